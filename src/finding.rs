@@ -1,0 +1,462 @@
+//! Findings: what validation and normalization found, changed or refused.
+//!
+//! Every check in vietref reports through [`Finding`]s collected in a [`Report`]; nothing
+//! stops at the first problem and nothing changes a user's data without a warning.
+//!
+//! A finding has a [`Severity`] (an error means the value cannot be used; a warning means
+//! vietref changed or doubts the value), a field path (`payerName`, `invoice`,
+//! `vietqr.62.08`), a stable [`Code`] with a string key (`name.digit`), parameters (position,
+//! character, limit, detail) and a message in English and in Vietnamese built from the code.
+//!
+//! Codes are defined once, in the table below; the C header, the bindings and the README
+//! table are derived from it. Keys are never renamed or reused; new codes are appended.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// vietref changed the value (and says how) or doubts it; the value is usable.
+    Warning,
+    /// The value cannot be used as given.
+    Error,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $num:literal, $key:literal, $sev:ident, $en:literal, $vi:literal; )*) => {
+        /// A stable finding code. [`Code::key`] is the string used in JSON, the C ABI and the
+        /// bindings; [`Code::number`] is a stable integer for the C ABI. Neither is ever reused.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in table order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable string key, like `name.digit`.
+            pub fn key(self) -> &'static str {
+                match self { $(Code::$variant => $key,)* }
+            }
+
+            /// The stable number of the code (for the C ABI).
+            pub fn number(self) -> u32 {
+                match self { $(Code::$variant => $num,)* }
+            }
+
+            /// The severity a finding with this code always has.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// The English message template (placeholders `{char}`, `{pos}`, `{limit}`, `{detail}`).
+            pub fn template_en(self) -> &'static str {
+                match self { $(Code::$variant => $en,)* }
+            }
+
+            /// The Vietnamese message template (same placeholders as the English one).
+            pub fn template_vi(self) -> &'static str {
+                match self { $(Code::$variant => $vi,)* }
+            }
+
+            /// Looks a code up by its key.
+            pub fn from_key(key: &str) -> Option<Code> {
+                match key { $($key => Some(Code::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+codes! {
+    // ---- text (normalization steps: warnings; refused characters: errors) ---- 100..
+    /// Compatibility forms (full-width letters, ligatures) were folded (NFKC).
+    TextCompatibilityFolded = 100, "text.compatibility_folded", Warning,
+        "compatibility characters were folded to their plain form (NFKC), e.g. {char} at character {pos}",
+        "ký tự tương thích đã được chuyển về dạng thường (NFKC), ví dụ {char} tại ký tự thứ {pos}";
+    /// Decomposed (NFD) or mixed input was composed to NFC.
+    TextComposed = 101, "text.composed", Warning,
+        "decomposed letters (NFD, tổ hợp) were composed to NFC (dựng sẵn)",
+        "chữ ở dạng tổ hợp (NFD) đã được chuyển sang dạng dựng sẵn (NFC)";
+    /// Unusual spaces or tabs became one ASCII space, runs were collapsed, ends trimmed.
+    TextWhitespace = 102, "text.whitespace", Warning,
+        "whitespace was normalized: {detail}",
+        "khoảng trắng đã được chuẩn hóa: {detail}";
+    /// A typographic apostrophe (U+2019, U+02BC) became `'`.
+    TextApostrophe = 103, "text.apostrophe", Warning,
+        "apostrophe {char} at character {pos} was replaced by '",
+        "dấu nháy {char} tại ký tự thứ {pos} đã được thay bằng '";
+    /// A control character (C0, C1, DEL).
+    TextControlChar = 104, "text.control_char", Error,
+        "control character {char} at character {pos} is not allowed",
+        "ký tự điều khiển {char} tại ký tự thứ {pos} không được phép";
+    /// A bidirectional control (Trojan Source, CVE-2021-42574).
+    TextBidiControl = 105, "text.bidi_control", Error,
+        "bidirectional control {char} at character {pos} is not allowed (it can disguise text)",
+        "ký tự điều khiển hướng văn bản {char} tại ký tự thứ {pos} không được phép (có thể dùng để ngụy trang)";
+    /// An invisible character (zero-width, soft hyphen, variation selector, tag, filler).
+    TextInvisible = 106, "text.invisible", Error,
+        "invisible character {char} at character {pos} is not allowed",
+        "ký tự vô hình {char} tại ký tự thứ {pos} không được phép";
+    /// A required text is empty after normalization.
+    TextEmpty = 107, "text.empty", Error,
+        "the value is empty",
+        "giá trị đang để trống";
+    /// Longer than the field allows.
+    TextTooLong = 108, "text.too_long", Error,
+        "the value is {detail} characters long; at most {limit} are allowed",
+        "giá trị dài {detail} ký tự; tối đa {limit} ký tự";
+    /// A non-character, private-use or unassigned code point.
+    TextUnusableChar = 109, "text.unusable_char", Error,
+        "character {char} at character {pos} is private-use, unassigned or a non-character",
+        "ký tự {char} tại ký tự thứ {pos} thuộc vùng dùng riêng, chưa được gán hoặc không phải ký tự";
+    /// Letters of two scripts inside one word of free text (look-alike risk).
+    TextMixedScript = 110, "text.mixed_script", Warning,
+        "the word containing character {pos} mixes Latin with another script ({char}); it may be a look-alike",
+        "từ chứa ký tự thứ {pos} trộn chữ Latinh với hệ chữ khác ({char}); có thể là chữ giả dạng";
+
+    // ---- names (Civil Code 2015 art. 26) ---- 200..
+    /// A digit in a person's name.
+    NameDigit = 200, "name.digit", Error,
+        "a name cannot contain digits: {char} at character {pos}",
+        "họ tên không được chứa chữ số: {char} tại ký tự thứ {pos}";
+    /// A symbol other than space, apostrophe or hyphen in a name.
+    NameSymbol = 201, "name.symbol", Error,
+        "a name cannot contain the symbol {char} at character {pos}",
+        "họ tên không được chứa ký hiệu {char} tại ký tự thứ {pos}";
+    /// A letter from a script other than Latin (Cyrillic, Greek, …).
+    NameForeignScript = 202, "name.foreign_script", Error,
+        "{char} at character {pos} is not a Latin letter ({detail}); it may imitate a Vietnamese letter",
+        "{char} tại ký tự thứ {pos} không phải chữ Latinh ({detail}); có thể là chữ giả dạng chữ Việt";
+    /// A Latin letter that is not in the Vietnamese repertoire (`ǎ`, `Ð`).
+    NameNotVietnamese = 203, "name.not_vietnamese_letter", Error,
+        "{char} at character {pos} is not a Vietnamese letter{detail}",
+        "{char} tại ký tự thứ {pos} không phải chữ cái tiếng Việt{detail}";
+    /// The display casing was applied (capital first letter of each syllable).
+    NameCase = 204, "name.case", Warning,
+        "letter case was changed to the display form {detail}",
+        "chữ hoa/thường đã được chuyển sang dạng hiển thị {detail}";
+    /// A tone mark sits where Vietnamese spelling does not put it; `retone` would repair it.
+    NameToneMisplaced = 205, "name.tone_misplaced", Warning,
+        "the tone mark in {detail} looks misplaced; it was kept as written (a name is a legal identity)",
+        "dấu thanh trong {detail} có vẻ đặt sai vị trí; đã giữ nguyên như khi nhập (họ tên là thông tin pháp lý)";
+    /// A combining mark with no letter to attach to, or stacked marks.
+    NameStrayMark = 206, "name.stray_mark", Error,
+        "combining mark {char} at character {pos} does not form a Vietnamese letter",
+        "dấu kết hợp {char} tại ký tự thứ {pos} không tạo thành chữ cái tiếng Việt";
+    /// An apostrophe or hyphen that does not sit between letters.
+    NamePunctuation = 207, "name.punctuation", Error,
+        "{char} at character {pos} must stand between letters",
+        "{char} tại ký tự thứ {pos} phải nằm giữa hai chữ cái";
+
+    // ---- the payment message ---- 300..
+    /// The beneficiary is required for schools.
+    MessageBeneficiaryRequired = 300, "message.beneficiary_required", Error,
+        "the beneficiary's full name is required for education payments",
+        "họ tên người thụ hưởng là bắt buộc đối với khoản thanh toán giáo dục";
+    /// The amount is zero.
+    MessageAmountZero = 301, "message.amount_zero", Error,
+        "the amount must be greater than zero",
+        "số tiền phải lớn hơn 0";
+    /// The amount has more than 13 digits (VietQR tag 54).
+    MessageAmountTooLarge = 302, "message.amount_too_large", Error,
+        "the amount {detail} has more than {limit} digits",
+        "số tiền {detail} có nhiều hơn {limit} chữ số";
+    /// The amount is not an integer number of đồng.
+    MessageAmountInvalid = 303, "message.amount_invalid", Error,
+        "the amount {detail} is not a whole number of đồng",
+        "số tiền {detail} không phải số nguyên đồng";
+    /// The sector is not `education` or `health`.
+    MessageSectorInvalid = 304, "message.sector_invalid", Error,
+        "unknown sector {detail}; expected education or health",
+        "lĩnh vực {detail} không hợp lệ; phải là education (giáo dục) hoặc health (y tế)";
+    /// A required field is missing.
+    MessageFieldMissing = 305, "message.field_missing", Error,
+        "the field is required",
+        "trường này là bắt buộc";
+
+    // ---- invoice references ---- 400..
+    /// A character the invoice code cannot hold.
+    InvoiceInvalidChar = 400, "invoice.invalid_char", Error,
+        "invoice code character {char} at character {pos} is not allowed (letters, digits, - . / only)",
+        "ký tự {char} tại ký tự thứ {pos} không được phép trong mã hóa đơn (chỉ chữ, số, - . /)";
+    /// The invoice code was changed (trimmed, upper-cased).
+    InvoiceNormalized = 401, "invoice.normalized", Warning,
+        "the invoice code was normalized to {detail}",
+        "mã hóa đơn đã được chuẩn hóa thành {detail}";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+/// Parameters a finding's message refers to. Positions are 1-based and count Unicode
+/// scalar values (characters) of the text as it was checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Params {
+    /// 1-based character position in the checked text.
+    pub position: Option<usize>,
+    /// The character concerned.
+    pub character: Option<char>,
+    /// A limit that was exceeded.
+    pub limit: Option<usize>,
+    /// Free detail: a value, a before → after, a script name.
+    pub detail: Option<String>,
+}
+
+/// One thing validation found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Error or warning (always the code's severity).
+    pub severity: Severity,
+    /// Field path, like `payerName`.
+    pub field: String,
+    /// The stable code.
+    pub code: Code,
+    /// What the message refers to.
+    pub params: Params,
+}
+
+/// `U+0301 COMBINING ACUTE`-style description of a character for messages.
+pub fn describe_char(c: char) -> String {
+    if c.is_control() || crate::text::is_format_or_invisible(c) || is_combining(c) {
+        format!("U+{:04X}", c as u32)
+    } else {
+        format!("'{}' (U+{:04X})", c, c as u32)
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+impl Finding {
+    /// A finding with no parameters.
+    pub fn new(code: Code, field: impl Into<String>) -> Self {
+        Finding {
+            severity: code.severity(),
+            field: field.into(),
+            code,
+            params: Params::default(),
+        }
+    }
+
+    /// Sets the 1-based position and the character.
+    pub fn at(mut self, position: usize, character: char) -> Self {
+        self.params.position = Some(position);
+        self.params.character = Some(character);
+        self
+    }
+
+    /// Sets the limit.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.params.limit = Some(limit);
+        self
+    }
+
+    /// Sets the detail.
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.params.detail = Some(detail.into());
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    fn render(&self, template: &str) -> String {
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open..];
+            let (value, used) = if after.starts_with("{char}") {
+                (self.params.character.map(describe_char), 6)
+            } else if after.starts_with("{pos}") {
+                (self.params.position.map(|p| p.to_string()), 5)
+            } else if after.starts_with("{limit}") {
+                (self.params.limit.map(|l| l.to_string()), 7)
+            } else if after.starts_with("{detail}") {
+                (self.params.detail.clone(), 8)
+            } else {
+                (Some("{".to_string()), 1)
+            };
+            out.push_str(value.as_deref().unwrap_or("?"));
+            rest = &after[used..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The English message.
+    pub fn message_en(&self) -> String {
+        self.render(self.code.template_en())
+    }
+
+    /// The Vietnamese message.
+    pub fn message_vi(&self) -> String {
+        self.render(self.code.template_vi())
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} [{}]: {}",
+            self.severity.as_str(),
+            self.field,
+            self.code.key(),
+            self.message_en()
+        )
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("severity", &self.severity)?;
+        m.serialize_entry("field", &self.field)?;
+        m.serialize_entry("code", self.code.key())?;
+        if let Some(p) = self.params.position {
+            m.serialize_entry("position", &p)?;
+        }
+        if let Some(c) = self.params.character {
+            m.serialize_entry("character", &c.to_string())?;
+            m.serialize_entry("codePoint", &format!("U+{:04X}", c as u32))?;
+        }
+        if let Some(l) = self.params.limit {
+            m.serialize_entry("limit", &l)?;
+        }
+        if let Some(d) = &self.params.detail {
+            m.serialize_entry("detail", d)?;
+        }
+        m.serialize_entry("message", &self.message_en())?;
+        m.serialize_entry("messageVi", &self.message_vi())?;
+        m.end()
+    }
+}
+
+/// All findings of a validation, and the cleaned value when there was no error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report<T> {
+    /// Every finding, in the order the checks ran.
+    pub findings: Vec<Finding>,
+    /// The normalized value; `None` when any finding is an error.
+    pub cleaned: Option<T>,
+}
+
+impl<T> Report<T> {
+    /// Whether the value is usable (no error finding).
+    pub fn is_valid(&self) -> bool {
+        self.cleaned.is_some()
+    }
+
+    /// The error findings.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.is_error())
+    }
+
+    /// The warning findings.
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| !f.is_error())
+    }
+}
+
+impl<T: Serialize> Serialize for Report<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("valid", &self.is_valid())?;
+        m.serialize_entry("findings", &self.findings)?;
+        m.serialize_entry("cleaned", &self.cleaned)?;
+        m.end()
+    }
+}
+
+/// Whether any finding in the slice is an error.
+pub fn has_error(findings: &[Finding]) -> bool {
+    findings.iter().any(Finding::is_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn keys_and_numbers_are_unique() {
+        let keys: HashSet<_> = Code::ALL.iter().map(|c| c.key()).collect();
+        let nums: HashSet<_> = Code::ALL.iter().map(|c| c.number()).collect();
+        assert_eq!(keys.len(), Code::ALL.len());
+        assert_eq!(nums.len(), Code::ALL.len());
+        for c in Code::ALL {
+            assert_eq!(Code::from_key(c.key()), Some(*c));
+        }
+    }
+
+    #[test]
+    fn every_template_placeholder_is_known_and_both_languages_agree() {
+        for c in Code::ALL {
+            for t in [c.template_en(), c.template_vi()] {
+                let mut rest = t;
+                while let Some(i) = rest.find('{') {
+                    let tail = &rest[i..];
+                    assert!(
+                        ["{char}", "{pos}", "{limit}", "{detail}"]
+                            .iter()
+                            .any(|p| tail.starts_with(p)),
+                        "{}: unknown placeholder in {t}",
+                        c.key()
+                    );
+                    rest = &tail[1..];
+                }
+            }
+            for p in ["{char}", "{pos}", "{limit}", "{detail}"] {
+                assert_eq!(
+                    c.template_en().contains(p),
+                    c.template_vi().contains(p),
+                    "{} {p}",
+                    c.key()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn messages_fill_parameters() {
+        let f = Finding::new(Code::NameDigit, "payerName").at(12, '2');
+        assert_eq!(
+            f.message_en(),
+            "a name cannot contain digits: '2' (U+0032) at character 12"
+        );
+        assert!(f.message_vi().contains("tại ký tự thứ 12"));
+        let j = serde_json::to_value(&f).unwrap();
+        assert_eq!(j["code"], "name.digit");
+        assert_eq!(j["severity"], "error");
+        assert_eq!(j["position"], 12);
+    }
+}

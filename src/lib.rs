@@ -1,0 +1,24 @@
+//! # vietref
+//!
+//! The payment information template that Vietnam's Ministry of Information and
+//! Communications asks schools and hospitals to agree with their banks (payer's full name,
+//! beneficiary's full name, payment reason, invoice code), made processable by machine:
+//! Vietnamese-aware normalization and validation of every field, rendering into what
+//! travels (a 25-character bank memo, a VietQR payload, a POS reference, JSON, ISO 20022)
+//! with every loss reported, reading codes back out of mangled bank statements, and
+//! reconciliation against open invoices.
+//!
+//! Everything that checks input reports through [`finding::Finding`]s: nothing stops at the
+//! first problem, and nothing changes a user's data silently.
+#![forbid(unsafe_op_in_unsafe_fn)]
+#![warn(missing_docs)]
+
+pub mod finding;
+pub mod memo;
+pub mod message;
+pub mod reference;
+pub mod text;
+pub mod vietqr;
+
+pub use finding::{Code, Finding, Report, Severity};
+pub use message::{MessageDraft, PaymentMessage, Sector};

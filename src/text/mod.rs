@@ -1,0 +1,389 @@
+//! Vietnamese text: normalization, names, tone marks, the ASCII memo form, matching keys,
+//! look-alike detection, and legacy encodings.
+//!
+//! The pipeline ([`normalize`]) runs in a fixed order and reports every step that changed
+//! the text as a warning finding, and every refused character as an error finding:
+//!
+//! 1. refuse control characters, bidirectional controls and invisible characters (SPEC §5.5);
+//! 2. whitespace (NBSP, U+202F, U+2000–U+200A, U+3000, tabs, line breaks) to one ASCII space,
+//!    runs collapsed, ends trimmed;
+//! 3. apostrophe look-alikes (U+2019, U+02BC, …) to `'`;
+//! 4. NFKC for compatibility forms (full-width letters), otherwise NFC.
+//!
+//! Names get more ([`check_name`]): only Vietnamese letters, space, apostrophe and hyphen
+//! (Civil Code 2015, art. 26), display casing, and a warning when a tone mark looks misplaced.
+
+pub mod chars;
+pub mod confusable;
+mod fold;
+pub mod legacy;
+pub mod syllable;
+pub(crate) mod tables;
+
+pub use confusable::{compare_payee_name, looks_like, skeleton, NameComparison};
+pub use fold::{fold, fold_into};
+pub use syllable::{is_syllable, retone, Tone, ToneStyle};
+
+use crate::finding::{describe_char, Code, Finding, Report};
+use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+/// Whether `c` is refused as invisible or as a bidirectional/format control.
+pub fn is_format_or_invisible(c: char) -> bool {
+    chars::is_bidi_control(c) || chars::is_invisible(c)
+}
+
+/// Normalizes free text for a field and reports every change and every refused character.
+///
+/// The returned text is the normalized text with refused characters left out; when the
+/// findings hold an error the text must not be used as the field's value.
+pub fn normalize(text: &str, field: &str) -> (String, Vec<Finding>) {
+    let mut findings = Vec::new();
+    // Fast path: printable ASCII with single inner spaces and no apostrophe variants.
+    if is_clean_ascii(text) {
+        return (text.to_string(), findings);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut ws_changed = Vec::new();
+    let mut pending_space = false;
+    let mut first_apostrophe: Option<(usize, char)> = None;
+    let mut leading = false;
+    let mut collapsed = false;
+    let mut converted = None;
+    for (i, c) in text.chars().enumerate() {
+        let pos = i + 1;
+        if chars::is_space_like(c) {
+            if c != ' ' && converted.is_none() {
+                converted = Some(c);
+            }
+            if out.is_empty() {
+                leading = true;
+            } else if pending_space {
+                collapsed = true;
+            }
+            pending_space = true;
+            continue;
+        }
+        if let Some(code) = chars::refused_code(c) {
+            findings.push(Finding::new(code, field).at(pos, c));
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        if chars::is_apostrophe_variant(c) {
+            first_apostrophe.get_or_insert((pos, c));
+            out.push('\'');
+        } else {
+            out.push(c);
+        }
+    }
+    if let Some(c) = converted {
+        ws_changed.push(format!("{} became a space", describe_char(c)));
+    }
+    if collapsed {
+        ws_changed.push("runs of spaces were collapsed".to_string());
+    }
+    if leading || pending_space {
+        ws_changed.push("leading or trailing spaces were trimmed".to_string());
+    }
+    if !ws_changed.is_empty() {
+        findings.push(Finding::new(Code::TextWhitespace, field).detail(ws_changed.join("; ")));
+    }
+    if let Some((pos, c)) = first_apostrophe {
+        findings.push(Finding::new(Code::TextApostrophe, field).at(pos, c));
+    }
+    let out = compose(out, field, &mut findings);
+    (out, findings)
+}
+
+/// NFKC when compatibility characters are present, else NFC; each reported.
+fn compose(s: String, field: &str, findings: &mut Vec<Finding>) -> String {
+    if s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        return s;
+    }
+    let nfc: String = if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.clone()
+    } else {
+        s.nfc().collect()
+    };
+    let nfkc: String = nfc.nfkc().collect();
+    if nfkc != nfc {
+        // Name the first character that NFKC changed.
+        let first = nfc
+            .chars()
+            .enumerate()
+            .find(|(_, c)| {
+                let one: String = c.to_string();
+                one.nfkc().collect::<String>() != one
+            })
+            .map(|(i, c)| (i + 1, c));
+        let mut f = Finding::new(Code::TextCompatibilityFolded, field);
+        if let Some((p, c)) = first {
+            f = f.at(p, c);
+        }
+        findings.push(f);
+    } else if nfc != s {
+        findings.push(Finding::new(Code::TextComposed, field));
+    }
+    nfkc
+}
+
+fn is_clean_ascii(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.is_empty() {
+        return true;
+    }
+    if b[0] == b' ' || b[b.len() - 1] == b' ' {
+        return false;
+    }
+    let mut prev_space = false;
+    for &x in b {
+        if !(0x20..0x7F).contains(&x) || x == b'`' {
+            return false;
+        }
+        let sp = x == b' ';
+        if sp && prev_space {
+            return false;
+        }
+        prev_space = sp;
+    }
+    true
+}
+
+/// Display form of a name: lower case, with a capital first letter on every syllable and
+/// after an apostrophe or hyphen (`K'Bnam`, `H'Hen Niê`). Tone marks stay where they are.
+/// Expects normalized (NFC) input.
+pub fn display_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut at_start = true;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            if at_start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            at_start = false;
+        } else {
+            out.push(c);
+            if matches!(c, ' ' | '\'' | '-') {
+                at_start = true;
+            }
+        }
+    }
+    out
+}
+
+/// Longest name vietref accepts, in characters (ISO 20022 `Nm` allows 140; no Vietnamese
+/// legal name on record comes close to 70).
+pub const NAME_MAX_CHARS: usize = 70;
+
+/// Validates and normalizes a person's full name for display.
+///
+/// Runs [`normalize`], then refuses digits, symbols, letters of other scripts and Latin
+/// letters that are not Vietnamese (each an error naming the character and its position),
+/// applies [`display_case`] (a `name.case` warning when it changed anything) and warns about
+/// tone marks that look misplaced, without moving them.
+///
+/// ```
+/// let r = vietref::text::check_name("  nguyễn   THỊ  minh   khai ", "payerName");
+/// assert_eq!(r.cleaned.as_deref(), Some("Nguyễn Thị Minh Khai"));
+/// assert!(!vietref::text::check_name("Nguyễn Văn 2", "payerName").is_valid());
+/// ```
+pub fn check_name(text: &str, field: &str) -> Report<String> {
+    let (norm, mut findings) = normalize(text, field);
+    check_name_chars(&norm, field, &mut findings);
+    let len = norm.chars().count();
+    if norm.is_empty() && !crate::finding::has_error(&findings) {
+        findings.push(Finding::new(Code::TextEmpty, field));
+    } else if len > NAME_MAX_CHARS {
+        findings.push(
+            Finding::new(Code::TextTooLong, field)
+                .limit(NAME_MAX_CHARS)
+                .detail(len.to_string()),
+        );
+    }
+    let display = display_case(&norm);
+    if display != norm {
+        findings.push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));
+    }
+    for word in display.split([' ', '-', '\'']) {
+        if let Some(s) = syllable::parse(word) {
+            if !s.is_tone_well_placed() {
+                let fixed = s.to_string_with(ToneStyle::MainVowel);
+                findings.push(
+                    Finding::new(Code::NameToneMisplaced, field)
+                        .detail(format!("\u{201C}{word}\u{201D} (→ \u{201C}{fixed}\u{201D})")),
+                );
+            }
+        }
+    }
+    let cleaned = if crate::finding::has_error(&findings) {
+        None
+    } else {
+        Some(display)
+    };
+    Report { findings, cleaned }
+}
+
+fn check_name_chars(norm: &str, field: &str, findings: &mut Vec<Finding>) {
+    let chars: Vec<char> = norm.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let pos = i + 1;
+        if chars::is_name_letter(c) || c == ' ' {
+            continue;
+        }
+        if c == '\'' || c == '-' {
+            let before = i > 0 && chars[i - 1].is_alphabetic();
+            let after = chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            if !(before && after) {
+                findings.push(Finding::new(Code::NamePunctuation, field).at(pos, c));
+            }
+            continue;
+        }
+        if c.is_numeric() {
+            findings.push(Finding::new(Code::NameDigit, field).at(pos, c));
+        } else if chars::is_combining_mark(c) {
+            findings.push(Finding::new(Code::NameStrayMark, field).at(pos, c));
+        } else if c.is_alphabetic() {
+            let script = chars::script_name(c);
+            if script == "Latin" {
+                let hint = chars::vietnamese_lookalike(c)
+                    .map(|v| format!(" (it looks like '{v}')"))
+                    .unwrap_or_default();
+                findings.push(
+                    Finding::new(Code::NameNotVietnamese, field)
+                        .at(pos, c)
+                        .detail(hint),
+                );
+            } else {
+                findings.push(
+                    Finding::new(Code::NameForeignScript, field)
+                        .at(pos, c)
+                        .detail(script),
+                );
+            }
+        } else {
+            findings.push(Finding::new(Code::NameSymbol, field).at(pos, c));
+        }
+    }
+}
+
+/// Checks free text (a payment reason): [`normalize`], then a warning for any word that
+/// mixes Latin letters with letters of another script.
+pub fn check_text(text: &str, field: &str) -> (String, Vec<Finding>) {
+    let (norm, mut findings) = normalize(text, field);
+    if !norm.is_ascii() {
+        let mut pos = 0;
+        for word in norm.split(' ') {
+            let mut latin = false;
+            let mut other: Option<char> = None;
+            for c in word.chars().filter(|c| c.is_alphabetic()) {
+                if chars::script_name(c) == "Latin" {
+                    latin = true;
+                } else {
+                    other.get_or_insert(c);
+                }
+            }
+            if let (true, Some(c)) = (latin, other) {
+                findings.push(Finding::new(Code::TextMixedScript, field).at(pos + 1, c));
+            }
+            pos += word.chars().count() + 1;
+        }
+    }
+    (norm, findings)
+}
+
+/// The matching key of a name or text: two inputs that differ only in case, spacing,
+/// NFC/NFD, apostrophe form or tone style give the same key (`Thủy`, `Thuỷ`, `THỦY`,
+/// `Thu\u{309}y`); different letters give different keys. Invisible and refused characters
+/// are dropped. The key is NFC, lower case, with tones placed in [`ToneStyle::MainVowel`].
+///
+/// ```
+/// use vietref::text::key;
+/// assert_eq!(key("Thủy"), key("THUỶ"));
+/// assert_ne!(key("Thủy"), key("Thúy"));
+/// ```
+pub fn key(text: &str) -> String {
+    let (norm, _) = normalize(text, "");
+    let lower = norm.to_lowercase();
+    retone(&lower, ToneStyle::MainVowel)
+}
+
+/// Result of [`check`]: the normalized text (or `None` when an error finding exists) and
+/// the findings.
+pub fn check(text: &str, field: &str) -> Report<String> {
+    check_name(text, field)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(f: &[Finding]) -> Vec<&'static str> {
+        f.iter().map(|f| f.code.key()).collect()
+    }
+
+    #[test]
+    fn whitespace_and_apostrophe() {
+        let (t, f) = normalize("\u{00A0}k\u{2019}bnam\t\tx ", "n");
+        assert_eq!(t, "k'bnam x");
+        assert_eq!(codes(&f), ["text.whitespace", "text.apostrophe"]);
+    }
+
+    #[test]
+    fn compose_reports() {
+        let (t, f) = normalize("Nguye\u{0302}\u{0303}n", "n");
+        assert_eq!(t, "Nguyễn");
+        assert_eq!(codes(&f), ["text.composed"]);
+        let (t, f) = normalize("Ｎam", "n");
+        assert_eq!(t, "Nam");
+        assert_eq!(codes(&f), ["text.compatibility_folded"]);
+    }
+
+    #[test]
+    fn refused() {
+        let (_, f) = normalize("a\u{202E}b\u{200B}c\u{0007}d\u{E000}", "n");
+        assert_eq!(
+            codes(&f),
+            ["text.bidi_control", "text.invisible", "text.control_char", "text.unusable_char"]
+        );
+        assert_eq!(f[0].params.position, Some(2));
+    }
+
+    #[test]
+    fn name_findings() {
+        let r = check_name("Lê @Anh", "p");
+        assert_eq!(codes(&r.findings), ["name.symbol"]);
+        let r = check_name("Nguуễn", "p");
+        assert_eq!(codes(&r.findings)[0], "name.foreign_script");
+        assert_eq!(r.findings[0].params.position, Some(4));
+        let r = check_name("Hǎ", "p");
+        assert_eq!(codes(&r.findings), ["name.not_vietnamese_letter"]);
+        let r = check_name("'Anh", "p");
+        assert_eq!(codes(&r.findings), ["name.punctuation"]);
+        let r = check_name("hòai", "p");
+        assert_eq!(r.cleaned.as_deref(), Some("Hòai"));
+        assert!(codes(&r.findings).contains(&"name.tone_misplaced"));
+        let r = check_name("Thu\u{0302}\u{0302}", "p");
+        assert!(codes(&r.findings).contains(&"name.stray_mark"), "{:?}", r.findings);
+    }
+
+    #[test]
+    fn keys() {
+        let k = key("Thủy");
+        for v in ["Thuỷ", "THỦY", "Thu\u{0309}y", " thủy  "] {
+            assert_eq!(key(v), k, "{v}");
+        }
+        assert_ne!(key("Thúy"), k);
+        assert_ne!(key("Thuy"), k);
+    }
+
+    #[test]
+    fn display() {
+        assert_eq!(display_case("k'bnam"), "K'Bnam");
+        assert_eq!(display_case("h'hen niê"), "H'Hen Niê");
+        assert_eq!(display_case("NGUYỄN VĂN ĐỨC"), "Nguyễn Văn Đức");
+    }
+}

@@ -1,0 +1,1 @@
+//! VietQR (NAPAS QR, EMVCo merchant-presented mode): encode, decode, verify.
