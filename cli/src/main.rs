@@ -1,1 +1,44 @@
-fn main() {}
+//! The `vietref` command. Each command group lives in its own module.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod demo;
+mod io;
+mod message_cmd;
+mod text_cmd;
+
+/// Vietnamese payment messages for schools and hospitals: normalize, validate, render,
+/// read back, reconcile.
+#[derive(Parser)]
+#[command(name = "vietref", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Vietnamese text: display names, ASCII fold, matching keys, checks, tone placement.
+    Text(text_cmd::TextArgs),
+    /// Payment messages: validate JSON messages.
+    Message(message_cmd::MessageArgs),
+    /// Runs the main job on bundled examples.
+    Demo,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Text(a) => text_cmd::run(a),
+        Command::Message(a) => message_cmd::run(a),
+        Command::Demo => demo::run(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("vietref: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
