@@ -223,6 +223,8 @@ pub struct Params {
     pub limit: Option<usize>,
     /// Free detail: a value, a before → after, a script name.
     pub detail: Option<String>,
+    /// The Vietnamese wording of `detail` when it holds words (else `detail` serves both).
+    pub detail_vi: Option<String>,
 }
 
 /// One thing validation found.
@@ -281,12 +283,19 @@ impl Finding {
         self
     }
 
+    /// Sets a detail that holds words, in English and in Vietnamese.
+    pub fn detail_both(mut self, en: impl Into<String>, vi: impl Into<String>) -> Self {
+        self.params.detail = Some(en.into());
+        self.params.detail_vi = Some(vi.into());
+        self
+    }
+
     /// Whether this is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 
-    fn render(&self, template: &str) -> String {
+    fn render(&self, template: &str, vi: bool) -> String {
         let mut out = String::with_capacity(template.len() + 16);
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -299,7 +308,15 @@ impl Finding {
             } else if after.starts_with("{limit}") {
                 (self.params.limit.map(|l| l.to_string()), 7)
             } else if after.starts_with("{detail}") {
-                (self.params.detail.clone(), 8)
+                let d = if vi {
+                    self.params
+                        .detail_vi
+                        .as_ref()
+                        .or(self.params.detail.as_ref())
+                } else {
+                    self.params.detail.as_ref()
+                };
+                (d.cloned(), 8)
             } else {
                 (Some("{".to_string()), 1)
             };
@@ -312,12 +329,12 @@ impl Finding {
 
     /// The English message.
     pub fn message_en(&self) -> String {
-        self.render(self.code.template_en())
+        self.render(self.code.template_en(), false)
     }
 
     /// The Vietnamese message.
     pub fn message_vi(&self) -> String {
-        self.render(self.code.template_vi())
+        self.render(self.code.template_vi(), true)
     }
 }
 

@@ -20,14 +20,19 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Whitespace that normalization turns into one ASCII space.
 pub fn is_space_like(c: char) -> bool {
-    matches!(c as u32,
-        0x20 | 0x09 | 0x0A | 0x0D | 0x0B | 0x0C | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029
-        | 0x202F | 0x205F | 0x3000)
+    matches!(
+        c as u32,
+        0x20 | 0x09 | 0x0A | 0x0D | 0x0B | 0x0C | 0x85 | 0xA0 | 0x1680 | 0x2000
+            ..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000
+    )
 }
 
 /// Apostrophe look-alikes folded to `'`.
 pub fn is_apostrophe_variant(c: char) -> bool {
-    matches!(c as u32, 0x2019 | 0x02BC | 0x2018 | 0x02BB | 0x2032 | 0x00B4 | 0x0060 | 0xFF07)
+    matches!(
+        c as u32,
+        0x2019 | 0x02BC | 0x2018 | 0x02BB | 0x2032 | 0x00B4 | 0x0060 | 0xFF07
+    )
 }
 
 /// Control characters that are refused (C0 and C1 except the whitespace ones, DEL).
@@ -61,8 +66,16 @@ pub fn is_combining_mark(c: char) -> bool {
 /// The script of a letter, coarsely: what a finding needs to name.
 pub fn script_name(c: char) -> &'static str {
     match c as u32 {
-        0x0041..=0x005A | 0x0061..=0x007A | 0x00C0..=0x024F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F
-        | 0xA720..=0xA7FF | 0xAB30..=0xAB6F | 0x0250..=0x02AF | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => "Latin",
+        0x0041..=0x005A
+        | 0x0061..=0x007A
+        | 0x00C0..=0x024F
+        | 0x1E00..=0x1EFF
+        | 0x2C60..=0x2C7F
+        | 0xA720..=0xA7FF
+        | 0xAB30..=0xAB6F
+        | 0x0250..=0x02AF
+        | 0xFF21..=0xFF3A
+        | 0xFF41..=0xFF5A => "Latin",
         0x0370..=0x03FF | 0x1F00..=0x1FFF => "Greek",
         0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => "Cyrillic",
         0x0530..=0x058F => "Armenian",
@@ -75,6 +88,25 @@ pub fn script_name(c: char) -> &'static str {
         0x0E80..=0x0EFF => "Lao",
         0x1780..=0x17FF => "Khmer",
         _ => "another script",
+    }
+}
+
+/// The Vietnamese name of a script returned by [`script_name`].
+pub fn script_name_vi(script: &str) -> &'static str {
+    match script {
+        "Latin" => "chữ Latinh",
+        "Greek" => "chữ Hy Lạp",
+        "Cyrillic" => "chữ Kirin",
+        "Armenian" => "chữ Armenia",
+        "Cherokee" => "chữ Cherokee",
+        "Hebrew" => "chữ Do Thái",
+        "Arabic" => "chữ Ả Rập",
+        "Han" => "chữ Hán",
+        "Hangul" => "chữ Hàn",
+        "Thai" => "chữ Thái",
+        "Lao" => "chữ Lào",
+        "Khmer" => "chữ Khmer",
+        _ => "hệ chữ khác",
     }
 }
 

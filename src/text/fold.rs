@@ -20,74 +20,113 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// What one ASCII byte folds to: the upper-case letter or digit, or 0 for a separator.
+static ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_uppercase() || b.is_ascii_digit() {
+            b
+        } else if b.is_ascii_lowercase() {
+            b - 32
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Marker for "drop this character" (a combining mark: part of the previous letter).
+const SKIP: u8 = 1;
+
 /// [`fold`] appending to `out` (which it treats as a fresh start: no leading space is added).
 pub fn fold_into(text: &str, out: &mut String) {
-    let start = out.len();
-    // `pending` records a separator seen since the last letter or digit.
+    let mut buf = std::mem::take(out).into_bytes();
+    let start = buf.len();
+    buf.reserve(text.len());
+    let b = text.as_bytes();
+    let byte = |i: usize| u32::from(b.get(i).copied().unwrap_or(0x80) & 0x3F);
     let mut pending = false;
-    let push = |out: &mut String, b: u8, pending: &mut bool| {
-        if *pending && out.len() > start {
-            out.push(' ');
-        }
-        *pending = false;
-        out.push(b as char);
-    };
-    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if b.is_ascii_alphanumeric() {
-                push(out, b.to_ascii_uppercase(), &mut pending);
-            } else {
-                pending = true;
-            }
+    while i < b.len() {
+        let x = b[i];
+        let folded = if x < 0x80 {
             i += 1;
-            continue;
-        }
-        // Non-ASCII: decode one char.
-        let len = utf8_len(b);
-        let c = text[i..i + len].chars().next().unwrap_or(' ');
-        i += len;
-        let u = c as u32;
-        if (0x0300..=0x036F).contains(&u) {
-            continue; // combining mark: part of the previous letter
-        }
-        if u >= FOLD_START {
-            if let Some(&f) = FOLD.get((u - FOLD_START) as usize) {
-                if f != 0 {
-                    push(out, f, &mut pending);
-                    continue;
-                }
-                if u <= 0x024F || (0x1E00..=0x1EFF).contains(&u) {
-                    pending = true;
-                    continue;
-                }
-            }
-        }
-        // Rare path: compatibility decomposition (full-width forms, ligatures, Latin-1 spaces).
-        let mut any = false;
-        decompose_compatible(c, |d| {
-            if d.is_ascii_alphanumeric() {
-                push(out, d.to_ascii_uppercase() as u8, &mut pending);
-                any = true;
-            } else if super::chars::is_combining_mark(d) {
-                // dropped
+            ASCII[x as usize]
+        } else {
+            let (cp, len) = if x < 0xE0 {
+                ((u32::from(x & 0x1F) << 6) | byte(i + 1), 2)
+            } else if x < 0xF0 {
+                (
+                    (u32::from(x & 0x0F) << 12) | (byte(i + 1) << 6) | byte(i + 2),
+                    3,
+                )
             } else {
-                pending = true;
+                (
+                    (u32::from(x & 0x07) << 18)
+                        | (byte(i + 1) << 12)
+                        | (byte(i + 2) << 6)
+                        | byte(i + 3),
+                    4,
+                )
+            };
+            i += len;
+            classify(cp, &mut buf, start, &mut pending)
+        };
+        match folded {
+            0 => pending = true,
+            SKIP => {}
+            f => {
+                if pending && buf.len() > start {
+                    buf.push(b' ');
+                }
+                pending = false;
+                buf.push(f);
             }
-        });
-        if !any {
-            pending = true;
         }
     }
+    // Only ASCII was appended to what was a String, so this cannot fail; fall back to a
+    // lossy conversion rather than panic if it ever did.
+    *out = match String::from_utf8(buf) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
 }
 
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
+/// Folds one non-ASCII code point: a byte to push, 0 for a separator, [`SKIP`] to drop it.
+/// Characters outside the table take the compatibility-decomposition path, which may push
+/// several letters itself (then it returns [`SKIP`]).
+fn classify(cp: u32, buf: &mut Vec<u8>, start: usize, pending: &mut bool) -> u8 {
+    if (0x0300..=0x036F).contains(&cp) {
+        return SKIP;
+    }
+    if cp >= FOLD_START {
+        if let Some(&f) = FOLD.get((cp - FOLD_START) as usize) {
+            return f;
+        }
+    }
+    let Some(c) = char::from_u32(cp) else {
+        return 0;
+    };
+    let mut any = false;
+    decompose_compatible(c, |d| {
+        if d.is_ascii_alphanumeric() {
+            if *pending && buf.len() > start {
+                buf.push(b' ');
+            }
+            *pending = false;
+            buf.push(d.to_ascii_uppercase() as u8);
+            any = true;
+        } else if !super::chars::is_combining_mark(d) {
+            *pending = true;
+        }
+    });
+    if any {
+        SKIP
+    } else {
+        0
     }
 }
 

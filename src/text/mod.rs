@@ -37,13 +37,34 @@ pub fn is_format_or_invisible(c: char) -> bool {
 /// The returned text is the normalized text with refused characters left out; when the
 /// findings hold an error the text must not be used as the field's value.
 pub fn normalize(text: &str, field: &str) -> (String, Vec<Finding>) {
+    let (mut out, mut findings, composed) = normalize_pass(text, field);
+    // NFKC can produce what the first pass removes (U+00A8 becomes a space and a combining
+    // mark): run the pass again until the text is stable, reporting only new kinds of change.
+    let mut changed = composed;
+    let mut rounds = 0;
+    while changed && rounds < 3 {
+        let (again, more, composed_again) = normalize_pass(&out, field);
+        changed = again != out || composed_again;
+        for f in more {
+            if !findings.iter().any(|g| g.code == f.code) {
+                findings.push(f);
+            }
+        }
+        out = again;
+        rounds += 1;
+    }
+    (out, findings)
+}
+
+/// One pass of [`normalize`]; the flag says whether NFC/NFKC changed the text.
+fn normalize_pass(text: &str, field: &str) -> (String, Vec<Finding>, bool) {
     let mut findings = Vec::new();
-    // Fast path: printable ASCII with single inner spaces and no apostrophe variants.
-    if is_clean_ascii(text) {
-        return (text.to_string(), findings);
+    // Fast path: nothing to refuse, no whitespace to fix, already NFKC.
+    if is_clean(text) {
+        return (text.to_string(), findings, false);
     }
     let mut out = String::with_capacity(text.len());
-    let mut ws_changed = Vec::new();
+    let mut ws_changed: Vec<(String, String)> = Vec::new();
     let mut pending_space = false;
     let mut first_apostrophe: Option<(usize, char)> = None;
     let mut leading = false;
@@ -79,22 +100,37 @@ pub fn normalize(text: &str, field: &str) -> (String, Vec<Finding>) {
         }
     }
     if let Some(c) = converted {
-        ws_changed.push(format!("{} became a space", describe_char(c)));
+        let d = describe_char(c);
+        ws_changed.push((
+            format!("{d} became a space"),
+            format!("{d} đã thành dấu cách"),
+        ));
     }
     if collapsed {
-        ws_changed.push("runs of spaces were collapsed".to_string());
+        ws_changed.push((
+            "runs of spaces were collapsed".into(),
+            "các dấu cách liền nhau đã được gộp lại".into(),
+        ));
     }
     if leading || pending_space {
-        ws_changed.push("leading or trailing spaces were trimmed".to_string());
+        ws_changed.push((
+            "leading or trailing spaces were trimmed".into(),
+            "dấu cách ở đầu hoặc cuối đã được bỏ".into(),
+        ));
     }
     if !ws_changed.is_empty() {
-        findings.push(Finding::new(Code::TextWhitespace, field).detail(ws_changed.join("; ")));
+        let (en, vi): (Vec<String>, Vec<String>) = ws_changed.into_iter().unzip();
+        findings.push(
+            Finding::new(Code::TextWhitespace, field).detail_both(en.join("; "), vi.join("; ")),
+        );
     }
     if let Some((pos, c)) = first_apostrophe {
         findings.push(Finding::new(Code::TextApostrophe, field).at(pos, c));
     }
+    let before = findings.len();
     let out = compose(out, field, &mut findings);
-    (out, findings)
+    let composed = findings.len() > before;
+    (out, findings, composed)
 }
 
 /// NFKC when compatibility characters are present, else NFC; each reported.
@@ -129,26 +165,36 @@ fn compose(s: String, field: &str, findings: &mut Vec<Finding>) -> String {
     nfkc
 }
 
-fn is_clean_ascii(text: &str) -> bool {
+/// Whether `text` passes every step of [`normalize_pass`] unchanged.
+fn is_clean(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.is_empty() {
-        return true;
-    }
-    if b[0] == b' ' || b[b.len() - 1] == b' ' {
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
     let mut prev_space = false;
-    for &x in b {
-        if !(0x20..0x7F).contains(&x) || x == b'`' {
-            return false;
+    let mut ascii = true;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if !(' '..='~').contains(&c) || c == '`' {
+                return false;
+            }
+            let sp = c == ' ';
+            if sp && prev_space {
+                return false;
+            }
+            prev_space = sp;
+        } else {
+            ascii = false;
+            prev_space = false;
+            if chars::is_space_like(c)
+                || chars::is_apostrophe_variant(c)
+                || chars::refused_code(c).is_some()
+            {
+                return false;
+            }
         }
-        let sp = x == b' ';
-        if sp && prev_space {
-            return false;
-        }
-        prev_space = sp;
     }
-    true
+    ascii || is_nfkc_quick(text.chars()) == IsNormalized::Yes
 }
 
 /// Display form of a name: lower case, with a capital first letter on every syllable and
@@ -206,16 +252,16 @@ pub fn check_name(text: &str, field: &str) -> Report<String> {
     }
     let display = display_case(&norm);
     if display != norm {
-        findings.push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));
+        findings
+            .push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));
     }
     for word in display.split([' ', '-', '\'']) {
         if let Some(s) = syllable::parse(word) {
             if !s.is_tone_well_placed() {
                 let fixed = s.to_string_with(ToneStyle::MainVowel);
-                findings.push(
-                    Finding::new(Code::NameToneMisplaced, field)
-                        .detail(format!("\u{201C}{word}\u{201D} (→ \u{201C}{fixed}\u{201D})")),
-                );
+                findings.push(Finding::new(Code::NameToneMisplaced, field).detail(format!(
+                    "\u{201C}{word}\u{201D} (→ \u{201C}{fixed}\u{201D})"
+                )));
             }
         }
     }
@@ -228,15 +274,18 @@ pub fn check_name(text: &str, field: &str) -> Report<String> {
 }
 
 fn check_name_chars(norm: &str, field: &str, findings: &mut Vec<Finding>) {
-    let chars: Vec<char> = norm.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    let mut it = norm.chars().enumerate().peekable();
+    while let Some((i, c)) = it.next() {
         let pos = i + 1;
+        let before = prev;
+        prev = Some(c);
         if chars::is_name_letter(c) || c == ' ' {
             continue;
         }
         if c == '\'' || c == '-' {
-            let before = i > 0 && chars[i - 1].is_alphabetic();
-            let after = chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            let before = before.is_some_and(char::is_alphabetic);
+            let after = it.peek().is_some_and(|(_, n)| n.is_alphabetic());
             if !(before && after) {
                 findings.push(Finding::new(Code::NamePunctuation, field).at(pos, c));
             }
@@ -249,19 +298,24 @@ fn check_name_chars(norm: &str, field: &str, findings: &mut Vec<Finding>) {
         } else if c.is_alphabetic() {
             let script = chars::script_name(c);
             if script == "Latin" {
-                let hint = chars::vietnamese_lookalike(c)
-                    .map(|v| format!(" (it looks like '{v}')"))
+                let (en, vi) = chars::vietnamese_lookalike(c)
+                    .map(|v| {
+                        (
+                            format!(" (it looks like '{v}')"),
+                            format!(" (trông giống '{v}')"),
+                        )
+                    })
                     .unwrap_or_default();
                 findings.push(
                     Finding::new(Code::NameNotVietnamese, field)
                         .at(pos, c)
-                        .detail(hint),
+                        .detail_both(en, vi),
                 );
             } else {
                 findings.push(
                     Finding::new(Code::NameForeignScript, field)
                         .at(pos, c)
-                        .detail(script),
+                        .detail_both(script, chars::script_name_vi(script)),
                 );
             }
         } else {
@@ -347,7 +401,12 @@ mod tests {
         let (_, f) = normalize("a\u{202E}b\u{200B}c\u{0007}d\u{E000}", "n");
         assert_eq!(
             codes(&f),
-            ["text.bidi_control", "text.invisible", "text.control_char", "text.unusable_char"]
+            [
+                "text.bidi_control",
+                "text.invisible",
+                "text.control_char",
+                "text.unusable_char"
+            ]
         );
         assert_eq!(f[0].params.position, Some(2));
     }
@@ -367,7 +426,11 @@ mod tests {
         assert_eq!(r.cleaned.as_deref(), Some("Hòai"));
         assert!(codes(&r.findings).contains(&"name.tone_misplaced"));
         let r = check_name("Thu\u{0302}\u{0302}", "p");
-        assert!(codes(&r.findings).contains(&"name.stray_mark"), "{:?}", r.findings);
+        assert!(
+            codes(&r.findings).contains(&"name.stray_mark"),
+            "{:?}",
+            r.findings
+        );
     }
 
     #[test]

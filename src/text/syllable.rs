@@ -87,10 +87,14 @@ struct Letter {
     upper: bool,
 }
 
+/// Longest syllable in letters (`nghiêng` has 7).
+const MAX_LETTERS: usize = 8;
+
 /// A parsed syllable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Syllable {
-    letters: Vec<Letter>,
+    buf: [Letter; MAX_LETTERS],
+    len: usize,
     /// Number of letters in the initial consonant.
     initial_len: usize,
     /// Number of letters in the nucleus.
@@ -101,15 +105,16 @@ pub struct Syllable {
     written_at: Option<usize>,
 }
 
-const INITIALS: [&str; 11] = ["ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu"];
+const INITIALS: [&str; 11] = [
+    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu",
+];
 const SINGLE_INITIALS: &str = "bcdđghklmnprstvx";
 const FINALS2: [&str; 3] = ["ng", "nh", "ch"];
 const SINGLE_FINALS: &str = "cmnpt";
 const NUCLEI: [&str; 48] = [
-    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu",
-    "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ôô", "ua",
-    "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "yêu", "oai",
-    "oay", "oeo",
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
+    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ôô", "ua", "uâ", "uê",
+    "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "yêu", "oai", "oay", "oeo",
 ];
 const NUCLEI3: [&str; 7] = ["uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu"];
 
@@ -142,8 +147,12 @@ fn nucleus_is(letters: &[Letter], pat: &str) -> bool {
 /// Splits a word into toneless letters and its tone. `None` when a character is not a letter
 /// of Vietnamese (with f, j, w, z excluded: they never occur in a Vietnamese syllable), when
 /// a quality mark sits on a letter that cannot carry it, or when there is more than one tone.
-fn split(word: &str) -> Option<(Vec<Letter>, Tone, Option<usize>)> {
-    let mut letters: Vec<Letter> = Vec::with_capacity(word.len());
+fn split(word: &str) -> Option<([Letter; MAX_LETTERS], usize, Tone, Option<usize>)> {
+    let mut buf = [Letter {
+        base: '\0',
+        upper: false,
+    }; MAX_LETTERS];
+    let mut count = 0usize;
     let mut tone = Tone::Level;
     let mut tone_at = None;
     for c in word.chars() {
@@ -171,15 +180,15 @@ fn split(word: &str) -> Option<(Vec<Letter>, Tone, Option<usize>)> {
                 c if c.is_ascii_alphabetic() => (c.to_ascii_lowercase(), c.is_ascii_uppercase()),
                 _ => return None,
             };
-            if matches!(base, 'f' | 'j' | 'w' | 'z') {
+            if matches!(base, 'f' | 'j' | 'w' | 'z') || count == MAX_LETTERS {
                 return None;
             }
-            letters.push(Letter { base, upper });
+            buf[count] = Letter { base, upper };
+            count += 1;
             idx = 1;
         }
         for &m in &parts[idx..n] {
-            let count = letters.len();
-            let last = letters.last_mut()?;
+            let last = buf.get_mut(count.checked_sub(1)?)?;
             if let Some(t) = Tone::from_mark(m) {
                 if tone != Tone::Level {
                     return None;
@@ -203,10 +212,10 @@ fn split(word: &str) -> Option<(Vec<Letter>, Tone, Option<usize>)> {
             }
         }
     }
-    if letters.is_empty() {
+    if count == 0 {
         return None;
     }
-    Some((letters, tone, tone_at))
+    Some((buf, count, tone, tone_at))
 }
 
 fn is_combining(c: char) -> bool {
@@ -216,12 +225,12 @@ fn is_combining(c: char) -> bool {
 /// Parses one word as a Vietnamese syllable. Accepts NFC or NFD in any case; returns `None`
 /// for anything that is not a Vietnamese syllable (`José`, `K'Bnam`, `Bnam`, digits).
 pub fn parse(word: &str) -> Option<Syllable> {
-    let (letters, tone, written_at) = split(word)?;
-    let n = letters.len();
+    let (buf, n, tone, written_at) = split(word)?;
+    let letters = &buf[..n];
     // Initial consonant.
     let mut initial_len = 0;
     for pat in INITIALS {
-        if starts_with(&letters, 0, pat) {
+        if starts_with(letters, 0, pat) {
             let len = pat.chars().count();
             match pat {
                 // `gi` is an initial only when a vowel follows (già, giữa; but gì, gìn).
@@ -251,7 +260,7 @@ pub fn parse(word: &str) -> Option<Syllable> {
     let mut final_len = 0;
     if n >= initial_len + 3 {
         for pat in FINALS2 {
-            if starts_with(&letters, n - 2, pat) {
+            if starts_with(letters, n - 2, pat) {
                 final_len = 2;
                 break;
             }
@@ -285,7 +294,8 @@ pub fn parse(word: &str) -> Option<Syllable> {
         return None;
     }
     Some(Syllable {
-        letters,
+        buf,
+        len: n,
         initial_len,
         nucleus_len,
         tone,
@@ -299,19 +309,22 @@ pub fn is_syllable(word: &str) -> bool {
 }
 
 impl Syllable {
+    fn letters(&self) -> &[Letter] {
+        &self.buf[..self.len]
+    }
+
     fn nucleus(&self) -> &[Letter] {
-        &self.letters[self.initial_len..self.initial_len + self.nucleus_len]
+        &self.buf[self.initial_len..self.initial_len + self.nucleus_len]
     }
 
     fn has_final(&self) -> bool {
-        self.initial_len + self.nucleus_len < self.letters.len()
+        self.initial_len + self.nucleus_len < self.len
     }
 
     /// Whether the nucleus is open `oa`, `oe` or `uy`: the syllables where styles differ.
     pub fn is_style_sensitive(&self) -> bool {
         let nu = self.nucleus();
-        !self.has_final()
-            && (nucleus_is(nu, "oa") || nucleus_is(nu, "oe") || nucleus_is(nu, "uy"))
+        !self.has_final() && (nucleus_is(nu, "oa") || nucleus_is(nu, "oe") || nucleus_is(nu, "uy"))
     }
 
     /// Index into the nucleus of the vowel that takes the tone, by the spelling rules.
@@ -377,7 +390,7 @@ impl Syllable {
     }
 
     fn render_at(&self, tone_at: Option<usize>, out: &mut String) {
-        for (i, l) in self.letters.iter().enumerate() {
+        for (i, l) in self.letters().iter().enumerate() {
             let mut c = l.base;
             if Some(i) == tone_at {
                 if let Some(m) = self.tone.mark() {
@@ -500,7 +513,10 @@ mod tests {
     fn rules() {
         let t = ToneStyle::Traditional;
         let m = ToneStyle::MainVowel;
-        for w in ["người", "rượu", "ngoài", "khuỷu", "hoàn", "Huỳnh", "mía", "múa", "máy", "cháu", "gì", "gìn", "già", "quốc", "giữa", "thuở", "khuyến", "cừu"] {
+        for w in [
+            "người", "rượu", "ngoài", "khuỷu", "hoàn", "Huỳnh", "mía", "múa", "máy", "cháu", "gì",
+            "gìn", "già", "quốc", "giữa", "thuở", "khuyến", "cừu",
+        ] {
             assert_eq!(rt(w, t), w, "{w}");
             assert_eq!(rt(w, m), w, "{w}");
         }
@@ -521,10 +537,22 @@ mod tests {
 
     #[test]
     fn not_syllables() {
-        for w in ["jose", "bnam", "xyz", "qu", "ăăă", "1", "", "ta\u{0301}\u{0300}", "ác\u{0300}"] {
+        for w in [
+            "jose",
+            "bnam",
+            "xyz",
+            "qu",
+            "ăăă",
+            "1",
+            "",
+            "ta\u{0301}\u{0300}",
+            "ác\u{0300}",
+        ] {
             assert!(!is_syllable(w), "{w}");
         }
-        for w in ["a", "y", "ý", "yêu", "nghiêng", "khuya", "phí", "đức", "Đức", "ĐỨC"] {
+        for w in [
+            "a", "y", "ý", "yêu", "nghiêng", "khuya", "phí", "đức", "Đức", "ĐỨC",
+        ] {
             assert!(is_syllable(w), "{w}");
         }
     }

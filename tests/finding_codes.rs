@@ -1,0 +1,85 @@
+//! A test per finding code: each code has an input that produces it, and every code in the
+//! table is covered here (a new code without a case fails `every_code_has_a_case`).
+
+use serde_json::json;
+use vietref::{text, Code, Finding, MessageDraft};
+
+fn name(s: &str) -> Vec<Finding> {
+    text::check_name(s, "payerName").findings
+}
+
+fn draft(v: serde_json::Value) -> Vec<Finding> {
+    let d: MessageDraft = serde_json::from_value(v).unwrap();
+    d.validate().findings
+}
+
+fn base() -> serde_json::Value {
+    json!({"sector": "health", "payerName": "An", "reason": "Viện phí", "invoice": "VP1"})
+}
+
+fn with(k: &str, v: serde_json::Value) -> serde_json::Value {
+    let mut b = base();
+    b[k] = v;
+    b
+}
+
+/// Findings of an input chosen to produce `code`; `None` when no case is written yet.
+fn case(code: Code) -> Option<Vec<Finding>> {
+    Some(match code {
+        Code::TextCompatibilityFolded => name("Ｎam"),
+        Code::TextComposed => name("Nguye\u{302}\u{303}n"),
+        Code::TextWhitespace => name("An\u{00A0}Bình"),
+        Code::TextApostrophe => name("K\u{2019}Nam"),
+        Code::TextControlChar => name("Phạm\u{0}Hùng"),
+        Code::TextBidiControl => name("An\u{202E}"),
+        Code::TextInvisible => name("A\u{200B}n"),
+        Code::TextEmpty => name("   "),
+        Code::TextTooLong => name(&"An ".repeat(40)),
+        Code::TextUnusableChar => name("An\u{E000}"),
+        Code::TextMixedScript => text::check_text("Học phí lоp 6A", "reason").1,
+        Code::NameDigit => name("Nguyễn Văn 2"),
+        Code::NameSymbol => name("Lê @Anh"),
+        Code::NameForeignScript => name("НОА"),
+        Code::NameNotVietnamese => name("Trần Hǎi"),
+        Code::NameCase => name("nguyễn an"),
+        Code::NameToneMisplaced => name("Lê Qúy"),
+        Code::NameStrayMark => name("An\u{0301}\u{0301}"),
+        Code::NamePunctuation => name("Nam-"),
+        Code::MessageBeneficiaryRequired => draft(with("sector", json!("education"))),
+        Code::MessageAmountZero => draft(with("amount", json!(0))),
+        Code::MessageAmountTooLarge => draft(with("amount", json!("12345678901234"))),
+        Code::MessageAmountInvalid => draft(with("amount", json!(-5))),
+        Code::MessageSectorInvalid => draft(with("sector", json!("bank"))),
+        Code::MessageFieldMissing => {
+            draft(json!({"sector": "health", "payerName": "An", "reason": "x"}))
+        }
+        Code::InvoiceInvalidChar => draft(with("invoice", json!("HP 1"))),
+        Code::InvoiceNormalized => draft(with("invoice", json!(" VP1 "))),
+        _ => return None,
+    })
+}
+
+#[test]
+fn every_code_has_a_case() {
+    for &code in Code::ALL {
+        let findings = case(code).unwrap_or_else(|| panic!("no test case for {}", code.key()));
+        let f = findings
+            .iter()
+            .find(|f| f.code == code)
+            .unwrap_or_else(|| panic!("{} not produced: {findings:?}", code.key()));
+        assert_eq!(f.severity, code.severity());
+        assert!(
+            !f.message_en().contains('?') || f.message_en().contains("'?'"),
+            "{}: unfilled placeholder: {}",
+            code.key(),
+            f.message_en()
+        );
+        assert!(!f.message_vi().is_empty());
+        assert_ne!(f.message_en(), f.message_vi(), "{}", code.key());
+    }
+}
+
+#[test]
+fn a_clean_message_has_no_findings() {
+    assert!(draft(base()).is_empty());
+}
