@@ -45,10 +45,15 @@ const SKIP: u8 = 1;
 pub fn fold_into(text: &str, out: &mut String) {
     let mut buf = std::mem::take(out).into_bytes();
     let start = buf.len();
-    buf.reserve(text.len());
+    // Each input byte yields at most one output byte on the table paths; the rare
+    // decomposition path makes room for itself.
+    buf.resize(start + text.len() + 1, 0);
     let b = text.as_bytes();
     let byte = |i: usize| u32::from(b.get(i).copied().unwrap_or(0x80) & 0x3F);
-    let mut pending = false;
+    // Branch-light: a separator writes a space, and the write position advances unless it
+    // is a second space in a row (or a space at the start).
+    let mut j = start;
+    let mut prev_space = 1usize;
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
@@ -59,34 +64,39 @@ pub fn fold_into(text: &str, out: &mut String) {
             let (cp, len) = if x < 0xE0 {
                 ((u32::from(x & 0x1F) << 6) | byte(i + 1), 2)
             } else if x < 0xF0 {
-                (
-                    (u32::from(x & 0x0F) << 12) | (byte(i + 1) << 6) | byte(i + 2),
-                    3,
-                )
+                ((u32::from(x & 0x0F) << 12) | (byte(i + 1) << 6) | byte(i + 2), 3)
             } else {
                 (
-                    (u32::from(x & 0x07) << 18)
-                        | (byte(i + 1) << 12)
-                        | (byte(i + 2) << 6)
-                        | byte(i + 3),
+                    (u32::from(x & 0x07) << 18) | (byte(i + 1) << 12) | (byte(i + 2) << 6) | byte(i + 3),
                     4,
                 )
             };
             i += len;
-            classify(cp, &mut buf, start, &mut pending)
-        };
-        match folded {
-            0 => pending = true,
-            SKIP => {}
-            f => {
-                if pending && buf.len() > start {
-                    buf.push(b' ');
+            match classify(cp) {
+                SKIP => continue,
+                SLOW => {
+                    decompose_into(cp, &mut buf, &mut j, &mut prev_space);
+                    let need = j + (b.len() - i) + 1;
+                    if buf.len() < need {
+                        buf.resize(need, 0);
+                    }
+                    continue;
                 }
-                pending = false;
-                buf.push(f);
+                f => f,
             }
+        };
+        let v = if folded == 0 { b' ' } else { folded };
+        let is_space = usize::from(folded == 0);
+        if let Some(slot) = buf.get_mut(j) {
+            *slot = v;
         }
+        j += 1 - (is_space & prev_space);
+        prev_space = is_space;
     }
+    if j > start && prev_space == 1 {
+        j -= 1;
+    }
+    buf.truncate(j.min(buf.len()));
     // Only ASCII was appended to what was a String, so this cannot fail; fall back to a
     // lossy conversion rather than panic if it ever did.
     *out = match String::from_utf8(buf) {
@@ -95,10 +105,11 @@ pub fn fold_into(text: &str, out: &mut String) {
     };
 }
 
-/// Folds one non-ASCII code point: a byte to push, 0 for a separator, [`SKIP`] to drop it.
-/// Characters outside the table take the compatibility-decomposition path, which may push
-/// several letters itself (then it returns [`SKIP`]).
-fn classify(cp: u32, buf: &mut Vec<u8>, start: usize, pending: &mut bool) -> u8 {
+/// Marker for "take the compatibility-decomposition path".
+const SLOW: u8 = 2;
+
+/// Folds one non-ASCII code point by table: a byte, 0 for a separator, [`SKIP`] or [`SLOW`].
+fn classify(cp: u32) -> u8 {
     if (0x0300..=0x036F).contains(&cp) {
         return SKIP;
     }
@@ -107,26 +118,34 @@ fn classify(cp: u32, buf: &mut Vec<u8>, start: usize, pending: &mut bool) -> u8 
             return f;
         }
     }
+    SLOW
+}
+
+/// The rare path: full-width forms, ligatures, Latin-1 punctuation, other scripts.
+fn decompose_into(cp: u32, buf: &mut Vec<u8>, j: &mut usize, prev_space: &mut usize) {
     let Some(c) = char::from_u32(cp) else {
-        return 0;
+        return;
+    };
+    let mut emit = |v: u8, buf: &mut Vec<u8>| {
+        let is_space = usize::from(v == b' ');
+        if *j >= buf.len() {
+            buf.resize(*j + 64, 0);
+        }
+        buf[*j] = v;
+        *j += 1 - (is_space & *prev_space);
+        *prev_space = is_space;
     };
     let mut any = false;
     decompose_compatible(c, |d| {
         if d.is_ascii_alphanumeric() {
-            if *pending && buf.len() > start {
-                buf.push(b' ');
-            }
-            *pending = false;
-            buf.push(d.to_ascii_uppercase() as u8);
+            emit(d.to_ascii_uppercase() as u8, buf);
             any = true;
         } else if !super::chars::is_combining_mark(d) {
-            *pending = true;
+            emit(b' ', buf);
         }
     });
-    if any {
-        SKIP
-    } else {
-        0
+    if !any {
+        emit(b' ', buf);
     }
 }
 
@@ -157,5 +176,13 @@ mod tests {
         assert_eq!(fold("НОА"), "");
         assert_eq!(fold("ﬁ"), "FI");
         assert_eq!(fold("a\u{00A0}b"), "A B");
+    }
+
+    #[test]
+    fn expansions_do_not_crowd_out_later_text() {
+        let s = format!("{}{}", "\u{00BC}\u{2474}\u{FB03}".repeat(40), "abcdefgh".repeat(30));
+        let f = fold(&s);
+        assert!(f.ends_with(&"ABCDEFGH".repeat(30)), "{f}");
+        assert!(f.starts_with("1 4 1 FFI1 4 1 FFI"), "{f}");
     }
 }
