@@ -22,3 +22,8 @@ pub mod vietqr;
 
 pub use finding::{Code, Finding, Report, Severity};
 pub use message::{MessageDraft, PaymentMessage, Sector};
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

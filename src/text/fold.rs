@@ -64,10 +64,16 @@ pub fn fold_into(text: &str, out: &mut String) {
             let (cp, len) = if x < 0xE0 {
                 ((u32::from(x & 0x1F) << 6) | byte(i + 1), 2)
             } else if x < 0xF0 {
-                ((u32::from(x & 0x0F) << 12) | (byte(i + 1) << 6) | byte(i + 2), 3)
+                (
+                    (u32::from(x & 0x0F) << 12) | (byte(i + 1) << 6) | byte(i + 2),
+                    3,
+                )
             } else {
                 (
-                    (u32::from(x & 0x07) << 18) | (byte(i + 1) << 12) | (byte(i + 2) << 6) | byte(i + 3),
+                    (u32::from(x & 0x07) << 18)
+                        | (byte(i + 1) << 12)
+                        | (byte(i + 2) << 6)
+                        | byte(i + 3),
                     4,
                 )
             };
@@ -180,7 +186,11 @@ mod tests {
 
     #[test]
     fn expansions_do_not_crowd_out_later_text() {
-        let s = format!("{}{}", "\u{00BC}\u{2474}\u{FB03}".repeat(40), "abcdefgh".repeat(30));
+        let s = format!(
+            "{}{}",
+            "\u{00BC}\u{2474}\u{FB03}".repeat(40),
+            "abcdefgh".repeat(30)
+        );
         let f = fold(&s);
         assert!(f.ends_with(&"ABCDEFGH".repeat(30)), "{f}");
         assert!(f.starts_with("1 4 1 FFI1 4 1 FFI"), "{f}");

@@ -1,0 +1,120 @@
+//! The `vietref` command's public interface: outputs, JSON shapes and exit codes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vietref"));
+    cmd.args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn vietref");
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn text_name_with_argument() {
+    let o = run(&["text", "name", "  nguyễn   THỊ  minh   khai "], None);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "Nguyễn Thị Minh Khai\n");
+}
+
+#[test]
+fn text_fold_key_retone() {
+    assert_eq!(
+        stdout(&run(&["text", "fold", "Nguyễn Văn Đức"], None)),
+        "NGUYEN VAN DUC\n"
+    );
+    assert_eq!(stdout(&run(&["text", "key", "THỦY"], None)), "thuỷ\n");
+    assert_eq!(
+        stdout(&run(
+            &["text", "retone", "--style", "traditional", "Hoà Thuỷ"],
+            None
+        )),
+        "Hòa Thủy\n"
+    );
+    assert_eq!(
+        stdout(&run(
+            &["text", "retone", "--style", "main-vowel", "hòa qúy"],
+            None
+        )),
+        "hoà quý\n"
+    );
+}
+
+#[test]
+fn text_lines_from_stdin_as_json() {
+    let o = run(&["text", "name", "--json"], Some("hòa\nLê 2\n"));
+    assert_eq!(o.status.code(), Some(1), "an error line makes exit 1");
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["input"], "hòa");
+    assert_eq!(lines[0]["output"], "Hòa");
+    assert_eq!(lines[1]["output"], Value::Null);
+    let f = &lines[1]["findings"][0];
+    assert_eq!(f["code"], "name.digit");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["field"], "name");
+    assert!(f["message"].as_str().unwrap().contains("digits"));
+    assert!(f["messageVi"].as_str().unwrap().contains("chữ số"));
+}
+
+#[test]
+fn text_check_reports_on_stderr() {
+    let o = run(&["text", "check", "Nguуễn Văn An"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("name.foreign_script"), "{err}");
+}
+
+#[test]
+fn message_validate_exit_codes() {
+    let ok = run(
+        &["message", "validate", "examples/messages/tuition.json"],
+        None,
+    );
+    assert_eq!(ok.status.code(), Some(0));
+    let r: Value = serde_json::from_str(stdout(&ok).trim()).unwrap();
+    assert_eq!(r["valid"], true);
+    assert_eq!(r["cleaned"]["payerName"], "Nguyễn Văn An");
+
+    let bad = run(&["message", "validate", "examples/messages/bad.json"], None);
+    assert_eq!(bad.status.code(), Some(1));
+
+    let lines = format!(
+        "{}\n{}\n",
+        include_str!("../../examples/messages/hospital.json").trim(),
+        include_str!("../../examples/messages/tuition.json").trim()
+    );
+    let two = run(&["message", "validate", "-"], Some(&lines));
+    assert_eq!(two.status.code(), Some(0));
+    assert_eq!(stdout(&two).lines().count(), 2);
+
+    let broken = run(&["message", "validate"], Some("{not json"));
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(!broken.stderr.is_empty());
+}
+
+#[test]
+fn demo_runs() {
+    let o = run(&["demo"], None);
+    assert!(o.status.success());
+    let s = stdout(&o);
+    assert!(s.contains("Nguyễn Văn An"));
+    assert!(s.contains("name.foreign_script"));
+}
