@@ -108,7 +108,11 @@ impl Reason {
     /// Validates and normalizes a reason; `field` names it in findings.
     pub fn parse(input: &str, field: &str) -> Report<Reason> {
         let (norm, mut findings) = text::check_text(input, field);
-        let n = norm.chars().count();
+        let n = if norm.len() <= REASON_MAX_CHARS {
+            norm.len()
+        } else {
+            norm.chars().count()
+        };
         if norm.is_empty() && !crate::finding::has_error(&findings) {
             findings.push(Finding::new(Code::TextEmpty, field));
         } else if n > REASON_MAX_CHARS {

@@ -47,9 +47,36 @@ pub fn is_unusable(c: char) -> bool {
         || (u & 0xFFFE) == 0xFFFE
 }
 
+const VIET_START: u32 = 0xC0;
+const VIET_END: u32 = 0x1F00;
+
+/// One bit per code point from U+00C0 to U+1EFF: set for the 134 Vietnamese letters.
+static VIET_BITS: [u64; ((VIET_END - VIET_START) / 64 + 1) as usize] = {
+    let mut bits = [0u64; ((VIET_END - VIET_START) / 64 + 1) as usize];
+    let mut i = 0;
+    while i < VIETNAMESE_LETTERS.len() {
+        let off = VIETNAMESE_LETTERS[i] as u32 - VIET_START;
+        bits[(off / 64) as usize] |= 1 << (off % 64);
+        i += 1;
+    }
+    bits
+};
+
 /// Whether `c` is one of the 134 non-ASCII Vietnamese letters.
 pub fn is_vietnamese_non_ascii_letter(c: char) -> bool {
-    (c as u32) >= 0xC0 && VIETNAMESE_LETTERS.binary_search(&c).is_ok()
+    let u = c as u32;
+    if !(VIET_START..VIET_END).contains(&u) {
+        return false;
+    }
+    let off = u - VIET_START;
+    VIET_BITS
+        .get((off / 64) as usize)
+        .is_some_and(|w| w & (1 << (off % 64)) != 0)
+}
+
+/// `char::is_alphabetic` with the Vietnamese letters answered without a table search.
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || is_vietnamese_non_ascii_letter(c) || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Whether `c` may stand in a Vietnamese person's name as a letter: ASCII letters (f, j, w, z

@@ -173,6 +173,8 @@ fn is_clean(text: &str) -> bool {
     }
     let mut prev_space = false;
     let mut ascii = true;
+    // Text made of ASCII and precomposed Vietnamese letters alone is already NFKC.
+    let mut simple = true;
     for c in text.chars() {
         if c.is_ascii() {
             if !(' '..='~').contains(&c) || c == '`' {
@@ -186,6 +188,10 @@ fn is_clean(text: &str) -> bool {
         } else {
             ascii = false;
             prev_space = false;
+            if simple && chars::is_vietnamese_non_ascii_letter(c) {
+                continue;
+            }
+            simple = false;
             if chars::is_space_like(c)
                 || chars::is_apostrophe_variant(c)
                 || chars::refused_code(c).is_some()
@@ -194,7 +200,7 @@ fn is_clean(text: &str) -> bool {
             }
         }
     }
-    ascii || is_nfkc_quick(text.chars()) == IsNormalized::Yes
+    ascii || simple || is_nfkc_quick(text.chars()) == IsNormalized::Yes
 }
 
 /// Display form of a name: lower case, with a capital first letter on every syllable and
@@ -204,7 +210,7 @@ pub fn display_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut at_start = true;
     for c in name.chars() {
-        if c.is_alphabetic() {
+        if chars::is_letter(c) {
             if at_start {
                 out.extend(c.to_uppercase());
             } else {
@@ -240,7 +246,12 @@ pub const NAME_MAX_CHARS: usize = 70;
 pub fn check_name(text: &str, field: &str) -> Report<String> {
     let (norm, mut findings) = normalize(text, field);
     check_name_chars(&norm, field, &mut findings);
-    let len = norm.chars().count();
+    // Characters never outnumber bytes: count only when the bytes exceed the limit.
+    let len = if norm.len() <= NAME_MAX_CHARS {
+        norm.len()
+    } else {
+        norm.chars().count()
+    };
     if norm.is_empty() && !crate::finding::has_error(&findings) {
         findings.push(Finding::new(Code::TextEmpty, field));
     } else if len > NAME_MAX_CHARS {
@@ -284,8 +295,8 @@ fn check_name_chars(norm: &str, field: &str, findings: &mut Vec<Finding>) {
             continue;
         }
         if c == '\'' || c == '-' {
-            let before = before.is_some_and(char::is_alphabetic);
-            let after = it.peek().is_some_and(|(_, n)| n.is_alphabetic());
+            let before = before.is_some_and(chars::is_letter);
+            let after = it.peek().is_some_and(|(_, n)| chars::is_letter(*n));
             if !(before && after) {
                 findings.push(Finding::new(Code::NamePunctuation, field).at(pos, c));
             }
@@ -329,22 +340,29 @@ fn check_name_chars(norm: &str, field: &str, findings: &mut Vec<Finding>) {
 pub fn check_text(text: &str, field: &str) -> (String, Vec<Finding>) {
     let (norm, mut findings) = normalize(text, field);
     if !norm.is_ascii() {
-        let mut pos = 0;
-        for word in norm.split(' ') {
-            let mut latin = false;
-            let mut other: Option<char> = None;
-            for c in word.chars().filter(|c| c.is_alphabetic()) {
+        // Per word: does it hold a Latin letter, and the first letter of another script?
+        let mut latin = false;
+        let mut other: Option<(usize, char)> = None;
+        let mut flush = |latin: &mut bool, other: &mut Option<(usize, char)>| {
+            if let (true, Some((pos, c))) = (*latin, other.take()) {
+                findings.push(Finding::new(Code::TextMixedScript, field).at(pos, c));
+            }
+            *latin = false;
+        };
+        for (i, c) in norm.chars().enumerate() {
+            if c == ' ' {
+                flush(&mut latin, &mut other);
+            } else if c.is_ascii_alphabetic() || chars::is_vietnamese_non_ascii_letter(c) {
+                latin = true;
+            } else if !c.is_ascii() && c.is_alphabetic() {
                 if chars::script_name(c) == "Latin" {
                     latin = true;
-                } else {
-                    other.get_or_insert(c);
+                } else if other.is_none() {
+                    other = Some((i + 1, c));
                 }
             }
-            if let (true, Some(c)) = (latin, other) {
-                findings.push(Finding::new(Code::TextMixedScript, field).at(pos + 1, c));
-            }
-            pos += word.chars().count() + 1;
         }
+        flush(&mut latin, &mut other);
     }
     (norm, findings)
 }
