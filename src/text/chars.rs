@@ -76,7 +76,9 @@ pub fn is_vietnamese_non_ascii_letter(c: char) -> bool {
 
 /// `char::is_alphabetic` with the Vietnamese letters answered without a table search.
 pub fn is_letter(c: char) -> bool {
-    c.is_ascii_alphabetic() || is_vietnamese_non_ascii_letter(c) || (!c.is_ascii() && c.is_alphabetic())
+    c.is_ascii_alphabetic()
+        || is_vietnamese_non_ascii_letter(c)
+        || (!c.is_ascii() && c.is_alphabetic())
 }
 
 /// Whether `c` may stand in a Vietnamese person's name as a letter: ASCII letters (f, j, w, z

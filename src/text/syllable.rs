@@ -105,18 +105,8 @@ pub struct Syllable {
     written_at: Option<usize>,
 }
 
-const INITIALS: [&str; 11] = [
-    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu",
-];
 const SINGLE_INITIALS: &str = "bcdđghklmnprstvx";
-const FINALS2: [&str; 3] = ["ng", "nh", "ch"];
 const SINGLE_FINALS: &str = "cmnpt";
-const NUCLEI: [&str; 48] = [
-    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
-    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ôô", "ua", "uâ", "uê",
-    "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "yêu", "oai", "oay", "oeo",
-];
-const NUCLEI3: [&str; 7] = ["uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu"];
 
 fn is_vowel(c: char) -> bool {
     matches!(
@@ -129,19 +119,94 @@ fn has_quality(c: char) -> bool {
     matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư')
 }
 
-fn starts_with(letters: &[Letter], at: usize, pat: &str) -> bool {
-    let mut i = at;
-    for p in pat.chars() {
-        match letters.get(i) {
-            Some(l) if l.base == p => i += 1,
-            _ => return false,
-        }
-    }
-    true
+fn nucleus_is(letters: &[Letter], pat: &str) -> bool {
+    let mut it = letters.iter();
+    pat.chars().all(|p| it.next().is_some_and(|l| l.base == p)) && it.next().is_none()
 }
 
-fn nucleus_is(letters: &[Letter], pat: &str) -> bool {
-    letters.len() == pat.chars().count() && starts_with(letters, 0, pat)
+/// Whether the toneless vowel cluster is a Vietnamese nucleus.
+fn nucleus_known(nu: &[Letter]) -> bool {
+    match *nu {
+        [a] => is_vowel(a.base),
+        [a, b] => matches!(
+            (a.base, b.base),
+            ('a', 'i')
+                | ('a', 'o')
+                | ('a', 'u')
+                | ('a', 'y')
+                | ('â', 'u')
+                | ('â', 'y')
+                | ('e', 'o')
+                | ('ê', 'u')
+                | ('i', 'a')
+                | ('i', 'ê')
+                | ('i', 'u')
+                | ('o', 'a')
+                | ('o', 'ă')
+                | ('o', 'e')
+                | ('o', 'i')
+                | ('ô', 'i')
+                | ('ơ', 'i')
+                | ('o', 'o')
+                | ('ô', 'ô')
+                | ('u', 'a')
+                | ('u', 'â')
+                | ('u', 'ê')
+                | ('u', 'i')
+                | ('u', 'ô')
+                | ('u', 'ơ')
+                | ('u', 'y')
+                | ('ư', 'a')
+                | ('ư', 'i')
+                | ('ư', 'ơ')
+                | ('ư', 'u')
+                | ('y', 'ê')
+        ),
+        [a, b, c] => matches!(
+            (a.base, b.base, c.base),
+            ('i', 'ê', 'u')
+                | ('y', 'ê', 'u')
+                | ('o', 'a', 'i')
+                | ('o', 'a', 'y')
+                | ('o', 'e', 'o')
+                | ('u', 'â', 'y')
+                | ('u', 'ô', 'i')
+                | ('ư', 'ơ', 'i')
+                | ('ư', 'ơ', 'u')
+                | ('u', 'y', 'a')
+                | ('u', 'y', 'ê')
+                | ('u', 'y', 'u')
+        ),
+        _ => false,
+    }
+}
+
+/// Length of the initial consonant at the start of `letters` (0 when the syllable starts
+/// with a vowel); `None` when `qu` is not followed by a vowel.
+fn initial_len(letters: &[Letter]) -> Option<usize> {
+    let at = |i: usize| letters.get(i).map_or('\0', |l| l.base);
+    let vowel_at = |i: usize| letters.get(i).is_some_and(|l| is_vowel(l.base));
+    Some(match (at(0), at(1), at(2)) {
+        ('n', 'g', 'h') => 3,
+        ('n', 'g' | 'h', _) | ('g', 'h', _) | ('k' | 'p' | 't' | 'c', 'h', _) | ('t', 'r', _) => 2,
+        // `gi` is an initial only when a vowel follows (già, giữa; but gì, gìn).
+        ('g', 'i', _) => {
+            if vowel_at(2) {
+                2
+            } else {
+                1
+            }
+        }
+        ('q', 'u', _) => {
+            if vowel_at(2) {
+                2
+            } else {
+                return None;
+            }
+        }
+        (c, _, _) if SINGLE_INITIALS.contains(c) => 1,
+        _ => 0,
+    })
 }
 
 /// Splits a word into toneless letters and its tone. `None` when a character is not a letter
@@ -227,42 +292,13 @@ fn is_combining(c: char) -> bool {
 pub fn parse(word: &str) -> Option<Syllable> {
     let (buf, n, tone, written_at) = split(word)?;
     let letters = &buf[..n];
-    // Initial consonant.
-    let mut initial_len = 0;
-    for pat in INITIALS {
-        if starts_with(letters, 0, pat) {
-            let len = pat.chars().count();
-            match pat {
-                // `gi` is an initial only when a vowel follows (già, giữa; but gì, gìn).
-                "gi" => {
-                    if letters.get(2).is_some_and(|l| is_vowel(l.base)) {
-                        initial_len = 2;
-                    } else {
-                        initial_len = 1;
-                    }
-                }
-                "qu" => {
-                    if letters.get(2).is_some_and(|l| is_vowel(l.base)) {
-                        initial_len = 2;
-                    } else {
-                        return None;
-                    }
-                }
-                _ => initial_len = len,
-            }
-            break;
-        }
-    }
-    if initial_len == 0 && SINGLE_INITIALS.contains(letters[0].base) {
-        initial_len = 1;
-    }
+    let initial_len = initial_len(letters)?;
     // Final consonant.
     let mut final_len = 0;
     if n >= initial_len + 3 {
-        for pat in FINALS2 {
-            if starts_with(letters, n - 2, pat) {
+        if let [.., a, b] = letters {
+            if matches!((a.base, b.base), ('n', 'g') | ('n', 'h') | ('c', 'h')) {
                 final_len = 2;
-                break;
             }
         }
     }
@@ -274,11 +310,7 @@ pub fn parse(word: &str) -> Option<Syllable> {
     }
     let nucleus = &letters[initial_len..n - final_len];
     let nucleus_len = nucleus.len();
-    let known = NUCLEI
-        .iter()
-        .chain(NUCLEI3.iter())
-        .any(|p| nucleus_is(nucleus, p));
-    if !known {
+    if !nucleus_known(nucleus) {
         return None;
     }
     // ă and â never end a syllable; a tone other than sắc/nặng never sits on a syllable
