@@ -39,10 +39,14 @@ impl Sector {
 impl std::str::FromStr for Sector {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "education" | "school" | "giaoduc" | "giao-duc" => Ok(Sector::Education),
-            "health" | "hospital" | "yte" | "y-te" => Ok(Sector::Health),
-            other => Err(other.to_string()),
+        let s = s.trim();
+        let is = |names: &[&str]| names.iter().any(|n| s.eq_ignore_ascii_case(n));
+        if is(&["education", "school", "giaoduc", "giao-duc"]) {
+            Ok(Sector::Education)
+        } else if is(&["health", "hospital", "yte", "y-te"]) {
+            Ok(Sector::Health)
+        } else {
+            Err(s.to_string())
         }
     }
 }

@@ -74,6 +74,50 @@ pub fn is_vietnamese_non_ascii_letter(c: char) -> bool {
         .is_some_and(|w| w & (1 << (off % 64)) != 0)
 }
 
+/// Lower case of a letter; Vietnamese and ASCII letters without a table search.
+pub fn to_lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if is_vietnamese_non_ascii_letter(c) {
+        let u = c as u32;
+        let l = match u {
+            0xC0..=0xDE => u + 0x20,
+            0xE0..=0xFE => u,
+            0x01AF => 0x01B0,
+            0x01B0 => u,
+            _ => u | 1,
+        };
+        return char::from_u32(l).unwrap_or(c);
+    }
+    c.to_lowercase()
+        .next()
+        .filter(|_| c.to_lowercase().len() == 1)
+        .unwrap_or(c)
+}
+
+/// Upper case of a letter; Vietnamese and ASCII letters without a table search.
+pub fn to_upper(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_uppercase();
+    }
+    if is_vietnamese_non_ascii_letter(c) {
+        let u = c as u32;
+        let up = match u {
+            0xE0..=0xFE => u - 0x20,
+            0xC0..=0xDE => u,
+            0x01B0 => 0x01AF,
+            0x01AF => u,
+            _ => u & !1,
+        };
+        return char::from_u32(up).unwrap_or(c);
+    }
+    c.to_uppercase()
+        .next()
+        .filter(|_| c.to_uppercase().len() == 1)
+        .unwrap_or(c)
+}
+
 /// `char::is_alphabetic` with the Vietnamese letters answered without a table search.
 pub fn is_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
@@ -173,5 +217,22 @@ pub(crate) fn refused_code(c: char) -> Option<crate::finding::Code> {
         Some(Code::TextUnusableChar)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tables::VIETNAMESE_LETTERS;
+
+    #[test]
+    fn case_mapping_agrees_with_unicode_for_every_vietnamese_letter() {
+        for &c in VIETNAMESE_LETTERS.iter() {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            let upper: Vec<char> = c.to_uppercase().collect();
+            assert_eq!(vec![to_lower(c)], lower, "{c}");
+            assert_eq!(vec![to_upper(c)], upper, "{c}");
+        }
+        assert_eq!(to_upper('ß'), 'ß'); // multi-char mappings leave the letter alone
     }
 }

@@ -211,11 +211,11 @@ pub fn display_case(name: &str) -> String {
     let mut at_start = true;
     for c in name.chars() {
         if chars::is_letter(c) {
-            if at_start {
-                out.extend(c.to_uppercase());
+            out.push(if at_start {
+                chars::to_upper(c)
             } else {
-                out.extend(c.to_lowercase());
-            }
+                chars::to_lower(c)
+            });
             at_start = false;
         } else {
             out.push(c);
@@ -244,8 +244,14 @@ pub const NAME_MAX_CHARS: usize = 70;
 /// assert!(!vietref::text::check_name("Nguyễn Văn 2", "payerName").is_valid());
 /// ```
 pub fn check_name(text: &str, field: &str) -> Report<String> {
-    let (norm, mut findings) = normalize(text, field);
-    check_name_chars(&norm, field, &mut findings);
+    let (norm, mut findings) = if is_clean(text) {
+        (std::borrow::Cow::Borrowed(text), Vec::new())
+    } else {
+        let (n, f) = normalize(text, field);
+        (std::borrow::Cow::Owned(n), f)
+    };
+    let norm: &str = &norm;
+    check_name_chars(norm, field, &mut findings);
     // Characters never outnumber bytes: count only when the bytes exceed the limit.
     let len = if norm.len() <= NAME_MAX_CHARS {
         norm.len()
@@ -261,7 +267,7 @@ pub fn check_name(text: &str, field: &str) -> Report<String> {
                 .detail(len.to_string()),
         );
     }
-    let display = display_case(&norm);
+    let display = display_case(norm);
     if display != norm {
         findings
             .push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));

@@ -225,14 +225,19 @@ fn split(word: &str) -> Option<([Letter; MAX_LETTERS], usize, Tone, Option<usize
         let mut parts: [char; 4] = ['\0'; 4];
         let mut n = 0;
         let mut overflow = false;
-        decompose_canonical(c, |d| {
-            if n < 4 {
-                parts[n] = d;
-                n += 1;
-            } else {
-                overflow = true;
-            }
-        });
+        if c.is_ascii() {
+            parts[0] = c;
+            n = 1;
+        } else {
+            decompose_canonical(c, |d| {
+                if n < 4 {
+                    parts[n] = d;
+                    n += 1;
+                } else {
+                    overflow = true;
+                }
+            });
+        }
         if overflow {
             return None;
         }
