@@ -22,4 +22,9 @@ cargo test --workspace
 step "CLI smoke: the README's first command"
 cargo run -q -p vietref-cli -- demo > /dev/null
 
+if [ -z "${VIETREF_QUICK:-}" ]; then
+  step "fuzzing: every target for ${VIETREF_FUZZ_SECONDS:-30}s with AddressSanitizer"
+  scripts/fuzz.sh "${VIETREF_FUZZ_SECONDS:-30}"
+fi
+
 printf '\nall test layers passed\n'

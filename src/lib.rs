@@ -14,6 +14,8 @@
 #![warn(missing_docs)]
 
 pub mod finding;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod memo;
 pub mod message;
 pub mod reference;

@@ -376,7 +376,7 @@ pub fn check_text(text: &str, field: &str) -> (String, Vec<Finding>) {
 /// The matching key of a name or text: two inputs that differ only in case, spacing,
 /// NFC/NFD, apostrophe form or tone style give the same key (`Thủy`, `Thuỷ`, `THỦY`,
 /// `Thu\u{309}y`); different letters give different keys. Invisible and refused characters
-/// are dropped. The key is NFC, lower case, with tones placed in [`ToneStyle::MainVowel`].
+/// separate words. The key is NFC, lower case, with tones placed in [`ToneStyle::MainVowel`].
 ///
 /// ```
 /// use vietref::text::key;
@@ -384,7 +384,23 @@ pub fn check_text(text: &str, field: &str) -> (String, Vec<Finding>) {
 /// assert_ne!(key("Thủy"), key("Thúy"));
 /// ```
 pub fn key(text: &str) -> String {
-    let (norm, _) = normalize(text, "");
+    // A refused character separates words rather than joining its neighbours, so that the
+    // key does not depend on where a tone mark sat in a fragment it glued together.
+    let text: std::borrow::Cow<'_, str> = if text.chars().any(|c| chars::refused_code(c).is_some())
+    {
+        text.chars()
+            .map(|c| {
+                if chars::refused_code(c).is_some() {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect()
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let (norm, _) = normalize(&text, "");
     let lower = norm.to_lowercase();
     retone(&lower, ToneStyle::MainVowel)
 }

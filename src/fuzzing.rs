@@ -1,0 +1,69 @@
+//! Entry points for the fuzz targets in `fuzz/` and for replaying their regressions in
+//! `cargo test` (`tests/fuzz_regressions.rs`). Each takes arbitrary bytes, drives a public
+//! API, and asserts the invariants that must hold for any input; a panic here is a bug.
+//! Not part of the stable API.
+
+use crate::text::{self, ToneStyle};
+use crate::MessageDraft;
+
+fn as_text(data: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(data)
+}
+
+/// Text normalization and checks: idempotence, fold alphabet, retone convergence.
+pub fn text(data: &[u8]) {
+    let s = as_text(data);
+    let (once, _) = text::normalize(&s, "f");
+    let (twice, again) = text::normalize(&once, "f");
+    assert_eq!(once, twice, "normalize is not idempotent");
+    assert!(again.is_empty(), "second normalize reported {again:?}");
+    let folded = text::fold(&s);
+    assert!(
+        folded.is_empty()
+            || folded.split(' ').all(|w| !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())),
+        "fold produced {folded:?}"
+    );
+    let r = text::check_name(&s, "n");
+    if let Some(name) = &r.cleaned {
+        let again = text::check_name(name, "n");
+        assert_eq!(again.cleaned.as_ref(), Some(name), "name not stable");
+    }
+    let _ = text::check_text(&s, "n");
+    let a = text::retone(&s, ToneStyle::Traditional);
+    let b = text::retone(&a, ToneStyle::MainVowel);
+    assert_eq!(
+        b,
+        text::retone(&s, ToneStyle::MainVowel),
+        "retone does not converge"
+    );
+    assert_eq!(text::key(&a), text::key(&b), "key differs across styles");
+    let _ = text::looks_like(&s, &once);
+    let _ = text::compare_payee_name(&s, "Trường THCS Hòa Bình");
+}
+
+/// Message JSON parsing and validation: a valid message re-validates to itself.
+pub fn message_json(data: &[u8]) {
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(draft) = serde_json::from_str::<MessageDraft>(s) else {
+        return;
+    };
+    let r = draft.validate();
+    if let Some(m) = r.cleaned {
+        let json = serde_json::to_string(&m).expect("a valid message serializes");
+        let back = crate::PaymentMessage::validate_json(&json).expect("its JSON parses");
+        assert_eq!(
+            back.cleaned.as_ref(),
+            Some(&m),
+            "message JSON does not round-trip"
+        );
+    } else {
+        assert!(
+            r.errors().next().is_some(),
+            "invalid without an error finding"
+        );
+    }
+}

@@ -1,0 +1,32 @@
+//! Replays every input kept in `fuzz/regressions/<target>/` (minimized crashers and
+//! hand-picked hard cases) through the same entry points the fuzz targets use, plus the
+//! seed vectors of `tests/data/`.
+
+use std::path::Path;
+
+fn replay(target: &str, run: fn(&[u8])) -> usize {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions")
+        .join(target);
+    let mut n = 0;
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let data = std::fs::read(e.path()).expect("read regression input");
+            run(&data);
+            n += 1;
+        }
+    }
+    n
+}
+
+#[test]
+fn text_regressions() {
+    let n = replay("text", vietref::fuzzing::text);
+    assert!(n > 0, "no regression inputs for text");
+}
+
+#[test]
+fn message_json_regressions() {
+    let n = replay("message_json", vietref::fuzzing::message_json);
+    assert!(n > 0, "no regression inputs for message_json");
+}
