@@ -172,6 +172,17 @@ fn index() -> &'static HashMap<String, usize> {
         for (i, bank) in BANKS.iter().enumerate() {
             m.entry(key(bank.name)).or_insert(i);
         }
+        // The distinctive part of the full name: "Á Châu", "Ngoại Thương Việt Nam".
+        for (i, bank) in BANKS.iter().enumerate() {
+            let folded = crate::text::fold(bank.name);
+            let mut rest = folded.as_str();
+            for prefix in ["NGAN HANG ", "THUONG MAI ", "TMCP ", "TNHH ", "MTV "] {
+                rest = rest.strip_prefix(prefix).unwrap_or(rest);
+            }
+            if rest.len() < folded.len() && rest.len() >= 4 {
+                m.entry(rest.replace(' ', "")).or_insert(i);
+            }
+        }
         m
     })
 }
@@ -185,7 +196,8 @@ pub fn by_bin(bin: &str) -> Option<&'static Bank> {
     BANKS.iter().find(|b| b.bin == bin)
 }
 
-/// The entry for a short name, code, former name or full name; case-, accent-, space- and
+/// The entry for a short name, code, former name, full name or the distinctive part of the
+/// full name (`Á Châu`, `Ngoại Thương Việt Nam`); case-, accent-, space- and
 /// punctuation-insensitive.
 ///
 /// ```
@@ -250,6 +262,8 @@ mod tests {
         assert_eq!(lookup("ibk-hn").unwrap().bin, "970455");
         assert_eq!(lookup("viettel money").unwrap().kind, Kind::MobileMoney);
         assert_eq!(lookup("oceanbank").unwrap().bin, "970414");
+        assert_eq!(lookup("Á Châu").unwrap().bin, "970416");
+        assert_eq!(lookup("cong thuong viet nam").unwrap().bin, "970415");
         assert!(lookup("").is_none());
         assert!(lookup("999999").is_none());
         assert!(lookup("no such bank").is_none());
