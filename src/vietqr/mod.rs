@@ -107,10 +107,11 @@ impl Initiation {
 }
 
 /// Tag 38, sub-tag 02: what the payment does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Service {
-    /// `QRIBFTTA`: interbank fast transfer to an account.
+    /// `QRIBFTTA`: interbank fast transfer to an account (the default).
     #[serde(rename = "QRIBFTTA")]
+    #[default]
     ToAccount,
     /// `QRIBFTTC`: interbank fast transfer to a card number.
     #[serde(rename = "QRIBFTTC")]
@@ -246,8 +247,8 @@ impl<'a> AdditionalData<'a> {
 /// `currency`, `amount`, `country`, `merchantName`, `merchantCity`, `postalCode`,
 /// `additionalData` {`billNumber`, `mobileNumber`, `storeLabel`, `loyaltyNumber`,
 /// `referenceLabel`, `customerLabel`, `terminalLabel`, `purpose`, `consumerDataRequest`},
-/// `unreserved` {tag or path: value}, `crc`. When reading JSON, `currency` defaults to `704`
-/// and `country` to `VN`.
+/// `unreserved` {tag or path: value}, `crc`. When reading JSON, `service` defaults to
+/// `QRIBFTTA`, `currency` to `704` and `country` to `VN`.
 ///
 /// A value of this type may hold invalid data (it is also what a user hands to [`encode`]);
 /// [`decode`] only produces valid ones, and [`encode`] checks every field.
@@ -260,7 +261,8 @@ pub struct VietQr<'a> {
     pub bank_bin: Cow<'a, str>,
     /// Tag 38.01.01: account or card number, up to 19 letters or digits.
     pub account_number: Cow<'a, str>,
-    /// Tag 38.02: the service code.
+    /// Tag 38.02: the service code (`QRIBFTTA` when JSON leaves it out).
+    #[serde(default)]
     pub service: Service,
     /// Tag 52: merchant category code (4 digits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
