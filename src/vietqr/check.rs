@@ -44,6 +44,13 @@ pub(crate) fn text(value: &str, max: usize, side: Side, field: &str, out: &mut V
         out.push(Finding::new(Code::VietqrEmpty, field));
         return;
     }
+    // Fast path: printable ASCII only (one pass the compiler vectorizes).
+    if value.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        if value.len() > max {
+            out.push(too_long(field, value.len(), max));
+        }
+        return;
+    }
     if value.is_ascii() {
         if value.len() > max {
             out.push(too_long(field, value.len(), max));

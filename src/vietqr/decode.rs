@@ -45,27 +45,25 @@ pub fn decode(payload: &str, mode: Mode) -> Report<VietQr<'_>> {
     let ascii = s.is_ascii();
     let crc = check_crc(s, mode, &mut findings);
 
-    let fields = match read::read(s, ascii, None, &mut |_| {}) {
-        Ok(f) => f,
-        Err(fault) => {
-            let repaired = if mode == Mode::Lenient && crc.verified && s.len() <= REPAIR_MAX_BYTES {
-                repair(s, ascii)
-            } else {
-                None
-            };
-            match repaired {
-                Some((f, finding)) => {
-                    findings.push(finding);
-                    f
-                }
-                None => {
-                    findings.push(fault_finding(s, &fault));
-                    return Report { findings, cleaned: None };
-                }
+    let mut fields = Fields::new();
+    if let Err(fault) = read::read_into(s, ascii, None, &mut |_| {}, &mut fields) {
+        let repaired = if mode == Mode::Lenient && crc.verified && s.len() <= REPAIR_MAX_BYTES {
+            repair(s, ascii)
+        } else {
+            None
+        };
+        match repaired {
+            Some((f, finding)) => {
+                findings.push(finding);
+                fields = f;
+            }
+            None => {
+                findings.push(fault_finding(s, &fault));
+                return Report { findings, cleaned: None };
             }
         }
-    };
-    let qr = build(s, fields, crc, &mut findings);
+    }
+    let qr = build(s, &fields, crc, &mut findings);
     let cleaned = if has_error(&findings) { None } else { qr };
     Report { findings, cleaned }
 }
@@ -211,15 +209,9 @@ fn repair(s: &str, ascii: bool) -> Option<(Fields<'_>, Finding)> {
 
 /// Whether a reading gives a valid VietQR (every required field, every value well-formed).
 fn sound(s: &str, f: &Fields<'_>) -> bool {
-    let copy = Fields {
-        slots: f.slots,
-        unknown: f.unknown.clone(),
-        duplicates: Vec::new(),
-        repaired: None,
-    };
     let mut scratch = Vec::new();
     let crc = CrcState { verified: true, upper: None, missing_reported: false };
-    build(s, copy, crc, &mut scratch).is_some() && !has_error(&scratch)
+    build(s, f, crc, &mut scratch).is_some() && !has_error(&scratch)
 }
 
 struct Rule {
@@ -253,7 +245,7 @@ const AD_FIELDS: [&str; 9] = [
     "vietqr.62.09",
 ];
 
-fn build<'a>(s: &'a str, f: Fields<'a>, crc: CrcState, out: &mut Vec<Finding>) -> Option<VietQr<'a>> {
+fn build<'a>(s: &'a str, f: &Fields<'a>, crc: CrcState, out: &mut Vec<Finding>) -> Option<VietQr<'a>> {
     for &(path, at) in &f.duplicates {
         let mut d = Finding::new(Code::VietqrDuplicateTag, path.field());
         d.params.position = Some(char_pos(s, at));

@@ -30,6 +30,7 @@ pub(crate) mod slot {
 
 /// Which template a field sits in.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
 enum Scope {
     Root,
     AccountInfo,
@@ -39,27 +40,29 @@ enum Scope {
     Opaque,
 }
 
-/// The scoped position of a field: up to three two-digit IDs.
+/// The scoped position of a field: up to three two-digit IDs, packed in one integer (ID `k`
+/// in byte `k`, the depth in the top byte) so that it lives in a register.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub(crate) struct Path {
-    ids: [u8; 3],
-    depth: u8,
-}
+pub(crate) struct Path(u32);
 
 impl Path {
+    fn depth(self) -> u32 {
+        self.0 >> 24
+    }
+
     fn push(self, id: u8) -> Path {
-        let mut p = self;
-        if let Some(slot) = p.ids.get_mut(usize::from(p.depth)) {
-            *slot = id;
-            p.depth += 1;
+        let d = self.depth();
+        if d >= 3 {
+            return self;
         }
-        p
+        Path((self.0 & 0x00FF_FFFF) | (u32::from(id) << (8 * d)) | ((d + 1) << 24))
     }
 
     /// `38.01.01`.
     pub(crate) fn key(&self) -> String {
         let mut s = String::with_capacity(8);
-        for (i, id) in self.ids.iter().take(usize::from(self.depth)).enumerate() {
+        for i in 0..self.depth() {
+            let id = (self.0 >> (8 * i)) as u8;
             if i > 0 {
                 s.push('.');
             }
@@ -71,7 +74,7 @@ impl Path {
 
     /// `vietqr.38.01.01` (or `vietqr` for the payload as a whole).
     pub(crate) fn field(&self) -> String {
-        if self.depth == 0 {
+        if self.depth() == 0 {
             "vietqr".to_string()
         } else {
             format!("vietqr.{}", self.key())
@@ -117,47 +120,109 @@ pub(crate) struct Fields<'a> {
     pub repaired: Option<Path>,
 }
 
-/// Reads the structure of `s`. `repair` replaces the declared length of the field whose
-/// header starts at the given byte offset. `visit` sees the byte offset of every header the
-/// reader reaches, in order.
-pub(crate) fn read<'a>(
-    s: &'a str,
-    ascii: bool,
-    repair: Option<(usize, usize)>,
-    visit: &mut dyn FnMut(usize),
-) -> Result<Fields<'a>, Fault> {
-    let mut r = Reader {
-        s,
-        ascii,
-        repair,
-        fields: Fields {
+impl<'a> Fields<'a> {
+    /// Nothing read yet.
+    pub(crate) fn new() -> Self {
+        Fields {
             slots: [None; slot::COUNT],
             unknown: Vec::new(),
             duplicates: Vec::new(),
             repaired: None,
-        },
-    };
-    r.template(0, s.len(), Path::default(), Scope::Root, visit)?;
-    Ok(r.fields)
-}
-
-struct Reader<'a> {
-    s: &'a str,
-    ascii: bool,
-    repair: Option<(usize, usize)>,
-    fields: Fields<'a>,
-}
-
-fn two_digits(b: Option<&[u8]>) -> Option<usize> {
-    match b {
-        Some(&[h, l]) if h.is_ascii_digit() && l.is_ascii_digit() => {
-            Some(usize::from(h - b'0') * 10 + usize::from(l - b'0'))
         }
-        _ => None,
     }
 }
 
-impl<'a> Reader<'a> {
+/// Reads the structure of `s` into `fields` (which must be fresh). `repair` replaces the
+/// declared length of the field whose header starts at the given byte offset. `visit` sees
+/// the byte offset of every header the reader reaches, in order.
+pub(crate) fn read_into<'a, V: FnMut(usize)>(
+    s: &'a str,
+    ascii: bool,
+    repair: Option<(usize, usize)>,
+    visit: &mut V,
+    fields: &mut Fields<'a>,
+) -> Result<(), Fault> {
+    let mut r = Reader { s, ascii, repair, fields };
+    r.template(0, s.len(), Path::default(), Scope::Root, visit)
+}
+
+/// [`read_into`] a fresh [`Fields`].
+pub(crate) fn read<'a, V: FnMut(usize)>(
+    s: &'a str,
+    ascii: bool,
+    repair: Option<(usize, usize)>,
+    visit: &mut V,
+) -> Result<Fields<'a>, Fault> {
+    let mut f = Fields::new();
+    read_into(s, ascii, repair, visit, &mut f)?;
+    Ok(f)
+}
+
+struct Reader<'a, 'f> {
+    s: &'a str,
+    ascii: bool,
+    repair: Option<(usize, usize)>,
+    fields: &'f mut Fields<'a>,
+}
+
+/// Two ASCII digits as a number.
+#[inline]
+fn pair(h: u8, l: u8) -> Option<u8> {
+    let (h, l) = (h.wrapping_sub(b'0'), l.wrapping_sub(b'0'));
+    (h < 10 && l < 10).then(|| h * 10 + l)
+}
+
+const NO_SLOT: u8 = 0xFF;
+
+/// `SLOTS[scope][id]`: the slot of tag `id` in each interpreted scope, or `NO_SLOT`.
+static SLOTS: [[u8; 100]; 4] = build_slots();
+
+const fn build_slots() -> [[u8; 100]; 4] {
+    use slot::*;
+    let mut t = [[NO_SLOT; 100]; 4];
+    let root = [
+        (0, FORMAT),
+        (1, INITIATION),
+        (38, ACCOUNT_INFO),
+        (52, MCC),
+        (53, CURRENCY),
+        (54, AMOUNT),
+        (58, COUNTRY),
+        (59, NAME),
+        (60, CITY),
+        (61, POSTAL),
+        (62, ADDITIONAL),
+        (63, CRC),
+    ];
+    let mut i = 0;
+    while i < root.len() {
+        t[Scope::Root as usize][root[i].0] = root[i].1 as u8;
+        i += 1;
+    }
+    t[Scope::AccountInfo as usize][0] = GUID as u8;
+    t[Scope::AccountInfo as usize][1] = BENEFICIARY as u8;
+    t[Scope::AccountInfo as usize][2] = SERVICE as u8;
+    t[Scope::Beneficiary as usize][0] = BIN as u8;
+    t[Scope::Beneficiary as usize][1] = ACCOUNT as u8;
+    let mut k = 1;
+    while k <= 9 {
+        t[Scope::Additional as usize][k] = (AD_FIRST + k - 1) as u8;
+        k += 1;
+    }
+    t
+}
+
+/// The scope of the content of the template in `slot`.
+fn inner(slot: usize) -> Scope {
+    match slot {
+        slot::ACCOUNT_INFO => Scope::AccountInfo,
+        slot::BENEFICIARY => Scope::Beneficiary,
+        slot::ADDITIONAL => Scope::Additional,
+        _ => Scope::Opaque,
+    }
+}
+
+impl<'a> Reader<'a, '_> {
     /// Byte offset `n` characters after `from`, if that is at or before `end`.
     fn advance(&self, from: usize, n: usize, end: usize) -> Option<usize> {
         if self.ascii {
@@ -175,104 +240,88 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn template(
+    fn template<V: FnMut(usize)>(
         &mut self,
         start: usize,
         end: usize,
         path: Path,
         scope: Scope,
-        visit: &mut dyn FnMut(usize),
+        visit: &mut V,
     ) -> Result<(), Fault> {
         let bytes = self.s.as_bytes();
+        let Some(table) = SLOTS.get(scope as usize) else {
+            return Ok(());
+        };
+        let nested = scope != Scope::Root;
         let mut pos = start;
         while pos < end {
             visit(pos);
-            let nested = scope != Scope::Root;
-            let header_fits = end - pos >= 4;
-            let id = two_digits(bytes.get(pos..pos + 2).filter(|_| end - pos >= 2));
-            let Some(id) = id else {
-                if !header_fits {
-                    return Err(self.short(pos, path, nested));
-                }
-                return Err(Fault { kind: FaultKind::BadTag, at: pos, path, declared: None });
-            };
-            let id8 = u8::try_from(id).unwrap_or(0);
-            let here = path.push(id8);
-            if !header_fits {
-                return Err(self.short(pos, path, nested));
-            }
-            let Some(declared) = two_digits(bytes.get(pos + 2..pos + 4)) else {
-                return Err(Fault { kind: FaultKind::BadLength, at: pos, path: here, declared: None });
+            let header = bytes.get(pos..pos + 4).filter(|_| end - pos >= 4);
+            let (id, declared) = match header {
+                Some(&[t0, t1, l0, l1]) => match (pair(t0, t1), pair(l0, l1)) {
+                    (Some(id), Some(len)) => (id, len),
+                    _ => return Err(self.header_fault(pos, end, path, nested)),
+                },
+                _ => return Err(self.header_fault(pos, end, path, nested)),
             };
             let len = match self.repair {
                 Some((at, l)) if at == pos => {
-                    self.fields.repaired = Some(here);
+                    self.fields.repaired = Some(path.push(id));
                     l
                 }
-                _ => declared,
+                _ => usize::from(declared),
             };
             if len == 0 {
-                return Err(Fault { kind: FaultKind::BadLength, at: pos, path: here, declared: None });
+                return Err(Fault { kind: FaultKind::BadLength, at: pos, path: path.push(id), declared: None });
             }
             let vstart = pos + 4;
             let Some(vend) = self.advance(vstart, len, end) else {
                 let kind = if nested { FaultKind::Mismatch } else { FaultKind::Truncated };
-                return Err(Fault { kind, at: pos, path: here, declared: Some(len) });
+                return Err(Fault { kind, at: pos, path: path.push(id), declared: Some(len) });
             };
             let value = self.s.get(vstart..vend).unwrap_or("");
-            let (slot, inner) = classify(scope, id8);
-            if scope == Scope::Root && id8 == 63 && vend != self.s.len() {
-                return Err(Fault { kind: FaultKind::CrcNotLast, at: pos, path: here, declared: None });
-            }
-            match slot {
-                Some(i) => {
-                    if let Some(cell) = self.fields.slots.get_mut(i) {
-                        if cell.is_some() {
-                            self.fields.duplicates.push((here, pos));
-                        } else {
-                            *cell = Some(value);
-                        }
+            let slot = table.get(usize::from(id)).copied().unwrap_or(NO_SLOT);
+            if slot == NO_SLOT {
+                self.fields.unknown.push((path.push(id), value));
+            } else {
+                let slot = usize::from(slot);
+                if slot == slot::CRC && vend != self.s.len() {
+                    return Err(Fault { kind: FaultKind::CrcNotLast, at: pos, path: path.push(id), declared: None });
+                }
+                if let Some(cell) = self.fields.slots.get_mut(slot) {
+                    if cell.is_some() {
+                        self.fields.duplicates.push((path.push(id), pos));
+                    } else {
+                        *cell = Some(value);
                     }
                 }
-                None => self.fields.unknown.push((here, value)),
-            }
-            if inner != Scope::Opaque {
-                self.template(vstart, vend, here, inner, visit)?;
+                let content = inner(slot);
+                if content != Scope::Opaque {
+                    self.template(vstart, vend, path.push(id), content, visit)?;
+                }
             }
             pos = vend;
         }
         Ok(())
     }
 
-    fn short(&self, pos: usize, path: Path, nested: bool) -> Fault {
-        let kind = if nested { FaultKind::Mismatch } else { FaultKind::Truncated };
-        Fault { kind, at: pos, path, declared: None }
-    }
-}
-
-/// The slot of tag `id` in `scope`, and the scope of its content when it is a template.
-fn classify(scope: Scope, id: u8) -> (Option<usize>, Scope) {
-    use slot::*;
-    match (scope, id) {
-        (Scope::Root, 0) => (Some(FORMAT), Scope::Opaque),
-        (Scope::Root, 1) => (Some(INITIATION), Scope::Opaque),
-        (Scope::Root, 38) => (Some(ACCOUNT_INFO), Scope::AccountInfo),
-        (Scope::Root, 52) => (Some(MCC), Scope::Opaque),
-        (Scope::Root, 53) => (Some(CURRENCY), Scope::Opaque),
-        (Scope::Root, 54) => (Some(AMOUNT), Scope::Opaque),
-        (Scope::Root, 58) => (Some(COUNTRY), Scope::Opaque),
-        (Scope::Root, 59) => (Some(NAME), Scope::Opaque),
-        (Scope::Root, 60) => (Some(CITY), Scope::Opaque),
-        (Scope::Root, 61) => (Some(POSTAL), Scope::Opaque),
-        (Scope::Root, 62) => (Some(ADDITIONAL), Scope::Additional),
-        (Scope::Root, 63) => (Some(CRC), Scope::Opaque),
-        (Scope::AccountInfo, 0) => (Some(GUID), Scope::Opaque),
-        (Scope::AccountInfo, 1) => (Some(BENEFICIARY), Scope::Beneficiary),
-        (Scope::AccountInfo, 2) => (Some(SERVICE), Scope::Opaque),
-        (Scope::Beneficiary, 0) => (Some(BIN), Scope::Opaque),
-        (Scope::Beneficiary, 1) => (Some(ACCOUNT), Scope::Opaque),
-        (Scope::Additional, 1..=9) => (Some(AD_FIRST + usize::from(id) - 1), Scope::Opaque),
-        _ => (None, Scope::Opaque),
+    /// The fault of a header that is cut short or not made of digits.
+    #[cold]
+    fn header_fault(&self, pos: usize, end: usize, path: Path, nested: bool) -> Fault {
+        let bytes = self.s.as_bytes();
+        let short = if nested { FaultKind::Mismatch } else { FaultKind::Truncated };
+        let id = match bytes.get(pos..pos + 2).filter(|_| end - pos >= 2) {
+            Some(&[a, b]) => pair(a, b),
+            _ => None,
+        };
+        let Some(id) = id else {
+            let kind = if end - pos < 4 { short } else { FaultKind::BadTag };
+            return Fault { kind, at: pos, path, declared: None };
+        };
+        if end - pos < 4 {
+            return Fault { kind: short, at: pos, path, declared: None };
+        }
+        Fault { kind: FaultKind::BadLength, at: pos, path: path.push(id), declared: None }
     }
 }
 
