@@ -6,7 +6,6 @@ use super::{Initiation, VietQr};
 use crate::finding::{has_error, Code, Finding};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::iter::Peekable;
 
 /// Writes the payload of `qr`: ASCII only, tags in ascending ID order (the CRC, tag 63,
 /// last, as EMVCo requires), every length and value checked against the VietQR limits.
@@ -24,13 +23,13 @@ use std::iter::Peekable;
 pub fn encode(qr: &VietQr<'_>) -> Result<String, Vec<Finding>> {
     let mut out = Vec::new();
     validate(qr, &mut out);
-    let mut w = Writer { buf: Vec::with_capacity(160), findings: out };
+    let mut w = Writer { out: Vec::with_capacity(192), findings: out };
     w.write(qr);
     if has_error(&w.findings) {
         return Err(w.findings);
     }
-    String::from_utf8(w.buf)
-        .map_err(|_| vec![Finding::new(Code::VietqrNonAscii, "vietqr")])
+    // Every value written was checked to be ASCII, so this cannot fail.
+    String::from_utf8(w.out).map_err(|_| vec![Finding::new(Code::VietqrNonAscii, "vietqr")])
 }
 
 fn validate(qr: &VietQr<'_>, out: &mut Vec<Finding>) {
@@ -105,72 +104,98 @@ const AD_FIELDS: [&str; 9] = [
     "vietqr.62.09",
 ];
 
-type Extras<'q> = Peekable<Box<dyn Iterator<Item = (u8, &'q str)> + 'q>>;
+/// The unreserved entries directly inside one template, as (ID, value), ascending; empty
+/// (and never allocated) in the common case of no unreserved tags.
+struct Extras<'q> {
+    items: Vec<(u8, &'q str)>,
+    next: usize,
+}
 
-/// The entries of `map` directly inside the template `prefix` (`""` for the root, `"62."`),
-/// as (ID, value), ascending.
-fn extras<'q>(map: &'q BTreeMap<Cow<'_, str>, Cow<'_, str>>, prefix: &'static str) -> Extras<'q> {
-    let it: Box<dyn Iterator<Item = (u8, &'q str)> + 'q> = if map.is_empty() {
-        Box::new(std::iter::empty())
-    } else {
-        Box::new(map.iter().filter_map(move |(k, v)| {
-            let id = k.strip_prefix(prefix)?;
-            match id.as_bytes() {
-                &[a, b] if a.is_ascii_digit() && b.is_ascii_digit() && check::unreserved_key(k) => {
-                    Some(((a - b'0') * 10 + (b - b'0'), v.as_ref()))
+impl<'q> Extras<'q> {
+    /// The entries of `map` directly inside the template `prefix` (`""` for the root, `"62."`).
+    fn of(map: &'q BTreeMap<Cow<'_, str>, Cow<'_, str>>, prefix: &str) -> Self {
+        let mut items = Vec::new();
+        if map.is_empty() {
+            return Extras { items, next: 0 };
+        }
+        for (k, v) in map {
+            let Some(id) = k.strip_prefix(prefix) else {
+                continue;
+            };
+            if let &[a, b] = id.as_bytes() {
+                if a.is_ascii_digit() && b.is_ascii_digit() && check::unreserved_key(k) {
+                    items.push(((a - b'0') * 10 + (b - b'0'), v.as_ref()));
                 }
-                _ => None,
             }
-        }))
-    };
-    it.peekable()
+        }
+        Extras { items, next: 0 }
+    }
+
+    /// The entries with an ID below `below` (all remaining for `None`) not yet taken.
+    fn take(&mut self, below: Option<u8>) -> &[(u8, &'q str)] {
+        let start = self.next.min(self.items.len());
+        let rest = self.items.get(start..).unwrap_or_default();
+        let n = match below {
+            Some(b) => rest.iter().take_while(|(id, _)| *id < b).count(),
+            None => rest.len(),
+        };
+        self.next = start + n;
+        rest.get(..n).unwrap_or_default()
+    }
+
+    /// Characters these entries take when written (headers included).
+    fn size(&self) -> usize {
+        self.items.iter().map(|(_, v)| 4 + v.len()).sum()
+    }
 }
 
 struct Writer {
-    buf: Vec<u8>,
+    out: Vec<u8>,
     findings: Vec<Finding>,
 }
 
-fn digits2(n: usize) -> [u8; 2] {
-    let n = n.min(99) as u8;
-    [b'0' + n / 10, b'0' + n % 10]
+/// Characters a leaf takes when written.
+fn size(v: &str) -> usize {
+    4 + v.len()
+}
+
+fn opt_size(v: &Option<Cow<'_, str>>) -> usize {
+    v.as_deref().map_or(0, size)
 }
 
 impl Writer {
+    fn header(&mut self, id: u8, len: usize) {
+        let len = len.min(99) as u8;
+        self.out.extend_from_slice(&[b'0' + id / 10, b'0' + id % 10, b'0' + len / 10, b'0' + len % 10]);
+    }
+
     fn leaf(&mut self, id: u8, value: &str) {
-        self.buf.extend_from_slice(&digits2(usize::from(id)));
-        self.buf.extend_from_slice(&digits2(value.len()));
-        self.buf.extend_from_slice(value.as_bytes());
+        self.header(id, value.len());
+        self.out.extend_from_slice(value.as_bytes());
     }
 
-    fn open(&mut self, id: u8) -> usize {
-        self.buf.extend_from_slice(&digits2(usize::from(id)));
-        let at = self.buf.len();
-        self.buf.extend_from_slice(b"00");
-        at
-    }
-
-    fn close(&mut self, at: usize, field: &str) {
-        let len = self.buf.len().saturating_sub(at + 2);
+    /// Opens a template whose content takes `len` characters.
+    fn open(&mut self, id: u8, len: usize, field: &str) {
         if len > check::VALUE_MAX {
             self.findings.push(check::too_long(field, len, check::VALUE_MAX));
         }
-        if let Some(d) = self.buf.get_mut(at..at + 2) {
-            d.copy_from_slice(&digits2(len));
-        }
+        self.header(id, len);
     }
 
-    /// Writes the extras below `below` (all of them for `None`).
+    #[inline]
     fn flush(&mut self, extras: &mut Extras<'_>, below: Option<u8>) {
-        while let Some(&(id, v)) = extras.peek() {
-            if below.is_some_and(|b| id >= b) {
-                break;
-            }
-            self.leaf(id, v);
-            extras.next();
+        if !extras.items.is_empty() {
+            self.flush_some(extras, below);
         }
     }
 
+    fn flush_some(&mut self, extras: &mut Extras<'_>, below: Option<u8>) {
+        for &(id, v) in extras.take(below) {
+            self.leaf(id, v);
+        }
+    }
+
+    #[inline]
     fn opt(&mut self, extras: &mut Extras<'_>, id: u8, value: &Option<Cow<'_, str>>) {
         self.flush(extras, Some(id));
         if let Some(v) = value {
@@ -180,23 +205,23 @@ impl Writer {
 
     fn write(&mut self, qr: &VietQr<'_>) {
         let map = &qr.unreserved;
-        let mut root = extras(map, "");
+        let mut root = Extras::of(map, "");
         self.leaf(0, "01");
         self.leaf(1, qr.initiation.code());
         self.flush(&mut root, Some(38));
 
-        let t38 = self.open(38);
-        let mut in38 = extras(map, "38.");
+        let mut in38 = Extras::of(map, "38.");
+        let mut in3801 = Extras::of(map, "38.01.");
+        let len3801 = size(&qr.bank_bin) + size(&qr.account_number) + in3801.size();
+        let len38 = size(check::NAPAS_GUID) + 4 + len3801 + size(qr.service.code()) + in38.size();
+        self.open(38, len38, "vietqr.38");
         self.leaf(0, check::NAPAS_GUID);
-        let t3801 = self.open(1);
-        let mut in3801 = extras(map, "38.01.");
+        self.open(1, len3801, "vietqr.38.01");
         self.leaf(0, &qr.bank_bin);
         self.leaf(1, &qr.account_number);
         self.flush(&mut in3801, None);
-        self.close(t3801, "vietqr.38.01");
         self.leaf(2, qr.service.code());
         self.flush(&mut in38, None);
-        self.close(t38, "vietqr.38");
 
         self.opt(&mut root, 52, &qr.merchant_category);
         self.flush(&mut root, Some(53));
@@ -209,19 +234,20 @@ impl Writer {
         self.opt(&mut root, 61, &qr.postal_code);
         self.flush(&mut root, Some(62));
 
-        let mut in62 = extras(map, "62.");
-        if !qr.additional_data.is_empty() || in62.peek().is_some() {
-            let t62 = self.open(62);
-            for (k, v) in qr.additional_data.fields().into_iter().enumerate() {
+        let mut in62 = Extras::of(map, "62.");
+        let ad = qr.additional_data.fields();
+        let len62: usize = ad.iter().map(|v| opt_size(v)).sum::<usize>() + in62.size();
+        if len62 > 0 {
+            self.open(62, len62, "vietqr.62");
+            for (k, v) in ad.into_iter().enumerate() {
                 self.opt(&mut in62, k as u8 + 1, v);
             }
             self.flush(&mut in62, None);
-            self.close(t62, "vietqr.62");
         }
         self.flush(&mut root, None);
 
-        self.buf.extend_from_slice(b"6304");
-        let c = crc::crc16(&self.buf);
-        self.buf.extend_from_slice(&crc::hex4(c));
+        self.out.extend_from_slice(b"6304");
+        let c = crc::crc16(&self.out);
+        self.out.extend_from_slice(&crc::hex4(c));
     }
 }
