@@ -23,9 +23,13 @@ fn bench(c: &mut Criterion) {
         b.iter(|| decode(black_box(NAPAS_TYPO), Mode::Lenient).is_valid())
     });
     let qr = decode(DYNAMIC, Mode::Strict).cleaned.expect("valid vector");
-    g.bench_function("encode_dynamic", |b| b.iter(|| encode(black_box(&qr)).map(|p| p.len())));
+    g.bench_function("encode_dynamic", |b| {
+        b.iter(|| encode(black_box(&qr)).map(|p| p.len()))
+    });
     g.throughput(Throughput::Bytes(DYNAMIC.len() as u64));
-    g.bench_function("crc16_payload", |b| b.iter(|| crc16(black_box(DYNAMIC.as_bytes()))));
+    g.bench_function("crc16_payload", |b| {
+        b.iter(|| crc16(black_box(DYNAMIC.as_bytes())))
+    });
     g.finish();
 }
 

@@ -20,7 +20,11 @@ fn crc_reference(bytes: &[u8]) -> u16 {
     for &b in bytes {
         crc ^= u16::from(b) << 8;
         for _ in 0..8 {
-            crc = if crc & 0x8000 != 0 { (crc << 1) ^ 0x1021 } else { crc << 1 };
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
         }
     }
     crc
@@ -47,7 +51,11 @@ fn vectors_decode_to_their_fields() {
         let r = decode(payload, Mode::Strict);
         assert!(r.findings.is_empty(), "{payload}: {:?}", r.findings);
         let qr = r.cleaned.expect("valid");
-        assert_eq!(serde_json::to_value(&qr).unwrap(), case["fields"], "{payload}");
+        assert_eq!(
+            serde_json::to_value(&qr).unwrap(),
+            case["fields"],
+            "{payload}"
+        );
         // lenient agrees and repairs nothing
         let l = decode(payload, Mode::Lenient);
         assert!(l.findings.is_empty());
@@ -80,7 +88,10 @@ fn vector_crcs_match_the_reference() {
         let p = case["payload"].as_str().unwrap();
         let (body, crc) = p.split_at(p.len() - 4);
         assert_eq!(format!("{:04X}", crc_reference(body.as_bytes())), crc);
-        assert_eq!(vietqr::crc16(body.as_bytes()), crc_reference(body.as_bytes()));
+        assert_eq!(
+            vietqr::crc16(body.as_bytes()),
+            crc_reference(body.as_bytes())
+        );
     }
 }
 
@@ -91,7 +102,11 @@ fn lenient_only_payloads() {
         let p = case["payload"].as_str().unwrap();
         let strict = decode(p, Mode::Strict);
         assert!(strict.cleaned.is_none());
-        assert!(keys(&strict.findings).contains(&"vietqr.length_mismatch"), "{:?}", strict.findings);
+        assert!(
+            keys(&strict.findings).contains(&"vietqr.length_mismatch"),
+            "{:?}",
+            strict.findings
+        );
 
         let lenient = decode(p, Mode::Lenient);
         assert_eq!(keys(&lenient.findings), ["vietqr.length_repaired"]);
@@ -130,12 +145,21 @@ fn tags_in_any_order_and_unknown_tags_kept() {
     let r = decode(&p, Mode::Strict);
     assert!(r.findings.is_empty(), "{:?}", r.findings);
     let qr = r.cleaned.unwrap();
-    assert_eq!(qr.unreserved.get("62.50").map(|v| v.as_ref()), Some("01234"));
+    assert_eq!(
+        qr.unreserved.get("62.50").map(|v| v.as_ref()),
+        Some("01234")
+    );
     assert_eq!(qr.unreserved.get("80").map(|v| v.as_ref()), Some("01O2ab"));
     // encode writes ascending order: 53 before 58, 80 after 62, CRC last
     let out = encode(&qr).unwrap();
-    assert!(out.contains("53037045802VN6209500501234800601O2ab6304"), "{out}");
-    assert!(out.ends_with(&format!("{:04X}", crc_reference(out[..out.len() - 4].as_bytes()))));
+    assert!(
+        out.contains("53037045802VN6209500501234800601O2ab6304"),
+        "{out}"
+    );
+    assert!(out.ends_with(&format!(
+        "{:04X}",
+        crc_reference(&out.as_bytes()[..out.len() - 4])
+    )));
 }
 
 #[test]
@@ -156,7 +180,12 @@ fn non_ascii_counts_characters_and_crc_over_utf8() {
 #[test]
 fn builder_matches_the_vector() {
     let payee = Payee::new("970403", "0011012345678", "Trường THCS Hòa Bình");
-    let r = VietQr::to_account(&payee, Some(180_000), Some("NPS6869"), Some("thanh toan don hang"));
+    let r = VietQr::to_account(
+        &payee,
+        Some(180_000),
+        Some("NPS6869"),
+        Some("thanh toan don hang"),
+    );
     let qr = r.cleaned.expect("valid");
     assert_eq!(
         encode(&qr).unwrap(),
@@ -164,12 +193,17 @@ fn builder_matches_the_vector() {
     );
     assert!(verify_payee(&qr, &payee).is_empty());
     // static without amount
-    let s = VietQr::to_account(&payee, None, None, None).cleaned.unwrap();
+    let s = VietQr::to_account(&payee, None, None, None)
+        .cleaned
+        .unwrap();
     assert_eq!(s.initiation, Initiation::Static);
     // invalid inputs come back as findings
     let bad = VietQr::to_account(&payee, Some(0), None, Some("Học phí"));
     assert!(bad.cleaned.is_none());
-    assert_eq!(keys(&bad.findings), ["vietqr.amount", "vietqr.non_ascii", "vietqr.non_ascii"]);
+    assert_eq!(
+        keys(&bad.findings),
+        ["vietqr.amount", "vietqr.non_ascii", "vietqr.non_ascii"]
+    );
 }
 
 #[test]
@@ -185,10 +219,14 @@ fn bank_of_a_decoded_code() {
 // ---------------------------------------------------------------- one case per code
 
 fn valid() -> String {
-    vectors()["payloads"][0]["payload"].as_str().unwrap().to_string()
+    vectors()["payloads"][0]["payload"]
+        .as_str()
+        .unwrap()
+        .to_string()
 }
 
-const BODY: &str = "00020101021138600010A00000072701300006970403011697040311012345670208QRIBFTTC53037045802VN";
+const BODY: &str =
+    "00020101021138600010A00000072701300006970403011697040311012345670208QRIBFTTC53037045802VN";
 
 fn strict(p: &str) -> Vec<Finding> {
     decode(p, Mode::Strict).findings
@@ -216,7 +254,10 @@ fn verify(f: impl FnOnce(&mut VietQr<'static>)) -> Vec<Finding> {
 
 #[test]
 fn one_case_per_finding_code() {
-    let lenient_example = vectors()["lenient_only"][0]["payload"].as_str().unwrap().to_string();
+    let lenient_example = vectors()["lenient_only"][0]["payload"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let p = valid();
     let lower = format!("{}4f52", &p[..p.len() - 4]);
     let cases: Vec<(&str, Vec<Finding>)> = vec![
@@ -226,39 +267,102 @@ fn one_case_per_finding_code() {
         ("vietqr.length_mismatch", strict(&lenient_example)),
         ("vietqr.length_repaired", lenient(&lenient_example)),
         ("vietqr.crc_missing", strict(BODY)),
-        ("vietqr.crc_mismatch", strict(&format!("{}4F53", &p[..p.len() - 4]))),
+        (
+            "vietqr.crc_mismatch",
+            strict(&format!("{}4F53", &p[..p.len() - 4])),
+        ),
         ("vietqr.crc_format", strict(&lower)),
         ("vietqr.crc_case_repaired", lenient(&lower)),
         ("vietqr.surrounding_space", strict(&format!(" {p}\n"))),
         ("vietqr.space_trimmed", lenient(&format!(" {p}\n"))),
-        ("vietqr.duplicate_tag", strict(&with_crc(&format!("{BODY}5802VN")))),
-        ("vietqr.missing_field", strict(&with_crc(&BODY.replace("5303704", "")))),
-        ("vietqr.payload_format", strict(&with_crc(&BODY.replacen("000201", "000202", 1)))),
-        ("vietqr.initiation", strict(&with_crc(&BODY.replacen("010211", "010213", 1)))),
-        ("vietqr.initiation_mismatch", strict(&with_crc(&BODY.replacen("010211", "010212", 1)))),
-        ("vietqr.guid", strict(&with_crc(&BODY.replacen("A000000727", "A000000728", 1)))),
+        (
+            "vietqr.duplicate_tag",
+            strict(&with_crc(&format!("{BODY}5802VN"))),
+        ),
+        (
+            "vietqr.missing_field",
+            strict(&with_crc(&BODY.replace("5303704", ""))),
+        ),
+        (
+            "vietqr.payload_format",
+            strict(&with_crc(&BODY.replacen("000201", "000202", 1))),
+        ),
+        (
+            "vietqr.initiation",
+            strict(&with_crc(&BODY.replacen("010211", "010213", 1))),
+        ),
+        (
+            "vietqr.initiation_mismatch",
+            strict(&with_crc(&BODY.replacen("010211", "010212", 1))),
+        ),
+        (
+            "vietqr.guid",
+            strict(&with_crc(&BODY.replacen("A000000727", "A000000728", 1))),
+        ),
         ("vietqr.bin", enc(|q| q.bank_bin = "97040".into())),
         ("vietqr.account", enc(|q| q.account_number = "12-34".into())),
-        ("vietqr.service", strict(&with_crc(&BODY.replacen("QRIBFTTC", "QRIBFTTX", 1)))),
-        ("vietqr.merchant_category", enc(|q| q.merchant_category = Some("12a4".into()))),
-        ("vietqr.currency", strict(&with_crc(&BODY.replacen("5303704", "5303840", 1)))),
-        ("vietqr.amount", enc(|q| {
-            q.initiation = Initiation::Dynamic;
-            q.amount = Some("0100".into())
-        })),
-        ("vietqr.country", strict(&with_crc(&BODY.replacen("5802VN", "5802US", 1)))),
-        ("vietqr.too_long", enc(|q| q.merchant_name = Some("A".repeat(26).into()))),
-        ("vietqr.empty", enc(|q| q.additional_data.purpose = Some("".into()))),
-        ("vietqr.non_ascii", enc(|q| q.merchant_city = Some("Huế".into()))),
-        ("vietqr.non_ascii_read", strict(&with_crc(&format!("{BODY}6003Huế")))),
-        ("vietqr.control_char", enc(|q| q.additional_data.purpose = Some("a\tb".into()))),
-        ("vietqr.reserved_tag", enc(|q| {
-            q.unreserved.insert("62.08".into(), "x".into());
-        })),
+        (
+            "vietqr.service",
+            strict(&with_crc(&BODY.replacen("QRIBFTTC", "QRIBFTTX", 1))),
+        ),
+        (
+            "vietqr.merchant_category",
+            enc(|q| q.merchant_category = Some("12a4".into())),
+        ),
+        (
+            "vietqr.currency",
+            strict(&with_crc(&BODY.replacen("5303704", "5303840", 1))),
+        ),
+        (
+            "vietqr.amount",
+            enc(|q| {
+                q.initiation = Initiation::Dynamic;
+                q.amount = Some("0100".into())
+            }),
+        ),
+        (
+            "vietqr.country",
+            strict(&with_crc(&BODY.replacen("5802VN", "5802US", 1))),
+        ),
+        (
+            "vietqr.too_long",
+            enc(|q| q.merchant_name = Some("A".repeat(26).into())),
+        ),
+        (
+            "vietqr.empty",
+            enc(|q| q.additional_data.purpose = Some("".into())),
+        ),
+        (
+            "vietqr.non_ascii",
+            enc(|q| q.merchant_city = Some("Huế".into())),
+        ),
+        (
+            "vietqr.non_ascii_read",
+            strict(&with_crc(&format!("{BODY}6003Huế"))),
+        ),
+        (
+            "vietqr.control_char",
+            enc(|q| q.additional_data.purpose = Some("a\tb".into())),
+        ),
+        (
+            "vietqr.reserved_tag",
+            enc(|q| {
+                q.unreserved.insert("62.08".into(), "x".into());
+            }),
+        ),
         ("vietqr.payee_bin", verify(|q| q.bank_bin = "970436".into())),
-        ("vietqr.payee_account", verify(|q| q.account_number = "1".into())),
-        ("vietqr.payee_name_lookalike", verify(|q| q.merchant_name = Some("Trường THCS Hòa Вình".into()))),
-        ("vietqr.payee_name_different", verify(|q| q.merchant_name = Some("THCS HOA BINH".into()))),
+        (
+            "vietqr.payee_account",
+            verify(|q| q.account_number = "1".into()),
+        ),
+        (
+            "vietqr.payee_name_lookalike",
+            verify(|q| q.merchant_name = Some("Trường THCS Hòa Вình".into())),
+        ),
+        (
+            "vietqr.payee_name_different",
+            verify(|q| q.merchant_name = Some("THCS HOA BINH".into())),
+        ),
     ];
     for (key, findings) in &cases {
         assert!(
@@ -269,7 +373,10 @@ fn one_case_per_finding_code() {
         let code = Code::from_key(key).unwrap();
         for f in findings.iter().filter(|f| f.code == code) {
             assert!(f.field.starts_with("vietqr"), "{f}");
-            assert!(!f.message_en().contains('?') || f.params.detail.is_some(), "{f}");
+            assert!(
+                !f.message_en().contains('?') || f.params.detail.is_some(),
+                "{f}"
+            );
         }
     }
     let covered: Vec<&str> = cases.iter().map(|(k, _)| *k).collect();
@@ -286,7 +393,10 @@ fn findings_name_the_tag() {
     assert_eq!(bin.field, "vietqr.38.01.00");
     assert!(bin.message_en().contains("\"97040X\""));
     let f = strict(&p_without_account());
-    let m = f.iter().find(|f| f.code == Code::VietqrMissingField).unwrap();
+    let m = f
+        .iter()
+        .find(|f| f.code == Code::VietqrMissingField)
+        .unwrap();
     assert_eq!(m.field, "vietqr.38.01.01");
 }
 
@@ -309,8 +419,11 @@ fn payee_name_rules() {
 // ---------------------------------------------------------------- properties
 
 fn opt_text(max: usize, p: f64) -> impl Strategy<Value = Option<Cow<'static, str>>> {
-    prop::option::weighted(p, proptest::string::string_regex(&format!("[ -~]{{1,{max}}}")).unwrap())
-        .prop_map(|o| o.map(Cow::Owned))
+    prop::option::weighted(
+        p,
+        proptest::string::string_regex(&format!("[ -~]{{1,{max}}}")).unwrap(),
+    )
+    .prop_map(|o| o.map(Cow::Owned))
 }
 
 fn unreserved() -> impl Strategy<Value = BTreeMap<Cow<'static, str>, Cow<'static, str>>> {
@@ -320,7 +433,11 @@ fn unreserved() -> impl Strategy<Value = BTreeMap<Cow<'static, str>, Cow<'static
         "38\\.0[3-9]",
         "38\\.01\\.0[2-9]",
     ];
-    prop::collection::btree_map(key.prop_map(Cow::Owned), "[ -~]{1,12}".prop_map(Cow::Owned), 0..3)
+    prop::collection::btree_map(
+        key.prop_map(Cow::Owned),
+        "[ -~]{1,12}".prop_map(Cow::Owned),
+        0..3,
+    )
 }
 
 prop_compose! {

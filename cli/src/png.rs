@@ -10,7 +10,11 @@ fn crc32_table() -> [u32; 256] {
     for (n, slot) in t.iter_mut().enumerate() {
         let mut c = n as u32;
         for _ in 0..8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
         }
         *slot = c;
     }
@@ -88,7 +92,7 @@ pub fn qr_png(dark: &[bool], width: usize, scale: usize, quiet: usize) -> Vec<u8
                 byte = 0;
             }
         }
-        if px % 8 != 0 {
+        if !px.is_multiple_of(8) {
             raw.push(byte << (8 - px % 8));
         }
     }

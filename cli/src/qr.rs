@@ -61,9 +61,13 @@ pub fn run(a: QrArgs) -> CliResult {
     match a.command {
         QrCommand::Encode { file } => run_encode(file.as_deref()),
         QrCommand::Decode { payload, strict } => run_decode(payload, strict),
-        QrCommand::Image { payload, svg, png, terminal, scale } => {
-            run_image(payload, svg, png, terminal, scale)
-        }
+        QrCommand::Image {
+            payload,
+            svg,
+            png,
+            terminal,
+            scale,
+        } => run_image(payload, svg, png, terminal, scale),
     }
 }
 
@@ -86,7 +90,10 @@ fn prepare(mut v: Value) -> Result<Value, String> {
     }
     if !obj.contains_key("initiation") {
         let dynamic = obj.get("amount").is_some_and(|a| !a.is_null());
-        obj.insert("initiation".into(), Value::String(if dynamic { "dynamic" } else { "static" }.into()));
+        obj.insert(
+            "initiation".into(),
+            Value::String(if dynamic { "dynamic" } else { "static" }.into()),
+        );
     }
     Ok(v)
 }
@@ -97,7 +104,10 @@ fn run_encode(file: Option<&str>) -> CliResult {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed = false;
-    for (n, item) in serde_json::Deserializer::from_str(&text).into_iter::<Value>().enumerate() {
+    for (n, item) in serde_json::Deserializer::from_str(&text)
+        .into_iter::<Value>()
+        .enumerate()
+    {
         let record = n + 1;
         let value = match item {
             Ok(v) => v,
@@ -126,7 +136,11 @@ fn run_encode(file: Option<&str>) -> CliResult {
             },
         }
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// What `qr decode` prints for one payload: the fields (when valid), then `valid`,
@@ -177,7 +191,9 @@ fn run_decode(payload: Option<String>, strict: bool) -> CliResult {
             let mut line = String::new();
             loop {
                 line.clear();
-                let n = input.read_line(&mut line).map_err(|e| format!("cannot read input: {e}"))?;
+                let n = input
+                    .read_line(&mut line)
+                    .map_err(|e| format!("cannot read input: {e}"))?;
                 if n == 0 {
                     break;
                 }
@@ -189,7 +205,11 @@ fn run_decode(payload: Option<String>, strict: bool) -> CliResult {
             }
         }
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn run_image(
@@ -225,12 +245,18 @@ fn run_image(
             .module_dimensions(module, module)
             .quiet_zone(true)
             .build();
-        std::fs::write(&path, image).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, image)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     if let Some(path) = png_out {
-        let dark: Vec<bool> = code.to_colors().iter().map(|c| *c == qrcode::Color::Dark).collect();
+        let dark: Vec<bool> = code
+            .to_colors()
+            .iter()
+            .map(|c| *c == qrcode::Color::Dark)
+            .collect();
         let bytes = png::qr_png(&dark, code.width(), scale as usize, 4);
-        std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     if terminal {
         let image = code

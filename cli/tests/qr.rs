@@ -14,7 +14,12 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -52,12 +57,21 @@ fn encode_json_lines_and_errors() {
 {"initiation":"static","bankBin":"970403","accountNumber":"9704031101234567","service":"QRIBFTTC"}"#;
     let o = run(&["qr", "encode"], input);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert_eq!(String::from_utf8_lossy(&o.stdout), format!("{DYNAMIC}\n{STATIC}\n"));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!("{DYNAMIC}\n{STATIC}\n")
+    );
 
-    let o = run(&["qr", "encode", "-"], r#"{"bankBin":"97040","accountNumber":"1","merchantName":"Huế"}"#);
+    let o = run(
+        &["qr", "encode", "-"],
+        r#"{"bankBin":"97040","accountNumber":"1","merchantName":"Huế"}"#,
+    );
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("vietqr.bin") && err.contains("vietqr.non_ascii"), "{err}");
+    assert!(
+        err.contains("vietqr.bin") && err.contains("vietqr.non_ascii"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -67,7 +81,15 @@ fn image_outputs() {
     let png = dir.join("q.png");
     let svg = dir.join("q.svg");
     let o = run(
-        &["qr", "image", DYNAMIC, "--png", png.to_str().unwrap(), "--svg", svg.to_str().unwrap()],
+        &[
+            "qr",
+            "image",
+            DYNAMIC,
+            "--png",
+            png.to_str().unwrap(),
+            "--svg",
+            svg.to_str().unwrap(),
+        ],
         "",
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -18,7 +18,11 @@ const fn build_tables() -> [[u16; 256]; 8] {
         let mut c = (x as u16) << 8;
         let mut bit = 0;
         while bit < 8 {
-            c = if c & 0x8000 != 0 { (c << 1) ^ POLY } else { c << 1 };
+            c = if c & 0x8000 != 0 {
+                (c << 1) ^ POLY
+            } else {
+                c << 1
+            };
             bit += 1;
         }
         t[0][x] = c;
@@ -110,7 +114,11 @@ mod tests {
         for &b in bytes {
             crc ^= u16::from(b) << 8;
             for _ in 0..8 {
-                crc = if crc & 0x8000 != 0 { (crc << 1) ^ 0x1021 } else { crc << 1 };
+                crc = if crc & 0x8000 != 0 {
+                    (crc << 1) ^ 0x1021
+                } else {
+                    crc << 1
+                };
             }
         }
         crc

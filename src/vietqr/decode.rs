@@ -59,7 +59,10 @@ pub fn decode(payload: &str, mode: Mode) -> Report<VietQr<'_>> {
             }
             None => {
                 findings.push(fault_finding(s, &fault));
-                return Report { findings, cleaned: None };
+                return Report {
+                    findings,
+                    cleaned: None,
+                };
             }
         }
     }
@@ -79,7 +82,11 @@ struct CrcState {
 }
 
 fn check_crc(s: &str, mode: Mode, out: &mut Vec<Finding>) -> CrcState {
-    let mut state = CrcState { verified: false, upper: None, missing_reported: false };
+    let mut state = CrcState {
+        verified: false,
+        upper: None,
+        missing_reported: false,
+    };
     let b = s.as_bytes();
     let tail = b.len().checked_sub(8).and_then(|i| b.get(i..));
     let Some(tail) = tail.filter(|t| t.starts_with(b"6304")) else {
@@ -99,11 +106,13 @@ fn check_crc(s: &str, mode: Mode, out: &mut Vec<Finding>) -> CrcState {
     let lower_case = declared != upper.as_slice();
     if computed != value {
         let computed_hex = crc::hex4(computed);
-        out.push(Finding::new(Code::VietqrCrcMismatch, "vietqr.63").detail(format!(
-            "the payload says {}, its content gives {}",
-            String::from_utf8_lossy(declared),
-            String::from_utf8_lossy(&computed_hex)
-        )));
+        out.push(
+            Finding::new(Code::VietqrCrcMismatch, "vietqr.63").detail(format!(
+                "the payload says {}, its content gives {}",
+                String::from_utf8_lossy(declared),
+                String::from_utf8_lossy(&computed_hex)
+            )),
+        );
         if lower_case && mode == Mode::Strict {
             out.push(Finding::new(Code::VietqrCrcFormat, "vietqr.63").detail(shown()));
         }
@@ -113,7 +122,9 @@ fn check_crc(s: &str, mode: Mode, out: &mut Vec<Finding>) -> CrcState {
     if lower_case {
         let up = String::from_utf8_lossy(&upper).into_owned();
         match mode {
-            Mode::Strict => out.push(Finding::new(Code::VietqrCrcFormat, "vietqr.63").detail(shown())),
+            Mode::Strict => {
+                out.push(Finding::new(Code::VietqrCrcFormat, "vietqr.63").detail(shown()))
+            }
             Mode::Lenient => {
                 out.push(Finding::new(Code::VietqrCrcCaseRepaired, "vietqr.63").detail(up.clone()));
                 state.upper = Some(up);
@@ -147,7 +158,8 @@ fn fault_finding(s: &str, fault: &Fault) -> Finding {
             f
         }
         FaultKind::BadLength => {
-            let mut f = Finding::new(Code::VietqrBadLength, field).detail(two_chars(s, fault.at + 2));
+            let mut f =
+                Finding::new(Code::VietqrBadLength, field).detail(two_chars(s, fault.at + 2));
             f.params.position = Some(char_pos(s, fault.at + 2));
             f
         }
@@ -210,7 +222,11 @@ fn repair(s: &str, ascii: bool) -> Option<(Fields<'_>, Finding)> {
 /// Whether a reading gives a valid VietQR (every required field, every value well-formed).
 fn sound(s: &str, f: &Fields<'_>) -> bool {
     let mut scratch = Vec::new();
-    let crc = CrcState { verified: true, upper: None, missing_reported: false };
+    let crc = CrcState {
+        verified: true,
+        upper: None,
+        missing_reported: false,
+    };
     build(s, f, crc, &mut scratch).is_some() && !has_error(&scratch)
 }
 
@@ -221,16 +237,56 @@ struct Rule {
 }
 
 const REQUIRED: &[Rule] = &[
-    Rule { slot: slot::FORMAT, field: "vietqr.00", label: "00 (payload format indicator)" },
-    Rule { slot: slot::INITIATION, field: "vietqr.01", label: "01 (point of initiation)" },
-    Rule { slot: slot::ACCOUNT_INFO, field: "vietqr.38", label: "38 (NAPAS account information)" },
-    Rule { slot: slot::GUID, field: "vietqr.38.00", label: "38.00 (scheme identifier)" },
-    Rule { slot: slot::BENEFICIARY, field: "vietqr.38.01", label: "38.01 (beneficiary)" },
-    Rule { slot: slot::BIN, field: "vietqr.38.01.00", label: "38.01.00 (bank BIN)" },
-    Rule { slot: slot::ACCOUNT, field: "vietqr.38.01.01", label: "38.01.01 (account or card number)" },
-    Rule { slot: slot::SERVICE, field: "vietqr.38.02", label: "38.02 (service code)" },
-    Rule { slot: slot::CURRENCY, field: "vietqr.53", label: "53 (currency)" },
-    Rule { slot: slot::COUNTRY, field: "vietqr.58", label: "58 (country)" },
+    Rule {
+        slot: slot::FORMAT,
+        field: "vietqr.00",
+        label: "00 (payload format indicator)",
+    },
+    Rule {
+        slot: slot::INITIATION,
+        field: "vietqr.01",
+        label: "01 (point of initiation)",
+    },
+    Rule {
+        slot: slot::ACCOUNT_INFO,
+        field: "vietqr.38",
+        label: "38 (NAPAS account information)",
+    },
+    Rule {
+        slot: slot::GUID,
+        field: "vietqr.38.00",
+        label: "38.00 (scheme identifier)",
+    },
+    Rule {
+        slot: slot::BENEFICIARY,
+        field: "vietqr.38.01",
+        label: "38.01 (beneficiary)",
+    },
+    Rule {
+        slot: slot::BIN,
+        field: "vietqr.38.01.00",
+        label: "38.01.00 (bank BIN)",
+    },
+    Rule {
+        slot: slot::ACCOUNT,
+        field: "vietqr.38.01.01",
+        label: "38.01.01 (account or card number)",
+    },
+    Rule {
+        slot: slot::SERVICE,
+        field: "vietqr.38.02",
+        label: "38.02 (service code)",
+    },
+    Rule {
+        slot: slot::CURRENCY,
+        field: "vietqr.53",
+        label: "53 (currency)",
+    },
+    Rule {
+        slot: slot::COUNTRY,
+        field: "vietqr.58",
+        label: "58 (country)",
+    },
 ];
 
 const AD_FIELDS: [&str; 9] = [
@@ -245,7 +301,12 @@ const AD_FIELDS: [&str; 9] = [
     "vietqr.62.09",
 ];
 
-fn build<'a>(s: &'a str, f: &Fields<'a>, crc: CrcState, out: &mut Vec<Finding>) -> Option<VietQr<'a>> {
+fn build<'a>(
+    s: &'a str,
+    f: &Fields<'a>,
+    crc: CrcState,
+    out: &mut Vec<Finding>,
+) -> Option<VietQr<'a>> {
     for &(path, at) in &f.duplicates {
         let mut d = Finding::new(Code::VietqrDuplicateTag, path.field());
         d.params.position = Some(char_pos(s, at));
@@ -293,7 +354,13 @@ fn build<'a>(s: &'a str, f: &Fields<'a>, crc: CrcState, out: &mut Vec<Finding>) 
         check::merchant_category(v, "vietqr.52", out);
     }
     if let Some(v) = get(slot::CURRENCY) {
-        check::exact(v, check::CURRENCY_VND, Code::VietqrCurrency, "vietqr.53", out);
+        check::exact(
+            v,
+            check::CURRENCY_VND,
+            Code::VietqrCurrency,
+            "vietqr.53",
+            out,
+        );
     }
     let amount = get(slot::AMOUNT);
     if let Some(v) = amount {
@@ -313,7 +380,12 @@ fn build<'a>(s: &'a str, f: &Fields<'a>, crc: CrcState, out: &mut Vec<Finding>) 
         }
     }
     let mut additional = AdditionalData::default();
-    for (k, (cell, field)) in additional.fields_mut().into_iter().zip(AD_FIELDS).enumerate() {
+    for (k, (cell, field)) in additional
+        .fields_mut()
+        .into_iter()
+        .zip(AD_FIELDS)
+        .enumerate()
+    {
         if let Some(v) = get(slot::AD_FIRST + k) {
             if k == 8 {
                 check::consumer_request(v, Side::Decode, field, out);

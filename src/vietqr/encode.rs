@@ -23,7 +23,10 @@ use std::collections::BTreeMap;
 pub fn encode(qr: &VietQr<'_>) -> Result<String, Vec<Finding>> {
     let mut out = Vec::new();
     validate(qr, &mut out);
-    let mut w = Writer { out: Vec::with_capacity(192), findings: out };
+    let mut w = Writer {
+        out: Vec::with_capacity(192),
+        findings: out,
+    };
     w.write(qr);
     if has_error(&w.findings) {
         return Err(w.findings);
@@ -45,7 +48,13 @@ fn validate(qr: &VietQr<'_>, out: &mut Vec<Finding>) {
     if let Some(v) = &qr.merchant_category {
         check::merchant_category(v, "vietqr.52", out);
     }
-    check::exact(&qr.currency, check::CURRENCY_VND, Code::VietqrCurrency, "vietqr.53", out);
+    check::exact(
+        &qr.currency,
+        check::CURRENCY_VND,
+        Code::VietqrCurrency,
+        "vietqr.53",
+        out,
+    );
     if let Some(v) = &qr.amount {
         ascii(v, "vietqr.54", out);
         check::amount(v, "vietqr.54", out);
@@ -61,7 +70,13 @@ fn validate(qr: &VietQr<'_>, out: &mut Vec<Finding>) {
         ),
         _ => {}
     }
-    check::exact(&qr.country, check::COUNTRY_VN, Code::VietqrCountry, "vietqr.58", out);
+    check::exact(
+        &qr.country,
+        check::COUNTRY_VN,
+        Code::VietqrCountry,
+        "vietqr.58",
+        out,
+    );
     let texts = [
         (&qr.merchant_name, check::MERCHANT_NAME_MAX, "vietqr.59"),
         (&qr.merchant_city, check::MERCHANT_CITY_MAX, "vietqr.60"),
@@ -85,9 +100,17 @@ fn validate(qr: &VietQr<'_>, out: &mut Vec<Finding>) {
     }
     for (k, v) in &qr.unreserved {
         if check::unreserved_key(k) {
-            check::text(v, check::VALUE_MAX, Side::Encode, &format!("vietqr.{k}"), out);
+            check::text(
+                v,
+                check::VALUE_MAX,
+                Side::Encode,
+                &format!("vietqr.{k}"),
+                out,
+            );
         } else {
-            out.push(Finding::new(Code::VietqrReservedTag, "vietqr.unreserved").detail(format!("{k:?}")));
+            out.push(
+                Finding::new(Code::VietqrReservedTag, "vietqr.unreserved").detail(format!("{k:?}")),
+            );
         }
     }
 }
@@ -166,7 +189,12 @@ fn opt_size(v: &Option<Cow<'_, str>>) -> usize {
 impl Writer {
     fn header(&mut self, id: u8, len: usize) {
         let len = len.min(99) as u8;
-        self.out.extend_from_slice(&[b'0' + id / 10, b'0' + id % 10, b'0' + len / 10, b'0' + len % 10]);
+        self.out.extend_from_slice(&[
+            b'0' + id / 10,
+            b'0' + id % 10,
+            b'0' + len / 10,
+            b'0' + len % 10,
+        ]);
     }
 
     fn leaf(&mut self, id: u8, value: &str) {
@@ -177,7 +205,8 @@ impl Writer {
     /// Opens a template whose content takes `len` characters.
     fn open(&mut self, id: u8, len: usize, field: &str) {
         if len > check::VALUE_MAX {
-            self.findings.push(check::too_long(field, len, check::VALUE_MAX));
+            self.findings
+                .push(check::too_long(field, len, check::VALUE_MAX));
         }
         self.header(id, len);
     }

@@ -18,12 +18,19 @@ pub fn decode(data: &[u8]) -> Result<(), String> {
     let lenient = decode_payload(s, Mode::Lenient);
     for (name, r) in [("strict", &strict), ("lenient", &lenient)] {
         if r.cleaned.is_some() == has_error(&r.findings) {
-            return Err(format!("{name}: value present = {} but errors = {:?}", r.cleaned.is_some(), r.findings));
+            return Err(format!(
+                "{name}: value present = {} but errors = {:?}",
+                r.cleaned.is_some(),
+                r.findings
+            ));
         }
     }
     if let Some(q) = &strict.cleaned {
         if lenient.cleaned.as_ref() != Some(q) {
-            return Err(format!("strict value {q:?} but lenient {:?}", lenient.cleaned));
+            return Err(format!(
+                "strict value {q:?} but lenient {:?}",
+                lenient.cleaned
+            ));
         }
     }
     let Some(q) = &lenient.cleaned else {
@@ -38,16 +45,23 @@ pub fn decode(data: &[u8]) -> Result<(), String> {
     };
     let again = decode_payload(&payload, Mode::Strict);
     let Some(mut back) = again.cleaned else {
-        return Err(format!("encoding {payload:?} does not decode: {:?}", again.findings));
+        return Err(format!(
+            "encoding {payload:?} does not decode: {:?}",
+            again.findings
+        ));
     };
     let mut expected = q.clone();
     expected.crc = None;
     back.crc = None;
     if back != expected {
-        return Err(format!("round trip changed the value: {expected:?} -> {back:?}"));
+        return Err(format!(
+            "round trip changed the value: {expected:?} -> {back:?}"
+        ));
     }
     match encode(&back) {
         Ok(p) if p == payload => Ok(()),
-        other => Err(format!("encoding is not stable: {payload:?} then {other:?}")),
+        other => Err(format!(
+            "encoding is not stable: {payload:?} then {other:?}"
+        )),
     }
 }

@@ -88,8 +88,14 @@ impl VietQr<'static> {
         qr.additional_data.bill_number = bill_number.map(|b| Cow::Owned(b.to_string()));
         qr.additional_data.purpose = purpose.map(|p| Cow::Owned(p.to_string()));
         match encode(&qr) {
-            Ok(_) => Report { findings: Vec::new(), cleaned: Some(qr) },
-            Err(findings) => Report { findings, cleaned: None },
+            Ok(_) => Report {
+                findings: Vec::new(),
+                cleaned: Some(qr),
+            },
+            Err(findings) => Report {
+                findings,
+                cleaned: None,
+            },
         }
     }
 }
@@ -120,11 +126,14 @@ impl VietQr<'static> {
 pub fn verify_payee(qr: &VietQr<'_>, payee: &Payee) -> Vec<Finding> {
     let mut out = Vec::new();
     if qr.bank_bin != payee.bank_bin.as_str() {
-        out.push(Finding::new(Code::VietqrPayeeBin, "vietqr.38.01.00").detail(qr.bank_bin.to_string()));
+        out.push(
+            Finding::new(Code::VietqrPayeeBin, "vietqr.38.01.00").detail(qr.bank_bin.to_string()),
+        );
     }
     if qr.account_number != payee.account_number.as_str() {
         out.push(
-            Finding::new(Code::VietqrPayeeAccount, "vietqr.38.01.01").detail(qr.account_number.to_string()),
+            Finding::new(Code::VietqrPayeeAccount, "vietqr.38.01.01")
+                .detail(qr.account_number.to_string()),
         );
     }
     if let Some(shown) = qr.merchant_name.as_deref() {
@@ -136,12 +145,17 @@ pub fn verify_payee(qr: &VietQr<'_>, payee: &Payee) -> Vec<Finding> {
             }
             NameComparison::Different => {
                 let folded = fold(&payee.name);
-                if shown.is_ascii() && fold(shown) == folded && !shown.chars().any(|c| c.is_ascii_control()) {
+                if shown.is_ascii()
+                    && fold(shown) == folded
+                    && !shown.chars().any(|c| c.is_ascii_control())
+                {
                     // the accent-free form banks print
                 } else if looks_like(shown, &folded) {
                     out.push(Finding::new(Code::VietqrPayeeLookalike, "vietqr.59").detail(quoted));
                 } else {
-                    out.push(Finding::new(Code::VietqrPayeeNameDifferent, "vietqr.59").detail(quoted));
+                    out.push(
+                        Finding::new(Code::VietqrPayeeNameDifferent, "vietqr.59").detail(quoted),
+                    );
                 }
             }
         }

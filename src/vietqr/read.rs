@@ -142,7 +142,12 @@ pub(crate) fn read_into<'a, V: FnMut(usize)>(
     visit: &mut V,
     fields: &mut Fields<'a>,
 ) -> Result<(), Fault> {
-    let mut r = Reader { s, ascii, repair, fields };
+    let mut r = Reader {
+        s,
+        ascii,
+        repair,
+        fields,
+    };
     r.template(0, s.len(), Path::default(), Scope::Root, visit)
 }
 
@@ -234,10 +239,7 @@ impl<'a> Reader<'a, '_> {
             return Some(from);
         }
         let mut it = rest.char_indices();
-        match it.nth(n - 1) {
-            Some((i, c)) => Some(from + i + c.len_utf8()),
-            None => None,
-        }
+        it.nth(n - 1).map(|(i, c)| from + i + c.len_utf8())
     }
 
     fn template<V: FnMut(usize)>(
@@ -272,12 +274,26 @@ impl<'a> Reader<'a, '_> {
                 _ => usize::from(declared),
             };
             if len == 0 {
-                return Err(Fault { kind: FaultKind::BadLength, at: pos, path: path.push(id), declared: None });
+                return Err(Fault {
+                    kind: FaultKind::BadLength,
+                    at: pos,
+                    path: path.push(id),
+                    declared: None,
+                });
             }
             let vstart = pos + 4;
             let Some(vend) = self.advance(vstart, len, end) else {
-                let kind = if nested { FaultKind::Mismatch } else { FaultKind::Truncated };
-                return Err(Fault { kind, at: pos, path: path.push(id), declared: Some(len) });
+                let kind = if nested {
+                    FaultKind::Mismatch
+                } else {
+                    FaultKind::Truncated
+                };
+                return Err(Fault {
+                    kind,
+                    at: pos,
+                    path: path.push(id),
+                    declared: Some(len),
+                });
             };
             let value = self.s.get(vstart..vend).unwrap_or("");
             let slot = table.get(usize::from(id)).copied().unwrap_or(NO_SLOT);
@@ -286,7 +302,12 @@ impl<'a> Reader<'a, '_> {
             } else {
                 let slot = usize::from(slot);
                 if slot == slot::CRC && vend != self.s.len() {
-                    return Err(Fault { kind: FaultKind::CrcNotLast, at: pos, path: path.push(id), declared: None });
+                    return Err(Fault {
+                        kind: FaultKind::CrcNotLast,
+                        at: pos,
+                        path: path.push(id),
+                        declared: None,
+                    });
                 }
                 if let Some(cell) = self.fields.slots.get_mut(slot) {
                     if cell.is_some() {
@@ -309,19 +330,42 @@ impl<'a> Reader<'a, '_> {
     #[cold]
     fn header_fault(&self, pos: usize, end: usize, path: Path, nested: bool) -> Fault {
         let bytes = self.s.as_bytes();
-        let short = if nested { FaultKind::Mismatch } else { FaultKind::Truncated };
+        let short = if nested {
+            FaultKind::Mismatch
+        } else {
+            FaultKind::Truncated
+        };
         let id = match bytes.get(pos..pos + 2).filter(|_| end - pos >= 2) {
             Some(&[a, b]) => pair(a, b),
             _ => None,
         };
         let Some(id) = id else {
-            let kind = if end - pos < 4 { short } else { FaultKind::BadTag };
-            return Fault { kind, at: pos, path, declared: None };
+            let kind = if end - pos < 4 {
+                short
+            } else {
+                FaultKind::BadTag
+            };
+            return Fault {
+                kind,
+                at: pos,
+                path,
+                declared: None,
+            };
         };
         if end - pos < 4 {
-            return Fault { kind: short, at: pos, path, declared: None };
+            return Fault {
+                kind: short,
+                at: pos,
+                path,
+                declared: None,
+            };
         }
-        Fault { kind: FaultKind::BadLength, at: pos, path: path.push(id), declared: None }
+        Fault {
+            kind: FaultKind::BadLength,
+            at: pos,
+            path: path.push(id),
+            declared: None,
+        }
     }
 }
 
