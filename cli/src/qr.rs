@@ -17,17 +17,20 @@ pub struct QrArgs {
 
 #[derive(Subcommand)]
 enum QrCommand {
-    /// Writes one payload per JSON object (one object, or JSON lines). Keys as `qr decode`
-    /// prints them; `initiation` may be left out (dynamic when there is an amount), `amount`
+    /// Writes one payload per JSON object (one object, or JSON lines).
+    ///
+    /// Keys as `qr decode` prints them; `initiation` may be left out (dynamic when there is an amount), `amount`
     /// may be a number, and `bank` (a name or code) may stand for `bankBin`. Exit 1 when a
     /// record is invalid, with the reasons on stderr.
     Encode {
         /// JSON file; `-` or nothing for stdin.
         file: Option<String>,
     },
-    /// Reads payloads (the argument, or one per line of stdin) and prints one JSON object
-    /// per payload: the fields, `valid`, `findings` and `bank`. Lenient unless --strict.
-    /// Exit 1 when a payload is invalid.
+    /// Reads payloads and prints one JSON object per payload.
+    ///
+    /// Payloads come from the argument, or one per line of stdin. Each object holds the
+    /// fields, `valid`, `findings` and `bank` (the registry entry of the BIN, or null).
+    /// Lenient unless --strict. Exit 1 when a payload is invalid.
     Decode {
         /// The payload; without it, payloads are read from stdin, one per line.
         payload: Option<String>,
@@ -35,8 +38,9 @@ enum QrCommand {
         #[arg(long)]
         strict: bool,
     },
-    /// Draws a payload as a QR code (error correction level M). The payload must decode
-    /// strictly.
+    /// Draws a payload as a QR code (error correction level M).
+    ///
+    /// The payload must decode strictly.
     #[command(group(ArgGroup::new("out").required(true).multiple(true).args(["svg", "png", "terminal"])))]
     Image {
         /// The payload; without it, the first line of stdin.
