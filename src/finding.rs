@@ -197,6 +197,144 @@ codes! {
     InvoiceNormalized = 401, "invoice.normalized", Warning,
         "the invoice code was normalized to {detail}",
         "mã hóa đơn đã được chuẩn hóa thành {detail}";
+
+    // ---- VietQR (NAPAS QR, EMVCo merchant-presented mode) ---- 500..
+    /// The payload ends inside a field.
+    VietqrTruncated = 500, "vietqr.truncated", Error,
+        "the payload ends inside a field that starts at character {pos}",
+        "mã QR kết thúc giữa chừng một trường bắt đầu tại ký tự thứ {pos}";
+    /// A tag ID is not two digits.
+    VietqrBadTag = 501, "vietqr.bad_tag", Error,
+        "the tag ID {detail} at character {pos} is not two digits",
+        "mã trường {detail} tại ký tự thứ {pos} không phải hai chữ số";
+    /// A length field is not two digits from 01 to 99.
+    VietqrBadLength = 502, "vietqr.bad_length", Error,
+        "the length {detail} at character {pos} is not two digits from 01 to 99",
+        "độ dài {detail} tại ký tự thứ {pos} không phải hai chữ số từ 01 đến 99";
+    /// The fields of a template do not fill it exactly.
+    VietqrLengthMismatch = 503, "vietqr.length_mismatch", Error,
+        "the declared lengths do not fit the content: {detail}",
+        "độ dài khai báo không khớp với nội dung: {detail}";
+    /// Lenient mode: one declared length was repaired.
+    VietqrLengthRepaired = 504, "vietqr.length_repaired", Warning,
+        "a wrong declared length was repaired: {detail}; this is the only reading under which the payload is a valid VietQR and its CRC verifies",
+        "một độ dài khai báo sai đã được sửa: {detail}; đây là cách đọc duy nhất cho ra mã VietQR hợp lệ với CRC khớp";
+    /// The payload does not end with the CRC field `6304XXXX`.
+    VietqrCrcMissing = 505, "vietqr.crc_missing", Error,
+        "the payload does not end with the CRC field (6304 and 4 hexadecimal digits)",
+        "mã QR không kết thúc bằng trường CRC (6304 và 4 chữ số thập lục phân)";
+    /// The CRC does not match the payload.
+    VietqrCrcMismatch = 506, "vietqr.crc_mismatch", Error,
+        "the CRC does not match the payload: {detail}",
+        "mã kiểm tra CRC không khớp với nội dung: {detail}";
+    /// The CRC is not 4 upper-case hexadecimal digits.
+    VietqrCrcFormat = 507, "vietqr.crc_format", Error,
+        "the CRC {detail} is not 4 upper-case hexadecimal digits",
+        "mã CRC {detail} không phải 4 chữ số thập lục phân viết hoa";
+    /// Lenient mode: a lower-case CRC was read as upper case.
+    VietqrCrcCaseRepaired = 508, "vietqr.crc_case_repaired", Warning,
+        "the CRC was written in lower case and was read as {detail}",
+        "mã CRC viết thường đã được đọc thành {detail}";
+    /// Whitespace before or after the payload.
+    VietqrSurroundingSpace = 509, "vietqr.surrounding_space", Error,
+        "the payload has whitespace before or after it",
+        "mã QR có khoảng trắng ở đầu hoặc cuối";
+    /// Lenient mode: whitespace around the payload was removed.
+    VietqrSpaceTrimmed = 510, "vietqr.space_trimmed", Warning,
+        "whitespace around the payload was removed",
+        "khoảng trắng ở đầu và cuối mã QR đã được bỏ đi";
+    /// A tag appears twice in one template.
+    VietqrDuplicateTag = 511, "vietqr.duplicate_tag", Error,
+        "the tag appears more than once (again at character {pos})",
+        "trường này xuất hiện nhiều lần (lặp lại tại ký tự thứ {pos})";
+    /// A required field is missing.
+    VietqrMissingField = 512, "vietqr.missing_field", Error,
+        "the field {detail} is required",
+        "trường {detail} là bắt buộc";
+    /// Tag 00 is not `01`.
+    VietqrPayloadFormat = 513, "vietqr.payload_format", Error,
+        "the payload format indicator is {detail}; expected 01",
+        "chỉ báo định dạng là {detail}; phải là 01";
+    /// Tag 01 is not `11` or `12`.
+    VietqrInitiation = 514, "vietqr.initiation", Error,
+        "the point of initiation is {detail}; expected 11 (static) or 12 (dynamic)",
+        "phương thức khởi tạo là {detail}; phải là 11 (tĩnh) hoặc 12 (động)";
+    /// Static with an amount, or dynamic without one.
+    VietqrInitiationMismatch = 515, "vietqr.initiation_mismatch", Error,
+        "{detail}: a static code (11) carries no amount and a dynamic code (12) requires one",
+        "{detail}: mã tĩnh (11) không mang số tiền, mã động (12) bắt buộc có số tiền";
+    /// Tag 38 sub-tag 00 is not the NAPAS GUID.
+    VietqrGuid = 516, "vietqr.guid", Error,
+        "the account scheme identifier is {detail}; expected A000000727 (NAPAS)",
+        "định danh hệ thống là {detail}; phải là A000000727 (NAPAS)";
+    /// The bank BIN is not 6 digits.
+    VietqrBin = 517, "vietqr.bin", Error,
+        "the bank BIN {detail} is not 6 digits",
+        "mã BIN ngân hàng {detail} không phải 6 chữ số";
+    /// The account or card number is not 1 to 19 ASCII letters or digits.
+    VietqrAccount = 518, "vietqr.account", Error,
+        "the account or card number {detail} is not 1 to {limit} letters or digits",
+        "số tài khoản hoặc số thẻ {detail} không phải 1 đến {limit} chữ cái hoặc chữ số";
+    /// Unknown service code.
+    VietqrService = 519, "vietqr.service", Error,
+        "the service code {detail} is unknown; expected QRIBFTTA, QRIBFTTC, QRPUSH or QRCASH",
+        "mã dịch vụ {detail} không hợp lệ; phải là QRIBFTTA, QRIBFTTC, QRPUSH hoặc QRCASH";
+    /// The merchant category code is not 4 digits.
+    VietqrMerchantCategory = 520, "vietqr.merchant_category", Error,
+        "the merchant category code {detail} is not 4 digits",
+        "mã ngành hàng {detail} không phải 4 chữ số";
+    /// The currency is not 704.
+    VietqrCurrency = 521, "vietqr.currency", Error,
+        "the currency {detail} is not 704 (Vietnamese đồng)",
+        "mã tiền tệ {detail} không phải 704 (đồng Việt Nam)";
+    /// The amount is not a whole positive number of đồng without leading zeros.
+    VietqrAmount = 522, "vietqr.amount", Error,
+        "the amount {detail} is not a whole number of đồng (digits only, no leading zero, more than zero)",
+        "số tiền {detail} không phải số nguyên đồng (chỉ chữ số, không có số 0 ở đầu, lớn hơn 0)";
+    /// The country code is not VN.
+    VietqrCountry = 523, "vietqr.country", Error,
+        "the country code {detail} is not VN",
+        "mã quốc gia {detail} không phải VN";
+    /// A value is longer than its tag allows.
+    VietqrTooLong = 524, "vietqr.too_long", Error,
+        "the value is {detail} characters long; at most {limit} are allowed",
+        "giá trị dài {detail} ký tự; tối đa {limit} ký tự";
+    /// A present value is empty.
+    VietqrEmpty = 525, "vietqr.empty", Error,
+        "the value is empty; leave the field out instead",
+        "giá trị đang để trống; hãy bỏ trường này đi";
+    /// Encoding: a non-ASCII character (VietQR payloads vietref writes are ASCII only).
+    VietqrNonAscii = 526, "vietqr.non_ascii", Error,
+        "character {char} at character {pos} is not ASCII; vietref writes VietQR payloads in ASCII only",
+        "ký tự {char} tại ký tự thứ {pos} không phải ASCII; vietref chỉ tạo mã VietQR bằng ký tự ASCII";
+    /// Decoding: a value holds non-ASCII text (how it was counted).
+    VietqrNonAsciiRead = 527, "vietqr.non_ascii_read", Warning,
+        "the value holds non-ASCII text; its length was counted in characters and the CRC over UTF-8 bytes",
+        "giá trị chứa ký tự ngoài ASCII; độ dài được tính theo ký tự và CRC theo byte UTF-8";
+    /// A control, bidirectional or invisible character in a value.
+    VietqrControlChar = 528, "vietqr.control_char", Error,
+        "control or invisible character {char} at character {pos} is not allowed",
+        "ký tự điều khiển hoặc vô hình {char} tại ký tự thứ {pos} không được phép";
+    /// Encoding: an unreserved-tag key that vietref cannot place.
+    VietqrReservedTag = 529, "vietqr.reserved_tag", Error,
+        "{detail} cannot be written as an extra tag: it must be a two-digit tag (or a path like 62.50) that VietQR does not define, inside a known template",
+        "{detail} không thể ghi thành trường bổ sung: phải là mã hai chữ số (hoặc đường dẫn như 62.50) chưa được VietQR định nghĩa, nằm trong một mẫu đã biết";
+    /// Payee check: the code pays another bank.
+    VietqrPayeeBin = 530, "vietqr.payee_bin", Error,
+        "the code pays bank BIN {detail}, not the registered bank",
+        "mã QR chuyển tiền đến ngân hàng có BIN {detail}, không phải ngân hàng đã đăng ký";
+    /// Payee check: the code pays another account.
+    VietqrPayeeAccount = 531, "vietqr.payee_account", Error,
+        "the code pays account {detail}, not the registered account",
+        "mã QR chuyển tiền đến tài khoản {detail}, không phải tài khoản đã đăng ký";
+    /// Payee check: the merchant name looks like the registered name but is other text.
+    VietqrPayeeLookalike = 532, "vietqr.payee_name_lookalike", Error,
+        "the merchant name {detail} looks like the registered name but is different text (possible spoofing)",
+        "tên đơn vị thụ hưởng {detail} trông giống tên đã đăng ký nhưng là văn bản khác (có thể là giả mạo)";
+    /// Payee check: the merchant name differs from the registered name.
+    VietqrPayeeNameDifferent = 533, "vietqr.payee_name_different", Warning,
+        "the merchant name {detail} differs from the registered name; check that it is the institution's own abbreviation",
+        "tên đơn vị thụ hưởng {detail} khác tên đã đăng ký; hãy kiểm tra đó có phải tên viết tắt của đơn vị";
 }
 
 impl fmt::Display for Code {

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 mod demo;
 mod io;
 mod message_cmd;
+mod png;
+mod qr;
 mod text_cmd;
 
 /// Vietnamese payment messages for schools and hospitals: normalize, validate, render,
@@ -23,6 +25,8 @@ enum Command {
     Text(text_cmd::TextArgs),
     /// Payment messages: validate JSON messages.
     Message(message_cmd::MessageArgs),
+    /// VietQR payloads: encode from JSON, decode to JSON, draw as SVG, PNG or text.
+    Qr(qr::QrArgs),
     /// Runs the main job on bundled examples.
     Demo,
 }
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Text(a) => text_cmd::run(a),
         Command::Message(a) => message_cmd::run(a),
+        Command::Qr(a) => qr::run(a),
         Command::Demo => demo::run(),
     };
     match result {

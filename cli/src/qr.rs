@@ -1,0 +1,275 @@
+//! `vietref qr ...`: write, read and draw VietQR payloads.
+use crate::io::{open_input, read_all, CliResult};
+use crate::png;
+use clap::{ArgGroup, Subcommand};
+use serde_json::Value;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vietref::vietqr::{banks, decode, encode, Mode, VietQr};
+
+/// Arguments of `vietref qr`.
+#[derive(clap::Args)]
+pub struct QrArgs {
+    #[command(subcommand)]
+    command: QrCommand,
+}
+
+#[derive(Subcommand)]
+enum QrCommand {
+    /// Writes one payload per JSON object (one object, or JSON lines).
+    ///
+    /// Keys as `qr decode` prints them; `initiation` may be left out (dynamic when there is an amount), `amount`
+    /// may be a number, and `bank` (a name or code) may stand for `bankBin`. Exit 1 when a
+    /// record is invalid, with the reasons on stderr.
+    Encode {
+        /// JSON file; `-` or nothing for stdin.
+        file: Option<String>,
+    },
+    /// Reads payloads and prints one JSON object per payload.
+    ///
+    /// Payloads come from the argument, or one per line of stdin. Each object holds the
+    /// fields, `valid`, `findings` and `bank` (the registry entry of the BIN, or null).
+    /// Lenient unless --strict. Exit 1 when a payload is invalid.
+    Decode {
+        /// The payload; without it, payloads are read from stdin, one per line.
+        payload: Option<String>,
+        /// Reject every fault instead of repairing the safe ones.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Draws a payload as a QR code (error correction level M).
+    ///
+    /// The payload must decode strictly.
+    #[command(group(ArgGroup::new("out").required(true).multiple(true).args(["svg", "png", "terminal"])))]
+    Image {
+        /// The payload; without it, the first line of stdin.
+        payload: Option<String>,
+        /// Write an SVG file.
+        #[arg(long, value_name = "OUT")]
+        svg: Option<PathBuf>,
+        /// Write a PNG file.
+        #[arg(long, value_name = "OUT")]
+        png: Option<PathBuf>,
+        /// Print the code to the terminal with block characters.
+        #[arg(long)]
+        terminal: bool,
+        /// Pixels per module for PNG and SVG.
+        #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=64))]
+        scale: u32,
+    },
+}
+
+/// Runs `vietref qr`.
+pub fn run(a: QrArgs) -> CliResult {
+    match a.command {
+        QrCommand::Encode { file } => run_encode(file.as_deref()),
+        QrCommand::Decode { payload, strict } => run_decode(payload, strict),
+        QrCommand::Image {
+            payload,
+            svg,
+            png,
+            terminal,
+            scale,
+        } => run_image(payload, svg, png, terminal, scale),
+    }
+}
+
+/// Fills the conveniences of the JSON input: `bank` → `bankBin`, a numeric amount, and
+/// `initiation` from the amount.
+fn prepare(mut v: Value) -> Result<Value, String> {
+    let Some(obj) = v.as_object_mut() else {
+        return Err("expected a JSON object".into());
+    };
+    if !obj.contains_key("bankBin") {
+        if let Some(name) = obj.get("bank").and_then(Value::as_str) {
+            let bank = banks::lookup(name).ok_or_else(|| format!("unknown bank {name:?}"))?;
+            obj.insert("bankBin".into(), Value::String(bank.bin.into()));
+        }
+    }
+    obj.remove("bank");
+    if let Some(Value::Number(n)) = obj.get("amount") {
+        let s = n.to_string();
+        obj.insert("amount".into(), Value::String(s));
+    }
+    if !obj.contains_key("initiation") {
+        let dynamic = obj.get("amount").is_some_and(|a| !a.is_null());
+        obj.insert(
+            "initiation".into(),
+            Value::String(if dynamic { "dynamic" } else { "static" }.into()),
+        );
+    }
+    Ok(v)
+}
+
+fn run_encode(file: Option<&str>) -> CliResult {
+    let bytes = read_all(file)?;
+    let text = String::from_utf8(bytes).map_err(|_| "input is not UTF-8".to_string())?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut failed = false;
+    for (n, item) in serde_json::Deserializer::from_str(&text)
+        .into_iter::<Value>()
+        .enumerate()
+    {
+        let record = n + 1;
+        let value = match item {
+            Ok(v) => v,
+            Err(e) => {
+                // broken JSON: what follows cannot be read reliably
+                eprintln!("vietref: record {record}: {e}");
+                failed = true;
+                break;
+            }
+        };
+        let qr = prepare(value)
+            .and_then(|v| serde_json::from_value::<VietQr>(v).map_err(|e| e.to_string()));
+        match qr {
+            Err(e) => {
+                failed = true;
+                eprintln!("vietref: record {record}: {e}");
+            }
+            Ok(qr) => match encode(&qr) {
+                Ok(p) => writeln!(out, "{p}").map_err(|e| e.to_string())?,
+                Err(findings) => {
+                    failed = true;
+                    for f in findings {
+                        eprintln!("vietref: record {record}: {f}");
+                    }
+                }
+            },
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// What `qr decode` prints for one payload: the fields (when valid), then `valid`,
+/// `findings` and `bank`.
+#[derive(serde::Serialize)]
+struct Decoded<'a> {
+    #[serde(flatten)]
+    qr: Option<&'a VietQr<'a>>,
+    valid: bool,
+    findings: &'a [vietref::Finding],
+    bank: Option<&'static banks::Bank>,
+}
+
+/// The JSON line `qr decode` prints for one payload, and whether the payload is valid.
+pub fn decoded_json(payload: &str, mode: Mode) -> (bool, String) {
+    let report = decode(payload, mode);
+    let out = Decoded {
+        qr: report.cleaned.as_ref(),
+        valid: report.is_valid(),
+        findings: &report.findings,
+        bank: report.cleaned.as_ref().and_then(|q| q.bank()),
+    };
+    let json = serde_json::to_string(&out)
+        .unwrap_or_else(|e| format!("{{\"valid\":false,\"error\":{:?}}}", e.to_string()));
+    (report.is_valid(), json)
+}
+
+fn strip_eol(line: &str) -> &str {
+    line.strip_suffix('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .unwrap_or(line)
+}
+
+fn run_decode(payload: Option<String>, strict: bool) -> CliResult {
+    let mode = if strict { Mode::Strict } else { Mode::Lenient };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut failed = false;
+    let mut one = |p: &str, out: &mut dyn Write| -> Result<(), String> {
+        let (valid, json) = decoded_json(p, mode);
+        failed |= !valid;
+        writeln!(out, "{json}").map_err(|e| e.to_string())
+    };
+    match payload {
+        Some(p) => one(&p, &mut out)?,
+        None => {
+            let mut input = open_input(None)?;
+            let mut line = String::new();
+            loop {
+                line.clear();
+                let n = input
+                    .read_line(&mut line)
+                    .map_err(|e| format!("cannot read input: {e}"))?;
+                if n == 0 {
+                    break;
+                }
+                let p = strip_eol(&line);
+                if p.trim().is_empty() {
+                    continue;
+                }
+                one(p, &mut out)?;
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_image(
+    payload: Option<String>,
+    svg: Option<PathBuf>,
+    png_out: Option<PathBuf>,
+    terminal: bool,
+    scale: u32,
+) -> CliResult {
+    let payload = match payload {
+        Some(p) => p,
+        None => {
+            let mut line = String::new();
+            open_input(None)?
+                .read_line(&mut line)
+                .map_err(|e| format!("cannot read input: {e}"))?;
+            strip_eol(&line).to_string()
+        }
+    };
+    let report = decode(&payload, Mode::Strict);
+    if !report.is_valid() {
+        for f in &report.findings {
+            eprintln!("vietref: {f}");
+        }
+        return Ok(ExitCode::from(1));
+    }
+    let code = qrcode::QrCode::with_error_correction_level(payload.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| format!("cannot make a QR code: {e}"))?;
+    if let Some(path) = svg {
+        let module = scale;
+        let image = code
+            .render::<qrcode::render::svg::Color>()
+            .module_dimensions(module, module)
+            .quiet_zone(true)
+            .build();
+        std::fs::write(&path, image)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    if let Some(path) = png_out {
+        let dark: Vec<bool> = code
+            .to_colors()
+            .iter()
+            .map(|c| *c == qrcode::Color::Dark)
+            .collect();
+        let bytes = png::qr_png(&dark, code.width(), scale as usize, 4);
+        std::fs::write(&path, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    if terminal {
+        let image = code
+            .render::<qrcode::render::unicode::Dense1x2>()
+            .dark_color(qrcode::render::unicode::Dense1x2::Light)
+            .light_color(qrcode::render::unicode::Dense1x2::Dark)
+            .quiet_zone(true)
+            .build();
+        println!("{image}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

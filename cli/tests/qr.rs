@@ -1,0 +1,104 @@
+//! `vietref qr ...` end to end.
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const STATIC: &str = "00020101021138600010A00000072701300006970403011697040311012345670208QRIBFTTC53037045802VN63044F52";
+const NAPAS_TYPO: &str = "00020101021138570010A00000072701270006970403011200110123456780208QRIBFTTA53037045802VN6304F4E5";
+const DYNAMIC: &str = "00020101021238530010A0000007270123000697041601092245284790208QRIBFTTA53037045405100005802VN62340107NPS68690819TRANSFER TO SOMEONE6304AC13";
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vietref"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(o: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn decode_argument_and_lines() {
+    let o = run(&["qr", "decode", STATIC], "");
+    assert!(o.status.success());
+    let v = &lines(&o)[0];
+    assert_eq!(v["bankBin"], "970403");
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["bank"]["shortName"], "Sacombank");
+    assert_eq!(v["findings"].as_array().unwrap().len(), 0);
+
+    let o = run(&["qr", "decode"], &format!("{STATIC}\r\n\n{NAPAS_TYPO}\n"));
+    assert!(o.status.success());
+    let v = lines(&o);
+    assert_eq!(v.len(), 2);
+    assert_eq!(v[1]["findings"][0]["code"], "vietqr.length_repaired");
+
+    let o = run(&["qr", "decode", "--strict"], &format!("{NAPAS_TYPO}\n"));
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(lines(&o)[0]["valid"], false);
+}
+
+#[test]
+fn encode_json_lines_and_errors() {
+    let input = r#"{"bank":"ACB","accountNumber":"224528479","amount":10000,"additionalData":{"billNumber":"NPS6869","purpose":"TRANSFER TO SOMEONE"}}
+{"initiation":"static","bankBin":"970403","accountNumber":"9704031101234567","service":"QRIBFTTC"}"#;
+    let o = run(&["qr", "encode"], input);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!("{DYNAMIC}\n{STATIC}\n")
+    );
+
+    let o = run(
+        &["qr", "encode", "-"],
+        r#"{"bankBin":"97040","accountNumber":"1","merchantName":"Huế"}"#,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("vietqr.bin") && err.contains("vietqr.non_ascii"),
+        "{err}"
+    );
+}
+
+#[test]
+fn image_outputs() {
+    let dir = std::env::temp_dir().join(format!("vietref-qr-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = dir.join("q.png");
+    let svg = dir.join("q.svg");
+    let o = run(
+        &[
+            "qr",
+            "image",
+            DYNAMIC,
+            "--png",
+            png.to_str().unwrap(),
+            "--svg",
+            svg.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("<svg"));
+    let o = run(&["qr", "image", "--terminal"], &format!("{STATIC}\n"));
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stdout).contains('▀'));
+    let o = run(&["qr", "image", "--terminal", "0002"], "");
+    assert_eq!(o.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,194 @@
+//! Value rules for every VietQR field, shared by the decoder and the encoder so that the two
+//! can never disagree about what is valid.
+
+use crate::finding::{Code, Finding};
+
+/// The NAPAS scheme identifier in tag 38, sub-tag 00.
+pub const NAPAS_GUID: &str = "A000000727";
+/// Bank BIN length (38.01.00).
+pub const BIN_LEN: usize = 6;
+/// Longest account or card number (38.01.01).
+pub const ACCOUNT_MAX: usize = 19;
+/// Longest amount (54), in digits.
+pub const AMOUNT_MAX: usize = 13;
+/// Longest merchant name (59).
+pub const MERCHANT_NAME_MAX: usize = 25;
+/// Longest merchant city (60).
+pub const MERCHANT_CITY_MAX: usize = 15;
+/// Longest postal code (61).
+pub const POSTAL_CODE_MAX: usize = 10;
+/// Longest additional-data sub-field 01..08 (62.xx).
+pub const ADDITIONAL_MAX: usize = 25;
+/// Longest consumer data request (62.09): letters `A`, `M`, `E`.
+pub const CONSUMER_REQUEST_MAX: usize = 3;
+/// Longest value of any field (two length digits).
+pub const VALUE_MAX: usize = 99;
+/// The only currency: Vietnamese đồng (ISO 4217 numeric).
+pub const CURRENCY_VND: &str = "704";
+/// The only country.
+pub const COUNTRY_VN: &str = "VN";
+
+/// Whether the value is read from someone else's payload or written by vietref.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Side {
+    /// Non-ASCII text is accepted with a warning (and counted in characters).
+    Decode,
+    /// Non-ASCII text is an error: vietref writes ASCII only.
+    Encode,
+}
+
+/// Free text: non-empty, at most `max` characters, no control or invisible characters;
+/// non-ASCII is a warning when decoding and an error when encoding.
+pub(crate) fn text(value: &str, max: usize, side: Side, field: &str, out: &mut Vec<Finding>) {
+    if value.is_empty() {
+        out.push(Finding::new(Code::VietqrEmpty, field));
+        return;
+    }
+    // Fast path: printable ASCII only (one pass the compiler vectorizes).
+    if value.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        if value.len() > max {
+            out.push(too_long(field, value.len(), max));
+        }
+        return;
+    }
+    if value.is_ascii() {
+        if value.len() > max {
+            out.push(too_long(field, value.len(), max));
+        }
+        for (i, b) in value.bytes().enumerate() {
+            if b.is_ascii_control() {
+                out.push(Finding::new(Code::VietqrControlChar, field).at(i + 1, char::from(b)));
+            }
+        }
+        return;
+    }
+    let mut count = 0;
+    let mut reported_non_ascii = false;
+    for (i, c) in value.chars().enumerate() {
+        count += 1;
+        if c.is_control() || crate::text::is_format_or_invisible(c) {
+            out.push(Finding::new(Code::VietqrControlChar, field).at(i + 1, c));
+        } else if !c.is_ascii() && side == Side::Encode {
+            out.push(Finding::new(Code::VietqrNonAscii, field).at(i + 1, c));
+        } else if !c.is_ascii() && !reported_non_ascii {
+            reported_non_ascii = true;
+            out.push(Finding::new(Code::VietqrNonAsciiRead, field));
+        }
+    }
+    if count > max {
+        out.push(too_long(field, count, max));
+    }
+}
+
+pub(crate) fn too_long(field: &str, len: usize, max: usize) -> Finding {
+    Finding::new(Code::VietqrTooLong, field)
+        .limit(max)
+        .detail(len.to_string())
+}
+
+fn quoted(value: &str) -> String {
+    format!("{value:?}")
+}
+
+fn all_digits(value: &str) -> bool {
+    value.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A value that must equal one constant (`00` = `01`, `53` = `704`, `58` = `VN`, GUID).
+pub(crate) fn exact(value: &str, expected: &str, code: Code, field: &str, out: &mut Vec<Finding>) {
+    if value != expected {
+        out.push(Finding::new(code, field).detail(quoted(value)));
+    }
+}
+
+/// 38.01.00: six ASCII digits.
+pub(crate) fn bin(value: &str, field: &str, out: &mut Vec<Finding>) {
+    if value.len() != BIN_LEN || !all_digits(value) {
+        out.push(Finding::new(Code::VietqrBin, field).detail(quoted(value)));
+    }
+}
+
+/// 38.01.01: 1 to 19 ASCII letters or digits (e-wallet accounts behind BIN 970454 have
+/// letters).
+pub(crate) fn account(value: &str, field: &str, out: &mut Vec<Finding>) {
+    let ok = (1..=ACCOUNT_MAX).contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_alphanumeric());
+    if !ok {
+        out.push(
+            Finding::new(Code::VietqrAccount, field)
+                .limit(ACCOUNT_MAX)
+                .detail(quoted(value)),
+        );
+    }
+}
+
+/// 52: four digits.
+pub(crate) fn merchant_category(value: &str, field: &str, out: &mut Vec<Finding>) {
+    if value.len() != 4 || !all_digits(value) {
+        out.push(Finding::new(Code::VietqrMerchantCategory, field).detail(quoted(value)));
+    }
+}
+
+/// 54: a whole number of đồng: 1 to 13 digits, no leading zero.
+pub(crate) fn amount(value: &str, field: &str, out: &mut Vec<Finding>) {
+    let chars = value.chars().count();
+    if chars > AMOUNT_MAX {
+        out.push(too_long(field, chars, AMOUNT_MAX));
+    }
+    if value.is_empty() || !all_digits(value) || value.starts_with('0') {
+        out.push(Finding::new(Code::VietqrAmount, field).detail(quoted(value)));
+    }
+}
+
+/// 62.09: consumer data request, the letters `A` (address), `M` (mobile), `E` (e-mail).
+pub(crate) fn consumer_request(value: &str, side: Side, field: &str, out: &mut Vec<Finding>) {
+    text(value, CONSUMER_REQUEST_MAX, side, field, out);
+}
+
+/// A tag or path key of the `unreserved` map is placeable: two-digit IDs separated by dots,
+/// inside a template vietref knows, and not a tag VietQR defines there.
+pub(crate) fn unreserved_key(key: &str) -> bool {
+    let mut ids = [0u8; 3];
+    let mut n = 0;
+    for part in key.split('.') {
+        let b = part.as_bytes();
+        if n == 3 || b.len() != 2 || !all_digits(part) {
+            return false;
+        }
+        if let Some(slot) = ids.get_mut(n) {
+            *slot = (b[0] - b'0') * 10 + (b[1] - b'0');
+        }
+        n += 1;
+    }
+    let [a, b, c] = ids;
+    match n {
+        1 => !matches!(a, 0 | 1 | 38 | 52 | 53 | 54 | 58 | 59 | 60 | 61 | 62 | 63),
+        2 => match a {
+            38 => b > 2,
+            62 => !(1..=9).contains(&b),
+            _ => false,
+        },
+        3 => a == 38 && b == 1 && c > 1,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        for ok in [
+            "80", "99", "64", "26", "55", "62.50", "62.10", "38.03", "38.01.02",
+        ] {
+            assert!(unreserved_key(ok), "{ok}");
+        }
+        for bad in [
+            "", "8", "800", "38", "62", "63", "00", "62.08", "38.01", "38.02", "38.01.01", "80.01",
+            "6a", "62.50.01", "1.2", "62.",
+        ] {
+            assert!(!unreserved_key(bad), "{bad}");
+        }
+    }
+}
