@@ -67,3 +67,10 @@ pub fn message_json(data: &[u8]) {
         );
     }
 }
+
+/// VietQR decode in both modes, and the encode round trip of what decodes.
+pub fn vietqr(data: &[u8]) {
+    if let Err(e) = crate::vietqr::fuzz::decode(data) {
+        panic!("{e}");
+    }
+}

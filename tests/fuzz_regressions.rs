@@ -30,3 +30,9 @@ fn message_json_regressions() {
     let n = replay("message_json", vietref::fuzzing::message_json);
     assert!(n > 0, "no regression inputs for message_json");
 }
+
+#[test]
+fn vietqr_regressions() {
+    let n = replay("vietqr", vietref::fuzzing::vietqr);
+    assert!(n > 0, "no regression inputs for vietqr");
+}
