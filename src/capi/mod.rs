@@ -146,9 +146,12 @@ pub extern "C" fn vietref_status_message(status: u32, lang: u32) -> *const c_cha
 /// `VIETREF_PANIC` through a real `extern "C"` function.
 ///
 /// cbindgen:ignore
+///
+/// # Safety
+/// `out` is NULL or points to a writable `uint32_t`.
 #[cfg(test)]
 #[no_mangle]
-pub extern "C" fn vietref_test_panic(out: *mut u32) -> vietref_status {
+pub unsafe extern "C" fn vietref_test_panic(out: *mut u32) -> vietref_status {
     ffi_boundary!({
         let out = unsafe { boundary::out_arg(out) }?;
         let v: Vec<u32> = Vec::new();
@@ -167,7 +170,7 @@ mod tests {
     #[test]
     fn a_panic_through_an_export_is_reported_and_nothing_is_written() {
         let mut out = 42u32;
-        let s = vietref_test_panic(&mut out);
+        let s = unsafe { vietref_test_panic(&mut out) };
         assert_eq!(s, vietref_status::VIETREF_PANIC);
         assert_eq!(out, 42);
     }
