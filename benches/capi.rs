@@ -48,7 +48,9 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("message_validate");
 
     let draft = rust_draft();
-    g.bench_function("validate_only/rust", |b| b.iter(|| black_box(black_box(&draft).validate())));
+    g.bench_function("validate_only/rust", |b| {
+        b.iter(|| black_box(black_box(&draft).validate()))
+    });
     let m = unsafe { c_draft() };
     g.bench_function("validate_only/capi", |b| {
         b.iter(|| unsafe {

@@ -172,3 +172,51 @@ fn the_c_tests_call_every_function() {
         "tests/c/test_capi.c never calls {missing:?}"
     );
 }
+
+/// What both FFI smoke scripts print (version, constants, a fold, a size query, a
+/// Vietnamese status message).
+fn smoke_expected() -> String {
+    format!(
+        "{}|{}|200|0|NGUYEN VAN DUC|3|14|bộ đệm quá nhỏ; độ dài cần thiết đã được ghi vào len_out\n",
+        env!("CARGO_PKG_VERSION"),
+        env!("CARGO_PKG_VERSION_MINOR")
+    )
+}
+
+/// Runs an FFI smoke script on the flat header and this build's shared library; `None`
+/// when the interpreter (or its FFI module) is missing.
+fn smoke(cmd: &[&str], script: &str) -> Option<String> {
+    let lib = lib_dir().join(shared_name());
+    let flat = root().join("include/vietref_flat.h");
+    let out = Command::new(cmd[0])
+        .args(&cmd[1..])
+        .arg(root().join("tests/ffi").join(script))
+        .arg(&flat)
+        .arg(&lib)
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success()
+        && (stderr.contains("No module named 'cffi'") || stderr.contains("Class \"FFI\" not found"))
+    {
+        return None;
+    }
+    assert!(out.status.success(), "{script} failed:\n{stderr}");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn python_cffi_uses_the_flat_header_as_is() {
+    match smoke(&["python3"], "smoke.py") {
+        Some(out) => assert_eq!(out, smoke_expected()),
+        None => eprintln!("skipped: python3 with cffi is not installed"),
+    }
+}
+
+#[test]
+fn php_ffi_uses_the_flat_header_as_is() {
+    match smoke(&["php", "-d", "ffi.enable=1"], "smoke.php") {
+        Some(out) => assert_eq!(out, smoke_expected()),
+        None => eprintln!("skipped: php with FFI is not installed"),
+    }
+}
