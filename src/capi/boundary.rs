@@ -206,8 +206,9 @@ impl BufOut {
             return Err(vietref_status::VIETREF_INSUFFICIENT_SIZE);
         }
         if n > 0 {
-            // SAFETY: `buf` is writable for `cap >= n` bytes (checked in `buf_arg`), and a
-            // Rust `&str` cannot overlap memory the caller hands us as writable.
+            // SAFETY: `buf` is writable for `cap >= n` bytes (checked in `buf_arg`). Every
+            // caller passes text this library just made (a fresh `String`), so it cannot
+            // overlap the caller's buffer, even when the caller reuses its input buffer.
             unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), self.buf.cast::<u8>(), n) };
         }
         self.len_out.write(n);
