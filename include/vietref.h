@@ -26,7 +26,8 @@
  *   (char *buf, size_t cap, size_t *len_out). It writes the UTF-8 bytes without a NUL
  *   terminator and their count to *len_out. When cap is too small it writes nothing to
  *   buf, writes the needed byte count to *len_out and returns VIETREF_INSUFFICIENT_SIZE:
- *   nothing is ever truncated. buf may be NULL when cap is 0 (a size query).
+ *   nothing is ever truncated. buf may be NULL when cap is 0 (a size query). buf may
+ *   be the input text's own memory: the result is complete before it is copied.
  *
  * Handles. vietref_message, vietref_report and vietref_string are opaque. Each is made by
  *   the function that documents it (vietref_message_new, vietref_message_validate, ...)

@@ -245,6 +245,13 @@ static void test_text_fold(void) {
        limits what is read. */
     CHECK_OWNED("A B", vietref_text_fold("a\0b", 3, outp));
     CHECK_OWNED("NAM", vietref_text_fold("nam and more", 3, outp));
+    {
+        /* In place: the buffer may be the input's own memory. */
+        char inplace[] = "Đà Nẵng";
+        size_t n = 0;
+        CHECK_STATUS(vietref_text_fold_buf(inplace, strlen(inplace), inplace, sizeof inplace, &n), VIETREF_OK);
+        CHECK(n == 7 && memcmp(inplace, "DA NANG", 7) == 0);
+    }
     CHECK_OWNED_FAILS(VIETREF_NULL_ARGUMENT, vietref_text_fold(NULL, 1, outp));
     CHECK_OWNED_FAILS(VIETREF_INVALID_UTF8, vietref_text_fold(S(BAD_UTF8), outp));
     CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT, vietref_text_fold_buf(NULL, 1, buf, cap, lenp));
