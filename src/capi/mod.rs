@@ -23,7 +23,7 @@
 //!
 //! 1. Put it in `src/capi/<area>.rs` as `#[no_mangle] pub unsafe extern "C" fn vietref_<area>_<verb>`,
 //!    with a doc comment saying what it does, who owns what, and a `# Safety` section.
-//! 2. Wrap the whole body in [`boundary::ffi_boundary!`]; check arguments with
+//! 2. Wrap the whole body in `boundary::ffi_boundary!`; check arguments with
 //!    `text_arg` / `handle_ref` / `handle_mut` / `out_arg` / `buf_arg` / `known`, do the
 //!    work with the safe Rust API, write outputs last (`Out::write`, `Out::write_string`,
 //!    `BufOut::put`). A text → text function is one line with `text_to_string` and
