@@ -11,8 +11,12 @@
 //! Everything that checks input reports through [`finding::Finding`]s: nothing stops at the
 //! first problem, and nothing changes a user's data silently.
 #![forbid(unsafe_op_in_unsafe_fn)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+// The C ABI is the one place allowed to use `unsafe`.
+#[allow(unsafe_code)]
+pub mod capi;
 pub mod finding;
 #[doc(hidden)]
 pub mod fuzzing;

@@ -66,7 +66,10 @@ const COVERED_ELSEWHERE: &[(&str, &str)] = &[("vietqr.", "tests/vietqr.rs")];
 #[test]
 fn every_code_has_a_case() {
     for &code in Code::ALL {
-        if COVERED_ELSEWHERE.iter().any(|(p, _)| code.key().starts_with(p)) {
+        if COVERED_ELSEWHERE
+            .iter()
+            .any(|(p, _)| code.key().starts_with(p))
+        {
             continue;
         }
         let findings = case(code).unwrap_or_else(|| panic!("no test case for {}", code.key()));

@@ -1,0 +1,99 @@
+/*
+ * A tuition payment from end to end through the vietref C ABI: fill a payment message as a
+ * school's software would, validate it, print every finding in English and Vietnamese,
+ * print the cleaned message, and fold the payer's name for a bank transfer memo.
+ *
+ * Build against the installed library:  make && ./tuition
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <vietref.h>
+
+/* A string literal as pointer + length, the way vietref takes text. */
+#define S(lit) lit, (sizeof(lit) - 1)
+
+static int fail(const char *what, vietref_status status) {
+    fprintf(stderr, "%s: %s (%s)\n", what, vietref_status_message(status, VIETREF_LANG_EN),
+            vietref_status_name(status));
+    return 1;
+}
+
+/* Prints finding i's message in one language; owned strings are freed at once. */
+static void print_message(const vietref_report *report, size_t i, uint32_t lang, const char *label) {
+    vietref_string *msg = NULL;
+    if (vietref_report_finding_message(report, i, lang, &msg) == VIETREF_OK) {
+        printf("    %s: %.*s\n", label, (int)vietref_string_len(msg), vietref_string_ptr(msg));
+        vietref_string_free(msg);
+    }
+}
+
+int main(void) {
+    static const char payer[] = "  nguyễn   văn AN ";
+    vietref_message *message = NULL;
+    vietref_report *report = NULL;
+    vietref_string *text = NULL;
+    vietref_status status;
+    uint32_t valid = 0;
+    size_t count = 0, i;
+    char memo[64];
+    size_t memo_len = 0;
+
+    printf("vietref %s\n", vietref_version());
+
+    /* 1. The message a parent pays: tuition for a student (the beneficiary). */
+    if ((status = vietref_message_new(&message)) != VIETREF_OK) return fail("new", status);
+    vietref_message_set_sector(message, S("education"));
+    vietref_message_set_payer_name(message, S(payer));
+    vietref_message_set_beneficiary_name(message, S("Nguyễn Thị Bình"));
+    vietref_message_set_reason(message, S("Học phí học kỳ 1 năm 2024-2025"));
+    vietref_message_set_invoice(message, S("HP7184097674"));
+    status = vietref_message_set_amount(message, 1250000u);
+    if (status != VIETREF_OK) return fail("set", status);
+
+    /* 2. Validate: the report collects every finding, errors and warnings. */
+    status = vietref_message_validate(message, &report);
+    vietref_message_free(message);
+    if (status != VIETREF_OK) return fail("validate", status);
+    vietref_report_valid(report, &valid);
+    vietref_report_count(report, &count);
+    printf("valid: %s, %zu finding(s)\n", valid ? "yes" : "no", count);
+
+    /* 3. Every finding in both languages. */
+    for (i = 0; i < count; i++) {
+        uint32_t severity = 0, code = 0;
+        vietref_string *field = NULL, *key = NULL;
+        vietref_report_finding_severity(report, i, &severity);
+        vietref_report_finding_code(report, i, &code);
+        vietref_report_finding_field(report, i, &field);
+        vietref_report_finding_code_key(report, i, &key);
+        printf("  %s %s [%s %u]\n", severity == VIETREF_SEVERITY_ERROR ? "error" : "warning",
+               vietref_string_ptr(field), vietref_string_ptr(key), code);
+        print_message(report, i, VIETREF_LANG_EN, "en");
+        print_message(report, i, VIETREF_LANG_VI, "vi");
+        vietref_string_free(field);
+        vietref_string_free(key);
+    }
+
+    /* 4. The cleaned message, as JSON (VIETREF_NO_VALUE when it has an error). */
+    status = vietref_report_cleaned_json(report, &text);
+    if (status == VIETREF_OK) {
+        printf("cleaned: %s\n", vietref_string_ptr(text));
+        vietref_string_free(text);
+    } else {
+        printf("no cleaned message: %s\n", vietref_status_message(status, VIETREF_LANG_VI));
+    }
+    vietref_report_free(report);
+
+    /* 5. The payer's name folded for a bank memo, into a caller buffer: no allocation to
+       free, and a too-small buffer is an error with the needed length, never a cut. */
+    status = vietref_text_fold_buf(S(payer), memo, sizeof memo, &memo_len);
+    if (status == VIETREF_INSUFFICIENT_SIZE) {
+        fprintf(stderr, "memo buffer too small: %zu bytes needed\n", memo_len);
+        return 1;
+    }
+    if (status != VIETREF_OK) return fail("fold", status);
+    printf("memo name: %.*s\n", (int)memo_len, memo);
+    return 0;
+}

@@ -1,0 +1,202 @@
+//! `vietref_message`: a payment message draft, filled by setters or from JSON, validated
+//! into a report.
+
+use super::boundary::{
+    ffi_boundary, free_handle, handle_mut, handle_ref, into_handle, out_arg, text_arg, FfiResult,
+};
+use super::report::{vietref_report, Cleaned};
+use super::status::vietref_status;
+use crate::finding::Report;
+use crate::message::MessageDraft;
+use std::ffi::c_char;
+
+/// A payment message draft: what a user typed, every field optional and unchecked until
+/// `vietref_message_validate`. Fields: sector (`education` or `health`), payer's full
+/// name, beneficiary's full name (required for education), payment reason, invoice code,
+/// amount in đồng (optional).
+///
+/// Thread safety: the setters change the draft, so a draft must not be used by two threads
+/// at the same time while one of them sets a field; `vietref_message_validate` only reads
+/// it. Different drafts are independent.
+pub struct vietref_message {
+    draft: MessageDraft,
+}
+
+/// Makes an empty draft (no field set) and writes it to `*message_out`. Free it with
+/// `vietref_message_free`.
+///
+/// # Safety
+/// `message_out` points to a writable `vietref_message *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_new(
+    message_out: *mut *mut vietref_message,
+) -> vietref_status {
+    ffi_boundary!({
+        let out = unsafe { out_arg(message_out) }?;
+        out.write(into_handle(vietref_message {
+            draft: MessageDraft::default(),
+        }));
+        Ok(())
+    })
+}
+
+/// Makes a draft from a JSON object (UTF-8, pointer + length) with the camelCase keys
+/// `sector`, `payerName`, `beneficiaryName`, `reason`, `invoice` (strings or null) and
+/// `amount` (a number or a string of digits); other keys are ignored. Writes it to
+/// `*message_out`. `VIETREF_MESSAGE_JSON_INVALID` when the JSON is malformed or a field
+/// has the wrong type; the values themselves are checked by `vietref_message_validate`.
+///
+/// # Safety
+/// `json` is readable for `json_len` bytes (or NULL when `json_len` is 0); `message_out`
+/// points to a writable `vietref_message *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_from_json(
+    json: *const c_char,
+    json_len: usize,
+    message_out: *mut *mut vietref_message,
+) -> vietref_status {
+    ffi_boundary!({
+        let json = unsafe { text_arg(json, json_len) }?;
+        let out = unsafe { out_arg(message_out) }?;
+        let draft: MessageDraft =
+            serde_json::from_str(json).map_err(|_| vietref_status::VIETREF_MESSAGE_JSON_INVALID)?;
+        out.write(into_handle(vietref_message { draft }));
+        Ok(())
+    })
+}
+
+/// Frees a draft. NULL is accepted and does nothing.
+///
+/// # Safety
+/// `message` is NULL or a live draft from this library, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_free(message: *mut vietref_message) {
+    ffi_boundary!(on_panic = (); { unsafe { free_handle(message) } })
+}
+
+/// Sets one text field: the common body of the setters. The draft is changed only when
+/// every argument is valid.
+unsafe fn set_text(
+    message: *mut vietref_message,
+    text: *const c_char,
+    text_len: usize,
+    field: fn(&mut MessageDraft) -> &mut Option<String>,
+) -> FfiResult {
+    let message = unsafe { handle_mut(message) }?;
+    let text = unsafe { text_arg(text, text_len) }?;
+    *field(&mut message.draft) = Some(text.to_string());
+    Ok(())
+}
+
+/// Sets the sector: `education` (the beneficiary is then required) or `health`. The
+/// value is stored as given and checked by `vietref_message_validate`. The text is copied.
+///
+/// # Safety
+/// `message` is a live draft not used by another thread during the call; `text` is
+/// readable for `text_len` bytes (or NULL when `text_len` is 0).
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_set_sector(
+    message: *mut vietref_message,
+    text: *const c_char,
+    text_len: usize,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { set_text(message, text, text_len, |d| &mut d.sector) } })
+}
+
+/// Sets the payer's full name (họ và tên người trả tiền). The text is copied.
+///
+/// # Safety
+/// As `vietref_message_set_sector`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_set_payer_name(
+    message: *mut vietref_message,
+    text: *const c_char,
+    text_len: usize,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { set_text(message, text, text_len, |d| &mut d.payer_name) } })
+}
+
+/// Sets the beneficiary's full name (họ và tên người thụ hưởng): the student or the
+/// patient. An empty text counts as not given. The text is copied.
+///
+/// # Safety
+/// As `vietref_message_set_sector`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_set_beneficiary_name(
+    message: *mut vietref_message,
+    text: *const c_char,
+    text_len: usize,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { set_text(message, text, text_len, |d| &mut d.beneficiary_name) } })
+}
+
+/// Sets the payment reason (lý do thanh toán). The text is copied.
+///
+/// # Safety
+/// As `vietref_message_set_sector`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_set_reason(
+    message: *mut vietref_message,
+    text: *const c_char,
+    text_len: usize,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { set_text(message, text, text_len, |d| &mut d.reason) } })
+}
+
+/// Sets the invoice code or number (mã/số hóa đơn thanh toán). The text is copied.
+///
+/// # Safety
+/// As `vietref_message_set_sector`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_set_invoice(
+    message: *mut vietref_message,
+    text: *const c_char,
+    text_len: usize,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { set_text(message, text, text_len, |d| &mut d.invoice) } })
+}
+
+/// Sets the amount in đồng (whole VND). It is checked by `vietref_message_validate`: 0 and
+/// amounts of more than 13 digits are errors there.
+///
+/// # Safety
+/// `message` is a live draft not used by another thread during the call.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_set_amount(
+    message: *mut vietref_message,
+    vnd: u64,
+) -> vietref_status {
+    ffi_boundary!({
+        let message = unsafe { handle_mut(message) }?;
+        message.draft.amount = Some(serde_json::Value::from(vnd));
+        Ok(())
+    })
+}
+
+/// Validates every field of the draft, collecting every finding, and writes a new report
+/// to `*report_out` (free it with `vietref_report_free`). When no finding is an error the
+/// report's cleaned value is the normalized message (`vietref_report_cleaned_json`).
+///
+/// The status is `VIETREF_OK` whenever the report was made, whether or not the message is
+/// valid: ask `vietref_report_valid`. The draft is not changed.
+///
+/// # Safety
+/// `message` is a live draft not being changed by another thread; `report_out` points to a
+/// writable `vietref_report *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_validate(
+    message: *const vietref_message,
+    report_out: *mut *mut vietref_report,
+) -> vietref_status {
+    ffi_boundary!({
+        let message = unsafe { handle_ref(message) }?;
+        let out = unsafe { out_arg(report_out) }?;
+        let r = message.draft.validate();
+        let report = Report {
+            findings: r.findings,
+            cleaned: r.cleaned.map(Cleaned::Message),
+        };
+        out.write(into_handle(vietref_report::new(report)));
+        Ok(())
+    })
+}

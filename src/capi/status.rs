@@ -1,0 +1,236 @@
+//! Status codes: what every fallible C function returns.
+//!
+//! The numbers are stable and never reused. They are grouped by area so that a new area
+//! can append its own statuses without renumbering anything:
+//!
+//! | range | area |
+//! |---|---|
+//! | 0 | success |
+//! | 1–99 | generic: arguments, UTF-8, buffers, panics |
+//! | 100–199 | text |
+//! | 200–299 | payment message |
+//! | 300–399 | references (reserved) |
+//! | 400–499 | memo (reserved) |
+//! | 500–599 | VietQR (reserved) |
+//! | 600–699 | legacy encodings (reserved) |
+//! | 700–799 | reconciliation (reserved) |
+//!
+//! To add a status: add a variant with the next free number of its area to
+//! [`vietref_status`], add it to [`vietref_status::ALL`] and give it a name and both
+//! messages in `vietref_status::texts`; the unit tests and `tests/capi_header.rs` check the
+//! rest (uniqueness, the header, the table in docs/capi.md).
+
+use std::ffi::c_char;
+
+/// Outcome of a call: `VIETREF_OK` (0) or the reason nothing was written.
+///
+/// In C this is a `uint32_t`; compare it with the `VIETREF_*` constants below. The numbers
+/// are stable across versions and never reused; they are grouped by area (1–99 generic,
+/// 100–199 text, 200–299 message; 300–799 are reserved for references, memo, VietQR,
+/// legacy encodings and reconciliation). `vietref_status_name` and `vietref_status_message`
+/// describe any status.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum vietref_status {
+    /// Success: the out-parameters were written.
+    VIETREF_OK = 0,
+    /// A pointer argument was NULL where a value is required (including a text pointer
+    /// that is NULL with a non-zero length).
+    VIETREF_NULL_ARGUMENT = 1,
+    /// A text argument is not valid UTF-8.
+    VIETREF_INVALID_UTF8 = 2,
+    /// The caller's buffer is too small. Only `*len_out` was written: the number of bytes
+    /// the buffer must hold. Nothing was truncated.
+    VIETREF_INSUFFICIENT_SIZE = 3,
+    /// vietref panicked (a bug): the panic was caught at the boundary and nothing was
+    /// written. Handles passed to the call may only be freed afterwards.
+    VIETREF_PANIC = 4,
+    /// An integer argument has a value outside its documented set (an unknown tone style
+    /// or language constant), or a length exceeds `PTRDIFF_MAX`.
+    VIETREF_INVALID_ARGUMENT = 5,
+    /// A finding index is not below the report's count.
+    VIETREF_INDEX_OUT_OF_RANGE = 6,
+    /// The asked-for optional value is absent: a finding without a position or
+    /// character, or the cleaned value of a report that holds an error finding.
+    VIETREF_NO_VALUE = 7,
+    /// An internal step that cannot fail did fail (a bug; please report it).
+    VIETREF_INTERNAL_ERROR = 8,
+    /// Text: the name has error findings, so it has no display form
+    /// (`vietref_text_check` lists them).
+    VIETREF_TEXT_NAME_INVALID = 100,
+    /// Message: the JSON is malformed or not a message object (fields must be strings,
+    /// `amount` a number or a string).
+    VIETREF_MESSAGE_JSON_INVALID = 200,
+}
+
+/// A status's constant name, English message and Vietnamese message.
+struct StatusTexts {
+    name: &'static str,
+    en: &'static str,
+    vi: &'static str,
+}
+
+impl vietref_status {
+    /// Every status, in number order.
+    pub const ALL: &'static [vietref_status] = &[
+        vietref_status::VIETREF_OK,
+        vietref_status::VIETREF_NULL_ARGUMENT,
+        vietref_status::VIETREF_INVALID_UTF8,
+        vietref_status::VIETREF_INSUFFICIENT_SIZE,
+        vietref_status::VIETREF_PANIC,
+        vietref_status::VIETREF_INVALID_ARGUMENT,
+        vietref_status::VIETREF_INDEX_OUT_OF_RANGE,
+        vietref_status::VIETREF_NO_VALUE,
+        vietref_status::VIETREF_INTERNAL_ERROR,
+        vietref_status::VIETREF_TEXT_NAME_INVALID,
+        vietref_status::VIETREF_MESSAGE_JSON_INVALID,
+    ];
+
+    /// The status with this number, if there is one.
+    pub fn from_number(n: u32) -> Option<vietref_status> {
+        Self::ALL.iter().copied().find(|s| *s as u32 == n)
+    }
+
+    /// The stable number.
+    pub fn number(self) -> u32 {
+        self as u32
+    }
+
+    // NUL-terminated, because C receives them as `const char *`.
+    fn texts(self) -> StatusTexts {
+        use vietref_status::*;
+        let (name, en, vi) = match self {
+            VIETREF_OK => ("VIETREF_OK\0", "success\0", "thành công\0"),
+            VIETREF_NULL_ARGUMENT => (
+                "VIETREF_NULL_ARGUMENT\0",
+                "a required pointer argument is NULL\0",
+                "một tham số con trỏ bắt buộc đang là NULL\0",
+            ),
+            VIETREF_INVALID_UTF8 => (
+                "VIETREF_INVALID_UTF8\0",
+                "a text argument is not valid UTF-8\0",
+                "một tham số văn bản không phải UTF-8 hợp lệ\0",
+            ),
+            VIETREF_INSUFFICIENT_SIZE => (
+                "VIETREF_INSUFFICIENT_SIZE\0",
+                "the buffer is too small; the needed length was written to len_out\0",
+                "bộ đệm quá nhỏ; độ dài cần thiết đã được ghi vào len_out\0",
+            ),
+            VIETREF_PANIC => (
+                "VIETREF_PANIC\0",
+                "internal panic caught at the library boundary (a bug in vietref)\0",
+                "lỗi nghiêm trọng bên trong thư viện đã được chặn tại ranh giới (lỗi của vietref)\0",
+            ),
+            VIETREF_INVALID_ARGUMENT => (
+                "VIETREF_INVALID_ARGUMENT\0",
+                "an argument has a value outside its documented set\0",
+                "một tham số có giá trị nằm ngoài tập giá trị cho phép\0",
+            ),
+            VIETREF_INDEX_OUT_OF_RANGE => (
+                "VIETREF_INDEX_OUT_OF_RANGE\0",
+                "the finding index is out of range\0",
+                "chỉ số phát hiện nằm ngoài phạm vi\0",
+            ),
+            VIETREF_NO_VALUE => (
+                "VIETREF_NO_VALUE\0",
+                "the requested value is absent\0",
+                "giá trị được yêu cầu không có\0",
+            ),
+            VIETREF_INTERNAL_ERROR => (
+                "VIETREF_INTERNAL_ERROR\0",
+                "internal error (a bug in vietref)\0",
+                "lỗi nội bộ (lỗi của vietref)\0",
+            ),
+            VIETREF_TEXT_NAME_INVALID => (
+                "VIETREF_TEXT_NAME_INVALID\0",
+                "the name is not valid; check it for the findings\0",
+                "họ tên không hợp lệ; hãy kiểm tra để xem các phát hiện\0",
+            ),
+            VIETREF_MESSAGE_JSON_INVALID => (
+                "VIETREF_MESSAGE_JSON_INVALID\0",
+                "the JSON is malformed or is not a payment message object\0",
+                "JSON bị lỗi cú pháp hoặc không phải đối tượng thông tin thanh toán\0",
+            ),
+        };
+        StatusTexts { name, en, vi }
+    }
+
+    /// The constant's name, like `VIETREF_NULL_ARGUMENT`.
+    pub fn name(self) -> &'static str {
+        strip_nul(self.texts().name)
+    }
+
+    /// The English description.
+    pub fn message_en(self) -> &'static str {
+        strip_nul(self.texts().en)
+    }
+
+    /// The Vietnamese description.
+    pub fn message_vi(self) -> &'static str {
+        strip_nul(self.texts().vi)
+    }
+
+    pub(crate) fn name_c(self) -> *const c_char {
+        self.texts().name.as_ptr().cast()
+    }
+
+    pub(crate) fn message_c(self, lang: super::Lang) -> *const c_char {
+        let t = self.texts();
+        match lang {
+            super::Lang::En => t.en.as_ptr().cast(),
+            super::Lang::Vi => t.vi.as_ptr().cast(),
+        }
+    }
+}
+
+fn strip_nul(s: &'static str) -> &'static str {
+    s.strip_suffix('\0').unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn numbers_names_and_messages_are_unique_and_complete() {
+        let nums: HashSet<u32> = vietref_status::ALL.iter().map(|s| s.number()).collect();
+        assert_eq!(nums.len(), vietref_status::ALL.len());
+        let names: HashSet<&str> = vietref_status::ALL.iter().map(|s| s.name()).collect();
+        assert_eq!(names.len(), vietref_status::ALL.len());
+        for s in vietref_status::ALL {
+            let t = s.texts();
+            for text in [t.name, t.en, t.vi] {
+                assert!(text.ends_with('\0'), "{text:?} must be NUL-terminated");
+                assert_eq!(text.matches('\0').count(), 1, "{text:?}");
+            }
+            assert!(s.name().starts_with("VIETREF_"));
+            assert_ne!(s.message_en(), s.message_vi());
+            assert_eq!(vietref_status::from_number(s.number()), Some(*s));
+        }
+        // ALL is in number order.
+        assert!(vietref_status::ALL
+            .windows(2)
+            .all(|w| w[0].number() < w[1].number()));
+    }
+
+    #[test]
+    fn areas() {
+        for s in vietref_status::ALL {
+            let n = s.number();
+            let area = match n {
+                0 => "ok",
+                1..=99 => "generic",
+                100..=199 => "text",
+                200..=299 => "message",
+                _ => panic!("{n} is outside the areas in use"),
+            };
+            match area {
+                "text" => assert!(s.name().starts_with("VIETREF_TEXT_")),
+                "message" => assert!(s.name().starts_with("VIETREF_MESSAGE_")),
+                _ => {}
+            }
+        }
+        assert_eq!(vietref_status::from_number(9999), None);
+    }
+}
