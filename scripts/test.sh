@@ -10,6 +10,9 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+step "system tools"
+scripts/install-deps.sh valgrind:valgrind pkg-config:pkg-config make:make gcc:gcc python3:python3
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -18,6 +21,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test (workspace)"
 cargo test --workspace
+
+step "C ABI: C tests under valgrind and AddressSanitizer, install + pkg-config example"
+bash tests/c/run.sh
 
 step "CLI smoke: the README's first command"
 cargo run -q -p vietref-cli -- demo > /dev/null
