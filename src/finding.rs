@@ -229,8 +229,8 @@ codes! {
         "mã hóa đơn đã được viết thành {detail} cho kênh này";
     /// A field was left out of the memo.
     MemoFieldOmitted = 603, "memo.field_omitted", Warning,
-        "the field was left out of the memo: {detail}",
-        "trường này đã bị bỏ khỏi nội dung chuyển khoản: {detail}";
+        "the field was left out of the memo: no room was left in the {limit}-character budget",
+        "trường này đã bị bỏ khỏi nội dung chuyển khoản: không còn chỗ trong giới hạn {limit} ký tự";
     /// A field was cut at a word boundary.
     MemoFieldClipped = 604, "memo.field_clipped", Warning,
         "the field was cut at a word boundary to fit the {limit}-character budget; kept {detail}",
@@ -243,6 +243,10 @@ codes! {
     MemoProfileInvalid = 606, "memo.profile_invalid", Error,
         "the channel profile cannot be used: {detail}",
         "cấu hình kênh thanh toán không dùng được: {detail}";
+    /// The channel carries only the invoice code (a bill number or POS reference).
+    MemoFieldNotCarried = 607, "memo.field_not_carried", Warning,
+        "the field was left out: this channel carries only the invoice code",
+        "trường này đã bị bỏ: kênh này chỉ mang mã hóa đơn";
 }
 
 impl fmt::Display for Code {
