@@ -17,8 +17,8 @@
 //!   the next word), each is reported and the caller decides (about 1 in 97 per extra
 //!   separator within 21 characters). This is why memos should carry payment codes.
 //!
-//! Each candidate's check digits verify; a random run of digits after a prefix passes once
-//! in 97 times. Candidates are reported once per distinct code, in order of appearance;
+//! Each candidate's check digits verify (and are `02`–`98`, the only values ever issued); a
+//! random run of digits after a prefix passes once in 100 times. Candidates are reported once per distinct code, in order of appearance;
 //! zero, one or several may be found and the caller decides what several mean.
 //!
 //! One pass builds the view (on the stack for memos up to 256 bytes), one pass scans it;
@@ -121,13 +121,17 @@ fn match_code(view: &[u8], k: usize, s: &Scheme) -> Option<usize> {
         return None;
     }
     let mut rem = s.prefix_rem();
+    let mut last2 = 0u32;
     for &d in digits {
         if !d.is_ascii_digit() {
             return None;
         }
-        rem = (rem * 10 + u32::from(d - b'0')) % 97;
+        let v = u32::from(d - b'0');
+        rem = (rem * 10 + v) % 97;
+        last2 = (last2 * 10 + v) % 100;
     }
-    (rem == 1).then_some(len)
+    // Check digits are issued as 02..=98 only (see `iso7064::is_issuable`).
+    (rem == 1 && (2..=98).contains(&last2)).then_some(len)
 }
 
 /// Pushes every verified RF reference starting at `k` that ends at a separator of the
@@ -151,7 +155,7 @@ fn match_rf(view: &[u8], pos: &[u32], k: usize, out: &mut Vec<Candidate>) {
         if at_boundary {
             // The rearranged reference: body, then R (27), F (15) and the check digits.
             let r = [27, 15, c1, c2].iter().fold(rem, |r, v| iso7064::step(r, *v));
-            if r == 1 {
+            if r == 1 && (2..=98).contains(&(c1 * 10 + c2)) {
                 push(view, pos, k, 4 + body_len, RefKind::Rf, out);
             }
         }

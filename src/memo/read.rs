@@ -24,7 +24,7 @@ pub struct ParsedMemo {
 }
 
 /// Words that start a bank's suffix (SPEC §2.1): the memo ends before them.
-const STOP_WORDS: &[&str] = &["GD", "TRACE", "MAC", "NAPAS", "ND"];
+const STOP_WORDS: &[&str] = &["GD", "TRACE", "MAC", "NAPAS", "CT"];
 
 #[derive(Clone, Copy)]
 struct Token {
@@ -87,25 +87,39 @@ pub fn parse_memo_with(text: &str, schemes: &[Scheme]) -> ParsedMemo {
         }
     }
     let mut memo = ParsedMemo { invoice, ..ParsedMemo::default() };
-    let is_name = |w: &String| w.bytes().all(|b| b.is_ascii_uppercase()) && w.bytes().any(|b| b"AEIOUY".contains(&b));
-    let names_from = |a: usize, b: usize| -> Option<String> {
-        let seg = words.get(a..b)?;
-        (!seg.is_empty() && seg.iter().all(is_name)).then(|| seg.join(" "))
+    // Name words: letters only, and not a marker (a truncated last word may have no vowel).
+    let is_name = |w: &String| {
+        w.bytes().all(|b| b.is_ascii_uppercase())
+            && ![MARKER_PUPIL, MARKER_PATIENT, MARKER_PARENT, MARKER_PAYER].contains(&w.as_str())
     };
+    let run_from = |a: usize, limit: usize| -> Option<String> {
+        let seg = words.get(a..limit)?;
+        let n = seg.iter().take_while(|w| is_name(w)).count();
+        (n > 0).then(|| seg.get(..n).unwrap_or(&[]).join(" "))
+    };
+    let is_marker = |w: &String, a: &str, b: &str| w == a || w == b;
     let mut end = words.len();
-    let payer_at = (0..words.len())
+    // The payer: the last payer marker followed by a name; the name runs while words are
+    // names (a bank's suffix may follow).
+    let payer_at = (0..end)
         .rev()
-        .find(|&i| (words[i] == MARKER_PARENT || words[i] == MARKER_PAYER) && names_from(i + 1, end).is_some());
+        .find(|&i| is_marker(&words[i], MARKER_PARENT, MARKER_PAYER) && run_from(i + 1, end).is_some());
     if let Some(i) = payer_at {
-        memo.payer = names_from(i + 1, end);
+        memo.payer = run_from(i + 1, end);
         memo.sector = Some(if words[i] == MARKER_PARENT { Sector::Education } else { Sector::Health });
         end = i;
     }
-    let ben_at = (0..end)
-        .rev()
-        .find(|&i| (words[i] == MARKER_PUPIL || words[i] == MARKER_PATIENT) && names_from(i + 1, end).is_some());
+    // The beneficiary: the last beneficiary marker before that, followed by names only up
+    // to the payer marker (or by a run of names when there is no payer).
+    let ben_at = (0..end).rev().find(|&i| {
+        is_marker(&words[i], MARKER_PUPIL, MARKER_PATIENT)
+            && match payer_at {
+                Some(_) => i + 1 < end && words[i + 1..end].iter().all(is_name),
+                None => run_from(i + 1, end).is_some(),
+            }
+    });
     if let Some(i) = ben_at {
-        memo.beneficiary = names_from(i + 1, end);
+        memo.beneficiary = run_from(i + 1, end);
         memo.sector.get_or_insert(if words[i] == MARKER_PUPIL { Sector::Education } else { Sector::Health });
         end = i;
     }

@@ -7,8 +7,8 @@
 //! and `L`, which bank customers and OCR confuse with `0` and `1`) and a body length of
 //! 6–12 digits. A code is `PREFIX + BODY + CC` where `CC` are two check digits: map the
 //! prefix letters to numbers (`A`=10 … `Z`=35), append the body digits and `00`, take the
-//! number mod 97 and write `98 − remainder` as two digits. So the number that the whole code
-//! spells is 1 mod 97. Example: prefix `HP`, body `71840976` → `HP7184097674`.
+//! number mod 97 and write `98 − remainder` as two digits (always `02`–`98`). So the number
+//! that the whole code spells is 1 mod 97; check digits `00`, `01` and `99` are refused. Example: prefix `HP`, body `71840976` → `HP7184097674`.
 //!
 //! The length is fixed per scheme so that the code can be found again inside a bank memo
 //! whose spaces were removed or inserted; the check digits make a random run of digits
@@ -235,7 +235,8 @@ pub fn validate(input: &str) -> Result<PaymentCode, RefError> {
         });
     }
     let scheme = Scheme::new(prefix, digits.len() - 2)?;
-    if !iso7064::is_valid(&c) {
+    let cc = c.get(c.len() - 2..).unwrap_or("");
+    if !iso7064::is_valid(&c) || !iso7064::is_issuable(cc) {
         return Err(RefError::InvalidChecksum);
     }
     Ok(PaymentCode { code: c, scheme })

@@ -52,6 +52,14 @@ pub fn check_string(payload: &str) -> Option<String> {
     check_digits(payload).map(|c| format!("{c:02}"))
 }
 
+/// Whether two check digits are in `02..=98`, the only values `98 − r` can give. `00`, `01`
+/// and `99` satisfy the remainder test for a few payloads but are never issued; refusing
+/// them (as IBAN validators do) keeps a random pair of digits from passing more often than
+/// 1 in 100.
+pub fn is_issuable(cc: &str) -> bool {
+    cc.len() == 2 && cc.bytes().all(|b| b.is_ascii_digit()) && !matches!(cc, "00" | "01" | "99")
+}
+
 /// Whether `s` (payload followed by its two check digits) is valid: the number it spells is
 /// 1 mod 97. Never fails; anything with a character other than a digit or an ASCII letter,
 /// or shorter than three characters, is not valid.

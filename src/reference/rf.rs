@@ -1,7 +1,8 @@
 //! ISO 11649 creditor reference (`RF` + 2 check digits + 1–21 letters or digits).
 //!
 //! Valid when the reference rearranged (body, then `RF` and the check digits) is 1 mod 97
-//! ([ISO 7064 MOD 97-10](super::iso7064)). Printed in groups of four (`RF18 5390 0754 7034`);
+//! ([ISO 7064 MOD 97-10](super::iso7064)) and the check digits are `02`–`98` (the only
+//! values the computation issues). Printed in groups of four (`RF18 5390 0754 7034`);
 //! the electronic form has no spaces. Understood by ISO 20022 (`Strd/CdtrRefInf`, type
 //! `SCOR`) and SEPA.
 
@@ -58,7 +59,7 @@ pub fn validate(input: &str) -> Result<CreditorReference, RefError> {
             "hai ký tự sau RF phải là chữ số kiểm tra",
         ));
     }
-    if rearranged_remainder(body, cc) != Some(1) {
+    if rearranged_remainder(body, cc) != Some(1) || !iso7064::is_issuable(cc) {
         return Err(RefError::InvalidChecksum);
     }
     Ok(CreditorReference(c))

@@ -24,22 +24,50 @@ pub struct Mangled {
     pub steps: Vec<&'static str>,
 }
 
+/// Which transformations may be applied.
+#[derive(Debug, Clone, Copy)]
+pub struct Ops {
+    pub truncate: bool,
+    pub chunks: bool,
+    pub wrap: bool,
+    pub dots: bool,
+    pub nospace: bool,
+    pub case: bool,
+    pub wrapper: bool,
+    /// Keep the separator right after the code (RF references have no fixed length, so
+    /// their end must stay visible).
+    pub keep_code_end: bool,
+}
+
+impl Ops {
+    pub const ALL: Ops = Ops {
+        truncate: true,
+        chunks: true,
+        wrap: true,
+        dots: true,
+        nospace: true,
+        case: true,
+        wrapper: true,
+        keep_code_end: false,
+    };
+}
+
 /// Mangles `memo`, whose invoice code occupies bytes `0..code_len`. The code itself is never
-/// truncated. With `keep_code_end`, the separator right after the code survives (RF
-/// references have no fixed length, so their end must stay visible).
-pub fn mangle(memo: &str, code_len: usize, rng: &mut Rng, keep_code_end: bool) -> Mangled {
+/// truncated.
+pub fn mangle(memo: &str, code_len: usize, rng: &mut Rng, ops: &Ops) -> Mangled {
+    let keep_code_end = ops.keep_code_end;
     let mut steps = Vec::new();
     // Work on bytes (rendered memos are ASCII) with a flag per byte: part of the code?
     let mut chars: Vec<(u8, bool)> = memo.bytes().enumerate().map(|(i, b)| (b, i < code_len)).collect();
 
     // Tail truncation, never inside the code.
-    if rng.chance(1, 3) && chars.len() > code_len {
+    if ops.truncate && rng.chance(1, 3) && chars.len() > code_len {
         let keep = code_len + rng.below(chars.len() - code_len + 1);
         chars.truncate(keep);
         steps.push("truncate");
     }
     // The code split into chunks by inserted spaces or dots.
-    if rng.chance(1, 3) && code_len > 2 {
+    if ops.chunks && rng.chance(1, 3) && code_len > 2 {
         for _ in 0..1 + rng.below(3) {
             let at = 1 + rng.below(code_len - 1);
             let sep = if rng.chance(1, 2) { b' ' } else { b'.' };
@@ -48,13 +76,13 @@ pub fn mangle(memo: &str, code_len: usize, rng: &mut Rng, keep_code_end: bool) -
         steps.push("chunks");
     }
     // A line-wrap split somewhere (maybe inside the code).
-    if rng.chance(1, 4) && chars.len() > 2 {
+    if ops.wrap && rng.chance(1, 4) && chars.len() > 2 {
         let at = 1 + rng.below(chars.len() - 1);
         chars.insert(at, (b'\n', false));
         steps.push("wrap");
     }
     // Dots and spaces swapped.
-    if rng.chance(1, 3) {
+    if ops.dots && rng.chance(1, 3) {
         for c in chars.iter_mut() {
             if c.0 == b' ' && rng.chance(1, 2) {
                 c.0 = b'.';
@@ -65,7 +93,7 @@ pub fn mangle(memo: &str, code_len: usize, rng: &mut Rng, keep_code_end: bool) -
         steps.push("dots");
     }
     // Spaces (and dots) removed.
-    if rng.chance(1, 3) {
+    if ops.nospace && rng.chance(1, 3) {
         let last_code = chars.iter().rposition(|c| c.1);
         let mut out = Vec::with_capacity(chars.len());
         for (i, c) in chars.iter().enumerate() {
@@ -79,7 +107,7 @@ pub fn mangle(memo: &str, code_len: usize, rng: &mut Rng, keep_code_end: bool) -
         steps.push("nospace");
     }
     // Case changed.
-    match rng.below(4) {
+    match if ops.case { rng.below(4) } else { 3 } {
         0 => {
             chars.iter_mut().for_each(|c| c.0 = c.0.to_ascii_lowercase());
             steps.push("lower");
@@ -95,7 +123,7 @@ pub fn mangle(memo: &str, code_len: usize, rng: &mut Rng, keep_code_end: bool) -
         _ => {}
     }
     let body: String = chars.iter().map(|c| char::from(c.0)).collect();
-    let wrapper = rng.pick(WRAPPERS);
+    let wrapper = if ops.wrapper { rng.pick(WRAPPERS) } else { &"{}" };
     if *wrapper != "{}" {
         steps.push("wrapper");
     }
