@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 mod demo;
 mod io;
+mod memo_cmd;
 mod message_cmd;
+mod ref_cmd;
 mod text_cmd;
 
 /// Vietnamese payment messages for schools and hospitals: normalize, validate, render,
@@ -23,6 +25,10 @@ enum Command {
     Text(text_cmd::TextArgs),
     /// Payment messages: validate JSON messages.
     Message(message_cmd::MessageArgs),
+    /// References: payment codes, RF creditor references, e-invoices, tax codes.
+    Ref(ref_cmd::RefArgs),
+    /// Memos: render a message for a channel, read codes and fields back from bank memos.
+    Memo(memo_cmd::MemoArgs),
     /// Runs the main job on bundled examples.
     Demo,
 }
@@ -32,6 +38,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Text(a) => text_cmd::run(a),
         Command::Message(a) => message_cmd::run(a),
+        Command::Ref(a) => ref_cmd::run(a),
+        Command::Memo(a) => memo_cmd::run(a),
         Command::Demo => demo::run(),
     };
     match result {
