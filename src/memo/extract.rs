@@ -21,7 +21,7 @@
 //! random run of digits after a prefix passes once in 100 times. Candidates are reported once per distinct code, in order of appearance;
 //! zero, one or several may be found and the caller decides what several mean.
 //!
-//! One pass builds the view (on the stack for memos up to 256 bytes), one pass scans it;
+//! One pass builds the view (on the stack, 512 bytes, for memos up to 256 bytes), one pass scans it;
 //! no regular expressions, no allocation per window (only per candidate found).
 
 use super::super::reference::{iso7064, RefKind, Scheme};
@@ -52,28 +52,57 @@ pub fn extract(text: &str, schemes: &[Scheme]) -> Vec<Candidate> {
 pub fn extract_into(text: &str, schemes: &[Scheme], out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     if bytes.len() <= STACK {
+        // Offsets below 256 fit a byte: 512 bytes of stack, nothing on the heap.
         let mut view = [0u8; STACK];
-        let mut pos = [0u32; STACK];
+        let mut pos = [0u8; STACK];
         let n = compact(bytes, &mut view, &mut pos);
-        scan(&view[..n], &pos[..n], schemes, out);
+        scan(view.get(..n).unwrap_or(&[]), pos.get(..n).unwrap_or(&[]), schemes, out);
     } else {
         let mut view = vec![0u8; bytes.len()];
         let mut pos = vec![0u32; bytes.len()];
         let n = compact(bytes, &mut view, &mut pos);
-        scan(&view[..n], &pos[..n], schemes, out);
+        scan(view.get(..n).unwrap_or(&[]), pos.get(..n).unwrap_or(&[]), schemes, out);
+    }
+}
+
+/// A byte offset stored in the position map (`u8` for short memos, `u32` otherwise).
+trait Offset: Copy {
+    fn from_index(i: usize) -> Self;
+    fn get(self) -> usize;
+}
+
+impl Offset for u8 {
+    #[inline]
+    fn from_index(i: usize) -> u8 {
+        i as u8
+    }
+    #[inline]
+    fn get(self) -> usize {
+        usize::from(self)
+    }
+}
+
+impl Offset for u32 {
+    #[inline]
+    fn from_index(i: usize) -> u32 {
+        i as u32
+    }
+    #[inline]
+    fn get(self) -> usize {
+        self as usize
     }
 }
 
 /// Writes the upper-cased ASCII letters and digits of `bytes` into `view` and their byte
 /// offsets into `pos`; returns how many. `view` and `pos` are at least as long as `bytes`.
 #[inline]
-fn compact(bytes: &[u8], view: &mut [u8], pos: &mut [u32]) -> usize {
+fn compact<P: Offset>(bytes: &[u8], view: &mut [u8], pos: &mut [P]) -> usize {
     // Written unconditionally and kept only when alphanumeric: no branch per byte.
     let mut n = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if let (Some(v), Some(p)) = (view.get_mut(n), pos.get_mut(n)) {
             *v = b.to_ascii_uppercase();
-            *p = i as u32;
+            *p = P::from_index(i);
         }
         n += usize::from(b.is_ascii_alphanumeric());
     }
@@ -91,11 +120,9 @@ fn first_letters(schemes: &[Scheme]) -> u32 {
     m
 }
 
-fn scan(view: &[u8], pos: &[u32], schemes: &[Scheme], out: &mut Vec<Candidate>) {
+fn scan<P: Offset>(view: &[u8], pos: &[P], schemes: &[Scheme], out: &mut Vec<Candidate>) {
     let first = first_letters(schemes);
-    let n = view.len();
-    for k in 0..n {
-        let b = view[k];
+    for (k, &b) in view.iter().enumerate() {
         if !b.is_ascii_uppercase() || (first >> (b - b'A')) & 1 == 0 {
             continue;
         }
@@ -137,7 +164,7 @@ fn match_code(view: &[u8], k: usize, s: &Scheme) -> Option<usize> {
 /// Pushes every verified RF reference starting at `k` that ends at a separator of the
 /// original text.
 #[inline]
-fn match_rf(view: &[u8], pos: &[u32], k: usize, out: &mut Vec<Candidate>) {
+fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate>) {
     let Some(&[_, f, d1, d2]) = view.get(k..k + 4) else { return };
     if f != b'F' || !d1.is_ascii_digit() || !d2.is_ascii_digit() {
         return;
@@ -149,7 +176,7 @@ fn match_rf(view: &[u8], pos: &[u32], k: usize, out: &mut Vec<Candidate>) {
         let Some(v) = view.get(e - 1).and_then(|c| iso7064::char_value(*c)) else { return };
         rem = iso7064::step(rem, v);
         let at_boundary = match (pos.get(e), pos.get(e - 1)) {
-            (Some(next), Some(last)) => *next != *last + 1,
+            (Some(next), Some(last)) => next.get() != last.get() + 1,
             _ => true,
         };
         if at_boundary {
@@ -162,7 +189,7 @@ fn match_rf(view: &[u8], pos: &[u32], k: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-fn push(view: &[u8], pos: &[u32], k: usize, len: usize, kind: RefKind, out: &mut Vec<Candidate>) {
+fn push<P: Offset>(view: &[u8], pos: &[P], k: usize, len: usize, kind: RefKind, out: &mut Vec<Candidate>) {
     let Some(code) = view.get(k..k + len) else { return };
     if out.iter().any(|c| c.code.as_bytes() == code) {
         return;
@@ -171,6 +198,6 @@ fn push(view: &[u8], pos: &[u32], k: usize, len: usize, kind: RefKind, out: &mut
     out.push(Candidate {
         code: String::from_utf8_lossy(code).into_owned(),
         kind,
-        span: (start as usize, last as usize + 1),
+        span: (start.get(), last.get() + 1),
     });
 }
