@@ -27,7 +27,10 @@ fn memos() -> Vec<String> {
             let body = format!("{:08}", next() % 100_000_000);
             let memo = match i % 4 {
                 // A code, plain.
-                0 => format!("{} HOC PHI HK1 HS NGUYEN THI BINH", code::create("HP", &body).unwrap()),
+                0 => format!(
+                    "{} HOC PHI HK1 HS NGUYEN THI BINH",
+                    code::create("HP", &body).unwrap()
+                ),
                 // A code split into chunks.
                 1 => {
                     let c = code::create("HP", &body).unwrap();
@@ -49,8 +52,18 @@ fn memos() -> Vec<String> {
 }
 
 fn messages() -> Vec<PaymentMessage> {
-    let names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Ngọc Dũng"];
-    let reasons = ["Học phí học kỳ 1", "Tiền ăn bán trú tháng 9", "Viện phí nội trú", "BHYT năm 2024"];
+    let names = [
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+        "Lê Hoàng Cường",
+        "Phạm Ngọc Dũng",
+    ];
+    let reasons = [
+        "Học phí học kỳ 1",
+        "Tiền ăn bán trú tháng 9",
+        "Viện phí nội trú",
+        "BHYT năm 2024",
+    ];
     (0..N)
         .map(|i| {
             MessageDraft {
@@ -58,7 +71,12 @@ fn messages() -> Vec<PaymentMessage> {
                 payer_name: Some(names[i % 4].into()),
                 beneficiary_name: Some(names[(i + 1) % 4].into()),
                 reason: Some(reasons[i % 4].into()),
-                invoice: Some(code::create("HP", &format!("{:08}", i * 7919)).unwrap().as_str().into()),
+                invoice: Some(
+                    code::create("HP", &format!("{:08}", i * 7919))
+                        .unwrap()
+                        .as_str()
+                        .into(),
+                ),
                 amount: None,
             }
             .validate()
@@ -69,7 +87,10 @@ fn messages() -> Vec<PaymentMessage> {
 }
 
 fn bench(c: &mut Criterion) {
-    let schemes: Vec<Scheme> = ["HP:8", "VP:10"].iter().map(|s| s.parse().unwrap()).collect();
+    let schemes: Vec<Scheme> = ["HP:8", "VP:10"]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
     let memos = memos();
     let mut g = c.benchmark_group("memo");
     g.throughput(Throughput::Elements(N as u64));
@@ -88,7 +109,11 @@ fn bench(c: &mut Criterion) {
     let msgs = messages();
     for p in [Profile::VIETQR_PURPOSE, Profile::TRANSFER] {
         g.bench_function(format!("render_{}", p.name), |b| {
-            b.iter(|| msgs.iter().map(|m| render(black_box(m), &p).text.len()).sum::<usize>())
+            b.iter(|| {
+                msgs.iter()
+                    .map(|m| render(black_box(m), &p).text.len())
+                    .sum::<usize>()
+            })
         });
     }
     g.finish();

@@ -81,7 +81,10 @@ impl Channel {
 
 fn schemes(list: &[String]) -> Result<Vec<Scheme>, String> {
     list.iter()
-        .map(|s| s.parse::<Scheme>().map_err(|e| format!("--scheme {s}: {e}")))
+        .map(|s| {
+            s.parse::<Scheme>()
+                .map_err(|e| format!("--scheme {s}: {e}"))
+        })
         .collect()
 }
 
@@ -110,8 +113,8 @@ pub fn run(a: MemoArgs) -> CliResult {
             file,
         } => {
             let input = read_all(file.as_deref())?;
-            let draft: MessageDraft =
-                serde_json::from_slice(&input).map_err(|e| format!("the message is not valid JSON: {e}"))?;
+            let draft: MessageDraft = serde_json::from_slice(&input)
+                .map_err(|e| format!("the message is not valid JSON: {e}"))?;
             let report = draft.validate();
             let Some(m) = report.cleaned else {
                 println!("{}", json!({ "valid": false, "findings": report.findings }));
@@ -141,7 +144,11 @@ pub fn run(a: MemoArgs) -> CliResult {
                 o.extend(x);
             }
             println!("{out}");
-            Ok(if rendered.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if rendered.is_ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         MemoCmd::Extract { schemes: s, text } => {
             let schemes = schemes(&s)?;

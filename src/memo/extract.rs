@@ -56,12 +56,22 @@ pub fn extract_into(text: &str, schemes: &[Scheme], out: &mut Vec<Candidate>) {
         let mut view = [0u8; STACK];
         let mut pos = [0u8; STACK];
         let n = compact(bytes, &mut view, &mut pos);
-        scan(view.get(..n).unwrap_or(&[]), pos.get(..n).unwrap_or(&[]), schemes, out);
+        scan(
+            view.get(..n).unwrap_or(&[]),
+            pos.get(..n).unwrap_or(&[]),
+            schemes,
+            out,
+        );
     } else {
         let mut view = vec![0u8; bytes.len()];
         let mut pos = vec![0u32; bytes.len()];
         let n = compact(bytes, &mut view, &mut pos);
-        scan(view.get(..n).unwrap_or(&[]), pos.get(..n).unwrap_or(&[]), schemes, out);
+        scan(
+            view.get(..n).unwrap_or(&[]),
+            pos.get(..n).unwrap_or(&[]),
+            schemes,
+            out,
+        );
     }
 }
 
@@ -165,7 +175,9 @@ fn match_code(view: &[u8], k: usize, s: &Scheme) -> Option<usize> {
 /// original text.
 #[inline]
 fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate>) {
-    let Some(&[_, f, d1, d2]) = view.get(k..k + 4) else { return };
+    let Some(&[_, f, d1, d2]) = view.get(k..k + 4) else {
+        return;
+    };
     if f != b'F' || !d1.is_ascii_digit() || !d2.is_ascii_digit() {
         return;
     }
@@ -173,7 +185,9 @@ fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate
     let mut rem = 0u32;
     for body_len in 1..=crate::reference::rf::RF_BODY_MAX {
         let e = k + 4 + body_len; // exclusive end in the view
-        let Some(v) = view.get(e - 1).and_then(|c| iso7064::char_value(*c)) else { return };
+        let Some(v) = view.get(e - 1).and_then(|c| iso7064::char_value(*c)) else {
+            return;
+        };
         rem = iso7064::step(rem, v);
         let at_boundary = match (pos.get(e), pos.get(e - 1)) {
             (Some(next), Some(last)) => next.get() != last.get() + 1,
@@ -181,7 +195,9 @@ fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate
         };
         if at_boundary {
             // The rearranged reference: body, then R (27), F (15) and the check digits.
-            let r = [27, 15, c1, c2].iter().fold(rem, |r, v| iso7064::step(r, *v));
+            let r = [27, 15, c1, c2]
+                .iter()
+                .fold(rem, |r, v| iso7064::step(r, *v));
             if r == 1 && (2..=98).contains(&(c1 * 10 + c2)) {
                 push(view, pos, k, 4 + body_len, RefKind::Rf, out);
             }
@@ -189,12 +205,23 @@ fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate
     }
 }
 
-fn push<P: Offset>(view: &[u8], pos: &[P], k: usize, len: usize, kind: RefKind, out: &mut Vec<Candidate>) {
-    let Some(code) = view.get(k..k + len) else { return };
+fn push<P: Offset>(
+    view: &[u8],
+    pos: &[P],
+    k: usize,
+    len: usize,
+    kind: RefKind,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(code) = view.get(k..k + len) else {
+        return;
+    };
     if out.iter().any(|c| c.code.as_bytes() == code) {
         return;
     }
-    let (Some(&start), Some(&last)) = (pos.get(k), pos.get(k + len - 1)) else { return };
+    let (Some(&start), Some(&last)) = (pos.get(k), pos.get(k + len - 1)) else {
+        return;
+    };
     out.push(Candidate {
         code: String::from_utf8_lossy(code).into_owned(),
         kind,
