@@ -55,7 +55,7 @@ pub fn extract_into(text: &str, schemes: &[Scheme], out: &mut Vec<Candidate>) {
         // Offsets below 256 fit a byte: 512 bytes of stack, nothing on the heap.
         let mut view = [0u8; STACK];
         let mut pos = [0u8; STACK];
-        let n = compact(bytes, &mut view, &mut pos);
+        let n = compact_short(bytes, &mut view, &mut pos);
         scan(
             view.get(..n).unwrap_or(&[]),
             pos.get(..n).unwrap_or(&[]),
@@ -103,6 +103,36 @@ impl Offset for u32 {
     }
 }
 
+/// Byte → its upper-case form when it is an ASCII letter or digit, else 0.
+static ALNUM_UPPER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_uppercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`compact`] for inputs of at most [`STACK`] bytes: a table lookup and two stores per
+/// byte, no branch and no bounds check (`n ≤ i < 256`, so `n & 0xFF == n`).
+#[inline]
+fn compact_short(bytes: &[u8], view: &mut [u8; STACK], pos: &mut [u8; STACK]) -> usize {
+    let mut n = 0usize;
+    for (i, &b) in bytes.iter().take(STACK).enumerate() {
+        let c = ALNUM_UPPER[usize::from(b)];
+        view[n & 0xFF] = c;
+        pos[n & 0xFF] = i as u8;
+        n += usize::from(c != 0);
+    }
+    n
+}
+
 /// Writes the upper-cased ASCII letters and digits of `bytes` into `view` and their byte
 /// offsets into `pos`; returns how many. `view` and `pos` are at least as long as `bytes`.
 #[inline]
@@ -110,11 +140,12 @@ fn compact<P: Offset>(bytes: &[u8], view: &mut [u8], pos: &mut [P]) -> usize {
     // Written unconditionally and kept only when alphanumeric: no branch per byte.
     let mut n = 0;
     for (i, &b) in bytes.iter().enumerate() {
+        let c = ALNUM_UPPER[usize::from(b)];
         if let (Some(v), Some(p)) = (view.get_mut(n), pos.get_mut(n)) {
-            *v = b.to_ascii_uppercase();
+            *v = c;
             *p = P::from_index(i);
         }
-        n += usize::from(b.is_ascii_alphanumeric());
+        n += usize::from(c != 0);
     }
     n
 }
