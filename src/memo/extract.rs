@@ -185,7 +185,8 @@ fn match_code(view: &[u8], k: usize, s: &Scheme) -> Option<usize> {
     let len = s.code_len();
     let window = view.get(k..k + len)?;
     let (head, digits) = window.split_at(prefix.len());
-    if head != prefix {
+    // Byte by byte: a slice comparison would call memcmp for two to five bytes.
+    if !head.iter().zip(prefix).all(|(a, b)| a == b) {
         return None;
     }
     let mut rem = s.prefix_rem();
