@@ -335,6 +335,55 @@ codes! {
     VietqrPayeeNameDifferent = 533, "vietqr.payee_name_different", Warning,
         "the merchant name {detail} differs from the registered name; check that it is the institution's own abbreviation",
         "tên đơn vị thụ hưởng {detail} khác tên đã đăng ký; hãy kiểm tra đó có phải tên viết tắt của đơn vị";
+    // ---- references: payment codes, RF, e-invoices (issue 4) ---- 410..
+    /// The input has the shape of a payment code or an RF creditor reference but its check
+    /// digits are wrong.
+    InvoiceCheckDigits = 410, "invoice.check_digits", Error,
+        "{detail} has the form of a check-digit code but its check digits are wrong (a typing error?)",
+        "{detail} có dạng mã có chữ số kiểm tra nhưng chữ số kiểm tra sai (có thể gõ nhầm?)";
+    /// The input starts with a known scheme's prefix (or `RF`) but has the wrong length.
+    InvoiceCodeLength = 411, "invoice.code_length", Error,
+        "{detail} has the form of a check-digit code but the wrong length; expected {limit} characters",
+        "{detail} có dạng mã có chữ số kiểm tra nhưng sai độ dài; cần {limit} ký tự";
+    /// The input looks like an e-invoice identifier but a part is invalid; it is kept as
+    /// the institution's own code.
+    InvoiceEinvoiceLike = 412, "invoice.einvoice_like", Warning,
+        "the value looks like an e-invoice identifier but is not one ({detail}); it is kept as the institution's own code",
+        "giá trị trông giống ký hiệu hóa đơn điện tử nhưng không hợp lệ ({detail}); được giữ như mã riêng của đơn vị";
+
+    // ---- memo rendering (issue 4) ---- 600..
+    /// The invoice code is longer than the channel's budget; it is never cut.
+    MemoInvoiceTooLong = 600, "memo.invoice_too_long", Error,
+        "the invoice code {detail} does not fit the channel's {limit}-character budget; an invoice code is never cut",
+        "mã hóa đơn {detail} không vừa giới hạn {limit} ký tự của kênh thanh toán; mã hóa đơn không bao giờ bị cắt";
+    /// A character of the invoice code cannot travel on the channel.
+    MemoInvoiceCharset = 601, "memo.invoice_charset", Error,
+        "invoice code character {char} at character {pos} cannot travel on this channel ({detail})",
+        "ký tự {char} tại ký tự thứ {pos} của mã hóa đơn không truyền được qua kênh này ({detail})";
+    /// The invoice code was written differently for the channel (case, separators).
+    MemoInvoiceAdapted = 602, "memo.invoice_adapted", Warning,
+        "the invoice code was written as {detail} for this channel",
+        "mã hóa đơn đã được viết thành {detail} cho kênh này";
+    /// A field was left out of the memo.
+    MemoFieldOmitted = 603, "memo.field_omitted", Warning,
+        "the field was left out of the memo: no room was left in the {limit}-character budget",
+        "trường này đã bị bỏ khỏi nội dung chuyển khoản: không còn chỗ trong giới hạn {limit} ký tự";
+    /// A field was cut at a word boundary.
+    MemoFieldClipped = 604, "memo.field_clipped", Warning,
+        "the field was cut at a word boundary to fit the {limit}-character budget; kept {detail}",
+        "trường này đã bị cắt tại ranh giới từ để vừa giới hạn {limit} ký tự; giữ lại {detail}";
+    /// A field was folded to the channel's character set (accents and symbols removed).
+    MemoFieldFolded = 605, "memo.field_folded", Warning,
+        "the field was written without accents or symbols as {detail}",
+        "trường này đã được viết không dấu, không ký hiệu thành {detail}";
+    /// A channel profile cannot be used (budget zero, empty character set, …).
+    MemoProfileInvalid = 606, "memo.profile_invalid", Error,
+        "the channel profile cannot be used: {detail}",
+        "cấu hình kênh thanh toán không dùng được: {detail}";
+    /// The channel carries only the invoice code (a bill number or POS reference).
+    MemoFieldNotCarried = 607, "memo.field_not_carried", Warning,
+        "the field was left out: this channel carries only the invoice code",
+        "trường này đã bị bỏ: kênh này chỉ mang mã hóa đơn";
 }
 
 impl fmt::Display for Code {

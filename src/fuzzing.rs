@@ -74,3 +74,49 @@ pub fn vietqr(data: &[u8]) {
         panic!("{e}");
     }
 }
+
+macro_rules! four_verbs {
+    ($s:expr, $($kind:ident),*) => {$(
+        {
+            use crate::reference::$kind as k;
+            let valid = k::validate($s);
+            assert_eq!(k::is_valid($s), valid.is_ok(), concat!(stringify!($kind), ": is_valid disagrees with validate"));
+            if valid.is_ok() {
+                let compact = k::compact($s).expect("a valid value compacts");
+                assert_eq!(k::compact(&compact).ok().as_ref(), Some(&compact), concat!(stringify!($kind), ": compact not idempotent"));
+                let formatted = k::format($s).expect("a valid value formats");
+                assert!(k::is_valid(&formatted), concat!(stringify!($kind), ": format gives an invalid value"));
+                assert_eq!(k::compact(&formatted).ok(), Some(compact), concat!(stringify!($kind), ": compact(format(x)) != compact(x)"));
+            }
+        }
+    )*};
+}
+
+/// Every reference kind's four verbs agree with each other on any input.
+pub fn reference(data: &[u8]) {
+    let s = as_text(data);
+    four_verbs!(&s, code, rf, einvoice, mst);
+    let _ = crate::reference::InvoiceRef::parse(&s, "invoice");
+}
+
+/// Memo reading: every candidate's check digits verify and its span lies in the text.
+pub fn memo(data: &[u8]) {
+    use crate::reference::Scheme;
+    let s = as_text(data);
+    let schemes: Vec<Scheme> = ["HP:6", "VP:8", "THCS:12"]
+        .iter()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    for c in crate::memo::extract(&s, &schemes) {
+        let (a, b) = c.span;
+        assert!(a < b && b <= s.len(), "span {a}..{b} outside the text");
+        assert!(
+            s.is_char_boundary(a) && s.is_char_boundary(b),
+            "span not on char boundaries"
+        );
+        let verified = schemes.iter().any(|sc| sc.validate(&c.code).is_ok())
+            || crate::reference::rf::is_valid(&c.code);
+        assert!(verified, "candidate {} does not verify", c.code);
+    }
+    let _ = crate::memo::parse_memo_with(&s, &schemes);
+}

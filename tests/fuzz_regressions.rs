@@ -36,3 +36,13 @@ fn vietqr_regressions() {
     let n = replay("vietqr", vietref::fuzzing::vietqr);
     assert!(n > 0, "no regression inputs for vietqr");
 }
+
+#[test]
+fn reference_regressions() {
+    assert!(replay("reference", vietref::fuzzing::reference) > 0);
+}
+
+#[test]
+fn memo_regressions() {
+    assert!(replay("memo", vietref::fuzzing::memo) > 0);
+}

@@ -5,9 +5,11 @@ use std::process::ExitCode;
 
 mod demo;
 mod io;
+mod memo_cmd;
 mod message_cmd;
 mod png;
 mod qr;
+mod ref_cmd;
 mod text_cmd;
 
 /// Vietnamese payment messages for schools and hospitals: normalize, validate, render,
@@ -27,6 +29,10 @@ enum Command {
     Message(message_cmd::MessageArgs),
     /// VietQR payloads: encode from JSON, decode to JSON, draw as SVG, PNG or text.
     Qr(qr::QrArgs),
+    /// References: payment codes, RF creditor references, e-invoices, tax codes.
+    Ref(ref_cmd::RefArgs),
+    /// Memos: render a message for a channel, read codes and fields back from bank memos.
+    Memo(memo_cmd::MemoArgs),
     /// Runs the main job on bundled examples.
     Demo,
 }
@@ -37,6 +43,8 @@ fn main() -> ExitCode {
         Command::Text(a) => text_cmd::run(a),
         Command::Message(a) => message_cmd::run(a),
         Command::Qr(a) => qr::run(a),
+        Command::Ref(a) => ref_cmd::run(a),
+        Command::Memo(a) => memo_cmd::run(a),
         Command::Demo => demo::run(),
     };
     match result {

@@ -1,15 +1,92 @@
 //! Invoice references and check-digit payment codes.
 //!
+//! Every kind has python-stdnum's four verbs as free functions in its module — `compact`,
+//! `validate` (a typed [`RefError`] in English and Vietnamese), `is_valid` (never fails),
+//! `format` — plus `create` where it applies, and a newtype whose values are always valid:
+//!
+//! | kind | module | newtype | electronic form | printed form |
+//! |---|---|---|---|---|
+//! | ISO 7064 MOD 97-10 | [`iso7064`] | — | — | — |
+//! | vietref payment code | [`code`] | [`PaymentCode`] (+ [`Scheme`]) | `HP7184097674` | `HP 7184 0976 74` |
+//! | ISO 11649 creditor reference | [`rf`] | [`CreditorReference`] | `RF18539007547034` | `RF18 5390 0754 7034` |
+//! | e-invoice | [`einvoice`] | [`EInvoice`] | `1C24TAA1234` | `1C24TAA-00001234` |
+//! | tax code (MST) | [`mst`] | [`TaxCode`] | `0100233488001` | `0100233488-001` |
+//!
 //! The message's `invoice` field is an [`InvoiceRef`]: what the payment pays for.
 
+pub mod code;
+pub mod einvoice;
+mod error;
+pub mod iso7064;
+pub mod mst;
+pub mod rf;
+
+pub use code::{PaymentCode, Scheme};
+pub use einvoice::EInvoice;
+pub use error::{Part, RefError};
+pub use mst::TaxCode;
+pub use rf::CreditorReference;
+
 use crate::finding::{Code, Finding};
+use serde::Serialize;
 
 /// Longest invoice code, in characters (ISO 20022 `CdtrRefInf/Ref` is `Max35Text`).
 pub const INVOICE_MAX_CHARS: usize = 35;
 
+/// The kind of an invoice reference, as [`InvoiceRef::kind`] names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefKind {
+    /// A vietref payment code of a known scheme.
+    PaymentCode,
+    /// An ISO 11649 creditor reference.
+    Rf,
+    /// A Vietnamese e-invoice identifier.
+    Einvoice,
+    /// An institution's own code.
+    Opaque,
+}
+
+impl RefKind {
+    /// `payment_code`, `rf`, `einvoice` or `opaque`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefKind::PaymentCode => "payment_code",
+            RefKind::Rf => "rf",
+            RefKind::Einvoice => "einvoice",
+            RefKind::Opaque => "opaque",
+        }
+    }
+}
+
 /// What a payment pays for: the invoice field of the message.
+///
+/// # Classification
+/// [`InvoiceRef::parse_with`] decides in this order:
+/// 1. **RF**: the input (spaces allowed, any case) is `RF` + 2 digits + letters or digits.
+///    It must then be a valid creditor reference; otherwise an error finding
+///    (`invoice.check_digits`, `invoice.code_length`). An input with other separators
+///    (`RF12-2024`) is not taken for an RF reference.
+/// 2. **E-invoice**: the input validates as an e-invoice identifier in one of its written
+///    forms. Input that has the outward shape of one but fails (`7C24TAA-1`) gets an
+///    `invoice.einvoice_like` warning and goes on as opaque.
+/// 3. **Payment code**: once spaces, hyphens and dots are removed, 2–5 letters equal to the
+///    prefix of one of the given schemes followed only by digits. It must then have the
+///    scheme's length and valid check digits; otherwise an error finding. Letters that
+///    match no given scheme go on as opaque.
+/// 4. **Opaque**: ASCII letters, digits and `-./`, at most 35 characters, kept as written.
+///
+/// [`InvoiceRef::parse`] is `parse_with` without schemes: it cannot know an institution's
+/// schemes, so it never yields a payment code. A tax code is not an invoice reference (it
+/// names the institution) and is kept as opaque.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum InvoiceRef {
+    /// A vietref payment code of one of the institution's schemes.
+    PaymentCode(PaymentCode),
+    /// An ISO 11649 creditor reference.
+    CreditorReference(CreditorReference),
+    /// A Vietnamese e-invoice identifier.
+    EInvoice(EInvoice),
     /// An institution's own code: ASCII letters, digits and `-./`, at most 35 characters.
     Opaque(String),
 }
@@ -18,25 +95,104 @@ impl InvoiceRef {
     /// The code as it travels (the compact electronic form).
     pub fn as_str(&self) -> &str {
         match self {
+            InvoiceRef::PaymentCode(c) => c.as_str(),
+            InvoiceRef::CreditorReference(r) => r.as_str(),
+            InvoiceRef::EInvoice(e) => e.as_str(),
             InvoiceRef::Opaque(s) => s,
         }
     }
 
-    /// The kind, as a stable string: `opaque`.
-    pub fn kind(&self) -> &'static str {
+    /// The kind.
+    pub fn ref_kind(&self) -> RefKind {
         match self {
-            InvoiceRef::Opaque(_) => "opaque",
+            InvoiceRef::PaymentCode(_) => RefKind::PaymentCode,
+            InvoiceRef::CreditorReference(_) => RefKind::Rf,
+            InvoiceRef::EInvoice(_) => RefKind::Einvoice,
+            InvoiceRef::Opaque(_) => RefKind::Opaque,
+        }
+    }
+
+    /// The kind, as a stable string: `payment_code`, `rf`, `einvoice` or `opaque`.
+    pub fn kind(&self) -> &'static str {
+        self.ref_kind().as_str()
+    }
+
+    /// The printed form (groups of four for RF, `1C24TAA-00001234` for e-invoices, …).
+    pub fn format(&self) -> String {
+        match self {
+            InvoiceRef::PaymentCode(c) => c.format(),
+            InvoiceRef::CreditorReference(r) => r.format(),
+            InvoiceRef::EInvoice(e) => e.format(),
+            InvoiceRef::Opaque(s) => s.clone(),
         }
     }
 
     /// Parses and validates an invoice field value, collecting findings under `field`.
+    /// Recognises RF references, e-invoices and opaque codes (see the type's documentation).
     pub fn parse(input: &str, field: &str) -> (Option<InvoiceRef>, Vec<Finding>) {
+        Self::parse_with(input, field, &[])
+    }
+
+    /// [`InvoiceRef::parse`] that also recognises payment codes of the given schemes.
+    pub fn parse_with(
+        input: &str,
+        field: &str,
+        schemes: &[Scheme],
+    ) -> (Option<InvoiceRef>, Vec<Finding>) {
         let mut findings = Vec::new();
         let trimmed = input.trim_matches(|c: char| c.is_whitespace());
         if trimmed.is_empty() {
             findings.push(Finding::new(Code::TextEmpty, field));
             return (None, findings);
         }
+        let normalized = |findings: &mut Vec<Finding>, out: &str| {
+            if out != input {
+                findings.push(Finding::new(Code::InvoiceNormalized, field).detail(out));
+            }
+        };
+
+        // 1. RF creditor reference.
+        if looks_like_rf(trimmed) {
+            return match rf::validate(trimmed) {
+                Ok(r) => {
+                    normalized(&mut findings, r.as_str());
+                    (Some(InvoiceRef::CreditorReference(r)), findings)
+                }
+                Err(e) => {
+                    findings.push(code_finding(&e, field, trimmed, rf::RF_MAX));
+                    (None, findings)
+                }
+            };
+        }
+
+        // 2. E-invoice.
+        match einvoice::validate(trimmed) {
+            Ok(e) => {
+                normalized(&mut findings, e.as_str());
+                return (Some(InvoiceRef::EInvoice(e)), findings);
+            }
+            Err(e) if einvoice::looks_like(trimmed) => {
+                findings
+                    .push(Finding::new(Code::InvoiceEinvoiceLike, field).detail(e.message_en()));
+            }
+            Err(_) => {}
+        }
+
+        // 3. Payment code of a given scheme.
+        if let Some(scheme) = matching_scheme(trimmed, schemes) {
+            return match scheme.validate(trimmed) {
+                Ok(c) => {
+                    normalized(&mut findings, c.as_str());
+                    (Some(InvoiceRef::PaymentCode(c)), findings)
+                }
+                Err(e) => {
+                    findings.push(code_finding(&e, field, trimmed, scheme.code_len()));
+                    (None, findings)
+                }
+            };
+        }
+
+        // 4. Opaque.
         if trimmed != input {
             findings.push(Finding::new(Code::InvoiceNormalized, field).detail(trimmed));
         }
@@ -57,6 +213,50 @@ impl InvoiceRef {
             return (None, findings);
         }
         (Some(InvoiceRef::Opaque(trimmed.to_string())), findings)
+    }
+}
+
+/// `RF` + 2 digits + at least one letter or digit, spaces allowed, nothing else.
+fn looks_like_rf(s: &str) -> bool {
+    let mut it = s.bytes().filter(|b| *b != b' ');
+    let head: [Option<u8>; 4] = [it.next(), it.next(), it.next(), it.next()];
+    matches!(head, [Some(b'R' | b'r'), Some(b'F' | b'f'), Some(c1), Some(c2)] if c1.is_ascii_digit() && c2.is_ascii_digit())
+        && s.bytes().all(|b| b == b' ' || b.is_ascii_alphanumeric())
+        && s.bytes().filter(|b| *b != b' ').count() > 4
+}
+
+/// The scheme whose prefix the input starts with, when the rest (after removing spaces,
+/// hyphens and dots) is digits.
+fn matching_scheme(s: &str, schemes: &[Scheme]) -> Option<Scheme> {
+    let mut letters = [0u8; code::PREFIX_MAX + 1];
+    let mut n = 0;
+    let mut digits = 0;
+    for b in s.bytes().filter(|b| !matches!(b, b' ' | b'-' | b'.')) {
+        if b.is_ascii_alphabetic() && digits == 0 {
+            *letters.get_mut(n)? = b.to_ascii_uppercase();
+            n += 1;
+        } else if b.is_ascii_digit() {
+            digits += 1;
+        } else {
+            return None;
+        }
+    }
+    let prefix = letters.get(..n)?;
+    schemes
+        .iter()
+        .copied()
+        .find(|sc| sc.prefix_bytes() == prefix && digits > 0)
+}
+
+fn code_finding(e: &RefError, field: &str, input: &str, len: usize) -> Finding {
+    match e {
+        RefError::InvalidLength { .. } | RefError::InvalidPrefix { .. } => {
+            Finding::new(Code::InvoiceCodeLength, field)
+                .detail(input)
+                .limit(len)
+        }
+        RefError::InvalidChecksum => Finding::new(Code::InvoiceCheckDigits, field).detail(input),
+        other => Finding::new(Code::InvoiceCheckDigits, field).detail(format!("{input}: {other}")),
     }
 }
 
