@@ -283,8 +283,15 @@ impl<'de> Deserialize<'de> for PaymentMessage {
 
 impl MessageDraft {
     /// Validates every field, collects every finding, and builds the message when there is
-    /// no error.
+    /// no error. The invoice is classified without payment-code schemes (RF, e-invoice or
+    /// opaque); see [`MessageDraft::validate_with`].
     pub fn validate(&self) -> Report<PaymentMessage> {
+        self.validate_with(&[])
+    }
+
+    /// [`MessageDraft::validate`] knowing the institution's payment-code schemes: an
+    /// invoice of a scheme's shape is then a payment code whose check digits must verify.
+    pub fn validate_with(&self, schemes: &[crate::reference::Scheme]) -> Report<PaymentMessage> {
         let mut findings = Vec::new();
         let sector = match self.sector.as_deref() {
             None => {
@@ -331,7 +338,7 @@ impl MessageDraft {
                 None
             }
             Some(s) => {
-                let (inv, f) = InvoiceRef::parse(s, "invoice");
+                let (inv, f) = InvoiceRef::parse_with(s, "invoice", schemes);
                 findings.extend(f);
                 inv
             }

@@ -75,15 +75,98 @@ fn print_report(title: &str, input: &str, r: &Report<PaymentMessage>) {
     println!();
 }
 
+/// The payment-code schemes of the bundled examples' school (HP, 8 digits) and hospital
+/// (VP, 10 digits).
+fn demo_schemes() -> Vec<vietref::reference::Scheme> {
+    ["HP:8", "VP:10"]
+        .iter()
+        .filter_map(|s| s.parse().ok())
+        .collect()
+}
+
+fn channels(m: &PaymentMessage) {
+    use vietref::memo::{render, Profile};
+    println!("== the tuition message on every channel (nothing is lost silently)");
+    for p in [
+        Profile::VIETQR_PURPOSE,
+        Profile::VIETQR_BILL,
+        Profile::TRANSFER,
+        Profile::MOBILE_MONEY,
+        Profile::POS,
+        Profile::ISO20022_USTRD,
+    ] {
+        let r = render(m, &p);
+        println!("   {:<16} {:>3}  {}", p.name, p.budget, r.text);
+        if !r.omitted.is_empty() || !r.clipped.is_empty() {
+            println!(
+                "   {:<16} {:>3}  omitted: [{}]  clipped: [{}]",
+                "",
+                "",
+                r.omitted.join(", "),
+                r.clipped.join(", ")
+            );
+        }
+    }
+    println!();
+}
+
+fn read_back() {
+    use vietref::reference::Scheme;
+    let line = "MBVCB.2427229823.174242.hp7184 097674 hoc.phi hoc ky.CT tu 1027236393 NGUYEN VAN AN toi 28349817 GD 856933-090922 18:14:59";
+    let schemes: Vec<Scheme> = demo_schemes();
+    println!("== a code read back from a mangled bank statement line (schemes HP:8, VP:10)");
+    println!("   {line}");
+    for c in vietref::memo::extract(line, &schemes) {
+        let (a, b) = c.span;
+        println!(
+            "   found {} ({}) at bytes {a}..{b}: {:?}",
+            c.code,
+            c.kind.as_str(),
+            line.get(a..b).unwrap_or("")
+        );
+    }
+    println!();
+}
+
+fn qr(m: &PaymentMessage) -> Result<(), String> {
+    use vietref::vietqr::{encode, Payee, VietQr};
+    let payee = Payee::new("970436", "0011001234567", "TRUONG THCS HOA BINH");
+    println!("== the tuition payment as a VietQR (Vietcombank 970436, account 0011001234567)");
+    let r = VietQr::for_payment(m, &payee);
+    let qr = r.cleaned.ok_or("the tuition example does not build a QR")?;
+    let payload = encode(&qr).map_err(|f| format!("{f:?}"))?;
+    println!("   {payload}");
+    let code = qrcode::QrCode::with_error_correction_level(payload.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| e.to_string())?;
+    let image = code
+        .render::<qrcode::render::unicode::Dense1x2>()
+        .dark_color(qrcode::render::unicode::Dense1x2::Light)
+        .light_color(qrcode::render::unicode::Dense1x2::Dark)
+        .quiet_zone(true)
+        .build();
+    println!("{image}");
+    Ok(())
+}
+
 pub fn run() -> CliResult {
     println!(
         "vietref {}: payment messages for Vietnamese schools and hospitals\n",
         env!("CARGO_PKG_VERSION")
     );
+    let schemes = demo_schemes();
+    let mut tuition = None;
     for (title, json) in EXAMPLES {
         let draft: MessageDraft =
             serde_json::from_str(json).map_err(|e| format!("bundled example {title}: {e}"))?;
-        print_report(title, json, &draft.validate());
+        let r = draft.validate_with(&schemes);
+        print_report(title, json, &r);
+        if tuition.is_none() {
+            tuition = r.cleaned;
+        }
     }
+    let tuition = tuition.ok_or("the bundled tuition example is invalid")?;
+    channels(&tuition);
+    read_back();
+    qr(&tuition)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -20,6 +20,10 @@ enum Op {
     Validate {
         /// A JSON file; `-` or nothing for stdin.
         file: Option<String>,
+        /// The institution's payment-code scheme, PREFIX:DIGITS (e.g. HP:8); repeatable.
+        /// An invoice of a scheme's shape must then carry valid check digits.
+        #[arg(long = "scheme", value_parser = parse_scheme)]
+        schemes: Vec<vietref::reference::Scheme>,
     },
 }
 
@@ -57,13 +61,18 @@ pub fn read_drafts(bytes: &[u8]) -> Result<Vec<MessageDraft>, String> {
         .collect()
 }
 
+fn parse_scheme(s: &str) -> Result<vietref::reference::Scheme, String> {
+    s.parse()
+        .map_err(|e: vietref::reference::RefError| e.to_string())
+}
+
 pub fn run(a: MessageArgs) -> CliResult {
     match a.op {
-        Op::Validate { file } => {
+        Op::Validate { file, schemes } => {
             let drafts = read_drafts(&read_all(file.as_deref())?)?;
             let mut all_valid = true;
             for d in &drafts {
-                let r = d.validate();
+                let r = d.validate_with(&schemes);
                 all_valid &= r.is_valid();
                 println!("{}", serde_json::to_string(&r).map_err(|e| e.to_string())?);
             }

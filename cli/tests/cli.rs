@@ -118,3 +118,49 @@ fn demo_runs() {
     assert!(s.contains("Nguyễn Văn An"));
     assert!(s.contains("name.foreign_script"));
 }
+
+#[test]
+fn qr_pay_builds_a_payload_that_decodes_to_the_message() {
+    let o = run(
+        &[
+            "qr",
+            "pay",
+            "--bank",
+            "VCB",
+            "--account",
+            "0011001234567",
+            "examples/messages/tuition.json",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let payload = stdout(&o).trim().to_string();
+    assert!(payload.starts_with("000201010212"), "dynamic QR: {payload}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("memo.field_omitted"), "losses reported: {err}");
+    let d = run(&["qr", "decode", "--strict", &payload], None);
+    assert!(d.status.success());
+    let v: Value = serde_json::from_str(stdout(&d).trim()).unwrap();
+    assert_eq!(v["bankBin"], "970436");
+    assert_eq!(v["amount"], "1250000");
+    assert_eq!(v["additionalData"]["billNumber"], "HP7184097674");
+    assert!(v["additionalData"]["purpose"]
+        .as_str()
+        .unwrap()
+        .starts_with("HP7184097674 HOC PHI"));
+}
+
+#[test]
+fn message_validate_with_a_scheme_checks_the_code() {
+    let bad =
+        r#"{"sector":"health","payerName":"An","reason":"Viện phí","invoice":"VP372817430912"}"#;
+    let o = run(&["message", "validate", "--scheme", "VP:10"], Some(bad));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("invoice.check_digits"));
+    let o = run(&["message", "validate"], Some(bad));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "without the scheme it is an opaque code"
+    );
+}

@@ -49,6 +49,7 @@ mod decode;
 mod encode;
 pub mod fuzz;
 mod payee;
+mod payment;
 mod read;
 
 pub use check::{
