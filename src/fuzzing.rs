@@ -120,3 +120,8 @@ pub fn memo(data: &[u8]) {
     }
     let _ = crate::memo::parse_memo_with(&s, &schemes);
 }
+
+/// The C ABI driven through its `extern "C"` signatures (see `capi::fuzz`).
+pub fn capi(data: &[u8]) {
+    crate::capi::fuzz::drive(data);
+}

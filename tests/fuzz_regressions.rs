@@ -46,3 +46,8 @@ fn reference_regressions() {
 fn memo_regressions() {
     assert!(replay("memo", vietref::fuzzing::memo) > 0);
 }
+
+#[test]
+fn capi_regressions() {
+    assert!(replay("capi", vietref::fuzzing::capi) > 0);
+}

@@ -37,6 +37,8 @@
 #![allow(non_camel_case_types)]
 
 pub(crate) mod boundary;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod message;
 pub mod report;
 pub mod status;
