@@ -1,0 +1,559 @@
+//! Encoding detection: which reading of the bytes is Vietnamese?
+//!
+//! Every candidate encoding reads the same words; a word scores by what it becomes:
+//!
+//! | decoded word | score |
+//! |---|---|
+//! | a Vietnamese syllable ([`is_syllable`]) with a diacritic | +2 |
+//! | a syllable without one (VIQR evidence only) | +1 |
+//! | Vietnamese letters that are not a syllable | −1 |
+//! | a capital after a small letter (`NguyÔn`), a non-Vietnamese letter (`ç`, `µ`) | −2 |
+//! | a symbol, control or stray combining mark inside the word | −3 |
+//! | a byte the encoding does not define | −4 |
+//!
+//! Only words that can read differently count ("evidence"): words with a byte above 0x7F
+//! or a C0 byte (VISCII and VPS put letters there), and, in 7-bit input, words whose VIQR
+//! marks sit inside the word or form quality marks (`Nguye^~n`, `Le^`); a lone period
+//! after a vowel (`Ha Noi.` would be `Ha Noị`) is not evidence for VIQR, or plain ASCII sentences would read
+//! as VIQR. A candidate's fit is its score over twice the evidence count, clamped to
+//! 0..=1. UTF-8 (when the input is valid UTF-8) and UTF-8 read as Windows-1252 are
+//! candidates too.
+//!
+//! Cost is bounded by the sample, not the input: scoring stops after 64 evidence words;
+//! after 12, candidates far behind the leader (fit lower by more than 0.5) stop being
+//! scored. Words are decoded into one reused buffer and syllable checks are cached per
+//! word, so no candidate's full text is ever built; only the winner's is.
+
+use super::engine::decode_table;
+use super::{decode, mojibake, viqr, Encoding};
+use crate::text::chars::is_vietnamese_non_ascii_letter;
+use crate::text::syllable::is_syllable;
+
+/// What [`detect`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    /// The encoding chosen.
+    pub encoding: Encoding,
+    /// Confidence (0..=1) that `text` is the intended text: how well the chosen reading
+    /// parses as Vietnamese, lowered when another reading with different text comes close
+    /// and when there is little evidence (one word: at most 0.5). Text that reads the same
+    /// in every candidate (plain ASCII) has confidence 1.
+    pub confidence: f32,
+    /// The other encodings that can decode the sample, with their fit (0..=1), best first.
+    /// Encodings that give the same text as the chosen one are listed too.
+    pub alternatives: Vec<(Encoding, f32)>,
+    /// Whether another reading with *different* text fits almost as well (within 0.2): the
+    /// input is genuinely ambiguous (`70 68 ED` is `phí` in four encodings and `phớ` in
+    /// TCVN3) and `text` is a guess. Never set when a declared encoding was used.
+    pub ambiguous: bool,
+    /// The input decoded with `encoding`, NFC.
+    pub text: String,
+}
+
+/// Candidates in order of preference when fits tie (rough frequency in Vietnamese office
+/// data: UTF-8 today, then TCVN3 (the government's 1993 standard), VNI, VISCII, code page
+/// 1258, VPS, VIQR).
+const CANDIDATES: [Encoding; 8] = [
+    Encoding::Utf8,
+    Encoding::Utf8AsCp1252,
+    Encoding::Tcvn3,
+    Encoding::Vni,
+    Encoding::Viscii,
+    Encoding::Cp1258,
+    Encoding::Vps,
+    Encoding::Viqr,
+];
+
+/// Evidence words scored at most.
+const MAX_WORDS: u32 = 64;
+/// Evidence words after which candidates far behind stop being scored.
+const PRUNE_AFTER: u32 = 12;
+/// Fit difference within which two different readings are ambiguous.
+const AMBIGUITY_MARGIN: f32 = 0.2;
+/// A declared encoding is overridden when another reads better by this much.
+const DECLARED_OVERRIDE: f32 = 0.5;
+
+/// Detects the encoding of `bytes` and decodes them.
+///
+/// ```
+/// use vietref::text::legacy::{detect, Encoding};
+/// let d = detect(b"Nguye\xE3n Va\xEAn \xD1\xF6\xF9c");
+/// assert_eq!((d.encoding, d.text.as_str()), (Encoding::Vni, "Nguyễn Văn Đức"));
+/// assert!(!d.ambiguous && d.confidence > 0.5);
+/// // Three bytes that are "phí" in four encodings and "phớ" in TCVN3.
+/// assert!(detect(&[0x70, 0x68, 0xED]).ambiguous);
+/// ```
+pub fn detect(bytes: &[u8]) -> Detection {
+    detect_with_declared(bytes, None)
+}
+
+/// Like [`detect`], but a `declared` encoding (from a file's metadata, a database column,
+/// the user) is preferred: it is used whenever it decodes the input and reads no worse
+/// than 0.5 below the best candidate's fit. It is overridden only when it cannot decode
+/// the bytes (undefined byte, invalid UTF-8) or reads badly while another encoding reads
+/// well (a TCVN3 file labelled VNI). `ambiguous` is never set when the declaration is used.
+///
+/// ```
+/// use vietref::text::legacy::{detect_with_declared, Encoding};
+/// // "phí" in Windows-1258 when the source says so.
+/// let d = detect_with_declared(&[0x70, 0x68, 0xED], Some(Encoding::Cp1258));
+/// assert_eq!((d.encoding, d.text.as_str(), d.ambiguous), (Encoding::Cp1258, "phí", false));
+/// // A declaration that cannot decode the bytes is overridden.
+/// let d = detect_with_declared(b"Ph\xA9m", Some(Encoding::Cp1258));
+/// assert_eq!(d.encoding, Encoding::Tcvn3);
+/// ```
+pub fn detect_with_declared(bytes: &[u8], declared: Option<Encoding>) -> Detection {
+    let mut s = Scorer::new(bytes);
+    s.run();
+    s.finish(declared)
+}
+
+/// Score of one candidate so far.
+#[derive(Clone, Copy, Default)]
+struct Acc {
+    active: bool,
+    score: i32,
+    words: u32,
+    /// A byte the encoding does not define was seen.
+    undefined: bool,
+    /// Hash of the decoded evidence words (equal hashes: same text).
+    text_hash: u64,
+}
+
+impl Acc {
+    fn fit(&self) -> f32 {
+        if self.words == 0 {
+            return 1.0;
+        }
+        (self.score as f32 / (2.0 * self.words as f32)).clamp(0.0, 1.0)
+    }
+}
+
+struct Scorer<'a> {
+    bytes: &'a [u8],
+    seven_bit: bool,
+    acc: [Acc; 8],
+    /// Evidence words scored.
+    words: u32,
+    cache: SyllableCache,
+    word_text: String,
+    word_bytes: Vec<u8>,
+}
+
+fn slot(e: Encoding) -> usize {
+    CANDIDATES.iter().position(|&c| c == e).unwrap_or(0)
+}
+
+impl<'a> Scorer<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let seven_bit = bytes.is_ascii();
+        let utf8 = seven_bit || std::str::from_utf8(bytes).is_ok();
+        let mut acc = [Acc::default(); 8];
+        for (i, &e) in CANDIDATES.iter().enumerate() {
+            acc[i].active = match e {
+                Encoding::Utf8 => utf8,
+                // Mojibake of Vietnamese always holds characters of U+0080..U+00FF, whose
+                // UTF-8 lead byte is 0xC2 or 0xC3.
+                Encoding::Utf8AsCp1252 => {
+                    utf8 && !seven_bit && bytes.iter().any(|&b| b == 0xC2 || b == 0xC3)
+                }
+                Encoding::Viqr => seven_bit,
+                _ => true,
+            };
+        }
+        Scorer {
+            bytes,
+            seven_bit,
+            acc,
+            words: 0,
+            cache: SyllableCache::new(),
+            word_text: String::with_capacity(64),
+            word_bytes: Vec::with_capacity(64),
+        }
+    }
+
+    fn run(&mut self) {
+        let bytes = self.bytes;
+        let seven_bit = self.seven_bit;
+        let mut start = None;
+        // Words end at whitespace and at punctuation that is not a VIQR mark (for 7-bit
+        // input), or at any ASCII character that is not a letter or a C0 byte (otherwise).
+        let is_sep = |b: u8| {
+            if seven_bit {
+                b.is_ascii_whitespace()
+                    || (b.is_ascii_punctuation() && viqr::mark_of(b).is_none() && b != b'\\')
+                    || b.is_ascii_digit()
+            } else {
+                b.is_ascii_whitespace() || b.is_ascii_punctuation() || b.is_ascii_digit()
+            }
+        };
+        for i in 0..=bytes.len() {
+            let sep = bytes.get(i).map_or(true, |&b| is_sep(b));
+            match (sep, start) {
+                (false, None) => start = Some(i),
+                (true, Some(st)) => {
+                    start = None;
+                    if let Some(word) = bytes.get(st..i) {
+                        if self.is_evidence(word) {
+                            self.score_word(word);
+                            if self.words >= MAX_WORDS {
+                                return;
+                            }
+                            if self.words == PRUNE_AFTER {
+                                self.prune();
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn is_evidence(&self, word: &[u8]) -> bool {
+        let c0 = |b: u8| b < 0x20 && !b.is_ascii_whitespace();
+        if word.iter().any(|&b| b >= 0x80 || c0(b)) {
+            return true;
+        }
+        self.seven_bit && has_viqr_marks(word)
+    }
+
+    fn prune(&mut self) {
+        let best = self
+            .acc
+            .iter()
+            .filter(|a| a.active)
+            .map(|a| a.score)
+            .max()
+            .unwrap_or(0);
+        let n = self.words as i32;
+        for a in self.acc.iter_mut() {
+            if a.active && a.score < best - n {
+                a.active = false;
+            }
+        }
+    }
+
+    fn score_word(&mut self, word: &[u8]) {
+        self.words += 1;
+        for (i, &enc) in CANDIDATES.iter().enumerate() {
+            if !self.acc[i].active {
+                continue;
+            }
+            let s = self.word_score(enc, word);
+            let a = &mut self.acc[i];
+            a.words += 1;
+            match s {
+                Some(s) => {
+                    a.score += s;
+                    a.text_hash = mix(a.text_hash, fnv(self.word_text.as_bytes()));
+                }
+                None => {
+                    a.score -= 4;
+                    a.undefined = true;
+                }
+            }
+        }
+    }
+
+    /// Decodes `word` with `enc` into `self.word_text` and scores it; `None` for an
+    /// undefined byte.
+    fn word_score(&mut self, enc: Encoding, word: &[u8]) -> Option<i32> {
+        self.word_text.clear();
+        match enc {
+            Encoding::Utf8 => self.word_text.push_str(std::str::from_utf8(word).ok()?),
+            Encoding::Utf8AsCp1252 => {
+                let text = std::str::from_utf8(word).ok()?;
+                self.word_bytes.clear();
+                for c in text.chars() {
+                    self.word_bytes.push(mojibake::byte_of(c)?);
+                }
+                self.word_text
+                    .push_str(std::str::from_utf8(&self.word_bytes).ok()?);
+            }
+            Encoding::Viqr => {
+                viqr::decode_into(word, &mut self.word_text).ok()?;
+            }
+            _ => {
+                let table = enc.table()?;
+                self.word_bytes.clear();
+                decode_table(table, word, &mut self.word_bytes).ok()?;
+                self.word_text
+                    .push_str(std::str::from_utf8(&self.word_bytes).ok()?);
+            }
+        }
+        Some(score_text(
+            &self.word_text,
+            enc == Encoding::Tcvn3,
+            &mut self.cache,
+        ))
+    }
+
+    fn finish(self, declared: Option<Encoding>) -> Detection {
+        let words = self.words;
+        // Fits of every candidate that can decode the sample. Encodings not scored because
+        // the input is 7-bit read exactly as UTF-8 does.
+        let mut fits: Vec<(Encoding, f32, u64)> = Vec::with_capacity(8);
+        let utf8 = self.acc[slot(Encoding::Utf8)];
+        for (i, &enc) in CANDIDATES.iter().enumerate() {
+            let a = self.acc[i];
+            let usable = if a.words > 0 {
+                !a.undefined
+            } else {
+                // Never scored: active from the start (no evidence at all), or pruned.
+                a.active || (self.seven_bit && enc != Encoding::Viqr && utf8.active)
+            };
+            if !usable {
+                continue;
+            }
+            let (fit, hash) = if a.words == 0 && self.seven_bit && enc != Encoding::Viqr {
+                (utf8.fit(), utf8.text_hash)
+            } else {
+                (a.fit(), a.text_hash)
+            };
+            // VIQR with no evidence is left out: it would only restate plain ASCII.
+            if enc == Encoding::Viqr && a.words == 0 {
+                continue;
+            }
+            fits.push((enc, fit, hash));
+        }
+        // Best first; ties keep the order of preference (the sort is stable).
+        fits.sort_by(|x, y| y.1.total_cmp(&x.1));
+
+        let declared_fit = declared.and_then(|d| fits.iter().find(|f| f.0 == d).copied());
+        let best_fit = fits.first().map(|f| f.1).unwrap_or(0.0);
+        let use_declared = declared_fit.filter(|d| best_fit - d.1 < DECLARED_OVERRIDE);
+
+        // The order in which to try decoding the whole input.
+        let mut order: Vec<(Encoding, f32, u64)> = Vec::with_capacity(fits.len() + 1);
+        order.extend(use_declared);
+        order.extend(
+            fits.iter()
+                .copied()
+                .filter(|f| Some(f.0) != use_declared.map(|d| d.0)),
+        );
+
+        for (k, &(enc, fit, hash)) in order.iter().enumerate() {
+            let Ok(text) = decode(self.bytes, enc) else {
+                continue;
+            };
+            let by_declaration = k == 0 && use_declared.is_some();
+            let rival = order
+                .iter()
+                .filter(|o| o.0 != enc && o.2 != hash)
+                .map(|o| o.1)
+                .fold(None, |m: Option<f32>, f| Some(m.map_or(f, |m| m.max(f))));
+            let evidence = if words == 0 {
+                1.0
+            } else {
+                words as f32 / (words as f32 + 1.0)
+            };
+            let separation = match rival {
+                Some(r) if fit > 0.0 && !by_declaration => 1.0 - 0.5 * (r / fit).min(1.0),
+                _ => 1.0,
+            };
+            let ambiguous =
+                !by_declaration && words > 0 && rival.is_some_and(|r| r >= fit - AMBIGUITY_MARGIN);
+            let alternatives = fits
+                .iter()
+                .filter(|f| f.0 != enc)
+                .map(|f| (f.0, f.1))
+                .collect();
+            return Detection {
+                encoding: enc,
+                confidence: (fit * separation * evidence).clamp(0.0, 1.0),
+                alternatives,
+                ambiguous,
+                text,
+            };
+        }
+        // Unreachable in practice: VISCII and VPS define all 256 bytes.
+        Detection {
+            encoding: Encoding::Viscii,
+            confidence: 0.0,
+            alternatives: Vec::new(),
+            ambiguous: true,
+            text: decode(self.bytes, Encoding::Viscii).unwrap_or_default(),
+        }
+    }
+}
+
+/// Whether a 7-bit word holds VIQR marks that are evidence: a quality mark or a grave or
+/// tilde that combines with the letter before it, a tone mark followed by more letters,
+/// or a leading `dd`/`DD` before a vowel.
+fn has_viqr_marks(word: &[u8]) -> bool {
+    let mut prev: Option<u8> = None;
+    for (i, &b) in word.iter().enumerate() {
+        if let Some(p) = prev {
+            if viqr::mark_of(b).is_some() && viqr::combine(p as char, b).is_some() {
+                let strong_mark = matches!(b, b'(' | b'^' | b'+' | b'`' | b'~');
+                let inner = word.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic());
+                if strong_mark || inner {
+                    return true;
+                }
+            }
+        }
+        prev = b.is_ascii_alphabetic().then_some(b);
+    }
+    matches!(word, [b'd', b'd', v, ..] | [b'D', b'D' | b'd', v, ..] if b"aeiouyAEIOUY".contains(v))
+}
+
+/// Scores one decoded word (see the module table). `caps_font`: TCVN3, where capitals
+/// typed in the `.VnTimeH` font are stored as lower-case codes, so `NGUYễN` is normal.
+fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> i32 {
+    let w = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    if w.is_empty() {
+        return -3;
+    }
+    let mut non_ascii = false;
+    let mut seen_lower = false;
+    let mut case_anomaly = false;
+    for c in w.chars() {
+        let viet = is_vietnamese_non_ascii_letter(c);
+        if viet {
+            non_ascii = true;
+        } else if !c.is_ascii_alphabetic() {
+            return if c.is_alphabetic() { -2 } else { -3 };
+        }
+        if c.is_lowercase() {
+            seen_lower = true;
+        } else if seen_lower && !(caps_font && c.is_ascii()) {
+            case_anomaly = true;
+        }
+    }
+    if case_anomaly {
+        return -2;
+    }
+    if cache.is_syllable(w) {
+        if non_ascii {
+            2
+        } else {
+            1
+        }
+    } else {
+        -1
+    }
+}
+
+/// A small direct-mapped cache of [`is_syllable`] results, keyed by a 64-bit hash of the
+/// word (names repeat: Nguyễn, Thị, Văn…).
+struct SyllableCache {
+    keys: [u64; 128],
+    vals: [bool; 128],
+}
+
+impl SyllableCache {
+    fn new() -> Self {
+        SyllableCache {
+            keys: [0; 128],
+            vals: [false; 128],
+        }
+    }
+
+    fn is_syllable(&mut self, w: &str) -> bool {
+        let h = fnv(w.as_bytes()) | 1;
+        let i = (h >> 57) as usize & 127;
+        if let (Some(&k), Some(&v)) = (self.keys.get(i), self.vals.get(i)) {
+            if k == h {
+                return v;
+            }
+        }
+        let v = is_syllable(w);
+        if let (Some(k), Some(slot)) = (self.keys.get_mut(i), self.vals.get_mut(i)) {
+            *k = h;
+            *slot = v;
+        }
+        v
+    }
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn mix(a: u64, b: u64) -> u64 {
+    (a.rotate_left(5) ^ b).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::legacy::encode;
+
+    #[test]
+    fn phi_is_ambiguous() {
+        let d = detect(&[0x70, 0x68, 0xED]);
+        assert!(d.ambiguous, "{d:?}");
+        assert!(d.confidence <= 0.5, "{d:?}");
+        let mut texts: Vec<String> = d
+            .alternatives
+            .iter()
+            .filter_map(|(e, _)| decode(&[0x70, 0x68, 0xED], *e).ok())
+            .collect();
+        texts.push(d.text.clone());
+        assert_eq!(d.alternatives.len(), 4, "{d:?}");
+        assert!(texts.iter().any(|t| t == "phí") && texts.iter().any(|t| t == "phớ"));
+    }
+
+    #[test]
+    fn each_encoding_of_a_sentence() {
+        let text = "Trần Thị Thu Hương nộp học phí tháng mười cho con Nguyễn Văn Đức";
+        for enc in [
+            Encoding::Tcvn3,
+            Encoding::Vni,
+            Encoding::Viscii,
+            Encoding::Vps,
+            Encoding::Cp1258,
+            Encoding::Viqr,
+            Encoding::Utf8,
+        ] {
+            let bytes = encode(text, enc).unwrap();
+            let d = detect(&bytes);
+            assert_eq!(d.encoding, enc, "{d:?}");
+            assert_eq!(d.text, text);
+            assert!(!d.ambiguous && d.confidence > 0.8, "{enc}: {d:?}");
+        }
+        let moji = encode(text, Encoding::Utf8AsCp1252).unwrap();
+        let d = detect(&moji);
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            (Encoding::Utf8AsCp1252, text)
+        );
+    }
+
+    #[test]
+    fn ascii_is_plain() {
+        let d = detect(b"Nguyen Van A. Ha Noi.");
+        assert_eq!(
+            (d.encoding, d.confidence, d.ambiguous),
+            (Encoding::Utf8, 1.0, false)
+        );
+        assert_eq!(d.text, "Nguyen Van A. Ha Noi.");
+        let d = detect(b"");
+        assert_eq!(d.encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn vntimeh_capitals_read_as_tcvn3() {
+        // "NGUYỄN VĂN ĐỨC" typed with the .VnTimeH font: lower-case codes for toned letters.
+        let bytes = [
+            0x4E, 0x47, 0x55, 0x59, 0xD4, 0x4E, 0x20, 0x56, 0xA1, 0x4E, 0x20, 0xA7, 0xF8, 0x43,
+        ];
+        let d = detect(&bytes);
+        assert_eq!(d.encoding, Encoding::Tcvn3, "{d:?}");
+    }
+
+    #[test]
+    fn declared_wins_unless_it_reads_badly() {
+        let tcvn3 = encode("Nguyễn Văn Đức học lớp mười", Encoding::Tcvn3).unwrap();
+        let d = detect_with_declared(&tcvn3, Some(Encoding::Viscii));
+        assert_eq!(d.encoding, Encoding::Tcvn3);
+        let d = detect_with_declared(b"plain", Some(Encoding::Vps));
+        assert_eq!(d.encoding, Encoding::Vps);
+    }
+}

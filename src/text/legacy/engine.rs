@@ -1,0 +1,251 @@
+//! The table-driven codecs: byte tables built at compile time from the generated
+//! `table_*.rs` files, the single-byte decoder, the base-letter-plus-mark decoder (VNI,
+//! Windows-1258) and the table encoder.
+
+use super::{table_cp1252, table_cp1258, table_tcvn3, table_viscii, table_vni, table_vps, NONE};
+use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+
+/// A decoding table: for every byte either its character as precomputed UTF-8 (bytes 0..3,
+/// length in byte 3), or the combining marks a mark byte adds to the letter before it, or
+/// nothing (undefined byte).
+pub(super) struct Table {
+    /// UTF-8 of the byte's character; `[3]` is the length, 0 when the byte is not a
+    /// character of its own.
+    pub utf8: [[u8; 4]; 256],
+    /// For mark bytes, the combining marks they add (0 = none).
+    pub marks: [[u32; 2]; 256],
+    /// Whether any byte is a mark byte (VNI, Windows-1258).
+    pub has_marks: bool,
+}
+
+const fn utf8_of(cp: u32) -> [u8; 4] {
+    if cp == NONE {
+        [0, 0, 0, 0]
+    } else if cp < 0x80 {
+        [cp as u8, 0, 0, 1]
+    } else if cp < 0x800 {
+        [0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8, 0, 2]
+    } else {
+        // Every character of these tables is in the BMP.
+        [
+            0xE0 | (cp >> 12) as u8,
+            0x80 | ((cp >> 6) & 0x3F) as u8,
+            0x80 | (cp & 0x3F) as u8,
+            3,
+        ]
+    }
+}
+
+const fn is_combining(cp: u32) -> bool {
+    cp >= 0x0300 && cp <= 0x036F
+}
+
+const fn build(decode: &[u32; 256], marks: &[(u8, u32, u32)]) -> Table {
+    let mut utf8 = [[0u8; 4]; 256];
+    let mut mk = [[0u32; 2]; 256];
+    let mut has_marks = false;
+    let mut i = 0;
+    while i < 256 {
+        let cp = decode[i];
+        if cp != NONE && is_combining(cp) {
+            mk[i] = [cp, 0];
+            has_marks = true;
+        } else {
+            utf8[i] = utf8_of(cp);
+        }
+        i += 1;
+    }
+    let mut j = 0;
+    while j < marks.len() {
+        let (b, a, c) = marks[j];
+        mk[b as usize] = [a, c];
+        has_marks = true;
+        j += 1;
+    }
+    Table {
+        utf8,
+        marks: mk,
+        has_marks,
+    }
+}
+
+pub(super) static TCVN3: Table = build(&table_tcvn3::DECODE, &[]);
+pub(super) static VISCII: Table = build(&table_viscii::DECODE, &[]);
+pub(super) static VPS: Table = build(&table_vps::DECODE, &[]);
+pub(super) static CP1258: Table = build(&table_cp1258::DECODE, &[]);
+pub(super) static VNI: Table = build(&table_vni::DECODE, &table_vni::MARKS);
+pub(super) static CP1252: Table = build(&table_cp1252::DECODE, &[]);
+
+/// Decodes `bytes` with `t`, appending UTF-8 to `out`. Returns whether the output may hold
+/// combining marks that did not compose (the caller then runs NFC), or the offset of the
+/// first undefined byte.
+pub(super) fn decode_table(t: &Table, bytes: &[u8], out: &mut Vec<u8>) -> Result<bool, usize> {
+    if t.has_marks {
+        decode_marks(t, bytes, out)
+    } else {
+        decode_single(t, bytes, out).map(|()| false)
+    }
+}
+
+/// Single-byte decoding: every byte is one character, so the output is NFC by construction
+/// (the tables hold precomposed letters and no combining marks).
+fn decode_single(t: &Table, bytes: &[u8], out: &mut Vec<u8>) -> Result<(), usize> {
+    let start = out.len();
+    // Each byte writes at most 3 bytes; the 4-byte copies need one spare byte.
+    out.resize(start + 3 * bytes.len() + 4, 0);
+    let buf = &mut out[start..];
+    let mut w = 0;
+    let mut i = 0;
+    let n = bytes.len();
+    while i < n {
+        // Runs of printable ASCII are the same in every table: copy 8 at a time.
+        while i + 8 <= n {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[i..i + 8]);
+            let x = u64::from_le_bytes(word);
+            // No high bit, and no byte below 0x20 (C0 letters of VISCII and VPS).
+            if x & 0x8080_8080_8080_8080 != 0
+                || x.wrapping_add(0x6060_6060_6060_6060) & 0x8080_8080_8080_8080
+                    != 0x8080_8080_8080_8080
+            {
+                break;
+            }
+            buf[w..w + 8].copy_from_slice(&word);
+            w += 8;
+            i += 8;
+        }
+        let stop = (i + 8).min(n);
+        while i < stop {
+            let b = bytes[i];
+            let e = t.utf8[b as usize];
+            let len = e[3] as usize;
+            if len == 0 {
+                out.truncate(start + w);
+                return Err(i);
+            }
+            buf[w..w + 4].copy_from_slice(&e);
+            w += len;
+            i += 1;
+        }
+    }
+    out.truncate(start + w);
+    Ok(())
+}
+
+/// Base letter + mark byte decoding (VNI, Windows-1258): a mark byte composes with the
+/// character before it when Unicode has a precomposed letter for the pair; otherwise the
+/// combining marks are written out and the caller runs NFC.
+fn decode_marks(t: &Table, bytes: &[u8], out: &mut Vec<u8>) -> Result<bool, usize> {
+    let start = out.len();
+    // A VNI mark byte can write two 2-byte combining marks: 4 bytes per input byte.
+    out.resize(start + 4 * bytes.len() + 4, 0);
+    let buf = &mut out[start..];
+    let mut w = 0;
+    let mut last: Option<usize> = None;
+    let mut needs_nfc = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let e = t.utf8[b as usize];
+        let len = e[3] as usize;
+        if len != 0 {
+            buf[w..w + 4].copy_from_slice(&e);
+            last = Some(w);
+            w += len;
+            continue;
+        }
+        let [m1, m2] = t.marks[b as usize];
+        let (Some(m1), m2) = (char::from_u32(m1).filter(|_| m1 != 0), char::from_u32(m2)) else {
+            out.truncate(start + w);
+            return Err(i);
+        };
+        let m2 = m2.filter(|&c| c != '\0');
+        let composed = last.and_then(|s| {
+            let prev = std::str::from_utf8(&buf[s..w]).ok()?.chars().next()?;
+            let c = compose_mark(prev, m1)?;
+            match m2 {
+                Some(m) => compose_mark(c, m),
+                None => Some(c),
+            }
+            .map(|c| (s, c))
+        });
+        match composed {
+            Some((s, c)) => {
+                w = s + c.encode_utf8(&mut buf[s..s + 4]).len();
+            }
+            None => {
+                w += m1.encode_utf8(&mut buf[w..w + 4]).len();
+                if let Some(m) = m2 {
+                    w += m.encode_utf8(&mut buf[w..w + 4]).len();
+                }
+                last = None;
+                needs_nfc = true;
+            }
+        }
+    }
+    out.truncate(start + w);
+    Ok(needs_nfc)
+}
+
+/// Composes a character with one combining mark into one precomposed character, through
+/// canonical order when needed (`ê` + dot below is `ẹ` + circumflex: `ệ`).
+pub(super) fn compose_mark(base: char, mark: char) -> Option<char> {
+    if let Some(c) = compose(base, mark) {
+        return Some(c);
+    }
+    let mut parts = ['\0'; 4];
+    let mut n = 0;
+    let mut overflow = false;
+    decompose_canonical(base, |d| {
+        if n < 3 {
+            parts[n] = d;
+            n += 1;
+        } else {
+            overflow = true;
+        }
+    });
+    if overflow || n < 2 {
+        return None;
+    }
+    parts[n] = mark;
+    n += 1;
+    let marks = &mut parts[1..n];
+    marks.sort_by_key(|&m| canonical_combining_class(m));
+    let mut c = parts[0];
+    for &m in &parts[1..n] {
+        c = compose(c, m)?;
+    }
+    Some(c)
+}
+
+/// Looks `c` up in a generated `ENCODE` table: its one or two bytes.
+pub(super) fn lookup(table: &[(u32, [u8; 2])], c: char) -> Option<&[u8]> {
+    let i = table.binary_search_by_key(&(c as u32), |e| e.0).ok()?;
+    let (_, bytes) = table.get(i)?;
+    Some(if bytes[1] == 0 {
+        &bytes[..1]
+    } else {
+        &bytes[..]
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compose_through_canonical_order() {
+        assert_eq!(compose_mark('ê', '\u{0323}'), Some('ệ'));
+        assert_eq!(compose_mark('â', '\u{0323}'), Some('ậ'));
+        assert_eq!(compose_mark('a', '\u{0306}'), Some('ă'));
+        assert_eq!(compose_mark('b', '\u{0301}'), None);
+        assert_eq!(compose_mark('ấ', '\u{0323}'), None);
+    }
+
+    #[test]
+    fn tables_are_consistent() {
+        assert_eq!(VISCII.utf8[0x02], [0xE1, 0xBA, 0xB2, 3]); // Ẳ on a C0 byte
+        assert!(VNI.has_marks && CP1258.has_marks && !TCVN3.has_marks);
+        // 0xCC in Windows-1258 is the combining grave, a mark byte.
+        assert_eq!(CP1258.marks[0xCC], [0x0300, 0]);
+        assert_eq!(TCVN3.utf8[0xA7], [0xC4, 0x90, 0, 2]); // Đ
+    }
+}
