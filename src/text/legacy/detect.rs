@@ -19,14 +19,13 @@
 //! 0..=1. UTF-8 (when the input is valid UTF-8) and UTF-8 read as Windows-1252 are
 //! candidates too.
 //!
-//! Cost is bounded by the sample, not the input: scoring stops after 64 evidence words;
-//! after 12, candidates far behind the leader (fit lower by more than 0.5) stop being
-//! scored. Words are decoded into one reused buffer and syllable checks are cached per
+//! Cost is bounded by the sample, not the input: scoring stops after 32 evidence words;
+//! after 4 and after 12, candidates far behind the leader (fit lower by more than 0.5)
+//! stop being scored. Words are decoded into one reused buffer and syllable checks are cached per
 //! word, so no candidate's full text is ever built; only the winner's is.
 
-use super::engine::decode_table;
+use super::engine::decode_word;
 use super::{decode, mojibake, viqr, Encoding};
-use crate::text::chars::is_vietnamese_non_ascii_letter;
 use crate::text::syllable::is_syllable;
 
 /// What [`detect`] found.
@@ -65,9 +64,9 @@ const CANDIDATES: [Encoding; 8] = [
 ];
 
 /// Evidence words scored at most.
-const MAX_WORDS: u32 = 64;
-/// Evidence words after which candidates far behind stop being scored.
-const PRUNE_AFTER: u32 = 12;
+const MAX_WORDS: u32 = 32;
+/// Evidence word counts after which candidates far behind stop being scored.
+const PRUNE_AFTER: [u32; 2] = [4, 12];
 /// Fit difference within which two different readings are ambiguous.
 const AMBIGUITY_MARGIN: f32 = 0.2;
 /// A declared encoding is overridden when another reads better by this much.
@@ -199,7 +198,7 @@ impl<'a> Scorer<'a> {
                             if self.words >= MAX_WORDS {
                                 return;
                             }
-                            if self.words == PRUNE_AFTER {
+                            if PRUNE_AFTER.contains(&self.words) {
                                 self.prune();
                             }
                         }
@@ -274,13 +273,7 @@ impl<'a> Scorer<'a> {
             Encoding::Viqr => {
                 viqr::decode_into(word, &mut self.word_text).ok()?;
             }
-            _ => {
-                let table = enc.table()?;
-                self.word_bytes.clear();
-                decode_table(table, word, &mut self.word_bytes).ok()?;
-                self.word_text
-                    .push_str(std::str::from_utf8(&self.word_bytes).ok()?);
-            }
+            _ => decode_word(enc.table()?, word, &mut self.word_text).ok()?,
         }
         Some(score_text(
             &self.word_text,
@@ -408,12 +401,20 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> i32 {
     let mut non_ascii = false;
     let mut seen_lower = false;
     let mut case_anomaly = false;
+    let mut tones = 0;
+    let mut letters = 0;
     for c in w.chars() {
-        let viet = is_vietnamese_non_ascii_letter(c);
-        if viet {
-            non_ascii = true;
+        letters += 1;
+        if !c.is_ascii() {
+            match vietnamese_letter(c) {
+                Some(toned) => {
+                    non_ascii = true;
+                    tones += toned as u32;
+                }
+                None => return if c.is_alphabetic() { -2 } else { -3 },
+            }
         } else if !c.is_ascii_alphabetic() {
-            return if c.is_alphabetic() { -2 } else { -3 };
+            return -3;
         }
         if c.is_lowercase() {
             seen_lower = true;
@@ -423,6 +424,10 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> i32 {
     }
     if case_anomaly {
         return -2;
+    }
+    // Cheap refusals before the parser: one tone per syllable, at most 7 letters (nghiêng).
+    if tones > 1 || letters > 7 {
+        return -1;
     }
     if cache.is_syllable(w) {
         if non_ascii {
@@ -435,24 +440,43 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> i32 {
     }
 }
 
+/// Whether `c` (not ASCII) is one of the 134 Vietnamese letters, and if so whether it
+/// carries a tone mark. Same set as [`is_vietnamese_non_ascii_letter`], by range: every
+/// letter of U+1EA0..U+1EF9 is Vietnamese and toned; the rest sit in Latin-1 and Latin
+/// Extended-A/B.
+fn vietnamese_letter(c: char) -> Option<bool> {
+    match c {
+        '\u{1EA0}'..='\u{1EF9}' => Some(true),
+        'À' | 'Á' | 'Ã' | 'È' | 'É' | 'Ì' | 'Í' | 'Ò' | 'Ó' | 'Õ' | 'Ù' | 'Ú' | 'Ý' | 'à' | 'á'
+        | 'ã' | 'è' | 'é' | 'ì' | 'í' | 'ò' | 'ó' | 'õ' | 'ù' | 'ú' | 'ý' | 'Ĩ' | 'ĩ' | 'Ũ'
+        | 'ũ' => Some(true),
+        'Â' | 'Ê' | 'Ô' | 'â' | 'ê' | 'ô' | 'Ă' | 'ă' | 'Đ' | 'đ' | 'Ơ' | 'ơ' | 'Ư' | 'ư' => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+const CACHE: usize = 512;
+
 /// A small direct-mapped cache of [`is_syllable`] results, keyed by a 64-bit hash of the
 /// word (names repeat: Nguyễn, Thị, Văn…).
 struct SyllableCache {
-    keys: [u64; 128],
-    vals: [bool; 128],
+    keys: [u64; CACHE],
+    vals: [bool; CACHE],
 }
 
 impl SyllableCache {
     fn new() -> Self {
         SyllableCache {
-            keys: [0; 128],
-            vals: [false; 128],
+            keys: [0; CACHE],
+            vals: [false; CACHE],
         }
     }
 
     fn is_syllable(&mut self, w: &str) -> bool {
         let h = fnv(w.as_bytes()) | 1;
-        let i = (h >> 57) as usize & 127;
+        let i = (h >> 40) as usize % CACHE;
         if let (Some(&k), Some(&v)) = (self.keys.get(i), self.vals.get(i)) {
             if k == h {
                 return v;
@@ -483,7 +507,28 @@ fn mix(a: u64, b: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::chars::is_vietnamese_non_ascii_letter;
     use crate::text::legacy::encode;
+
+    #[test]
+    fn letter_classes_match_the_repertoire() {
+        for cp in 0x80..0x2000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            assert_eq!(
+                vietnamese_letter(c).is_some(),
+                is_vietnamese_non_ascii_letter(c),
+                "{c}"
+            );
+            if let Some(toned) = vietnamese_letter(c) {
+                let has_tone =
+                    unicode_normalization::UnicodeNormalization::nfd(c.to_string().as_str())
+                        .any(|m| crate::text::Tone::from_mark(m).is_some());
+                assert_eq!(toned, has_tone, "{c}");
+            }
+        }
+    }
 
     #[test]
     fn phi_is_ambiguous() {

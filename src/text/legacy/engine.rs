@@ -16,6 +16,8 @@ pub(super) struct Table {
     pub marks: [[u32; 2]; 256],
     /// Whether any byte is a mark byte (VNI, Windows-1258).
     pub has_marks: bool,
+    /// The byte's character as a code point (`NONE` for mark and undefined bytes).
+    pub chars: [u32; 256],
 }
 
 const fn utf8_of(cp: u32) -> [u8; 4] {
@@ -44,6 +46,7 @@ const fn build(decode: &[u32; 256], marks: &[(u8, u32, u32)]) -> Table {
     let mut utf8 = [[0u8; 4]; 256];
     let mut mk = [[0u32; 2]; 256];
     let mut has_marks = false;
+    let mut chars = [NONE; 256];
     let mut i = 0;
     while i < 256 {
         let cp = decode[i];
@@ -52,6 +55,7 @@ const fn build(decode: &[u32; 256], marks: &[(u8, u32, u32)]) -> Table {
             has_marks = true;
         } else {
             utf8[i] = utf8_of(cp);
+            chars[i] = cp;
         }
         i += 1;
     }
@@ -66,6 +70,7 @@ const fn build(decode: &[u32; 256], marks: &[(u8, u32, u32)]) -> Table {
         utf8,
         marks: mk,
         has_marks,
+        chars,
     }
 }
 
@@ -141,14 +146,15 @@ fn decode_marks(t: &Table, bytes: &[u8], out: &mut Vec<u8>) -> Result<bool, usiz
     out.resize(start + 4 * bytes.len() + 4, 0);
     let buf = &mut out[start..];
     let mut w = 0;
-    let mut last: Option<usize> = None;
+    // Where the last character starts and what it is, while a mark may still compose it.
+    let mut last: Option<(usize, char)> = None;
     let mut needs_nfc = false;
     for (i, &b) in bytes.iter().enumerate() {
         let e = t.utf8[b as usize];
         let len = e[3] as usize;
         if len != 0 {
             buf[w..w + 4].copy_from_slice(&e);
-            last = Some(w);
+            last = char::from_u32(t.chars[b as usize]).map(|c| (w, c));
             w += len;
             continue;
         }
@@ -158,11 +164,10 @@ fn decode_marks(t: &Table, bytes: &[u8], out: &mut Vec<u8>) -> Result<bool, usiz
             return Err(i);
         };
         let m2 = m2.filter(|&c| c != '\0');
-        let composed = last.and_then(|s| {
-            let prev = std::str::from_utf8(&buf[s..w]).ok()?.chars().next()?;
-            let c = compose_mark(prev, m1)?;
+        let composed = last.and_then(|(s, prev)| {
+            let c = compose_fast(prev, m1)?;
             match m2 {
-                Some(m) => compose_mark(c, m),
+                Some(m) => compose_fast(c, m),
                 None => Some(c),
             }
             .map(|c| (s, c))
@@ -170,6 +175,7 @@ fn decode_marks(t: &Table, bytes: &[u8], out: &mut Vec<u8>) -> Result<bool, usiz
         match composed {
             Some((s, c)) => {
                 w = s + c.encode_utf8(&mut buf[s..s + 4]).len();
+                last = Some((s, c));
             }
             None => {
                 w += m1.encode_utf8(&mut buf[w..w + 4]).len();
@@ -183,6 +189,146 @@ fn decode_marks(t: &Table, bytes: &[u8], out: &mut Vec<u8>) -> Result<bool, usiz
     }
     out.truncate(start + w);
     Ok(needs_nfc)
+}
+
+/// Decodes one short word into `out` character by character (detection's path: no
+/// buffer sizing, no validation). Mark bytes compose with the character before them when
+/// they can and are kept as combining marks otherwise. `Err` on an undefined byte.
+pub(super) fn decode_word(t: &Table, word: &[u8], out: &mut String) -> Result<(), ()> {
+    let mut can_compose = false;
+    for &b in word {
+        let e = t.utf8[b as usize];
+        let len = (e[3] as usize).min(3);
+        if len != 0 {
+            if len == 1 {
+                out.push(e[0] as char);
+            } else {
+                let s = std::str::from_utf8(&e[..len]).map_err(|_| ())?;
+                out.push_str(s);
+            }
+            can_compose = true;
+            continue;
+        }
+        let [m1, m2] = t.marks[b as usize];
+        let m1 = char::from_u32(m1).filter(|&c| c != '\0').ok_or(())?;
+        let m2 = char::from_u32(m2).filter(|&c| c != '\0');
+        let prev = if can_compose { out.pop() } else { None };
+        let composed = prev.and_then(|p| {
+            let c = compose_fast(p, m1)?;
+            match m2 {
+                Some(m) => compose_fast(c, m),
+                None => Some(c),
+            }
+        });
+        match (composed, prev) {
+            (Some(c), _) => out.push(c),
+            (None, p) => {
+                out.extend(p);
+                out.push(m1);
+                out.extend(m2);
+                can_compose = false;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The toned Vietnamese vowels: row = base vowel (see [`vowel_index`]), column = tone
+/// (acute, grave, hook above, tilde, dot below). Unicode canonical composition; the unit
+/// test checks every entry against [`compose_mark`].
+const TONED: [[char; 5]; 24] = [
+    ['á', 'à', 'ả', 'ã', 'ạ'], // a
+    ['ắ', 'ằ', 'ẳ', 'ẵ', 'ặ'], // ă
+    ['ấ', 'ầ', 'ẩ', 'ẫ', 'ậ'], // â
+    ['é', 'è', 'ẻ', 'ẽ', 'ẹ'], // e
+    ['ế', 'ề', 'ể', 'ễ', 'ệ'], // ê
+    ['í', 'ì', 'ỉ', 'ĩ', 'ị'], // i
+    ['ó', 'ò', 'ỏ', 'õ', 'ọ'], // o
+    ['ố', 'ồ', 'ổ', 'ỗ', 'ộ'], // ô
+    ['ớ', 'ờ', 'ở', 'ỡ', 'ợ'], // ơ
+    ['ú', 'ù', 'ủ', 'ũ', 'ụ'], // u
+    ['ứ', 'ừ', 'ử', 'ữ', 'ự'], // ư
+    ['ý', 'ỳ', 'ỷ', 'ỹ', 'ỵ'], // y
+    ['Á', 'À', 'Ả', 'Ã', 'Ạ'], // A
+    ['Ắ', 'Ằ', 'Ẳ', 'Ẵ', 'Ặ'], // Ă
+    ['Ấ', 'Ầ', 'Ẩ', 'Ẫ', 'Ậ'], // Â
+    ['É', 'È', 'Ẻ', 'Ẽ', 'Ẹ'], // E
+    ['Ế', 'Ề', 'Ể', 'Ễ', 'Ệ'], // Ê
+    ['Í', 'Ì', 'Ỉ', 'Ĩ', 'Ị'], // I
+    ['Ó', 'Ò', 'Ỏ', 'Õ', 'Ọ'], // O
+    ['Ố', 'Ồ', 'Ổ', 'Ỗ', 'Ộ'], // Ô
+    ['Ớ', 'Ờ', 'Ở', 'Ỡ', 'Ợ'], // Ơ
+    ['Ú', 'Ù', 'Ủ', 'Ũ', 'Ụ'], // U
+    ['Ứ', 'Ừ', 'Ử', 'Ữ', 'Ự'], // Ư
+    ['Ý', 'Ỳ', 'Ỷ', 'Ỹ', 'Ỵ'], // Y
+];
+
+fn vowel_index(c: char) -> Option<usize> {
+    Some(match c {
+        'a' => 0,
+        'ă' => 1,
+        'â' => 2,
+        'e' => 3,
+        'ê' => 4,
+        'i' => 5,
+        'o' => 6,
+        'ô' => 7,
+        'ơ' => 8,
+        'u' => 9,
+        'ư' => 10,
+        'y' => 11,
+        'A' => 12,
+        'Ă' => 13,
+        'Â' => 14,
+        'E' => 15,
+        'Ê' => 16,
+        'I' => 17,
+        'O' => 18,
+        'Ô' => 19,
+        'Ơ' => 20,
+        'U' => 21,
+        'Ư' => 22,
+        'Y' => 23,
+        _ => return None,
+    })
+}
+
+/// [`compose_mark`] with a table lookup for the Vietnamese cases (a tone on a toneless
+/// vowel, a quality mark on a plain vowel), which are nearly all that decoding meets.
+pub(super) fn compose_fast(base: char, mark: char) -> Option<char> {
+    let tone = match mark {
+        '\u{0301}' => Some(0),
+        '\u{0300}' => Some(1),
+        '\u{0309}' => Some(2),
+        '\u{0303}' => Some(3),
+        '\u{0323}' => Some(4),
+        _ => None,
+    };
+    if let Some(t) = tone {
+        if let Some(v) = vowel_index(base) {
+            return TONED.get(v).and_then(|row| row.get(t)).copied();
+        }
+    } else {
+        let q = match (base, mark) {
+            ('a', '\u{0306}') => Some('ă'),
+            ('a', '\u{0302}') => Some('â'),
+            ('e', '\u{0302}') => Some('ê'),
+            ('o', '\u{0302}') => Some('ô'),
+            ('o', '\u{031B}') => Some('ơ'),
+            ('u', '\u{031B}') => Some('ư'),
+            ('A', '\u{0306}') => Some('Ă'),
+            ('A', '\u{0302}') => Some('Â'),
+            ('E', '\u{0302}') => Some('Ê'),
+            ('O', '\u{0302}') => Some('Ô'),
+            ('O', '\u{031B}') => Some('Ơ'),
+            ('U', '\u{031B}') => Some('Ư'),
+            _ => None,
+        };
+        if q.is_some() {
+            return q;
+        }
+    }
+    compose_mark(base, mark)
 }
 
 /// Composes a character with one combining mark into one precomposed character, through
@@ -238,6 +384,21 @@ mod tests {
         assert_eq!(compose_mark('a', '\u{0306}'), Some('ă'));
         assert_eq!(compose_mark('b', '\u{0301}'), None);
         assert_eq!(compose_mark('ấ', '\u{0323}'), None);
+    }
+
+    #[test]
+    fn fast_composition_is_canonical_composition() {
+        let marks = [
+            '\u{301}', '\u{300}', '\u{309}', '\u{303}', '\u{323}', '\u{302}', '\u{306}', '\u{31B}',
+        ];
+        for cp in 0x41..0x2000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            for m in marks {
+                assert_eq!(compose_fast(c, m), compose_mark(c, m), "{c} {m:?}");
+            }
+        }
     }
 
     #[test]

@@ -49,18 +49,16 @@ pub(super) fn decode(input: &[u8]) -> Result<String, DecodeError> {
         return Ok(text.to_string());
     }
     let mut bytes = Vec::with_capacity(text.len());
-    // Input byte offset of each restored byte, to locate errors in the input.
-    let mut offsets = Vec::with_capacity(text.len());
     for (at, c) in text.char_indices() {
         let b = byte_of(c).ok_or_else(|| err(at, DecodeErrorKind::NotMojibake))?;
         bytes.push(b);
-        offsets.push(at);
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(nfc(s)),
         Err(e) => {
+            // Restored byte i came from the i-th character of the input.
             let i = e.utf8_error().valid_up_to();
-            let at = offsets.get(i).copied().unwrap_or(input.len());
+            let at = text.char_indices().nth(i).map_or(input.len(), |(at, _)| at);
             Err(err(at, DecodeErrorKind::NotMojibake))
         }
     }

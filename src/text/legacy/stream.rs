@@ -8,11 +8,12 @@
 //! need no carry.
 
 use super::{
-    decode, decode_utf8_part, encode_into, DecodeError, EncodeError, EncodeOptions, Encoding, Loss,
+    decode, decode_utf8_part, encode_into, is_nfc, DecodeError, EncodeError, EncodeOptions,
+    Encoding, Loss,
 };
 use std::fmt;
 use std::io::{self, Read, Write};
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 
 /// Where `data` can be cut so that decoding the two sides separately gives the same text
 /// as decoding the whole: before its last ASCII whitespace byte (0 when it has none).
@@ -178,7 +179,7 @@ impl Encoder {
                 l.position += chars_done;
                 l
             }));
-            self.chars_done += if now.is_ascii() || is_nfc_quick(now.chars()) == IsNormalized::Yes {
+            self.chars_done += if is_nfc(now) {
                 now.chars().count()
             } else {
                 now.nfc().count()

@@ -8,7 +8,7 @@
 //! before a mark character (or before `d`, `D` or `\`) makes it literal: `Hie^'u\.` is
 //! `Hiếu.`.
 
-use super::engine::compose_mark;
+use super::engine::compose_fast;
 use super::{DecodeError, DecodeErrorKind, EncodeError, EncodeErrorKind, Encoding};
 use crate::text::chars::is_vietnamese_non_ascii_letter;
 use unicode_normalization::char::decompose_canonical;
@@ -44,7 +44,7 @@ fn mnemonic_of(mark: char) -> Option<u8> {
 
 /// The Vietnamese letter that `letter` followed by the mark character `c` makes, if any.
 pub(super) fn combine(letter: char, c: u8) -> Option<char> {
-    let q = compose_mark(letter, mark_of(c)?)?;
+    let q = compose_fast(letter, mark_of(c)?)?;
     is_vietnamese_non_ascii_letter(q).then_some(q)
 }
 
