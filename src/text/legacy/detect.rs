@@ -24,9 +24,11 @@
 //! stop being scored. Words are decoded into one reused buffer and syllable checks are cached per
 //! word, so no candidate's full text is ever built; only the winner's is.
 
+use super::engine::compose_fast;
 use super::engine::decode_word;
 use super::{decode, mojibake, viqr, Encoding};
-use crate::text::syllable::is_syllable;
+use crate::text::syllable::parse;
+use unicode_normalization::char::decompose_canonical;
 
 /// What [`detect`] found.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,9 +119,18 @@ struct Acc {
     undefined: bool,
     /// Hash of the decoded evidence words (equal hashes: same text).
     text_hash: u64,
+    /// Evidence words of two letters or more by case shape: small, Capitalized, CAPITALS.
+    shapes: [u32; 3],
 }
 
 impl Acc {
+    /// Words whose case shape differs from the most common one: a wrong reading often
+    /// turns one word of `Thái Bảo Hồ Thắng` into `HÒ`. Only breaks ties.
+    fn case_deviations(&self) -> u32 {
+        let total: u32 = self.shapes.iter().sum();
+        total - self.shapes.iter().copied().max().unwrap_or(0)
+    }
+
     fn fit(&self) -> f32 {
         if self.words == 0 {
             return 1.0;
@@ -243,8 +254,11 @@ impl<'a> Scorer<'a> {
             let a = &mut self.acc[i];
             a.words += 1;
             match s {
-                Some(s) => {
+                Some((s, shape)) => {
                     a.score += s;
+                    if let Some(n) = shape.and_then(|k| a.shapes.get_mut(k)) {
+                        *n += 1;
+                    }
                     a.text_hash = mix(a.text_hash, fnv(self.word_text.as_bytes()));
                 }
                 None => {
@@ -257,7 +271,7 @@ impl<'a> Scorer<'a> {
 
     /// Decodes `word` with `enc` into `self.word_text` and scores it; `None` for an
     /// undefined byte.
-    fn word_score(&mut self, enc: Encoding, word: &[u8]) -> Option<i32> {
+    fn word_score(&mut self, enc: Encoding, word: &[u8]) -> Option<(i32, Option<usize>)> {
         self.word_text.clear();
         match enc {
             Encoding::Utf8 => self.word_text.push_str(std::str::from_utf8(word).ok()?),
@@ -286,7 +300,7 @@ impl<'a> Scorer<'a> {
         let words = self.words;
         // Fits of every candidate that can decode the sample. Encodings not scored because
         // the input is 7-bit read exactly as UTF-8 does.
-        let mut fits: Vec<(Encoding, f32, u64)> = Vec::with_capacity(8);
+        let mut fits: Vec<(Encoding, f32, u64, u32)> = Vec::with_capacity(8);
         let utf8 = self.acc[slot(Encoding::Utf8)];
         for (i, &enc) in CANDIDATES.iter().enumerate() {
             let a = self.acc[i];
@@ -299,26 +313,27 @@ impl<'a> Scorer<'a> {
             if !usable {
                 continue;
             }
-            let (fit, hash) = if a.words == 0 && self.seven_bit && enc != Encoding::Viqr {
-                (utf8.fit(), utf8.text_hash)
+            let (fit, hash, dev) = if a.words == 0 && self.seven_bit && enc != Encoding::Viqr {
+                (utf8.fit(), utf8.text_hash, utf8.case_deviations())
             } else {
-                (a.fit(), a.text_hash)
+                (a.fit(), a.text_hash, a.case_deviations())
             };
             // VIQR with no evidence is left out: it would only restate plain ASCII.
             if enc == Encoding::Viqr && a.words == 0 {
                 continue;
             }
-            fits.push((enc, fit, hash));
+            fits.push((enc, fit, hash, dev));
         }
-        // Best first; ties keep the order of preference (the sort is stable).
-        fits.sort_by(|x, y| y.1.total_cmp(&x.1));
+        // Best first; on equal fits, fewer case deviations; then the order of preference
+        // (the sort is stable).
+        fits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.3.cmp(&y.3)));
 
         let declared_fit = declared.and_then(|d| fits.iter().find(|f| f.0 == d).copied());
         let best_fit = fits.first().map(|f| f.1).unwrap_or(0.0);
         let use_declared = declared_fit.filter(|d| best_fit - d.1 < DECLARED_OVERRIDE);
 
         // The order in which to try decoding the whole input.
-        let mut order: Vec<(Encoding, f32, u64)> = Vec::with_capacity(fits.len() + 1);
+        let mut order: Vec<(Encoding, f32, u64, u32)> = Vec::with_capacity(fits.len() + 1);
         order.extend(use_declared);
         order.extend(
             fits.iter()
@@ -326,7 +341,7 @@ impl<'a> Scorer<'a> {
                 .filter(|f| Some(f.0) != use_declared.map(|d| d.0)),
         );
 
-        for (k, &(enc, fit, hash)) in order.iter().enumerate() {
+        for (k, &(enc, fit, hash, _)) in order.iter().enumerate() {
             let Ok(text) = decode(self.bytes, enc) else {
                 continue;
             };
@@ -393,14 +408,21 @@ fn has_viqr_marks(word: &[u8]) -> bool {
 
 /// Scores one decoded word (see the module table). `caps_font`: TCVN3, where capitals
 /// typed in the `.VnTimeH` font are stored as lower-case codes, so `NGUYễN` is normal.
-fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> i32 {
+/// Also returns the word's case shape (0 small, 1 Capitalized, 2 CAPITALS) when it has two
+/// letters or more.
+fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, Option<usize>) {
     let w = word.trim_matches(|c: char| c.is_ascii_punctuation());
     if w.is_empty() {
-        return -3;
+        return (-3, None);
     }
     let mut non_ascii = false;
-    let mut seen_lower = false;
-    let mut case_anomaly = false;
+    // Case shape: all small, all capital, or a capital then small letters. TCVN3 text
+    // typed in `.VnTimeH` mixes ASCII capitals with small toned letters, which is normal
+    // there.
+    let mut uppers = 0;
+    let mut lowers = 0;
+    let mut upper_after_first = false;
+    let mut non_ascii_upper = false;
     let mut tones = 0;
     let mut letters = 0;
     for c in w.chars() {
@@ -411,32 +433,144 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> i32 {
                     non_ascii = true;
                     tones += toned as u32;
                 }
-                None => return if c.is_alphabetic() { -2 } else { -3 },
+                None => return (if c.is_alphabetic() { -2 } else { -3 }, None),
             }
         } else if !c.is_ascii_alphabetic() {
-            return -3;
+            return (-3, None);
         }
         if c.is_lowercase() {
-            seen_lower = true;
-        } else if seen_lower && !(caps_font && c.is_ascii()) {
-            case_anomaly = true;
+            lowers += 1;
+        } else {
+            uppers += 1;
+            upper_after_first |= letters > 1;
+            non_ascii_upper |= !c.is_ascii();
         }
     }
-    if case_anomaly {
-        return -2;
+    let case_ok = lowers == 0
+        || uppers == 0
+        || (uppers == 1 && !upper_after_first)
+        || (caps_font && !non_ascii_upper);
+    if !case_ok {
+        return (-2, None);
     }
+    // TCVN3 has no capital toned letters: a word that starts with one cannot show its case.
+    let first_unknown = caps_font && w.chars().next().is_some_and(|c| !c.is_ascii());
+    let shape = match (letters, lowers, uppers) {
+        _ if first_unknown => None,
+        (0..=1, _, _) => None,
+        (_, _, 0) => Some(0),
+        (_, 0, _) => Some(2),
+        _ if caps_font && upper_after_first => Some(2),
+        _ => Some(1),
+    };
     // Cheap refusals before the parser: one tone per syllable, at most 7 letters (nghiêng).
     if tones > 1 || letters > 7 {
-        return -1;
+        return (-1, shape);
     }
-    if cache.is_syllable(w) {
-        if non_ascii {
-            2
-        } else {
-            1
+    let score = match cache.reading(w) {
+        Reading::Good if non_ascii => 2,
+        Reading::Good => 1,
+        Reading::Odd => 0,
+        Reading::NotASyllable => -1,
+    };
+    (score, shape)
+}
+
+/// How a word reads as a Vietnamese syllable.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Reading {
+    /// A syllable, tone mark where one of the two styles puts it, spelling plausible.
+    Good,
+    /// [`is_syllable`] accepts it, but the tone mark is misplaced (`Taị`) or the spelling
+    /// cannot occur (`Haùnh`: a glide-final vowel before a final consonant): a correct
+    /// reading of real data rarely looks like this, a wrong reading often does.
+    Odd,
+    /// Not a syllable.
+    NotASyllable,
+}
+
+fn read_syllable(w: &str) -> Reading {
+    let Some(syl) = parse(w) else {
+        return Reading::NotASyllable;
+    };
+    if !syl.is_tone_well_placed() || !spelling_plausible(w) {
+        return Reading::Odd;
+    }
+    Reading::Good
+}
+
+/// Vietnamese spelling constraints that the syllable parser leaves out (vietref's
+/// detection heuristics, from the standard orthography):
+/// - a vowel cluster ending in a glide (`ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa
+///   ưi ưu iêu yêu oai oay oeo uây uôi ươi ươu uya uyu`) takes no final consonant;
+/// - `nh`/`ch` follow only `a ê i y` (`anh ênh inh oanh huynh`), and a lone `ê i y` never
+///   takes `ng`/`c` (`ênh`, not `êng`);
+/// - `oo` and `ôô` only stand before a final consonant (`xoong`).
+fn spelling_plausible(w: &str) -> bool {
+    let mut letters = ['\0'; 8];
+    let mut n = 0;
+    for c in w.chars() {
+        let Some(slot) = letters.get_mut(n) else {
+            return false;
+        };
+        *slot = toneless_lower(c);
+        n += 1;
+    }
+    let letters = &letters[..n];
+    let is_vowel = |c: char| "aăâeêioôơuưy".contains(c);
+    // Skip the initial consonant; `qu` and `gi` + vowel are initials.
+    let mut start = letters.iter().take_while(|&&c| !is_vowel(c)).count();
+    let qu_or_gi =
+        matches!(letters, ['q', 'u', ..]) || matches!(letters, ['g', 'i', v, ..] if is_vowel(*v));
+    if qu_or_gi {
+        start = 2;
+    }
+    let end = n - letters.iter().rev().take_while(|&&c| !is_vowel(c)).count();
+    if start >= end {
+        return true;
+    }
+    let nucleus = &letters[start..end];
+    let fin = &letters[end..];
+    let is = |pat: &str| nucleus.iter().copied().eq(pat.chars());
+    if fin.is_empty() {
+        // `oo` and `ôô` occur only before a final (`xoong`, `bôông`).
+        return !(is("oo") || is("ôô"));
+    }
+    const GLIDE_FINAL: [&str; 30] = [
+        "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui",
+        "ưa", "ưi", "ưu", "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya",
+        "uyu", "uơi",
+    ];
+    if GLIDE_FINAL.iter().any(|p| is(p)) {
+        return false;
+    }
+    let last = nucleus.last().copied().unwrap_or('a');
+    match fin {
+        ['n', 'h'] | ['c', 'h'] => matches!(last, 'a' | 'ê' | 'i' | 'y'),
+        ['n', 'g'] | ['c'] => !(nucleus.len() == 1 && matches!(last, 'ê' | 'i' | 'y')),
+        _ => true,
+    }
+}
+
+/// The lower-case letter without its tone mark (`Ấ` → `â`).
+fn toneless_lower(c: char) -> char {
+    let c = c.to_lowercase().next().unwrap_or(c);
+    if c.is_ascii() {
+        return c;
+    }
+    let mut base = c;
+    let mut quality = None;
+    decompose_canonical(c, |d| {
+        if d.is_ascii() {
+            base = d;
+        } else if matches!(d, '\u{0302}' | '\u{0306}' | '\u{031B}') {
+            quality = Some(d);
         }
-    } else {
-        -1
+    });
+    match quality {
+        Some(q) => compose_fast(base, q).unwrap_or(c),
+        None if base.is_ascii() => base,
+        None => c,
     }
 }
 
@@ -463,18 +597,18 @@ const CACHE: usize = 512;
 /// word (names repeat: Nguyễn, Thị, Văn…).
 struct SyllableCache {
     keys: [u64; CACHE],
-    vals: [bool; CACHE],
+    vals: [Reading; CACHE],
 }
 
 impl SyllableCache {
     fn new() -> Self {
         SyllableCache {
             keys: [0; CACHE],
-            vals: [false; CACHE],
+            vals: [Reading::NotASyllable; CACHE],
         }
     }
 
-    fn is_syllable(&mut self, w: &str) -> bool {
+    fn reading(&mut self, w: &str) -> Reading {
         let h = fnv(w.as_bytes()) | 1;
         let i = (h >> 40) as usize % CACHE;
         if let (Some(&k), Some(&v)) = (self.keys.get(i), self.vals.get(i)) {
@@ -482,7 +616,7 @@ impl SyllableCache {
                 return v;
             }
         }
-        let v = is_syllable(w);
+        let v = read_syllable(w);
         if let (Some(k), Some(slot)) = (self.keys.get_mut(i), self.vals.get_mut(i)) {
             *k = h;
             *slot = v;
