@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod demo;
 mod io;
+mod legacy_cmd;
 mod message_cmd;
 mod text_cmd;
 
@@ -23,6 +24,11 @@ enum Command {
     Text(text_cmd::TextArgs),
     /// Payment messages: validate JSON messages.
     Message(message_cmd::MessageArgs),
+    /// Decodes legacy Vietnamese text (TCVN3, VNI, VISCII, VPS, CP1258, VIQR, mojibake) to
+    /// UTF-8, detecting the encoding with --from auto.
+    Decode(legacy_cmd::DecodeArgs),
+    /// Encodes UTF-8 text into a legacy Vietnamese encoding.
+    Encode(legacy_cmd::EncodeArgs),
     /// Runs the main job on bundled examples.
     Demo,
 }
@@ -32,6 +38,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Text(a) => text_cmd::run(a),
         Command::Message(a) => message_cmd::run(a),
+        Command::Decode(a) => legacy_cmd::run_decode(a),
+        Command::Encode(a) => legacy_cmd::run_encode(a),
         Command::Demo => demo::run(),
     };
     match result {

@@ -411,6 +411,34 @@ fn decode_with_table(bytes: &[u8], encoding: Encoding) -> Result<String, DecodeE
     Ok(if needs_nfc { nfc(s) } else { s })
 }
 
+/// Appends the NFC UTF-8 bytes of `bytes` decoded to `out`. The table encodings write
+/// straight from their UTF-8 tables (valid by construction), without a `String`.
+pub(crate) fn decode_utf8_bytes(
+    bytes: &[u8],
+    encoding: Encoding,
+    at_start: bool,
+    out: &mut Vec<u8>,
+) -> Result<(), DecodeError> {
+    if let Some(table) = encoding.table() {
+        let start = out.len();
+        let needs_nfc = engine::decode_table(table, bytes, out)
+            .map_err(|i| DecodeError::at(encoding, bytes, i, DecodeErrorKind::UndefinedByte))?;
+        if needs_nfc {
+            let tail = out.split_off(start);
+            let text = String::from_utf8(tail)
+                .map_err(|_| DecodeError::at(encoding, bytes, 0, DecodeErrorKind::UndefinedByte))?;
+            out.extend_from_slice(nfc(text).as_bytes());
+        }
+        return Ok(());
+    }
+    let text = match encoding {
+        Encoding::Utf8 => decode_utf8_part(bytes, at_start)?,
+        e => decode(bytes, e)?,
+    };
+    out.extend_from_slice(text.as_bytes());
+    Ok(())
+}
+
 fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
     decode_utf8_part(bytes, true)
 }

@@ -8,8 +8,8 @@
 //! need no carry.
 
 use super::{
-    decode, decode_utf8_part, encode_into, is_nfc, DecodeError, EncodeError, EncodeOptions,
-    Encoding, Loss,
+    decode, decode_utf8_bytes, decode_utf8_part, encode_into, is_nfc, DecodeError, EncodeError,
+    EncodeOptions, Encoding, Loss,
 };
 use std::fmt;
 use std::io::{self, Read, Write};
@@ -72,6 +72,43 @@ impl Decoder {
         last: bool,
         out: &mut String,
     ) -> Result<(), DecodeError> {
+        self.process(chunk, last, |now, encoding, at_start| {
+            let text = match encoding {
+                Encoding::Utf8 => decode_utf8_part(now, at_start),
+                e => decode(now, e),
+            }?;
+            if out.is_empty() {
+                *out = text;
+            } else {
+                out.push_str(&text);
+            }
+            Ok(())
+        })
+    }
+
+    /// Like [`Decoder::decode_chunk`], but appends the UTF-8 bytes of the text to a byte
+    /// buffer, for writing to a file or socket. For the single-byte encodings this skips
+    /// building (and validating) a `String`: the tables hold UTF-8, so the bytes are valid
+    /// UTF-8 by construction.
+    pub fn decode_chunk_utf8(
+        &mut self,
+        chunk: &[u8],
+        last: bool,
+        out: &mut Vec<u8>,
+    ) -> Result<(), DecodeError> {
+        self.process(chunk, last, |now, encoding, at_start| {
+            decode_utf8_bytes(now, encoding, at_start, out)
+        })
+    }
+
+    /// Splits the carried bytes and `chunk` where nothing combines across, hands the part
+    /// before to `f`, carries the rest, and keeps the offsets.
+    fn process(
+        &mut self,
+        chunk: &[u8],
+        last: bool,
+        f: impl FnOnce(&[u8], Encoding, bool) -> Result<(), DecodeError>,
+    ) -> Result<(), DecodeError> {
         let mut data = std::mem::take(&mut self.carry);
         let data: &[u8] = if data.is_empty() {
             chunk
@@ -87,23 +124,32 @@ impl Decoder {
         };
         let (now, later) = data.split_at(cut);
         if !now.is_empty() {
-            let text = match self.encoding {
-                Encoding::Utf8 => decode_utf8_part(now, self.bytes_done == 0),
-                e => decode(now, e),
-            }
-            .map_err(|e| e.shifted(self.bytes_done, self.lines_done))?;
-            if out.is_empty() {
-                *out = text;
-            } else {
-                out.push_str(&text);
-            }
+            f(now, self.encoding, self.bytes_done == 0)
+                .map_err(|e| e.shifted(self.bytes_done, self.lines_done))?;
             self.bytes_done += now.len();
-            self.lines_done += now.iter().filter(|&&b| b == b'\n').count();
+            self.lines_done += count_newlines(now);
         }
         let later = later.to_vec();
         self.carry = later;
         Ok(())
     }
+}
+
+/// Number of `\n` bytes, eight at a time.
+fn count_newlines(bytes: &[u8]) -> usize {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const NL: u64 = 0x0A0A_0A0A_0A0A_0A0A;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let y = u64::from_le_bytes(w) ^ NL;
+        // High bit set in every byte of y that is not zero (exact, no borrows).
+        let nonzero = (((y & LO7) + LO7) | y) & !LO7;
+        n += 8 - nonzero.count_ones() as usize;
+    }
+    n + chunks.remainder().iter().filter(|&&b| b == b'\n').count()
 }
 
 /// Encodes a stream of text chunk by chunk.
@@ -273,14 +319,18 @@ pub fn convert<R: Read, W: Write>(
         };
         let last = n == 0;
         let chunk = buf.get(..n).unwrap_or_default();
-        text.clear();
-        decoder
-            .decode_chunk(chunk, last, &mut text)
-            .map_err(ConvertError::Decode)?;
         let written = if to == Encoding::Utf8 {
-            writer.write_all(text.as_bytes())?;
-            text.len()
+            bytes.clear();
+            decoder
+                .decode_chunk_utf8(chunk, last, &mut bytes)
+                .map_err(ConvertError::Decode)?;
+            writer.write_all(&bytes)?;
+            bytes.len()
         } else {
+            text.clear();
+            decoder
+                .decode_chunk(chunk, last, &mut text)
+                .map_err(ConvertError::Decode)?;
             bytes.clear();
             encoder
                 .encode_chunk(&text, last, &mut bytes)
@@ -326,6 +376,17 @@ mod tests {
                     assert_eq!(got, want, "{enc} split {a} {b}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn newline_count() {
+        for n in 0..40 {
+            let bytes: Vec<u8> = (0..n)
+                .map(|i| if i % 3 == 0 { b'\n' } else { 0x8A ^ i as u8 })
+                .collect();
+            let want = bytes.iter().filter(|&&b| b == b'\n').count();
+            assert_eq!(count_newlines(&bytes), want, "{bytes:?}");
         }
     }
 
