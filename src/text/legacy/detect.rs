@@ -104,6 +104,18 @@ pub fn detect(bytes: &[u8]) -> Detection {
 /// assert_eq!(d.encoding, Encoding::Tcvn3);
 /// ```
 pub fn detect_with_declared(bytes: &[u8], declared: Option<Encoding>) -> Detection {
+    // A UTF-8 byte-order mark is a declaration of its own.
+    if bytes.starts_with(b"\xEF\xBB\xBF") && declared.is_none() {
+        if let Ok(text) = decode(bytes, Encoding::Utf8) {
+            return Detection {
+                encoding: Encoding::Utf8,
+                confidence: 1.0,
+                alternatives: Vec::new(),
+                ambiguous: false,
+                text,
+            };
+        }
+    }
     let mut s = Scorer::new(bytes);
     s.run();
     s.finish(declared)
@@ -702,6 +714,15 @@ mod tests {
         assert_eq!(
             (d.encoding, d.text.as_str()),
             (Encoding::Utf8AsCp1252, text)
+        );
+    }
+
+    #[test]
+    fn byte_order_mark_means_utf8() {
+        let d = detect("\u{FEFF}Tạ".as_bytes());
+        assert_eq!(
+            (d.encoding, d.text.as_str(), d.confidence),
+            (Encoding::Utf8, "Tạ", 1.0)
         );
     }
 
