@@ -41,6 +41,32 @@ fn bench_decode(c: &mut Criterion) {
     g.finish();
 }
 
+/// The streaming path the CLI uses: 64 KB chunks to UTF-8 bytes, no `String`.
+fn bench_decode_stream(c: &mut Criterion) {
+    let text = names::names_text(4 << 20);
+    let mut g = c.benchmark_group("legacy_decode_stream_4MB_names");
+    for enc in ENCODINGS {
+        let bytes = encoded(&text, enc);
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(enc), &bytes, |b, bytes| {
+            let mut out = Vec::with_capacity(1 << 18);
+            b.iter(|| {
+                let mut d = Decoder::new(enc);
+                let mut total = 0;
+                for chunk in bytes.chunks(1 << 16) {
+                    out.clear();
+                    d.decode_chunk_utf8(chunk, false, &mut out).ok();
+                    total += out.len();
+                }
+                out.clear();
+                d.decode_chunk_utf8(&[], true, &mut out).ok();
+                total + out.len()
+            })
+        });
+    }
+    g.finish();
+}
+
 fn bench_encode(c: &mut Criterion) {
     let text = names::names_text(4 << 20);
     let mut g = c.benchmark_group("legacy_encode_4MB_names");
@@ -80,5 +106,11 @@ fn bench_detect(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_decode, bench_encode, bench_detect);
+criterion_group!(
+    benches,
+    bench_decode,
+    bench_decode_stream,
+    bench_encode,
+    bench_detect
+);
 criterion_main!(benches);

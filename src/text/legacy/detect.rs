@@ -19,7 +19,7 @@
 //! 0..=1. UTF-8 (when the input is valid UTF-8) and UTF-8 read as Windows-1252 are
 //! candidates too.
 //!
-//! Cost is bounded by the sample, not the input: scoring stops after 32 evidence words;
+//! Cost is bounded by the sample, not the input: scoring stops after 24 evidence words;
 //! after 4 and after 12, candidates far behind the leader (fit lower by more than 0.5)
 //! stop being scored. Words are decoded into one reused buffer and syllable checks are cached per
 //! word, so no candidate's full text is ever built; only the winner's is.
@@ -66,7 +66,7 @@ const CANDIDATES: [Encoding; 8] = [
 ];
 
 /// Evidence words scored at most.
-const MAX_WORDS: u32 = 32;
+const MAX_WORDS: u32 = 24;
 /// Evidence word counts after which candidates far behind stop being scored.
 const PRUNE_AFTER: [u32; 2] = [4, 12];
 /// Fit difference within which two different readings are ambiguous.
@@ -513,8 +513,9 @@ fn read_syllable(w: &str) -> Reading {
 
 /// Vietnamese spelling constraints that the syllable parser leaves out (vietref's
 /// detection heuristics, from the standard orthography):
-/// - a vowel cluster ending in a glide (`ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa
-///   ưi ưu iêu yêu oai oay oeo uây uôi ươi ươu uya uyu`) takes no final consonant;
+/// - before a final consonant a vowel cluster is one of `iê yê oa oă oe oo ôô uâ uê uô uy
+///   ươ uyê`: clusters that end in a glide (`ai ao au âu eo iu oi ưu iêu oai …`) take no
+///   final consonant;
 /// - `nh`/`ch` follow only `a ê i y` (`anh ênh inh oanh huynh`), and a lone `ê i y` never
 ///   takes `ng`/`c` (`ênh`, not `êng`);
 /// - `oo` and `ôô` only stand before a final consonant (`xoong`).
@@ -529,7 +530,6 @@ fn spelling_plausible(w: &str) -> bool {
         n += 1;
     }
     let letters = &letters[..n];
-    let is_vowel = |c: char| "aăâeêioôơuưy".contains(c);
     // Skip the initial consonant; `qu` and `gi` + vowel are initials.
     let mut start = letters.iter().take_while(|&&c| !is_vowel(c)).count();
     let qu_or_gi =
@@ -538,22 +538,27 @@ fn spelling_plausible(w: &str) -> bool {
         start = 2;
     }
     let end = n - letters.iter().rev().take_while(|&&c| !is_vowel(c)).count();
-    if start >= end {
+    let (Some(nucleus), Some(fin)) = (letters.get(start..end), letters.get(end..)) else {
         return true;
-    }
-    let nucleus = &letters[start..end];
-    let fin = &letters[end..];
-    let is = |pat: &str| nucleus.iter().copied().eq(pat.chars());
+    };
     if fin.is_empty() {
-        // `oo` and `ôô` occur only before a final (`xoong`, `bôông`).
-        return !(is("oo") || is("ôô"));
+        return !matches!(nucleus, ['o', 'o'] | ['ô', 'ô']);
     }
-    const GLIDE_FINAL: [&str; 30] = [
-        "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui",
-        "ưa", "ưi", "ưu", "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya",
-        "uyu", "uơi",
-    ];
-    if GLIDE_FINAL.iter().any(|p| is(p)) {
+    let closed = match nucleus {
+        [_] => true,
+        [a, b] => matches!(
+            (a, b),
+            ('i', 'ê')
+                | ('y', 'ê')
+                | ('o', 'a' | 'ă' | 'e' | 'o')
+                | ('ô', 'ô')
+                | ('u', 'â' | 'ê' | 'ô' | 'y')
+                | ('ư', 'ơ')
+        ),
+        ['u', 'y', 'ê'] => true,
+        _ => false,
+    };
+    if !closed {
         return false;
     }
     let last = nucleus.last().copied().unwrap_or('a');
@@ -562,6 +567,13 @@ fn spelling_plausible(w: &str) -> bool {
         ['n', 'g'] | ['c'] => !(nucleus.len() == 1 && matches!(last, 'ê' | 'i' | 'y')),
         _ => true,
     }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
 }
 
 /// The lower-case letter without its tone mark (`Ấ` → `â`).
