@@ -1,8 +1,10 @@
 //! Legacy encodings: decode throughput per encoding on a few MB of generated names, encode
-//! throughput, and detection time on a 1 KB sample.
+//! throughput, the streaming decoder the CLI uses, and detection time on a 1 KB sample.
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
-use vietref::text::legacy::{decode, detect, encode_with, EncodeOptions, Encoding, Tcvn3Capitals};
+use vietref::text::legacy::{
+    decode, detect, encode_with, Decoder, EncodeOptions, Encoding, Tcvn3Capitals,
+};
 
 #[path = "../tests/common/names.rs"]
 mod names;
