@@ -4,29 +4,31 @@
 //!
 //! | decoded word | score |
 //! |---|---|
-//! | a Vietnamese syllable ([`is_syllable`]) with a diacritic | +2 |
-//! | a syllable without one (VIQR evidence only) | +1 |
+//! | a syllable ([`parse`]) with a diacritic, tone well placed, plausible spelling | +2 |
+//! | the same without a diacritic (VIQR evidence only) | +1 |
+//! | a syllable with a misplaced tone (`Taị`) or an impossible spelling (`Haùnh`) | 0 |
 //! | Vietnamese letters that are not a syllable | −1 |
-//! | a capital after a small letter (`NguyÔn`), a non-Vietnamese letter (`ç`, `µ`) | −2 |
+//! | a capital inside a small word (`NguyÔn`), a non-Vietnamese letter (`ç`, `µ`) | −2 |
 //! | a symbol, control or stray combining mark inside the word | −3 |
 //! | a byte the encoding does not define | −4 |
 //!
 //! Only words that can read differently count ("evidence"): words with a byte above 0x7F
 //! or a C0 byte (VISCII and VPS put letters there), and, in 7-bit input, words whose VIQR
-//! marks sit inside the word or form quality marks (`Nguye^~n`, `Le^`); a lone period
-//! after a vowel (`Ha Noi.` would be `Ha Noị`) is not evidence for VIQR, or plain ASCII sentences would read
-//! as VIQR. A candidate's fit is its score over twice the evidence count, clamped to
-//! 0..=1. UTF-8 (when the input is valid UTF-8) and UTF-8 read as Windows-1252 are
-//! candidates too.
+//! marks sit inside the word or form quality marks (`Nguye^~n`, `Le^`). A lone period
+//! after a vowel is not evidence for VIQR (`Ha Noi.` would be `Ha Noị`), or plain ASCII
+//! sentences would read as VIQR. A candidate's fit is its score over twice the evidence
+//! count, clamped to 0..=1. UTF-8 (when the input is valid UTF-8) and UTF-8 read as
+//! Windows-1252 are candidates too. Equal fits are decided by case consistency (a wrong
+//! reading often turns one word of `Thái Bảo Hồ` into `HÒ`), then by a fixed preference.
 //!
 //! Cost is bounded by the sample, not the input: scoring stops after 24 evidence words;
 //! after 4 and after 12, candidates far behind the leader (fit lower by more than 0.5)
-//! stop being scored. Words are decoded into one reused buffer and syllable checks are cached per
-//! word, so no candidate's full text is ever built; only the winner's is.
+//! stop being scored. Words are decoded into one reused buffer and syllable readings are
+//! cached per word, so no candidate's full text is ever built; only the winner's is.
 
 use super::engine::compose_fast;
 use super::engine::decode_word;
-use super::{decode, mojibake, viqr, Encoding};
+use super::{decode, mojibake, nfc, viqr, Encoding};
 use crate::text::syllable::parse;
 use unicode_normalization::char::decompose_canonical;
 
@@ -153,6 +155,8 @@ impl Acc {
 
 struct Scorer<'a> {
     bytes: &'a [u8],
+    /// The input as text, when it is UTF-8 (validated once).
+    text: Option<&'a str>,
     seven_bit: bool,
     acc: [Acc; 8],
     /// Evidence words scored.
@@ -169,7 +173,8 @@ fn slot(e: Encoding) -> usize {
 impl<'a> Scorer<'a> {
     fn new(bytes: &'a [u8]) -> Self {
         let seven_bit = bytes.is_ascii();
-        let utf8 = seven_bit || std::str::from_utf8(bytes).is_ok();
+        let text = std::str::from_utf8(bytes).ok();
+        let utf8 = text.is_some();
         let mut acc = [Acc::default(); 8];
         for (i, &e) in CANDIDATES.iter().enumerate() {
             acc[i].active = match e {
@@ -185,6 +190,7 @@ impl<'a> Scorer<'a> {
         }
         Scorer {
             bytes,
+            text,
             seven_bit,
             acc,
             words: 0,
@@ -217,7 +223,9 @@ impl<'a> Scorer<'a> {
                     start = None;
                     if let Some(word) = bytes.get(st..i) {
                         if self.is_evidence(word) {
-                            self.score_word(word);
+                            // Words end at ASCII bytes, so in UTF-8 input they are text.
+                            let text = self.text.and_then(|t| t.get(st..i));
+                            self.score_word(word, text);
                             if self.words >= MAX_WORDS {
                                 return;
                             }
@@ -256,13 +264,13 @@ impl<'a> Scorer<'a> {
         }
     }
 
-    fn score_word(&mut self, word: &[u8]) {
+    fn score_word(&mut self, word: &[u8], text: Option<&str>) {
         self.words += 1;
         for (i, &enc) in CANDIDATES.iter().enumerate() {
             if !self.acc[i].active {
                 continue;
             }
-            let s = self.word_score(enc, word);
+            let s = self.word_score(enc, word, text);
             let a = &mut self.acc[i];
             a.words += 1;
             match s {
@@ -283,12 +291,17 @@ impl<'a> Scorer<'a> {
 
     /// Decodes `word` with `enc` into `self.word_text` and scores it; `None` for an
     /// undefined byte.
-    fn word_score(&mut self, enc: Encoding, word: &[u8]) -> Option<(i32, Option<usize>)> {
+    fn word_score(
+        &mut self,
+        enc: Encoding,
+        word: &[u8],
+        text: Option<&str>,
+    ) -> Option<(i32, Option<usize>)> {
         self.word_text.clear();
         match enc {
-            Encoding::Utf8 => self.word_text.push_str(std::str::from_utf8(word).ok()?),
+            Encoding::Utf8 => self.word_text.push_str(text?),
             Encoding::Utf8AsCp1252 => {
-                let text = std::str::from_utf8(word).ok()?;
+                let text = text?;
                 self.word_bytes.clear();
                 for c in text.chars() {
                     self.word_bytes.push(mojibake::byte_of(c)?);
@@ -354,7 +367,14 @@ impl<'a> Scorer<'a> {
         );
 
         for (k, &(enc, fit, hash, _)) in order.iter().enumerate() {
-            let Ok(text) = decode(self.bytes, enc) else {
+            let decoded = match (enc, self.text) {
+                (Encoding::Utf8, Some(t)) if !t.starts_with('\u{FEFF}') => Ok(nfc(t.to_string())),
+                (Encoding::Utf8AsCp1252, Some(t)) => mojibake::repair_mojibake(t)
+                    .ok_or(())
+                    .or_else(|()| decode(self.bytes, enc).map_err(|_| ())),
+                _ => decode(self.bytes, enc).map_err(|_| ()),
+            };
+            let Ok(text) = decoded else {
                 continue;
             };
             let by_declaration = k == 0 && use_declared.is_some();
@@ -493,7 +513,7 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, O
 enum Reading {
     /// A syllable, tone mark where one of the two styles puts it, spelling plausible.
     Good,
-    /// [`is_syllable`] accepts it, but the tone mark is misplaced (`Taị`) or the spelling
+    /// The parser accepts it, but the tone mark is misplaced (`Taị`) or the spelling
     /// cannot occur (`Haùnh`: a glide-final vowel before a final consonant): a correct
     /// reading of real data rarely looks like this, a wrong reading often does.
     Odd,
@@ -617,7 +637,7 @@ fn vietnamese_letter(c: char) -> Option<bool> {
 
 const CACHE: usize = 512;
 
-/// A small direct-mapped cache of [`is_syllable`] results, keyed by a 64-bit hash of the
+/// A small direct-mapped cache of syllable readings, keyed by a 64-bit hash of the
 /// word (names repeat: Nguyễn, Thị, Văn…).
 struct SyllableCache {
     keys: [u64; CACHE],

@@ -197,15 +197,8 @@ fn decode_marks(t: &Table, bytes: &[u8], out: &mut Vec<u8>) -> Result<bool, usiz
 pub(super) fn decode_word(t: &Table, word: &[u8], out: &mut String) -> Result<(), ()> {
     let mut can_compose = false;
     for &b in word {
-        let e = t.utf8[b as usize];
-        let len = (e[3] as usize).min(3);
-        if len != 0 {
-            if len == 1 {
-                out.push(e[0] as char);
-            } else {
-                let s = std::str::from_utf8(&e[..len]).map_err(|_| ())?;
-                out.push_str(s);
-            }
+        if let Some(c) = char::from_u32(t.chars[b as usize]) {
+            out.push(c);
             can_compose = true;
             continue;
         }
