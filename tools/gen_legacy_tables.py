@@ -148,7 +148,7 @@ def emit_single(fname, title, source, table, extra_encode=None, check_encode=Non
     text += f"pub(super) const DECODE: [u32; 256] = [\n{decode_array(table)}\n];\n\n"
     text += ("/// Character to bytes (the second byte is 0 when one byte is enough), sorted by\n"
              "/// character for binary search.\n")
-    text += f"pub(super) static ENCODE: [(u32, [u8; 2]); {len(enc)}] = [\n{encode_array(enc)}\n];\n"
+    text += f"pub(super) const ENCODE: [(u32, [u8; 2]); {len(enc)}] = [\n{encode_array(enc)}\n];\n"
     write(fname, text)
     return enc
 
@@ -387,7 +387,7 @@ for b in sorted(marks):
 text += "];\n\n"
 text += ("/// Character to bytes (the second byte is 0 when one byte is enough), sorted by\n"
          "/// character for binary search.\n")
-text += f"pub(super) static ENCODE: [(u32, [u8; 2]); {len(vni_enc_sorted)}] = [\n{encode_array(vni_enc_sorted)}\n];\n"
+text += f"pub(super) const ENCODE: [(u32, [u8; 2]); {len(vni_enc_sorted)}] = [\n{encode_array(vni_enc_sorted)}\n];\n"
 write("table_vni.rs", text)
 
 print("wrote tables to", os.path.normpath(OUT))

@@ -355,6 +355,59 @@ pub(super) fn compose_mark(base: char, mark: char) -> Option<char> {
     Some(c)
 }
 
+/// Direct-indexed encoding of the characters text is made of: U+0000..U+02FF and the
+/// Latin Extended Additional block (the toned Vietnamese letters); `[2]` is the length
+/// (0: not in the table). Built at compile time from a generated `ENCODE` table, which
+/// stays the fallback for everything else.
+pub(super) struct EncodeIndex {
+    table: &'static [(u32, [u8; 2])],
+    low: [[u8; 3]; 0x300],
+    extended: [[u8; 3]; 0x100],
+}
+
+const fn build_index(table: &'static [(u32, [u8; 2])]) -> EncodeIndex {
+    let mut low = [[0u8; 3]; 0x300];
+    let mut extended = [[0u8; 3]; 0x100];
+    let mut i = 0;
+    while i < table.len() {
+        let (cp, [a, b]) = table[i];
+        let entry = [a, b, if b == 0 { 1 } else { 2 }];
+        if cp < 0x300 {
+            low[cp as usize] = entry;
+        } else if cp >= 0x1E00 && cp < 0x1F00 {
+            extended[(cp - 0x1E00) as usize] = entry;
+        }
+        i += 1;
+    }
+    EncodeIndex {
+        table,
+        low,
+        extended,
+    }
+}
+
+pub(super) static TCVN3_ENC: EncodeIndex = build_index(&table_tcvn3::ENCODE);
+pub(super) static VISCII_ENC: EncodeIndex = build_index(&table_viscii::ENCODE);
+pub(super) static VPS_ENC: EncodeIndex = build_index(&table_vps::ENCODE);
+pub(super) static CP1258_ENC: EncodeIndex = build_index(&table_cp1258::ENCODE);
+pub(super) static VNI_ENC: EncodeIndex = build_index(&table_vni::ENCODE);
+
+impl EncodeIndex {
+    /// The one or two bytes of `c`.
+    pub(super) fn get(&self, c: char) -> Option<&[u8]> {
+        let cp = c as u32;
+        let entry = if cp < 0x300 {
+            self.low.get(cp as usize)
+        } else if (0x1E00..0x1F00).contains(&cp) {
+            self.extended.get((cp - 0x1E00) as usize)
+        } else {
+            return lookup(self.table, c);
+        }?;
+        let len = entry[2] as usize;
+        (len != 0).then(|| entry.get(..len)).flatten()
+    }
+}
+
 /// Looks `c` up in a generated `ENCODE` table: its one or two bytes.
 pub(super) fn lookup(table: &[(u32, [u8; 2])], c: char) -> Option<&[u8]> {
     let i = table.binary_search_by_key(&(c as u32), |e| e.0).ok()?;

@@ -139,14 +139,14 @@ impl Encoding {
         }
     }
 
-    fn encode_table(self) -> &'static [(u32, [u8; 2])] {
+    fn encode_index(self) -> Option<&'static engine::EncodeIndex> {
         match self {
-            Encoding::Tcvn3 => &table_tcvn3::ENCODE,
-            Encoding::Vni => &table_vni::ENCODE,
-            Encoding::Viscii => &table_viscii::ENCODE,
-            Encoding::Vps => &table_vps::ENCODE,
-            Encoding::Cp1258 => &table_cp1258::ENCODE,
-            Encoding::Utf8 | Encoding::Viqr | Encoding::Utf8AsCp1252 => &[],
+            Encoding::Tcvn3 => Some(&engine::TCVN3_ENC),
+            Encoding::Vni => Some(&engine::VNI_ENC),
+            Encoding::Viscii => Some(&engine::VISCII_ENC),
+            Encoding::Vps => Some(&engine::VPS_ENC),
+            Encoding::Cp1258 => Some(&engine::CP1258_ENC),
+            Encoding::Utf8 | Encoding::Viqr | Encoding::Utf8AsCp1252 => None,
         }
     }
 }
@@ -476,17 +476,17 @@ pub(crate) fn nfc(s: String) -> String {
 /// letters) are NFC in any context; anything else goes to the full quick check.
 pub(crate) fn is_nfc(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        // Continuation bytes and leads 0xC2..0xCB (U+0080..U+02FF) are fine.
-        let fine =
-            x < 0xCC || (x == 0xE1 && b.get(i + 1).is_some_and(|y| (0xB8..=0xBB).contains(y)));
-        if !fine {
-            return is_nfc_quick(s.chars()) == IsNormalized::Yes;
-        }
-        i += if x == 0xE1 { 3 } else { 1 };
+    // Branch-free over byte pairs, so that it vectorizes: a lead byte from 0xCC on is
+    // outside the fast set unless it is 0xE1 followed by 0xB8..0xBB (U+1E00..U+1EFF).
+    let mut outside = false;
+    for (&x, &y) in b.iter().zip(b.iter().skip(1)) {
+        let other_lead = (x >= 0xCC) & (x != 0xE1);
+        let other_e1 = (x == 0xE1) & ((y < 0xB8) | (y > 0xBB));
+        outside |= other_lead | other_e1;
     }
-    true
+    // The last byte of a valid string is ASCII or a continuation byte.
+    outside |= b.last().is_some_and(|&x| x >= 0xC0);
+    !outside || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// Encodes `text` in `encoding`. The text is composed to NFC first.
@@ -534,13 +534,22 @@ pub(crate) fn encode_into(
     out: &mut Vec<u8>,
     losses: &mut Vec<Loss>,
 ) -> Result<(), EncodeError> {
-    let owned;
-    let text = if is_nfc(text) {
-        text
+    if is_nfc(text) {
+        encode_nfc_into(text, encoding, options, out, losses)
     } else {
-        owned = text.nfc().collect::<String>();
-        owned.as_str()
-    };
+        let composed: String = text.nfc().collect();
+        encode_nfc_into(&composed, encoding, options, out, losses)
+    }
+}
+
+/// [`encode_into`] for text known to be NFC.
+pub(crate) fn encode_nfc_into(
+    text: &str,
+    encoding: Encoding,
+    options: EncodeOptions,
+    out: &mut Vec<u8>,
+    losses: &mut Vec<Loss>,
+) -> Result<(), EncodeError> {
     match encoding {
         Encoding::Utf8 => {
             out.extend_from_slice(text.as_bytes());
@@ -562,25 +571,31 @@ fn encode_table(
     out: &mut Vec<u8>,
     losses: &mut Vec<Loss>,
 ) -> Result<(), EncodeError> {
-    let table = encoding.encode_table();
+    let Some(index) = encoding.encode_index() else {
+        return Ok(());
+    };
     out.reserve(text.len());
-    let mut line = 1;
-    for (i, c) in text.chars().enumerate() {
+    // Positions are counted only when needed (a loss or an error), from the last count on.
+    let mut counted = (0usize, 0usize, 1usize); // byte offset, characters before it, line
+    for (at, c) in text.char_indices() {
         // Printable ASCII, tab and line breaks are themselves in every table.
-        if matches!(c, ' '..='~' | '\t' | '\r') {
+        if matches!(c, ' '..='~' | '\t' | '\r' | '\n') {
             out.push(c as u8);
             continue;
         }
-        if c == '\n' {
-            out.push(b'\n');
-            line += 1;
+        if let Some(bytes) = index.get(c) {
+            for &b in bytes {
+                out.push(b);
+            }
             continue;
         }
-        if let Some(bytes) = engine::lookup(table, c) {
-            out.extend_from_slice(bytes);
-            continue;
-        }
-        let position = i + 1;
+        let since = text.get(counted.0..at).unwrap_or_default();
+        counted = (
+            at,
+            counted.1 + since.chars().count(),
+            counted.2 + since.bytes().filter(|&b| b == b'\n').count(),
+        );
+        let (position, line) = (counted.1 + 1, counted.2);
         let err = |kind| EncodeError {
             encoding,
             character: c,
@@ -590,7 +605,7 @@ fn encode_table(
         };
         if encoding == Encoding::Tcvn3 && super::chars::is_vietnamese_non_ascii_letter(c) {
             let lower = c.to_lowercase().next().unwrap_or(c);
-            match (options.tcvn3_capitals, engine::lookup(table, lower)) {
+            match (options.tcvn3_capitals, index.get(lower)) {
                 (Tcvn3Capitals::LowerCase, Some(bytes)) if lower != c => {
                     out.extend_from_slice(bytes);
                     losses.push(Loss {

@@ -8,8 +8,8 @@
 //! need no carry.
 
 use super::{
-    decode, decode_utf8_bytes, decode_utf8_part, encode_into, is_nfc, DecodeError, EncodeError,
-    EncodeOptions, Encoding, Loss,
+    decode, decode_utf8_bytes, decode_utf8_part, encode_into, encode_nfc_into, is_nfc, DecodeError,
+    EncodeError, EncodeOptions, Encoding, Loss,
 };
 use std::fmt;
 use std::io::{self, Read, Write};
@@ -171,6 +171,8 @@ pub struct Encoder {
     chars_done: usize,
     lines_done: usize,
     losses: Vec<Loss>,
+    /// Set by [`convert`], whose text comes from a decoder and is NFC already.
+    input_is_nfc: bool,
 }
 
 impl Encoder {
@@ -188,6 +190,7 @@ impl Encoder {
             chars_done: 0,
             lines_done: 0,
             losses: Vec::new(),
+            input_is_nfc: false,
         }
     }
 
@@ -218,19 +221,24 @@ impl Encoder {
         let (now, later) = data.split_at(cut);
         if !now.is_empty() {
             let mut losses = Vec::new();
-            encode_into(now, self.encoding, self.options, out, &mut losses)
-                .map_err(|e| e.shifted(self.chars_done, self.lines_done))?;
+            let nfc = self.input_is_nfc || is_nfc(now);
+            if nfc {
+                encode_nfc_into(now, self.encoding, self.options, out, &mut losses)
+            } else {
+                encode_into(now, self.encoding, self.options, out, &mut losses)
+            }
+            .map_err(|e| e.shifted(self.chars_done, self.lines_done))?;
             let chars_done = self.chars_done;
             self.losses.extend(losses.into_iter().map(|mut l| {
                 l.position += chars_done;
                 l
             }));
-            self.chars_done += if is_nfc(now) {
+            self.chars_done += if nfc {
                 now.chars().count()
             } else {
                 now.nfc().count()
             };
-            self.lines_done += now.bytes().filter(|&b| b == b'\n').count();
+            self.lines_done += count_newlines(now.as_bytes());
         }
         self.carry = later.to_string();
         Ok(())
@@ -307,6 +315,7 @@ pub fn convert<R: Read, W: Write>(
 ) -> Result<ConvertStats, ConvertError> {
     let mut decoder = Decoder::new(from);
     let mut encoder = Encoder::with_options(to, options);
+    encoder.input_is_nfc = true;
     let mut buf = vec![0u8; CHUNK];
     let mut text = String::new();
     let mut bytes = Vec::new();

@@ -83,7 +83,7 @@ pub(super) const DECODE: [u32; 256] = [
 
 /// Character to bytes (the second byte is 0 when one byte is enough), sorted by
 /// character for binary search.
-pub(super) static ENCODE: [(u32, [u8; 2]); 203] = [
+pub(super) const ENCODE: [(u32, [u8; 2]); 203] = [
     (0x0000, [0x00, 0x00]), // U+0000
     (0x0001, [0x01, 0x00]), // U+0001
     (0x0002, [0x02, 0x00]), // U+0002

@@ -80,7 +80,7 @@ pub(super) const DECODE: [u32; 256] = [
 
 /// Character to bytes (the second byte is 0 when one byte is enough), sorted by
 /// character for binary search.
-pub(super) static ENCODE: [(u32, [u8; 2]); 256] = [
+pub(super) const ENCODE: [(u32, [u8; 2]); 256] = [
     (0x0000, [0x00, 0x00]), // U+0000
     (0x0001, [0x01, 0x00]), // U+0001
     (0x0003, [0x03, 0x00]), // U+0003

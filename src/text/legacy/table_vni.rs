@@ -127,7 +127,7 @@ pub(super) const MARKS: [(u8, u32, u32); 34] = [
 
 /// Character to bytes (the second byte is 0 when one byte is enough), sorted by
 /// character for binary search.
-pub(super) static ENCODE: [(u32, [u8; 2]); 328] = [
+pub(super) const ENCODE: [(u32, [u8; 2]); 328] = [
     (0x0000, [0x00, 0x00]), // U+0000
     (0x0001, [0x01, 0x00]), // U+0001
     (0x0002, [0x02, 0x00]), // U+0002
