@@ -481,7 +481,7 @@ pub(crate) fn is_nfc(s: &str) -> bool {
     let mut outside = false;
     for (&x, &y) in b.iter().zip(b.iter().skip(1)) {
         let other_lead = (x >= 0xCC) & (x != 0xE1);
-        let other_e1 = (x == 0xE1) & ((y < 0xB8) | (y > 0xBB));
+        let other_e1 = (x == 0xE1) & (y.wrapping_sub(0xB8) > 3);
         outside |= other_lead | other_e1;
     }
     // The last byte of a valid string is ASCII or a continuation byte.
