@@ -16,6 +16,7 @@
 pub mod finding;
 pub mod memo;
 pub mod message;
+pub mod reconcile;
 pub mod reference;
 pub mod text;
 pub mod vietqr;
