@@ -6,6 +6,7 @@ use std::process::ExitCode;
 mod demo;
 mod io;
 mod message_cmd;
+mod reconcile_cmd;
 mod text_cmd;
 
 /// Vietnamese payment messages for schools and hospitals: normalize, validate, render,
@@ -23,6 +24,8 @@ enum Command {
     Text(text_cmd::TextArgs),
     /// Payment messages: validate JSON messages.
     Message(message_cmd::MessageArgs),
+    /// Reconciliation: match bank statement lines to open invoices.
+    Reconcile(reconcile_cmd::ReconcileArgs),
     /// Runs the main job on bundled examples.
     Demo,
 }
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Text(a) => text_cmd::run(a),
         Command::Message(a) => message_cmd::run(a),
+        Command::Reconcile(a) => reconcile_cmd::run(a),
         Command::Demo => demo::run(),
     };
     match result {
