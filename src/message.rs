@@ -147,16 +147,22 @@ impl Amount {
             serde_json::Value::Number(n) => match n.as_u64() {
                 Some(v) => v.to_string(),
                 None => {
-                    return Err(Finding::new(Code::MessageAmountInvalid, field).detail(n.to_string()))
+                    return Err(
+                        Finding::new(Code::MessageAmountInvalid, field).detail(n.to_string())
+                    )
                 }
             },
             serde_json::Value::String(s) => s.trim().to_string(),
             other => {
-                return Err(Finding::new(Code::MessageAmountInvalid, field).detail(other.to_string()))
+                return Err(
+                    Finding::new(Code::MessageAmountInvalid, field).detail(other.to_string())
+                )
             }
         };
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Finding::new(Code::MessageAmountInvalid, field).detail(format!("{digits:?}")));
+            return Err(
+                Finding::new(Code::MessageAmountInvalid, field).detail(format!("{digits:?}"))
+            );
         }
         let significant = digits.trim_start_matches('0');
         if significant.is_empty() {
@@ -280,12 +286,20 @@ impl MessageDraft {
             Some(s) => match s.parse::<Sector>() {
                 Ok(s) => Some(s),
                 Err(bad) => {
-                    findings.push(Finding::new(Code::MessageSectorInvalid, "sector").detail(format!("{bad:?}")));
+                    findings.push(
+                        Finding::new(Code::MessageSectorInvalid, "sector")
+                            .detail(format!("{bad:?}")),
+                    );
                     None
                 }
             },
         };
-        let payer = required(&self.payer_name, "payerName", &mut findings, PersonName::parse);
+        let payer = required(
+            &self.payer_name,
+            "payerName",
+            &mut findings,
+            PersonName::parse,
+        );
         let beneficiary = match self.beneficiary_name.as_deref() {
             Some(b) if !b.trim().is_empty() => {
                 let r = PersonName::parse(b, "beneficiaryName");
@@ -294,7 +308,10 @@ impl MessageDraft {
             }
             _ => {
                 if sector == Some(Sector::Education) {
-                    findings.push(Finding::new(Code::MessageBeneficiaryRequired, "beneficiaryName"));
+                    findings.push(Finding::new(
+                        Code::MessageBeneficiaryRequired,
+                        "beneficiaryName",
+                    ));
                 }
                 None
             }
@@ -395,7 +412,10 @@ mod tests {
         d.beneficiary_name = None;
         let r = d.validate();
         assert!(!r.is_valid());
-        assert_eq!(r.findings.last().unwrap().code, Code::MessageBeneficiaryRequired);
+        assert_eq!(
+            r.findings.last().unwrap().code,
+            Code::MessageBeneficiaryRequired
+        );
         d.sector = Some("health".into());
         assert!(d.validate().is_valid());
     }
@@ -414,7 +434,13 @@ mod tests {
         let codes: Vec<_> = r.findings.iter().map(|f| f.code.key()).collect();
         assert_eq!(
             codes,
-            ["message.sector_invalid", "name.digit", "text.empty", "invoice.invalid_char", "message.amount_zero"]
+            [
+                "message.sector_invalid",
+                "name.digit",
+                "text.empty",
+                "invoice.invalid_char",
+                "message.amount_zero"
+            ]
         );
     }
 
@@ -422,10 +448,19 @@ mod tests {
     fn amounts() {
         let f = |v: serde_json::Value| Amount::check(&v, "amount").map_err(|f| f.code);
         assert_eq!(f(serde_json::json!("0001250000")).unwrap().vnd(), 1_250_000);
-        assert_eq!(f(serde_json::json!(9_999_999_999_999u64)).unwrap().vnd(), Amount::MAX);
-        assert_eq!(f(serde_json::json!(10_000_000_000_000u64)), Err(Code::MessageAmountTooLarge));
+        assert_eq!(
+            f(serde_json::json!(9_999_999_999_999u64)).unwrap().vnd(),
+            Amount::MAX
+        );
+        assert_eq!(
+            f(serde_json::json!(10_000_000_000_000u64)),
+            Err(Code::MessageAmountTooLarge)
+        );
         assert_eq!(f(serde_json::json!(12.5)), Err(Code::MessageAmountInvalid));
         assert_eq!(f(serde_json::json!(-3)), Err(Code::MessageAmountInvalid));
-        assert_eq!(f(serde_json::json!("1.250.000")), Err(Code::MessageAmountInvalid));
+        assert_eq!(
+            f(serde_json::json!("1.250.000")),
+            Err(Code::MessageAmountInvalid)
+        );
     }
 }

@@ -9,7 +9,13 @@ use vietref::memo::{extract, parse_memo, parse_memo_with, remittance, render, Ch
 use vietref::reference::{code, rf, RefKind, Scheme};
 use vietref::{Code, MessageDraft, PaymentMessage, Sector};
 
-fn msg(sector: &str, payer: &str, ben: Option<&str>, reason: &str, invoice: &str) -> PaymentMessage {
+fn msg(
+    sector: &str,
+    payer: &str,
+    ben: Option<&str>,
+    reason: &str,
+    invoice: &str,
+) -> PaymentMessage {
     let d = MessageDraft {
         sector: Some(sector.into()),
         payer_name: Some(payer.into()),
@@ -23,7 +29,13 @@ fn msg(sector: &str, payer: &str, ben: Option<&str>, reason: &str, invoice: &str
 }
 
 fn school() -> PaymentMessage {
-    msg("education", "Nguyễn Văn An", Some("Nguyễn Thị Bình"), "Học phí học kỳ 1", "HP7184097674")
+    msg(
+        "education",
+        "Nguyễn Văn An",
+        Some("Nguyễn Thị Bình"),
+        "Học phí học kỳ 1",
+        "HP7184097674",
+    )
 }
 
 fn keys(f: &[vietref::Finding]) -> Vec<&'static str> {
@@ -39,7 +51,12 @@ fn render_vietqr_purpose() {
     assert_eq!(r.omitted, ["beneficiaryName", "payerName"]);
     assert_eq!(
         keys(&r.findings),
-        ["memo.field_folded", "memo.field_clipped", "memo.field_omitted", "memo.field_omitted"]
+        [
+            "memo.field_folded",
+            "memo.field_clipped",
+            "memo.field_omitted",
+            "memo.field_omitted"
+        ]
     );
     assert!(r.is_ok());
 }
@@ -47,14 +64,23 @@ fn render_vietqr_purpose() {
 #[test]
 fn render_transfer_and_mobile_money() {
     let r = render(&school(), &Profile::TRANSFER);
-    assert_eq!(r.text, "HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN");
+    assert_eq!(
+        r.text,
+        "HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN"
+    );
     assert!(r.omitted.is_empty() && r.clipped.is_empty());
     let r = render(&school(), &Profile::MOBILE_MONEY);
     assert_eq!(r.text, "HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH");
     assert_eq!(r.omitted, ["payerName"]);
     let r = render(&school(), &Profile::TRANSFER.with_budget(30));
     assert_eq!(r.text, "HP7184097674 HOC PHI HOC KY 1");
-    let hospital = msg("health", "Trần Thị Dung", None, "Viện phí nội trú", "VP372817430911");
+    let hospital = msg(
+        "health",
+        "Trần Thị Dung",
+        None,
+        "Viện phí nội trú",
+        "VP372817430911",
+    );
     let r = render(&hospital, &Profile::TRANSFER);
     assert_eq!(r.text, "VP372817430911 VIEN PHI NOI TRU NTT TRAN THI DUNG");
 }
@@ -71,9 +97,18 @@ fn render_reference_only_channels() {
 
 #[test]
 fn render_iso20022() {
-    let m = msg("health", "Lê Văn Tám", None, "Viện phí (tạm ứng)", "RF18 5390 0754 7034");
+    let m = msg(
+        "health",
+        "Lê Văn Tám",
+        None,
+        "Viện phí (tạm ứng)",
+        "RF18 5390 0754 7034",
+    );
     let rem = remittance(&m, &Profile::ISO20022_USTRD);
-    assert_eq!(rem.unstructured.text, "RF18539007547034 VIEN PHI TAM UNG NTT LE VAN TAM");
+    assert_eq!(
+        rem.unstructured.text,
+        "RF18539007547034 VIEN PHI TAM UNG NTT LE VAN TAM"
+    );
     assert_eq!(rem.creditor_reference.as_deref(), Some("RF18539007547034"));
     assert_eq!(
         rem.xml,
@@ -87,12 +122,25 @@ fn render_iso20022() {
 
 #[test]
 fn finding_memo_invoice_too_long() {
-    let m = msg("health", "Lê Văn Tám", None, "Viện phí", "ABCDEFGHJK-0123456789-ABCDEFGH");
+    let m = msg(
+        "health",
+        "Lê Văn Tám",
+        None,
+        "Viện phí",
+        "ABCDEFGHJK-0123456789-ABCDEFGH",
+    );
     let r = render(&m, &Profile::POS);
-    assert_eq!(r.text, "ABCDEFGHJK-0123456789-ABCDEFGH", "the code is never cut");
+    assert_eq!(
+        r.text, "ABCDEFGHJK-0123456789-ABCDEFGH",
+        "the code is never cut"
+    );
     assert!(keys(&r.findings).contains(&"memo.invoice_too_long"));
     assert!(!r.is_ok());
-    let f = r.findings.iter().find(|f| f.code == Code::MemoInvoiceTooLong).unwrap();
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.code == Code::MemoInvoiceTooLong)
+        .unwrap();
     assert_eq!(f.params.limit, Some(25));
 }
 
@@ -100,9 +148,16 @@ fn finding_memo_invoice_too_long() {
 fn finding_memo_invoice_charset() {
     let digits_only = Profile::new("digits", Charset::new("0123456789 "), 40, "test");
     let r = render(&school(), &digits_only);
-    let f: Vec<_> = r.findings.iter().filter(|f| f.code == Code::MemoInvoiceCharset).collect();
+    let f: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::MemoInvoiceCharset)
+        .collect();
     assert_eq!(f.len(), 2);
-    assert_eq!((f[0].params.position, f[0].params.character), (Some(1), Some('H')));
+    assert_eq!(
+        (f[0].params.position, f[0].params.character),
+        (Some(1), Some('H'))
+    );
     assert!(!r.is_ok());
 }
 
@@ -120,18 +175,41 @@ fn finding_memo_invoice_adapted() {
 #[test]
 fn finding_memo_field_omitted_clipped_folded() {
     let r = render(&school(), &Profile::VIETQR_PURPOSE);
-    let clipped = r.findings.iter().find(|f| f.code == Code::MemoFieldClipped).unwrap();
+    let clipped = r
+        .findings
+        .iter()
+        .find(|f| f.code == Code::MemoFieldClipped)
+        .unwrap();
     assert_eq!(clipped.field, "reason");
-    assert_eq!(clipped.params.detail.as_deref(), Some("\u{201C}HOC PHI HOC\u{201D}"));
-    let folded = r.findings.iter().find(|f| f.code == Code::MemoFieldFolded).unwrap();
-    assert_eq!(folded.params.detail.as_deref(), Some("\u{201C}HOC PHI HOC KY 1\u{201D}"));
-    let omitted = r.findings.iter().find(|f| f.code == Code::MemoFieldOmitted).unwrap();
+    assert_eq!(
+        clipped.params.detail.as_deref(),
+        Some("\u{201C}HOC PHI HOC\u{201D}")
+    );
+    let folded = r
+        .findings
+        .iter()
+        .find(|f| f.code == Code::MemoFieldFolded)
+        .unwrap();
+    assert_eq!(
+        folded.params.detail.as_deref(),
+        Some("\u{201C}HOC PHI HOC KY 1\u{201D}")
+    );
+    let omitted = r
+        .findings
+        .iter()
+        .find(|f| f.code == Code::MemoFieldOmitted)
+        .unwrap();
     assert_eq!(omitted.field, "beneficiaryName");
     assert!(omitted.message_vi().contains("25"));
     // Text already in the memo form is not reported; a case change is.
     let m = msg("health", "Le Van Tam", None, "VIEN PHI", "VP372817430911");
     let r = render(&m, &Profile::TRANSFER);
-    let folded: Vec<_> = r.findings.iter().filter(|f| f.code == Code::MemoFieldFolded).map(|f| f.field.as_str()).collect();
+    let folded: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.code == Code::MemoFieldFolded)
+        .map(|f| f.field.as_str())
+        .collect();
     assert_eq!(folded, ["payerName"]);
 }
 
@@ -145,8 +223,16 @@ fn finding_memo_profile_invalid() {
 #[test]
 fn finding_memo_field_not_carried() {
     let r = render(&school(), &Profile::POS);
-    assert!(r.findings.iter().all(|f| f.code == Code::MemoFieldNotCarried));
-    let no_space = Profile::new("nosep", Charset::new("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), 60, "test");
+    assert!(r
+        .findings
+        .iter()
+        .all(|f| f.code == Code::MemoFieldNotCarried));
+    let no_space = Profile::new(
+        "nosep",
+        Charset::new("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"),
+        60,
+        "test",
+    );
     let r = render(&school(), &no_space);
     assert_eq!(r.text, "HP7184097674");
     assert_eq!(r.omitted.len(), 3);
@@ -168,7 +254,10 @@ fn profiles() {
 }
 
 fn schemes() -> Vec<Scheme> {
-    ["HP:8", "BVK:8", "THCS:12", "HPT:6", "VP:10"].iter().map(|s| s.parse().unwrap()).collect()
+    ["HP:8", "BVK:8", "THCS:12", "HPT:6", "VP:10"]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect()
 }
 
 fn codes_of(text: &str, schemes: &[Scheme]) -> Vec<String> {
@@ -192,7 +281,10 @@ fn extract_from_spec_statements() {
         assert_eq!(c[0].code, "HP7184097674");
         assert_eq!(c[0].kind, RefKind::PaymentCode);
         let (a, b) = c[0].span;
-        let inside: String = t[a..b].chars().filter(char::is_ascii_alphanumeric).collect();
+        let inside: String = t[a..b]
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
         assert_eq!(inside.to_ascii_uppercase(), "HP7184097674", "{t}");
     }
 }
@@ -202,9 +294,18 @@ fn extract_counts() {
     let s = schemes();
     assert!(codes_of("HP7184097675 hoc phi", &s).is_empty());
     assert!(codes_of("", &s).is_empty());
-    assert_eq!(codes_of("HP7184097674 va HP4942244344", &s), ["HP7184097674", "HP4942244344"]);
-    assert_eq!(codes_of("HP7184097674 lan 2 HP7184097674", &s), ["HP7184097674"]);
-    assert_eq!(codes_of("THCS19607550980861 HPT17295139", &s), ["THCS19607550980861", "HPT17295139"]);
+    assert_eq!(
+        codes_of("HP7184097674 va HP4942244344", &s),
+        ["HP7184097674", "HP4942244344"]
+    );
+    assert_eq!(
+        codes_of("HP7184097674 lan 2 HP7184097674", &s),
+        ["HP7184097674"]
+    );
+    assert_eq!(
+        codes_of("THCS19607550980861 HPT17295139", &s),
+        ["THCS19607550980861", "HPT17295139"]
+    );
     // Only the given schemes.
     assert!(codes_of("HP7184097674", &[]).is_empty());
     // RF references are always looked for.
@@ -243,7 +344,10 @@ fn parse_memo_recovers_fields() {
     assert_eq!(p.sector, Some(Sector::Health));
     // E-invoices and chunked codes without schemes.
     let p = parse_memo("IB 1C24TAA-1234 tien an");
-    assert_eq!(p.invoice.as_ref().map(|c| (c.code.as_str(), c.kind)), Some(("1C24TAA1234", RefKind::Einvoice)));
+    assert_eq!(
+        p.invoice.as_ref().map(|c| (c.code.as_str(), c.kind)),
+        Some(("1C24TAA1234", RefKind::Einvoice))
+    );
     assert_eq!(p.reason.as_deref(), Some("TIEN AN"));
     let p = parse_memo("CK HP 7184 0976 74 hoc phi");
     assert_eq!(p.invoice.unwrap().code, "HP7184097674");
@@ -257,9 +361,17 @@ fn parse_memo_recovers_fields() {
 
 // ---- random messages through every channel and a mangling bank ----
 
-const FAMILY: &[&str] = &["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"];
-const MIDDLE: &[&str] = &["Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Gia"];
-const GIVEN: &[&str] = &["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Khoa", "Linh", "Mai", "Nam", "Phúc", "Quân", "Sơn", "Trang", "Tú", "Yến", "Đạt"];
+const FAMILY: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý",
+];
+const MIDDLE: &[&str] = &[
+    "Văn", "Thị", "Hữu", "Đức", "Minh", "Ngọc", "Thanh", "Quốc", "Gia",
+];
+const GIVEN: &[&str] = &[
+    "An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Khoa", "Linh", "Mai", "Nam", "Phúc",
+    "Quân", "Sơn", "Trang", "Tú", "Yến", "Đạt",
+];
 const REASONS: &[&str] = &[
     "Học phí học kỳ 1",
     "Tiền ăn bán trú tháng 9",
@@ -283,19 +395,26 @@ fn name(rng: &mut Rng) -> String {
 
 fn random_message(rng: &mut Rng, invoice: &str) -> PaymentMessage {
     let education = rng.chance(1, 2);
-    let ben = if education || rng.chance(1, 2) { Some(name(rng)) } else { None };
+    let ben = if education || rng.chance(1, 2) {
+        Some(name(rng))
+    } else {
+        None
+    };
     msg(
         if education { "education" } else { "health" },
         &name(rng),
         ben.as_deref(),
-        *rng.pick(REASONS),
+        rng.pick::<&str>(REASONS),
         invoice,
     )
 }
 
 fn random_code(rng: &mut Rng, schemes: &[Scheme]) -> String {
     let s = rng.pick(schemes);
-    s.create(&rng.digits(s.body_len())).unwrap().as_str().to_string()
+    s.create(&rng.digits(s.body_len()))
+        .unwrap()
+        .as_str()
+        .to_string()
 }
 
 proptest! {
@@ -393,13 +512,16 @@ proptest! {
 /// windows (prefix then enough digits) accepted as codes stays below 1/97.
 #[test]
 fn false_positive_rate() {
-    let schemes: Vec<Scheme> = ["HP:8", "VP:10"].iter().map(|s| s.parse().unwrap()).collect();
+    let schemes: Vec<Scheme> = ["HP:8", "VP:10"]
+        .iter()
+        .map(|s| s.parse().unwrap())
+        .collect();
     let mut rng = Rng::new(20240917);
     let (mut windows, mut accepted) = (0usize, 0usize);
     let mut text = String::new();
     while windows < 1_000_000 {
         text.clear();
-        text.push_str(*rng.pick(&["CK ", "IB ", "chuyen tien ", "MBVCB.2427229823."]));
+        text.push_str(rng.pick::<&str>(&["CK ", "IB ", "chuyen tien ", "MBVCB.2427229823."]));
         for _ in 0..2 {
             let s = rng.pick(&schemes);
             text.push_str(s.prefix());
@@ -417,12 +539,19 @@ fn false_positive_rate() {
             text.push_str(" thang ");
         }
         // Count windows independently: each prefix occurrence followed by enough digits.
-        let compact: Vec<u8> = text.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_uppercase()).collect();
+        let compact: Vec<u8> = text
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_uppercase())
+            .collect();
         for s in &schemes {
             let p = s.prefix().as_bytes();
             for k in 0..compact.len() {
                 let w = &compact[k..];
-                if w.starts_with(p) && w.len() >= s.code_len() && w[p.len()..s.code_len()].iter().all(u8::is_ascii_digit) {
+                if w.starts_with(p)
+                    && w.len() >= s.code_len()
+                    && w[p.len()..s.code_len()].iter().all(u8::is_ascii_digit)
+                {
                     windows += 1;
                 }
             }
@@ -430,9 +559,18 @@ fn false_positive_rate() {
         accepted += extract(&text, &schemes).len();
     }
     let rate = accepted as f64 / windows as f64;
-    assert!(rate < 1.0 / 97.0, "rate {rate} over {windows} windows ({accepted} accepted)");
-    assert!(rate > 0.005, "rate {rate}: suspiciously low, is the test counting?");
-    eprintln!("false positives: {accepted}/{windows} = {rate:.5} (1/97 = {:.5})", 1.0 / 97.0);
+    assert!(
+        rate < 1.0 / 97.0,
+        "rate {rate} over {windows} windows ({accepted} accepted)"
+    );
+    assert!(
+        rate > 0.005,
+        "rate {rate}: suspiciously low, is the test counting?"
+    );
+    eprintln!(
+        "false positives: {accepted}/{windows} = {rate:.5} (1/97 = {:.5})",
+        1.0 / 97.0
+    );
 }
 
 #[test]

@@ -11,7 +11,12 @@ fn vectors() -> Value {
 }
 
 fn strs(v: &Value, key: &str) -> Vec<String> {
-    v[key].as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+    v[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -20,13 +25,20 @@ fn payment_code_vectors() {
     let codes = v["payment_codes"].as_array().unwrap();
     assert_eq!(codes.len(), 8);
     for c in codes {
-        let (prefix, body, expect) = (c["prefix"].as_str().unwrap(), c["body"].as_str().unwrap(), c["code"].as_str().unwrap());
+        let (prefix, body, expect) = (
+            c["prefix"].as_str().unwrap(),
+            c["body"].as_str().unwrap(),
+            c["code"].as_str().unwrap(),
+        );
         assert_eq!(code::create(prefix, body).unwrap().as_str(), expect);
         let scheme = Scheme::new(prefix, body.len()).unwrap();
         assert_eq!(scheme.create(body).unwrap().as_str(), expect);
         let parsed = code::validate(expect).unwrap();
         assert_eq!((parsed.prefix(), parsed.body()), (prefix, body));
-        assert_eq!(scheme.validate(&expect.to_lowercase()).unwrap().as_str(), expect);
+        assert_eq!(
+            scheme.validate(&expect.to_lowercase()).unwrap().as_str(),
+            expect
+        );
         assert!(code::is_valid(expect));
         // The defining property: the number the code spells is 1 mod 97.
         assert_eq!(iso7064::remainder(expect), Ok(1));
@@ -45,10 +57,22 @@ fn rf_vectors() {
     for s in strs(&v, "rf_invalid") {
         assert!(!rf::is_valid(&s), "{s}");
     }
-    assert_eq!(rf::validate("RF19539007547034"), Err(RefError::InvalidChecksum));
-    assert!(matches!(rf::validate("RF1"), Err(RefError::InvalidLength { .. })));
-    assert!(matches!(rf::validate("RF18 5390 0754 7034 0000 0000 0000"), Err(RefError::InvalidLength { .. })));
-    assert!(matches!(rf::validate("XX18539007547034"), Err(RefError::InvalidPrefix { .. })));
+    assert_eq!(
+        rf::validate("RF19539007547034"),
+        Err(RefError::InvalidChecksum)
+    );
+    assert!(matches!(
+        rf::validate("RF1"),
+        Err(RefError::InvalidLength { .. })
+    ));
+    assert!(matches!(
+        rf::validate("RF18 5390 0754 7034 0000 0000 0000"),
+        Err(RefError::InvalidLength { .. })
+    ));
+    assert!(matches!(
+        rf::validate("XX18539007547034"),
+        Err(RefError::InvalidPrefix { .. })
+    ));
 }
 
 #[test]
@@ -56,13 +80,19 @@ fn tax_code_vectors() {
     let v = vectors();
     for s in strs(&v, "tax_code_valid") {
         assert!(mst::is_valid(&s), "{s}");
-        assert_eq!(mst::format(&format!("{s}-001")).unwrap(), format!("{s}-001"));
+        assert_eq!(
+            mst::format(&format!("{s}-001")).unwrap(),
+            format!("{s}-001")
+        );
     }
     for s in strs(&v, "tax_code_invalid") {
         assert!(!mst::is_valid(&s), "{s}");
     }
     assert_eq!(mst::validate("0100233487"), Err(RefError::InvalidChecksum));
-    assert!(matches!(mst::validate("010023348"), Err(RefError::InvalidLength { len: 9, .. })));
+    assert!(matches!(
+        mst::validate("010023348"),
+        Err(RefError::InvalidLength { len: 9, .. })
+    ));
 }
 
 const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -110,7 +140,13 @@ fn payment_codes_detect_every_substitution_and_transposition() {
 
 #[test]
 fn rf_detects_every_substitution_and_transposition() {
-    for s in ["RF18539007547034", "RF20EZEC2PHY", "RF11HYNSUV02", "RF55AQB6DD98", "RF38NRDDF3VPWX7QUWU7A9AK1"] {
+    for s in [
+        "RF18539007547034",
+        "RF20EZEC2PHY",
+        "RF11HYNSUV02",
+        "RF55AQB6DD98",
+        "RF38NRDDF3VPWX7QUWU7A9AK1",
+    ] {
         // ISO 7064 guarantees detection on the digit string; a letter for a digit changes its
         // length (RF18539007547034 -> RF1853900754K034 passes), so the guarantee is for
         // same-class substitutions and for transpositions.
@@ -124,7 +160,11 @@ fn schemes_refuse_confusable_letters() {
     for p in ["HO", "VIP", "LP", "hl"] {
         let e = Scheme::new(p, 6).unwrap_err();
         assert!(matches!(e, RefError::InvalidPart { .. }), "{p}");
-        assert!(e.message_vi().contains("O, I, L") || e.message_vi().contains("O, I"), "{}", e.message_vi());
+        assert!(
+            e.message_vi().contains("O, I, L") || e.message_vi().contains("O, I"),
+            "{}",
+            e.message_vi()
+        );
     }
     assert!(code::create("BHYT", "123456").is_ok());
     // A code whose prefix holds O is never valid (no scheme can make one).
@@ -145,15 +185,27 @@ fn errors_have_both_languages() {
         assert_ne!(e.to_string(), e.message_vi());
     }
     let e = code::validate("HP7184097675").unwrap_err();
-    assert_eq!(e.to_string(), "the check digits do not match (a typing error?)");
-    assert_eq!(e.message_vi(), "chữ số kiểm tra không khớp (có thể gõ nhầm?)");
+    assert_eq!(
+        e.to_string(),
+        "the check digits do not match (a typing error?)"
+    );
+    assert_eq!(
+        e.message_vi(),
+        "chữ số kiểm tra không khớp (có thể gõ nhầm?)"
+    );
     let e = code::validate("HP#7").unwrap_err();
     assert_eq!(e, RefError::InvalidChar { ch: '#', pos: 3 });
 }
 
 #[test]
 fn einvoice_forms_and_legacy() {
-    for s in ["1C24TAA-1234", "1C24TAA 00001234", "1C24TAA.1234", "1c24taa-1234", "1C24TAA1234"] {
+    for s in [
+        "1C24TAA-1234",
+        "1C24TAA 00001234",
+        "1C24TAA.1234",
+        "1c24taa-1234",
+        "1C24TAA1234",
+    ] {
         let e = einvoice::validate(s).unwrap();
         assert_eq!(e.as_str(), "1C24TAA1234");
         assert_eq!(e.format(), "1C24TAA-00001234");
@@ -164,7 +216,10 @@ fn einvoice_forms_and_legacy() {
     assert_eq!(k.series().to_string(), "K23DXY");
     let l = einvoice::validate("AA/23T-0001234").unwrap();
     assert!(l.is_legacy());
-    assert_eq!((l.as_str(), l.format().as_str()), ("AA/23T1234", "AA/23T-0001234"));
+    assert_eq!(
+        (l.as_str(), l.format().as_str()),
+        ("AA/23T1234", "AA/23T-0001234")
+    );
     assert!(!einvoice::is_valid("AA/23T-12345678"));
     assert!(!einvoice::is_valid("0C24TAA-1"));
     assert!(!einvoice::is_valid("1C24TAA"));
@@ -192,7 +247,10 @@ fn classification() {
     assert_eq!(r.unwrap().kind(), "opaque");
     let (r, f) = InvoiceRef::parse("RF18 5390 0754 7034", "invoice");
     let r = r.unwrap();
-    assert_eq!((r.kind(), r.as_str(), r.format().as_str()), ("rf", "RF18539007547034", "RF18 5390 0754 7034"));
+    assert_eq!(
+        (r.kind(), r.as_str(), r.format().as_str()),
+        ("rf", "RF18539007547034", "RF18 5390 0754 7034")
+    );
     assert_eq!(codes(&f), ["invoice.normalized"]);
     let (r, _) = InvoiceRef::parse("1C24TAA-1234", "invoice");
     assert_eq!(r.unwrap().kind(), "einvoice");

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 mod demo;
 mod io;
+mod memo_cmd;
 mod message_cmd;
+mod ref_cmd;
 mod reconcile_cmd;
 mod text_cmd;
 
@@ -24,6 +26,10 @@ enum Command {
     Text(text_cmd::TextArgs),
     /// Payment messages: validate JSON messages.
     Message(message_cmd::MessageArgs),
+    /// References: payment codes, RF creditor references, e-invoices, tax codes.
+    Ref(ref_cmd::RefArgs),
+    /// Memos: render a message for a channel, read codes and fields back from bank memos.
+    Memo(memo_cmd::MemoArgs),
     /// Reconciliation: match bank statement lines to open invoices.
     Reconcile(reconcile_cmd::ReconcileArgs),
     /// Runs the main job on bundled examples.
@@ -35,6 +41,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Text(a) => text_cmd::run(a),
         Command::Message(a) => message_cmd::run(a),
+        Command::Ref(a) => ref_cmd::run(a),
+        Command::Memo(a) => memo_cmd::run(a),
         Command::Reconcile(a) => reconcile_cmd::run(a),
         Command::Demo => demo::run(),
     };

@@ -21,7 +21,7 @@
 //! random run of digits after a prefix passes once in 100 times. Candidates are reported once per distinct code, in order of appearance;
 //! zero, one or several may be found and the caller decides what several mean.
 //!
-//! One pass builds the view (on the stack for memos up to 256 bytes), one pass scans it;
+//! One pass builds the view (on the stack, 512 bytes, for memos up to 256 bytes), one pass scans it;
 //! no regular expressions, no allocation per window (only per candidate found).
 
 use super::super::reference::{iso7064, RefKind, Scheme};
@@ -52,30 +52,100 @@ pub fn extract(text: &str, schemes: &[Scheme]) -> Vec<Candidate> {
 pub fn extract_into(text: &str, schemes: &[Scheme], out: &mut Vec<Candidate>) {
     let bytes = text.as_bytes();
     if bytes.len() <= STACK {
+        // Offsets below 256 fit a byte: 512 bytes of stack, nothing on the heap.
         let mut view = [0u8; STACK];
-        let mut pos = [0u32; STACK];
-        let n = compact(bytes, &mut view, &mut pos);
-        scan(&view[..n], &pos[..n], schemes, out);
+        let mut pos = [0u8; STACK];
+        let n = compact_short(bytes, &mut view, &mut pos);
+        scan(
+            view.get(..n).unwrap_or(&[]),
+            pos.get(..n).unwrap_or(&[]),
+            schemes,
+            out,
+        );
     } else {
         let mut view = vec![0u8; bytes.len()];
         let mut pos = vec![0u32; bytes.len()];
         let n = compact(bytes, &mut view, &mut pos);
-        scan(&view[..n], &pos[..n], schemes, out);
+        scan(
+            view.get(..n).unwrap_or(&[]),
+            pos.get(..n).unwrap_or(&[]),
+            schemes,
+            out,
+        );
     }
+}
+
+/// A byte offset stored in the position map (`u8` for short memos, `u32` otherwise).
+trait Offset: Copy {
+    fn from_index(i: usize) -> Self;
+    fn get(self) -> usize;
+}
+
+impl Offset for u8 {
+    #[inline]
+    fn from_index(i: usize) -> u8 {
+        i as u8
+    }
+    #[inline]
+    fn get(self) -> usize {
+        usize::from(self)
+    }
+}
+
+impl Offset for u32 {
+    #[inline]
+    fn from_index(i: usize) -> u32 {
+        i as u32
+    }
+    #[inline]
+    fn get(self) -> usize {
+        self as usize
+    }
+}
+
+/// Byte → its upper-case form when it is an ASCII letter or digit, else 0.
+static ALNUM_UPPER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_uppercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`compact`] for inputs of at most [`STACK`] bytes: a table lookup and two stores per
+/// byte, no branch and no bounds check (`n ≤ i < 256`, so `n & 0xFF == n`).
+#[inline]
+fn compact_short(bytes: &[u8], view: &mut [u8; STACK], pos: &mut [u8; STACK]) -> usize {
+    let mut n = 0usize;
+    for (i, &b) in bytes.iter().take(STACK).enumerate() {
+        let c = ALNUM_UPPER[usize::from(b)];
+        view[n & 0xFF] = c;
+        pos[n & 0xFF] = i as u8;
+        n += usize::from(c != 0);
+    }
+    n
 }
 
 /// Writes the upper-cased ASCII letters and digits of `bytes` into `view` and their byte
 /// offsets into `pos`; returns how many. `view` and `pos` are at least as long as `bytes`.
 #[inline]
-fn compact(bytes: &[u8], view: &mut [u8], pos: &mut [u32]) -> usize {
+fn compact<P: Offset>(bytes: &[u8], view: &mut [u8], pos: &mut [P]) -> usize {
     // Written unconditionally and kept only when alphanumeric: no branch per byte.
     let mut n = 0;
     for (i, &b) in bytes.iter().enumerate() {
+        let c = ALNUM_UPPER[usize::from(b)];
         if let (Some(v), Some(p)) = (view.get_mut(n), pos.get_mut(n)) {
-            *v = b.to_ascii_uppercase();
-            *p = i as u32;
+            *v = c;
+            *p = P::from_index(i);
         }
-        n += usize::from(b.is_ascii_alphanumeric());
+        n += usize::from(c != 0);
     }
     n
 }
@@ -91,11 +161,9 @@ fn first_letters(schemes: &[Scheme]) -> u32 {
     m
 }
 
-fn scan(view: &[u8], pos: &[u32], schemes: &[Scheme], out: &mut Vec<Candidate>) {
+fn scan<P: Offset>(view: &[u8], pos: &[P], schemes: &[Scheme], out: &mut Vec<Candidate>) {
     let first = first_letters(schemes);
-    let n = view.len();
-    for k in 0..n {
-        let b = view[k];
+    for (k, &b) in view.iter().enumerate() {
         if !b.is_ascii_uppercase() || (first >> (b - b'A')) & 1 == 0 {
             continue;
         }
@@ -117,7 +185,8 @@ fn match_code(view: &[u8], k: usize, s: &Scheme) -> Option<usize> {
     let len = s.code_len();
     let window = view.get(k..k + len)?;
     let (head, digits) = window.split_at(prefix.len());
-    if head != prefix {
+    // Byte by byte: a slice comparison would call memcmp for two to five bytes.
+    if !head.iter().zip(prefix).all(|(a, b)| a == b) {
         return None;
     }
     let mut rem = s.prefix_rem();
@@ -137,8 +206,10 @@ fn match_code(view: &[u8], k: usize, s: &Scheme) -> Option<usize> {
 /// Pushes every verified RF reference starting at `k` that ends at a separator of the
 /// original text.
 #[inline]
-fn match_rf(view: &[u8], pos: &[u32], k: usize, out: &mut Vec<Candidate>) {
-    let Some(&[_, f, d1, d2]) = view.get(k..k + 4) else { return };
+fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate>) {
+    let Some(&[_, f, d1, d2]) = view.get(k..k + 4) else {
+        return;
+    };
     if f != b'F' || !d1.is_ascii_digit() || !d2.is_ascii_digit() {
         return;
     }
@@ -146,15 +217,19 @@ fn match_rf(view: &[u8], pos: &[u32], k: usize, out: &mut Vec<Candidate>) {
     let mut rem = 0u32;
     for body_len in 1..=crate::reference::rf::RF_BODY_MAX {
         let e = k + 4 + body_len; // exclusive end in the view
-        let Some(v) = view.get(e - 1).and_then(|c| iso7064::char_value(*c)) else { return };
+        let Some(v) = view.get(e - 1).and_then(|c| iso7064::char_value(*c)) else {
+            return;
+        };
         rem = iso7064::step(rem, v);
         let at_boundary = match (pos.get(e), pos.get(e - 1)) {
-            (Some(next), Some(last)) => *next != *last + 1,
+            (Some(next), Some(last)) => next.get() != last.get() + 1,
             _ => true,
         };
         if at_boundary {
             // The rearranged reference: body, then R (27), F (15) and the check digits.
-            let r = [27, 15, c1, c2].iter().fold(rem, |r, v| iso7064::step(r, *v));
+            let r = [27, 15, c1, c2]
+                .iter()
+                .fold(rem, |r, v| iso7064::step(r, *v));
             if r == 1 && (2..=98).contains(&(c1 * 10 + c2)) {
                 push(view, pos, k, 4 + body_len, RefKind::Rf, out);
             }
@@ -162,15 +237,26 @@ fn match_rf(view: &[u8], pos: &[u32], k: usize, out: &mut Vec<Candidate>) {
     }
 }
 
-fn push(view: &[u8], pos: &[u32], k: usize, len: usize, kind: RefKind, out: &mut Vec<Candidate>) {
-    let Some(code) = view.get(k..k + len) else { return };
+fn push<P: Offset>(
+    view: &[u8],
+    pos: &[P],
+    k: usize,
+    len: usize,
+    kind: RefKind,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(code) = view.get(k..k + len) else {
+        return;
+    };
     if out.iter().any(|c| c.code.as_bytes() == code) {
         return;
     }
-    let (Some(&start), Some(&last)) = (pos.get(k), pos.get(k + len - 1)) else { return };
+    let (Some(&start), Some(&last)) = (pos.get(k), pos.get(k + len - 1)) else {
+        return;
+    };
     out.push(Candidate {
         code: String::from_utf8_lossy(code).into_owned(),
         kind,
-        span: (start as usize, last as usize + 1),
+        span: (start.get(), last.get() + 1),
     });
 }

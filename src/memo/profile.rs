@@ -64,7 +64,10 @@ impl Charset {
 
     /// The characters of the set, in ASCII order.
     pub fn chars(self) -> String {
-        (0u8..128).filter(|b| self.contains(*b)).map(char::from).collect()
+        (0u8..128)
+            .filter(|b| self.contains(*b))
+            .map(char::from)
+            .collect()
     }
 }
 
@@ -137,7 +140,9 @@ impl Profile {
         name: Cow::Borrowed("mobile-money"),
         charset: Charset::MEMO,
         budget: 50,
-        source: Cow::Borrowed("Unknown; treated like a 25-50 budget, ASCII. Weak: set the budget for your provider."),
+        source: Cow::Borrowed(
+            "Unknown; treated like a 25-50 budget, ASCII. Weak: set the budget for your provider.",
+        ),
         reference_only: false,
     };
     /// Card payment at a POS: a 25-character `[A-Z0-9-]` reference; the code only.
@@ -153,7 +158,9 @@ impl Profile {
         name: Cow::Borrowed("iso20022"),
         charset: Charset::SEPA,
         budget: 140,
-        source: Cow::Borrowed("ISO 20022 RmtInf/Ustrd Max140Text; SEPA basic Latin character set. Strong."),
+        source: Cow::Borrowed(
+            "ISO 20022 RmtInf/Ustrd Max140Text; SEPA basic Latin character set. Strong.",
+        ),
         reference_only: false,
     };
 
@@ -197,6 +204,8 @@ impl Profile {
 
     /// The character written between words: space, else `-`, else `_`, else none.
     pub fn word_separator(&self) -> Option<u8> {
-        [b' ', b'-', b'_'].into_iter().find(|b| self.charset.contains(*b))
+        [b' ', b'-', b'_']
+            .into_iter()
+            .find(|b| self.charset.contains(*b))
     }
 }

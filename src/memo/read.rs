@@ -43,7 +43,11 @@ fn tokens(text: &str) -> Vec<Token> {
             start.get_or_insert(i);
         } else {
             if let Some(s) = start.take() {
-                out.push(Token { start: s, end: i, hard_break: hard });
+                out.push(Token {
+                    start: s,
+                    end: i,
+                    hard_break: hard,
+                });
                 hard = false;
             }
             if c == ';' || c == '/' {
@@ -52,7 +56,11 @@ fn tokens(text: &str) -> Vec<Token> {
         }
     }
     if let Some(s) = start {
-        out.push(Token { start: s, end: text.len(), hard_break: hard });
+        out.push(Token {
+            start: s,
+            end: text.len(),
+            hard_break: hard,
+        });
     }
     out
 }
@@ -86,7 +94,10 @@ pub fn parse_memo_with(text: &str, schemes: &[Scheme]) -> ParsedMemo {
             words.push(w);
         }
     }
-    let mut memo = ParsedMemo { invoice, ..ParsedMemo::default() };
+    let mut memo = ParsedMemo {
+        invoice,
+        ..ParsedMemo::default()
+    };
     // Name words: letters only, and not a marker (a truncated last word may have no vowel).
     let is_name = |w: &String| {
         w.bytes().all(|b| b.is_ascii_uppercase())
@@ -101,12 +112,16 @@ pub fn parse_memo_with(text: &str, schemes: &[Scheme]) -> ParsedMemo {
     let mut end = words.len();
     // The payer: the last payer marker followed by a name; the name runs while words are
     // names (a bank's suffix may follow).
-    let payer_at = (0..end)
-        .rev()
-        .find(|&i| is_marker(&words[i], MARKER_PARENT, MARKER_PAYER) && run_from(i + 1, end).is_some());
+    let payer_at = (0..end).rev().find(|&i| {
+        is_marker(&words[i], MARKER_PARENT, MARKER_PAYER) && run_from(i + 1, end).is_some()
+    });
     if let Some(i) = payer_at {
         memo.payer = run_from(i + 1, end);
-        memo.sector = Some(if words[i] == MARKER_PARENT { Sector::Education } else { Sector::Health });
+        memo.sector = Some(if words[i] == MARKER_PARENT {
+            Sector::Education
+        } else {
+            Sector::Health
+        });
         end = i;
     }
     // The beneficiary: the last beneficiary marker before that, followed by names only up
@@ -120,7 +135,11 @@ pub fn parse_memo_with(text: &str, schemes: &[Scheme]) -> ParsedMemo {
     });
     if let Some(i) = ben_at {
         memo.beneficiary = run_from(i + 1, end);
-        memo.sector.get_or_insert(if words[i] == MARKER_PUPIL { Sector::Education } else { Sector::Health });
+        memo.sector.get_or_insert(if words[i] == MARKER_PUPIL {
+            Sector::Education
+        } else {
+            Sector::Health
+        });
         end = i;
     }
     if end > 0 {
@@ -131,14 +150,20 @@ pub fn parse_memo_with(text: &str, schemes: &[Scheme]) -> ParsedMemo {
 
 fn find_invoice(text: &str, toks: &[Token], schemes: &[Scheme]) -> Option<Candidate> {
     let found = extract(text, schemes);
-    if let Some(c) = found.iter().find(|c| c.kind == RefKind::PaymentCode).or(found.first()) {
+    if let Some(c) = found
+        .iter()
+        .find(|c| c.kind == RefKind::PaymentCode)
+        .or(found.first())
+    {
         return Some(c.clone());
     }
     for (i, t) in toks.iter().enumerate() {
         // E-invoice: one to three tokens joined by their original separators.
         for k in 0..3 {
             let Some(last) = toks.get(i + k) else { break };
-            let Some(slice) = text.get(t.start..last.end) else { break };
+            let Some(slice) = text.get(t.start..last.end) else {
+                break;
+            };
             if let Ok(e) = einvoice::validate(slice) {
                 return Some(Candidate {
                     code: e.as_str().to_string(),

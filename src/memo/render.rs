@@ -86,12 +86,15 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
         included: Vec::with_capacity(4),
         omitted: Vec::new(),
         clipped: Vec::new(),
-        findings: Vec::new(),
+        findings: Vec::with_capacity(8),
     };
     if p.budget == 0 || p.charset.is_empty() {
         out.findings.push(
-            Finding::new(Code::MemoProfileInvalid, p.name.to_string())
-                .detail(format!("budget={} charset={:?}", p.budget, p.charset.chars())),
+            Finding::new(Code::MemoProfileInvalid, p.name.to_string()).detail(format!(
+                "budget={} charset={:?}",
+                p.budget,
+                p.charset.chars()
+            )),
         );
     }
     write_code(m.invoice().as_str(), p, &mut out);
@@ -100,38 +103,75 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
     let (ben_marker, payer_marker) = markers(m.sector());
     let fields: [(&'static str, Option<&str>, &'static str); 3] = [
         (FIELD_REASON, Some(m.reason().as_str()), ""),
-        (FIELD_BENEFICIARY, m.beneficiary_name().map(|b| b.as_str()), ben_marker),
+        (
+            FIELD_BENEFICIARY,
+            m.beneficiary_name().map(|b| b.as_str()),
+            ben_marker,
+        ),
         (FIELD_PAYER, Some(m.payer_name().as_str()), payer_marker),
     ];
-    let sep = if p.reference_only { None } else { p.word_separator() };
+    let sep = if p.reference_only {
+        None
+    } else {
+        p.word_separator()
+    };
+    // Whether the channel carries the fold output ([A-Z0-9]) and the markers as they are.
+    let plain = (b'A'..=b'Z')
+        .chain(b'0'..=b'9')
+        .all(|b| p.charset.contains(b));
     let mut folded = String::with_capacity(64);
     for (field, value, marker) in fields {
         let Some(value) = value else { continue };
         let Some(sep) = sep else {
             out.omitted.push(field);
-            out.findings.push(Finding::new(Code::MemoFieldNotCarried, field));
+            out.findings
+                .push(Finding::new(Code::MemoFieldNotCarried, field));
             continue;
         };
+        // No room for even a one-letter word: left out without folding.
+        let marker_len = if marker.is_empty() {
+            0
+        } else {
+            marker.len() + 1
+        };
+        let no_room = out.text.len() + 2 + marker_len > p.budget;
         folded.clear();
-        crate::text::fold_into(value, &mut folded);
+        if !no_room {
+            crate::text::fold_into(value, &mut folded);
+        }
         let start = out.text.len();
-        let (words_total, words_written) = write_words(&folded, marker, sep, p, &mut out.text);
+        let (words_total, words_written) = if no_room {
+            (1, 0)
+        } else if plain {
+            write_words(&folded, marker, sep, p, &mut out.text)
+        } else {
+            write_words_mapped(&folded, marker, sep, p, &mut out.text)
+        };
         if words_written == 0 {
             out.text.truncate(start);
             out.omitted.push(field);
-            out.findings.push(Finding::new(Code::MemoFieldOmitted, field).limit(p.budget));
+            out.findings
+                .push(Finding::new(Code::MemoFieldOmitted, field).limit(p.budget));
             continue;
         }
         out.included.push(field);
         if folded != value {
             out.findings.push(
-                Finding::new(Code::MemoFieldFolded, field).detail(format!("\u{201C}{folded}\u{201D}")),
+                Finding::new(Code::MemoFieldFolded, field)
+                    .detail(format!("\u{201C}{folded}\u{201D}")),
             );
         }
         if words_written < words_total {
             out.clipped.push(field);
-            let kept = out.text.get(start..).unwrap_or("").trim_start_matches(char::from(sep));
-            let kept = kept.strip_prefix(marker).unwrap_or(kept).trim_start_matches(char::from(sep));
+            let kept = out
+                .text
+                .get(start..)
+                .unwrap_or("")
+                .trim_start_matches(char::from(sep));
+            let kept = kept
+                .strip_prefix(marker)
+                .unwrap_or(kept)
+                .trim_start_matches(char::from(sep));
             out.findings.push(
                 Finding::new(Code::MemoFieldClipped, field)
                     .limit(p.budget)
@@ -167,8 +207,10 @@ fn write_code(code: &str, p: &Profile, out: &mut Rendered) {
         }
     }
     if adapted {
-        out.findings
-            .push(Finding::new(Code::MemoInvoiceAdapted, FIELD_INVOICE).detail(format!("\u{201C}{}\u{201D}", out.text)));
+        out.findings.push(
+            Finding::new(Code::MemoInvoiceAdapted, FIELD_INVOICE)
+                .detail(format!("\u{201C}{}\u{201D}", out.text)),
+        );
     }
     if out.text.len() > p.budget {
         out.findings.push(
@@ -179,17 +221,88 @@ fn write_code(code: &str, p: &Profile, out: &mut Rendered) {
     }
 }
 
-/// Appends `SEP [MARKER SEP] WORD (SEP WORD)*` with as many whole words of `folded` as fit
-/// the budget. Returns (words in `folded`, words written).
-fn write_words(folded: &str, marker: &str, sep: u8, p: &Profile, text: &mut String) -> (usize, usize) {
+/// Appends `SEP [MARKER SEP] WORD (SEP WORD)*` with as many whole words of `folded` (the
+/// fold output: `[A-Z0-9]` words, single spaces) as fit the budget. Returns (words in
+/// `folded`, words written). The channel carries `[A-Z0-9]` as they are.
+fn write_words(
+    folded: &str,
+    marker: &str,
+    sep: u8,
+    p: &Profile,
+    text: &mut String,
+) -> (usize, usize) {
+    if folded.is_empty() {
+        return (0, 0);
+    }
+    let b = folded.as_bytes();
+    let total = b.iter().filter(|&&x| x == b' ').count() + 1;
+    let marker_len = if marker.is_empty() {
+        0
+    } else {
+        marker.len() + 1
+    };
+    let room = p.budget.saturating_sub(text.len() + 1 + marker_len);
+    // The longest prefix of whole words that fits in `room`.
+    let cut = if folded.len() <= room {
+        folded.len()
+    } else if b.get(room) == Some(&b' ') {
+        room
+    } else {
+        folded.get(..room).and_then(|h| h.rfind(' ')).unwrap_or(0)
+    };
+    if cut == 0 {
+        return (total, 0);
+    }
+    let kept = folded.get(..cut).unwrap_or("");
+    text.push(char::from(sep));
+    if !marker.is_empty() {
+        text.push_str(marker);
+        text.push(char::from(sep));
+    }
+    if sep == b' ' {
+        text.push_str(kept);
+    } else {
+        text.extend(
+            kept.chars()
+                .map(|c| if c == ' ' { char::from(sep) } else { c }),
+        );
+    }
+    let written = if cut == folded.len() {
+        total
+    } else {
+        kept.bytes().filter(|&x| x == b' ').count() + 1
+    };
+    (total, written)
+}
+
+/// [`write_words`] for channels that cannot carry every letter and digit as folded (e.g.
+/// lower case only): each character is mapped or dropped.
+fn write_words_mapped(
+    folded: &str,
+    marker: &str,
+    sep: u8,
+    p: &Profile,
+    text: &mut String,
+) -> (usize, usize) {
     let cs = p.charset;
+    let map = |b: u8| -> Option<char> {
+        if cs.contains(b) {
+            Some(char::from(b))
+        } else if b.is_ascii_uppercase() && cs.contains(b | 0x20) {
+            Some(char::from(b | 0x20))
+        } else {
+            None
+        }
+    };
     let total = folded.split(' ').filter(|w| !w.is_empty()).count();
-    let marker_len = if marker.is_empty() { 0 } else { marker.len() + 1 };
+    let marker_len = if marker.is_empty() {
+        0
+    } else {
+        marker.bytes().filter_map(map).count() + 1
+    };
     let mut written = 0;
     for word in folded.split(' ').filter(|w| !w.is_empty()) {
-        // Characters of the folded word that the channel can carry (fold gives [A-Z0-9]).
-        let fits = |b: u8| cs.contains(b) || (b.is_ascii_uppercase() && cs.contains(b | 0x20));
-        let len = word.bytes().filter(|b| fits(*b)).count();
+        let len = word.bytes().filter_map(map).count();
         if len == 0 {
             continue;
         }
@@ -198,17 +311,11 @@ fn write_words(folded: &str, marker: &str, sep: u8, p: &Profile, text: &mut Stri
             break;
         }
         text.push(char::from(sep));
-        if written == 0 && !marker.is_empty() {
-            text.push_str(marker);
+        if written == 0 && marker_len > 0 {
+            text.extend(marker.bytes().filter_map(map));
             text.push(char::from(sep));
         }
-        for b in word.bytes() {
-            if cs.contains(b) {
-                text.push(char::from(b));
-            } else if b.is_ascii_uppercase() && cs.contains(b | 0x20) {
-                text.push(char::from(b | 0x20));
-            }
-        }
+        text.extend(word.bytes().filter_map(map));
         written += 1;
     }
     (total, written)

@@ -103,7 +103,9 @@ impl Scheme {
     }
 
     pub(crate) fn prefix_bytes(&self) -> &[u8] {
-        self.prefix.get(..usize::from(self.prefix_len)).unwrap_or(&[])
+        self.prefix
+            .get(..usize::from(self.prefix_len))
+            .unwrap_or(&[])
     }
 
     pub(crate) fn prefix_rem(&self) -> u32 {
@@ -266,18 +268,24 @@ impl PaymentCode {
 
     /// The prefix: `HP`.
     pub fn prefix(&self) -> &str {
-        self.code.get(..usize::from(self.scheme.prefix_len)).unwrap_or("")
+        self.code
+            .get(..usize::from(self.scheme.prefix_len))
+            .unwrap_or("")
     }
 
     /// The body: `71840976`.
     pub fn body(&self) -> &str {
         let end = self.code.len().saturating_sub(2);
-        self.code.get(usize::from(self.scheme.prefix_len)..end).unwrap_or("")
+        self.code
+            .get(usize::from(self.scheme.prefix_len)..end)
+            .unwrap_or("")
     }
 
     /// The two check digits: `74`.
     pub fn check_digits(&self) -> &str {
-        self.code.get(self.code.len().saturating_sub(2)..).unwrap_or("")
+        self.code
+            .get(self.code.len().saturating_sub(2)..)
+            .unwrap_or("")
     }
 
     /// The scheme this code belongs to.
@@ -288,7 +296,10 @@ impl PaymentCode {
     /// The printed form: the prefix, a space, then the digits in groups of four
     /// (`HP 7184 0976 74`).
     pub fn format(&self) -> String {
-        let digits = self.code.get(usize::from(self.scheme.prefix_len)..).unwrap_or("");
+        let digits = self
+            .code
+            .get(usize::from(self.scheme.prefix_len)..)
+            .unwrap_or("");
         format!("{} {}", self.prefix(), super::rf::group4(digits))
     }
 }
@@ -328,7 +339,10 @@ mod tests {
     fn parts() {
         let c = validate("hp 7184 0976 74").unwrap();
         assert_eq!(c.as_str(), "HP7184097674");
-        assert_eq!((c.prefix(), c.body(), c.check_digits()), ("HP", "71840976", "74"));
+        assert_eq!(
+            (c.prefix(), c.body(), c.check_digits()),
+            ("HP", "71840976", "74")
+        );
         assert_eq!(c.format(), "HP 7184 0976 74");
         assert_eq!(c.scheme().to_string(), "HP:8");
     }

@@ -98,7 +98,14 @@ pub(crate) fn looks_like(s: &str) -> bool {
     let b = s.trim().as_bytes();
     let upper = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    let series_end = if digit(0) && upper(1) && digit(2) && digit(3) && upper(4) && upper(5) && upper(6) {
+    let series_end = if digit(0)
+        && upper(1)
+        && digit(2)
+        && digit(3)
+        && upper(4)
+        && upper(5)
+        && upper(6)
+    {
         7
     } else if upper(0) && upper(1) && b.get(2) == Some(&b'/') && digit(3) && digit(4) && upper(5) {
         6
@@ -106,7 +113,10 @@ pub(crate) fn looks_like(s: &str) -> bool {
         return false;
     };
     let rest = b.get(series_end..).unwrap_or(&[]);
-    let digits_at = rest.iter().position(|x| !SEPS.contains(x)).unwrap_or(rest.len());
+    let digits_at = rest
+        .iter()
+        .position(|x| !SEPS.contains(x))
+        .unwrap_or(rest.len());
     let num = rest.get(digits_at..).unwrap_or(&[]);
     !num.is_empty() && num.iter().all(u8::is_ascii_digit)
 }
@@ -148,17 +158,32 @@ pub fn validate(input: &str) -> Result<EInvoice, RefError> {
         return Err(RefError::part(
             Part::Number,
             num_str,
-            if legacy { "an invoice number has 1 to 7 digits" } else { "an invoice number has 1 to 8 digits" },
-            if legacy { "số hóa đơn có từ 1 đến 7 chữ số" } else { "số hóa đơn có từ 1 đến 8 chữ số" },
+            if legacy {
+                "an invoice number has 1 to 7 digits"
+            } else {
+                "an invoice number has 1 to 8 digits"
+            },
+            if legacy {
+                "số hóa đơn có từ 1 đến 7 chữ số"
+            } else {
+                "số hóa đơn có từ 1 đến 8 chữ số"
+            },
         ));
     }
     let number: u32 = num_str.parse().unwrap_or(0);
     if number == 0 {
-        return Err(RefError::part(Part::Number, num_str, "an invoice number starts at 1", "số hóa đơn bắt đầu từ 1"));
+        return Err(RefError::part(
+            Part::Number,
+            num_str,
+            "an invoice number starts at 1",
+            "số hóa đơn bắt đầu từ 1",
+        ));
     }
     let two_digits = |x: &[u8]| -> Option<u8> {
         match x {
-            [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => Some((a - b'0') * 10 + (b - b'0')),
+            [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => {
+                Some((a - b'0') * 10 + (b - b'0'))
+            }
             _ => None,
         }
     };
@@ -166,46 +191,105 @@ pub fn validate(input: &str) -> Result<EInvoice, RefError> {
     let (template, series) = if legacy {
         let (l0, l1) = (head[0], head[1]);
         if !(l0.is_ascii_alphabetic() && l1.is_ascii_alphabetic()) {
-            return Err(RefError::part(Part::Series, head_str, "a pre-2022 series starts with two letters", "ký hiệu cũ (trước 2022) bắt đầu bằng hai chữ cái"));
+            return Err(RefError::part(
+                Part::Series,
+                head_str,
+                "a pre-2022 series starts with two letters",
+                "ký hiệu cũ (trước 2022) bắt đầu bằng hai chữ cái",
+            ));
         }
         let year = two_digits(&head[3..5]).ok_or_else(|| {
-            RefError::part(Part::Year, &head_str[3..5], "the year has two digits", "năm gồm hai chữ số")
+            RefError::part(
+                Part::Year,
+                &head_str[3..5],
+                "the year has two digits",
+                "năm gồm hai chữ số",
+            )
         })?;
         let form = head[5].to_ascii_uppercase();
         if !LEGACY_FORMS.contains(&form) {
-            return Err(RefError::part(Part::LegacyForm, &head_str[5..6], "the form letter is E, T or P", "chữ cái hình thức là E, T hoặc P"));
+            return Err(RefError::part(
+                Part::LegacyForm,
+                &head_str[5..6],
+                "the form letter is E, T or P",
+                "chữ cái hình thức là E, T hoặc P",
+            ));
         }
-        (None, Series::Legacy { letters: [up(l0), up(l1)], year, form: char::from(form) })
+        (
+            None,
+            Series::Legacy {
+                letters: [up(l0), up(l1)],
+                year,
+                form: char::from(form),
+            },
+        )
     } else {
         let t0 = head[0];
         if !(b'1'..=b'6').contains(&t0) {
-            return Err(RefError::part(Part::Template, &head_str[0..1], "the template number is a digit from 1 to 6", "ký hiệu mẫu số là một chữ số từ 1 đến 6"));
+            return Err(RefError::part(
+                Part::Template,
+                &head_str[0..1],
+                "the template number is a digit from 1 to 6",
+                "ký hiệu mẫu số là một chữ số từ 1 đến 6",
+            ));
         }
         let kind = head[1].to_ascii_uppercase();
         if kind != b'C' && kind != b'K' {
-            return Err(RefError::part(Part::SeriesKind, &head_str[1..2], "the series starts with C (with a tax-authority code) or K (without)", "ký hiệu bắt đầu bằng C (có mã của cơ quan thuế) hoặc K (không có mã)"));
+            return Err(RefError::part(
+                Part::SeriesKind,
+                &head_str[1..2],
+                "the series starts with C (with a tax-authority code) or K (without)",
+                "ký hiệu bắt đầu bằng C (có mã của cơ quan thuế) hoặc K (không có mã)",
+            ));
         }
         let year = two_digits(&head[2..4])
             .filter(|y| *y >= 19)
-            .ok_or_else(|| RefError::part(Part::Year, &head_str[2..4], "the year is two digits from 19 to 99", "năm gồm hai chữ số từ 19 đến 99"))?;
+            .ok_or_else(|| {
+                RefError::part(
+                    Part::Year,
+                    &head_str[2..4],
+                    "the year is two digits from 19 to 99",
+                    "năm gồm hai chữ số từ 19 đến 99",
+                )
+            })?;
         let ty = head[4].to_ascii_uppercase();
         if !INVOICE_TYPES.contains(&ty) {
-            return Err(RefError::part(Part::InvoiceType, &head_str[4..5], "the invoice type letter is one of T, D, L, M, N, B, G, H", "chữ cái loại hóa đơn là một trong T, D, L, M, N, B, G, H"));
+            return Err(RefError::part(
+                Part::InvoiceType,
+                &head_str[4..5],
+                "the invoice type letter is one of T, D, L, M, N, B, G, H",
+                "chữ cái loại hóa đơn là một trong T, D, L, M, N, B, G, H",
+            ));
         }
         let (s0, s1) = (head[5], head[6]);
         if !(s0.is_ascii_alphabetic() && s1.is_ascii_alphabetic()) {
-            return Err(RefError::part(Part::SellerLetters, &head_str[5..7], "the series ends with two letters A to Z", "ký hiệu kết thúc bằng hai chữ cái A đến Z"));
+            return Err(RefError::part(
+                Part::SellerLetters,
+                &head_str[5..7],
+                "the series ends with two letters A to Z",
+                "ký hiệu kết thúc bằng hai chữ cái A đến Z",
+            ));
         }
         (
             Some(t0 - b'0'),
-            Series::Current { with_code: kind == b'C', year, invoice_type: char::from(ty), seller: [up(s0), up(s1)] },
+            Series::Current {
+                with_code: kind == b'C',
+                year,
+                invoice_type: char::from(ty),
+                seller: [up(s0), up(s1)],
+            },
         )
     };
     let compact = match template {
         Some(t) => format!("{t}{series}{number}"),
         None => format!("{series}{number}"),
     };
-    Ok(EInvoice { template, series, number, compact })
+    Ok(EInvoice {
+        template,
+        series,
+        number,
+        compact,
+    })
 }
 
 /// The compact (electronic) form of a valid identifier, or the error.
@@ -278,13 +362,22 @@ mod tests {
 
     #[test]
     fn written_forms() {
-        for s in ["1C24TAA-1234", "1C24TAA 00001234", "1C24TAA.1234", "1c24taa1234", " 1C24TAA_0001234 "] {
+        for s in [
+            "1C24TAA-1234",
+            "1C24TAA 00001234",
+            "1C24TAA.1234",
+            "1c24taa1234",
+            " 1C24TAA_0001234 ",
+        ] {
             let e = validate(s).unwrap();
             assert_eq!(e.as_str(), "1C24TAA1234", "{s}");
             assert_eq!(e.format(), "1C24TAA-00001234");
         }
         let l = validate("aa/23t 0000123").unwrap();
-        assert_eq!((l.as_str(), l.format().as_str()), ("AA/23T123", "AA/23T-0000123"));
+        assert_eq!(
+            (l.as_str(), l.format().as_str()),
+            ("AA/23T123", "AA/23T-0000123")
+        );
         assert!(l.is_legacy());
     }
 
@@ -302,7 +395,10 @@ mod tests {
         assert_eq!(part("1C24TAA-123456789"), Some(Part::Number));
         assert_eq!(part("1C24TAA-0000"), Some(Part::Number));
         assert_eq!(part("AA/23X-1"), Some(Part::LegacyForm));
-        assert!(matches!(validate("1C24TAA-12a"), Err(RefError::InvalidChar { ch: 'a', pos: 11 })));
+        assert!(matches!(
+            validate("1C24TAA-12a"),
+            Err(RefError::InvalidChar { ch: 'a', pos: 11 })
+        ));
         assert!(looks_like("7C24TAA-1"));
         assert!(!looks_like("HP7184097674"));
     }

@@ -160,10 +160,16 @@ impl RefError {
         match self {
             RefError::Empty => "giá trị đang để trống".to_string(),
             RefError::InvalidChar { ch, pos } => {
-                format!("ký tự {} tại vị trí {pos} không được phép", describe_char(*ch))
+                format!(
+                    "ký tự {} tại vị trí {pos} không được phép",
+                    describe_char(*ch)
+                )
             }
             RefError::InvalidLength { len, min, max } => {
-                format!("giá trị có {len} ký tự; cần {} ký tự", expect_vi(*min, *max))
+                format!(
+                    "giá trị có {len} ký tự; cần {} ký tự",
+                    expect_vi(*min, *max)
+                )
             }
             RefError::InvalidPrefix { expected, found } => {
                 format!("giá trị phải bắt đầu bằng {expected}, không phải {found}")
@@ -174,13 +180,16 @@ impl RefError {
                 rule_vi,
                 ..
             } => format!("{} {value:?} không hợp lệ: {rule_vi}", part.name_vi()),
-            RefError::InvalidChecksum => {
-                "chữ số kiểm tra không khớp (có thể gõ nhầm?)".to_string()
-            }
+            RefError::InvalidChecksum => "chữ số kiểm tra không khớp (có thể gõ nhầm?)".to_string(),
         }
     }
 
-    pub(crate) fn part(part: Part, value: impl Into<String>, rule_en: &'static str, rule_vi: &'static str) -> RefError {
+    pub(crate) fn part(
+        part: Part,
+        value: impl Into<String>,
+        rule_en: &'static str,
+        rule_vi: &'static str,
+    ) -> RefError {
         RefError::InvalidPart {
             part,
             value: value.into(),

@@ -134,7 +134,11 @@ impl InvoiceRef {
     }
 
     /// [`InvoiceRef::parse`] that also recognises payment codes of the given schemes.
-    pub fn parse_with(input: &str, field: &str, schemes: &[Scheme]) -> (Option<InvoiceRef>, Vec<Finding>) {
+    pub fn parse_with(
+        input: &str,
+        field: &str,
+        schemes: &[Scheme],
+    ) -> (Option<InvoiceRef>, Vec<Finding>) {
         let mut findings = Vec::new();
         let trimmed = input.trim_matches(|c: char| c.is_whitespace());
         if trimmed.is_empty() {
@@ -168,7 +172,8 @@ impl InvoiceRef {
                 return (Some(InvoiceRef::EInvoice(e)), findings);
             }
             Err(e) if einvoice::looks_like(trimmed) => {
-                findings.push(Finding::new(Code::InvoiceEinvoiceLike, field).detail(e.message_en()));
+                findings
+                    .push(Finding::new(Code::InvoiceEinvoiceLike, field).detail(e.message_en()));
             }
             Err(_) => {}
         }
@@ -237,13 +242,18 @@ fn matching_scheme(s: &str, schemes: &[Scheme]) -> Option<Scheme> {
         }
     }
     let prefix = letters.get(..n)?;
-    schemes.iter().copied().find(|sc| sc.prefix_bytes() == prefix && digits > 0)
+    schemes
+        .iter()
+        .copied()
+        .find(|sc| sc.prefix_bytes() == prefix && digits > 0)
 }
 
 fn code_finding(e: &RefError, field: &str, input: &str, len: usize) -> Finding {
     match e {
         RefError::InvalidLength { .. } | RefError::InvalidPrefix { .. } => {
-            Finding::new(Code::InvoiceCodeLength, field).detail(input).limit(len)
+            Finding::new(Code::InvoiceCodeLength, field)
+                .detail(input)
+                .limit(len)
         }
         RefError::InvalidChecksum => Finding::new(Code::InvoiceCheckDigits, field).detail(input),
         other => Finding::new(Code::InvoiceCheckDigits, field).detail(format!("{input}: {other}")),

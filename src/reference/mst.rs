@@ -61,13 +61,28 @@ pub fn validate(input: &str) -> Result<TaxCode, RefError> {
     let (sequence, rest) = rest.split_at(7);
     let (check, branch) = rest.split_at(1);
     if province == "00" {
-        return Err(RefError::part(Part::Province, province, "the province code is not 00", "mã tỉnh không thể là 00"));
+        return Err(RefError::part(
+            Part::Province,
+            province,
+            "the province code is not 00",
+            "mã tỉnh không thể là 00",
+        ));
     }
     if sequence == "0000000" {
-        return Err(RefError::part(Part::TaxSequence, sequence, "the sequence number is not 0000000", "số thứ tự không thể là 0000000"));
+        return Err(RefError::part(
+            Part::TaxSequence,
+            sequence,
+            "the sequence number is not 0000000",
+            "số thứ tự không thể là 0000000",
+        ));
     }
     if branch == "000" {
-        return Err(RefError::part(Part::Branch, branch, "a branch number runs from 001 to 999", "số chi nhánh từ 001 đến 999"));
+        return Err(RefError::part(
+            Part::Branch,
+            branch,
+            "a branch number runs from 001 to 999",
+            "số chi nhánh từ 001 đến 999",
+        ));
     }
     let expected = check_digit(&c[..9]).ok_or(RefError::InvalidChecksum)?;
     if check.as_bytes().first().map(|b| b - b'0') != Some(expected) {
@@ -129,10 +144,19 @@ mod tests {
         // 0·31+1·29+0+0+2·17+3·13+3·7+4·5+8·3 = 167; 167 mod 11 = 2; 10 − 2 = 8.
         assert_eq!(check_digit("010023348"), Some(8));
         let t = validate("0100233488-001").unwrap();
-        assert_eq!((t.as_str(), t.format().as_str()), ("0100233488001", "0100233488-001"));
+        assert_eq!(
+            (t.as_str(), t.format().as_str()),
+            ("0100233488001", "0100233488-001")
+        );
         // 1·31 = 31 = 9 mod 11 → 1.
         assert_eq!(check_digit("100000000"), Some(1));
-        assert!(matches!(validate("0100233488-000"), Err(RefError::InvalidPart { part: Part::Branch, .. })));
+        assert!(matches!(
+            validate("0100233488-000"),
+            Err(RefError::InvalidPart {
+                part: Part::Branch,
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -140,7 +164,10 @@ mod tests {
         // 0·31 + 1·29 + 3·5 = 44 = 0 mod 11 → the formula gives 10: no tenth digit fits.
         assert_eq!(check_digit("010000030"), None);
         for d in 0..10 {
-            assert_eq!(validate(&format!("010000030{d}")), Err(RefError::InvalidChecksum));
+            assert_eq!(
+                validate(&format!("010000030{d}")),
+                Err(RefError::InvalidChecksum)
+            );
         }
     }
 }

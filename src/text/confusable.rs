@@ -64,7 +64,10 @@ pub fn skeleton(s: &str) -> String {
     let mut mapped = String::with_capacity(s.len());
     let mut space = false;
     for c in s.nfkd() {
-        if chars::is_invisible(c) || chars::is_bidi_control(c) || c.is_control() && !chars::is_space_like(c) {
+        if chars::is_invisible(c)
+            || chars::is_bidi_control(c)
+            || c.is_control() && !chars::is_space_like(c)
+        {
             continue;
         }
         if chars::is_space_like(c) {
@@ -132,12 +135,30 @@ mod tests {
     #[test]
     fn payee() {
         let reg = "Trường THCS Hòa Bình";
-        assert_eq!(compare_payee_name("TRƯỜNG THCS HOÀ BÌNH", reg), NameComparison::Same);
-        assert_eq!(compare_payee_name("Trường THCS Hòa Bình", reg), NameComparison::Same);
-        assert_eq!(compare_payee_name("Trường THCS Hὸa Bình", reg), NameComparison::Lookalike);
-        assert_eq!(compare_payee_name("Trường THCS Hо\u{300}a Bình", reg), NameComparison::Lookalike);
-        assert_eq!(compare_payee_name("Trường THCS H\u{200B}òa Bình", reg), NameComparison::Lookalike);
-        assert_eq!(compare_payee_name("Trường THCS An Bình", reg), NameComparison::Different);
+        assert_eq!(
+            compare_payee_name("TRƯỜNG THCS HOÀ BÌNH", reg),
+            NameComparison::Same
+        );
+        assert_eq!(
+            compare_payee_name("Trường THCS Hòa Bình", reg),
+            NameComparison::Same
+        );
+        assert_eq!(
+            compare_payee_name("Trường THCS Hὸa Bình", reg),
+            NameComparison::Lookalike
+        );
+        assert_eq!(
+            compare_payee_name("Trường THCS Hо\u{300}a Bình", reg),
+            NameComparison::Lookalike
+        );
+        assert_eq!(
+            compare_payee_name("Trường THCS H\u{200B}òa Bình", reg),
+            NameComparison::Lookalike
+        );
+        assert_eq!(
+            compare_payee_name("Trường THCS An Bình", reg),
+            NameComparison::Different
+        );
     }
 
     #[test]

@@ -206,16 +206,16 @@ pub fn check_name(text: &str, field: &str) -> Report<String> {
     }
     let display = display_case(&norm);
     if display != norm {
-        findings.push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));
+        findings
+            .push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));
     }
     for word in display.split([' ', '-', '\'']) {
         if let Some(s) = syllable::parse(word) {
             if !s.is_tone_well_placed() {
                 let fixed = s.to_string_with(ToneStyle::MainVowel);
-                findings.push(
-                    Finding::new(Code::NameToneMisplaced, field)
-                        .detail(format!("\u{201C}{word}\u{201D} (→ \u{201C}{fixed}\u{201D})")),
-                );
+                findings.push(Finding::new(Code::NameToneMisplaced, field).detail(format!(
+                    "\u{201C}{word}\u{201D} (→ \u{201C}{fixed}\u{201D})"
+                )));
             }
         }
     }
@@ -347,7 +347,12 @@ mod tests {
         let (_, f) = normalize("a\u{202E}b\u{200B}c\u{0007}d\u{E000}", "n");
         assert_eq!(
             codes(&f),
-            ["text.bidi_control", "text.invisible", "text.control_char", "text.unusable_char"]
+            [
+                "text.bidi_control",
+                "text.invisible",
+                "text.control_char",
+                "text.unusable_char"
+            ]
         );
         assert_eq!(f[0].params.position, Some(2));
     }
@@ -367,7 +372,11 @@ mod tests {
         assert_eq!(r.cleaned.as_deref(), Some("Hòai"));
         assert!(codes(&r.findings).contains(&"name.tone_misplaced"));
         let r = check_name("Thu\u{0302}\u{0302}", "p");
-        assert!(codes(&r.findings).contains(&"name.stray_mark"), "{:?}", r.findings);
+        assert!(
+            codes(&r.findings).contains(&"name.stray_mark"),
+            "{:?}",
+            r.findings
+        );
     }
 
     #[test]

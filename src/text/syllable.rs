@@ -101,15 +101,16 @@ pub struct Syllable {
     written_at: Option<usize>,
 }
 
-const INITIALS: [&str; 11] = ["ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu"];
+const INITIALS: [&str; 11] = [
+    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu",
+];
 const SINGLE_INITIALS: &str = "bcdđghklmnprstvx";
 const FINALS2: [&str; 3] = ["ng", "nh", "ch"];
 const SINGLE_FINALS: &str = "cmnpt";
 const NUCLEI: [&str; 48] = [
-    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu",
-    "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ôô", "ua",
-    "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "yêu", "oai",
-    "oay", "oeo",
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây",
+    "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ôô", "ua", "uâ", "uê",
+    "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê", "iêu", "yêu", "oai", "oay", "oeo",
 ];
 const NUCLEI3: [&str; 7] = ["uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu"];
 
@@ -310,8 +311,7 @@ impl Syllable {
     /// Whether the nucleus is open `oa`, `oe` or `uy`: the syllables where styles differ.
     pub fn is_style_sensitive(&self) -> bool {
         let nu = self.nucleus();
-        !self.has_final()
-            && (nucleus_is(nu, "oa") || nucleus_is(nu, "oe") || nucleus_is(nu, "uy"))
+        !self.has_final() && (nucleus_is(nu, "oa") || nucleus_is(nu, "oe") || nucleus_is(nu, "uy"))
     }
 
     /// Index into the nucleus of the vowel that takes the tone, by the spelling rules.
@@ -500,7 +500,10 @@ mod tests {
     fn rules() {
         let t = ToneStyle::Traditional;
         let m = ToneStyle::MainVowel;
-        for w in ["người", "rượu", "ngoài", "khuỷu", "hoàn", "Huỳnh", "mía", "múa", "máy", "cháu", "gì", "gìn", "già", "quốc", "giữa", "thuở", "khuyến", "cừu"] {
+        for w in [
+            "người", "rượu", "ngoài", "khuỷu", "hoàn", "Huỳnh", "mía", "múa", "máy", "cháu", "gì",
+            "gìn", "già", "quốc", "giữa", "thuở", "khuyến", "cừu",
+        ] {
             assert_eq!(rt(w, t), w, "{w}");
             assert_eq!(rt(w, m), w, "{w}");
         }
@@ -521,10 +524,22 @@ mod tests {
 
     #[test]
     fn not_syllables() {
-        for w in ["jose", "bnam", "xyz", "qu", "ăăă", "1", "", "ta\u{0301}\u{0300}", "ác\u{0300}"] {
+        for w in [
+            "jose",
+            "bnam",
+            "xyz",
+            "qu",
+            "ăăă",
+            "1",
+            "",
+            "ta\u{0301}\u{0300}",
+            "ác\u{0300}",
+        ] {
             assert!(!is_syllable(w), "{w}");
         }
-        for w in ["a", "y", "ý", "yêu", "nghiêng", "khuya", "phí", "đức", "Đức", "ĐỨC"] {
+        for w in [
+            "a", "y", "ý", "yêu", "nghiêng", "khuya", "phí", "đức", "Đức", "ĐỨC",
+        ] {
             assert!(is_syllable(w), "{w}");
         }
     }

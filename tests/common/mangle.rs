@@ -58,7 +58,11 @@ pub fn mangle(memo: &str, code_len: usize, rng: &mut Rng, ops: &Ops) -> Mangled 
     let keep_code_end = ops.keep_code_end;
     let mut steps = Vec::new();
     // Work on bytes (rendered memos are ASCII) with a flag per byte: part of the code?
-    let mut chars: Vec<(u8, bool)> = memo.bytes().enumerate().map(|(i, b)| (b, i < code_len)).collect();
+    let mut chars: Vec<(u8, bool)> = memo
+        .bytes()
+        .enumerate()
+        .map(|(i, b)| (b, i < code_len))
+        .collect();
 
     // Tail truncation, never inside the code.
     if ops.truncate && rng.chance(1, 3) && chars.len() > code_len {
@@ -109,7 +113,9 @@ pub fn mangle(memo: &str, code_len: usize, rng: &mut Rng, ops: &Ops) -> Mangled 
     // Case changed.
     match if ops.case { rng.below(4) } else { 3 } {
         0 => {
-            chars.iter_mut().for_each(|c| c.0 = c.0.to_ascii_lowercase());
+            chars
+                .iter_mut()
+                .for_each(|c| c.0 = c.0.to_ascii_lowercase());
             steps.push("lower");
         }
         1 => {
@@ -123,7 +129,11 @@ pub fn mangle(memo: &str, code_len: usize, rng: &mut Rng, ops: &Ops) -> Mangled 
         _ => {}
     }
     let body: String = chars.iter().map(|c| char::from(c.0)).collect();
-    let wrapper = if ops.wrapper { rng.pick(WRAPPERS) } else { &"{}" };
+    let wrapper = if ops.wrapper {
+        rng.pick(WRAPPERS)
+    } else {
+        &"{}"
+    };
     if *wrapper != "{}" {
         steps.push("wrapper");
     }

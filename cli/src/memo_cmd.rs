@@ -1,0 +1,179 @@
+//! `vietref memo ...`: render a message for a channel, read codes back from memos.
+use crate::io::{open_input, read_all, CliResult};
+use clap::{Subcommand, ValueEnum};
+use serde_json::{json, Value};
+use std::io::BufRead;
+use std::process::ExitCode;
+use vietref::memo::{extract, parse_memo_with, remittance, render, Candidate, Profile};
+use vietref::reference::Scheme;
+use vietref::MessageDraft;
+
+/// Arguments of `vietref memo`.
+#[derive(clap::Args)]
+pub struct MemoArgs {
+    #[command(subcommand)]
+    cmd: MemoCmd,
+}
+
+#[derive(Subcommand)]
+enum MemoCmd {
+    /// Renders a message (JSON: sector, payerName, beneficiaryName, reason, invoice, amount)
+    /// for a channel; prints JSON with text, included, omitted, clipped, findings.
+    /// Exit 1 when the message is invalid or the code cannot travel.
+    Render {
+        /// The channel.
+        #[arg(long, value_enum)]
+        channel: Channel,
+        /// Overrides the channel's length budget.
+        #[arg(long)]
+        budget: Option<usize>,
+        /// The message JSON file; `-` or nothing for stdin.
+        file: Option<String>,
+    },
+    /// Finds payment codes of the given schemes and RF references in memo text: one JSON
+    /// line `{"candidates":[{code,kind,start,end}]}` per input line (TEXT, or stdin lines).
+    Extract {
+        /// A payment-code scheme PREFIX:LENGTH (repeatable).
+        #[arg(long = "scheme")]
+        schemes: Vec<String>,
+        /// The memo text; without it, lines are read from stdin.
+        text: Option<String>,
+    },
+    /// Recovers the fields of a vietref memo (invoice, reason, beneficiary, payer): one
+    /// JSON line per input line.
+    Parse {
+        /// A payment-code scheme PREFIX:LENGTH (repeatable).
+        #[arg(long = "scheme")]
+        schemes: Vec<String>,
+        /// The memo text; without it, lines are read from stdin.
+        text: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Channel {
+    /// VietQR tag 62-08 purpose of transaction (25).
+    Vietqr,
+    /// VietQR tag 62-01 bill number (25, code only).
+    VietqrBill,
+    /// Interbank transfer content (140 by default).
+    Transfer,
+    /// Mobile Money note (50 by default).
+    MobileMoney,
+    /// POS reference (25, code only).
+    Pos,
+    /// ISO 20022 RmtInf (Ustrd 140, Strd/CdtrRefInf for RF).
+    Iso20022,
+}
+
+impl Channel {
+    fn profile(self) -> Profile {
+        match self {
+            Channel::Vietqr => Profile::VIETQR_PURPOSE,
+            Channel::VietqrBill => Profile::VIETQR_BILL,
+            Channel::Transfer => Profile::TRANSFER,
+            Channel::MobileMoney => Profile::MOBILE_MONEY,
+            Channel::Pos => Profile::POS,
+            Channel::Iso20022 => Profile::ISO20022_USTRD,
+        }
+    }
+}
+
+fn schemes(list: &[String]) -> Result<Vec<Scheme>, String> {
+    list.iter()
+        .map(|s| {
+            s.parse::<Scheme>()
+                .map_err(|e| format!("--scheme {s}: {e}"))
+        })
+        .collect()
+}
+
+fn candidate_json(c: &Candidate) -> Value {
+    json!({ "code": c.code, "kind": c.kind.as_str(), "start": c.span.0, "end": c.span.1 })
+}
+
+/// Calls `f` on TEXT, or on every line of stdin.
+fn each_line(text: Option<String>, mut f: impl FnMut(&str)) -> Result<(), String> {
+    match text {
+        Some(t) => f(&t),
+        None => {
+            for line in open_input(None)?.lines() {
+                f(&line.map_err(|e| format!("cannot read input: {e}"))?);
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn run(a: MemoArgs) -> CliResult {
+    match a.cmd {
+        MemoCmd::Render {
+            channel,
+            budget,
+            file,
+        } => {
+            let input = read_all(file.as_deref())?;
+            let draft: MessageDraft = serde_json::from_slice(&input)
+                .map_err(|e| format!("the message is not valid JSON: {e}"))?;
+            let report = draft.validate();
+            let Some(m) = report.cleaned else {
+                println!("{}", json!({ "valid": false, "findings": report.findings }));
+                return Ok(ExitCode::from(1));
+            };
+            let mut profile = channel.profile();
+            if let Some(b) = budget {
+                profile = profile.with_budget(b);
+            }
+            let (rendered, extra) = if matches!(channel, Channel::Iso20022) {
+                let rem = remittance(&m, &profile);
+                let extra = json!({ "creditorReference": rem.creditor_reference, "xml": rem.xml });
+                (rem.unstructured, Some(extra))
+            } else {
+                (render(&m, &profile), None)
+            };
+            let mut out = json!({
+                "channel": profile.name,
+                "budget": profile.budget,
+                "text": rendered.text,
+                "included": rendered.included,
+                "omitted": rendered.omitted,
+                "clipped": rendered.clipped,
+                "findings": report.findings.iter().chain(&rendered.findings).collect::<Vec<_>>(),
+            });
+            if let (Some(Value::Object(x)), Value::Object(o)) = (extra, &mut out) {
+                o.extend(x);
+            }
+            println!("{out}");
+            Ok(if rendered.is_ok() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        MemoCmd::Extract { schemes: s, text } => {
+            let schemes = schemes(&s)?;
+            each_line(text, |line| {
+                let c: Vec<Value> = extract(line, &schemes).iter().map(candidate_json).collect();
+                println!("{}", json!({ "candidates": c }));
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        MemoCmd::Parse { schemes: s, text } => {
+            let schemes = schemes(&s)?;
+            each_line(text, |line| {
+                let p = parse_memo_with(line, &schemes);
+                println!(
+                    "{}",
+                    json!({
+                        "invoice": p.invoice.as_ref().map(candidate_json),
+                        "reason": p.reason,
+                        "beneficiary": p.beneficiary,
+                        "payer": p.payer,
+                        "sector": p.sector.map(|s| s.as_str()),
+                    })
+                );
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
