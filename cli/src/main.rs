@@ -7,8 +7,8 @@ mod demo;
 mod io;
 mod memo_cmd;
 mod message_cmd;
-mod ref_cmd;
 mod reconcile_cmd;
+mod ref_cmd;
 mod text_cmd;
 
 /// Vietnamese payment messages for schools and hospitals: normalize, validate, render,
