@@ -650,7 +650,8 @@ fn generated(seed: u64, n: usize) {
     }
     let pairs: Vec<(usize, usize)> = untouched
         .chunks(2)
-        .filter_map(|c| (c.len() == 2).then(|| (c[0], c[1])))
+        .filter(|c| c.len() == 2)
+        .map(|c| (c[0], c[1]))
         .collect();
     for (a, b) in pairs.iter().take(n / 30) {
         plans.push(Plan::Ambiguous(*a, *b));

@@ -429,7 +429,9 @@ pub fn write_field(out: &mut String, field: &str, delimiter: char) {
 mod tests {
     use super::*;
 
-    fn all(input: &[u8]) -> Vec<Result<(u64, Vec<String>), (u64, &'static str)>> {
+    type Got = Result<(u64, Vec<String>), (u64, &'static str)>;
+
+    fn all(input: &[u8]) -> Vec<Got> {
         let mut r = CsvReader::detect(input);
         let mut rec = CsvRecord::default();
         let mut out = Vec::new();
