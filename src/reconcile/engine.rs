@@ -3,7 +3,7 @@
 
 use super::amount::{format_amount, quote, Grouping};
 use super::date::Date;
-use super::index::{combine, hash_bytes, HashKeyed, MultiMap};
+use super::index::{combine, hash_bytes, HashKeyed, MultiMap, NIL};
 use super::names::{
     full_match, is_word, tok_eq, tok_hash, truncated_match, TextTokens, Toks, MAX_TOKENS,
 };
@@ -38,7 +38,7 @@ struct Span {
     len: u32,
 }
 
-/// One open invoice, in 88 bytes plus its text in the arena.
+/// One open invoice, in 104 bytes plus its text in the arena.
 struct Slot {
     code: Span,
     key: Span,
@@ -55,6 +55,8 @@ struct Slot {
     /// `YYYYMMDD` (0: none).
     due: u32,
     kind: RefKind,
+    /// Entries in the name index, by key position (see [`Reconciler::name_keys`]).
+    name_entries: [u32; 4],
 }
 
 impl Slot {
@@ -82,6 +84,33 @@ struct Hit {
 
 const KEY_FULL: u64 = 1;
 const KEY_PREFIX: u64 = 2;
+
+/// Most name-index entries looked at per key for one line.
+pub(crate) const SCAN_MAX: usize = 64;
+
+fn prefix_key(amount: u64, family_hash: u64, second: &[u8], third: &[u8]) -> u64 {
+    let initial = third.first().map_or(0, |b| u64::from(if *b == b'Y' { b'I' } else { *b }));
+    combine(&[KEY_PREFIX, amount, family_hash, tok_hash(second), initial])
+}
+
+/// The hit recorded when a scan stopped at [`SCAN_MAX`] entries: several invoices.
+const SATURATED: u32 = u32::MAX - 1;
+
+/// Distinct invoices among the hits, up to 2 (a saturated scan counts as 2).
+fn distinct(hits: &[Hit]) -> usize {
+    let mut first = None;
+    for h in hits {
+        if h.idx == SATURATED {
+            return 2;
+        }
+        match first {
+            None => first = Some(h.idx),
+            Some(f) if f != h.idx => return 2,
+            Some(_) => {}
+        }
+    }
+    usize::from(first.is_some())
+}
 
 /// Matches statement lines to open invoices.
 ///
@@ -291,7 +320,7 @@ impl Reconciler {
         }
         let idx = u32::try_from(self.slots.len())
             .ok()
-            .filter(|i| *i < u32::MAX);
+            .filter(|i| *i < SATURATED);
         let payer = inv
             .payer
             .as_deref()
@@ -331,6 +360,7 @@ impl Reconciler {
             payments: 0,
             due,
             kind,
+            name_entries: [NIL; 4],
         });
         if !key.is_empty() {
             self.insert_key(key.as_bytes(), idx);
@@ -359,41 +389,48 @@ impl Reconciler {
         })
     }
 
-    /// The name-index keys of invoice `idx` for the outstanding amount `amount`.
-    fn name_keys(&self, idx: u32) -> ([u64; 4], usize) {
+    /// The name-index keys of invoice `idx` for the outstanding amount `amount`, by
+    /// position: payer full, payer prefix, beneficiary full, beneficiary prefix (0: none).
+    ///
+    /// - full: (amount, family name, given name), for names of 2 or more tokens;
+    /// - prefix: (amount, family name, second name, first letter of the third), for names
+    ///   of 3 or more tokens (a truncated run shows at least that much).
+    fn name_keys(&self, idx: u32, amount: u64) -> [u64; 4] {
         let mut keys = [0u64; 4];
-        let mut n = 0;
-        let Some(s) = self.slots.get(idx as usize) else {
-            return (keys, 0);
-        };
-        let amount = s.outstanding();
-        for span in [s.payer, s.beneficiary] {
+        let Some(s) = self.slots.get(idx as usize) else { return keys };
+        for (pos, span) in [(0, s.payer), (2, s.beneficiary)] {
             let toks = Toks::new(self.text_of(span));
             let t = toks.as_slice();
-            if let (Some(first), Some(last), true) = (t.first(), t.last(), t.len() >= 2) {
-                let fh = tok_hash(first);
-                if let Some(k) = keys.get_mut(n) {
-                    *k = combine(&[KEY_FULL, amount, fh, tok_hash(last)]);
-                    n += 1;
-                }
-                if let (Some(second), true) = (t.get(1), t.len() >= 3) {
-                    if let Some(k) = keys.get_mut(n) {
-                        *k = combine(&[KEY_PREFIX, amount, fh, tok_hash(second)]);
-                        n += 1;
-                    }
+            let (Some(first), Some(last)) = (t.first(), t.last()) else { continue };
+            if t.len() < 2 {
+                continue;
+            }
+            let fh = tok_hash(first);
+            if let Some(k) = keys.get_mut(pos) {
+                *k = combine(&[KEY_FULL, amount, fh, tok_hash(last)]);
+            }
+            if let (Some(second), Some(third)) = (t.get(1), t.get(2)) {
+                if let Some(k) = keys.get_mut(pos + 1) {
+                    *k = prefix_key(amount, fh, second, third);
                 }
             }
         }
-        (keys, n)
+        keys
     }
 
     fn index_names(&mut self, idx: u32, outstanding: u64) {
         if outstanding == 0 {
             return;
         }
-        let (keys, n) = self.name_keys(idx);
-        for k in keys.iter().take(n) {
-            self.names.insert(*k, idx);
+        let keys = self.name_keys(idx, outstanding);
+        let mut entries = [NIL; 4];
+        for (e, k) in entries.iter_mut().zip(keys) {
+            if k != 0 {
+                *e = self.names.insert(k, idx);
+            }
+        }
+        if let Some(s) = self.slots.get_mut(idx as usize) {
+            s.name_entries = entries;
         }
     }
 
@@ -401,9 +438,15 @@ impl Reconciler {
         if outstanding == 0 {
             return;
         }
-        let (keys, n) = self.name_keys(idx);
-        for k in keys.iter().take(n) {
-            self.names.remove(*k, idx);
+        let keys = self.name_keys(idx, outstanding);
+        let Some(entries) = self.slots.get_mut(idx as usize).map(|s| std::mem::replace(&mut s.name_entries, [NIL; 4]))
+        else {
+            return;
+        };
+        for (e, k) in entries.into_iter().zip(keys) {
+            if e != NIL {
+                self.names.remove_entry(k, e);
+            }
         }
     }
 
@@ -803,22 +846,10 @@ impl Reconciler {
         self.name_hits(amount, &counter, NameSource::CounterName, &mut hits);
         self.text = text;
         self.counter = counter;
-        let mut distinct: Vec<u32> = Vec::new();
-        for h in &hits {
-            if !distinct.contains(&h.idx) {
-                distinct.push(h.idx);
-            }
-        }
         const SHOWN: usize = 5;
         for h in hits.iter().take(SHOWN * 2) {
-            let Some(s) = self.slots.get(h.idx as usize) else {
-                continue;
-            };
-            let span = if h.role == NameRole::Payer {
-                s.payer
-            } else {
-                s.beneficiary
-            };
+            let Some(s) = self.slots.get(h.idx as usize) else { continue };
+            let span = if h.role == NameRole::Payer { s.payer } else { s.beneficiary };
             ev.names.push(NameEvidence {
                 invoice: self.code_of(h.idx).to_string(),
                 role: h.role,
@@ -828,22 +859,16 @@ impl Reconciler {
                 truncated: h.truncated,
             });
         }
-        ev.name_candidates = Some(distinct.len() as u32);
-        match distinct.as_slice() {
-            [] => (None, none_en, none_vi),
-            [idx] => {
-                let code = self.code_of(*idx).to_string();
-                let (observed, role_en, role_vi) = hits
-                    .iter()
-                    .find(|h| h.idx == *idx)
-                    .map(|h| {
-                        let (en, vi) = match h.role {
-                            NameRole::Payer => ("payer", "người trả tiền"),
-                            NameRole::Beneficiary => ("beneficiary", "người thụ hưởng"),
-                        };
-                        (h.observed.clone(), en, vi)
-                    })
-                    .unwrap_or_default();
+        let count = distinct(&hits);
+        ev.name_candidates = Some(count as u32);
+        match (count, hits.first()) {
+            (1, Some(h)) => {
+                let code = self.code_of(h.idx).to_string();
+                let (role_en, role_vi) = match h.role {
+                    NameRole::Payer => ("payer", "người trả tiền"),
+                    NameRole::Beneficiary => ("beneficiary", "người thụ hưởng"),
+                };
+                let observed = &h.observed;
                 (
                     Some(code.clone()),
                     format!(
@@ -856,25 +881,24 @@ impl Reconciler {
                     ),
                 )
             }
-            many => (
+            (0, _) | (_, None) => (None, none_en, none_vi),
+            _ => (
                 None,
-                format!(
-                    "{none_en}; a name and the exact amount fit {} open invoices, so nothing is suggested",
-                    many.len()
-                ),
-                format!(
-                    "{none_vi}; tên và số tiền khớp {} hóa đơn đang mở nên không có gợi ý",
-                    many.len()
-                ),
+                format!("{none_en}; a name and the exact amount fit more than one open invoice, so nothing is suggested"),
+                format!("{none_vi}; tên và số tiền khớp nhiều hơn một hóa đơn đang mở nên không có gợi ý"),
             ),
         }
     }
 
     /// Open invoices with outstanding amount `amount` whose payer or beneficiary name the
-    /// tokens `toks` hold.
+    /// tokens `toks` hold. Stops at two distinct invoices (no suggestion is possible then);
+    /// looks at most [`SCAN_MAX`] index entries per key, and counts a longer chain as two.
     fn name_hits(&self, amount: u64, toks: &TextTokens, source: NameSource, hits: &mut Vec<Hit>) {
         let n = toks.len();
         for i in 0..n {
+            if distinct(hits) >= 2 {
+                return;
+            }
             let ti = toks.get(i);
             if !is_word(ti) {
                 continue;
@@ -886,77 +910,56 @@ impl Reconciler {
             let end = toks.run_end(i);
             for j in i + 1..end.min(i + MAX_TOKENS) {
                 let key = combine(&[KEY_FULL, amount, hi, tok_hash(toks.get(j))]);
-                let Some(run) = toks.run(i, j + 1) else {
-                    continue;
-                };
-                for idx in self.names.get(key) {
-                    self.verify(
-                        idx,
-                        amount,
-                        run.as_slice(),
-                        false,
-                        |role| Hit {
-                            idx,
-                            role,
-                            observed: toks.text(i, j + 1).to_string(),
-                            source,
-                            truncated: false,
-                        },
-                        hits,
-                    );
-                }
+                let Some(run) = toks.run(i, j + 1) else { continue };
+                let observed = || toks.text(i, j + 1).to_string();
+                self.scan(key, amount, run.as_slice(), false, source, &observed, hits);
             }
             if end >= i + 3 {
-                let key = combine(&[KEY_PREFIX, amount, hi, tok_hash(toks.get(i + 1))]);
+                let key = prefix_key(amount, hi, toks.get(i + 1), toks.get(i + 2));
                 if let Some(run) = toks.run(i, end) {
-                    for idx in self.names.get(key) {
-                        self.verify(
-                            idx,
-                            amount,
-                            run.as_slice(),
-                            true,
-                            |role| Hit {
-                                idx,
-                                role,
-                                observed: toks.text(i, end).to_string(),
-                                source,
-                                truncated: true,
-                            },
-                            hits,
-                        );
-                    }
+                    let observed = || toks.text(i, end).to_string();
+                    self.scan(key, amount, run.as_slice(), true, source, &observed, hits);
                 }
             }
         }
     }
 
-    fn verify(
+    /// Verifies the invoices under one name key.
+    #[allow(clippy::too_many_arguments)]
+    fn scan(
         &self,
-        idx: u32,
+        key: u64,
         amount: u64,
         run: &[&[u8]],
         truncated: bool,
-        make: impl Fn(NameRole) -> Hit,
+        source: NameSource,
+        observed: &dyn Fn() -> String,
         hits: &mut Vec<Hit>,
     ) {
-        let Some(s) = self.slots.get(idx as usize) else {
-            return;
-        };
-        if s.outstanding() != amount {
-            return;
-        }
-        for (role, span) in [
-            (NameRole::Payer, s.payer),
-            (NameRole::Beneficiary, s.beneficiary),
-        ] {
-            let name = Toks::new(self.text_of(span));
-            let ok = if truncated {
-                truncated_match(name.as_slice(), run)
-            } else {
-                full_match(name.as_slice(), run)
-            };
-            if ok && !hits.iter().any(|h| h.idx == idx && h.role == role) {
-                hits.push(make(role));
+        for (seen, idx) in self.names.get(key).enumerate() {
+            if distinct(hits) >= 2 {
+                return;
+            }
+            if seen >= SCAN_MAX {
+                // Too many invoices share this amount and these names to prove that one
+                // is unique: count it as several.
+                hits.push(Hit { idx: SATURATED, role: NameRole::Payer, observed: observed(), source, truncated });
+                return;
+            }
+            let Some(s) = self.slots.get(idx as usize) else { continue };
+            if s.outstanding() != amount {
+                continue;
+            }
+            for (role, span) in [(NameRole::Payer, s.payer), (NameRole::Beneficiary, s.beneficiary)] {
+                let name = Toks::new(self.text_of(span));
+                let ok = if truncated {
+                    truncated_match(name.as_slice(), run)
+                } else {
+                    full_match(name.as_slice(), run)
+                };
+                if ok && !hits.iter().any(|h| h.idx == idx && h.role == role) {
+                    hits.push(Hit { idx, role, observed: observed(), source, truncated });
+                }
             }
         }
     }
@@ -1080,4 +1083,39 @@ fn resolve(found: &[Found]) -> (Vec<u32>, Vec<String>) {
     }
     flush(&mut group, &mut known, &mut unknown);
     (known, unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Amount;
+
+    fn inv(code: &str, amount: u64, payer: &str, ben: &str) -> Invoice {
+        Invoice {
+            code: code.into(),
+            amount: Amount::new(amount).unwrap(),
+            payer: Some(payer.into()),
+            beneficiary: Some(ben.into()),
+            due: None,
+        }
+    }
+
+    #[test]
+    fn name_index_follows_payments() {
+        let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);
+        r.add_invoice(inv("HP24010172", 1000, "Nguyễn Văn An", "Nguyễn Thị Bình")).unwrap();
+        r.add_invoice(inv("HP24010269", 1000, "Trần Hùng", "Trần Minh Khoa")).unwrap();
+        // 2 + 2 keys, then 1 (two-token payer: no prefix key) + 2.
+        assert_eq!(r.names.len(), 7);
+        r.feed(StatementLine::new(1, Amount::new(1000).unwrap(), "HP24010172"));
+        assert_eq!(r.names.len(), 3, "a settled invoice leaves the name index");
+        r.feed(StatementLine::new(2, Amount::new(400).unwrap(), "HP24010269"));
+        assert_eq!(r.names.len(), 3, "a partial payment moves the keys to the new amount");
+        let keys = r.name_keys(1, 600);
+        assert!(r.names.get(keys[0]).any(|i| i == 1));
+        let old = r.name_keys(1, 1000);
+        assert!(!r.names.get(old[0]).any(|i| i == 1));
+        r.feed(StatementLine::new(3, Amount::new(600).unwrap(), "HP24010269"));
+        assert_eq!(r.names.len(), 0);
+    }
 }

@@ -58,79 +58,84 @@ pub(crate) fn combine(parts: &[u64]) -> u64 {
     h
 }
 
-const NIL: u32 = u32::MAX;
+/// No entry.
+pub(crate) const NIL: u32 = u32::MAX;
 
-/// A multimap from hashes to invoice numbers: one head per key and a singly linked chain
-/// in two flat vectors (8 bytes per entry); removed entries are reused.
+/// A multimap from hashes to invoice numbers: one head per key and a doubly linked chain
+/// in three flat vectors (12 bytes per entry). [`MultiMap::insert`] returns the entry, and
+/// [`MultiMap::remove_entry`] unlinks it in constant time; removed entries are reused.
 #[derive(Default)]
 pub(crate) struct MultiMap {
     heads: HashKeyed<u32>,
     next: Vec<u32>,
+    prev: Vec<u32>,
     value: Vec<u32>,
     free: Vec<u32>,
 }
 
 impl MultiMap {
-    pub(crate) fn insert(&mut self, key: u64, v: u32) {
+    /// Adds `v` under `key`; returns the entry (for [`MultiMap::remove_entry`]).
+    pub(crate) fn insert(&mut self, key: u64, v: u32) -> u32 {
         let head = self.heads.get(&key).copied().unwrap_or(NIL);
         let e = match self.free.pop() {
-            Some(e) => {
-                if let (Some(n), Some(val)) = (
-                    self.next.get_mut(e as usize),
-                    self.value.get_mut(e as usize),
-                ) {
-                    *n = head;
-                    *val = v;
-                }
-                e
-            }
+            Some(e) => e,
             None => {
-                let e = self.next.len() as u32;
-                self.next.push(head);
-                self.value.push(v);
-                e
+                self.next.push(NIL);
+                self.prev.push(NIL);
+                self.value.push(0);
+                (self.next.len() - 1) as u32
             }
         };
+        if let (Some(n), Some(p), Some(val)) = (
+            self.next.get_mut(e as usize),
+            self.prev.get_mut(e as usize),
+            self.value.get_mut(e as usize),
+        ) {
+            *n = head;
+            *p = NIL;
+            *val = v;
+        }
+        if let Some(hp) = self.prev.get_mut(head as usize) {
+            *hp = e;
+        }
         self.heads.insert(key, e);
+        e
     }
 
-    /// Removes one entry `v` under `key`; whether one was found.
-    pub(crate) fn remove(&mut self, key: u64, v: u32) -> bool {
-        let Some(&head) = self.heads.get(&key) else {
-            return false;
-        };
-        let mut prev = NIL;
-        let mut e = head;
-        while e != NIL {
-            let (Some(&n), Some(&val)) = (self.next.get(e as usize), self.value.get(e as usize))
-            else {
-                return false;
-            };
-            if val == v {
-                if prev == NIL {
-                    if n == NIL {
-                        self.heads.remove(&key);
-                    } else {
-                        self.heads.insert(key, n);
-                    }
-                } else if let Some(p) = self.next.get_mut(prev as usize) {
-                    *p = n;
-                }
-                self.free.push(e);
-                return true;
+    /// Unlinks entry `e`, which was inserted under `key`.
+    pub(crate) fn remove_entry(&mut self, key: u64, e: u32) {
+        let (Some(&n), Some(&p)) = (self.next.get(e as usize), self.prev.get(e as usize)) else { return };
+        if p == NIL {
+            if self.heads.get(&key) != Some(&e) {
+                return; // not under this key
             }
-            prev = e;
-            e = n;
+            if n == NIL {
+                self.heads.remove(&key);
+            } else {
+                self.heads.insert(key, n);
+            }
+        } else if let Some(pn) = self.next.get_mut(p as usize) {
+            *pn = n;
         }
-        false
+        if let Some(np) = self.prev.get_mut(n as usize) {
+            *np = p;
+        }
+        if let (Some(en), Some(ep)) = (self.next.get_mut(e as usize), self.prev.get_mut(e as usize)) {
+            *en = NIL;
+            *ep = NIL;
+        }
+        self.free.push(e);
     }
 
     /// The values under `key`, most recent first.
     pub(crate) fn get(&self, key: u64) -> Chain<'_> {
-        Chain {
-            map: self,
-            e: self.heads.get(&key).copied().unwrap_or(NIL),
-        }
+        Chain { map: self, e: self.heads.get(&key).copied().unwrap_or(NIL) }
+    }
+
+    /// Live entries.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.next.len() - self.free.len()
     }
 }
 
@@ -160,21 +165,27 @@ mod tests {
     #[test]
     fn multimap() {
         let mut m = MultiMap::default();
-        m.insert(1, 10);
-        m.insert(1, 11);
+        let a = m.insert(1, 10);
+        let b = m.insert(1, 11);
         m.insert(2, 20);
-        m.insert(1, 12);
+        let c = m.insert(1, 12);
         assert_eq!(m.get(1).collect::<Vec<_>>(), [12, 11, 10]);
-        assert!(m.remove(1, 11));
-        assert!(!m.remove(1, 11));
+        m.remove_entry(1, b); // middle
         assert_eq!(m.get(1).collect::<Vec<_>>(), [12, 10]);
-        assert!(m.remove(1, 12));
-        assert!(m.remove(1, 10));
+        m.remove_entry(1, c); // head
+        assert_eq!(m.get(1).collect::<Vec<_>>(), [10]);
+        m.remove_entry(2, a); // wrong key: ignored
+        assert_eq!(m.get(1).collect::<Vec<_>>(), [10]);
+        m.remove_entry(1, a); // last
         assert_eq!(m.get(1).count(), 0);
-        m.insert(1, 13);
+        let d = m.insert(1, 13);
         assert_eq!(m.get(1).collect::<Vec<_>>(), [13]);
         assert_eq!(m.get(2).collect::<Vec<_>>(), [20]);
         assert_eq!(m.next.len(), 4, "removed entries are reused");
+        m.insert(1, 14);
+        m.remove_entry(1, d); // tail
+        assert_eq!(m.get(1).collect::<Vec<_>>(), [14]);
+        assert_eq!(m.len(), 2);
     }
 
     #[test]

@@ -288,7 +288,8 @@ pub struct Evidence {
     /// Names of invoices found in the line.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<NameEvidence>,
-    /// For an unmatched line: how many open invoices fit a name and the exact amount.
+    /// For an unmatched line: how many open invoices fit a name and the exact amount:
+    /// 0, 1, or 2 for two or more (the search stops there).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_candidates: Option<u32>,
 }
