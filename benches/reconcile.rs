@@ -24,14 +24,19 @@ use vietref::reference::Scheme;
 const N: usize = 1_000_000;
 
 const FAMILY: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý",
 ];
-const MIDDLE: &[&str] = &["Văn", "Thị", "Minh", "Ngọc", "Thanh", "Quốc", "Gia", "Hoài", "Đức", "Thu"];
+const MIDDLE: &[&str] = &[
+    "Văn", "Thị", "Minh", "Ngọc", "Thanh", "Quốc", "Gia", "Hoài", "Đức", "Thu",
+];
 const GIVEN: &[&str] = &[
-    "An", "Bình", "Thủy", "Vy", "Huy", "Khoa", "Linh", "Nam", "Hà", "Tú", "Dũng", "Hùng", "Lan", "Mai", "Phúc", "Quân",
-    "Trâm", "Yến", "Khang", "Nhi", "Bảo", "Châu", "Diệp", "Giang",
+    "An", "Bình", "Thủy", "Vy", "Huy", "Khoa", "Linh", "Nam", "Hà", "Tú", "Dũng", "Hùng", "Lan",
+    "Mai", "Phúc", "Quân", "Trâm", "Yến", "Khang", "Nhi", "Bảo", "Châu", "Diệp", "Giang",
 ];
-const DUES: &[u64] = &[1_250_000, 980_000, 750_000, 2_150_000, 450_000, 320_000, 1_500_000, 600_000];
+const DUES: &[u64] = &[
+    1_250_000, 980_000, 750_000, 2_150_000, 450_000, 320_000, 1_500_000, 600_000,
+];
 
 /// xorshift64* (deterministic).
 struct Rng(u64);
@@ -72,7 +77,11 @@ fn invoices(n: usize) -> Vec<Invoice> {
     let mut rng = Rng(0x1234_5678_9ABC_DEF1);
     (0..n)
         .map(|i| Invoice {
-            code: s.create(&format!("{:08}", i * 37 % 100_000_000)).unwrap().as_str().to_string(),
+            code: s
+                .create(&format!("{:08}", i * 37 % 100_000_000))
+                .unwrap()
+                .as_str()
+                .to_string(),
             amount: Amount::new(DUES[rng.below(DUES.len())]).unwrap(),
             payer: Some(name(&mut rng)),
             beneficiary: Some(name(&mut rng)),
@@ -105,23 +114,41 @@ fn line(k: usize, inv: &[Invoice], rng: &mut Rng) -> StatementLine {
             _ => memo,
         };
         let wrapped = match rng.below(5) {
-            0 => format!("MBVCB.{}.{}.{memo}.CT tu 1027236393 PHAM HOANG TUAN toi 28349817", 2_427_229_823u64 + k as u64, 174_242),
+            0 => format!(
+                "MBVCB.{}.{}.{memo}.CT tu 1027236393 PHAM HOANG TUAN toi 28349817",
+                2_427_229_823u64 + k as u64,
+                174_242
+            ),
             1 => format!("IB {memo}"),
-            2 => format!("ACB;28349817;{memo} GD {:06}-090922 18:14:59", k % 1_000_000),
-            3 => format!("MoMoT0904067605T{}T970416T{memo}", 28_994_691_053u64 + k as u64),
+            2 => format!(
+                "ACB;28349817;{memo} GD {:06}-090922 18:14:59",
+                k % 1_000_000
+            ),
+            3 => format!(
+                "MoMoT0904067605T{}T970416T{memo}",
+                28_994_691_053u64 + k as u64
+            ),
             _ => format!("{memo} FT2229853{:07}", k % 10_000_000),
         };
         (wrapped, v.amount.vnd())
     } else if kind < 85 {
-        let unknown = scheme().create(&format!("{:08}", 99_000_000 + k % 1_000_000)).unwrap();
+        let unknown = scheme()
+            .create(&format!("{:08}", 99_000_000 + k % 1_000_000))
+            .unwrap();
         (format!("{unknown} HOC PHI NAM TRUOC"), 1_250_000)
     } else if kind < 95 {
         (
-            format!("CHUYEN TIEN HOC PHI CHO CHAU {} LOP 6A", fold(v.beneficiary.as_deref().unwrap_or(""))),
+            format!(
+                "CHUYEN TIEN HOC PHI CHO CHAU {} LOP 6A",
+                fold(v.beneficiary.as_deref().unwrap_or(""))
+            ),
             v.amount.vnd(),
         )
     } else {
-        (format!("CT DEN:5233201{:05} ung ho quy lop", k % 100_000), 200_000)
+        (
+            format!("CT DEN:5233201{:05} ung ho quy lop", k % 100_000),
+            200_000,
+        )
     };
     let mut l = StatementLine::new(k as u64 + 2, Amount::new(amount).unwrap(), content);
     l.reference = Some(format!("FT24{:08}", k));
@@ -171,7 +198,8 @@ fn bench(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
-    let json_lines: Vec<vietref::reconcile::LineResult> = lines.iter().cloned().map(|l| r.feed(l)).collect();
+    let json_lines: Vec<vietref::reconcile::LineResult> =
+        lines.iter().cloned().map(|l| r.feed(l)).collect();
     g.bench_function("write_json_line (10k results)", |b| {
         let mut out = Vec::with_capacity(1 << 22);
         b.iter(|| {
@@ -188,18 +216,28 @@ fn bench(c: &mut Criterion) {
 fn peak_rss() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).map(|l| l.to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .map(|l| l.to_string())
+        })
         .unwrap_or_else(|| "VmHWM unknown".into())
 }
 
 fn full_run() {
     // VIETREF_RECONCILE_N overrides the size (for profiling).
-    let n: usize = std::env::var("VIETREF_RECONCILE_N").ok().and_then(|v| v.parse().ok()).unwrap_or(N);
+    let n: usize = std::env::var("VIETREF_RECONCILE_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(N);
     let t = Instant::now();
     let inv = invoices(n);
     let mut rng = Rng(42);
     let lines: Vec<StatementLine> = (0..n).map(|k| line(k, &inv, &mut rng)).collect();
-    eprintln!("generated {n} invoices and {n} lines in {:.2?}", t.elapsed());
+    eprintln!(
+        "generated {n} invoices and {n} lines in {:.2?}",
+        t.elapsed()
+    );
     let t = Instant::now();
     let mut r = Reconciler::new(&[scheme()]);
     for i in inv {
@@ -212,7 +250,10 @@ fn full_run() {
         applied += u64::from(r.feed(l).status.is_applied());
     }
     let feed = t.elapsed();
-    eprintln!("load {n} invoices: {load:.2?}; feed {n} lines: {feed:.2?}; total {:.2?}", load + feed);
+    eprintln!(
+        "load {n} invoices: {load:.2?}; feed {n} lines: {feed:.2?}; total {:.2?}",
+        load + feed
+    );
     eprintln!("{applied} lines applied\n{}", r.summary());
     eprintln!("{}", peak_rss());
 }
@@ -220,18 +261,39 @@ fn full_run() {
 fn write_files(dir: &str) {
     let inv = invoices(N);
     let mut rng = Rng(42);
-    let mut f = std::io::BufWriter::new(std::fs::File::create(format!("{dir}/invoices.csv")).unwrap());
+    let mut f =
+        std::io::BufWriter::new(std::fs::File::create(format!("{dir}/invoices.csv")).unwrap());
     writeln!(f, "code,amount,payer,beneficiary,due").unwrap();
     for i in &inv {
-        let (p, b) = (i.payer.as_deref().unwrap_or(""), i.beneficiary.as_deref().unwrap_or(""));
-        writeln!(f, "{},{},{},{},{}", i.code, i.amount, p, b, i.due.as_deref().unwrap_or("")).unwrap();
+        let (p, b) = (
+            i.payer.as_deref().unwrap_or(""),
+            i.beneficiary.as_deref().unwrap_or(""),
+        );
+        writeln!(
+            f,
+            "{},{},{},{},{}",
+            i.code,
+            i.amount,
+            p,
+            b,
+            i.due.as_deref().unwrap_or("")
+        )
+        .unwrap();
     }
-    let mut f = std::io::BufWriter::new(std::fs::File::create(format!("{dir}/statement.csv")).unwrap());
+    let mut f =
+        std::io::BufWriter::new(std::fs::File::create(format!("{dir}/statement.csv")).unwrap());
     writeln!(f, "date,amount,content,reference").unwrap();
     for k in 0..N {
         let l = line(k, &inv, &mut rng);
         let content = l.content.replace('"', "\"\"");
-        writeln!(f, "{},{},\"{content}\",{}", l.date.unwrap_or_default(), l.amount, l.reference.unwrap_or_default()).unwrap();
+        writeln!(
+            f,
+            "{},{},\"{content}\",{}",
+            l.date.unwrap_or_default(),
+            l.amount,
+            l.reference.unwrap_or_default()
+        )
+        .unwrap();
     }
 }
 

@@ -254,7 +254,11 @@ fn unmatched_and_suggestions() {
         .unwrap();
     let x = r2.feed(line(8, 1_250_000, "NGUYEN VAN AN chuyen tien"));
     assert_eq!((x.suggestion, x.evidence.name_candidates), (None, Some(2)));
-    assert!(x.reason.contains("fit more than one open invoice"), "{}", x.reason);
+    assert!(
+        x.reason.contains("fit more than one open invoice"),
+        "{}",
+        x.reason
+    );
 }
 
 #[test]

@@ -85,11 +85,20 @@ struct Hit {
 const KEY_FULL: u64 = 1;
 const KEY_PREFIX: u64 = 2;
 
-/// Most name-index entries looked at per key for one line.
+/// Most invoices verified per name key for one line.
 pub(crate) const SCAN_MAX: usize = 64;
+/// Most name-index entries walked per name key for one line.
+pub(crate) const STEP_MAX: usize = 512;
+
+/// A 32-bit summary of tokens: one bit per token (by its hash, with `Y` = `I`).
+fn token_mask(toks: &[&[u8]]) -> u32 {
+    toks.iter().fold(0, |m, t| m | (1u32 << (tok_hash(t) & 31)))
+}
 
 fn prefix_key(amount: u64, family_hash: u64, second: &[u8], third: &[u8]) -> u64 {
-    let initial = third.first().map_or(0, |b| u64::from(if *b == b'Y' { b'I' } else { *b }));
+    let initial = third
+        .first()
+        .map_or(0, |b| u64::from(if *b == b'Y' { b'I' } else { *b }));
     combine(&[KEY_PREFIX, amount, family_hash, tok_hash(second), initial])
 }
 
@@ -219,6 +228,7 @@ impl Reconciler {
     pub fn reserve(&mut self, n: usize) {
         self.slots.reserve(n);
         self.codes.reserve(n);
+        self.names.reserve(n.saturating_mul(4));
     }
 
     fn text_of(&self, s: Span) -> &str {
@@ -232,6 +242,14 @@ impl Reconciler {
         let len = u32::try_from(s.len()).ok()?;
         start.checked_add(len)?;
         self.arena.push_str(s);
+        Some(Span { start, len })
+    }
+
+    /// Folds `text` ([`crate::text::fold`]) straight into the arena.
+    fn store_folded(&mut self, text: Option<&str>) -> Option<Span> {
+        let start = u32::try_from(self.arena.len()).ok()?;
+        crate::text::fold_into(text.unwrap_or(""), &mut self.arena);
+        let len = u32::try_from(self.arena.len()).ok()?.checked_sub(start)?;
         Some(Span { start, len })
     }
 
@@ -321,23 +339,13 @@ impl Reconciler {
         let idx = u32::try_from(self.slots.len())
             .ok()
             .filter(|i| *i < SATURATED);
-        let payer = inv
-            .payer
-            .as_deref()
-            .map(crate::text::fold)
-            .unwrap_or_default();
-        let beneficiary = inv
-            .beneficiary
-            .as_deref()
-            .map(crate::text::fold)
-            .unwrap_or_default();
         let spans = (
             idx,
             self.store(&code),
             self.store(&key),
             self.store(alt_key.as_deref().unwrap_or("")),
-            self.store(&payer),
-            self.store(&beneficiary),
+            self.store_folded(inv.payer.as_deref()),
+            self.store_folded(inv.beneficiary.as_deref()),
         );
         let (Some(idx), Some(code_s), Some(key_s), Some(alt_s), Some(payer_s), Some(ben_s)) = spans
         else {
@@ -376,9 +384,10 @@ impl Reconciler {
                 }
             }
         }
-        for name in [&payer, &beneficiary] {
-            if let Some(first) = Toks::new(name).as_slice().first() {
-                self.families.insert(tok_hash(first), ());
+        for span in [payer_s, ben_s] {
+            if let Some(first) = Toks::new(self.text_of(span)).as_slice().first() {
+                let h = tok_hash(first);
+                self.families.insert(h, ());
             }
         }
         self.index_names(idx, inv.amount.vnd());
@@ -389,29 +398,43 @@ impl Reconciler {
         })
     }
 
-    /// The name-index keys of invoice `idx` for the outstanding amount `amount`, by
-    /// position: payer full, payer prefix, beneficiary full, beneficiary prefix (0: none).
+    /// The name-index keys of invoice `idx` for the outstanding amount `amount`, with the
+    /// masks stored in their entries, by position: payer full, payer prefix, beneficiary
+    /// full, beneficiary prefix (key 0: none).
     ///
-    /// - full: (amount, family name, given name), for names of 2 or more tokens;
+    /// - full: (amount, family name, given name), for names of 2 or more tokens; the mask
+    ///   summarizes the middle names;
     /// - prefix: (amount, family name, second name, first letter of the third), for names
-    ///   of 3 or more tokens (a truncated run shows at least that much).
-    fn name_keys(&self, idx: u32, amount: u64) -> [u64; 4] {
-        let mut keys = [0u64; 4];
-        let Some(s) = self.slots.get(idx as usize) else { return keys };
+    ///   of 3 or more tokens (a truncated run shows at least that much); the mask
+    ///   summarizes the tokens from the third on.
+    fn name_keys(&self, idx: u32, amount: u64) -> [(u64, u32); 4] {
+        let mut keys = [(0u64, 0u32); 4];
+        let Some(s) = self.slots.get(idx as usize) else {
+            return keys;
+        };
         for (pos, span) in [(0, s.payer), (2, s.beneficiary)] {
             let toks = Toks::new(self.text_of(span));
             let t = toks.as_slice();
-            let (Some(first), Some(last)) = (t.first(), t.last()) else { continue };
+            let (Some(first), Some(last)) = (t.first(), t.last()) else {
+                continue;
+            };
             if t.len() < 2 {
                 continue;
             }
             let fh = tok_hash(first);
             if let Some(k) = keys.get_mut(pos) {
-                *k = combine(&[KEY_FULL, amount, fh, tok_hash(last)]);
+                let middles = t.get(1..t.len() - 1).unwrap_or(&[]);
+                *k = (
+                    combine(&[KEY_FULL, amount, fh, tok_hash(last)]),
+                    token_mask(middles),
+                );
             }
             if let (Some(second), Some(third)) = (t.get(1), t.get(2)) {
                 if let Some(k) = keys.get_mut(pos + 1) {
-                    *k = prefix_key(amount, fh, second, third);
+                    *k = (
+                        prefix_key(amount, fh, second, third),
+                        token_mask(t.get(2..).unwrap_or(&[])),
+                    );
                 }
             }
         }
@@ -424,9 +447,9 @@ impl Reconciler {
         }
         let keys = self.name_keys(idx, outstanding);
         let mut entries = [NIL; 4];
-        for (e, k) in entries.iter_mut().zip(keys) {
+        for (e, (k, mask)) in entries.iter_mut().zip(keys) {
             if k != 0 {
-                *e = self.names.insert(k, idx);
+                *e = self.names.insert(k, idx, mask);
             }
         }
         if let Some(s) = self.slots.get_mut(idx as usize) {
@@ -439,11 +462,14 @@ impl Reconciler {
             return;
         }
         let keys = self.name_keys(idx, outstanding);
-        let Some(entries) = self.slots.get_mut(idx as usize).map(|s| std::mem::replace(&mut s.name_entries, [NIL; 4]))
+        let Some(entries) = self
+            .slots
+            .get_mut(idx as usize)
+            .map(|s| std::mem::replace(&mut s.name_entries, [NIL; 4]))
         else {
             return;
         };
-        for (e, k) in entries.into_iter().zip(keys) {
+        for (e, (k, _)) in entries.into_iter().zip(keys) {
             if e != NIL {
                 self.names.remove_entry(k, e);
             }
@@ -670,7 +696,10 @@ impl Reconciler {
         let due_date = (s.due != 0)
             .then(|| Date::from_ymd(s.due / 10_000, s.due / 100 % 100, s.due % 100))
             .flatten();
-        if out_before != out_after {
+        // A partial payment moves the invoice's name keys to its new outstanding amount. A
+        // settled invoice's entries stay until a scan meets them (it unlinks them then):
+        // most lines settle an invoice, and this keeps them cheap.
+        if out_before != out_after && out_after > 0 {
             self.unindex_names(idx, out_before);
             self.index_names(idx, out_after);
         }
@@ -848,8 +877,14 @@ impl Reconciler {
         self.counter = counter;
         const SHOWN: usize = 5;
         for h in hits.iter().take(SHOWN * 2) {
-            let Some(s) = self.slots.get(h.idx as usize) else { continue };
-            let span = if h.role == NameRole::Payer { s.payer } else { s.beneficiary };
+            let Some(s) = self.slots.get(h.idx as usize) else {
+                continue;
+            };
+            let span = if h.role == NameRole::Payer {
+                s.payer
+            } else {
+                s.beneficiary
+            };
             ev.names.push(NameEvidence {
                 invoice: self.code_of(h.idx).to_string(),
                 role: h.role,
@@ -891,9 +926,14 @@ impl Reconciler {
     }
 
     /// Open invoices with outstanding amount `amount` whose payer or beneficiary name the
-    /// tokens `toks` hold. Stops at two distinct invoices (no suggestion is possible then);
-    /// looks at most [`SCAN_MAX`] index entries per key, and counts a longer chain as two.
-    fn name_hits(&self, amount: u64, toks: &TextTokens, source: NameSource, hits: &mut Vec<Hit>) {
+    /// tokens `toks` hold. Stops at two distinct invoices (no suggestion is possible then).
+    fn name_hits(
+        &mut self,
+        amount: u64,
+        toks: &TextTokens,
+        source: NameSource,
+        hits: &mut Vec<Hit>,
+    ) {
         let n = toks.len();
         for i in 0..n {
             if distinct(hits) >= 2 {
@@ -910,56 +950,112 @@ impl Reconciler {
             let end = toks.run_end(i);
             for j in i + 1..end.min(i + MAX_TOKENS) {
                 let key = combine(&[KEY_FULL, amount, hi, tok_hash(toks.get(j))]);
-                let Some(run) = toks.run(i, j + 1) else { continue };
+                let Some(run) = toks.run(i, j + 1) else {
+                    continue;
+                };
+                let run = run.as_slice();
+                let mask = token_mask(run.get(1..run.len() - 1).unwrap_or(&[]));
                 let observed = || toks.text(i, j + 1).to_string();
-                self.scan(key, amount, run.as_slice(), false, source, &observed, hits);
+                self.scan(key, amount, run, mask, false, source, &observed, hits);
             }
             if end >= i + 3 {
                 let key = prefix_key(amount, hi, toks.get(i + 1), toks.get(i + 2));
                 if let Some(run) = toks.run(i, end) {
+                    let run = run.as_slice();
+                    // The last token may be cut: only the whole ones after the second count.
+                    let mask = token_mask(run.get(2..run.len() - 1).unwrap_or(&[]));
                     let observed = || toks.text(i, end).to_string();
-                    self.scan(key, amount, run.as_slice(), true, source, &observed, hits);
+                    self.scan(key, amount, run, mask, true, source, &observed, hits);
                 }
             }
         }
     }
 
-    /// Verifies the invoices under one name key.
+    /// Verifies the invoices under one name key. Entries whose mask lacks a token of the
+    /// run are skipped without looking at the invoice; entries of settled invoices are
+    /// unlinked. At most [`SCAN_MAX`] invoices are verified and [`STEP_MAX`] entries
+    /// walked per key; a longer chain counts as several invoices (no suggestion).
     #[allow(clippy::too_many_arguments)]
     fn scan(
-        &self,
+        &mut self,
         key: u64,
         amount: u64,
+        run: &[&[u8]],
+        mask: u32,
+        truncated: bool,
+        source: NameSource,
+        observed: &dyn Fn() -> String,
+        hits: &mut Vec<Hit>,
+    ) {
+        let mut e = self.names.head(key);
+        let (mut steps, mut checked) = (0usize, 0usize);
+        while e != NIL {
+            if distinct(hits) >= 2 {
+                return;
+            }
+            let Some((entry, next)) = self.names.entry(e) else {
+                return;
+            };
+            steps += 1;
+            if steps > STEP_MAX || checked >= SCAN_MAX {
+                hits.push(Hit {
+                    idx: SATURATED,
+                    role: NameRole::Payer,
+                    observed: observed(),
+                    source,
+                    truncated,
+                });
+                return;
+            }
+            if entry.mask & mask == mask {
+                let idx = entry.value;
+                let outstanding = self.slots.get(idx as usize).map_or(0, Slot::outstanding);
+                if outstanding == 0 {
+                    self.names.remove_entry(key, e);
+                    if let Some(s) = self.slots.get_mut(idx as usize) {
+                        for h in s.name_entries.iter_mut().filter(|h| **h == e) {
+                            *h = NIL;
+                        }
+                    }
+                } else if outstanding == amount {
+                    checked += 1;
+                    self.verify(idx, run, truncated, source, observed, hits);
+                }
+            }
+            e = next;
+        }
+    }
+
+    fn verify(
+        &self,
+        idx: u32,
         run: &[&[u8]],
         truncated: bool,
         source: NameSource,
         observed: &dyn Fn() -> String,
         hits: &mut Vec<Hit>,
     ) {
-        for (seen, idx) in self.names.get(key).enumerate() {
-            if distinct(hits) >= 2 {
-                return;
-            }
-            if seen >= SCAN_MAX {
-                // Too many invoices share this amount and these names to prove that one
-                // is unique: count it as several.
-                hits.push(Hit { idx: SATURATED, role: NameRole::Payer, observed: observed(), source, truncated });
-                return;
-            }
-            let Some(s) = self.slots.get(idx as usize) else { continue };
-            if s.outstanding() != amount {
-                continue;
-            }
-            for (role, span) in [(NameRole::Payer, s.payer), (NameRole::Beneficiary, s.beneficiary)] {
-                let name = Toks::new(self.text_of(span));
-                let ok = if truncated {
-                    truncated_match(name.as_slice(), run)
-                } else {
-                    full_match(name.as_slice(), run)
-                };
-                if ok && !hits.iter().any(|h| h.idx == idx && h.role == role) {
-                    hits.push(Hit { idx, role, observed: observed(), source, truncated });
-                }
+        let Some(s) = self.slots.get(idx as usize) else {
+            return;
+        };
+        for (role, span) in [
+            (NameRole::Payer, s.payer),
+            (NameRole::Beneficiary, s.beneficiary),
+        ] {
+            let name = Toks::new(self.text_of(span));
+            let ok = if truncated {
+                truncated_match(name.as_slice(), run)
+            } else {
+                full_match(name.as_slice(), run)
+            };
+            if ok && !hits.iter().any(|h| h.idx == idx && h.role == role) {
+                hits.push(Hit {
+                    idx,
+                    role,
+                    observed: observed(),
+                    source,
+                    truncated,
+                });
             }
         }
     }
@@ -1103,19 +1199,74 @@ mod tests {
     #[test]
     fn name_index_follows_payments() {
         let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);
-        r.add_invoice(inv("HP24010172", 1000, "Nguyễn Văn An", "Nguyễn Thị Bình")).unwrap();
-        r.add_invoice(inv("HP24010269", 1000, "Trần Hùng", "Trần Minh Khoa")).unwrap();
+        r.add_invoice(inv("HP24010172", 1000, "Nguyễn Văn An", "Nguyễn Thị Bình"))
+            .unwrap();
+        r.add_invoice(inv("HP24010269", 1000, "Trần Hùng", "Trần Minh Khoa"))
+            .unwrap();
         // 2 + 2 keys, then 1 (two-token payer: no prefix key) + 2.
         assert_eq!(r.names.len(), 7);
-        r.feed(StatementLine::new(1, Amount::new(1000).unwrap(), "HP24010172"));
-        assert_eq!(r.names.len(), 3, "a settled invoice leaves the name index");
-        r.feed(StatementLine::new(2, Amount::new(400).unwrap(), "HP24010269"));
-        assert_eq!(r.names.len(), 3, "a partial payment moves the keys to the new amount");
+        r.feed(StatementLine::new(
+            1,
+            Amount::new(1000).unwrap(),
+            "HP24010172",
+        ));
+        assert_eq!(
+            r.names.len(),
+            7,
+            "a settled invoice's entries stay until a scan meets them"
+        );
+        r.feed(StatementLine::new(
+            2,
+            Amount::new(400).unwrap(),
+            "HP24010269",
+        ));
+        assert_eq!(
+            r.names.len(),
+            7,
+            "a partial payment moves the keys to the new amount"
+        );
         let keys = r.name_keys(1, 600);
-        assert!(r.names.get(keys[0]).any(|i| i == 1));
+        assert!(r.names.get(keys[0].0).any(|i| i == 1));
         let old = r.name_keys(1, 1000);
-        assert!(!r.names.get(old[0]).any(|i| i == 1));
-        r.feed(StatementLine::new(3, Amount::new(600).unwrap(), "HP24010269"));
-        assert_eq!(r.names.len(), 0);
+        assert!(!r.names.get(old[0].0).any(|i| i == 1));
+        // A scan under the settled invoice's key unlinks its entry and suggests nothing.
+        let x = r.feed(StatementLine::new(
+            3,
+            Amount::new(1000).unwrap(),
+            "NGUYEN VAN AN",
+        ));
+        assert_eq!(x.suggestion, None);
+        assert_eq!(r.names.len(), 5, "its full and prefix keys were both met");
+        let settled = r.name_keys(0, 1000);
+        assert!(!r.names.get(settled[0].0).any(|i| i == 0));
+        assert_eq!(r.slots[0].name_entries[..2], [NIL, NIL]);
+        // The open invoice is still found under its new amount.
+        let x = r.feed(StatementLine::new(
+            4,
+            Amount::new(600).unwrap(),
+            "HS TRAN MINH KHOA",
+        ));
+        assert_eq!(x.suggestion.as_deref(), Some("HP24010269"));
+    }
+
+    #[test]
+    fn masks_skip_other_middle_names() {
+        let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);
+        r.add_invoice(inv("HP24010172", 1000, "Lê Văn Tám", "Nguyễn Thị Minh An"))
+            .unwrap();
+        r.add_invoice(inv("HP24010269", 1000, "Lê Văn Chín", "Nguyễn Văn An"))
+            .unwrap();
+        let x = r.feed(StatementLine::new(
+            1,
+            Amount::new(1000).unwrap(),
+            "cho chau NGUYEN THI AN",
+        ));
+        assert_eq!(x.suggestion.as_deref(), Some("HP24010172"));
+        let x = r.feed(StatementLine::new(
+            2,
+            Amount::new(1000).unwrap(),
+            "cho chau NGUYEN AN",
+        ));
+        assert_eq!((x.suggestion, x.evidence.name_candidates), (None, Some(2)));
     }
 }

@@ -61,42 +61,58 @@ pub(crate) fn combine(parts: &[u64]) -> u64 {
 /// No entry.
 pub(crate) const NIL: u32 = u32::MAX;
 
+/// One entry of a [`MultiMap`] chain.
+#[derive(Clone, Copy)]
+pub(crate) struct Entry {
+    next: u32,
+    prev: u32,
+    /// The invoice.
+    pub(crate) value: u32,
+    /// A 32-bit summary of the name's other tokens (see the reconciler), to skip entries
+    /// without looking at the invoice.
+    pub(crate) mask: u32,
+}
+
 /// A multimap from hashes to invoice numbers: one head per key and a doubly linked chain
-/// in three flat vectors (12 bytes per entry). [`MultiMap::insert`] returns the entry, and
+/// of 16-byte entries in one vector. [`MultiMap::insert`] returns the entry and
 /// [`MultiMap::remove_entry`] unlinks it in constant time; removed entries are reused.
 #[derive(Default)]
 pub(crate) struct MultiMap {
     heads: HashKeyed<u32>,
-    next: Vec<u32>,
-    prev: Vec<u32>,
-    value: Vec<u32>,
+    entries: Vec<Entry>,
     free: Vec<u32>,
 }
 
 impl MultiMap {
+    /// Room for `n` more entries.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.heads.reserve(n);
+        self.entries.reserve(n);
+    }
+
     /// Adds `v` under `key`; returns the entry (for [`MultiMap::remove_entry`]).
-    pub(crate) fn insert(&mut self, key: u64, v: u32) -> u32 {
+    pub(crate) fn insert(&mut self, key: u64, v: u32, mask: u32) -> u32 {
         let head = self.heads.get(&key).copied().unwrap_or(NIL);
+        let entry = Entry {
+            next: head,
+            prev: NIL,
+            value: v,
+            mask,
+        };
         let e = match self.free.pop() {
-            Some(e) => e,
+            Some(e) => {
+                if let Some(slot) = self.entries.get_mut(e as usize) {
+                    *slot = entry;
+                }
+                e
+            }
             None => {
-                self.next.push(NIL);
-                self.prev.push(NIL);
-                self.value.push(0);
-                (self.next.len() - 1) as u32
+                self.entries.push(entry);
+                (self.entries.len() - 1) as u32
             }
         };
-        if let (Some(n), Some(p), Some(val)) = (
-            self.next.get_mut(e as usize),
-            self.prev.get_mut(e as usize),
-            self.value.get_mut(e as usize),
-        ) {
-            *n = head;
-            *p = NIL;
-            *val = v;
-        }
-        if let Some(hp) = self.prev.get_mut(head as usize) {
-            *hp = e;
+        if let Some(h) = self.entries.get_mut(head as usize) {
+            h.prev = e;
         }
         self.heads.insert(key, e);
         e
@@ -104,57 +120,59 @@ impl MultiMap {
 
     /// Unlinks entry `e`, which was inserted under `key`.
     pub(crate) fn remove_entry(&mut self, key: u64, e: u32) {
-        let (Some(&n), Some(&p)) = (self.next.get(e as usize), self.prev.get(e as usize)) else { return };
+        let Some(&Entry {
+            next: n, prev: p, ..
+        }) = self.entries.get(e as usize)
+        else {
+            return;
+        };
         if p == NIL {
             if self.heads.get(&key) != Some(&e) {
-                return; // not under this key
+                return; // not under this key (or already removed)
             }
             if n == NIL {
                 self.heads.remove(&key);
             } else {
                 self.heads.insert(key, n);
             }
-        } else if let Some(pn) = self.next.get_mut(p as usize) {
-            *pn = n;
+        } else if let Some(pe) = self.entries.get_mut(p as usize) {
+            pe.next = n;
         }
-        if let Some(np) = self.prev.get_mut(n as usize) {
-            *np = p;
+        if let Some(ne) = self.entries.get_mut(n as usize) {
+            ne.prev = p;
         }
-        if let (Some(en), Some(ep)) = (self.next.get_mut(e as usize), self.prev.get_mut(e as usize)) {
-            *en = NIL;
-            *ep = NIL;
+        if let Some(ee) = self.entries.get_mut(e as usize) {
+            ee.next = NIL;
+            ee.prev = NIL;
         }
         self.free.push(e);
     }
 
+    /// The first entry under `key` (or [`NIL`]).
+    pub(crate) fn head(&self, key: u64) -> u32 {
+        self.heads.get(&key).copied().unwrap_or(NIL)
+    }
+
+    /// Entry `e` and the entry after it in its chain (or [`NIL`]).
+    pub(crate) fn entry(&self, e: u32) -> Option<(Entry, u32)> {
+        self.entries.get(e as usize).map(|x| (*x, x.next))
+    }
+
     /// The values under `key`, most recent first.
-    pub(crate) fn get(&self, key: u64) -> Chain<'_> {
-        Chain { map: self, e: self.heads.get(&key).copied().unwrap_or(NIL) }
+    #[cfg(test)]
+    pub(crate) fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let mut e = self.head(key);
+        std::iter::from_fn(move || {
+            let (x, next) = self.entry(e)?;
+            e = next;
+            Some(x.value)
+        })
     }
 
     /// Live entries.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.next.len() - self.free.len()
-    }
-}
-
-/// Iterator over one key's values.
-pub(crate) struct Chain<'a> {
-    map: &'a MultiMap,
-    e: u32,
-}
-
-impl Iterator for Chain<'_> {
-    type Item = u32;
-    fn next(&mut self) -> Option<u32> {
-        if self.e == NIL {
-            return None;
-        }
-        let i = self.e as usize;
-        let v = *self.map.value.get(i)?;
-        self.e = *self.map.next.get(i)?;
-        Some(v)
+        self.entries.len() - self.free.len()
     }
 }
 
@@ -165,10 +183,10 @@ mod tests {
     #[test]
     fn multimap() {
         let mut m = MultiMap::default();
-        let a = m.insert(1, 10);
-        let b = m.insert(1, 11);
-        m.insert(2, 20);
-        let c = m.insert(1, 12);
+        let a = m.insert(1, 10, 0);
+        let b = m.insert(1, 11, 0);
+        m.insert(2, 20, 0);
+        let c = m.insert(1, 12, 0);
         assert_eq!(m.get(1).collect::<Vec<_>>(), [12, 11, 10]);
         m.remove_entry(1, b); // middle
         assert_eq!(m.get(1).collect::<Vec<_>>(), [12, 10]);
@@ -178,11 +196,11 @@ mod tests {
         assert_eq!(m.get(1).collect::<Vec<_>>(), [10]);
         m.remove_entry(1, a); // last
         assert_eq!(m.get(1).count(), 0);
-        let d = m.insert(1, 13);
+        let d = m.insert(1, 13, 0);
         assert_eq!(m.get(1).collect::<Vec<_>>(), [13]);
         assert_eq!(m.get(2).collect::<Vec<_>>(), [20]);
-        assert_eq!(m.next.len(), 4, "removed entries are reused");
-        m.insert(1, 14);
+        assert_eq!(m.entries.len(), 4, "removed entries are reused");
+        m.insert(1, 14, 0);
         m.remove_entry(1, d); // tail
         assert_eq!(m.get(1).collect::<Vec<_>>(), [14]);
         assert_eq!(m.len(), 2);
