@@ -8,7 +8,10 @@
 //! - `VIETREF_RECONCILE_WRITE=DIR target/release/deps/reconcile-…`: writes the same data as
 //!   `DIR/invoices.csv` and `DIR/statement.csv` for a CLI run.
 //!
-//! The data: payment codes `HP` + 8 digits; Vietnamese names; a statement where 80 % of the
+//! The data: payment codes `HP` + 8 digits; Vietnamese names drawn with the usual family
+//! name shares, 24 middle and 60 given names, 200 fee levels (`VIETREF_RECONCILE_STRESS=1`:
+//! 16 family, 10 middle and 24 given names and 8 fee levels, so that about 650 invoices share
+//! each amount, family and given name); a statement where 80 % of the
 //! lines carry a code (bank prefixes and suffixes, chunks, lower case, spaces removed), 5 %
 //! carry a code that names no invoice, 10 % carry only names with an amount that many open
 //! invoices owe (the name index at work), 5 % are noise.
@@ -23,20 +26,114 @@ use vietref::reference::Scheme;
 
 const N: usize = 1_000_000;
 
-const FAMILY: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
-    "Hồ", "Ngô", "Dương", "Lý",
+/// Family names with their approximate share in per mille (Vietnamese name statistics as
+/// commonly cited, e.g. Wikipedia "Vietnamese name": Nguyễn ≈ 38 %, Trần 11 %, Lê 9.5 % …);
+/// the rest spread over less common names.
+const FAMILY: &[(&str, u32)] = &[
+    ("Nguyễn", 384),
+    ("Trần", 110),
+    ("Lê", 95),
+    ("Phạm", 71),
+    ("Hoàng", 26),
+    ("Huỳnh", 25),
+    ("Phan", 45),
+    ("Vũ", 20),
+    ("Võ", 19),
+    ("Đặng", 21),
+    ("Bùi", 20),
+    ("Đỗ", 14),
+    ("Hồ", 13),
+    ("Ngô", 13),
+    ("Dương", 10),
+    ("Lý", 5),
+    ("Đinh", 10),
+    ("Trịnh", 9),
+    ("Lương", 8),
+    ("Mai", 8),
+    ("Trương", 8),
+    ("Đoàn", 8),
+    ("Lâm", 7),
+    ("Cao", 6),
+    ("Tô", 5),
+    ("Hà", 5),
+    ("Tạ", 5),
+    ("La", 4),
+    ("Chu", 4),
+    ("Kiều", 4),
 ];
 const MIDDLE: &[&str] = &[
-    "Văn", "Thị", "Minh", "Ngọc", "Thanh", "Quốc", "Gia", "Hoài", "Đức", "Thu",
+    "Văn", "Văn", "Văn", "Thị", "Thị", "Thị", "Minh", "Ngọc", "Thanh", "Quốc", "Gia", "Hoài",
+    "Đức", "Thu", "Hữu", "Xuân", "Bảo", "Kim", "Phương", "Anh", "Hồng", "Trọng", "Tuấn", "Diệu",
 ];
 const GIVEN: &[&str] = &[
     "An", "Bình", "Thủy", "Vy", "Huy", "Khoa", "Linh", "Nam", "Hà", "Tú", "Dũng", "Hùng", "Lan",
-    "Mai", "Phúc", "Quân", "Trâm", "Yến", "Khang", "Nhi", "Bảo", "Châu", "Diệp", "Giang",
+    "Mai", "Phúc", "Quân", "Trâm", "Yến", "Khang", "Nhi", "Bảo", "Châu", "Diệp", "Giang", "Anh",
+    "Hương", "Hoa", "Long", "Minh", "Ngân", "Phong", "Quỳnh", "Sơn", "Tâm", "Thảo", "Trang",
+    "Tuấn", "Uyên", "Việt", "Vinh", "Hiếu", "Hải", "Hạnh", "Hằng", "Kiên", "Lộc", "Mạnh", "My",
+    "Nga", "Nhung", "Oanh", "Phát", "Quang", "Thắng", "Thịnh", "Thư", "Toàn", "Trí", "Trung",
+    "Vân",
 ];
-const DUES: &[u64] = &[
+/// The stress variant (VIETREF_RECONCILE_STRESS=1): few names and 8 amounts, so that about
+/// 650 invoices share each (amount, family name, given name).
+const STRESS_FAMILY: &[(&str, u32)] = &[
+    ("Nguyễn", 1),
+    ("Trần", 1),
+    ("Lê", 1),
+    ("Phạm", 1),
+    ("Hoàng", 1),
+    ("Huỳnh", 1),
+    ("Phan", 1),
+    ("Vũ", 1),
+    ("Võ", 1),
+    ("Đặng", 1),
+    ("Bùi", 1),
+    ("Đỗ", 1),
+    ("Hồ", 1),
+    ("Ngô", 1),
+    ("Dương", 1),
+    ("Lý", 1),
+];
+const STRESS_MIDDLE: &[&str] = &[
+    "Văn", "Thị", "Minh", "Ngọc", "Thanh", "Quốc", "Gia", "Hoài", "Đức", "Thu",
+];
+const STRESS_DUES: &[u64] = &[
     1_250_000, 980_000, 750_000, 2_150_000, 450_000, 320_000, 1_500_000, 600_000,
 ];
+
+struct Pools {
+    family: &'static [(&'static str, u32)],
+    family_total: u32,
+    middle: &'static [&'static str],
+    given: &'static [&'static str],
+    dues: Vec<u64>,
+}
+
+fn pools() -> Pools {
+    let stress = std::env::var_os("VIETREF_RECONCILE_STRESS").is_some();
+    let (family, middle, given, dues) = if stress {
+        (
+            STRESS_FAMILY,
+            STRESS_MIDDLE,
+            &GIVEN[..24],
+            STRESS_DUES.to_vec(),
+        )
+    } else {
+        // 200 fee levels from 300 000 to 3 285 000 đồng.
+        (
+            FAMILY,
+            MIDDLE,
+            GIVEN,
+            (0..200).map(|i| 300_000 + i * 15_000).collect(),
+        )
+    };
+    Pools {
+        family,
+        family_total: family.iter().map(|f| f.1).sum(),
+        middle,
+        given,
+        dues,
+    }
+}
 
 /// xorshift64* (deterministic).
 struct Rng(u64);
@@ -61,19 +158,26 @@ fn scheme() -> Scheme {
     "HP:8".parse().unwrap()
 }
 
-fn name(rng: &mut Rng) -> String {
-    let mut s = String::from(rng.pick(FAMILY));
+fn name(rng: &mut Rng, p: &Pools) -> String {
+    let mut w = rng.below(p.family_total as usize) as u32;
+    let family = p.family.iter().find(|(_, share)| {
+        let hit = w < *share;
+        w = w.saturating_sub(*share);
+        hit
+    });
+    let mut s = String::from(family.map_or("Nguyễn", |f| f.0));
     for _ in 0..1 + rng.below(2) {
         s.push(' ');
-        s.push_str(rng.pick(MIDDLE));
+        s.push_str(rng.pick(p.middle));
     }
     s.push(' ');
-    s.push_str(rng.pick(GIVEN));
+    s.push_str(rng.pick(p.given));
     s
 }
 
 fn invoices(n: usize) -> Vec<Invoice> {
     let s = scheme();
+    let p = pools();
     let mut rng = Rng(0x1234_5678_9ABC_DEF1);
     (0..n)
         .map(|i| Invoice {
@@ -82,9 +186,9 @@ fn invoices(n: usize) -> Vec<Invoice> {
                 .unwrap()
                 .as_str()
                 .to_string(),
-            amount: Amount::new(DUES[rng.below(DUES.len())]).unwrap(),
-            payer: Some(name(&mut rng)),
-            beneficiary: Some(name(&mut rng)),
+            amount: Amount::new(p.dues[rng.below(p.dues.len())]).unwrap(),
+            payer: Some(name(&mut rng, &p)),
+            beneficiary: Some(name(&mut rng, &p)),
             due: Some("2024-09-15".into()),
         })
         .collect()
@@ -98,7 +202,12 @@ fn fold(s: &str) -> String {
 fn line(k: usize, inv: &[Invoice], rng: &mut Rng) -> StatementLine {
     let i = rng.below(inv.len());
     let v = &inv[i];
-    let kind = rng.below(100);
+    // VIETREF_RECONCILE_KIND=code|names: only that kind of line (for profiling).
+    let kind = match std::env::var("VIETREF_RECONCILE_KIND").as_deref() {
+        Ok("code") => rng.below(80),
+        Ok("names") => 85 + rng.below(10),
+        _ => rng.below(100),
+    };
     let (content, amount) = if kind < 80 {
         let code = &v.code;
         let memo = format!(
@@ -213,6 +322,20 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// CPU time of this process so far (user + system), from /proc/self/stat (Linux).
+fn cpu() -> std::time::Duration {
+    let ticks = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            // Fields 14 and 15 of stat(5); `rest` starts at field 3.
+            Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+        })
+        .unwrap_or(0);
+    std::time::Duration::from_millis(ticks * 10)
+}
+
 fn peak_rss() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -238,22 +361,56 @@ fn full_run() {
         "generated {n} invoices and {n} lines in {:.2?}",
         t.elapsed()
     );
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu());
     let mut r = Reconciler::new(&[scheme()]);
     for i in inv {
         r.add_invoice(i).unwrap();
     }
-    let load = t.elapsed();
-    let t = Instant::now();
+    let (load, load_cpu) = (t.elapsed(), cpu() - c);
+    let (t, c) = (Instant::now(), cpu());
+    r.prepare();
+    let (prepare, prepare_cpu) = (t.elapsed(), cpu() - c);
+    let (t, c) = (Instant::now(), cpu());
     let mut applied = 0u64;
+    // Time per kind of line (code, unknown code, names only, noise), when asked.
+    let split = std::env::var_os("VIETREF_RECONCILE_SPLIT").is_some();
+    let mut per_kind = [(0u32, std::time::Duration::ZERO); 4];
     for l in lines {
-        applied += u64::from(r.feed(l).status.is_applied());
+        if split {
+            let kind = if l.content.starts_with("CHUYEN") {
+                2
+            } else if l.content.starts_with("CT DEN") {
+                3
+            } else if l.content.contains("NAM TRUOC") {
+                1
+            } else {
+                0
+            };
+            let t = Instant::now();
+            applied += u64::from(r.feed(l).status.is_applied());
+            per_kind[kind].0 += 1;
+            per_kind[kind].1 += t.elapsed();
+        } else {
+            applied += u64::from(r.feed(l).status.is_applied());
+        }
     }
-    let feed = t.elapsed();
+    let (feed, feed_cpu) = (t.elapsed(), cpu() - c);
+    if split {
+        for (name, (count, d)) in ["code", "unknown code", "names only", "noise"]
+            .iter()
+            .zip(per_kind)
+        {
+            eprintln!(
+                "{name:>12}: {count:>7} lines, {:.2?} per line",
+                d / count.max(1)
+            );
+        }
+    }
     eprintln!(
-        "load {n} invoices: {load:.2?}; feed {n} lines: {feed:.2?}; total {:.2?}",
-        load + feed
+        "load {n} invoices: {load:.2?}; prepare (name index): {prepare:.2?}; feed {n} lines: {feed:.2?}; total {:.2?}",
+        load + prepare + feed
     );
+    eprintln!("cpu time: load {load_cpu:.2?}; prepare {prepare_cpu:.2?}; feed {feed_cpu:.2?}");
     eprintln!("{applied} lines applied\n{}", r.summary());
     eprintln!("{}", peak_rss());
 }

@@ -1,9 +1,9 @@
 //! The [`Reconciler`]: open invoices indexed for a million lines, statement lines fed one
 //! at a time.
 
-use super::amount::{format_amount, quote, Grouping};
+use super::amount::quote;
 use super::date::Date;
-use super::index::{combine, hash_bytes, HashKeyed, MultiMap, NIL};
+use super::index::{combine, hash_bytes, HashKeyed, MultiMap, Table, NIL};
 use super::names::{
     full_match, is_word, tok_eq, tok_hash, truncated_match, TextTokens, Toks, MAX_TOKENS,
 };
@@ -14,7 +14,7 @@ use super::{
 use crate::finding::{has_error, Code, Finding};
 use crate::memo::{extract_into, Candidate};
 use crate::reference::{InvoiceRef, RefKind, Scheme};
-use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// Fewest letters and digits an invoice code needs to be looked for by its compacted
 /// form in the compacted content (RF references, e-invoices and institutions' own codes).
@@ -80,6 +80,51 @@ struct Hit {
     observed: String,
     source: NameSource,
     truncated: bool,
+}
+
+/// A name key gathered while invoices load.
+struct Pending {
+    key: u64,
+    idx: u32,
+    pos: u8,
+    mask: u32,
+}
+
+/// One entry of the frozen name index: an invoice (or [`DEAD`]) and its mask; the first
+/// entry of a bucket holds the bucket's length in `idx`.
+#[derive(Clone, Copy)]
+struct SlabEntry {
+    idx: u32,
+    mask: u32,
+}
+
+/// A frozen entry of an invoice that was paid or moved.
+const DEAD: u32 = u32::MAX;
+
+/// The name index built once: key → start of a bucket in `slab`.
+#[derive(Default)]
+struct Frozen {
+    table: Table,
+    slab: Vec<SlabEntry>,
+}
+
+impl Frozen {
+    /// Marks one entry of invoice `idx` under `key` dead.
+    fn tombstone(&mut self, key: u64, idx: u32) {
+        let starts: Vec<u32> = self.table.get(key).collect();
+        for start in starts {
+            let s = start as usize;
+            let len = self.slab.get(s).map_or(0, |h| h.idx as usize);
+            if let Some(e) = self
+                .slab
+                .get_mut(s + 1..=s + len)
+                .and_then(|b| b.iter_mut().find(|e| e.idx == idx))
+            {
+                e.idx = DEAD;
+                return;
+            }
+        }
+    }
 }
 
 const KEY_FULL: u64 = 1;
@@ -152,11 +197,18 @@ pub struct Reconciler {
     schemes: Vec<Scheme>,
     arena: String,
     slots: Vec<Slot>,
-    codes: HashKeyed<u32>,
-    code_overflow: HashMap<Box<[u8]>, u32>,
+    /// Compacted codes (and e-invoice printed forms) to invoices.
+    codes: Table,
+    /// Name keys gathered while invoices load, frozen at the first line.
+    pending: Vec<Pending>,
+    /// The frozen name index: contiguous buckets.
+    frozen: Frozen,
+    /// Name keys added after the first line (partial payments, late invoices).
     names: MultiMap,
     families: HashKeyed<()>,
     window_lens: Vec<usize>,
+    /// Whether a line was fed (the name index is then frozen).
+    fed: bool,
     // Per-line scratch, reused.
     cands: Vec<Candidate>,
     found: Vec<Found>,
@@ -182,12 +234,45 @@ fn compact_key(s: &str) -> String {
         .collect()
 }
 
-fn vnd_en(v: u64) -> String {
-    format!("{} VND", format_amount(v, Grouping::Comma))
+/// An amount written for a reason, without allocating: `1,250,000 VND` or `1.250.000 đ`.
+struct Money {
+    vnd: u64,
+    vi: bool,
 }
 
-fn vnd_vi(v: u64) -> String {
-    format!("{} đ", format_amount(v, Grouping::Dot))
+impl std::fmt::Display for Money {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut buf = [0u8; 20];
+        let mut n = self.vnd;
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            if let Some(d) = buf.get_mut(i) {
+                *d = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 || i == 0 {
+                break;
+            }
+        }
+        let digits = buf.get(i..).unwrap_or(&[]);
+        let sep = if self.vi { '.' } else { ',' };
+        for (k, d) in digits.iter().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                f.write_char(sep)?;
+            }
+            f.write_char(char::from(*d))?;
+        }
+        f.write_str(if self.vi { " đ" } else { " VND" })
+    }
+}
+
+fn vnd_en(v: u64) -> Money {
+    Money { vnd: v, vi: false }
+}
+
+fn vnd_vi(v: u64) -> Money {
+    Money { vnd: v, vi: true }
 }
 
 impl Reconciler {
@@ -197,11 +282,13 @@ impl Reconciler {
             schemes: schemes.to_vec(),
             arena: String::new(),
             slots: Vec::new(),
-            codes: HashKeyed::default(),
-            code_overflow: HashMap::new(),
+            codes: Table::default(),
+            pending: Vec::new(),
+            frozen: Frozen::default(),
             names: MultiMap::default(),
             families: HashKeyed::default(),
             window_lens: Vec::new(),
+            fed: false,
             cands: Vec::new(),
             found: Vec::new(),
             text: TextTokens::default(),
@@ -228,7 +315,7 @@ impl Reconciler {
     pub fn reserve(&mut self, n: usize) {
         self.slots.reserve(n);
         self.codes.reserve(n);
-        self.names.reserve(n.saturating_mul(4));
+        self.pending.reserve(n.saturating_mul(4));
     }
 
     fn text_of(&self, s: Span) -> &str {
@@ -262,27 +349,13 @@ impl Reconciler {
 
     /// The invoice whose compacted code (or e-invoice printed form) is `key`.
     fn find_key(&self, key: &[u8]) -> Option<u32> {
-        if let Some(&i) = self.codes.get(&key_hash(key)) {
-            if self.slot_has_key(i, key) {
-                return Some(i);
-            }
-        }
-        if self.code_overflow.is_empty() {
-            None
-        } else {
-            self.code_overflow.get(key).copied()
-        }
+        self.codes
+            .get(key_hash(key))
+            .find(|&i| self.slot_has_key(i, key))
     }
 
     fn insert_key(&mut self, key: &[u8], i: u32) {
-        match self.codes.entry(key_hash(key)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(i);
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {
-                self.code_overflow.insert(key.into(), i);
-            }
-        }
+        self.codes.insert(key_hash(key), i);
     }
 
     /// Adds an open invoice. Its code is classified with the reconciler's schemes
@@ -446,6 +519,19 @@ impl Reconciler {
             return;
         }
         let keys = self.name_keys(idx, outstanding);
+        if !self.fed {
+            for (pos, (k, mask)) in keys.into_iter().enumerate() {
+                if k != 0 {
+                    self.pending.push(Pending {
+                        key: k,
+                        idx,
+                        pos: pos as u8,
+                        mask,
+                    });
+                }
+            }
+            return;
+        }
         let mut entries = [NIL; 4];
         for (e, (k, mask)) in entries.iter_mut().zip(keys) {
             if k != 0 {
@@ -454,6 +540,53 @@ impl Reconciler {
         }
         if let Some(s) = self.slots.get_mut(idx as usize) {
             s.name_entries = entries;
+        }
+    }
+
+    /// Builds the name index from the invoices added so far (sorts their name keys into
+    /// contiguous buckets, so that a scan reads one run of memory). [`Reconciler::feed`]
+    /// calls it at the first line; call it yourself to keep that cost out of the first
+    /// line. Invoices added later go to a dynamic index.
+    pub fn prepare(&mut self) {
+        self.freeze();
+    }
+
+    fn freeze(&mut self) {
+        self.fed = true;
+        let mut pending = std::mem::take(&mut self.pending);
+        if pending.is_empty() {
+            return;
+        }
+        if !self.frozen.slab.is_empty() {
+            for p in pending {
+                let e = self.names.insert(p.key, p.idx, p.mask);
+                if let Some(h) = self
+                    .slots
+                    .get_mut(p.idx as usize)
+                    .and_then(|s| s.name_entries.get_mut(usize::from(p.pos)))
+                {
+                    *h = e;
+                }
+            }
+            return;
+        }
+        pending.sort_unstable_by_key(|p| p.key);
+        let groups = pending.chunk_by(|a, b| a.key == b.key);
+        self.frozen.table.reserve(groups.clone().count());
+        self.frozen.slab.reserve(pending.len() + pending.len() / 2);
+        for group in groups {
+            let (Some(first), Ok(len)) = (group.first(), u32::try_from(group.len())) else {
+                continue;
+            };
+            let Ok(start) = u32::try_from(self.frozen.slab.len()) else {
+                break;
+            };
+            self.frozen.slab.push(SlabEntry { idx: len, mask: 0 });
+            self.frozen.table.insert(first.key, start);
+            self.frozen.slab.extend(group.iter().map(|p| SlabEntry {
+                idx: p.idx,
+                mask: p.mask,
+            }));
         }
     }
 
@@ -472,6 +605,8 @@ impl Reconciler {
         for (e, (k, _)) in entries.into_iter().zip(keys) {
             if e != NIL {
                 self.names.remove_entry(k, e);
+            } else if k != 0 {
+                self.frozen.tombstone(k, idx);
             }
         }
     }
@@ -490,6 +625,9 @@ impl Reconciler {
     /// Classifies one statement line and applies it to its invoice (see the module's
     /// status table).
     pub fn feed(&mut self, line: StatementLine) -> LineResult {
+        if !self.fed || !self.pending.is_empty() {
+            self.freeze();
+        }
         let amount = line.amount.vnd();
         self.collect_codes(&line.content);
         let found = std::mem::take(&mut self.found);
@@ -987,8 +1125,56 @@ impl Reconciler {
         observed: &dyn Fn() -> String,
         hits: &mut Vec<Hit>,
     ) {
-        let mut e = self.names.head(key);
         let (mut steps, mut checked) = (0usize, 0usize);
+        // The frozen buckets under this key (usually one).
+        let starts: Vec<u32> = self.frozen.table.get(key).collect();
+        for start in starts {
+            let len = self
+                .frozen
+                .slab
+                .get(start as usize)
+                .map_or(0, |h| h.idx as usize);
+            for p in start as usize + 1..=start as usize + len {
+                if distinct(hits) >= 2 {
+                    return;
+                }
+                let Some(&entry) = self.frozen.slab.get(p) else {
+                    break;
+                };
+                if entry.idx == DEAD {
+                    continue;
+                }
+                steps += 1;
+                if steps > STEP_MAX || checked >= SCAN_MAX {
+                    hits.push(Hit {
+                        idx: SATURATED,
+                        role: NameRole::Payer,
+                        observed: observed(),
+                        source,
+                        truncated,
+                    });
+                    return;
+                }
+                if entry.mask & mask != mask {
+                    continue;
+                }
+                let outstanding = self
+                    .slots
+                    .get(entry.idx as usize)
+                    .map_or(0, Slot::outstanding);
+                if outstanding == 0 {
+                    // Settled since the index was built: tombstoned here, once.
+                    if let Some(x) = self.frozen.slab.get_mut(p) {
+                        x.idx = DEAD;
+                    }
+                } else if outstanding == amount {
+                    checked += 1;
+                    self.verify(entry.idx, run, truncated, source, observed, hits);
+                }
+            }
+        }
+        // The dynamic chain.
+        let mut e = self.names.head(key);
         while e != NIL {
             if distinct(hits) >= 2 {
                 return;
@@ -1196,6 +1382,21 @@ mod tests {
         }
     }
 
+    /// Live name entries: frozen (not dead) and dynamic.
+    fn live(r: &Reconciler) -> usize {
+        let mut n = 0;
+        let mut p = 0;
+        while let Some(h) = r.frozen.slab.get(p) {
+            let len = h.idx as usize;
+            n += r.frozen.slab[p + 1..=p + len]
+                .iter()
+                .filter(|e| e.idx != DEAD)
+                .count();
+            p += len + 1;
+        }
+        n + r.names.len()
+    }
+
     #[test]
     fn name_index_follows_payments() {
         let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);
@@ -1203,16 +1404,17 @@ mod tests {
             .unwrap();
         r.add_invoice(inv("HP24010269", 1000, "Trần Hùng", "Trần Minh Khoa"))
             .unwrap();
-        // 2 + 2 keys, then 1 (two-token payer: no prefix key) + 2.
-        assert_eq!(r.names.len(), 7);
+        // 2 + 2 keys, then 1 (two-token payer: no prefix key) + 2, gathered until the
+        // first line freezes them.
+        assert_eq!((r.pending.len(), live(&r)), (7, 0));
         r.feed(StatementLine::new(
             1,
             Amount::new(1000).unwrap(),
             "HP24010172",
         ));
         assert_eq!(
-            r.names.len(),
-            7,
+            (r.pending.len(), live(&r)),
+            (0, 7),
             "a settled invoice's entries stay until a scan meets them"
         );
         r.feed(StatementLine::new(
@@ -1221,32 +1423,59 @@ mod tests {
             "HP24010269",
         ));
         assert_eq!(
-            r.names.len(),
-            7,
-            "a partial payment moves the keys to the new amount"
+            (live(&r), r.names.len()),
+            (7, 3),
+            "a partial payment moves the keys to the dynamic index"
         );
         let keys = r.name_keys(1, 600);
         assert!(r.names.get(keys[0].0).any(|i| i == 1));
-        let old = r.name_keys(1, 1000);
-        assert!(!r.names.get(old[0].0).any(|i| i == 1));
-        // A scan under the settled invoice's key unlinks its entry and suggests nothing.
+        // A scan under the settled invoice's keys marks its entries dead; nothing suggested.
         let x = r.feed(StatementLine::new(
             3,
             Amount::new(1000).unwrap(),
             "NGUYEN VAN AN",
         ));
         assert_eq!(x.suggestion, None);
-        assert_eq!(r.names.len(), 5, "its full and prefix keys were both met");
-        let settled = r.name_keys(0, 1000);
-        assert!(!r.names.get(settled[0].0).any(|i| i == 0));
-        assert_eq!(r.slots[0].name_entries[..2], [NIL, NIL]);
-        // The open invoice is still found under its new amount.
+        assert_eq!(live(&r), 5, "its full and prefix keys were both met");
+        // The partly paid invoice is found under its new amount, not the old one.
         let x = r.feed(StatementLine::new(
             4,
+            Amount::new(1000).unwrap(),
+            "HS TRAN MINH KHOA",
+        ));
+        assert_eq!(x.suggestion, None);
+        let x = r.feed(StatementLine::new(
+            5,
             Amount::new(600).unwrap(),
             "HS TRAN MINH KHOA",
         ));
         assert_eq!(x.suggestion.as_deref(), Some("HP24010269"));
+        // Paying the rest: its dynamic entries stay until met.
+        r.feed(StatementLine::new(
+            6,
+            Amount::new(600).unwrap(),
+            "HP24010269",
+        ));
+        let x = r.feed(StatementLine::new(
+            7,
+            Amount::new(600).unwrap(),
+            "HS TRAN MINH KHOA",
+        ));
+        assert_eq!(x.suggestion, None);
+        assert_eq!(
+            r.names.len(),
+            1,
+            "the met entries (full and prefix of the beneficiary) were unlinked"
+        );
+        // An invoice added after the first line goes to the dynamic index.
+        r.add_invoice(inv("HP24010366", 700, "Lê Thị Thuỷ", "Phạm Gia Huy"))
+            .unwrap();
+        let x = r.feed(StatementLine::new(
+            8,
+            Amount::new(700).unwrap(),
+            "cho chau PHAM GIA HUY",
+        ));
+        assert_eq!(x.suggestion.as_deref(), Some("HP24010366"));
     }
 
     #[test]

@@ -58,6 +58,113 @@ pub(crate) fn combine(parts: &[u64]) -> u64 {
     h
 }
 
+/// An open-addressing hash table from 64-bit hashes to `u32` values, in 8-byte cells:
+/// the hash's upper 32 bits (the tag) and the value. One cache line per lookup in the
+/// common case. Several values may share a hash; a lookup yields every value whose tag
+/// matches and the caller verifies each (the tag is a fingerprint, not the key). No
+/// removal (the reconciler's tables only grow).
+pub(crate) struct Table {
+    cells: Vec<u64>,
+    len: usize,
+    bits: u32,
+}
+
+impl Default for Table {
+    fn default() -> Table {
+        Table {
+            cells: vec![0; 16],
+            len: 0,
+            bits: 4,
+        }
+    }
+}
+
+impl Table {
+    /// Highest load, in tenths.
+    const LOAD: usize = 7;
+
+    fn tag(hash: u64) -> u32 {
+        (hash >> 32) as u32
+    }
+
+    fn home(&self, tag: u32) -> usize {
+        (tag >> (32 - self.bits)) as usize
+    }
+
+    /// Room for `additional` more values without growing.
+    pub(crate) fn reserve(&mut self, additional: usize) {
+        let want = self.len.saturating_add(additional);
+        while want * 10 > self.cells.len() * Self::LOAD && self.bits < 32 {
+            self.grow();
+        }
+    }
+
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.cells);
+        self.bits += 1;
+        self.cells = vec![0; 1 << self.bits];
+        let mask = self.cells.len() - 1;
+        for c in old.into_iter().filter(|c| *c != 0) {
+            let mut p = self.home((c >> 32) as u32);
+            while self.cells.get(p).is_some_and(|x| *x != 0) {
+                p = (p + 1) & mask;
+            }
+            if let Some(x) = self.cells.get_mut(p) {
+                *x = c;
+            }
+        }
+    }
+
+    /// Adds `value` (< `u32::MAX`) under `hash`.
+    pub(crate) fn insert(&mut self, hash: u64, value: u32) {
+        self.reserve(1);
+        let tag = Self::tag(hash);
+        let mask = self.cells.len() - 1;
+        let mut p = self.home(tag);
+        while self.cells.get(p).is_some_and(|x| *x != 0) {
+            p = (p + 1) & mask;
+        }
+        if let Some(x) = self.cells.get_mut(p) {
+            *x = (u64::from(tag) << 32) | u64::from(value.wrapping_add(1));
+            self.len += 1;
+        }
+    }
+
+    /// The values whose tag matches `hash`'s.
+    pub(crate) fn get(&self, hash: u64) -> Probe<'_> {
+        let tag = Self::tag(hash);
+        Probe {
+            t: self,
+            tag,
+            p: self.home(tag),
+        }
+    }
+}
+
+/// The values of one hash in a [`Table`].
+pub(crate) struct Probe<'a> {
+    t: &'a Table,
+    tag: u32,
+    p: usize,
+}
+
+impl Iterator for Probe<'_> {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        let mask = self.t.cells.len() - 1;
+        loop {
+            let c = *self.t.cells.get(self.p)?;
+            if c == 0 {
+                return None;
+            }
+            self.p = (self.p + 1) & mask;
+            if (c >> 32) as u32 == self.tag {
+                return Some((c as u32).wrapping_sub(1));
+            }
+        }
+    }
+}
+
 /// No entry.
 pub(crate) const NIL: u32 = u32::MAX;
 
@@ -84,12 +191,6 @@ pub(crate) struct MultiMap {
 }
 
 impl MultiMap {
-    /// Room for `n` more entries.
-    pub(crate) fn reserve(&mut self, n: usize) {
-        self.heads.reserve(n);
-        self.entries.reserve(n);
-    }
-
     /// Adds `v` under `key`; returns the entry (for [`MultiMap::remove_entry`]).
     pub(crate) fn insert(&mut self, key: u64, v: u32, mask: u32) -> u32 {
         let head = self.heads.get(&key).copied().unwrap_or(NIL);
@@ -204,6 +305,25 @@ mod tests {
         m.remove_entry(1, d); // tail
         assert_eq!(m.get(1).collect::<Vec<_>>(), [14]);
         assert_eq!(m.len(), 2);
+    }
+
+    #[test]
+    fn table() {
+        let mut t = Table::default();
+        for i in 0..10_000u32 {
+            t.insert(mix(u64::from(i)), i);
+        }
+        t.insert(mix(7), 70_000); // a second value under one hash
+        for i in 0..10_000u32 {
+            let got: Vec<u32> = t.get(mix(u64::from(i))).collect();
+            if i == 7 {
+                assert_eq!(got, [7, 70_000]);
+            } else {
+                assert_eq!(got, [i]);
+            }
+        }
+        assert_eq!(t.get(mix(123_456_789)).count(), 0);
+        assert!(t.len * 10 <= t.cells.len() * Table::LOAD);
     }
 
     #[test]

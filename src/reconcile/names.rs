@@ -157,6 +157,24 @@ impl TextTokens {
     pub(crate) fn fill(&mut self, text: &str) {
         self.folded.clear();
         self.ranges.clear();
+        if text.is_ascii() {
+            // What `fold` does to ASCII, in one pass: letters and digits upper-cased, every
+            // other character a separator.
+            let mut start: Option<usize> = None;
+            for b in text.bytes() {
+                if b.is_ascii_alphanumeric() {
+                    start.get_or_insert(self.folded.len());
+                    self.folded.push(char::from(b.to_ascii_uppercase()));
+                } else if let Some(s) = start.take() {
+                    self.ranges.push((s as u32, self.folded.len() as u32));
+                    self.folded.push(' ');
+                }
+            }
+            if let Some(s) = start {
+                self.ranges.push((s as u32, self.folded.len() as u32));
+            }
+            return;
+        }
         crate::text::fold_into(text, &mut self.folded);
         let mut start = 0usize;
         for (i, b) in self.folded.bytes().enumerate() {
@@ -272,6 +290,32 @@ mod tests {
         let t = Toks::new("A B C D E F G H I J");
         assert_eq!(t.as_slice().len(), MAX_TOKENS);
         assert_eq!(t.as_slice().last().copied(), Some(&b"J"[..]));
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_fold() {
+        for text in [
+            "HP24010172 hoc phi; HS Nguyen-Thi K'Nam..GD 85",
+            "",
+            "  ",
+            "a",
+            "x.y z!",
+            "Nguyễn Thị Bình hs",
+        ] {
+            let mut t = TextTokens::default();
+            t.fill(text);
+            let got: Vec<&[u8]> = (0..t.len()).map(|i| t.get(i)).collect();
+            let folded = crate::text::fold(text);
+            let want: Vec<&[u8]> = folded
+                .as_bytes()
+                .split(|b| *b == b' ')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(got, want, "{text}");
+            if t.len() > 0 {
+                assert_eq!(t.text(0, t.len()), folded);
+            }
+        }
     }
 
     #[test]
