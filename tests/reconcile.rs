@@ -223,6 +223,8 @@ fn unmatched_and_suggestions() {
     );
     assert_eq!(x.evidence.names[0].role, NameRole::Beneficiary);
     assert_eq!(x.evidence.names[0].observed, "HOANG VI");
+    assert_eq!(x.evidence.names[0].invoice.as_deref(), Some(C4));
+    assert_eq!(x.evidence.names[0].name, "HOANG VY");
     assert_eq!(x.evidence.name_candidates, Some(1));
     assert_eq!(
         r.invoice(C4).unwrap().paid,

@@ -206,6 +206,8 @@ pub struct Reconciler {
     /// Name keys added after the first line (partial payments, late invoices).
     names: MultiMap,
     families: HashKeyed<()>,
+    /// Hashes of every name's last token (given names): lookups for other tokens are skipped.
+    givens: HashKeyed<()>,
     window_lens: Vec<usize>,
     /// Whether a line was fed (the name index is then frozen).
     fed: bool,
@@ -287,6 +289,7 @@ impl Reconciler {
             frozen: Frozen::default(),
             names: MultiMap::default(),
             families: HashKeyed::default(),
+            givens: HashKeyed::default(),
             window_lens: Vec::new(),
             fed: false,
             cands: Vec::new(),
@@ -458,9 +461,11 @@ impl Reconciler {
             }
         }
         for span in [payer_s, ben_s] {
-            if let Some(first) = Toks::new(self.text_of(span)).as_slice().first() {
-                let h = tok_hash(first);
-                self.families.insert(h, ());
+            let toks = Toks::new(self.text_of(span));
+            if let (Some(first), Some(last)) = (toks.as_slice().first(), toks.as_slice().last()) {
+                let (f, g) = (tok_hash(first), tok_hash(last));
+                self.families.insert(f, ());
+                self.givens.insert(g, ());
             }
         }
         self.index_names(idx, inv.amount.vnd());
@@ -937,7 +942,6 @@ impl Reconciler {
         let mut counter = std::mem::take(&mut self.counter);
         text.fill(&line.content);
         counter.fill(line.counter_name.as_deref().unwrap_or(""));
-        let code = self.code_of(idx).to_string();
         for (role, span) in [(NameRole::Beneficiary, ben), (NameRole::Payer, payer)] {
             let name_text = self.text_of(span);
             let name = Toks::new(name_text);
@@ -961,7 +965,7 @@ impl Reconciler {
                             .is_some_and(|r| full_match(name, r.as_slice()))
                         {
                             ev.names.push(NameEvidence {
-                                invoice: code.clone(),
+                                invoice: None,
                                 role,
                                 name: name_text.to_string(),
                                 observed: toks.text(i, j + 1).to_string(),
@@ -976,7 +980,7 @@ impl Reconciler {
                         .is_some_and(|r| truncated_match(name, r.as_slice()))
                     {
                         ev.names.push(NameEvidence {
-                            invoice: code.clone(),
+                            invoice: None,
                             role,
                             name: name_text.to_string(),
                             observed: toks.text(i, end).to_string(),
@@ -1024,7 +1028,7 @@ impl Reconciler {
                 s.beneficiary
             };
             ev.names.push(NameEvidence {
-                invoice: self.code_of(h.idx).to_string(),
+                invoice: Some(self.code_of(h.idx).to_string()),
                 role: h.role,
                 name: self.text_of(span).to_string(),
                 observed: h.observed.clone(),
@@ -1087,7 +1091,11 @@ impl Reconciler {
             }
             let end = toks.run_end(i);
             for j in i + 1..end.min(i + MAX_TOKENS) {
-                let key = combine(&[KEY_FULL, amount, hi, tok_hash(toks.get(j))]);
+                let hj = tok_hash(toks.get(j));
+                if !self.givens.contains_key(&hj) {
+                    continue;
+                }
+                let key = combine(&[KEY_FULL, amount, hi, hj]);
                 let Some(run) = toks.run(i, j + 1) else {
                     continue;
                 };
@@ -1327,6 +1335,17 @@ fn invoice_status(s: &Slot) -> InvoiceStatus {
 /// a group that names none counts as its first code. Returns the distinct invoices and the
 /// distinct unknown codes.
 fn resolve(found: &[Found]) -> (Vec<u32>, Vec<String>) {
+    // The usual cases, without allocating a grouping.
+    match found {
+        [] => return (Vec::new(), Vec::new()),
+        [f] => {
+            return match f.invoice {
+                Some(i) => (vec![i], Vec::new()),
+                None => (Vec::new(), vec![f.code.clone()]),
+            }
+        }
+        _ => {}
+    }
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found.get(i).map_or((0, 0), |f| f.span));
     let mut known: Vec<u32> = Vec::new();

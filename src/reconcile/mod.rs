@@ -236,8 +236,10 @@ pub enum NameSource {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NameEvidence {
-    /// The invoice whose name it is.
-    pub invoice: String,
+    /// The invoice whose name it is, for an unmatched line (where several invoices may be
+    /// named); `None` when it is the line's invoice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice: Option<String>,
     /// Payer or beneficiary.
     pub role: NameRole,
     /// The invoice's name, folded (`NGUYEN THI THUY`).
