@@ -356,7 +356,12 @@ fn full_run() {
     let t = Instant::now();
     let inv = invoices(n);
     let mut rng = Rng(42);
-    let lines: Vec<StatementLine> = (0..n).map(|k| line(k, &inv, &mut rng)).collect();
+    // VIETREF_RECONCILE_LINES: another number of lines (default: as many as invoices).
+    let n_lines: usize = std::env::var("VIETREF_RECONCILE_LINES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(n);
+    let lines: Vec<StatementLine> = (0..n_lines).map(|k| line(k, &inv, &mut rng)).collect();
     eprintln!(
         "generated {n} invoices and {n} lines in {:.2?}",
         t.elapsed()
@@ -407,7 +412,7 @@ fn full_run() {
         }
     }
     eprintln!(
-        "load {n} invoices: {load:.2?}; prepare (name index): {prepare:.2?}; feed {n} lines: {feed:.2?}; total {:.2?}",
+        "load {n} invoices: {load:.2?}; prepare (name index): {prepare:.2?}; feed {n_lines} lines: {feed:.2?}; total {:.2?}",
         load + prepare + feed
     );
     eprintln!("cpu time: load {load_cpu:.2?}; prepare {prepare_cpu:.2?}; feed {feed_cpu:.2?}");

@@ -103,6 +103,7 @@ fn paid() {
         (C1, RefKind::PaymentCode, (24, 34))
     );
     assert_eq!(c.text, "HP24010172");
+    assert!(c.known);
     assert_eq!(
         x.reason,
         "code HP24010172 found; 1,250,000 VND paid in full"
@@ -179,7 +180,7 @@ fn unknown_code() {
         (Status::UnknownCode, None)
     );
     assert_eq!(x.evidence.codes[0].code, LAST_YEAR);
-    assert_eq!(x.evidence.codes[0].invoice, None);
+    assert!(!x.evidence.codes[0].known);
 }
 
 #[test]

@@ -654,7 +654,7 @@ impl Reconciler {
                     .get(f.span.0..f.span.1)
                     .unwrap_or("")
                     .to_string(),
-                invoice: f.invoice.map(|i| self.code_of(i).to_string()),
+                known: f.invoice.is_some(),
             });
         }
         let mut invoice = None;

@@ -199,8 +199,8 @@ impl std::str::FromStr for Status {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CodeEvidence {
-    /// The code in its electronic form (for a code found by its compacted form: the
-    /// invoice's code as listed).
+    /// The code in its electronic form; for a code found by its compacted form, the
+    /// invoice's code as listed.
     pub code: String,
     /// `payment_code`, `rf`, `einvoice` or `opaque`.
     pub kind: RefKind,
@@ -208,8 +208,8 @@ pub struct CodeEvidence {
     pub span: (usize, usize),
     /// The content between those offsets, as the bank wrote it.
     pub text: String,
-    /// The invoice this code names, when one was loaded.
-    pub invoice: Option<String>,
+    /// Whether the code names a loaded invoice (whose code is then `code`).
+    pub known: bool,
 }
 
 /// Which of an invoice's names matched.
