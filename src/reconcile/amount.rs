@@ -85,8 +85,8 @@ pub fn parse_signed_amount(input: &str, field: &str) -> Result<(bool, Amount), F
     let invalid = || Finding::new(Code::ReconcileAmountInvalid, field).detail(quote(input));
     let t = input.trim_matches(is_space);
     let (negative, body) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
+        Some(b'-') => (true, t.get(1..).unwrap_or("")),
+        Some(b'+') => (false, t.get(1..).unwrap_or("")),
         _ => (false, t),
     };
     if body.is_empty() || !body.starts_with(|c: char| c.is_ascii_digit()) {
@@ -131,8 +131,8 @@ pub fn parse_signed_amount(input: &str, field: &str) -> Result<(bool, Amount), F
             } else if count > 1 {
                 (None, Some(mark))
             } else {
-                let head = &body[..at];
-                let tail = &body[at + 1..];
+                let head = body.get(..at).unwrap_or("");
+                let tail = body.get(at + 1..).unwrap_or("");
                 if tail.len() == 3 && (1..=3).contains(&head.len()) {
                     (None, Some(mark))
                 } else {
@@ -143,7 +143,10 @@ pub fn parse_signed_amount(input: &str, field: &str) -> Result<(bool, Amount), F
         (None, None) => (None, has_space.then_some(' ')),
     };
     let (int_part, frac_part) = match decimal {
-        Some(at) => (&body[..at], Some(&body[at + 1..])),
+        Some(at) => (
+            body.get(..at).unwrap_or(""),
+            Some(body.get(at + 1..).unwrap_or("")),
+        ),
         None => (body, None),
     };
     let mut digits = String::with_capacity(int_part.len());

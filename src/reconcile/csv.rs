@@ -204,7 +204,10 @@ impl<R: Read> CsvReader<R> {
             self.buf.copy_within(self.pos..self.filled, 0);
             self.pos = 0;
             self.filled = have;
-            match self.inner.read(&mut self.buf[have..]) {
+            let Some(rest) = self.buf.get_mut(have..) else {
+                break;
+            };
+            match self.inner.read(rest) {
                 Ok(0) => self.eof = true,
                 Ok(n) => self.filled += n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
