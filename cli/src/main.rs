@@ -10,6 +10,7 @@ mod memo_cmd;
 mod message_cmd;
 mod png;
 mod qr;
+mod reconcile_cmd;
 mod ref_cmd;
 mod text_cmd;
 
@@ -39,6 +40,8 @@ enum Command {
     Decode(legacy_cmd::DecodeArgs),
     /// Encodes UTF-8 text into a legacy Vietnamese encoding.
     Encode(legacy_cmd::EncodeArgs),
+    /// Reconciliation: match bank statement lines to open invoices.
+    Reconcile(reconcile_cmd::ReconcileArgs),
     /// Runs the main job on bundled examples.
     Demo,
 }
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
         Command::Memo(a) => memo_cmd::run(a),
         Command::Decode(a) => legacy_cmd::run_decode(a),
         Command::Encode(a) => legacy_cmd::run_encode(a),
+        Command::Reconcile(a) => reconcile_cmd::run(a),
         Command::Demo => demo::run(),
     };
     match result {
