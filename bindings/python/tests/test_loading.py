@@ -46,9 +46,11 @@ def test_package_relative_then_system(tmp_path):
     env["PYTHONPATH"] = str(tmp_path)
     env["LD_LIBRARY_PATH"] = ""
     p = run(env, cwd=tmp_path)
-    assert p.returncode != 0
-    assert str(pkg / library_file_name()) in p.stderr
-    assert "system: " + library_file_name() in p.stderr
+    if p.returncode == 0:  # a libvietref installed on the system was found there
+        assert p.stdout.splitlines()[0] == library_file_name()
+    else:
+        assert str(pkg / library_file_name()) in p.stderr
+        assert "system: " + library_file_name() in p.stderr
     # with the library inside the package, it is found there
     shutil.copy(os.environ["VIETREF_LIB"], pkg / library_file_name())
     p = run(env, cwd=tmp_path)
