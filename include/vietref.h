@@ -5,9 +5,10 @@
  *
  * Status. Every function that can fail returns a vietref_status (a uint32_t): VIETREF_OK
  *   (0) or the reason it failed. Numbers are stable and never reused, grouped by area:
- *   1-99 generic, 100-199 text, 200-299 message (300-799 reserved for references, memo,
- *   VietQR, legacy encodings, reconciliation). vietref_status_name() and
- *   vietref_status_message() (English or Vietnamese) describe any status.
+ *   1-99 generic, 100-199 text, 200-299 message, 300-399 references, 400-499 memo,
+ *   500-599 VietQR, 600-699 legacy encodings, 700-799 reconciliation.
+ *   vietref_status_name() and vietref_status_message() (English or Vietnamese) describe
+ *   any status.
  *
  * Out-parameters. Results come back through pointers named *_out or out. They are
  *   written only when the call returns VIETREF_OK; on any other status they are left as
@@ -29,10 +30,17 @@
  *   nothing is ever truncated. buf may be NULL when cap is 0 (a size query). buf may
  *   be the input text's own memory: the result is complete before it is copied.
  *
- * Handles. vietref_message, vietref_report and vietref_string are opaque. Each is made by
- *   the function that documents it (vietref_message_new, vietref_message_validate, ...)
- *   and owned by the caller, who frees it once with the matching _free; _free(NULL) does
- *   nothing. Every pointer argument is checked for NULL (VIETREF_NULL_ARGUMENT).
+ * Handles. vietref_string, vietref_report, vietref_message, vietref_vietqr, ... are
+ *   opaque. Each is made by the function that documents it (vietref_message_new,
+ *   vietref_message_validate, vietref_vietqr_decode, ...) and owned by the caller, who
+ *   frees it once with the matching _free; _free(NULL) does nothing. Every pointer
+ *   argument is checked for NULL (VIETREF_NULL_ARGUMENT).
+ *
+ * Reports. Every check returns a vietref_report: all findings (severity, field, stable
+ *   code, position, messages in English and Vietnamese) and, when none is an error, a
+ *   cleaned value (vietref_report_cleaned_json; vietref_report_cleaned_text when it is a
+ *   text, like a VietQR payload). Such a function returns VIETREF_OK whenever the report
+ *   was made, valid or not: ask vietref_report_valid.
  *
  * Integers. No bool (0/1 in a uint32_t), no struct by value, no enum-typed parameter:
  *   the enums below only name uint32_t constants; an unknown value passed in is
@@ -77,8 +85,8 @@
  *
  * In C this is a `uint32_t`; compare it with the `VIETREF_*` constants below. The numbers
  * are stable across versions and never reused; they are grouped by area (1–99 generic,
- * 100–199 text, 200–299 message; 300–799 are reserved for references, memo, VietQR,
- * legacy encodings and reconciliation). `vietref_status_name` and `vietref_status_message`
+ * 100–199 text, 200–299 message, 300–399 references, 400–499 memo, 500–599 VietQR,
+ * 600–699 legacy encodings, 700–799 reconciliation). `vietref_status_name` and `vietref_status_message`
  * describe any status.
  */
 enum vietref_status
@@ -128,6 +136,12 @@ enum vietref_status
      */
     VIETREF_INTERNAL_ERROR = 8,
     /**
+     * The handle holds another kind of value than the call needs: a report of a name
+     * check passed where a VietQR report is expected, or a cleaned value that is not text
+     * asked for as text.
+     */
+    VIETREF_WRONG_KIND = 9,
+    /**
      * Text: the name has error findings, so it has no display form
      * (`vietref_text_check` lists them).
      */
@@ -137,6 +151,11 @@ enum vietref_status
      * `amount` a number or a string).
      */
     VIETREF_MESSAGE_JSON_INVALID = 200,
+    /**
+     * VietQR: the JSON is malformed, not a VietQR object (`bankBin` and `accountNumber`
+     * are required, values must be strings), or names a `bank` the registry does not know.
+     */
+    VIETREF_VIETQR_JSON_INVALID = 500,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -256,6 +275,135 @@ typedef uint32_t vietref_lang;
 #endif // __cplusplus
 
 /**
+ * `VIETREF_VIETQR_*` modes of `vietref_vietqr_decode`.
+ */
+enum vietref_vietqr_mode
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * Any length, CRC, format or required-field fault is an error.
+     */
+    VIETREF_VIETQR_STRICT = 1,
+    /**
+     * Also repairs, each with a warning finding: whitespace around the payload, a CRC in
+     * lower case, one wrong declared length (only when the CRC verifies and exactly one
+     * reading fits). A CRC that does not match is never repaired.
+     */
+    VIETREF_VIETQR_LENIENT = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum vietref_vietqr_mode vietref_vietqr_mode;
+#else
+typedef uint32_t vietref_vietqr_mode;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * `VIETREF_VIETQR_FIELD_*`: the fields `vietref_vietqr_get` reads, each the value as it
+ * travels in the payload (tag in brackets).
+ */
+enum vietref_vietqr_field
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * [01] point of initiation: `11` (static) or `12` (dynamic).
+     */
+    VIETREF_VIETQR_FIELD_INITIATION = 1,
+    /**
+     * [38.01.00] the bank's 6-digit BIN.
+     */
+    VIETREF_VIETQR_FIELD_BANK_BIN = 2,
+    /**
+     * [38.01.01] the account or card number.
+     */
+    VIETREF_VIETQR_FIELD_ACCOUNT_NUMBER = 3,
+    /**
+     * [38.02] the service code: `QRIBFTTA`, `QRIBFTTC`, `QRPUSH` or `QRCASH`.
+     */
+    VIETREF_VIETQR_FIELD_SERVICE = 4,
+    /**
+     * [52] the merchant category code.
+     */
+    VIETREF_VIETQR_FIELD_MERCHANT_CATEGORY = 5,
+    /**
+     * [53] the currency (`704`).
+     */
+    VIETREF_VIETQR_FIELD_CURRENCY = 6,
+    /**
+     * [54] the amount in đồng, as digits (`vietref_vietqr_amount` gives the number).
+     */
+    VIETREF_VIETQR_FIELD_AMOUNT = 7,
+    /**
+     * [58] the country (`VN`).
+     */
+    VIETREF_VIETQR_FIELD_COUNTRY = 8,
+    /**
+     * [59] the merchant name.
+     */
+    VIETREF_VIETQR_FIELD_MERCHANT_NAME = 9,
+    /**
+     * [60] the merchant city.
+     */
+    VIETREF_VIETQR_FIELD_MERCHANT_CITY = 10,
+    /**
+     * [61] the postal code.
+     */
+    VIETREF_VIETQR_FIELD_POSTAL_CODE = 11,
+    /**
+     * [62.01] the bill number.
+     */
+    VIETREF_VIETQR_FIELD_BILL_NUMBER = 12,
+    /**
+     * [62.02] the mobile number.
+     */
+    VIETREF_VIETQR_FIELD_MOBILE_NUMBER = 13,
+    /**
+     * [62.03] the store label.
+     */
+    VIETREF_VIETQR_FIELD_STORE_LABEL = 14,
+    /**
+     * [62.04] the loyalty number.
+     */
+    VIETREF_VIETQR_FIELD_LOYALTY_NUMBER = 15,
+    /**
+     * [62.05] the reference label.
+     */
+    VIETREF_VIETQR_FIELD_REFERENCE_LABEL = 16,
+    /**
+     * [62.06] the customer label.
+     */
+    VIETREF_VIETQR_FIELD_CUSTOMER_LABEL = 17,
+    /**
+     * [62.07] the terminal label.
+     */
+    VIETREF_VIETQR_FIELD_TERMINAL_LABEL = 18,
+    /**
+     * [62.08] the purpose of transaction: the transfer content bank apps show.
+     */
+    VIETREF_VIETQR_FIELD_PURPOSE = 19,
+    /**
+     * [62.09] the consumer data request.
+     */
+    VIETREF_VIETQR_FIELD_CONSUMER_DATA_REQUEST = 20,
+    /**
+     * [63] the CRC as read (absent in a VietQR made from JSON).
+     */
+    VIETREF_VIETQR_FIELD_CRC = 21,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum vietref_vietqr_field vietref_vietqr_field;
+#else
+typedef uint32_t vietref_vietqr_field;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * A payment message draft: what a user typed, every field optional and unchecked until
  * `vietref_message_validate`. Fields: sector (`education` or `health`), payer's full
  * name, beneficiary's full name (required for education), payment reason, invoice code,
@@ -292,6 +440,19 @@ typedef struct vietref_report vietref_report;
  * Free it once, after every reader is done.
  */
 typedef struct vietref_string vietref_string;
+
+/**
+ * A VietQR, typed: from a decode report (`vietref_vietqr_from_report`) or from JSON
+ * (`vietref_vietqr_from_json`). Read it with `vietref_vietqr_get`,
+ * `vietref_vietqr_amount` and `vietref_vietqr_json`; free it with `vietref_vietqr_free`.
+ *
+ * A VietQR made from JSON may hold invalid values: `vietref_vietqr_encode` checks every
+ * field. One from a decode report is valid.
+ *
+ * Thread safety: immutable; any number of threads may read one at the same time. Free it
+ * once, after every reader is done.
+ */
+typedef struct vietref_vietqr vietref_vietqr;
 
 #ifdef __cplusplus
 extern "C" {
@@ -490,6 +651,30 @@ vietref_status vietref_report_cleaned_json(const vietref_report *report, vietref
  * As `vietref_report_json_buf`.
  */
 vietref_status vietref_report_cleaned_json_buf(const vietref_report *report,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *len_out);
+
+/**
+ * The cleaned value as plain text (not JSON), as a new string owned by the caller, for
+ * reports whose cleaned value is a text: a name's display form (`vietref_text_check`), a
+ * VietQR payload (`vietref_vietqr_encode`, `vietref_vietqr_to_account`, ...). Returns
+ * `VIETREF_NO_VALUE` when the report holds an error finding and `VIETREF_WRONG_KIND` when
+ * the cleaned value is not a text (a message, a decoded VietQR: use
+ * `vietref_report_cleaned_json`).
+ *
+ * # Safety
+ * `report` is a live report; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_report_cleaned_text(const vietref_report *report, vietref_string **out);
+
+/**
+ * `vietref_report_cleaned_text` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_report_json_buf`.
+ */
+vietref_status vietref_report_cleaned_text_buf(const vietref_report *report,
                                                char *buf,
                                                size_t cap,
                                                size_t *len_out);
@@ -785,6 +970,230 @@ vietref_status vietref_text_compare_payee_name(const char *shown,
                                                const char *registered,
                                                size_t registered_len,
                                                uint32_t *result_out);
+
+/**
+ * Reads a VietQR payload (UTF-8, pointer + length) in `mode` (`VIETREF_VIETQR_STRICT` or
+ * `VIETREF_VIETQR_LENIENT`) and writes a new report to `*report_out` (free it with
+ * `vietref_report_free`): every finding (field paths like `vietqr.38.01.01`, codes
+ * `vietqr.*`) and, when no finding is an error, the decoded VietQR as the cleaned value
+ * (`vietref_report_cleaned_json` gives the JSON `vietref qr decode` prints for the fields;
+ * `vietref_vietqr_from_report` gives a handle).
+ *
+ * The status is `VIETREF_OK` whenever the report was made, whether or not the payload is
+ * valid: ask `vietref_report_valid`. An unknown `mode` is `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `payload` is readable for `payload_len` bytes (or NULL when `payload_len` is 0);
+ * `report_out` points to a writable `vietref_report *`.
+ */
+vietref_status vietref_vietqr_decode(const char *payload,
+                                     size_t payload_len,
+                                     uint32_t mode,
+                                     vietref_report **report_out);
+
+/**
+ * Makes a VietQR handle from the cleaned value of a report of `vietref_vietqr_decode` or
+ * `vietref_vietqr_verify_payee` (a copy: the report stays usable) and writes it to
+ * `*qr_out`. `VIETREF_NO_VALUE` when the report holds an error finding;
+ * `VIETREF_WRONG_KIND` when it is another kind of report.
+ *
+ * # Safety
+ * `report` is a live report; `qr_out` points to a writable `vietref_vietqr *`.
+ */
+vietref_status vietref_vietqr_from_report(const vietref_report *report, vietref_vietqr **qr_out);
+
+/**
+ * Makes a VietQR handle from a JSON object (UTF-8) with the keys `vietref qr decode`
+ * prints (`bankBin`, `accountNumber`, `amount`, `additionalData` {`billNumber`,
+ * `purpose`, ...}, ...) and writes it to `*qr_out`. Conveniences: `bank` (a bank name or
+ * code) for `bankBin`, `amount` as a number, `initiation` left out (dynamic when there is
+ * an amount). `VIETREF_VIETQR_JSON_INVALID` when the JSON is malformed, a key has the
+ * wrong type, `bankBin`/`accountNumber` is missing, or the bank is unknown. The values
+ * themselves are checked by `vietref_vietqr_encode`.
+ *
+ * # Safety
+ * `json` is readable for `json_len` bytes (or NULL when `json_len` is 0); `qr_out` points
+ * to a writable `vietref_vietqr *`.
+ */
+vietref_status vietref_vietqr_from_json(const char *json, size_t json_len, vietref_vietqr **qr_out);
+
+/**
+ * Frees a VietQR handle. NULL is accepted and does nothing.
+ *
+ * # Safety
+ * `qr` is NULL or a live VietQR handle from this library, not used afterwards.
+ */
+void vietref_vietqr_free(vietref_vietqr *qr);
+
+/**
+ * The VietQR as JSON (camelCase keys, absent fields left out: the form
+ * `vietref_vietqr_from_json` reads), as a new string owned by the caller.
+ *
+ * # Safety
+ * `qr` is a live VietQR handle; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_vietqr_json(const vietref_vietqr *qr, vietref_string **out);
+
+/**
+ * `vietref_vietqr_json` into the caller's buffer (see "Caller buffers" in the preamble).
+ *
+ * # Safety
+ * `qr` is a live VietQR handle; `buf` is writable for `cap` bytes (or NULL when `cap` is
+ * 0); `len_out` points to a writable `size_t`.
+ */
+vietref_status vietref_vietqr_json_buf(const vietref_vietqr *qr,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *len_out);
+
+/**
+ * One field of the VietQR (`field` is a `VIETREF_VIETQR_FIELD_*` value), as it travels in
+ * the payload, as a new string owned by the caller. `VIETREF_NO_VALUE` when the field is
+ * absent; an unknown `field` is `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `qr` is a live VietQR handle; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_vietqr_get(const vietref_vietqr *qr, uint32_t field, vietref_string **out);
+
+/**
+ * `vietref_vietqr_get` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_vietqr_json_buf`.
+ */
+vietref_status vietref_vietqr_get_buf(const vietref_vietqr *qr,
+                                      uint32_t field,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *len_out);
+
+/**
+ * Writes the amount in đồng to `*vnd_out`. `VIETREF_NO_VALUE` when the VietQR has no
+ * amount (a static code) or, for one made from JSON, an amount that is not 1 to 13 digits.
+ *
+ * # Safety
+ * `qr` is a live VietQR handle; `vnd_out` points to a writable `uint64_t`.
+ */
+vietref_status vietref_vietqr_amount(const vietref_vietqr *qr, uint64_t *vnd_out);
+
+/**
+ * Encodes the VietQR and writes a new report to `*report_out`: every field is checked
+ * (ASCII only, lengths, formats; each fault an error finding) and, when none fails, the
+ * cleaned value is the payload (`vietref_report_cleaned_text`): tags in ascending order,
+ * the CRC computed, whatever the handle's CRC field says. Re-encoding a leniently
+ * decoded code gives its repaired payload.
+ *
+ * The status is `VIETREF_OK` whenever the report was made.
+ *
+ * # Safety
+ * `qr` is a live VietQR handle; `report_out` points to a writable `vietref_report *`.
+ */
+vietref_status vietref_vietqr_encode(const vietref_vietqr *qr, vietref_report **report_out);
+
+/**
+ * `vietref_vietqr_from_json` followed by `vietref_vietqr_encode`: writes a new report whose
+ * cleaned value is the payload (`vietref_report_cleaned_text`) when every field is valid.
+ * `VIETREF_VIETQR_JSON_INVALID` (no report) when the JSON cannot be read as a VietQR.
+ *
+ * # Safety
+ * `json` is readable for `json_len` bytes (or NULL when `json_len` is 0); `report_out`
+ * points to a writable `vietref_report *`.
+ */
+vietref_status vietref_vietqr_encode_json(const char *json,
+                                          size_t json_len,
+                                          vietref_report **report_out);
+
+/**
+ * Builds a transfer code (service `QRIBFTTA`) to account `account` at the bank with BIN
+ * `bin` and writes a new report to `*report_out`; its cleaned value is the payload
+ * (`vietref_report_cleaned_text`) when every field is valid. `amount` in đồng: 0 makes a
+ * static code (no amount), anything else a dynamic one. `bill` goes to tag 62.01 and
+ * `purpose` (the transfer content bank apps fill in) to 62.08; an empty text leaves the
+ * tag out. Both must already be ASCII and at most 25 characters (fold them with
+ * `vietref_text_fold`); a fault is an error finding, nothing is cut.
+ *
+ * The status is `VIETREF_OK` whenever the report was made.
+ *
+ * # Safety
+ * Each text is readable for its length (or NULL when the length is 0); `report_out` points
+ * to a writable `vietref_report *`.
+ */
+vietref_status vietref_vietqr_to_account(const char *bin,
+                                         size_t bin_len,
+                                         const char *account,
+                                         size_t account_len,
+                                         uint64_t amount,
+                                         const char *bill,
+                                         size_t bill_len,
+                                         const char *purpose,
+                                         size_t purpose_len,
+                                         vietref_report **report_out);
+
+/**
+ * Checks that the VietQR pays the registered payee (bank BIN `bin`, account `account`,
+ * account holder's name `name` as the bank shows it) and writes a new report to
+ * `*report_out`: a different BIN or account is an error (`vietqr.payee_bin`,
+ * `vietqr.payee_account`); a merchant name that looks like the registered one but is other
+ * text is an error (`vietqr.payee_name_lookalike`, possible spoofing); a visibly different
+ * merchant name is a warning (`vietqr.payee_name_different`). When no finding is an error
+ * the cleaned value is the VietQR (`vietref_report_cleaned_json`).
+ *
+ * The status is `VIETREF_OK` whenever the report was made: ask `vietref_report_valid`.
+ *
+ * # Safety
+ * `qr` is a live VietQR handle; each text is readable for its length (or NULL when the
+ * length is 0); `report_out` points to a writable `vietref_report *`.
+ */
+vietref_status vietref_vietqr_verify_payee(const vietref_vietqr *qr,
+                                           const char *bin,
+                                           size_t bin_len,
+                                           const char *account,
+                                           size_t account_len,
+                                           const char *name,
+                                           size_t name_len,
+                                           vietref_report **report_out);
+
+/**
+ * Looks a bank up in the registry by 6-digit BIN, short name, code, former name or full
+ * name (case, accents, spaces and punctuation ignored: `vietin bank`, `ICB`, `970415`)
+ * and writes its entry as JSON, a new string owned by the caller: `{"bin":"970415",
+ * "shortName":"VietinBank","name":"...","codes":["ICB",...],"kind":"bank"}` (`kind`:
+ * `bank`, `digitalBank`, `mobileMoney` or `financeCompany`; a `note` when there is one).
+ * `VIETREF_NO_VALUE` when no entry matches.
+ *
+ * # Safety
+ * `query` is readable for `query_len` bytes (or NULL when `query_len` is 0); `out` points
+ * to a writable `vietref_string *`.
+ */
+vietref_status vietref_vietqr_bank_lookup(const char *query,
+                                          size_t query_len,
+                                          vietref_string **out);
+
+/**
+ * `vietref_vietqr_bank_lookup` into the caller's buffer.
+ *
+ * # Safety
+ * `query` is readable for `query_len` bytes (or NULL when `query_len` is 0); `buf` is
+ * writable for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable
+ * `size_t`.
+ */
+vietref_status vietref_vietqr_bank_lookup_buf(const char *query,
+                                              size_t query_len,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *len_out);
+
+/**
+ * The CRC-16/CCITT-FALSE of `len` bytes (any bytes: no UTF-8 check), the checksum of VietQR
+ * tag 63 (`123456789` gives 0x29B1), written to `*crc_out`. For a payload, pass
+ * everything up to and including `6304`.
+ *
+ * # Safety
+ * `bytes` is readable for `len` bytes (or NULL when `len` is 0); `crc_out` points to a
+ * writable `uint16_t`.
+ */
+vietref_status vietref_vietqr_crc16(const uint8_t *bytes, size_t len, uint16_t *crc_out);
 
 #ifdef __cplusplus
 }  // extern "C"

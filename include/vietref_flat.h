@@ -15,8 +15,10 @@ enum vietref_status {
     VIETREF_INDEX_OUT_OF_RANGE = 6,
     VIETREF_NO_VALUE = 7,
     VIETREF_INTERNAL_ERROR = 8,
+    VIETREF_WRONG_KIND = 9,
     VIETREF_TEXT_NAME_INVALID = 100,
     VIETREF_MESSAGE_JSON_INVALID = 200,
+    VIETREF_VIETQR_JSON_INVALID = 500,
 };
 typedef uint32_t vietref_status;
 
@@ -45,11 +47,44 @@ enum vietref_lang {
 };
 typedef uint32_t vietref_lang;
 
+enum vietref_vietqr_mode {
+    VIETREF_VIETQR_STRICT = 1,
+    VIETREF_VIETQR_LENIENT = 2,
+};
+typedef uint32_t vietref_vietqr_mode;
+
+enum vietref_vietqr_field {
+    VIETREF_VIETQR_FIELD_INITIATION = 1,
+    VIETREF_VIETQR_FIELD_BANK_BIN = 2,
+    VIETREF_VIETQR_FIELD_ACCOUNT_NUMBER = 3,
+    VIETREF_VIETQR_FIELD_SERVICE = 4,
+    VIETREF_VIETQR_FIELD_MERCHANT_CATEGORY = 5,
+    VIETREF_VIETQR_FIELD_CURRENCY = 6,
+    VIETREF_VIETQR_FIELD_AMOUNT = 7,
+    VIETREF_VIETQR_FIELD_COUNTRY = 8,
+    VIETREF_VIETQR_FIELD_MERCHANT_NAME = 9,
+    VIETREF_VIETQR_FIELD_MERCHANT_CITY = 10,
+    VIETREF_VIETQR_FIELD_POSTAL_CODE = 11,
+    VIETREF_VIETQR_FIELD_BILL_NUMBER = 12,
+    VIETREF_VIETQR_FIELD_MOBILE_NUMBER = 13,
+    VIETREF_VIETQR_FIELD_STORE_LABEL = 14,
+    VIETREF_VIETQR_FIELD_LOYALTY_NUMBER = 15,
+    VIETREF_VIETQR_FIELD_REFERENCE_LABEL = 16,
+    VIETREF_VIETQR_FIELD_CUSTOMER_LABEL = 17,
+    VIETREF_VIETQR_FIELD_TERMINAL_LABEL = 18,
+    VIETREF_VIETQR_FIELD_PURPOSE = 19,
+    VIETREF_VIETQR_FIELD_CONSUMER_DATA_REQUEST = 20,
+    VIETREF_VIETQR_FIELD_CRC = 21,
+};
+typedef uint32_t vietref_vietqr_field;
+
 typedef struct vietref_message vietref_message;
 
 typedef struct vietref_report vietref_report;
 
 typedef struct vietref_string vietref_string;
+
+typedef struct vietref_vietqr vietref_vietqr;
 
 const char *vietref_version(void);
 
@@ -106,6 +141,13 @@ vietref_status vietref_report_json_buf(const vietref_report *report,
 vietref_status vietref_report_cleaned_json(const vietref_report *report, vietref_string **out);
 
 vietref_status vietref_report_cleaned_json_buf(const vietref_report *report,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *len_out);
+
+vietref_status vietref_report_cleaned_text(const vietref_report *report, vietref_string **out);
+
+vietref_status vietref_report_cleaned_text_buf(const vietref_report *report,
                                                char *buf,
                                                size_t cap,
                                                size_t *len_out);
@@ -217,3 +259,69 @@ vietref_status vietref_text_compare_payee_name(const char *shown,
                                                const char *registered,
                                                size_t registered_len,
                                                uint32_t *result_out);
+
+vietref_status vietref_vietqr_decode(const char *payload,
+                                     size_t payload_len,
+                                     uint32_t mode,
+                                     vietref_report **report_out);
+
+vietref_status vietref_vietqr_from_report(const vietref_report *report, vietref_vietqr **qr_out);
+
+vietref_status vietref_vietqr_from_json(const char *json, size_t json_len, vietref_vietqr **qr_out);
+
+void vietref_vietqr_free(vietref_vietqr *qr);
+
+vietref_status vietref_vietqr_json(const vietref_vietqr *qr, vietref_string **out);
+
+vietref_status vietref_vietqr_json_buf(const vietref_vietqr *qr,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *len_out);
+
+vietref_status vietref_vietqr_get(const vietref_vietqr *qr, uint32_t field, vietref_string **out);
+
+vietref_status vietref_vietqr_get_buf(const vietref_vietqr *qr,
+                                      uint32_t field,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *len_out);
+
+vietref_status vietref_vietqr_amount(const vietref_vietqr *qr, uint64_t *vnd_out);
+
+vietref_status vietref_vietqr_encode(const vietref_vietqr *qr, vietref_report **report_out);
+
+vietref_status vietref_vietqr_encode_json(const char *json,
+                                          size_t json_len,
+                                          vietref_report **report_out);
+
+vietref_status vietref_vietqr_to_account(const char *bin,
+                                         size_t bin_len,
+                                         const char *account,
+                                         size_t account_len,
+                                         uint64_t amount,
+                                         const char *bill,
+                                         size_t bill_len,
+                                         const char *purpose,
+                                         size_t purpose_len,
+                                         vietref_report **report_out);
+
+vietref_status vietref_vietqr_verify_payee(const vietref_vietqr *qr,
+                                           const char *bin,
+                                           size_t bin_len,
+                                           const char *account,
+                                           size_t account_len,
+                                           const char *name,
+                                           size_t name_len,
+                                           vietref_report **report_out);
+
+vietref_status vietref_vietqr_bank_lookup(const char *query,
+                                          size_t query_len,
+                                          vietref_string **out);
+
+vietref_status vietref_vietqr_bank_lookup_buf(const char *query,
+                                              size_t query_len,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *len_out);
+
+vietref_status vietref_vietqr_crc16(const uint8_t *bytes, size_t len, uint16_t *crc_out);

@@ -1,4 +1,5 @@
-//! Builds the C tests (tests/c/test_capi.c) and the example (examples/c/tuition.c) with
+//! Builds the C tests (tests/c/test_*.c, one program per area sharing tests/c/check.h) and
+//! the example (examples/c/tuition.c) with
 //! `gcc -std=c99 -Wall -Wextra -Werror -pedantic` against the static and the shared
 //! library that this `cargo test` run built, and runs them.
 //!
@@ -115,17 +116,43 @@ fn build_and_run(source: &Path, name: &str) -> Vec<String> {
     outs
 }
 
+/// The C test programs: `tests/c/test_*.c`, one per area, with the fewest checks each must
+/// run (so a program that silently stops early fails).
+const C_TESTS: &[(&str, usize)] = &[("test_capi.c", 500), ("test_vietqr.c", 250)];
+
+/// The C test programs found on disk are the ones listed in `C_TESTS`.
+fn c_test_files() -> Vec<String> {
+    let mut found: Vec<String> = std::fs::read_dir(root().join("tests/c"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("test_") && n.ends_with(".c"))
+        .collect();
+    found.sort();
+    let mut listed: Vec<String> = C_TESTS.iter().map(|(n, _)| n.to_string()).collect();
+    listed.sort();
+    assert_eq!(
+        found, listed,
+        "tests/c/test_*.c and C_TESTS in tests/capi_c.rs differ"
+    );
+    found
+}
+
 #[test]
 fn c_tests_pass_against_static_and_shared_library() {
     if !have_gcc() {
         eprintln!("skipped: gcc is not installed");
         return;
     }
-    for out in build_and_run(&root().join("tests/c/test_capi.c"), "test_capi") {
-        let last = out.lines().last().unwrap_or_default();
-        assert!(last.ends_with(" passed, 0 failed"), "{out}");
-        let n: usize = last.split_whitespace().next().unwrap().parse().unwrap();
-        assert!(n > 500, "the C tests ran only {n} checks");
+    c_test_files();
+    for (file, min) in C_TESTS {
+        let name = file.trim_end_matches(".c");
+        for out in build_and_run(&root().join("tests/c").join(file), name) {
+            let last = out.lines().last().unwrap_or_default();
+            assert!(last.ends_with(" passed, 0 failed"), "{file}: {out}");
+            let n: usize = last.split_whitespace().next().unwrap().parse().unwrap();
+            assert!(n > *min, "{file} ran only {n} checks");
+        }
     }
 }
 
@@ -153,7 +180,10 @@ fn the_tuition_example_runs() {
 #[test]
 fn the_c_tests_call_every_function() {
     let header = std::fs::read_to_string(root().join("include/vietref.h")).unwrap();
-    let tests = std::fs::read_to_string(root().join("tests/c/test_capi.c")).unwrap();
+    let tests: String = c_test_files()
+        .iter()
+        .map(|f| std::fs::read_to_string(root().join("tests/c").join(f)).unwrap())
+        .collect();
     let mut missing = Vec::new();
     for line in header.lines().filter(|l| !l.starts_with([' ', '/', '#'])) {
         if let Some(head) = line.split_once('(').map(|(h, _)| h) {
@@ -169,7 +199,7 @@ fn the_c_tests_call_every_function() {
     }
     assert!(
         missing.is_empty(),
-        "tests/c/test_capi.c never calls {missing:?}"
+        "no program in tests/c/test_*.c calls {missing:?}"
     );
 }
 

@@ -19,6 +19,23 @@ for b in BASES:
 letters |= {"\u0111", "\u0110"}
 assert len(letters) == 134, len(letters)
 
+TONE_OF = {"": 0, "\u0300": 1, "\u0301": 2, "\u0303": 3, "\u0309": 4, "\u0323": 5}
+QUALITY = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô", "o\u031b": "ơ", "u\u031b": "ư"}
+def parts(c):
+    if c in "\u0111\u0110":
+        return "\u0111", 0
+    d = ud.normalize("NFD", c.lower())
+    tone = 0
+    rest = ""
+    for ch in d:
+        if ch in TONE_OF and ch:
+            tone = TONE_OF[ch]
+        else:
+            rest += ch
+    base = QUALITY.get(rest, rest)
+    assert len(base) == 1, (c, rest)
+    return base, tone
+
 LO, HI = 0x00C0, 0x1EFF
 fold = []
 for cp in range(LO, HI + 1):
@@ -42,6 +59,15 @@ print("/// The 134 non-ASCII letters of Vietnamese (67 lower, 67 upper), sorted 
 print("pub(crate) static VIETNAMESE_LETTERS: [char; 134] = [")
 for c in sorted(letters):
     print(f"    '\\u{{{ord(c):04X}}}', // {c}")
+print("];")
+print()
+print("/// For each letter of [`VIETNAMESE_LETTERS`] (same order): its lower-case letter without")
+print("/// tone (quality mark kept: `ă â ê ô ơ ư đ`) and its tone (0 none, 1 grave, 2 acute,")
+print("/// 3 tilde, 4 hook above, 5 dot below).")
+print("pub(crate) static VIETNAMESE_LETTER_PARTS: [(char, u8); 134] = [")
+for c in sorted(letters):
+    b, t = parts(c)
+    print(f"    ('\\u{{{ord(b):04X}}}', {t}), // {c}")
 print("];")
 print()
 print(f"/// First code point covered by [`FOLD`].")

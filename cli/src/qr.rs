@@ -104,33 +104,6 @@ pub fn run(a: QrArgs) -> CliResult {
     }
 }
 
-/// Fills the conveniences of the JSON input: `bank` → `bankBin`, a numeric amount, and
-/// `initiation` from the amount.
-fn prepare(mut v: Value) -> Result<Value, String> {
-    let Some(obj) = v.as_object_mut() else {
-        return Err("expected a JSON object".into());
-    };
-    if !obj.contains_key("bankBin") {
-        if let Some(name) = obj.get("bank").and_then(Value::as_str) {
-            let bank = banks::lookup(name).ok_or_else(|| format!("unknown bank {name:?}"))?;
-            obj.insert("bankBin".into(), Value::String(bank.bin.into()));
-        }
-    }
-    obj.remove("bank");
-    if let Some(Value::Number(n)) = obj.get("amount") {
-        let s = n.to_string();
-        obj.insert("amount".into(), Value::String(s));
-    }
-    if !obj.contains_key("initiation") {
-        let dynamic = obj.get("amount").is_some_and(|a| !a.is_null());
-        obj.insert(
-            "initiation".into(),
-            Value::String(if dynamic { "dynamic" } else { "static" }.into()),
-        );
-    }
-    Ok(v)
-}
-
 fn run_encode(file: Option<&str>) -> CliResult {
     let bytes = read_all(file)?;
     let text = String::from_utf8(bytes).map_err(|_| "input is not UTF-8".to_string())?;
@@ -151,8 +124,7 @@ fn run_encode(file: Option<&str>) -> CliResult {
                 break;
             }
         };
-        let qr = prepare(value)
-            .and_then(|v| serde_json::from_value::<VietQr>(v).map_err(|e| e.to_string()));
+        let qr = vietref::vietqr::from_json_value(value);
         match qr {
             Err(e) => {
                 failed = true;

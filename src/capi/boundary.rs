@@ -89,17 +89,42 @@ pub(crate) unsafe fn text_arg<'a>(
     ptr: *const c_char,
     len: usize,
 ) -> Result<&'a str, vietref_status> {
+    // SAFETY: forwarded contract.
+    let bytes = unsafe { bytes_arg(ptr.cast::<u8>(), len) }?;
+    std::str::from_utf8(bytes).map_err(|_| vietref_status::VIETREF_INVALID_UTF8)
+}
+
+/// A byte-string argument given as pointer + length, taken as it is (no UTF-8 check):
+/// `(NULL, 0)` is empty, `(NULL, n > 0)` is `VIETREF_NULL_ARGUMENT`.
+///
+/// # Safety
+/// When `ptr` is not NULL it must point to `len` readable bytes that stay unchanged for
+/// `'a`.
+pub(crate) unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], vietref_status> {
     if ptr.is_null() {
         return if len == 0 {
-            Ok("")
+            Ok(&[])
         } else {
             Err(vietref_status::VIETREF_NULL_ARGUMENT)
         };
     }
     check_len(len)?;
     // SAFETY: non-NULL, `len` readable bytes (caller's contract), `len <= isize::MAX`.
-    let bytes = unsafe { std::slice::from_raw_parts(ptr.cast::<u8>(), len) };
-    std::str::from_utf8(bytes).map_err(|_| vietref_status::VIETREF_INVALID_UTF8)
+    Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
+}
+
+/// An optional UTF-8 text argument: like [`text_arg`], with the empty text meaning "not
+/// given".
+///
+/// # Safety
+/// As [`text_arg`].
+pub(crate) unsafe fn opt_text_arg<'a>(
+    ptr: *const c_char,
+    len: usize,
+) -> Result<Option<&'a str>, vietref_status> {
+    // SAFETY: forwarded contract.
+    let text = unsafe { text_arg(ptr, len) }?;
+    Ok(if text.is_empty() { None } else { Some(text) })
 }
 
 /// A handle argument the call only reads: NULL is `VIETREF_NULL_ARGUMENT`.

@@ -44,12 +44,14 @@ pub mod report;
 pub mod status;
 pub mod string;
 pub mod text;
+pub mod vietqr;
 
 pub use message::vietref_message;
 pub use report::{vietref_report, vietref_severity};
 pub use status::vietref_status;
 pub use string::vietref_string;
 pub use text::{vietref_name_comparison, vietref_tone_style};
+pub use vietqr::{vietref_vietqr, vietref_vietqr_field, vietref_vietqr_mode};
 
 use boundary::ffi_boundary;
 use std::ffi::c_char;

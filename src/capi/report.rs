@@ -1,11 +1,14 @@
 //! `vietref_report`: the findings of a validation and its cleaned value.
 
-use super::boundary::{buf_arg, ffi_boundary, free_handle, handle_ref, known, out_arg, FfiResult};
+use super::boundary::{
+    buf_arg, ffi_boundary, free_handle, handle_ref, into_handle, known, out_arg, FfiResult, Out,
+};
 use super::status::vietref_status;
 use super::string::vietref_string;
 use super::Lang;
 use crate::finding::{Finding, Report, Severity};
 use crate::message::PaymentMessage;
+use crate::vietqr::VietQr;
 use serde::{Serialize, Serializer};
 use std::ffi::c_char;
 
@@ -16,6 +19,9 @@ pub(crate) enum Cleaned {
     Text(String),
     /// A valid payment message.
     Message(PaymentMessage),
+    /// A decoded VietQR, or one that passed the payee check (boxed: it is much larger
+    /// than the other variants).
+    VietQr(Box<VietQr<'static>>),
 }
 
 impl Serialize for Cleaned {
@@ -23,6 +29,7 @@ impl Serialize for Cleaned {
         match self {
             Cleaned::Text(t) => t.serialize(s),
             Cleaned::Message(m) => m.serialize(s),
+            Cleaned::VietQr(q) => q.serialize(s),
         }
     }
 }
@@ -67,6 +74,21 @@ impl vietref_report {
             .as_ref()
             .ok_or(vietref_status::VIETREF_NO_VALUE)?;
         serde_json::to_string(cleaned).map_err(|_| vietref_status::VIETREF_INTERNAL_ERROR)
+    }
+
+    fn cleaned_text(&self) -> Result<String, vietref_status> {
+        match self.report.cleaned.as_ref() {
+            None => Err(vietref_status::VIETREF_NO_VALUE),
+            Some(Cleaned::Text(t)) => Ok(t.clone()),
+            Some(_) => Err(vietref_status::VIETREF_WRONG_KIND),
+        }
+    }
+}
+
+impl Out<*mut vietref_report> {
+    /// Writes a new owned report handle holding `report`.
+    pub(crate) fn write_report(self, report: Report<Cleaned>) {
+        self.write(into_handle(vietref_report::new(report)));
     }
 }
 
@@ -208,6 +230,46 @@ pub unsafe extern "C" fn vietref_report_cleaned_json_buf(
         let report = unsafe { handle_ref(report) }?;
         let buf = unsafe { buf_arg(buf, cap, len_out) }?;
         buf.put(&report.cleaned_json()?)
+    })
+}
+
+/// The cleaned value as plain text (not JSON), as a new string owned by the caller, for
+/// reports whose cleaned value is a text: a name's display form (`vietref_text_check`), a
+/// VietQR payload (`vietref_vietqr_encode`, `vietref_vietqr_to_account`, ...). Returns
+/// `VIETREF_NO_VALUE` when the report holds an error finding and `VIETREF_WRONG_KIND` when
+/// the cleaned value is not a text (a message, a decoded VietQR: use
+/// `vietref_report_cleaned_json`).
+///
+/// # Safety
+/// `report` is a live report; `out` points to a writable `vietref_string *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_report_cleaned_text(
+    report: *const vietref_report,
+    out: *mut *mut vietref_string,
+) -> vietref_status {
+    ffi_boundary!({
+        let report = unsafe { handle_ref(report) }?;
+        let out = unsafe { out_arg(out) }?;
+        out.write_string(report.cleaned_text()?);
+        Ok(())
+    })
+}
+
+/// `vietref_report_cleaned_text` into the caller's buffer.
+///
+/// # Safety
+/// As `vietref_report_json_buf`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_report_cleaned_text_buf(
+    report: *const vietref_report,
+    buf: *mut c_char,
+    cap: usize,
+    len_out: *mut usize,
+) -> vietref_status {
+    ffi_boundary!({
+        let report = unsafe { handle_ref(report) }?;
+        let buf = unsafe { buf_arg(buf, cap, len_out) }?;
+        buf.put(&report.cleaned_text()?)
     })
 }
 

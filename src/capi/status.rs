@@ -11,7 +11,7 @@
 //! | 200–299 | payment message |
 //! | 300–399 | references (reserved) |
 //! | 400–499 | memo (reserved) |
-//! | 500–599 | VietQR (reserved) |
+//! | 500–599 | VietQR |
 //! | 600–699 | legacy encodings (reserved) |
 //! | 700–799 | reconciliation (reserved) |
 //!
@@ -26,8 +26,8 @@ use std::ffi::c_char;
 ///
 /// In C this is a `uint32_t`; compare it with the `VIETREF_*` constants below. The numbers
 /// are stable across versions and never reused; they are grouped by area (1–99 generic,
-/// 100–199 text, 200–299 message; 300–799 are reserved for references, memo, VietQR,
-/// legacy encodings and reconciliation). `vietref_status_name` and `vietref_status_message`
+/// 100–199 text, 200–299 message, 300–399 references, 400–499 memo, 500–599 VietQR,
+/// 600–699 legacy encodings, 700–799 reconciliation). `vietref_status_name` and `vietref_status_message`
 /// describe any status.
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,12 +55,19 @@ pub enum vietref_status {
     VIETREF_NO_VALUE = 7,
     /// An internal step that cannot fail did fail (a bug; please report it).
     VIETREF_INTERNAL_ERROR = 8,
+    /// The handle holds another kind of value than the call needs: a report of a name
+    /// check passed where a VietQR report is expected, or a cleaned value that is not text
+    /// asked for as text.
+    VIETREF_WRONG_KIND = 9,
     /// Text: the name has error findings, so it has no display form
     /// (`vietref_text_check` lists them).
     VIETREF_TEXT_NAME_INVALID = 100,
     /// Message: the JSON is malformed or not a message object (fields must be strings,
     /// `amount` a number or a string).
     VIETREF_MESSAGE_JSON_INVALID = 200,
+    /// VietQR: the JSON is malformed, not a VietQR object (`bankBin` and `accountNumber`
+    /// are required, values must be strings), or names a `bank` the registry does not know.
+    VIETREF_VIETQR_JSON_INVALID = 500,
 }
 
 /// A status's constant name, English message and Vietnamese message.
@@ -82,8 +89,10 @@ impl vietref_status {
         vietref_status::VIETREF_INDEX_OUT_OF_RANGE,
         vietref_status::VIETREF_NO_VALUE,
         vietref_status::VIETREF_INTERNAL_ERROR,
+        vietref_status::VIETREF_WRONG_KIND,
         vietref_status::VIETREF_TEXT_NAME_INVALID,
         vietref_status::VIETREF_MESSAGE_JSON_INVALID,
+        vietref_status::VIETREF_VIETQR_JSON_INVALID,
     ];
 
     /// The status with this number, if there is one.
@@ -141,6 +150,11 @@ impl vietref_status {
                 "internal error (a bug in vietref)\0",
                 "lỗi nội bộ (lỗi của vietref)\0",
             ),
+            VIETREF_WRONG_KIND => (
+                "VIETREF_WRONG_KIND\0",
+                "the handle holds another kind of value than this call needs\0",
+                "đối tượng chứa loại giá trị khác với loại mà lệnh gọi này cần\0",
+            ),
             VIETREF_TEXT_NAME_INVALID => (
                 "VIETREF_TEXT_NAME_INVALID\0",
                 "the name is not valid; check it for the findings\0",
@@ -150,6 +164,11 @@ impl vietref_status {
                 "VIETREF_MESSAGE_JSON_INVALID\0",
                 "the JSON is malformed or is not a payment message object\0",
                 "JSON bị lỗi cú pháp hoặc không phải đối tượng thông tin thanh toán\0",
+            ),
+            VIETREF_VIETQR_JSON_INVALID => (
+                "VIETREF_VIETQR_JSON_INVALID\0",
+                "the JSON is malformed, is not a VietQR object or names an unknown bank\0",
+                "JSON bị lỗi cú pháp, không phải đối tượng VietQR hoặc ghi tên ngân hàng không có trong danh sách\0",
             ),
         };
         StatusTexts { name, en, vi }
@@ -223,11 +242,13 @@ mod tests {
                 1..=99 => "generic",
                 100..=199 => "text",
                 200..=299 => "message",
+                500..=599 => "vietqr",
                 _ => panic!("{n} is outside the areas in use"),
             };
             match area {
                 "text" => assert!(s.name().starts_with("VIETREF_TEXT_")),
                 "message" => assert!(s.name().starts_with("VIETREF_MESSAGE_")),
+                "vietqr" => assert!(s.name().starts_with("VIETREF_VIETQR_")),
                 _ => {}
             }
         }

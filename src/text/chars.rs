@@ -1,7 +1,8 @@
 //! Character classes used by the checks: refused characters (SPEC §5.5), whitespace,
 //! apostrophes, the Vietnamese letter repertoire and scripts.
 
-use super::tables::VIETNAMESE_LETTERS;
+use super::syllable::Tone;
+use super::tables::{VIETNAMESE_LETTERS, VIETNAMESE_LETTER_PARTS};
 
 /// Bidirectional controls (Trojan Source, CVE-2021-42574).
 pub fn is_bidi_control(c: char) -> bool {
@@ -72,6 +73,25 @@ pub fn is_vietnamese_non_ascii_letter(c: char) -> bool {
     VIET_BITS
         .get((off / 64) as usize)
         .is_some_and(|w| w & (1 << (off % 64)) != 0)
+}
+
+/// A precomposed Vietnamese letter's lower-case letter without tone (quality mark kept)
+/// and its tone; `None` for anything else (ASCII included).
+pub fn vietnamese_letter_parts(c: char) -> Option<(char, Tone)> {
+    if !is_vietnamese_non_ascii_letter(c) {
+        return None;
+    }
+    let i = VIETNAMESE_LETTERS.binary_search(&c).ok()?;
+    let &(base, t) = VIETNAMESE_LETTER_PARTS.get(i)?;
+    let tone = match t {
+        1 => Tone::Grave,
+        2 => Tone::Acute,
+        3 => Tone::Tilde,
+        4 => Tone::Hook,
+        5 => Tone::Dot,
+        _ => Tone::Level,
+    };
+    Some((base, tone))
 }
 
 /// Lower case of a letter; Vietnamese and ASCII letters without a table search.

@@ -221,6 +221,25 @@ fn split(word: &str) -> Option<([Letter; MAX_LETTERS], usize, Tone, Option<usize
     let mut tone = Tone::Level;
     let mut tone_at = None;
     for c in word.chars() {
+        // Precomposed Vietnamese letters: one table look-up instead of decomposition.
+        if let Some((base, t)) = super::chars::vietnamese_letter_parts(c) {
+            if count == MAX_LETTERS {
+                return None;
+            }
+            buf[count] = Letter {
+                base,
+                upper: super::chars::to_lower(c) != c,
+            };
+            count += 1;
+            if t != Tone::Level {
+                if tone != Tone::Level {
+                    return None;
+                }
+                tone = t;
+                tone_at = Some(count - 1);
+            }
+            continue;
+        }
         // Decompose canonically; the first char is the base, the rest marks.
         let mut parts: [char; 4] = ['\0'; 4];
         let mut n = 0;

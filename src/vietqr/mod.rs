@@ -48,6 +48,7 @@ mod crc;
 mod decode;
 mod encode;
 pub mod fuzz;
+mod json;
 mod payee;
 mod payment;
 mod read;
@@ -59,6 +60,7 @@ pub use check::{
 pub use crc::crc16;
 pub use decode::{decode, REPAIR_MAX_BYTES};
 pub use encode::encode;
+pub use json::{from_json, from_json_value};
 pub use payee::{verify_payee, Payee};
 
 use crate::finding::{Finding, Report};

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The C tests (tests/c/test_capi.c) against the static and the shared library, under
+# The C tests (tests/c/test_*.c, one program per area) against the static and the shared library, under
 # valgrind memcheck and under gcc's AddressSanitizer + UndefinedBehaviorSanitizer; then
 # `make install` into a temporary prefix and the example (examples/c) built through
 # pkg-config and run. Needs gcc, valgrind, make, pkg-config. Exits non-zero on any failure.
@@ -22,21 +22,24 @@ cflags=(-std=c99 -Wall -Wextra -Werror -pedantic -g -I"$root/include")
 syslibs=(-lpthread -ldl -lm)
 sanitize=(-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 
-gcc "${cflags[@]}" tests/c/test_capi.c "$lib/libvietref.a" "${syslibs[@]}" -o "$work/test_static"
-gcc "${cflags[@]}" tests/c/test_capi.c "$work/libvietref.so.0" -Wl,-rpath,"$work" -o "$work/test_shared"
-gcc "${cflags[@]}" "${sanitize[@]}" tests/c/test_capi.c "$lib/libvietref.a" "${syslibs[@]}" -o "$work/asan_static"
-gcc "${cflags[@]}" "${sanitize[@]}" tests/c/test_capi.c "$work/libvietref.so.0" -Wl,-rpath,"$work" -o "$work/asan_shared"
-
 runs=0
-for t in test_static test_shared; do
-    echo "== valgrind $t"
-    valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible --error-exitcode=1 "$work/$t"
-    runs=$((runs + 1))
-done
-for t in asan_static asan_shared; do
-    echo "== ASan+UBSan $t"
-    ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$work/$t"
-    runs=$((runs + 1))
+for src in tests/c/test_*.c; do
+    t=$(basename "$src" .c)
+    gcc "${cflags[@]}" "$src" "$lib/libvietref.a" "${syslibs[@]}" -o "$work/${t}_static"
+    gcc "${cflags[@]}" "$src" "$work/libvietref.so.0" -Wl,-rpath,"$work" -o "$work/${t}_shared"
+    gcc "${cflags[@]}" "${sanitize[@]}" "$src" "$lib/libvietref.a" "${syslibs[@]}" -o "$work/${t}_asan_static"
+    gcc "${cflags[@]}" "${sanitize[@]}" "$src" "$work/libvietref.so.0" -Wl,-rpath,"$work" -o "$work/${t}_asan_shared"
+    for v in static shared; do
+        echo "== valgrind ${t}_$v"
+        valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible --error-exitcode=1 \
+            --num-callers=40 --suppressions=tests/c/valgrind.supp "$work/${t}_$v"
+        runs=$((runs + 1))
+    done
+    for v in asan_static asan_shared; do
+        echo "== ASan+UBSan ${t}_$v"
+        ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 "$work/${t}_$v"
+        runs=$((runs + 1))
+    done
 done
 
 echo "== make install + examples/c through pkg-config"
@@ -47,7 +50,8 @@ export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig"
 test "$(pkg-config --modversion vietref)" = "$(sed -n 's/^version = "\([^"]*\)"/\1/p' Cargo.toml | head -n 1)"
 test -L "$work/prefix/lib/libvietref.so.0"
 make -s -C "$work/example" >/dev/null
-valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible --error-exitcode=1 "$work/example/tuition" > "$work/example/out.txt"
+valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible --error-exitcode=1 \
+    --num-callers=40 --suppressions=tests/c/valgrind.supp "$work/example/tuition" > "$work/example/out.txt"
 grep -q '^memo name: NGUYEN VAN AN$' "$work/example/out.txt"
 grep -q '^valid: yes' "$work/example/out.txt"
 make -s -C "$work/example" clean >/dev/null
