@@ -18,3 +18,8 @@ def header_path() -> Path:
 @pytest.fixture(scope="session")
 def text_vectors():
     return json.loads((data_dir() / "text.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def vietqr_vectors():
+    return json.loads((data_dir() / "vietqr.json").read_text(encoding="utf-8"))

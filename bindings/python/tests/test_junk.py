@@ -89,3 +89,34 @@ def test_junk_json_values():
                 assert not r.valid
         except VietrefError as e:
             assert e.status == Status.MESSAGE_JSON_INVALID
+
+
+def test_vietqr_junk():
+    from vietref import VietQr, vietqr
+
+    for junk in ["", "0", "000201" * 1000, "\x00" * 10, "6304", "ĐỒNG", BIG]:
+        for mode in (1, 2):
+            with vietqr.decode(junk, mode) as r:
+                assert not r.valid and r.errors, junk[:20]
+                assert r.vietqr() is None
+    for bad in [b"\xff", "x\udc80"]:
+        for call in (
+            lambda: vietqr.decode(bad),
+            lambda: vietqr.encode_json(bad),
+            lambda: VietQr.from_json(bad),
+            lambda: vietqr.bank_lookup(bad),
+            lambda: vietqr.to_account(bad, "1"),
+            lambda: vietqr.to_account("970403", "1", 0, "", bad),
+        ):
+            with pytest.raises(VietrefError) as e:
+                call()
+            assert e.value.status is Status.INVALID_UTF8
+    with pytest.raises(TypeError):
+        vietqr.decode(None)
+    with pytest.raises(ValueError):
+        vietqr.to_account("970403", "1", -5)
+    with vietqr.to_account(BIG, BIG, (1 << 64) - 1, BIG, BIG) as r:
+        assert not r.valid
+    assert vietqr.bank_lookup(BIG) is None
+    assert vietqr.crc16(b"") == 0xFFFF
+    vietqr.crc16(b"\xff\x00" * 600_000)

@@ -6,12 +6,13 @@ A thin ctypes binding over the vietref C ABI (libvietref). The library is found 
 
 from __future__ import annotations
 
-from . import text
+from . import text, vietqr
 from ._native import library_path, status_message, status_name
-from .constants import Lang, NameComparison, Severity, Status, ToneStyle
+from .constants import Lang, NameComparison, Severity, Status, ToneStyle, VietQrField, VietQrMode
 from .errors import LibraryNotFoundError, VietrefError
 from .message import Message
 from .report import Finding, Report
+from .vietqr import VietQr
 
 __all__ = [
     "Finding",
@@ -23,12 +24,16 @@ __all__ = [
     "Severity",
     "Status",
     "ToneStyle",
+    "VietQr",
+    "VietQrField",
+    "VietQrMode",
     "VietrefError",
     "library_path",
     "status_message",
     "status_name",
     "text",
     "version",
+    "vietqr",
 ]
 
 

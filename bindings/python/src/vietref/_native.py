@@ -60,9 +60,14 @@ class _String(ctypes.Structure):
     pass
 
 
+class _VietQr(ctypes.Structure):
+    pass
+
+
 MessageP = POINTER(_Message)
 ReportP = POINTER(_Report)
 StringP = POINTER(_String)
+VietQrP = POINTER(_VietQr)
 
 _T = (c_char_p, c_size_t)  # text in: UTF-8 pointer + length
 
@@ -97,6 +102,7 @@ _SIGNATURES = {
     "vietref_report_count": (c_uint32, (ReportP, POINTER(c_size_t))),
     "vietref_report_json": (c_uint32, (ReportP, POINTER(StringP))),
     "vietref_report_cleaned_json": (c_uint32, (ReportP, POINTER(StringP))),
+    "vietref_report_cleaned_text": (c_uint32, (ReportP, POINTER(StringP))),
     "vietref_report_finding_severity": (c_uint32, (ReportP, c_size_t, POINTER(c_uint32))),
     "vietref_report_finding_code": (c_uint32, (ReportP, c_size_t, POINTER(c_uint32))),
     "vietref_report_finding_position": (c_uint32, (ReportP, c_size_t, POINTER(c_size_t))),
@@ -107,6 +113,22 @@ _SIGNATURES = {
         c_uint32,
         (ReportP, c_size_t, c_uint32, POINTER(StringP)),
     ),
+    "vietref_vietqr_decode": (c_uint32, _T + (c_uint32, POINTER(ReportP))),
+    "vietref_vietqr_from_report": (c_uint32, (ReportP, POINTER(VietQrP))),
+    "vietref_vietqr_from_json": (c_uint32, _T + (POINTER(VietQrP),)),
+    "vietref_vietqr_free": (None, (VietQrP,)),
+    "vietref_vietqr_json": (c_uint32, (VietQrP, POINTER(StringP))),
+    "vietref_vietqr_get": (c_uint32, (VietQrP, c_uint32, POINTER(StringP))),
+    "vietref_vietqr_amount": (c_uint32, (VietQrP, POINTER(c_uint64))),
+    "vietref_vietqr_encode": (c_uint32, (VietQrP, POINTER(ReportP))),
+    "vietref_vietqr_encode_json": (c_uint32, _T + (POINTER(ReportP),)),
+    "vietref_vietqr_to_account": (
+        c_uint32,
+        _T + _T + (c_uint64,) + _T + _T + (POINTER(ReportP),),
+    ),
+    "vietref_vietqr_verify_payee": (c_uint32, (VietQrP,) + _T + _T + _T + (POINTER(ReportP),)),
+    "vietref_vietqr_bank_lookup": (c_uint32, _T + (POINTER(StringP),)),
+    "vietref_vietqr_crc16": (c_uint32, (c_char_p, c_size_t, POINTER(ctypes.c_uint16))),
 }
 
 WRAPPED = frozenset(_SIGNATURES)

@@ -19,8 +19,10 @@ class Status(IntEnum):
     INDEX_OUT_OF_RANGE = 6
     NO_VALUE = 7
     INTERNAL_ERROR = 8
+    WRONG_KIND = 9
     TEXT_NAME_INVALID = 100
     MESSAGE_JSON_INVALID = 200
+    VIETQR_JSON_INVALID = 500
 
 
 class Severity(IntEnum):
@@ -50,3 +52,36 @@ class Lang(IntEnum):
 
     EN = 1
     VI = 2
+
+
+class VietQrMode(IntEnum):
+    """How :func:`vietref.vietqr.decode` reads a payload."""
+
+    STRICT = 1  #: any length, CRC, format or required-field fault is an error
+    LENIENT = 2  #: also repairs whitespace, a lower-case CRC, one wrong length (each a warning)
+
+
+class VietQrField(IntEnum):
+    """The fields :meth:`vietref.VietQr.get` reads, as they travel in the payload."""
+
+    INITIATION = 1
+    BANK_BIN = 2
+    ACCOUNT_NUMBER = 3
+    SERVICE = 4
+    MERCHANT_CATEGORY = 5
+    CURRENCY = 6
+    AMOUNT = 7
+    COUNTRY = 8
+    MERCHANT_NAME = 9
+    MERCHANT_CITY = 10
+    POSTAL_CODE = 11
+    BILL_NUMBER = 12
+    MOBILE_NUMBER = 13
+    STORE_LABEL = 14
+    LOYALTY_NUMBER = 15
+    REFERENCE_LABEL = 16
+    CUSTOMER_LABEL = 17
+    TERMINAL_LABEL = 18
+    PURPOSE = 19
+    CONSUMER_DATA_REQUEST = 20
+    CRC = 21

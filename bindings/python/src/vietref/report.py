@@ -6,11 +6,14 @@ import ctypes
 import json
 from ctypes import c_size_t, c_uint32
 from dataclasses import dataclass
-from typing import Any, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional
 
 from . import _native as n
 from ._handle import Handle
 from .constants import Lang, Severity
+
+if TYPE_CHECKING:
+    from .vietqr import VietQr
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,29 @@ class Report(Handle):
         None when the report holds an error."""
         text = self.cleaned_json
         return None if text is None else json.loads(text)
+
+    @property
+    def cleaned_text(self) -> Optional[str]:
+        """The cleaned value as plain text, for reports whose value is a text (a name's
+        display form, a VietQR payload); None when the report holds an error. Raises
+        VietrefError (WRONG_KIND) for a report whose value is not a text."""
+        return n.call_optional_string(
+            n.lib().vietref_report_cleaned_text, "report.cleaned_text", self._handle()
+        )
+
+    def vietqr(self) -> "Optional[VietQr]":
+        """The decoded VietQR of a report of :func:`vietref.vietqr.decode` or
+        :meth:`VietQr.verify_payee` (a copy; the report stays usable); None when the report
+        holds an error. Raises VietrefError (WRONG_KIND) for another kind of report."""
+        from .vietqr import VietQr
+
+        out = n.VietQrP()
+        if not n.check_optional(
+            n.lib().vietref_vietqr_from_report(self._handle(), ctypes.byref(out)),
+            "vietqr.from_report",
+        ):
+            return None
+        return VietQr._own(out)
 
     def _finding(self, i: int) -> Finding:
         lib, h = n.lib(), self._handle()
