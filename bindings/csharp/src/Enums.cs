@@ -14,8 +14,10 @@ namespace Vietref
         IndexOutOfRange = 6,
         NoValue = 7,
         InternalError = 8,
+        WrongKind = 9,
         TextNameInvalid = 100,
         MessageJsonInvalid = 200,
+        VietQrJsonInvalid = 500,
     }
 
     /// <summary>How serious a finding is.</summary>
@@ -50,5 +52,40 @@ namespace Vietref
     {
         English = 1,
         Vietnamese = 2,
+    }
+
+    /// <summary>How <see cref="VietQr.Decode"/> reads a payload.</summary>
+    public enum VietQrMode : uint
+    {
+        /// <summary>Any length, CRC, format or required-field fault is an error.</summary>
+        Strict = 1,
+        /// <summary>Also repairs whitespace, a lower-case CRC, one wrong length (each a warning).</summary>
+        Lenient = 2,
+    }
+
+    /// <summary>The fields <see cref="VietQr.Get"/> reads, as they travel in the payload.</summary>
+    public enum VietQrField : uint
+    {
+        Initiation = 1,
+        BankBin = 2,
+        AccountNumber = 3,
+        Service = 4,
+        MerchantCategory = 5,
+        Currency = 6,
+        Amount = 7,
+        Country = 8,
+        MerchantName = 9,
+        MerchantCity = 10,
+        PostalCode = 11,
+        BillNumber = 12,
+        MobileNumber = 13,
+        StoreLabel = 14,
+        LoyaltyNumber = 15,
+        ReferenceLabel = 16,
+        CustomerLabel = 17,
+        TerminalLabel = 18,
+        Purpose = 19,
+        ConsumerDataRequest = 20,
+        Crc = 21,
     }
 }

@@ -40,4 +40,16 @@ namespace Vietref
             return true;
         }
     }
+
+    /// <summary>An owned <c>vietref_vietqr *</c>.</summary>
+    internal sealed class VietQrHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public VietQrHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_vietqr_free(handle);
+            return true;
+        }
+    }
 }

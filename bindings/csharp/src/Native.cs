@@ -18,7 +18,7 @@ namespace Vietref
 
     internal enum MessageField { Sector, PayerName, BeneficiaryName, Reason, Invoice }
 
-    internal enum ReportText { Json, CleanedJson, Field, CodeKey, Message }
+    internal enum ReportText { Json, CleanedJson, CleanedText, Field, CodeKey, Message }
 
     internal enum ReportNumber { Severity, Code, Char }
 
@@ -255,6 +255,7 @@ namespace Vietref
             {
                 case ReportText.Json: st = NativeMethods.vietref_report_json(r, out s); break;
                 case ReportText.CleanedJson: st = NativeMethods.vietref_report_cleaned_json(r, out s); break;
+                case ReportText.CleanedText: st = NativeMethods.vietref_report_cleaned_text(r, out s); break;
                 case ReportText.Field: st = NativeMethods.vietref_report_finding_field(r, idx, out s); break;
                 case ReportText.CodeKey: st = NativeMethods.vietref_report_finding_code_key(r, idx, out s); break;
                 default: st = NativeMethods.vietref_report_finding_message(r, idx, (uint)lang, out s); break;
@@ -285,6 +286,116 @@ namespace Vietref
             UIntPtr p;
             var st = NativeMethods.vietref_report_finding_position(r, (UIntPtr)(ulong)i, out p);
             return CheckOptional(st, "vietref_report_finding_position") ? (long)(ulong)p : (long?)null;
+        }
+
+        // ---- VietQR -------------------------------------------------------------------------
+
+        private static ReportHandle ReportOrThrow(uint st, ReportHandle r, string context)
+        {
+            if (st != Ok) { r.Dispose(); throw Error(st, context); }
+            return r;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle VietQrDecode(byte[] payload, uint mode)
+        {
+            ReportHandle r;
+            var st = NativeMethods.vietref_vietqr_decode(payload, Len(payload), mode, out r);
+            return ReportOrThrow(st, r, "vietref_vietqr_decode");
+        }
+
+        /// <summary>The VietQR of a report; null when the report holds an error.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal VietQrHandle VietQrFromReport(ReportHandle report)
+        {
+            VietQrHandle q;
+            var st = NativeMethods.vietref_vietqr_from_report(report, out q);
+            if (!CheckOptional(st, "vietref_vietqr_from_report")) { q.Dispose(); return null; }
+            return q;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal VietQrHandle VietQrFromJson(byte[] json)
+        {
+            VietQrHandle q;
+            var st = NativeMethods.vietref_vietqr_from_json(json, Len(json), out q);
+            if (st != Ok) { q.Dispose(); throw Error(st, "vietref_vietqr_from_json"); }
+            return q;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string VietQrJson(VietQrHandle q)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_vietqr_json(q, out s);
+            if (st != Ok) { s.Dispose(); throw Error(st, "vietref_vietqr_json"); }
+            return Take(s);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string VietQrGet(VietQrHandle q, uint field)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_vietqr_get(q, field, out s);
+            if (!CheckOptional(st, "vietref_vietqr_get")) { s.Dispose(); return null; }
+            return Take(s);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ulong? VietQrAmount(VietQrHandle q)
+        {
+            ulong v;
+            return CheckOptional(NativeMethods.vietref_vietqr_amount(q, out v), "vietref_vietqr_amount") ? v : (ulong?)null;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle VietQrEncode(VietQrHandle q)
+        {
+            ReportHandle r;
+            var st = NativeMethods.vietref_vietqr_encode(q, out r);
+            return ReportOrThrow(st, r, "vietref_vietqr_encode");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle VietQrEncodeJson(byte[] json)
+        {
+            ReportHandle r;
+            var st = NativeMethods.vietref_vietqr_encode_json(json, Len(json), out r);
+            return ReportOrThrow(st, r, "vietref_vietqr_encode_json");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle VietQrToAccount(byte[] bin, byte[] account, ulong amount, byte[] bill, byte[] purpose)
+        {
+            ReportHandle r;
+            var st = NativeMethods.vietref_vietqr_to_account(bin, Len(bin), account, Len(account), amount,
+                bill, Len(bill), purpose, Len(purpose), out r);
+            return ReportOrThrow(st, r, "vietref_vietqr_to_account");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle VietQrVerifyPayee(VietQrHandle q, byte[] bin, byte[] account, byte[] name)
+        {
+            ReportHandle r;
+            var st = NativeMethods.vietref_vietqr_verify_payee(q, bin, Len(bin), account, Len(account), name, Len(name), out r);
+            return ReportOrThrow(st, r, "vietref_vietqr_verify_payee");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string VietQrBankLookup(byte[] query)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_vietqr_bank_lookup(query, Len(query), out s);
+            if (!CheckOptional(st, "vietref_vietqr_bank_lookup")) { s.Dispose(); return null; }
+            return Take(s);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ushort VietQrCrc16(byte[] bytes)
+        {
+            ushort crc;
+            Check(NativeMethods.vietref_vietqr_crc16(bytes, Len(bytes), out crc), "vietref_vietqr_crc16");
+            return crc;
         }
     }
 }

@@ -53,5 +53,21 @@ namespace Vietref
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_report_finding_field(ReportHandle report, UIntPtr index, out StringHandle output);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_report_finding_code_key(ReportHandle report, UIntPtr index, out StringHandle output);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_report_finding_message(ReportHandle report, UIntPtr index, uint lang, out StringHandle output);
+
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_report_cleaned_text(ReportHandle report, out StringHandle output);
+
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_decode(byte[] payload, UIntPtr payloadLen, uint mode, out ReportHandle report);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_from_report(ReportHandle report, out VietQrHandle qr);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_from_json(byte[] json, UIntPtr jsonLen, out VietQrHandle qr);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void vietref_vietqr_free(IntPtr qr);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_json(VietQrHandle qr, out StringHandle output);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_get(VietQrHandle qr, uint field, out StringHandle output);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_amount(VietQrHandle qr, out ulong vnd);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_encode(VietQrHandle qr, out ReportHandle report);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_encode_json(byte[] json, UIntPtr jsonLen, out ReportHandle report);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_to_account(byte[] bin, UIntPtr binLen, byte[] account, UIntPtr accountLen, ulong amount, byte[] bill, UIntPtr billLen, byte[] purpose, UIntPtr purposeLen, out ReportHandle report);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_verify_payee(VietQrHandle qr, byte[] bin, UIntPtr binLen, byte[] account, UIntPtr accountLen, byte[] name, UIntPtr nameLen, out ReportHandle report);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_bank_lookup(byte[] query, UIntPtr queryLen, out StringHandle output);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_vietqr_crc16(byte[] bytes, UIntPtr len, out ushort crc);
     }
 }

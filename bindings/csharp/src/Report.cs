@@ -92,6 +92,20 @@ namespace Vietref
         /// <summary>The cleaned value as JSON (a message object, or a JSON string for a name); null when invalid.</summary>
         public string CleanedJson { get { return Native.Api.ReportString(Live(), ReportText.CleanedJson, 0, Lang.English); } }
 
+        /// <summary>The cleaned value as plain text, for reports whose value is a text (a name's display
+        /// form, a VietQR payload); null when invalid. Throws <see cref="VietrefException"/> (WrongKind)
+        /// for a report whose value is not a text.</summary>
+        public string CleanedText { get { return Native.Api.ReportString(Live(), ReportText.CleanedText, 0, Lang.English); } }
+
+        /// <summary>The decoded VietQR of a report of <see cref="VietQr.Decode"/> or <see cref="VietQr.VerifyPayee"/>
+        /// (a copy: the report stays usable); null when invalid. Throws <see cref="VietrefException"/>
+        /// (WrongKind) for another kind of report.</summary>
+        public VietQr ToVietQr()
+        {
+            var q = Native.Api.VietQrFromReport(Live());
+            return q == null ? null : new VietQr(q);
+        }
+
         public bool IsClosed { get { return handle.IsClosed; } }
 
         /// <summary>Frees the native report; calling it again does nothing. Findings already read stay usable.</summary>

@@ -56,6 +56,11 @@ namespace Vietref.Tests
             Run("junk: lone surrogates are invalid UTF-8", JunkSurrogates);
             Run("junk: empty and NUL", JunkEmpty);
             Run("junk: 1 MB", JunkLarge);
+            Run("vietqr vectors: payloads decode to their fields, round trip", VietQrPayloads);
+            Run("vietqr vectors: CRC", VietQrCrc);
+            Run("vietqr vectors: lenient only", VietQrLenient);
+            Run("vietqr: to account, payee, banks", VietQrBuild);
+            Run("vietqr: wrong kind, bad JSON, junk", VietQrJunk);
             Run("loading: VIETREF_LIB missing file", LoadMissingEnv);
             Run("loading: package-relative, then system", LoadPackageRelative);
 
@@ -381,7 +386,7 @@ namespace Vietref.Tests
 
         private static string Constant(string pascal)
         {
-            return Regex.Replace(pascal, "(?<=[a-z0-9])([A-Z])", "_$1").ToUpperInvariant();
+            return Regex.Replace(pascal, "(?<=[a-z0-9])([A-Z])", "_$1").ToUpperInvariant().Replace("UTF_8", "UTF8").Replace("VIET_QR", "VIETQR");
         }
 
         private static void EnumsMatchHeader()
@@ -404,6 +409,8 @@ namespace Vietref.Tests
             check(typeof(ToneStyle), "VIETREF_TONE_", Constant);
             check(typeof(NameComparison), "VIETREF_NAME_", Constant);
             check(typeof(Lang), "VIETREF_LANG_", n => n == "English" ? "EN" : "VI");
+            check(typeof(VietQrMode), "VIETREF_VIETQR_", Constant);
+            check(typeof(VietQrField), "VIETREF_VIETQR_FIELD_", Constant);
             var statusBlock = Regex.Match(header, @"enum vietref_status \{(.*?)\}", RegexOptions.Singleline).Groups[1].Value;
             var inHeader = Regex.Matches(statusBlock, @"VIETREF_[A-Z0-9_]+").Cast<Match>().Select(x => x.Value).OrderBy(x => x);
             var here = Enum.GetNames(typeof(VietrefStatus)).Select(n => "VIETREF_" + Constant(n).Replace("UTF_8", "UTF8")).OrderBy(x => x);
@@ -545,6 +552,171 @@ namespace Vietref.Tests
             {
                 Directory.Delete(dir, true);
             }
+        }
+
+        // ---- VietQR ------------------------------------------------------------------------
+
+        private static string Field(Dictionary<string, object> d, string key)
+        {
+            object v;
+            return d.TryGetValue(key, out v) ? (string)v : null;
+        }
+
+        private static void VietQrPayloads()
+        {
+            var v = Vectors("vietqr.json");
+            int n = 0;
+            foreach (var c in Cases(v, "payloads"))
+            {
+                var payload = (string)c["payload"];
+                var f = (Dictionary<string, object>)c["fields"];
+                using (var r = VietQr.Decode(payload))
+                {
+                    True(r.IsValid, "valid " + payload);
+                    Eq(0, r.Count, "no findings");
+                    var cleaned = (Dictionary<string, object>)MiniJson.Parse(r.CleanedJson);
+                    foreach (var kv in f)
+                        if (kv.Value is string) Eq((string)kv.Value, Field(cleaned, kv.Key), "cleaned " + kv.Key);
+                    using (var q = r.ToVietQr())
+                    {
+                        Eq(Field(f, "bankBin"), q.Get(VietQrField.BankBin), "bank BIN");
+                        Eq(Field(f, "accountNumber"), q.Get(VietQrField.AccountNumber), "account");
+                        Eq(Field(f, "crc"), q.Get(VietQrField.Crc), "crc");
+                        Eq(Field(f, "initiation") == "static" ? "11" : "12", q.Get(VietQrField.Initiation), "initiation");
+                        Eq(f.ContainsKey("amount") ? ulong.Parse(Field(f, "amount")) : (ulong?)null, q.Amount, "amount");
+                        var extra = f.ContainsKey("additionalData") ? (Dictionary<string, object>)f["additionalData"] : new Dictionary<string, object>();
+                        Eq(Field(extra, "purpose"), q.Get(VietQrField.Purpose), "purpose");
+                        Eq(Field(extra, "billNumber"), q.Get(VietQrField.BillNumber), "bill");
+                        Eq(null, q.Get(VietQrField.MerchantName), "no merchant name");
+                        using (var e = q.Encode()) Eq(payload, e.CleanedText, "encode round trip");
+                        using (var q2 = VietQr.FromJson(q.Json))
+                        using (var e2 = q2.Encode()) Eq(payload, e2.CleanedText, "JSON round trip");
+                        using (var e3 = VietQr.EncodeJson(q.Json)) Eq(payload, e3.CleanedText, "EncodeJson");
+                    }
+                }
+                n++;
+            }
+            True(n > 0, "payload vectors");
+        }
+
+        private static void VietQrCrc()
+        {
+            var v = Vectors("vietqr.json");
+            var c = (Dictionary<string, object>)v["crc_check"];
+            Eq(Convert.ToUInt16((string)c["crc16_ccitt_false"], 16), VietQr.Crc16(Encoding.UTF8.GetBytes((string)c["input"])), "crc");
+            foreach (var p in Cases(v, "payloads"))
+            {
+                var payload = (string)p["payload"];
+                Eq(Convert.ToUInt16(payload.Substring(payload.Length - 4), 16),
+                    VietQr.Crc16(Encoding.ASCII.GetBytes(payload.Substring(0, payload.Length - 4))), "payload crc");
+            }
+            Eq((ushort)0xFFFF, VietQr.Crc16(new byte[0]), "empty");
+        }
+
+        private static void VietQrLenient()
+        {
+            foreach (var c in Cases(Vectors("vietqr.json"), "lenient_only"))
+            {
+                var payload = (string)c["payload"];
+                using (var r = VietQr.Decode(payload, VietQrMode.Strict))
+                {
+                    True(!r.IsValid, "strict rejects");
+                    True(r.Findings.Any(f => f.Key == "vietqr.length_mismatch"), "length mismatch");
+                    Eq(null, r.ToVietQr(), "no VietQR");
+                }
+                using (var r = VietQr.Decode(payload, VietQrMode.Lenient))
+                {
+                    True(r.IsValid, "lenient repairs");
+                    Eq("vietqr.length_repaired", string.Join(" ", r.Findings.Select(f => f.Key).ToArray()), "one warning");
+                }
+                var bad = payload.Substring(0, payload.Length - 4) + (payload.EndsWith("0000") ? "1111" : "0000");
+                using (var r = VietQr.Decode(bad, VietQrMode.Lenient))
+                    True(r.Findings.Any(f => f.Key == "vietqr.crc_mismatch"), "CRC never repaired");
+            }
+        }
+
+        private static void VietQrBuild()
+        {
+            string payload;
+            using (var r = VietQr.ToAccount("970415", "123456789", 1250000, "HP7184097674", Text.Fold("Học phí HK1")))
+            {
+                True(r.IsValid, "valid");
+                payload = r.CleanedText;
+            }
+            using (var d = VietQr.Decode(payload))
+            using (var q = d.ToVietQr())
+            {
+                Eq("970415", q.Get(VietQrField.BankBin), "bin");
+                Eq("123456789", q.Get(VietQrField.AccountNumber), "account");
+                Eq((ulong?)1250000, q.Amount, "amount");
+                Eq("HOC PHI HK1", q.Get(VietQrField.Purpose), "purpose");
+                Eq("12", q.Get(VietQrField.Initiation), "dynamic");
+                using (var ok = q.VerifyPayee("970415", "123456789", "")) True(ok.IsValid, "payee ok");
+                using (var bad = q.VerifyPayee("970403", "123456789", "")) True(bad.Errors.Any(f => f.Key == "vietqr.payee_bin"), "payee bin");
+                using (var bad = q.VerifyPayee("970415", "9", "")) True(bad.Errors.Any(f => f.Key == "vietqr.payee_account"), "payee account");
+            }
+            using (var r = VietQr.ToAccount("970415", "123456789"))
+            using (var d = VietQr.Decode(r.CleanedText))
+            using (var q = d.ToVietQr())
+            {
+                Eq("11", q.Get(VietQrField.Initiation), "static");
+                Eq(null, q.Amount, "no amount");
+            }
+            using (var r = VietQr.ToAccount("97041", "12", 0, new string('x', 26), "Học phí"))
+            {
+                True(!r.IsValid && r.Errors.Count() >= 2, "faults reported");
+                Eq(null, r.CleanedText, "no payload");
+            }
+            foreach (var q in new[] { "970415", "ICB", "vietin bank" })
+            {
+                var bank = (Dictionary<string, object>)MiniJson.Parse(VietQr.BankLookup(q));
+                Eq("970415", (string)bank["bin"], "bank " + q);
+                Eq("VietinBank", (string)bank["shortName"], "short name " + q);
+            }
+            Eq(null, VietQr.BankLookup("no such bank at all"), "unknown bank");
+            using (var q = VietQr.FromJson("{\"bank\": \"ICB\", \"accountNumber\": \"1\"}")) Eq("970415", q.Get(VietQrField.BankBin), "bank by code");
+        }
+
+        private static void VietQrJunk()
+        {
+            using (var r = Text.Check("Nguyễn Văn An"))
+            {
+                Eq("Nguyễn Văn An", r.CleanedText, "name as text");
+                ThrowsStatus(VietrefStatus.WrongKind, () => r.ToVietQr(), "name report is not a VietQR");
+            }
+            using (var m = new Message().SetSector("health").SetPayerName("An").SetReason("Viện phí").SetInvoice("VP1").SetAmount(1))
+            using (var r = m.Validate())
+                ThrowsStatus(VietrefStatus.WrongKind, () => { var unused = r.CleanedText; }, "message is not a text");
+            using (var q = VietQr.FromJson("{\"bankBin\": \"970403\", \"accountNumber\": \"1\"}"))
+                ThrowsStatus(VietrefStatus.InvalidArgument, () => q.Get((VietQrField)99), "unknown field");
+            ThrowsStatus(VietrefStatus.InvalidArgument, () => VietQr.Decode("000201", (VietQrMode)7), "unknown mode");
+            foreach (var bad in new[] { "", "{", "[]", "{\"bankBin\": \"970403\"}", "{\"bank\": \"nowhere\", \"accountNumber\": \"1\"}" })
+            {
+                ThrowsStatus(VietrefStatus.VietQrJsonInvalid, () => VietQr.FromJson(bad), "from JSON " + bad);
+                ThrowsStatus(VietrefStatus.VietQrJsonInvalid, () => VietQr.EncodeJson(bad), "encode JSON " + bad);
+            }
+            var big = new StringBuilder().Insert(0, "000201", 200000).ToString();
+            foreach (var junk in new[] { "", "0", "\0\0\0", "6304", "ĐỒNG", big })
+                foreach (var mode in new[] { VietQrMode.Strict, VietQrMode.Lenient })
+                    using (var r = VietQr.Decode(junk, mode))
+                    {
+                        True(!r.IsValid && r.Errors.Any(), "junk rejected");
+                        Eq(null, r.ToVietQr(), "no VietQR from junk");
+                    }
+            foreach (var fn in new Func<string, object>[] {
+                s => VietQr.Decode(s), s => VietQr.FromJson(s), s => VietQr.EncodeJson(s), s => VietQr.BankLookup(s),
+                s => VietQr.ToAccount(s, "1"), s => VietQr.ToAccount("970403", "1", 0, "", s) })
+            {
+                Throws<ArgumentNullException>(() => fn(null), "null");
+                ThrowsStatus(VietrefStatus.InvalidUtf8, () => fn("x\udc80"), "lone surrogate");
+            }
+            Throws<ArgumentNullException>(() => VietQr.Crc16(null), "null bytes");
+            using (var r = VietQr.ToAccount(big, big, ulong.MaxValue, big, big)) True(!r.IsValid, "1 MB fields");
+            Eq(null, VietQr.BankLookup(big), "1 MB query");
+            var q2 = VietQr.FromJson("{\"bankBin\": \"970403\", \"accountNumber\": \"1\"}");
+            q2.Dispose();
+            q2.Dispose();
+            Throws<ObjectDisposedException>(() => { var unused = q2.Json; }, "after dispose");
         }
     }
 }
