@@ -3,7 +3,9 @@ package org.vietref;
 import com.sun.jna.Library;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import com.sun.jna.ptr.ShortByReference;
 
 /**
  * The C ABI of include/vietref.h as a JNA interface. Only {@link NativeAccess} calls it.
@@ -52,4 +54,22 @@ interface NativeLib extends Library {
     int vietref_report_finding_field(Pointer report, SizeT index, PointerByReference out);
     int vietref_report_finding_code_key(Pointer report, SizeT index, PointerByReference out);
     int vietref_report_finding_message(Pointer report, SizeT index, int lang, PointerByReference out);
+
+    int vietref_report_cleaned_text(Pointer report, PointerByReference out);
+
+    int vietref_vietqr_decode(byte[] payload, SizeT payloadLen, int mode, PointerByReference report);
+    int vietref_vietqr_from_report(Pointer report, PointerByReference qr);
+    int vietref_vietqr_from_json(byte[] json, SizeT jsonLen, PointerByReference qr);
+    void vietref_vietqr_free(Pointer qr);
+    int vietref_vietqr_json(Pointer qr, PointerByReference out);
+    int vietref_vietqr_get(Pointer qr, int field, PointerByReference out);
+    int vietref_vietqr_amount(Pointer qr, LongByReference vnd);
+    int vietref_vietqr_encode(Pointer qr, PointerByReference report);
+    int vietref_vietqr_encode_json(byte[] json, SizeT jsonLen, PointerByReference report);
+    int vietref_vietqr_to_account(byte[] bin, SizeT binLen, byte[] account, SizeT accountLen, long amount, byte[] bill,
+            SizeT billLen, byte[] purpose, SizeT purposeLen, PointerByReference report);
+    int vietref_vietqr_verify_payee(Pointer qr, byte[] bin, SizeT binLen, byte[] account, SizeT accountLen, byte[] name,
+            SizeT nameLen, PointerByReference report);
+    int vietref_vietqr_bank_lookup(byte[] query, SizeT queryLen, PointerByReference out);
+    int vietref_vietqr_crc16(byte[] bytes, SizeT len, ShortByReference crc);
 }

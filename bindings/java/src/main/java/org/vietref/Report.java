@@ -73,6 +73,30 @@ public final class Report extends Handle {
                 NativeAccess.optionalString(lib().vietref_report_cleaned_json(live(), out), out, "vietref_report_cleaned_json"));
     }
 
+    /**
+     * The cleaned value as plain text, for reports whose value is a text (a name's display form,
+     * a VietQR payload); empty when invalid. Throws {@link VietrefException} (WRONG_KIND) for a
+     * report whose value is not a text.
+     */
+    public Optional<String> cleanedText() {
+        PointerByReference out = new PointerByReference();
+        return Optional.ofNullable(
+                NativeAccess.optionalString(lib().vietref_report_cleaned_text(live(), out), out, "vietref_report_cleaned_text"));
+    }
+
+    /**
+     * The decoded VietQR of a report of {@link VietQr#decode} or {@link VietQr#verifyPayee} (a
+     * copy: the report stays usable); empty when invalid. Throws {@link VietrefException}
+     * (WRONG_KIND) for another kind of report.
+     */
+    public Optional<VietQr> toVietQr() {
+        PointerByReference out = new PointerByReference();
+        if (!NativeAccess.checkOptional(lib().vietref_vietqr_from_report(live(), out), "vietref_vietqr_from_report")) {
+            return Optional.empty();
+        }
+        return Optional.of(new VietQr(out.getValue()));
+    }
+
     private static Finding finding(Pointer r, int i) {
         NativeLib lib = lib();
         SizeT idx = new SizeT(i);

@@ -11,8 +11,10 @@ public enum Status {
     INDEX_OUT_OF_RANGE(6),
     NO_VALUE(7),
     INTERNAL_ERROR(8),
+    WRONG_KIND(9),
     TEXT_NAME_INVALID(100),
-    MESSAGE_JSON_INVALID(200);
+    MESSAGE_JSON_INVALID(200),
+    VIETQR_JSON_INVALID(500);
 
     private final int value;
 

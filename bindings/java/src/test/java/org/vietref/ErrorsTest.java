@@ -84,6 +84,12 @@ public class ErrorsTest {
         for (Lang s : Lang.values()) {
             assertEquals(consts.get("VIETREF_LANG_" + s.name()), Integer.valueOf(s.value()));
         }
+        for (VietQrMode s : VietQrMode.values()) {
+            assertEquals(consts.get("VIETREF_VIETQR_" + s.name()), Integer.valueOf(s.value()));
+        }
+        for (VietQrField s : VietQrField.values()) {
+            assertEquals(consts.get("VIETREF_VIETQR_FIELD_" + s.name()), Integer.valueOf(s.value()));
+        }
         Matcher block = Pattern.compile("enum vietref_status \\{(.*?)\\}", Pattern.DOTALL).matcher(header);
         assertTrue(block.find());
         TreeSet<String> inHeader = new TreeSet<>();

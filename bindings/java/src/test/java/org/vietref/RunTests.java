@@ -14,7 +14,7 @@ public final class RunTests {
     private RunTests() {}
 
     static final Class<?>[] CLASSES = {
-        LoadingTest.class, TextTest.class, MessageTest.class, ErrorsTest.class, JunkTest.class,
+        LoadingTest.class, TextTest.class, MessageTest.class, ErrorsTest.class, JunkTest.class, VietQrTest.class,
     };
 
     public static void main(String[] args) {
