@@ -8,7 +8,8 @@
 # the library (`cargo build --lib`, debug), sets VIETREF_LIB to it, runs each language's
 # tests from the repository root, and exits non-zero when any language fails. Each language
 # ends its output with its runner's summary (pytest, PHPUnit) or "N passed, N failed"
-# (C#, JUnit); the last lines are one "bindings: <language> ok|FAILED" per language.
+# (C#, JUnit); the last lines are one "bindings: <language> ok|FAILED" per language and
+# "bindings: N passed, N failed" (languages).
 #
 # Environment: VIETREF_LIB=path  use this library instead of building one;
 #              VIETREF_SKIP_WHEEL=1  skip building and installing the Python wheel.
@@ -68,6 +69,14 @@ coverage() {
   return 0
 }
 
+# Runs a README example (the tuition message) and checks it printed a valid report.
+example() {
+  local lang=$1 cmd=$2 out
+  out=$(eval "$cmd") || { echo "bindings: $lang example failed"; return 1; }
+  grep -qiE '^valid: (true|yes)' <<<"$out" || { echo "bindings: $lang example: no valid report"; echo "$out"; return 1; }
+  echo "bindings: $lang README example ok ($(grep -c 'payerName' <<<"$out") findings printed)"
+}
+
 run_python() {
   python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest || return 1
   coverage python bindings/python/src || return 1
@@ -76,6 +85,7 @@ run_python() {
   # pytest's 5 means "no tests collected": a failure here, never a pass.
   [ $rc -eq 5 ] && { echo "bindings: pytest collected no tests"; return 1; }
   [ $rc -ne 0 ] && return $rc
+  example python "PYTHONPATH=$root/bindings/python/src python3 bindings/python/examples/tuition.py" || return 1
   if [ -z "${VIETREF_SKIP_WHEEL:-}" ]; then
     step "python: build the platform wheel and import it from a clean directory"
     rm -rf "$build/wheel" "$build/site" && mkdir -p "$build/wheel" "$build/site"
@@ -96,7 +106,9 @@ run_csharp() {
   local out=$build/csharp && rm -rf "$out" && mkdir -p "$out"
   mcs -nologo -warnaserror -nowarn:1591 -target:library -out:"$out/Vietref.dll" -doc:"$out/Vietref.xml" bindings/csharp/src/*.cs || return 1
   mcs -nologo -out:"$out/Vietref.Tests.exe" -r:"$out/Vietref.dll" -r:System.Core.dll bindings/csharp/tests/*.cs || return 1
-  mono --debug "$out/Vietref.Tests.exe"
+  mono --debug "$out/Vietref.Tests.exe" || return 1
+  mcs -nologo -out:"$out/Tuition.exe" -r:"$out/Vietref.dll" bindings/csharp/examples/Tuition.cs || return 1
+  example csharp "mono $out/Tuition.exe"
 }
 
 run_java() {
@@ -105,14 +117,17 @@ run_java() {
   rm -rf "$out" && mkdir -p "$out/main" "$out/test"
   javac -encoding UTF-8 -Xlint:all -Werror --release 11 -d "$out/main" -cp "$cp" $(find bindings/java/src/main -name '*.java') || return 1
   javac -encoding UTF-8 -d "$out/test" -cp "$out/main:$cp" $(find bindings/java/src/test -name '*.java') || return 1
-  java -cp "$out/main:$out/test:$cp" org.vietref.RunTests
+  java -cp "$out/main:$out/test:$cp" org.vietref.RunTests || return 1
+  javac -encoding UTF-8 -d "$out/examples" -cp "$out/main" bindings/java/examples/Tuition.java || return 1
+  example java "java -cp $out/examples:$out/main:$cp Tuition"
 }
 
 run_php() {
   local ffi=(-d ffi.enable=1)
   php -m | grep -qx FFI || ffi+=(-d extension=ffi)
   coverage php bindings/php/src || return 1
-  php "${ffi[@]}" "$(command -v phpunit)" -c bindings/php/phpunit.xml
+  php "${ffi[@]}" "$(command -v phpunit)" -c bindings/php/phpunit.xml || return 1
+  example php "php ${ffi[*]} bindings/php/examples/tuition.php"
 }
 
 declare -A result
@@ -122,5 +137,10 @@ for l in "${langs[@]}"; do
   if "run_$l"; then result[$l]=ok; else result[$l]=FAILED; failed=1; fi
 done
 echo
-for l in "${langs[@]}"; do echo "bindings: $l ${result[$l]}"; done
+npass=0 nfail=0
+for l in "${langs[@]}"; do
+  echo "bindings: $l ${result[$l]}"
+  if [ "${result[$l]}" = ok ]; then npass=$((npass + 1)); else nfail=$((nfail + 1)); fi
+done
+echo "bindings: $npass passed, $nfail failed"
 exit $failed
