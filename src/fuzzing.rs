@@ -125,3 +125,58 @@ pub fn memo(data: &[u8]) {
 pub fn capi(data: &[u8]) {
     crate::capi::fuzz::drive(data);
 }
+
+/// Legacy decoders: what decodes is NFC, and whatever of it re-encodes decodes back to it.
+pub fn legacy_decode(data: &[u8]) {
+    use crate::text::legacy::{decode, encode, Encoding};
+    use unicode_normalization::UnicodeNormalization;
+    for e in Encoding::ALL {
+        if let Ok(text) = decode(data, e) {
+            let nfc: String = text.nfc().collect();
+            assert_eq!(text, nfc, "{e:?} decode is not NFC");
+            if let Ok(bytes) = encode(&text, e) {
+                let again = decode(&bytes, e).expect("re-encoded bytes decode");
+                // UTF-8 decoding takes a leading U+FEFF for a byte-order mark (documented).
+                let want = match e {
+                    Encoding::Utf8 => text.strip_prefix('\u{FEFF}').unwrap_or(&text),
+                    _ => &text,
+                };
+                assert_eq!(again, want, "{e:?}: decode(encode(decode(x))) != decode(x)");
+            }
+        }
+    }
+    // And from the text side: any UTF-8 text an encoding can express round-trips.
+    if let Ok(s) = std::str::from_utf8(data) {
+        let nfc: String = s.nfc().collect();
+        // UTF-8 decoding drops a leading byte-order mark (documented).
+        let nfc_no_bom: String = s.strip_prefix('\u{FEFF}').unwrap_or(s).nfc().collect();
+        for e in Encoding::ALL {
+            if let Ok(bytes) = encode(s, e) {
+                let back = decode(&bytes, e).expect("encoded bytes decode");
+                let want = if e == Encoding::Utf8 { &nfc_no_bom } else { &nfc };
+                assert_eq!(&back, want, "{e:?}: decode(encode(s)) != NFC(s)");
+            }
+        }
+    }
+}
+
+/// Detection: the result decodes the input to its reported text, and confidences are sane.
+pub fn legacy_detect(data: &[u8]) {
+    use crate::text::legacy::{decode, detect, detect_with_declared, Encoding};
+    let d = detect(data);
+    assert!(
+        (0.0..=1.0).contains(&d.confidence),
+        "confidence {}",
+        d.confidence
+    );
+    if let Ok(t) = decode(data, d.encoding) {
+        assert_eq!(
+            t, d.text,
+            "detected text differs from decoding with the detected encoding"
+        );
+    }
+    let declared =
+        Encoding::ALL[usize::from(data.first().copied().unwrap_or(0)) % Encoding::ALL.len()];
+    let _ = detect_with_declared(data, Some(declared));
+    let _ = crate::text::legacy::repair_mojibake(&String::from_utf8_lossy(data));
+}

@@ -148,6 +148,54 @@ fn qr(m: &PaymentMessage) -> Result<(), String> {
     Ok(())
 }
 
+fn legacy() {
+    use vietref::text::legacy::detect;
+    println!("== names from legacy school and hospital databases, detected and repaired");
+    // "Nguyễn Văn Đức" as SPEC §5.4 gives its bytes in TCVN3 (.VnTime) and VNI-Win.
+    let samples: [(&str, &[u8]); 3] = [
+        (
+            "TCVN3",
+            &[
+                0x4E, 0x67, 0x75, 0x79, 0xD4, 0x6E, 0x20, 0x56, 0xA8, 0x6E, 0x20, 0xA7, 0xF8, 0x63,
+            ],
+        ),
+        (
+            "VNI-Win",
+            &[
+                0x4E, 0x67, 0x75, 0x79, 0x65, 0xE3, 0x6E, 0x20, 0x56, 0x61, 0xEA, 0x6E, 0x20, 0xD1,
+                0xF6, 0xF9, 0x63,
+            ],
+        ),
+        (
+            "UTF-8 read as Windows-1252",
+            "Nguyá»…n VÄƒn Ä\u{90}á»©c".as_bytes(),
+        ),
+    ];
+    for (label, bytes) in samples {
+        let d = detect(bytes);
+        let shown: String = match std::str::from_utf8(bytes) {
+            Ok(t) => t
+                .chars()
+                .map(|c| if c.is_control() { '.' } else { c })
+                .collect(),
+            Err(_) => bytes
+                .iter()
+                .map(|b| format!("{b:02X}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        println!(
+            "   {label:<27} {shown}\n   {:<27} -> {} ({}, confidence {:.2}{})",
+            "",
+            d.text,
+            d.encoding.name(),
+            d.confidence,
+            if d.ambiguous { ", ambiguous" } else { "" }
+        );
+    }
+    println!();
+}
+
 pub fn run() -> CliResult {
     println!(
         "vietref {}: payment messages for Vietnamese schools and hospitals\n",
@@ -165,6 +213,7 @@ pub fn run() -> CliResult {
         }
     }
     let tuition = tuition.ok_or("the bundled tuition example is invalid")?;
+    legacy();
     channels(&tuition);
     read_back();
     qr(&tuition)?;
