@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+from typing import Optional
 
 from . import _native as n
 from ._handle import Handle
@@ -24,12 +25,12 @@ class Message(Handle):
     def __init__(
         self,
         *,
-        sector: TextArg = None,
-        payer_name: TextArg = None,
-        beneficiary_name: TextArg = None,
-        reason: TextArg = None,
-        invoice: TextArg = None,
-        amount: int = None,
+        sector: Optional[TextArg] = None,
+        payer_name: Optional[TextArg] = None,
+        beneficiary_name: Optional[TextArg] = None,
+        reason: Optional[TextArg] = None,
+        invoice: Optional[TextArg] = None,
+        amount: Optional[int] = None,
     ) -> None:
         out = n.MessageP()
         n.check(n.lib().vietref_message_new(ctypes.byref(out)), "message.new")
