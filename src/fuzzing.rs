@@ -153,7 +153,11 @@ pub fn legacy_decode(data: &[u8]) {
         for e in Encoding::ALL {
             if let Ok(bytes) = encode(s, e) {
                 let back = decode(&bytes, e).expect("encoded bytes decode");
-                let want = if e == Encoding::Utf8 { &nfc_no_bom } else { &nfc };
+                let want = if e == Encoding::Utf8 {
+                    &nfc_no_bom
+                } else {
+                    &nfc
+                };
                 assert_eq!(&back, want, "{e:?}: decode(encode(s)) != NFC(s)");
             }
         }
