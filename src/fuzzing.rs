@@ -184,3 +184,59 @@ pub fn legacy_detect(data: &[u8]) {
     let _ = detect_with_declared(data, Some(declared));
     let _ = crate::text::legacy::repair_mojibake(&String::from_utf8_lossy(data));
 }
+
+/// Reconciliation readers and engine: any bytes as a CSV statement and as JSON lines, fed
+/// against a few invoices; the summary accounts for every line.
+pub fn reconcile(data: &[u8]) {
+    use crate::reconcile::{
+        parse_amount, Columns, Invoice, Reconciler, StatementReader, StatementRecord,
+    };
+    use crate::reference::Scheme;
+    let schemes: Vec<Scheme> = ["HP:6"].iter().filter_map(|s| s.parse().ok()).collect();
+    let mut rec = Reconciler::new(&schemes);
+    for (body, amount) in [("123456", 1_250_000u64), ("654321", 500_000)] {
+        if let (Some(Ok(c)), Some(a)) = (
+            schemes.first().map(|s| s.create(body)),
+            crate::message::Amount::new(amount),
+        ) {
+            let _ = rec.add_invoice(Invoice::new(c.as_str(), a));
+        }
+    }
+    let mut fed = 0u64;
+    let mut skipped = 0u64;
+    let mut rejected = 0u64;
+    let mut run = |records: &mut dyn Iterator<
+        Item = Result<StatementRecord, crate::reconcile::RecordError>,
+    >| {
+        for r in records.take(10_000) {
+            match r {
+                Ok(StatementRecord::Line(l)) => {
+                    let res = rec.feed(l);
+                    assert!(crate::reconcile::Status::ALL.contains(&res.status));
+                    fed += 1;
+                }
+                Ok(StatementRecord::Skipped(s)) => {
+                    rec.skip(&s);
+                    skipped += 1;
+                }
+                Err(e) => {
+                    assert!(!e.findings.is_empty(), "a record error without a finding");
+                    rec.reject(&e);
+                    rejected += 1;
+                }
+            }
+        }
+    };
+    if let Ok(mut r) = StatementReader::csv(data, &Columns::new()) {
+        run(&mut r);
+    }
+    let mut r = StatementReader::json_lines(data);
+    run(&mut r);
+    let s = rec.summary();
+    assert_eq!(s.lines, fed, "summary lines");
+    assert_eq!(s.skipped, skipped, "summary skipped");
+    assert_eq!(s.rejected, rejected, "summary rejected");
+    let per_status: u64 = s.statuses.iter().map(|t| t.lines).sum();
+    assert_eq!(per_status, fed, "per-status counts do not add up");
+    let _ = parse_amount(&String::from_utf8_lossy(data), "amount");
+}

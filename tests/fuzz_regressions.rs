@@ -57,3 +57,8 @@ fn legacy_regressions() {
     assert!(replay("legacy_decode", vietref::fuzzing::legacy_decode) > 0);
     assert!(replay("legacy_detect", vietref::fuzzing::legacy_detect) > 0);
 }
+
+#[test]
+fn reconcile_regressions() {
+    assert!(replay("reconcile", vietref::fuzzing::reconcile) > 0);
+}
