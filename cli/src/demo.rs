@@ -196,6 +196,51 @@ fn legacy() {
     println!();
 }
 
+fn reconcile() -> Result<(), String> {
+    use vietref::reconcile::{
+        Columns, InvoiceReader, Reconciler, StatementReader, StatementRecord,
+    };
+    let invoices = include_str!("../../examples/reconcile/invoices.csv");
+    let statement = include_str!("../../examples/reconcile/statement.csv");
+    let schemes: Vec<vietref::reference::Scheme> =
+        ["HP:6"].iter().filter_map(|s| s.parse().ok()).collect();
+    let mut rec = Reconciler::new(&schemes);
+    for inv in
+        InvoiceReader::new(invoices.as_bytes(), &Columns::new()).map_err(|e| format!("{e:?}"))?
+    {
+        let (_, inv) = inv.map_err(|e| format!("bundled invoices: {e:?}"))?;
+        rec.add_invoice(inv)
+            .map_err(|e| format!("bundled invoices: {e:?}"))?;
+    }
+    println!(
+        "== reconciling the bundled statement (examples/reconcile/) against its open invoices"
+    );
+    let reader = StatementReader::csv(statement.as_bytes(), &Columns::new())
+        .map_err(|e| format!("{e:?}"))?;
+    for r in reader {
+        match r {
+            Ok(StatementRecord::Line(l)) => {
+                let res = rec.feed(l);
+                println!(
+                    "   line {:>2}  {:<12} {:<12} {}",
+                    res.line,
+                    res.status.as_str(),
+                    res.invoice.as_deref().unwrap_or("—"),
+                    res.reason
+                );
+            }
+            Ok(StatementRecord::Skipped(s)) => rec.skip(&s),
+            Err(e) => rec.reject(&e),
+        }
+    }
+    println!();
+    for l in rec.summary().to_string().lines() {
+        println!("   {l}");
+    }
+    println!();
+    Ok(())
+}
+
 pub fn run() -> CliResult {
     println!(
         "vietref {}: payment messages for Vietnamese schools and hospitals\n",
@@ -216,6 +261,7 @@ pub fn run() -> CliResult {
     legacy();
     channels(&tuition);
     read_back();
+    reconcile()?;
     qr(&tuition)?;
     Ok(ExitCode::SUCCESS)
 }
