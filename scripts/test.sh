@@ -25,6 +25,9 @@ cargo test --workspace
 step "C ABI: C tests under valgrind and AddressSanitizer, install + pkg-config example"
 bash tests/c/run.sh
 
+step "bindings: C#, Java, PHP, Python against the library"
+bindings/test.sh
+
 step "CLI smoke: the README's first command"
 cargo run -q -p vietref-cli -- demo > /dev/null
 

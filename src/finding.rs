@@ -384,6 +384,84 @@ codes! {
     MemoFieldNotCarried = 607, "memo.field_not_carried", Warning,
         "the field was left out: this channel carries only the invoice code",
         "trường này đã bị bỏ: kênh này chỉ mang mã hóa đơn";
+
+    // ---- reconciliation: statement and invoice files (issue 8) ---- 800..
+    /// An amount that is not a whole number of đồng in a recognised written form.
+    ReconcileAmountInvalid = 800, "reconcile.amount_invalid", Error,
+        "{detail} is not an amount in đồng (digits, optionally in groups of three separated by . , or a space)",
+        "{detail} không phải số tiền đồng (chữ số, có thể chia nhóm ba chữ số bằng dấu . , hoặc khoảng trắng)";
+    /// An amount with a non-zero decimal part.
+    ReconcileAmountFraction = 801, "reconcile.amount_fraction", Error,
+        "the amount {detail} has a non-zero decimal part; amounts are whole đồng",
+        "số tiền {detail} có phần thập phân khác 0; số tiền phải là số nguyên đồng";
+    /// Thousands separators that do not split the digits into groups of three.
+    ReconcileAmountGrouping = 802, "reconcile.amount_grouping", Error,
+        "the amount {detail} has misplaced thousands separators (groups of three digits expected)",
+        "số tiền {detail} đặt sai dấu phân cách hàng nghìn (cần nhóm ba chữ số)";
+    /// An amount of zero.
+    ReconcileAmountZero = 803, "reconcile.amount_zero", Error,
+        "the amount must be greater than zero",
+        "số tiền phải lớn hơn 0";
+    /// An amount with too many digits.
+    ReconcileAmountTooLarge = 804, "reconcile.amount_too_large", Error,
+        "the amount {detail} has more than {limit} digits",
+        "số tiền {detail} có nhiều hơn {limit} chữ số";
+    /// A required value is empty or absent.
+    ReconcileValueMissing = 805, "reconcile.value_missing", Error,
+        "a value is required here",
+        "cần có giá trị ở đây";
+    /// The header row lacks a required column.
+    ReconcileColumnMissing = 806, "reconcile.column_missing", Error,
+        "the header row has no column for {detail}",
+        "dòng tiêu đề không có cột cho {detail}";
+    /// A quoted CSV field is not closed.
+    ReconcileCsvUnterminated = 807, "reconcile.csv_unterminated", Error,
+        "a quoted field opened here is not closed before the end of the file",
+        "một trường trong dấu ngoặc kép mở tại đây không được đóng trước khi hết tệp";
+    /// Text after the closing quote of a CSV field.
+    ReconcileCsvAfterQuote = 808, "reconcile.csv_after_quote", Error,
+        "text follows the closing quote of a field: {detail}",
+        "có ký tự sau dấu ngoặc kép đóng của trường: {detail}";
+    /// A record longer than the reader accepts.
+    ReconcileRecordTooLong = 809, "reconcile.record_too_long", Error,
+        "the record is longer than {limit} bytes and was skipped",
+        "bản ghi dài hơn {limit} byte và đã bị bỏ qua";
+    /// Bytes that are not UTF-8.
+    ReconcileNotUtf8 = 810, "reconcile.not_utf8", Error,
+        "the text is not UTF-8 (invalid byte at byte {pos} of the value); save the file as UTF-8",
+        "văn bản không phải UTF-8 (byte không hợp lệ tại byte thứ {pos} của giá trị); hãy lưu tệp ở dạng UTF-8";
+    /// A JSON line that is not a transaction object.
+    ReconcileJsonInvalid = 811, "reconcile.json_invalid", Error,
+        "not a JSON transaction object: {detail}",
+        "không phải đối tượng giao dịch JSON: {detail}";
+    /// A transfer direction other than in/out (credit/debit).
+    ReconcileDirectionInvalid = 812, "reconcile.direction_invalid", Error,
+        "unknown transfer direction {detail}; expected in or out (credit or debit)",
+        "chiều giao dịch {detail} không hợp lệ; phải là in hoặc out (credit hoặc debit)";
+    /// An outgoing transfer: not reconciled, counted apart.
+    ReconcileOutgoingSkipped = 813, "reconcile.outgoing_skipped", Warning,
+        "an outgoing transfer was skipped; only incoming money is reconciled",
+        "giao dịch chuyển đi đã được bỏ qua; chỉ đối soát tiền nhận vào";
+    /// An invoice code listed twice (the same after separators are removed).
+    ReconcileInvoiceDuplicate = 814, "reconcile.invoice_duplicate", Error,
+        "the invoice code {detail} is already listed",
+        "mã hóa đơn {detail} đã có trong danh sách";
+    /// An invoice code too short to be looked for inside transfer content.
+    ReconcileCodeUnsearchable = 815, "reconcile.code_unsearchable", Warning,
+        "the code {detail} has fewer than {limit} letters and digits; it is too short to be looked for in transfer content, so only a name suggestion can point to it",
+        "mã {detail} có ít hơn {limit} chữ cái và chữ số; quá ngắn để tìm trong nội dung chuyển khoản, nên chỉ có thể được gợi ý theo tên";
+    /// A date in neither accepted form.
+    ReconcileDateInvalid = 816, "reconcile.date_invalid", Error,
+        "{detail} is not a date; write YYYY-MM-DD or DD/MM/YYYY",
+        "{detail} không phải ngày hợp lệ; hãy viết YYYY-MM-DD hoặc DD/MM/YYYY";
+    /// A column mapping that cannot be used.
+    ReconcileColumnsInvalid = 817, "reconcile.columns_invalid", Error,
+        "the column mapping is not valid: {detail}",
+        "cách ánh xạ cột không hợp lệ: {detail}";
+    /// An empty file where a header row was expected.
+    ReconcileHeaderMissing = 818, "reconcile.header_missing", Error,
+        "the file is empty; a header row is expected",
+        "tệp rỗng; cần có dòng tiêu đề";
 }
 
 impl fmt::Display for Code {

@@ -125,3 +125,118 @@ pub fn memo(data: &[u8]) {
 pub fn capi(data: &[u8]) {
     crate::capi::fuzz::drive(data);
 }
+
+/// Legacy decoders: what decodes is NFC, and whatever of it re-encodes decodes back to it.
+pub fn legacy_decode(data: &[u8]) {
+    use crate::text::legacy::{decode, encode, Encoding};
+    use unicode_normalization::UnicodeNormalization;
+    for e in Encoding::ALL {
+        if let Ok(text) = decode(data, e) {
+            let nfc: String = text.nfc().collect();
+            assert_eq!(text, nfc, "{e:?} decode is not NFC");
+            if let Ok(bytes) = encode(&text, e) {
+                let again = decode(&bytes, e).expect("re-encoded bytes decode");
+                // UTF-8 decoding takes a leading U+FEFF for a byte-order mark (documented).
+                let want = match e {
+                    Encoding::Utf8 => text.strip_prefix('\u{FEFF}').unwrap_or(&text),
+                    _ => &text,
+                };
+                assert_eq!(again, want, "{e:?}: decode(encode(decode(x))) != decode(x)");
+            }
+        }
+    }
+    // And from the text side: any UTF-8 text an encoding can express round-trips.
+    if let Ok(s) = std::str::from_utf8(data) {
+        let nfc: String = s.nfc().collect();
+        // UTF-8 decoding drops a leading byte-order mark (documented).
+        let nfc_no_bom: String = s.strip_prefix('\u{FEFF}').unwrap_or(s).nfc().collect();
+        for e in Encoding::ALL {
+            if let Ok(bytes) = encode(s, e) {
+                let back = decode(&bytes, e).expect("encoded bytes decode");
+                let want = if e == Encoding::Utf8 {
+                    &nfc_no_bom
+                } else {
+                    &nfc
+                };
+                assert_eq!(&back, want, "{e:?}: decode(encode(s)) != NFC(s)");
+            }
+        }
+    }
+}
+
+/// Detection: the result decodes the input to its reported text, and confidences are sane.
+pub fn legacy_detect(data: &[u8]) {
+    use crate::text::legacy::{decode, detect, detect_with_declared, Encoding};
+    let d = detect(data);
+    assert!(
+        (0.0..=1.0).contains(&d.confidence),
+        "confidence {}",
+        d.confidence
+    );
+    if let Ok(t) = decode(data, d.encoding) {
+        assert_eq!(
+            t, d.text,
+            "detected text differs from decoding with the detected encoding"
+        );
+    }
+    let declared =
+        Encoding::ALL[usize::from(data.first().copied().unwrap_or(0)) % Encoding::ALL.len()];
+    let _ = detect_with_declared(data, Some(declared));
+    let _ = crate::text::legacy::repair_mojibake(&String::from_utf8_lossy(data));
+}
+
+/// Reconciliation readers and engine: any bytes as a CSV statement and as JSON lines, fed
+/// against a few invoices; the summary accounts for every line.
+pub fn reconcile(data: &[u8]) {
+    use crate::reconcile::{
+        parse_amount, Columns, Invoice, Reconciler, StatementReader, StatementRecord,
+    };
+    use crate::reference::Scheme;
+    let schemes: Vec<Scheme> = ["HP:6"].iter().filter_map(|s| s.parse().ok()).collect();
+    let mut rec = Reconciler::new(&schemes);
+    for (body, amount) in [("123456", 1_250_000u64), ("654321", 500_000)] {
+        if let (Some(Ok(c)), Some(a)) = (
+            schemes.first().map(|s| s.create(body)),
+            crate::message::Amount::new(amount),
+        ) {
+            let _ = rec.add_invoice(Invoice::new(c.as_str(), a));
+        }
+    }
+    let mut fed = 0u64;
+    let mut skipped = 0u64;
+    let mut rejected = 0u64;
+    let mut run = |records: &mut dyn Iterator<
+        Item = Result<StatementRecord, crate::reconcile::RecordError>,
+    >| {
+        for r in records.take(10_000) {
+            match r {
+                Ok(StatementRecord::Line(l)) => {
+                    let res = rec.feed(l);
+                    assert!(crate::reconcile::Status::ALL.contains(&res.status));
+                    fed += 1;
+                }
+                Ok(StatementRecord::Skipped(s)) => {
+                    rec.skip(&s);
+                    skipped += 1;
+                }
+                Err(e) => {
+                    assert!(!e.findings.is_empty(), "a record error without a finding");
+                    rec.reject(&e);
+                    rejected += 1;
+                }
+            }
+        }
+    };
+    if let Ok(mut r) = StatementReader::csv(data, &Columns::new()) {
+        run(&mut r);
+    }
+    let mut r = StatementReader::json_lines(data);
+    run(&mut r);
+    let s = rec.summary();
+    assert_eq!(s.lines, fed, "summary lines");
+    assert_eq!(s.skipped, skipped, "summary skipped");
+    assert_eq!(s.rejected, rejected, "summary rejected");
+    let per_status: u64 = s.statuses.iter().map(|t| t.lines).sum();
+    assert_eq!(per_status, fed, "per-status counts do not add up");
+    let _ = parse_amount(&String::from_utf8_lossy(data), "amount");
+}

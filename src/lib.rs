@@ -22,6 +22,7 @@ pub mod finding;
 pub mod fuzzing;
 pub mod memo;
 pub mod message;
+pub mod reconcile;
 pub mod reference;
 pub mod text;
 pub mod vietqr;

@@ -51,3 +51,14 @@ fn memo_regressions() {
 fn capi_regressions() {
     assert!(replay("capi", vietref::fuzzing::capi) > 0);
 }
+
+#[test]
+fn legacy_regressions() {
+    assert!(replay("legacy_decode", vietref::fuzzing::legacy_decode) > 0);
+    assert!(replay("legacy_detect", vietref::fuzzing::legacy_detect) > 0);
+}
+
+#[test]
+fn reconcile_regressions() {
+    assert!(replay("reconcile", vietref::fuzzing::reconcile) > 0);
+}

@@ -96,6 +96,17 @@ proptest! {
     }
 
     #[test]
+    fn misplaced_tones_are_warned_exactly_when_a_syllable_has_one(s in phrase()) {
+        let r = text::check_name(&s, "n");
+        let warned = r.findings.iter().filter(|f| f.code == vietref::Code::NameToneMisplaced).count();
+        let misplaced = s
+            .split(' ')
+            .filter(|w| !vietref::text::syllable::parse(w).expect("syllable").is_tone_well_placed())
+            .count();
+        prop_assert_eq!(warned, misplaced, "{}", s);
+    }
+
+    #[test]
     fn fold_nfd_equals_fold_nfc(s in "\\PC*") {
         let nfc: String = s.nfc().collect();
         let nfd: String = s.nfd().collect();

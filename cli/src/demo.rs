@@ -148,6 +148,99 @@ fn qr(m: &PaymentMessage) -> Result<(), String> {
     Ok(())
 }
 
+fn legacy() {
+    use vietref::text::legacy::detect;
+    println!("== names from legacy school and hospital databases, detected and repaired");
+    // "Nguyễn Văn Đức" as SPEC §5.4 gives its bytes in TCVN3 (.VnTime) and VNI-Win.
+    let samples: [(&str, &[u8]); 3] = [
+        (
+            "TCVN3",
+            &[
+                0x4E, 0x67, 0x75, 0x79, 0xD4, 0x6E, 0x20, 0x56, 0xA8, 0x6E, 0x20, 0xA7, 0xF8, 0x63,
+            ],
+        ),
+        (
+            "VNI-Win",
+            &[
+                0x4E, 0x67, 0x75, 0x79, 0x65, 0xE3, 0x6E, 0x20, 0x56, 0x61, 0xEA, 0x6E, 0x20, 0xD1,
+                0xF6, 0xF9, 0x63,
+            ],
+        ),
+        (
+            "UTF-8 read as Windows-1252",
+            "Nguyá»…n VÄƒn Ä\u{90}á»©c".as_bytes(),
+        ),
+    ];
+    for (label, bytes) in samples {
+        let d = detect(bytes);
+        let shown: String = match std::str::from_utf8(bytes) {
+            Ok(t) => t
+                .chars()
+                .map(|c| if c.is_control() { '.' } else { c })
+                .collect(),
+            Err(_) => bytes
+                .iter()
+                .map(|b| format!("{b:02X}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        println!(
+            "   {label:<27} {shown}\n   {:<27} -> {} ({}, confidence {:.2}{})",
+            "",
+            d.text,
+            d.encoding.name(),
+            d.confidence,
+            if d.ambiguous { ", ambiguous" } else { "" }
+        );
+    }
+    println!();
+}
+
+fn reconcile() -> Result<(), String> {
+    use vietref::reconcile::{
+        Columns, InvoiceReader, Reconciler, StatementReader, StatementRecord,
+    };
+    let invoices = include_str!("../../examples/reconcile/invoices.csv");
+    let statement = include_str!("../../examples/reconcile/statement.csv");
+    let schemes: Vec<vietref::reference::Scheme> =
+        ["HP:6"].iter().filter_map(|s| s.parse().ok()).collect();
+    let mut rec = Reconciler::new(&schemes);
+    for inv in
+        InvoiceReader::new(invoices.as_bytes(), &Columns::new()).map_err(|e| format!("{e:?}"))?
+    {
+        let (_, inv) = inv.map_err(|e| format!("bundled invoices: {e:?}"))?;
+        rec.add_invoice(inv)
+            .map_err(|e| format!("bundled invoices: {e:?}"))?;
+    }
+    println!(
+        "== reconciling the bundled statement (examples/reconcile/) against its open invoices"
+    );
+    let reader = StatementReader::csv(statement.as_bytes(), &Columns::new())
+        .map_err(|e| format!("{e:?}"))?;
+    for r in reader {
+        match r {
+            Ok(StatementRecord::Line(l)) => {
+                let res = rec.feed(l);
+                println!(
+                    "   line {:>2}  {:<12} {:<12} {}",
+                    res.line,
+                    res.status.as_str(),
+                    res.invoice.as_deref().unwrap_or("—"),
+                    res.reason
+                );
+            }
+            Ok(StatementRecord::Skipped(s)) => rec.skip(&s),
+            Err(e) => rec.reject(&e),
+        }
+    }
+    println!();
+    for l in rec.summary().to_string().lines() {
+        println!("   {l}");
+    }
+    println!();
+    Ok(())
+}
+
 pub fn run() -> CliResult {
     println!(
         "vietref {}: payment messages for Vietnamese schools and hospitals\n",
@@ -165,8 +258,10 @@ pub fn run() -> CliResult {
         }
     }
     let tuition = tuition.ok_or("the bundled tuition example is invalid")?;
+    legacy();
     channels(&tuition);
     read_back();
+    reconcile()?;
     qr(&tuition)?;
     Ok(ExitCode::SUCCESS)
 }

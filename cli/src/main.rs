@@ -5,10 +5,12 @@ use std::process::ExitCode;
 
 mod demo;
 mod io;
+mod legacy_cmd;
 mod memo_cmd;
 mod message_cmd;
 mod png;
 mod qr;
+mod reconcile_cmd;
 mod ref_cmd;
 mod text_cmd;
 
@@ -33,6 +35,13 @@ enum Command {
     Ref(ref_cmd::RefArgs),
     /// Memos: render a message for a channel, read codes and fields back from bank memos.
     Memo(memo_cmd::MemoArgs),
+    /// Decodes legacy Vietnamese text (TCVN3, VNI, VISCII, VPS, CP1258, VIQR, mojibake) to
+    /// UTF-8, detecting the encoding with --from auto.
+    Decode(legacy_cmd::DecodeArgs),
+    /// Encodes UTF-8 text into a legacy Vietnamese encoding.
+    Encode(legacy_cmd::EncodeArgs),
+    /// Reconciliation: match bank statement lines to open invoices.
+    Reconcile(reconcile_cmd::ReconcileArgs),
     /// Runs the main job on bundled examples.
     Demo,
 }
@@ -45,6 +54,9 @@ fn main() -> ExitCode {
         Command::Qr(a) => qr::run(a),
         Command::Ref(a) => ref_cmd::run(a),
         Command::Memo(a) => memo_cmd::run(a),
+        Command::Decode(a) => legacy_cmd::run_decode(a),
+        Command::Encode(a) => legacy_cmd::run_encode(a),
+        Command::Reconcile(a) => reconcile_cmd::run(a),
         Command::Demo => demo::run(),
     };
     match result {

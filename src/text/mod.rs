@@ -273,6 +273,10 @@ pub fn check_name(text: &str, field: &str) -> Report<String> {
             .push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));
     }
     for word in display.split([' ', '-', '\'']) {
+        // Only a toned word with two or more vowels can have its mark in the wrong place.
+        if !may_misplace_tone(word) {
+            continue;
+        }
         if let Some(s) = syllable::parse(word) {
             if !s.is_tone_well_placed() {
                 let fixed = s.to_string_with(ToneStyle::MainVowel);
@@ -288,6 +292,27 @@ pub fn check_name(text: &str, field: &str) -> Report<String> {
         Some(display)
     };
     Report { findings, cleaned }
+}
+
+/// Whether `word` (NFC) has a tone mark and at least two vowels: the only words whose mark
+/// can sit on the wrong vowel.
+fn may_misplace_tone(word: &str) -> bool {
+    let mut vowels = 0;
+    let mut toned = false;
+    for c in word.chars() {
+        if c.is_ascii() {
+            vowels += usize::from(matches!(
+                c,
+                'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'
+            ));
+        } else if let Some((base, tone)) = chars::vietnamese_letter_parts(c) {
+            vowels += usize::from(base != 'đ');
+            toned |= tone != Tone::Level;
+        } else if Tone::from_mark(c).is_some() {
+            toned = true;
+        }
+    }
+    toned && vowels >= 2
 }
 
 fn check_name_chars(norm: &str, field: &str, findings: &mut Vec<Finding>) {

@@ -35,3 +35,5 @@ impl Rng {
             .collect()
     }
 }
+/// Vietnamese name syllables for generated test data.
+pub mod names;

@@ -1,0 +1,55 @@
+// Owned native handles. Each ReleaseHandle calls the matching _free exactly once: SafeHandle
+// guarantees it (Dispose, finalizer, or never for a handle the library did not write).
+using System;
+using Microsoft.Win32.SafeHandles;
+
+namespace Vietref
+{
+    /// <summary>An owned <c>vietref_string *</c>; read once, then disposed.</summary>
+    internal sealed class StringHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public StringHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_string_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>An owned <c>vietref_message *</c> draft.</summary>
+    internal sealed class MessageHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public MessageHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_message_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>An owned <c>vietref_report *</c>.</summary>
+    internal sealed class ReportHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public ReportHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_report_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>An owned <c>vietref_vietqr *</c>.</summary>
+    internal sealed class VietQrHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public VietQrHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_vietqr_free(handle);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,327 @@
+/* vietref_flat.h: include/vietref.h without preprocessor lines or comments, for FFI loaders. Generated; see vietref.h for documentation. */
+enum { VIETREF_VERSION_MAJOR = 0 };
+
+enum { VIETREF_VERSION_MINOR = 1 };
+
+enum { VIETREF_VERSION_PATCH = 0 };
+
+enum vietref_status {
+    VIETREF_OK = 0,
+    VIETREF_NULL_ARGUMENT = 1,
+    VIETREF_INVALID_UTF8 = 2,
+    VIETREF_INSUFFICIENT_SIZE = 3,
+    VIETREF_PANIC = 4,
+    VIETREF_INVALID_ARGUMENT = 5,
+    VIETREF_INDEX_OUT_OF_RANGE = 6,
+    VIETREF_NO_VALUE = 7,
+    VIETREF_INTERNAL_ERROR = 8,
+    VIETREF_WRONG_KIND = 9,
+    VIETREF_TEXT_NAME_INVALID = 100,
+    VIETREF_MESSAGE_JSON_INVALID = 200,
+    VIETREF_VIETQR_JSON_INVALID = 500,
+};
+typedef uint32_t vietref_status;
+
+enum vietref_severity {
+    VIETREF_SEVERITY_WARNING = 1,
+    VIETREF_SEVERITY_ERROR = 2,
+};
+typedef uint32_t vietref_severity;
+
+enum vietref_tone_style {
+    VIETREF_TONE_TRADITIONAL = 1,
+    VIETREF_TONE_MAIN_VOWEL = 2,
+};
+typedef uint32_t vietref_tone_style;
+
+enum vietref_name_comparison {
+    VIETREF_NAME_SAME = 1,
+    VIETREF_NAME_LOOKALIKE = 2,
+    VIETREF_NAME_DIFFERENT = 3,
+};
+typedef uint32_t vietref_name_comparison;
+
+enum vietref_lang {
+    VIETREF_LANG_EN = 1,
+    VIETREF_LANG_VI = 2,
+};
+typedef uint32_t vietref_lang;
+
+enum vietref_vietqr_mode {
+    VIETREF_VIETQR_STRICT = 1,
+    VIETREF_VIETQR_LENIENT = 2,
+};
+typedef uint32_t vietref_vietqr_mode;
+
+enum vietref_vietqr_field {
+    VIETREF_VIETQR_FIELD_INITIATION = 1,
+    VIETREF_VIETQR_FIELD_BANK_BIN = 2,
+    VIETREF_VIETQR_FIELD_ACCOUNT_NUMBER = 3,
+    VIETREF_VIETQR_FIELD_SERVICE = 4,
+    VIETREF_VIETQR_FIELD_MERCHANT_CATEGORY = 5,
+    VIETREF_VIETQR_FIELD_CURRENCY = 6,
+    VIETREF_VIETQR_FIELD_AMOUNT = 7,
+    VIETREF_VIETQR_FIELD_COUNTRY = 8,
+    VIETREF_VIETQR_FIELD_MERCHANT_NAME = 9,
+    VIETREF_VIETQR_FIELD_MERCHANT_CITY = 10,
+    VIETREF_VIETQR_FIELD_POSTAL_CODE = 11,
+    VIETREF_VIETQR_FIELD_BILL_NUMBER = 12,
+    VIETREF_VIETQR_FIELD_MOBILE_NUMBER = 13,
+    VIETREF_VIETQR_FIELD_STORE_LABEL = 14,
+    VIETREF_VIETQR_FIELD_LOYALTY_NUMBER = 15,
+    VIETREF_VIETQR_FIELD_REFERENCE_LABEL = 16,
+    VIETREF_VIETQR_FIELD_CUSTOMER_LABEL = 17,
+    VIETREF_VIETQR_FIELD_TERMINAL_LABEL = 18,
+    VIETREF_VIETQR_FIELD_PURPOSE = 19,
+    VIETREF_VIETQR_FIELD_CONSUMER_DATA_REQUEST = 20,
+    VIETREF_VIETQR_FIELD_CRC = 21,
+};
+typedef uint32_t vietref_vietqr_field;
+
+typedef struct vietref_message vietref_message;
+
+typedef struct vietref_report vietref_report;
+
+typedef struct vietref_string vietref_string;
+
+typedef struct vietref_vietqr vietref_vietqr;
+
+const char *vietref_version(void);
+
+const char *vietref_status_name(uint32_t status);
+
+const char *vietref_status_message(uint32_t status, uint32_t lang);
+
+vietref_status vietref_message_new(vietref_message **message_out);
+
+vietref_status vietref_message_from_json(const char *json,
+                                         size_t json_len,
+                                         vietref_message **message_out);
+
+void vietref_message_free(vietref_message *message);
+
+vietref_status vietref_message_set_sector(vietref_message *message,
+                                          const char *text,
+                                          size_t text_len);
+
+vietref_status vietref_message_set_payer_name(vietref_message *message,
+                                              const char *text,
+                                              size_t text_len);
+
+vietref_status vietref_message_set_beneficiary_name(vietref_message *message,
+                                                    const char *text,
+                                                    size_t text_len);
+
+vietref_status vietref_message_set_reason(vietref_message *message,
+                                          const char *text,
+                                          size_t text_len);
+
+vietref_status vietref_message_set_invoice(vietref_message *message,
+                                           const char *text,
+                                           size_t text_len);
+
+vietref_status vietref_message_set_amount(vietref_message *message, uint64_t vnd);
+
+vietref_status vietref_message_validate(const vietref_message *message,
+                                        vietref_report **report_out);
+
+void vietref_report_free(vietref_report *report);
+
+vietref_status vietref_report_valid(const vietref_report *report, uint32_t *valid_out);
+
+vietref_status vietref_report_count(const vietref_report *report, size_t *count_out);
+
+vietref_status vietref_report_json(const vietref_report *report, vietref_string **out);
+
+vietref_status vietref_report_json_buf(const vietref_report *report,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *len_out);
+
+vietref_status vietref_report_cleaned_json(const vietref_report *report, vietref_string **out);
+
+vietref_status vietref_report_cleaned_json_buf(const vietref_report *report,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *len_out);
+
+vietref_status vietref_report_cleaned_text(const vietref_report *report, vietref_string **out);
+
+vietref_status vietref_report_cleaned_text_buf(const vietref_report *report,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *len_out);
+
+vietref_status vietref_report_finding_severity(const vietref_report *report,
+                                               size_t index,
+                                               uint32_t *severity_out);
+
+vietref_status vietref_report_finding_code(const vietref_report *report,
+                                           size_t index,
+                                           uint32_t *code_out);
+
+vietref_status vietref_report_finding_position(const vietref_report *report,
+                                               size_t index,
+                                               size_t *position_out);
+
+vietref_status vietref_report_finding_char(const vietref_report *report,
+                                           size_t index,
+                                           uint32_t *codepoint_out);
+
+vietref_status vietref_report_finding_field(const vietref_report *report,
+                                            size_t index,
+                                            vietref_string **out);
+
+vietref_status vietref_report_finding_field_buf(const vietref_report *report,
+                                                size_t index,
+                                                char *buf,
+                                                size_t cap,
+                                                size_t *len_out);
+
+vietref_status vietref_report_finding_code_key(const vietref_report *report,
+                                               size_t index,
+                                               vietref_string **out);
+
+vietref_status vietref_report_finding_code_key_buf(const vietref_report *report,
+                                                   size_t index,
+                                                   char *buf,
+                                                   size_t cap,
+                                                   size_t *len_out);
+
+vietref_status vietref_report_finding_message(const vietref_report *report,
+                                              size_t index,
+                                              uint32_t lang,
+                                              vietref_string **out);
+
+vietref_status vietref_report_finding_message_buf(const vietref_report *report,
+                                                  size_t index,
+                                                  uint32_t lang,
+                                                  char *buf,
+                                                  size_t cap,
+                                                  size_t *len_out);
+
+const char *vietref_string_ptr(const vietref_string *s);
+
+size_t vietref_string_len(const vietref_string *s);
+
+void vietref_string_free(vietref_string *s);
+
+vietref_status vietref_text_name(const char *text, size_t text_len, vietref_string **out);
+
+vietref_status vietref_text_name_buf(const char *text,
+                                     size_t text_len,
+                                     char *buf,
+                                     size_t cap,
+                                     size_t *len_out);
+
+vietref_status vietref_text_fold(const char *text, size_t text_len, vietref_string **out);
+
+vietref_status vietref_text_fold_buf(const char *text,
+                                     size_t text_len,
+                                     char *buf,
+                                     size_t cap,
+                                     size_t *len_out);
+
+vietref_status vietref_text_key(const char *text, size_t text_len, vietref_string **out);
+
+vietref_status vietref_text_key_buf(const char *text,
+                                    size_t text_len,
+                                    char *buf,
+                                    size_t cap,
+                                    size_t *len_out);
+
+vietref_status vietref_text_retone(const char *text,
+                                   size_t text_len,
+                                   uint32_t style,
+                                   vietref_string **out);
+
+vietref_status vietref_text_retone_buf(const char *text,
+                                       size_t text_len,
+                                       uint32_t style,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *len_out);
+
+vietref_status vietref_text_check(const char *text,
+                                  size_t text_len,
+                                  const char *field,
+                                  size_t field_len,
+                                  vietref_report **report_out);
+
+vietref_status vietref_text_looks_like(const char *a,
+                                       size_t a_len,
+                                       const char *b,
+                                       size_t b_len,
+                                       uint32_t *result_out);
+
+vietref_status vietref_text_compare_payee_name(const char *shown,
+                                               size_t shown_len,
+                                               const char *registered,
+                                               size_t registered_len,
+                                               uint32_t *result_out);
+
+vietref_status vietref_vietqr_decode(const char *payload,
+                                     size_t payload_len,
+                                     uint32_t mode,
+                                     vietref_report **report_out);
+
+vietref_status vietref_vietqr_from_report(const vietref_report *report, vietref_vietqr **qr_out);
+
+vietref_status vietref_vietqr_from_json(const char *json, size_t json_len, vietref_vietqr **qr_out);
+
+void vietref_vietqr_free(vietref_vietqr *qr);
+
+vietref_status vietref_vietqr_json(const vietref_vietqr *qr, vietref_string **out);
+
+vietref_status vietref_vietqr_json_buf(const vietref_vietqr *qr,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *len_out);
+
+vietref_status vietref_vietqr_get(const vietref_vietqr *qr, uint32_t field, vietref_string **out);
+
+vietref_status vietref_vietqr_get_buf(const vietref_vietqr *qr,
+                                      uint32_t field,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *len_out);
+
+vietref_status vietref_vietqr_amount(const vietref_vietqr *qr, uint64_t *vnd_out);
+
+vietref_status vietref_vietqr_encode(const vietref_vietqr *qr, vietref_report **report_out);
+
+vietref_status vietref_vietqr_encode_json(const char *json,
+                                          size_t json_len,
+                                          vietref_report **report_out);
+
+vietref_status vietref_vietqr_to_account(const char *bin,
+                                         size_t bin_len,
+                                         const char *account,
+                                         size_t account_len,
+                                         uint64_t amount,
+                                         const char *bill,
+                                         size_t bill_len,
+                                         const char *purpose,
+                                         size_t purpose_len,
+                                         vietref_report **report_out);
+
+vietref_status vietref_vietqr_verify_payee(const vietref_vietqr *qr,
+                                           const char *bin,
+                                           size_t bin_len,
+                                           const char *account,
+                                           size_t account_len,
+                                           const char *name,
+                                           size_t name_len,
+                                           vietref_report **report_out);
+
+vietref_status vietref_vietqr_bank_lookup(const char *query,
+                                          size_t query_len,
+                                          vietref_string **out);
+
+vietref_status vietref_vietqr_bank_lookup_buf(const char *query,
+                                              size_t query_len,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *len_out);
+
+vietref_status vietref_vietqr_crc16(const uint8_t *bytes, size_t len, uint16_t *crc_out);

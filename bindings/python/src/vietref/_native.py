@@ -1,0 +1,286 @@
+"""The one place that touches the C ABI: loading libvietref, declaring every signature,
+turning status codes into :class:`~vietref.VietrefError`, and copying owned strings out.
+
+Nothing here decides anything about Vietnamese text or payments: the Rust core does.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+import threading
+from ctypes import POINTER, c_char_p, c_size_t, c_uint32, c_uint64, c_void_p
+from pathlib import Path
+from typing import Callable, List, Optional, Union
+
+from .constants import Status
+from .errors import LibraryNotFoundError, VietrefError
+
+#: Major and minor version of the C ABI this package was written for. The loaded library
+#: must have the same (0.x: every minor version may change the ABI).
+ABI_VERSION = (0, 1)
+
+_OK = 0
+_NO_VALUE = 7
+
+
+def library_file_name() -> str:
+    """The platform's file name of the shared library."""
+    if sys.platform == "win32":
+        return "vietref.dll"
+    if sys.platform == "darwin":
+        return "libvietref.dylib"
+    return "libvietref.so"
+
+
+def _candidates() -> List[tuple]:
+    """(how, path) in the order they are tried."""
+    name = library_file_name()
+    out = []
+    env = os.environ.get("VIETREF_LIB")
+    if env:
+        out.append(("VIETREF_LIB", env))
+        return out  # set explicitly: nothing else is tried
+    out.append(("package", str(Path(__file__).resolve().parent / name)))
+    out.append(("system", name))
+    return out
+
+
+# Opaque handle types: distinct pointer types so ctypes rejects a report passed as a message.
+class _Message(ctypes.Structure):
+    pass
+
+
+class _Report(ctypes.Structure):
+    pass
+
+
+class _String(ctypes.Structure):
+    pass
+
+
+class _VietQr(ctypes.Structure):
+    pass
+
+
+MessageP = POINTER(_Message)
+ReportP = POINTER(_Report)
+StringP = POINTER(_String)
+VietQrP = POINTER(_VietQr)
+
+_T = (c_char_p, c_size_t)  # text in: UTF-8 pointer + length
+
+# Every function of include/vietref.h that the bindings call: name -> (restype, argtypes).
+# The `_buf` twins are not used: owned strings are read once and freed at once.
+_SIGNATURES = {
+    "vietref_version": (c_char_p, ()),
+    "vietref_status_name": (c_char_p, (c_uint32,)),
+    "vietref_status_message": (c_char_p, (c_uint32, c_uint32)),
+    "vietref_string_ptr": (c_void_p, (StringP,)),
+    "vietref_string_len": (c_size_t, (StringP,)),
+    "vietref_string_free": (None, (StringP,)),
+    "vietref_text_name": (c_uint32, _T + (POINTER(StringP),)),
+    "vietref_text_fold": (c_uint32, _T + (POINTER(StringP),)),
+    "vietref_text_key": (c_uint32, _T + (POINTER(StringP),)),
+    "vietref_text_retone": (c_uint32, _T + (c_uint32, POINTER(StringP))),
+    "vietref_text_check": (c_uint32, _T + _T + (POINTER(ReportP),)),
+    "vietref_text_looks_like": (c_uint32, _T + _T + (POINTER(c_uint32),)),
+    "vietref_text_compare_payee_name": (c_uint32, _T + _T + (POINTER(c_uint32),)),
+    "vietref_message_new": (c_uint32, (POINTER(MessageP),)),
+    "vietref_message_from_json": (c_uint32, _T + (POINTER(MessageP),)),
+    "vietref_message_free": (None, (MessageP,)),
+    "vietref_message_set_sector": (c_uint32, (MessageP,) + _T),
+    "vietref_message_set_payer_name": (c_uint32, (MessageP,) + _T),
+    "vietref_message_set_beneficiary_name": (c_uint32, (MessageP,) + _T),
+    "vietref_message_set_reason": (c_uint32, (MessageP,) + _T),
+    "vietref_message_set_invoice": (c_uint32, (MessageP,) + _T),
+    "vietref_message_set_amount": (c_uint32, (MessageP, c_uint64)),
+    "vietref_message_validate": (c_uint32, (MessageP, POINTER(ReportP))),
+    "vietref_report_free": (None, (ReportP,)),
+    "vietref_report_valid": (c_uint32, (ReportP, POINTER(c_uint32))),
+    "vietref_report_count": (c_uint32, (ReportP, POINTER(c_size_t))),
+    "vietref_report_json": (c_uint32, (ReportP, POINTER(StringP))),
+    "vietref_report_cleaned_json": (c_uint32, (ReportP, POINTER(StringP))),
+    "vietref_report_cleaned_text": (c_uint32, (ReportP, POINTER(StringP))),
+    "vietref_report_finding_severity": (c_uint32, (ReportP, c_size_t, POINTER(c_uint32))),
+    "vietref_report_finding_code": (c_uint32, (ReportP, c_size_t, POINTER(c_uint32))),
+    "vietref_report_finding_position": (c_uint32, (ReportP, c_size_t, POINTER(c_size_t))),
+    "vietref_report_finding_char": (c_uint32, (ReportP, c_size_t, POINTER(c_uint32))),
+    "vietref_report_finding_field": (c_uint32, (ReportP, c_size_t, POINTER(StringP))),
+    "vietref_report_finding_code_key": (c_uint32, (ReportP, c_size_t, POINTER(StringP))),
+    "vietref_report_finding_message": (
+        c_uint32,
+        (ReportP, c_size_t, c_uint32, POINTER(StringP)),
+    ),
+    "vietref_vietqr_decode": (c_uint32, _T + (c_uint32, POINTER(ReportP))),
+    "vietref_vietqr_from_report": (c_uint32, (ReportP, POINTER(VietQrP))),
+    "vietref_vietqr_from_json": (c_uint32, _T + (POINTER(VietQrP),)),
+    "vietref_vietqr_free": (None, (VietQrP,)),
+    "vietref_vietqr_json": (c_uint32, (VietQrP, POINTER(StringP))),
+    "vietref_vietqr_get": (c_uint32, (VietQrP, c_uint32, POINTER(StringP))),
+    "vietref_vietqr_amount": (c_uint32, (VietQrP, POINTER(c_uint64))),
+    "vietref_vietqr_encode": (c_uint32, (VietQrP, POINTER(ReportP))),
+    "vietref_vietqr_encode_json": (c_uint32, _T + (POINTER(ReportP),)),
+    "vietref_vietqr_to_account": (
+        c_uint32,
+        _T + _T + (c_uint64,) + _T + _T + (POINTER(ReportP),),
+    ),
+    "vietref_vietqr_verify_payee": (c_uint32, (VietQrP,) + _T + _T + _T + (POINTER(ReportP),)),
+    "vietref_vietqr_bank_lookup": (c_uint32, _T + (POINTER(StringP),)),
+    "vietref_vietqr_crc16": (c_uint32, (c_char_p, c_size_t, POINTER(ctypes.c_uint16))),
+}
+
+WRAPPED = frozenset(_SIGNATURES)
+
+_lock = threading.Lock()
+_lib: Optional[ctypes.CDLL] = None
+_lib_path: Optional[str] = None
+
+
+def _load() -> ctypes.CDLL:
+    tried = []
+    for how, path in _candidates():
+        if how == "package" and not os.path.exists(path):
+            tried.append(f"{how}: {path} (no such file)")
+            continue
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError as e:
+            tried.append(f"{how}: {path} ({e})")
+            continue
+        _declare(lib, path)
+        global _lib_path
+        _lib_path = path
+        return lib
+    raise LibraryNotFoundError(
+        "cannot load the vietref native library; tried, in order:\n  "
+        + "\n  ".join(tried)
+        + "\nSet VIETREF_LIB to the full path of "
+        + library_file_name()
+        + " (built by `cargo build --lib` in target/debug or target/release)."
+    )
+
+
+def _declare(lib: ctypes.CDLL, path: str) -> None:
+    missing = []
+    for name, (restype, argtypes) in _SIGNATURES.items():
+        try:
+            fn = getattr(lib, name)
+        except AttributeError:
+            missing.append(name)
+            continue
+        fn.restype = restype
+        fn.argtypes = list(argtypes)
+    if missing:
+        raise LibraryNotFoundError(
+            f"{path} is not a vietref library of ABI {ABI_VERSION[0]}.{ABI_VERSION[1]}: "
+            f"missing {', '.join(missing)}"
+        )
+    version = lib.vietref_version().decode("ascii")
+    major, minor = (int(p) for p in version.split(".")[:2])
+    if (major, minor) != ABI_VERSION:
+        raise LibraryNotFoundError(
+            f"{path} is vietref {version}; this package needs "
+            f"{ABI_VERSION[0]}.{ABI_VERSION[1]}.x"
+        )
+
+
+def lib() -> ctypes.CDLL:
+    """The loaded library (loaded on first use, once)."""
+    global _lib
+    if _lib is None:
+        with _lock:
+            if _lib is None:
+                _lib = _load()
+    return _lib
+
+
+def library_path() -> str:
+    """The path or name the library was loaded from."""
+    lib()
+    assert _lib_path is not None
+    return _lib_path
+
+
+# --- statuses: the one place where they become exceptions ---------------------------------
+
+
+def status_name(status: int) -> Optional[str]:
+    """`VIETREF_NULL_ARGUMENT` for 1; None for a number that is not a status."""
+    raw = lib().vietref_status_name(status)
+    return raw.decode("ascii") if raw is not None else None
+
+
+def status_message(status: int, lang: int) -> Optional[str]:
+    """The library's static description of a status in English (1) or Vietnamese (2)."""
+    raw = lib().vietref_status_message(status, lang)
+    return raw.decode("utf-8") if raw is not None else None
+
+
+def error(status: int, context: str) -> VietrefError:
+    """The exception for a status other than VIETREF_OK."""
+    name = status_name(status) or f"VIETREF_STATUS_{status}"
+    en = status_message(status, 1) or "unknown status"
+    vi = status_message(status, 2) or "trạng thái không xác định"
+    try:
+        number: int = Status(status)
+    except ValueError:  # a status of a newer library
+        number = status
+    return VietrefError(number, name, en, vi, context)
+
+
+def check(status: int, context: str) -> None:
+    """Raises :class:`VietrefError` unless ``status`` is VIETREF_OK."""
+    if status != _OK:
+        raise error(status, context)
+
+
+def check_optional(status: int, context: str) -> bool:
+    """True on VIETREF_OK, False on VIETREF_NO_VALUE (an absent optional value), raises
+    otherwise."""
+    if status == _NO_VALUE:
+        return False
+    check(status, context)
+    return True
+
+
+# --- marshalling --------------------------------------------------------------------------
+
+TextArg = Union[str, bytes, bytearray, memoryview]
+
+
+def text_arg(value: TextArg, what: str) -> bytes:
+    """UTF-8 bytes for a text argument. ``str`` is encoded with ``surrogatepass`` so that a
+    lone surrogate reaches the library as the invalid UTF-8 it is (VIETREF_INVALID_UTF8)
+    instead of being replaced; bytes are passed as they are. ``None`` is a TypeError."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass")
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
+
+
+def take_string(s: StringP) -> str:
+    """Copies an owned vietref_string out as str and frees it."""
+    try:
+        n = lib().vietref_string_len(s)
+        p = lib().vietref_string_ptr(s)
+        return ctypes.string_at(p, n).decode("utf-8") if n else ""
+    finally:
+        lib().vietref_string_free(s)
+
+
+def call_string(fn: Callable[..., int], context: str, *args) -> str:
+    """Calls a function whose last parameter is ``vietref_string **out``."""
+    out = StringP()
+    check(fn(*args, ctypes.byref(out)), context)
+    return take_string(out)
+
+
+def call_optional_string(fn: Callable[..., int], context: str, *args) -> Optional[str]:
+    """As :func:`call_string`; None on VIETREF_NO_VALUE."""
+    out = StringP()
+    if not check_optional(fn(*args, ctypes.byref(out)), context):
+        return None
+    return take_string(out)

@@ -1,0 +1,313 @@
+//! `vietref reconcile`: match a bank statement to open invoices.
+use crate::io::CliResult;
+use std::cell::Cell;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::process::ExitCode;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+use vietref::reconcile::{
+    write_json_line, Columns, CsvWriter, InvoiceReader, Reconciler, RecordError, StatementFormat,
+    StatementReader, StatementRecord,
+};
+use vietref::reference::Scheme;
+use vietref::Finding;
+
+/// Output format of the per-line results.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum OutFormat {
+    /// One JSON object per statement line (JSON lines).
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// Arguments of `vietref reconcile`.
+#[derive(clap::Args)]
+pub struct ReconcileArgs {
+    /// Open invoices: CSV with a header row (code,amount[,payer,beneficiary,due]).
+    #[arg(long, value_name = "FILE")]
+    invoices: String,
+    /// Bank statement: .csv, .jsonl (.ndjson) or .json; `-` reads stdin (with --statement-format).
+    #[arg(long, value_name = "FILE")]
+    statement: String,
+    /// Payment-code scheme PREFIX:LENGTH, e.g. HP:6 (repeat for several).
+    #[arg(long = "scheme", value_name = "PREFIX:LEN", required = true)]
+    schemes: Vec<String>,
+    /// Format of the per-line results.
+    #[arg(long, value_enum, default_value = "json")]
+    format: OutFormat,
+    /// Write the per-line results to FILE instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    out: Option<String>,
+    /// Statement CSV column mapping: field=Header pairs, e.g. `content=Noi dung,amount=So tien`
+    /// (fields: date, amount, content, reference, counterName, direction, credit, debit,
+    /// account, gateway; a header of digits is a 1-based column number).
+    #[arg(long, value_name = "MAPPING")]
+    columns: Option<String>,
+    /// Invoice CSV column mapping (fields: code, amount, payer, beneficiary, due).
+    #[arg(long, value_name = "MAPPING")]
+    invoice_columns: Option<String>,
+    /// Statement format when the extension does not tell: csv, jsonl or json.
+    #[arg(long, value_name = "FORMAT")]
+    statement_format: Option<String>,
+    /// Also write the summary as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    summary: Option<String>,
+    /// No progress indicator.
+    #[arg(long)]
+    quiet: bool,
+}
+
+enum Output {
+    Json(BufWriter<Box<dyn Write>>),
+    Csv(CsvWriter<BufWriter<Box<dyn Write>>>),
+}
+
+/// Most problems printed one by one; the rest are counted.
+const SHOWN: u64 = 50;
+
+fn finding_line(path: &str, line: u64, f: &Finding) -> String {
+    let col = if f.field.is_empty() {
+        String::new()
+    } else {
+        format!(" column {}:", f.field)
+    };
+    format!(
+        "{path}:{line}:{col} {}: {} [{}]",
+        f.severity.as_str(),
+        f.message_en(),
+        f.code.key()
+    )
+}
+
+fn print_record_error(path: &str, e: &RecordError) {
+    for f in &e.findings {
+        eprintln!("{}", finding_line(path, e.line, f));
+    }
+}
+
+/// Counts bytes read, for the progress indicator.
+struct Counting<R> {
+    inner: R,
+    read: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.set(self.read.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// A one-line progress indicator on stderr, for statements of at least 4 MiB when stderr
+/// is a terminal.
+struct Progress {
+    total: u64,
+    read: Rc<Cell<u64>>,
+    last: Instant,
+    shown: bool,
+}
+
+impl Progress {
+    fn tick(&mut self, lines: u64) {
+        if self.last.elapsed() < Duration::from_millis(200) {
+            return;
+        }
+        self.last = Instant::now();
+        self.shown = true;
+        let pct = (self.read.get() * 100)
+            .checked_div(self.total)
+            .unwrap_or(0)
+            .min(100);
+        eprint!("\rreconcile: {pct:>3}%  {lines} lines");
+    }
+
+    fn done(&self) {
+        if self.shown {
+            eprint!("\r{:40}\r", "");
+        }
+    }
+}
+
+fn open(path: &str) -> Result<Box<dyn Read>, String> {
+    if path == "-" {
+        return Ok(Box::new(io::stdin()));
+    }
+    File::open(path)
+        .map(|f| Box::new(f) as Box<dyn Read>)
+        .map_err(|e| format!("cannot open {path}: {e}"))
+}
+
+pub fn run(a: ReconcileArgs) -> CliResult {
+    let mut schemes = Vec::new();
+    for s in &a.schemes {
+        let scheme: Scheme = s.parse().map_err(|e| format!("--scheme {s}: {e}"))?;
+        schemes.push(scheme);
+    }
+    let parse_columns = |opt: &Option<String>, flag: &str| -> Result<Columns, String> {
+        match opt {
+            None => Ok(Columns::new()),
+            Some(m) => m
+                .parse()
+                .map_err(|f: Finding| format!("{flag}: {}", f.message_en())),
+        }
+    };
+    let columns = parse_columns(&a.columns, "--columns")?;
+    let invoice_columns = parse_columns(&a.invoice_columns, "--invoice-columns")?;
+    let format = match &a.statement_format {
+        Some(f) => f.parse::<StatementFormat>()?,
+        None => StatementFormat::from_path(&a.statement).ok_or_else(|| {
+            format!(
+                "cannot tell the format of {} from its extension: use .csv, .jsonl or .json, or --statement-format",
+                a.statement
+            )
+        })?,
+    };
+
+    // Invoices: every problem is listed; any error stops before reconciling.
+    let mut rec = Reconciler::new(&schemes);
+    let mut invoices = InvoiceReader::new(io::BufReader::new(open(&a.invoices)?), &invoice_columns)
+        .map_err(|e| {
+            print_record_error(&a.invoices, &e);
+            format!("{}: the invoice file cannot be read", a.invoices)
+        })?;
+    let mut bad_invoices = 0u64;
+    let mut warnings = 0u64;
+    while let Some(item) = invoices.next() {
+        let (line, inv) = match item {
+            Ok(x) => x,
+            Err(e) => {
+                bad_invoices += 1;
+                print_record_error(&a.invoices, &e);
+                continue;
+            }
+        };
+        match rec.add_invoice(inv) {
+            Ok(added) => {
+                for mut f in added.warnings {
+                    warnings += 1;
+                    if warnings <= SHOWN {
+                        f.field = invoices.column_name(&f.field);
+                        eprintln!("{}", finding_line(&a.invoices, line, &f));
+                    }
+                }
+            }
+            Err(findings) => {
+                bad_invoices += 1;
+                for mut f in findings {
+                    f.field = invoices.column_name(&f.field);
+                    eprintln!("{}", finding_line(&a.invoices, line, &f));
+                }
+            }
+        }
+    }
+    if let Some(e) = invoices.take_io_error() {
+        return Err(format!("cannot read {}: {e}", a.invoices));
+    }
+    if bad_invoices > 0 {
+        return Err(format!(
+            "{}: {bad_invoices} invoice record(s) have errors; fix them first (nothing was reconciled)",
+            a.invoices
+        ));
+    }
+
+    // Statement: streamed, one result per incoming line.
+    let read = Rc::new(Cell::new(0u64));
+    let total = if a.statement == "-" {
+        0
+    } else {
+        std::fs::metadata(&a.statement)
+            .map(|m| m.len())
+            .unwrap_or(0)
+    };
+    let counting = Counting {
+        inner: open(&a.statement)?,
+        read: Rc::clone(&read),
+    };
+    let mut statement = StatementReader::new(format, counting, &columns).map_err(|e| {
+        print_record_error(&a.statement, &e);
+        format!("{}: the statement cannot be read", a.statement)
+    })?;
+    let mut progress =
+        (!a.quiet && io::stderr().is_terminal() && total >= 4 << 20).then(|| Progress {
+            total,
+            read: Rc::clone(&read),
+            last: Instant::now(),
+            shown: false,
+        });
+    let sink: Box<dyn Write> = match &a.out {
+        Some(p) => Box::new(File::create(p).map_err(|e| format!("cannot create {p}: {e}"))?),
+        None => Box::new(io::stdout().lock()),
+    };
+    let sink = BufWriter::with_capacity(1 << 16, sink);
+    let mut out = match a.format {
+        OutFormat::Json => Output::Json(sink),
+        OutFormat::Csv => Output::Csv(CsvWriter::new(sink)),
+    };
+    let write_err = |e: io::Error| format!("cannot write the results: {e}");
+    let (mut rejected, mut skipped, mut n) = (0u64, 0u64, 0u64);
+    for item in statement.by_ref() {
+        n += 1;
+        if let Some(p) = progress.as_mut() {
+            if n % 4096 == 0 {
+                p.tick(n);
+            }
+        }
+        match item {
+            Ok(StatementRecord::Line(line)) => {
+                let r = rec.feed(line);
+                match &mut out {
+                    Output::Json(w) => write_json_line(w, &r),
+                    Output::Csv(w) => w.write(&r),
+                }
+                .map_err(write_err)?;
+            }
+            Ok(StatementRecord::Skipped(s)) => {
+                skipped += 1;
+                if skipped <= SHOWN {
+                    eprintln!("{}", finding_line(&a.statement, s.line, &s.finding));
+                }
+                rec.skip(&s);
+            }
+            Err(e) => {
+                rejected += 1;
+                if rejected <= SHOWN {
+                    print_record_error(&a.statement, &e);
+                }
+                rec.reject(&e);
+            }
+        }
+    }
+    if let Some(p) = &progress {
+        p.done();
+    }
+    match out {
+        Output::Json(mut w) => w.flush(),
+        Output::Csv(w) => w.finish().map(|_| ()),
+    }
+    .map_err(write_err)?;
+    if let Some(e) = statement.take_io_error() {
+        return Err(format!("cannot read {}: {e}", a.statement));
+    }
+    for (count, what) in [
+        (skipped, "outgoing line(s) skipped"),
+        (rejected, "unreadable record(s)"),
+    ] {
+        if count > SHOWN {
+            eprintln!("{}: {count} {what} in all ({} shown)", a.statement, SHOWN);
+        }
+    }
+    let summary = rec.summary();
+    eprintln!("{summary}");
+    if let Some(p) = &a.summary {
+        let json = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
+        std::fs::write(p, json + "\n").map_err(|e| format!("cannot write {p}: {e}"))?;
+    }
+    Ok(if rejected > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

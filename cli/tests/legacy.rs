@@ -1,0 +1,101 @@
+//! `vietref decode` and `vietref encode`, run as a user would.
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vietref"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("vietref runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("vietref ends")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+/// SPEC §5.4's TCVN3 bytes of "Nguyễn Văn Đức".
+const TCVN3: &[u8] = b"\x4E\x67\x75\x79\xD4\x6E\x20\x56\xA8\x6E\x20\xA7\xF8\x63\n";
+
+#[test]
+fn decode_auto_and_declared() {
+    let o = run(&["decode"], TCVN3);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "Nguyễn Văn Đức\n");
+    let o = run(&["decode", "--from", "tcvn3"], TCVN3);
+    assert_eq!(stdout(&o), "Nguyễn Văn Đức\n");
+}
+
+#[test]
+fn decode_json_whole_and_lines() {
+    let o = run(&["decode", "--json"], TCVN3);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["encoding"], "tcvn3");
+    assert_eq!(v["text"], "Nguyễn Văn Đức\n");
+    assert!(v["confidence"].as_f64().unwrap() > 0.5);
+    assert!(v["alternatives"].is_array());
+
+    let input = b"Nguye^~n Va(n DDu+'c\nph\xED\nNguye\xE3n Va\xEAn \xD1\xF6\xF9c\n";
+    let o = run(&["decode", "--lines", "--json"], input);
+    let lines: Vec<serde_json::Value> = o
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(
+        (lines[0]["encoding"].as_str(), lines[0]["text"].as_str()),
+        (Some("viqr"), Some("Nguyễn Văn Đức"))
+    );
+    assert_eq!(lines[1]["ambiguous"], true);
+    assert_eq!(
+        (lines[2]["encoding"].as_str(), lines[2]["line"].as_u64()),
+        (Some("vni"), Some(3))
+    );
+}
+
+#[test]
+fn undecodable_input_says_where() {
+    let o = run(&["decode", "--from", "tcvn3"], b"ok\nNguy\xD4n \x80\n");
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("byte 0x80 at offset 10 (line 2)"), "{err}");
+    let o = run(
+        &["decode", "--from", "tcvn3", "--lines"],
+        b"ok\nNguy\xD4n \x80\n",
+    );
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("offset 10 (line 2)"));
+}
+
+#[test]
+fn encode_round_trip_and_refusals() {
+    for to in ["tcvn3", "vni", "viscii", "vps", "cp1258", "viqr"] {
+        let o = run(
+            &["encode", "--to", to],
+            "Trần Thị Thu Hà\nNguyễn Văn Đức\n".as_bytes(),
+        );
+        assert!(o.status.success(), "{to}");
+        let back = run(&["decode", "--from", to], &o.stdout);
+        assert_eq!(stdout(&back), "Trần Thị Thu Hà\nNguyễn Văn Đức\n", "{to}");
+    }
+    let o = run(&["encode", "--to", "tcvn3"], "Lê ẢNH".as_bytes());
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("'Ả' (U+1EA2) at character 4"), "{err}");
+    let o = run(&["encode", "--to", "tcvn3", "--lossy"], "Lê ẢNH".as_bytes());
+    assert!(o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("'Ả' at character 4"));
+    let o = run(&["encode", "--to", "viscii"], "€".as_bytes());
+    assert!(!o.status.success());
+}

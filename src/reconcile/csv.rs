@@ -1,0 +1,493 @@
+//! A small CSV reader (RFC 4180 plus what spreadsheet exports do) and field quoting for
+//! the writer.
+//!
+//! - Fields are separated by the delimiter (`,`, or `;` or a tab: see
+//!   [`detect_delimiter`]); records end at `\n`, `\r\n` or a lone `\r`.
+//! - A field that starts with `"` is quoted: it may hold delimiters and line breaks, and
+//!   `""` stands for one `"`. Text after the closing quote is an error
+//!   (`reconcile.csv_after_quote`); a quote that is never closed is an error at the line
+//!   where it opened (`reconcile.csv_unterminated`). A `"` inside an unquoted field is kept.
+//! - A UTF-8 byte order mark at the start is skipped; lines that hold only spaces are
+//!   skipped (but counted).
+//! - Every field must be UTF-8 (`reconcile.not_utf8`); a record longer than
+//!   [`RECORD_MAX`] bytes is an error and skipped, so memory stays bounded whatever the
+//!   input.
+//!
+//! Each record carries the 1-based physical line on which it starts.
+
+use crate::finding::{Code, Finding};
+use std::io::Read;
+
+/// Longest record accepted, in bytes.
+pub const RECORD_MAX: usize = 1 << 20;
+const BUF: usize = 1 << 16;
+
+/// One CSV record: its first line and its fields.
+#[derive(Debug, Default, Clone)]
+pub struct CsvRecord {
+    /// 1-based physical line where the record starts.
+    pub line: u64,
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl CsvRecord {
+    /// Field `i` (0-based), or `None` when the record has fewer fields.
+    pub fn field(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
+        self.text.get(start..end)
+    }
+
+    /// How many fields.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the record has no field.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The fields.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.field(i).unwrap_or(""))
+    }
+}
+
+/// An error in one record: where it starts and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// 1-based line (physical line for CSV and JSON lines, position for a JSON array).
+    pub line: u64,
+    /// What is wrong, one finding per problem; each names its column in `field`.
+    pub findings: Vec<Finding>,
+}
+
+impl RecordError {
+    /// An error with one finding.
+    pub fn one(line: u64, f: Finding) -> RecordError {
+        RecordError {
+            line,
+            findings: vec![f],
+        }
+    }
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, x) in self.findings.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            if x.field.is_empty() {
+                write!(
+                    f,
+                    "line {}: {} [{}]",
+                    self.line,
+                    x.message_en(),
+                    x.code.key()
+                )?;
+            } else {
+                write!(
+                    f,
+                    "line {}, column {}: {} [{}]",
+                    self.line,
+                    x.field,
+                    x.message_en(),
+                    x.code.key()
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+/// Reads CSV records from any reader, in bounded memory.
+pub struct CsvReader<R> {
+    inner: R,
+    buf: Vec<u8>,
+    pos: usize,
+    filled: usize,
+    eof: bool,
+    io_error: Option<std::io::Error>,
+    line: u64,
+    started: bool,
+    delimiter: u8,
+    raw: Vec<u8>,
+}
+
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum State {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    AfterQuote,
+}
+
+impl<R: Read> CsvReader<R> {
+    /// A reader with the delimiter `delimiter` (use [`CsvReader::detect`] to guess it from
+    /// the header line).
+    pub fn new(inner: R, delimiter: u8) -> CsvReader<R> {
+        CsvReader {
+            inner,
+            buf: vec![0; BUF],
+            pos: 0,
+            filled: 0,
+            eof: false,
+            io_error: None,
+            line: 1,
+            started: false,
+            delimiter,
+            raw: Vec::new(),
+        }
+    }
+
+    /// A reader whose delimiter is guessed from the first line ([`detect_delimiter`]).
+    pub fn detect(inner: R) -> CsvReader<R> {
+        let mut r = CsvReader::new(inner, b',');
+        r.skip_bom();
+        let head = r.buf.get(r.pos..r.filled).unwrap_or(&[]);
+        r.delimiter = detect_delimiter(head);
+        r
+    }
+
+    /// The delimiter in use.
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// The I/O error that ended reading, if any (reading stops as at the end of input).
+    pub fn take_io_error(&mut self) -> Option<std::io::Error> {
+        self.io_error.take()
+    }
+
+    fn fill(&mut self) -> bool {
+        if self.pos < self.filled {
+            return true;
+        }
+        if self.eof {
+            return false;
+        }
+        loop {
+            match self.inner.read(&mut self.buf) {
+                Ok(0) => {
+                    self.eof = true;
+                    return false;
+                }
+                Ok(n) => {
+                    self.pos = 0;
+                    self.filled = n;
+                    return true;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.io_error = Some(e);
+                    self.eof = true;
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// Fills the buffer with as much as one read gives, to look at the first line.
+    fn skip_bom(&mut self) {
+        if self.started {
+            return;
+        }
+        self.started = true;
+        // Read until at least 3 bytes or the end.
+        while self.filled - self.pos < 3 && !self.eof {
+            let have = self.filled - self.pos;
+            self.buf.copy_within(self.pos..self.filled, 0);
+            self.pos = 0;
+            self.filled = have;
+            let Some(rest) = self.buf.get_mut(have..) else {
+                break;
+            };
+            match self.inner.read(rest) {
+                Ok(0) => self.eof = true,
+                Ok(n) => self.filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.io_error = Some(e);
+                    self.eof = true;
+                }
+            }
+        }
+        if self.buf.get(self.pos..self.pos + 3) == Some(&b"\xEF\xBB\xBF"[..]) {
+            self.pos += 3;
+        }
+    }
+
+    #[inline]
+    fn next_byte(&mut self) -> Option<u8> {
+        if !self.fill() {
+            return None;
+        }
+        let b = *self.buf.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+
+    #[inline]
+    fn peek(&mut self) -> Option<u8> {
+        if !self.fill() {
+            return None;
+        }
+        self.buf.get(self.pos).copied()
+    }
+
+    /// Reads the next record into `rec`. `Ok(false)` at the end of input; `Err` for a
+    /// record that cannot be used (reading can go on with the next one).
+    pub fn read_record(&mut self, rec: &mut CsvRecord) -> Result<bool, RecordError> {
+        self.skip_bom();
+        loop {
+            let start_line = self.line;
+            rec.line = start_line;
+            rec.text.clear();
+            rec.ends.clear();
+            self.raw.clear();
+            let mut raw_ends: Vec<usize> = Vec::new();
+            let mut state = State::FieldStart;
+            let mut error: Option<Finding> = None;
+            let mut too_long = false;
+            let mut any = false;
+            let mut after_quote_text: Vec<u8> = Vec::new();
+            let delim = self.delimiter;
+            let ended_by_eof;
+            loop {
+                let Some(b) = self.next_byte() else {
+                    ended_by_eof = true;
+                    break;
+                };
+                any = true;
+                let newline = b == b'\n' || b == b'\r';
+                if newline && state != State::Quoted {
+                    if b == b'\r' && self.peek() == Some(b'\n') {
+                        self.pos += 1;
+                    }
+                    self.line += 1;
+                    ended_by_eof = false;
+                    break;
+                }
+                match state {
+                    State::FieldStart if b == b'"' => state = State::Quoted,
+                    State::FieldStart | State::Unquoted if b == delim => {
+                        raw_ends.push(self.raw.len());
+                        state = State::FieldStart;
+                    }
+                    State::FieldStart | State::Unquoted => {
+                        state = State::Unquoted;
+                        push(&mut self.raw, b, &mut too_long);
+                    }
+                    State::Quoted => {
+                        if b == b'"' {
+                            if self.peek() == Some(b'"') {
+                                self.pos += 1;
+                                push(&mut self.raw, b'"', &mut too_long);
+                            } else {
+                                state = State::AfterQuote;
+                            }
+                        } else {
+                            if b == b'\n' || (b == b'\r' && self.peek() != Some(b'\n')) {
+                                self.line += 1;
+                            }
+                            push(&mut self.raw, b, &mut too_long);
+                        }
+                    }
+                    State::AfterQuote => {
+                        if b == delim {
+                            raw_ends.push(self.raw.len());
+                            state = State::FieldStart;
+                        } else {
+                            if after_quote_text.len() < 20 {
+                                after_quote_text.push(b);
+                            }
+                            push(&mut self.raw, b, &mut too_long);
+                            if error.is_none() {
+                                error = Some(Finding::new(Code::ReconcileCsvAfterQuote, ""));
+                            }
+                        }
+                    }
+                }
+            }
+            if ended_by_eof && !any {
+                return Ok(false);
+            }
+            raw_ends.push(self.raw.len());
+            let column = raw_ends.len();
+            if ended_by_eof && state == State::Quoted {
+                return Err(RecordError::one(
+                    start_line,
+                    Finding::new(Code::ReconcileCsvUnterminated, format!("{column}")),
+                ));
+            }
+            if too_long {
+                return Err(RecordError::one(
+                    start_line,
+                    Finding::new(Code::ReconcileRecordTooLong, "").limit(RECORD_MAX),
+                ));
+            }
+            if let Some(mut e) = error {
+                e.field = column.to_string();
+                e.params.detail = Some(format!(
+                    "\u{201C}{}\u{201D}",
+                    String::from_utf8_lossy(&after_quote_text)
+                ));
+                return Err(RecordError::one(start_line, e));
+            }
+            // A line of spaces only (no delimiter, no quote) is blank.
+            if raw_ends.len() == 1
+                && self.raw.iter().all(|b| *b == b' ' || *b == b'\t')
+                && state != State::AfterQuote
+            {
+                if ended_by_eof {
+                    return Ok(false);
+                }
+                continue;
+            }
+            match std::str::from_utf8(&self.raw) {
+                Ok(s) => rec.text.push_str(s),
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    let i = raw_ends.iter().position(|end| *end > at).unwrap_or(0);
+                    let field_start = if i == 0 {
+                        0
+                    } else {
+                        raw_ends.get(i - 1).copied().unwrap_or(0)
+                    };
+                    return Err(RecordError::one(
+                        start_line,
+                        Finding::new(Code::ReconcileNotUtf8, (i + 1).to_string())
+                            .at(at - field_start + 1, '\u{FFFD}'),
+                    ));
+                }
+            }
+            rec.ends.extend_from_slice(&raw_ends);
+            return Ok(true);
+        }
+    }
+}
+
+#[inline]
+fn push(raw: &mut Vec<u8>, b: u8, too_long: &mut bool) {
+    if raw.len() < RECORD_MAX {
+        raw.push(b);
+    } else {
+        *too_long = true;
+    }
+}
+
+/// Guesses the delimiter from the start of a file: whichever of `,`, `;` and tab occurs
+/// most often outside quotes on the first line (`,` on a tie or when none occurs).
+/// Spreadsheets set to Vietnamese write `;`, because `,` is their decimal mark.
+pub fn detect_delimiter(head: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in head {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, c)| (**c, std::cmp::Reverse(*i)));
+    match best {
+        Some((1, c)) if *c > 0 => b';',
+        Some((2, c)) if *c > 0 => b'\t',
+        _ => b',',
+    }
+}
+
+/// Writes `field` to `out`, quoted when it holds the delimiter, a quote, a line break or
+/// leading/trailing spaces.
+pub fn write_field(out: &mut String, field: &str, delimiter: char) {
+    let needs = field.contains([delimiter, '"', '\n', '\r'])
+        || field.starts_with(' ')
+        || field.ends_with(' ');
+    if needs {
+        out.push('"');
+        for c in field.chars() {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
+        }
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Got = Result<(u64, Vec<String>), (u64, &'static str)>;
+
+    fn all(input: &[u8]) -> Vec<Got> {
+        let mut r = CsvReader::detect(input);
+        let mut rec = CsvRecord::default();
+        let mut out = Vec::new();
+        loop {
+            match r.read_record(&mut rec) {
+                Ok(true) => out.push(Ok((rec.line, rec.fields().map(String::from).collect()))),
+                Ok(false) => break,
+                Err(e) => out.push(Err((e.line, e.findings[0].code.key()))),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn quoted_bom_crlf() {
+        let got = all(b"\xEF\xBB\xBFa,b\r\n\"x,1\",\"he said \"\"hi\"\"\"\r\n\r\n\"multi\nline\",z\r\nlast,\n");
+        assert_eq!(
+            got,
+            vec![
+                Ok((1, vec!["a".into(), "b".into()])),
+                Ok((2, vec!["x,1".into(), "he said \"hi\"".into()])),
+                Ok((4, vec!["multi\nline".into(), "z".into()])),
+                Ok((6, vec!["last".into(), "".into()])),
+            ]
+        );
+    }
+
+    #[test]
+    fn errors_and_recovery() {
+        let got = all(b"a,b\n\"x\"y,2\nok,3\n\"open,4\nmore\n");
+        assert_eq!(got[0], Ok((1, vec!["a".into(), "b".into()])));
+        assert_eq!(got[1], Err((2, "reconcile.csv_after_quote")));
+        assert_eq!(got[2], Ok((3, vec!["ok".into(), "3".into()])));
+        assert_eq!(got[3], Err((4, "reconcile.csv_unterminated")));
+        assert_eq!(got.len(), 4);
+        let got = all(b"a,b\nx,\xff\xfe\n");
+        assert_eq!(got[1], Err((2, "reconcile.not_utf8")));
+    }
+
+    #[test]
+    fn delimiters() {
+        assert_eq!(detect_delimiter(b"date;amount;content\n1,2"), b';');
+        assert_eq!(detect_delimiter(b"date\tamount\tcontent"), b'\t');
+        assert_eq!(detect_delimiter(b"\"a;b\",c\n"), b',');
+        assert_eq!(detect_delimiter(b"abc"), b',');
+        let got = all(b"a;b\n\"1,5\";x\n");
+        assert_eq!(got[1], Ok((2, vec!["1,5".into(), "x".into()])));
+    }
+
+    #[test]
+    fn writer_quotes() {
+        let mut s = String::new();
+        write_field(&mut s, "a,b \"c\"", ',');
+        assert_eq!(s, "\"a,b \"\"c\"\"\"");
+    }
+}

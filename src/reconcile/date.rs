@@ -1,0 +1,139 @@
+//! Calendar dates as invoice lists and statements write them: `YYYY-MM-DD`, `YYYY/MM/DD`,
+//! `DD/MM/YYYY` or `DD-MM-YYYY` (day and month may have one digit). Held as the number
+//! `YYYYMMDD`, which orders like the dates.
+
+/// A date held as `YYYYMMDD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(u32);
+
+impl Date {
+    /// Parses a date that is the whole of `s` (surrounding spaces allowed).
+    pub fn parse(s: &str) -> Option<Date> {
+        let (d, rest) = Self::parse_prefix(s.trim())?;
+        rest.is_empty().then_some(d)
+    }
+
+    /// Parses a date at the start of `s` followed by the end, a space or `T` and anything
+    /// (a time: `2023-03-25 14:02:37`, `2023-03-25T14:02:37+07:00`).
+    pub fn parse_lenient(s: &str) -> Option<Date> {
+        let (d, rest) = Self::parse_prefix(s.trim())?;
+        (rest.is_empty() || rest.starts_with([' ', 'T'])).then_some(d)
+    }
+
+    fn parse_prefix(s: &str) -> Option<(Date, &str)> {
+        let b = s.as_bytes();
+        let num = |from: usize, min: usize, max: usize| -> Option<(u32, usize)> {
+            let n = b
+                .get(from..)?
+                .iter()
+                .take(max)
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if n < min {
+                return None;
+            }
+            let v = s.get(from..from + n)?.parse().ok()?;
+            Some((v, from + n))
+        };
+        let (first, at) = num(0, 1, 4)?;
+        let sep = *b.get(at)?;
+        if !matches!(sep, b'-' | b'/' | b'.') {
+            return None;
+        }
+        let (y, m, d, end) = if at == 4 {
+            let (m, at2) = num(at + 1, 1, 2)?;
+            (b.get(at2) == Some(&sep)).then_some(())?;
+            let (d, end) = num(at2 + 1, 1, 2)?;
+            (first, m, d, end)
+        } else if at <= 2 {
+            let (m, at2) = num(at + 1, 1, 2)?;
+            (b.get(at2) == Some(&sep)).then_some(())?;
+            let (y, end) = num(at2 + 1, 4, 4)?;
+            (y, m, first, end)
+        } else {
+            return None;
+        };
+        let date = Date::from_ymd(y, m, d)?;
+        Some((date, s.get(end..)?))
+    }
+
+    /// A date from its parts, when they name a day that exists (years 1900–2999).
+    pub fn from_ymd(y: u32, m: u32, d: u32) -> Option<Date> {
+        if !(1900..=2999).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+            return None;
+        }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let days = match m {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        (d <= days).then_some(Date(y * 10_000 + m * 100 + d))
+    }
+
+    /// `2024-09-15`.
+    pub fn iso(self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}",
+            self.0 / 10_000,
+            self.0 / 100 % 100,
+            self.0 % 100
+        )
+    }
+
+    /// `15/09/2024` (Vietnamese writing).
+    pub fn vi(self) -> String {
+        format!(
+            "{:02}/{:02}/{:04}",
+            self.0 % 100,
+            self.0 / 100 % 100,
+            self.0 / 10_000
+        )
+    }
+
+    /// The `YYYYMMDD` number.
+    pub fn number(self) -> u32 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms() {
+        let d = Date::from_ymd(2024, 9, 15);
+        for s in [
+            "2024-09-15",
+            "2024/9/15",
+            "15/09/2024",
+            "15-9-2024",
+            " 15.09.2024 ",
+        ] {
+            assert_eq!(Date::parse(s), d, "{s}");
+        }
+        assert_eq!(Date::parse_lenient("2024-09-15 14:02:37"), d);
+        assert_eq!(Date::parse_lenient("2024-09-15T14:02:37+07:00"), d);
+        assert_eq!(Date::parse("2024-09-15 14:02"), None);
+        for bad in [
+            "2024-02-30",
+            "2023-02-29",
+            "31/04/2024",
+            "2024-13-01",
+            "24-09-15",
+            "",
+            "abc",
+            "2024-09",
+            "1/2/24",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        assert_eq!(
+            Date::parse("29/02/2024").map(Date::iso).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(d.map(Date::vi).as_deref(), Some("15/09/2024"));
+    }
+}

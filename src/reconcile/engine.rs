@@ -1,0 +1,1520 @@
+//! The [`Reconciler`]: open invoices indexed for a million lines, statement lines fed one
+//! at a time.
+
+use super::amount::quote;
+use super::date::Date;
+use super::index::{combine, hash_bytes, HashKeyed, MultiMap, Table, NIL};
+use super::names::{
+    full_match, is_word, tok_eq, tok_hash, truncated_match, TextTokens, Toks, MAX_TOKENS,
+};
+use super::{
+    CodeEvidence, Evidence, Invoice, InvoiceState, InvoiceStatus, LineResult, NameEvidence,
+    NameRole, NameSource, RecordError, Skipped, StatementLine, Status, StatusTotal, Summary,
+};
+use crate::finding::{has_error, Code, Finding};
+use crate::memo::{extract_into, Candidate};
+use crate::reference::{InvoiceRef, RefKind, Scheme};
+use std::fmt::Write as _;
+
+/// Fewest letters and digits an invoice code needs to be looked for by its compacted
+/// form in the compacted content (RF references, e-invoices and institutions' own codes).
+/// Shorter codes would be found by chance inside account numbers and bank traces.
+pub const CODE_SEARCH_MIN: usize = 6;
+
+/// What [`Reconciler::add_invoice`] made of an invoice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Added {
+    /// The code as it is held (electronic form).
+    pub code: String,
+    /// How the code was classified.
+    pub kind: RefKind,
+    /// Warnings: the code was normalized, or is too short to be looked for.
+    pub warnings: Vec<Finding>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// One open invoice, in 104 bytes plus its text in the arena.
+struct Slot {
+    code: Span,
+    key: Span,
+    alt_key: Span,
+    payer: Span,
+    beneficiary: Span,
+    amount: u64,
+    paid: u64,
+    /// The line that settled it (0: not settled).
+    settled_line: u64,
+    /// Hash of the bank reference of its last payment (0: none).
+    last_ref: u64,
+    payments: u32,
+    /// `YYYYMMDD` (0: none).
+    due: u32,
+    kind: RefKind,
+    /// Entries in the name index, by key position (see [`Reconciler::name_keys`]).
+    name_entries: [u32; 4],
+}
+
+impl Slot {
+    fn outstanding(&self) -> u64 {
+        self.amount.saturating_sub(self.paid)
+    }
+}
+
+/// A code found in one line.
+struct Found {
+    code: String,
+    kind: RefKind,
+    span: (usize, usize),
+    invoice: Option<u32>,
+}
+
+/// A name match found in one line.
+struct Hit {
+    idx: u32,
+    role: NameRole,
+    observed: String,
+    source: NameSource,
+    truncated: bool,
+}
+
+/// A name key gathered while invoices load.
+struct Pending {
+    key: u64,
+    idx: u32,
+    pos: u8,
+    mask: u32,
+}
+
+/// One entry of the frozen name index: an invoice (or [`DEAD`]) and its mask; the first
+/// entry of a bucket holds the bucket's length in `idx`.
+#[derive(Clone, Copy)]
+struct SlabEntry {
+    idx: u32,
+    mask: u32,
+}
+
+/// A frozen entry of an invoice that was paid or moved.
+const DEAD: u32 = u32::MAX;
+
+/// The name index built once: key → start of a bucket in `slab`.
+#[derive(Default)]
+struct Frozen {
+    table: Table,
+    slab: Vec<SlabEntry>,
+}
+
+impl Frozen {
+    /// Marks one entry of invoice `idx` under `key` dead.
+    fn tombstone(&mut self, key: u64, idx: u32) {
+        let starts: Vec<u32> = self.table.get(key).collect();
+        for start in starts {
+            let s = start as usize;
+            let len = self.slab.get(s).map_or(0, |h| h.idx as usize);
+            if let Some(e) = self
+                .slab
+                .get_mut(s + 1..=s + len)
+                .and_then(|b| b.iter_mut().find(|e| e.idx == idx))
+            {
+                e.idx = DEAD;
+                return;
+            }
+        }
+    }
+}
+
+const KEY_FULL: u64 = 1;
+const KEY_PREFIX: u64 = 2;
+
+/// Most invoices verified per name key for one line.
+pub(crate) const SCAN_MAX: usize = 64;
+/// Most name-index entries walked per name key for one line.
+pub(crate) const STEP_MAX: usize = 512;
+
+/// A 32-bit summary of tokens: one bit per token (by its hash, with `Y` = `I`).
+fn token_mask(toks: &[&[u8]]) -> u32 {
+    toks.iter().fold(0, |m, t| m | (1u32 << (tok_hash(t) & 31)))
+}
+
+fn prefix_key(amount: u64, family_hash: u64, second: &[u8], third: &[u8]) -> u64 {
+    let initial = third
+        .first()
+        .map_or(0, |b| u64::from(if *b == b'Y' { b'I' } else { *b }));
+    combine(&[KEY_PREFIX, amount, family_hash, tok_hash(second), initial])
+}
+
+/// The hit recorded when a scan stopped at [`SCAN_MAX`] entries: several invoices.
+const SATURATED: u32 = u32::MAX - 1;
+
+/// Distinct invoices among the hits, up to 2 (a saturated scan counts as 2).
+fn distinct(hits: &[Hit]) -> usize {
+    let mut first = None;
+    for h in hits {
+        if h.idx == SATURATED {
+            return 2;
+        }
+        match first {
+            None => first = Some(h.idx),
+            Some(f) if f != h.idx => return 2,
+            Some(_) => {}
+        }
+    }
+    usize::from(first.is_some())
+}
+
+/// Matches statement lines to open invoices.
+///
+/// # Finding codes in the content
+/// - **Payment codes and RF references** are found with [`crate::memo::extract`] (their
+///   check digits make a random match unlikely) and looked up by their electronic form.
+/// - **Other invoice codes** (RF references glued to the next word, e-invoices, the
+///   institution's own codes) are found by their *compacted form* (ASCII letters and
+///   digits, upper case; an e-invoice also by its printed form with the number on 8 or 7
+///   digits) in the compacted content, when the code has at least [`CODE_SEARCH_MIN`]
+///   letters and digits and the match is bounded at both ends: by the start or end of the
+///   content, by a character that is not a letter or digit in the original content, or by
+///   a change between letter and digit (`…101151HD20240917…` holds `HD20240917`;
+///   `…1234HD2024091789…` does not). This guards against codes found inside account
+///   numbers, traces and words.
+///
+/// # Names and suggestions
+/// A line without a code gets a suggestion when a name in the content or in the
+/// counter-account name matches the payer or beneficiary of exactly one open invoice whose
+/// outstanding amount equals the line's amount exactly (see the `names` rules in the
+/// documentation: folded tokens, `Y` = `I`, missing middle names, a cut tail). Invoices
+/// are indexed by (outstanding amount, family name, given name) and (outstanding amount,
+/// family name, second name), so a lookup does not scan the invoices.
+///
+/// # Handles
+/// Inputs are owned and results are plain structs of strings and integers, so the
+/// reconciler can sit behind an opaque handle in a C ABI. It is `Send` but not `Sync`:
+/// [`Reconciler::feed`] updates the invoices' paid totals.
+pub struct Reconciler {
+    schemes: Vec<Scheme>,
+    arena: String,
+    slots: Vec<Slot>,
+    /// Compacted codes (and e-invoice printed forms) to invoices.
+    codes: Table,
+    /// Name keys gathered while invoices load, frozen at the first line.
+    pending: Vec<Pending>,
+    /// The frozen name index: contiguous buckets.
+    frozen: Frozen,
+    /// Name keys added after the first line (partial payments, late invoices).
+    names: MultiMap,
+    families: HashKeyed<()>,
+    /// Hashes of every name's last token (given names): lookups for other tokens are skipped.
+    givens: HashKeyed<()>,
+    window_lens: Vec<usize>,
+    /// Whether a line was fed (the name index is then frozen).
+    fed: bool,
+    // Per-line scratch, reused.
+    cands: Vec<Candidate>,
+    found: Vec<Found>,
+    text: TextTokens,
+    counter: TextTokens,
+    view: Vec<u8>,
+    pos: Vec<u32>,
+    // Totals.
+    per_status: [(u64, u64); 7],
+    skipped: (u64, u64),
+    rejected: u64,
+}
+
+fn key_hash(key: &[u8]) -> u64 {
+    hash_bytes(0x434f_4445, key.iter().copied())
+}
+
+/// ASCII letters and digits of `s`, upper-cased.
+fn compact_key(s: &str) -> String {
+    s.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|b| char::from(b.to_ascii_uppercase()))
+        .collect()
+}
+
+/// An amount written for a reason, without allocating: `1,250,000 VND` or `1.250.000 đ`.
+struct Money {
+    vnd: u64,
+    vi: bool,
+}
+
+impl std::fmt::Display for Money {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut buf = [0u8; 20];
+        let mut n = self.vnd;
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            if let Some(d) = buf.get_mut(i) {
+                *d = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 || i == 0 {
+                break;
+            }
+        }
+        let digits = buf.get(i..).unwrap_or(&[]);
+        let sep = if self.vi { '.' } else { ',' };
+        for (k, d) in digits.iter().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                f.write_char(sep)?;
+            }
+            f.write_char(char::from(*d))?;
+        }
+        f.write_str(if self.vi { " đ" } else { " VND" })
+    }
+}
+
+fn vnd_en(v: u64) -> Money {
+    Money { vnd: v, vi: false }
+}
+
+fn vnd_vi(v: u64) -> Money {
+    Money { vnd: v, vi: true }
+}
+
+impl Reconciler {
+    /// A reconciler that finds the payment codes of `schemes` (and RF references).
+    pub fn new(schemes: &[Scheme]) -> Reconciler {
+        Reconciler {
+            schemes: schemes.to_vec(),
+            arena: String::new(),
+            slots: Vec::new(),
+            codes: Table::default(),
+            pending: Vec::new(),
+            frozen: Frozen::default(),
+            names: MultiMap::default(),
+            families: HashKeyed::default(),
+            givens: HashKeyed::default(),
+            window_lens: Vec::new(),
+            fed: false,
+            cands: Vec::new(),
+            found: Vec::new(),
+            text: TextTokens::default(),
+            counter: TextTokens::default(),
+            view: Vec::new(),
+            pos: Vec::new(),
+            per_status: [(0, 0); 7],
+            skipped: (0, 0),
+            rejected: 0,
+        }
+    }
+
+    /// The schemes.
+    pub fn schemes(&self) -> &[Scheme] {
+        &self.schemes
+    }
+
+    /// How many invoices are loaded.
+    pub fn invoice_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Reserves room for `n` more invoices (avoids rehashing while loading many).
+    pub fn reserve(&mut self, n: usize) {
+        self.slots.reserve(n);
+        self.codes.reserve(n);
+        self.pending.reserve(n.saturating_mul(4));
+    }
+
+    fn text_of(&self, s: Span) -> &str {
+        self.arena
+            .get(s.start as usize..(s.start as usize + s.len as usize))
+            .unwrap_or("")
+    }
+
+    fn store(&mut self, s: &str) -> Option<Span> {
+        let start = u32::try_from(self.arena.len()).ok()?;
+        let len = u32::try_from(s.len()).ok()?;
+        start.checked_add(len)?;
+        self.arena.push_str(s);
+        Some(Span { start, len })
+    }
+
+    /// Folds `text` ([`crate::text::fold`]) straight into the arena.
+    fn store_folded(&mut self, text: Option<&str>) -> Option<Span> {
+        let start = u32::try_from(self.arena.len()).ok()?;
+        crate::text::fold_into(text.unwrap_or(""), &mut self.arena);
+        let len = u32::try_from(self.arena.len()).ok()?.checked_sub(start)?;
+        Some(Span { start, len })
+    }
+
+    fn slot_has_key(&self, i: u32, key: &[u8]) -> bool {
+        self.slots.get(i as usize).is_some_and(|s| {
+            self.text_of(s.key).as_bytes() == key
+                || (s.alt_key.len > 0 && self.text_of(s.alt_key).as_bytes() == key)
+        })
+    }
+
+    /// The invoice whose compacted code (or e-invoice printed form) is `key`.
+    fn find_key(&self, key: &[u8]) -> Option<u32> {
+        self.codes
+            .get(key_hash(key))
+            .find(|&i| self.slot_has_key(i, key))
+    }
+
+    fn insert_key(&mut self, key: &[u8], i: u32) {
+        self.codes.insert(key_hash(key), i);
+    }
+
+    /// Adds an open invoice. Its code is classified with the reconciler's schemes
+    /// ([`InvoiceRef::parse_with`]); errors (a bad code, a code already listed, a bad due
+    /// date) are returned as findings naming the field (`code`, `due`).
+    pub fn add_invoice(&mut self, inv: Invoice) -> Result<Added, Vec<Finding>> {
+        let (iref, mut findings) = InvoiceRef::parse_with(&inv.code, "code", &self.schemes);
+        let due = match inv.due.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            None => 0,
+            Some(d) => match Date::parse(d) {
+                Some(d) => d.number(),
+                None => {
+                    findings.push(Finding::new(Code::ReconcileDateInvalid, "due").detail(quote(d)));
+                    0
+                }
+            },
+        };
+        let Some(iref) = iref else {
+            return Err(findings);
+        };
+        let kind = iref.ref_kind();
+        let code = iref.as_str().to_string();
+        let key = compact_key(&code);
+        let alt_key = match &iref {
+            InvoiceRef::EInvoice(e) => Some(compact_key(&e.format())).filter(|k| *k != key),
+            _ => None,
+        };
+        for k in std::iter::once(&key).chain(alt_key.as_ref()) {
+            if let Some(j) = self.find_key(k.as_bytes()) {
+                let other = self
+                    .slots
+                    .get(j as usize)
+                    .map(|s| self.text_of(s.code))
+                    .unwrap_or("");
+                let detail = if other == code {
+                    code.clone()
+                } else {
+                    format!("{code} (= {other})")
+                };
+                findings.push(Finding::new(Code::ReconcileInvoiceDuplicate, "code").detail(detail));
+                break;
+            }
+        }
+        if kind != RefKind::PaymentCode && key.len() < CODE_SEARCH_MIN {
+            findings.push(
+                Finding::new(Code::ReconcileCodeUnsearchable, "code")
+                    .limit(CODE_SEARCH_MIN)
+                    .detail(code.clone()),
+            );
+        }
+        if has_error(&findings) {
+            return Err(findings);
+        }
+        let idx = u32::try_from(self.slots.len())
+            .ok()
+            .filter(|i| *i < SATURATED);
+        let spans = (
+            idx,
+            self.store(&code),
+            self.store(&key),
+            self.store(alt_key.as_deref().unwrap_or("")),
+            self.store_folded(inv.payer.as_deref()),
+            self.store_folded(inv.beneficiary.as_deref()),
+        );
+        let (Some(idx), Some(code_s), Some(key_s), Some(alt_s), Some(payer_s), Some(ben_s)) = spans
+        else {
+            findings.push(
+                Finding::new(Code::TextTooLong, "code")
+                    .detail("too many invoices for one reconciler"),
+            );
+            return Err(findings);
+        };
+        self.slots.push(Slot {
+            code: code_s,
+            key: key_s,
+            alt_key: alt_s,
+            payer: payer_s,
+            beneficiary: ben_s,
+            amount: inv.amount.vnd(),
+            paid: 0,
+            settled_line: 0,
+            last_ref: 0,
+            payments: 0,
+            due,
+            kind,
+            name_entries: [NIL; 4],
+        });
+        if !key.is_empty() {
+            self.insert_key(key.as_bytes(), idx);
+        }
+        if let Some(a) = &alt_key {
+            self.insert_key(a.as_bytes(), idx);
+        }
+        if kind != RefKind::PaymentCode {
+            for k in std::iter::once(&key).chain(alt_key.as_ref()) {
+                if k.len() >= CODE_SEARCH_MIN && !self.window_lens.contains(&k.len()) {
+                    self.window_lens.push(k.len());
+                    self.window_lens.sort_unstable();
+                }
+            }
+        }
+        for span in [payer_s, ben_s] {
+            let toks = Toks::new(self.text_of(span));
+            if let (Some(first), Some(last)) = (toks.as_slice().first(), toks.as_slice().last()) {
+                let (f, g) = (tok_hash(first), tok_hash(last));
+                self.families.insert(f, ());
+                self.givens.insert(g, ());
+            }
+        }
+        self.index_names(idx, inv.amount.vnd());
+        Ok(Added {
+            code,
+            kind,
+            warnings: findings,
+        })
+    }
+
+    /// The name-index keys of invoice `idx` for the outstanding amount `amount`, with the
+    /// masks stored in their entries, by position: payer full, payer prefix, beneficiary
+    /// full, beneficiary prefix (key 0: none).
+    ///
+    /// - full: (amount, family name, given name), for names of 2 or more tokens; the mask
+    ///   summarizes the middle names;
+    /// - prefix: (amount, family name, second name, first letter of the third), for names
+    ///   of 3 or more tokens (a truncated run shows at least that much); the mask
+    ///   summarizes the tokens from the third on.
+    fn name_keys(&self, idx: u32, amount: u64) -> [(u64, u32); 4] {
+        let mut keys = [(0u64, 0u32); 4];
+        let Some(s) = self.slots.get(idx as usize) else {
+            return keys;
+        };
+        for (pos, span) in [(0, s.payer), (2, s.beneficiary)] {
+            let toks = Toks::new(self.text_of(span));
+            let t = toks.as_slice();
+            let (Some(first), Some(last)) = (t.first(), t.last()) else {
+                continue;
+            };
+            if t.len() < 2 {
+                continue;
+            }
+            let fh = tok_hash(first);
+            if let Some(k) = keys.get_mut(pos) {
+                let middles = t.get(1..t.len() - 1).unwrap_or(&[]);
+                *k = (
+                    combine(&[KEY_FULL, amount, fh, tok_hash(last)]),
+                    token_mask(middles),
+                );
+            }
+            if let (Some(second), Some(third)) = (t.get(1), t.get(2)) {
+                if let Some(k) = keys.get_mut(pos + 1) {
+                    *k = (
+                        prefix_key(amount, fh, second, third),
+                        token_mask(t.get(2..).unwrap_or(&[])),
+                    );
+                }
+            }
+        }
+        keys
+    }
+
+    fn index_names(&mut self, idx: u32, outstanding: u64) {
+        if outstanding == 0 {
+            return;
+        }
+        let keys = self.name_keys(idx, outstanding);
+        if !self.fed {
+            for (pos, (k, mask)) in keys.into_iter().enumerate() {
+                if k != 0 {
+                    self.pending.push(Pending {
+                        key: k,
+                        idx,
+                        pos: pos as u8,
+                        mask,
+                    });
+                }
+            }
+            return;
+        }
+        let mut entries = [NIL; 4];
+        for (e, (k, mask)) in entries.iter_mut().zip(keys) {
+            if k != 0 {
+                *e = self.names.insert(k, idx, mask);
+            }
+        }
+        if let Some(s) = self.slots.get_mut(idx as usize) {
+            s.name_entries = entries;
+        }
+    }
+
+    /// Builds the name index from the invoices added so far (sorts their name keys into
+    /// contiguous buckets, so that a scan reads one run of memory). [`Reconciler::feed`]
+    /// calls it at the first line; call it yourself to keep that cost out of the first
+    /// line. Invoices added later go to a dynamic index.
+    pub fn prepare(&mut self) {
+        self.freeze();
+    }
+
+    fn freeze(&mut self) {
+        self.fed = true;
+        let mut pending = std::mem::take(&mut self.pending);
+        if pending.is_empty() {
+            return;
+        }
+        if !self.frozen.slab.is_empty() {
+            for p in pending {
+                let e = self.names.insert(p.key, p.idx, p.mask);
+                if let Some(h) = self
+                    .slots
+                    .get_mut(p.idx as usize)
+                    .and_then(|s| s.name_entries.get_mut(usize::from(p.pos)))
+                {
+                    *h = e;
+                }
+            }
+            return;
+        }
+        pending.sort_unstable_by_key(|p| p.key);
+        let groups = pending.chunk_by(|a, b| a.key == b.key);
+        self.frozen.table.reserve(groups.clone().count());
+        self.frozen.slab.reserve(pending.len() + pending.len() / 2);
+        for group in groups {
+            let (Some(first), Ok(len)) = (group.first(), u32::try_from(group.len())) else {
+                continue;
+            };
+            let Ok(start) = u32::try_from(self.frozen.slab.len()) else {
+                break;
+            };
+            self.frozen.slab.push(SlabEntry { idx: len, mask: 0 });
+            self.frozen.table.insert(first.key, start);
+            self.frozen.slab.extend(group.iter().map(|p| SlabEntry {
+                idx: p.idx,
+                mask: p.mask,
+            }));
+        }
+    }
+
+    fn unindex_names(&mut self, idx: u32, outstanding: u64) {
+        if outstanding == 0 {
+            return;
+        }
+        let keys = self.name_keys(idx, outstanding);
+        let Some(entries) = self
+            .slots
+            .get_mut(idx as usize)
+            .map(|s| std::mem::replace(&mut s.name_entries, [NIL; 4]))
+        else {
+            return;
+        };
+        for (e, (k, _)) in entries.into_iter().zip(keys) {
+            if e != NIL {
+                self.names.remove_entry(k, e);
+            } else if k != 0 {
+                self.frozen.tombstone(k, idx);
+            }
+        }
+    }
+
+    /// Counts an outgoing line that a reader skipped.
+    pub fn skip(&mut self, s: &Skipped) {
+        self.skipped.0 += 1;
+        self.skipped.1 = self.skipped.1.saturating_add(s.amount.vnd());
+    }
+
+    /// Counts a record that could not be read.
+    pub fn reject(&mut self, _e: &RecordError) {
+        self.rejected += 1;
+    }
+
+    /// Classifies one statement line and applies it to its invoice (see the module's
+    /// status table).
+    pub fn feed(&mut self, line: StatementLine) -> LineResult {
+        if !self.fed || !self.pending.is_empty() {
+            self.freeze();
+        }
+        let amount = line.amount.vnd();
+        self.collect_codes(&line.content);
+        let found = std::mem::take(&mut self.found);
+        let (known, unknown) = resolve(&found);
+        let mut ev = Evidence::default();
+        for f in found
+            .iter()
+            .filter(|f| f.invoice.is_some_and(|i| known.contains(&i)) || unknown.contains(&f.code))
+        {
+            if ev.codes.iter().any(|c| c.code == f.code) {
+                continue;
+            }
+            ev.codes.push(CodeEvidence {
+                code: f.code.clone(),
+                kind: f.kind,
+                span: f.span,
+                text: line
+                    .content
+                    .get(f.span.0..f.span.1)
+                    .unwrap_or("")
+                    .to_string(),
+                known: f.invoice.is_some(),
+            });
+        }
+        let mut invoice = None;
+        let mut suggestion = None;
+        let (status, reason, reason_vi) = match (known.as_slice(), unknown.as_slice()) {
+            ([], []) => {
+                let (s, en, vi) = self.unmatched(&line, &mut ev);
+                suggestion = s;
+                (Status::Unmatched, en, vi)
+            }
+            ([idx], []) => {
+                invoice = Some(self.code_of(*idx).to_string());
+                self.apply(*idx, &line, &mut ev)
+            }
+            ([], [code]) => (
+                Status::UnknownCode,
+                format!("the code {code} is valid but names no open invoice (paid earlier, cancelled, or not in the invoice list?)"),
+                format!("mã {code} hợp lệ nhưng không khớp hóa đơn nào đang mở (đã thanh toán trước, đã hủy, hay chưa có trong danh sách?)"),
+            ),
+            _ => {
+                let list = ev.codes.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ");
+                (
+                    Status::Ambiguous,
+                    format!("several codes in the content ({list}): a person must decide which invoice is paid"),
+                    format!("nội dung có nhiều mã ({list}): cần người kiểm tra xem khoản tiền trả cho hóa đơn nào"),
+                )
+            }
+        };
+        self.found = found;
+        self.found.clear();
+        if let Some(t) = self.per_status.get_mut(status.number() as usize) {
+            t.0 += 1;
+            t.1 = t.1.saturating_add(amount);
+        }
+        LineResult {
+            line: line.line,
+            status,
+            invoice,
+            suggestion,
+            amount,
+            reason,
+            reason_vi,
+            reference: line.reference,
+            date: line.date,
+            content: line.content,
+            counter_name: line.counter_name,
+            account: line.account,
+            gateway: line.gateway,
+            evidence: ev,
+        }
+    }
+
+    fn code_of(&self, idx: u32) -> &str {
+        self.slots
+            .get(idx as usize)
+            .map(|s| self.text_of(s.code))
+            .unwrap_or("")
+    }
+
+    /// Fills `self.found` with the codes in `content`.
+    fn collect_codes(&mut self, content: &str) {
+        let mut cands = std::mem::take(&mut self.cands);
+        cands.clear();
+        extract_into(content, &self.schemes, &mut cands);
+        self.found.clear();
+        for c in cands.drain(..) {
+            let invoice = self.find_key(c.code.as_bytes());
+            self.found.push(Found {
+                code: c.code,
+                kind: c.kind,
+                span: c.span,
+                invoice,
+            });
+        }
+        self.cands = cands;
+        if !self.window_lens.is_empty() {
+            self.window_search(content);
+        }
+    }
+
+    /// Looks for the compacted codes of non-payment-code invoices in the compacted content.
+    fn window_search(&mut self, content: &str) {
+        let mut view = std::mem::take(&mut self.view);
+        let mut pos = std::mem::take(&mut self.pos);
+        view.clear();
+        pos.clear();
+        for (i, b) in content.bytes().enumerate() {
+            if b.is_ascii_alphanumeric() {
+                view.push(b.to_ascii_uppercase());
+                pos.push(i as u32);
+            }
+        }
+        let n = view.len();
+        let boundary = |k: usize| -> bool {
+            if k == 0 || k >= n {
+                return true;
+            }
+            match (view.get(k - 1), view.get(k), pos.get(k - 1), pos.get(k)) {
+                (Some(a), Some(b), Some(pa), Some(pb)) => {
+                    *pb != *pa + 1 || a.is_ascii_digit() != b.is_ascii_digit()
+                }
+                _ => true,
+            }
+        };
+        for k in 0..n {
+            if !boundary(k) {
+                continue;
+            }
+            for &len in &self.window_lens {
+                let e = k + len;
+                if e > n {
+                    break;
+                }
+                if !boundary(e) {
+                    continue;
+                }
+                let Some(w) = view.get(k..e) else { continue };
+                let Some(idx) = self.find_key(w) else {
+                    continue;
+                };
+                if self.found.iter().any(|f| f.invoice == Some(idx)) {
+                    continue;
+                }
+                let (Some(&a), Some(&b)) = (pos.get(k), pos.get(e - 1)) else {
+                    continue;
+                };
+                let Some(slot) = self.slots.get(idx as usize) else {
+                    continue;
+                };
+                self.found.push(Found {
+                    code: self.text_of(slot.code).to_string(),
+                    kind: slot.kind,
+                    span: (a as usize, b as usize + 1),
+                    invoice: Some(idx),
+                });
+            }
+        }
+        self.view = view;
+        self.pos = pos;
+    }
+
+    /// Applies a payment to invoice `idx`.
+    fn apply(
+        &mut self,
+        idx: u32,
+        line: &StatementLine,
+        ev: &mut Evidence,
+    ) -> (Status, String, String) {
+        let amount = line.amount.vnd();
+        let ref_hash = line
+            .reference
+            .as_deref()
+            .map(|r| key_hash(r.trim().as_bytes()) | 1);
+        let Some(s) = self.slots.get_mut(idx as usize) else {
+            return (Status::Unmatched, String::new(), String::new());
+        };
+        let code = s.code;
+        let (due, before) = (s.amount, s.paid);
+        let after = before.saturating_add(amount);
+        let settled_before = before >= due;
+        let out_before = s.outstanding();
+        let status = if settled_before {
+            Status::Duplicate
+        } else if after == due {
+            Status::Paid
+        } else if after < due {
+            Status::Partial
+        } else {
+            Status::Overpaid
+        };
+        let same_reference = settled_before && ref_hash.is_some_and(|h| h == s.last_ref);
+        let settled_by = s.settled_line;
+        s.paid = after;
+        s.payments = s.payments.saturating_add(1);
+        if !settled_before && after >= due {
+            s.settled_line = line.line;
+        }
+        if let Some(h) = ref_hash {
+            s.last_ref = h;
+        }
+        let out_after = s.outstanding();
+        let due_date = (s.due != 0)
+            .then(|| Date::from_ymd(s.due / 10_000, s.due / 100 % 100, s.due % 100))
+            .flatten();
+        // A partial payment moves the invoice's name keys to its new outstanding amount. A
+        // settled invoice's entries stay until a scan meets them (it unlinks them then):
+        // most lines settle an invoice, and this keeps them cheap.
+        if out_before != out_after && out_after > 0 {
+            self.unindex_names(idx, out_before);
+            self.index_names(idx, out_after);
+        }
+        ev.amount_due = Some(due);
+        ev.paid_before = Some(before);
+        ev.paid_after = Some(after);
+        ev.outstanding = Some(out_after);
+        ev.excess = (after > due).then(|| after - due);
+        if settled_before {
+            ev.settled_by_line = Some(settled_by);
+            ev.same_reference = same_reference;
+        }
+        let late = match (due_date, line.date.as_deref().and_then(Date::parse_lenient)) {
+            (Some(d), Some(paid_on)) => Some(paid_on > d),
+            _ => None,
+        };
+        ev.due = due_date.map(Date::iso);
+        ev.late = late;
+        self.line_names(idx, line, ev);
+        let code = self.text_of(code).to_string();
+        let (mut en, mut vi) = match status {
+            Status::Paid if before == 0 => (
+                format!("code {code} found; {} paid in full", vnd_en(due)),
+                format!("tìm thấy mã {code}; đã thanh toán đủ {}", vnd_vi(due)),
+            ),
+            Status::Paid => (
+                format!(
+                    "code {code} found; this {} completes the {} due",
+                    vnd_en(amount),
+                    vnd_en(due)
+                ),
+                format!(
+                    "tìm thấy mã {code}; khoản {} này trả đủ số phải nộp {}",
+                    vnd_vi(amount),
+                    vnd_vi(due)
+                ),
+            ),
+            Status::Partial => (
+                format!(
+                    "code {code} found; {} paid of {}, {} still due",
+                    vnd_en(after),
+                    vnd_en(due),
+                    vnd_en(due - after)
+                ),
+                format!(
+                    "tìm thấy mã {code}; đã trả {} trên {}, còn thiếu {}",
+                    vnd_vi(after),
+                    vnd_vi(due),
+                    vnd_vi(due - after)
+                ),
+            ),
+            Status::Overpaid => (
+                format!(
+                    "code {code} found; {} paid for {} due: {} too much",
+                    vnd_en(after),
+                    vnd_en(due),
+                    vnd_en(after - due)
+                ),
+                format!(
+                    "tìm thấy mã {code}; đã trả {} cho {} phải nộp: thừa {}",
+                    vnd_vi(after),
+                    vnd_vi(due),
+                    vnd_vi(after - due)
+                ),
+            ),
+            _ => {
+                let (mut en, mut vi) = (
+                    format!("invoice {code} was already settled by line {settled_by}; this {} is an extra payment", vnd_en(amount)),
+                    format!("hóa đơn {code} đã được thanh toán đủ ở dòng {settled_by}; khoản {} này là khoản trả thêm", vnd_vi(amount)),
+                );
+                if same_reference {
+                    en.push_str(" with the same bank reference (the same transfer listed twice?)");
+                    vi.push_str(
+                        " có cùng số tham chiếu ngân hàng (một giao dịch bị liệt kê hai lần?)",
+                    );
+                }
+                (en, vi)
+            }
+        };
+        if let (Some(true), Some(d)) = (late, due_date) {
+            en.push_str(&format!("; paid after the due date {}", d.iso()));
+            vi.push_str(&format!("; trả sau hạn {}", d.vi()));
+        }
+        (status, en, vi)
+    }
+
+    /// The names of invoice `idx` that the line carries (evidence next to a code).
+    fn line_names(&mut self, idx: u32, line: &StatementLine, ev: &mut Evidence) {
+        let Some(s) = self.slots.get(idx as usize) else {
+            return;
+        };
+        let (payer, ben) = (s.payer, s.beneficiary);
+        if payer.len == 0 && ben.len == 0 {
+            return;
+        }
+        let mut text = std::mem::take(&mut self.text);
+        let mut counter = std::mem::take(&mut self.counter);
+        text.fill(&line.content);
+        counter.fill(line.counter_name.as_deref().unwrap_or(""));
+        for (role, span) in [(NameRole::Beneficiary, ben), (NameRole::Payer, payer)] {
+            let name_text = self.text_of(span);
+            let name = Toks::new(name_text);
+            let name = name.as_slice();
+            let Some(first) = name.first() else { continue };
+            if name.len() < 2 {
+                continue;
+            }
+            'sources: for (toks, source) in [
+                (&text, NameSource::Content),
+                (&counter, NameSource::CounterName),
+            ] {
+                for i in 0..toks.len() {
+                    if !tok_eq(toks.get(i), first) {
+                        continue;
+                    }
+                    let end = toks.run_end(i);
+                    for j in (i + 1..end).rev() {
+                        if toks
+                            .run(i, j + 1)
+                            .is_some_and(|r| full_match(name, r.as_slice()))
+                        {
+                            ev.names.push(NameEvidence {
+                                invoice: None,
+                                role,
+                                name: name_text.to_string(),
+                                observed: toks.text(i, j + 1).to_string(),
+                                source,
+                                truncated: false,
+                            });
+                            break 'sources;
+                        }
+                    }
+                    if toks
+                        .run(i, end)
+                        .is_some_and(|r| truncated_match(name, r.as_slice()))
+                    {
+                        ev.names.push(NameEvidence {
+                            invoice: None,
+                            role,
+                            name: name_text.to_string(),
+                            observed: toks.text(i, end).to_string(),
+                            source,
+                            truncated: true,
+                        });
+                        break 'sources;
+                    }
+                }
+            }
+        }
+        self.text = text;
+        self.counter = counter;
+    }
+
+    /// An unmatched line: looks for a suggestion.
+    fn unmatched(
+        &mut self,
+        line: &StatementLine,
+        ev: &mut Evidence,
+    ) -> (Option<String>, String, String) {
+        let none_en = "no invoice code found in the content".to_string();
+        let none_vi = "không tìm thấy mã hóa đơn trong nội dung chuyển khoản".to_string();
+        if self.families.is_empty() {
+            return (None, none_en, none_vi);
+        }
+        let amount = line.amount.vnd();
+        let mut text = std::mem::take(&mut self.text);
+        let mut counter = std::mem::take(&mut self.counter);
+        text.fill(&line.content);
+        counter.fill(line.counter_name.as_deref().unwrap_or(""));
+        let mut hits: Vec<Hit> = Vec::new();
+        self.name_hits(amount, &text, NameSource::Content, &mut hits);
+        self.name_hits(amount, &counter, NameSource::CounterName, &mut hits);
+        self.text = text;
+        self.counter = counter;
+        const SHOWN: usize = 5;
+        for h in hits.iter().take(SHOWN * 2) {
+            let Some(s) = self.slots.get(h.idx as usize) else {
+                continue;
+            };
+            let span = if h.role == NameRole::Payer {
+                s.payer
+            } else {
+                s.beneficiary
+            };
+            ev.names.push(NameEvidence {
+                invoice: Some(self.code_of(h.idx).to_string()),
+                role: h.role,
+                name: self.text_of(span).to_string(),
+                observed: h.observed.clone(),
+                source: h.source,
+                truncated: h.truncated,
+            });
+        }
+        let count = distinct(&hits);
+        ev.name_candidates = Some(count as u32);
+        match (count, hits.first()) {
+            (1, Some(h)) => {
+                let code = self.code_of(h.idx).to_string();
+                let (role_en, role_vi) = match h.role {
+                    NameRole::Payer => ("payer", "người trả tiền"),
+                    NameRole::Beneficiary => ("beneficiary", "người thụ hưởng"),
+                };
+                let observed = &h.observed;
+                (
+                    Some(code.clone()),
+                    format!(
+                        "{none_en}; the {role_en}'s name {observed} and the exact amount {} fit one open invoice, {code}: a suggestion for a person to confirm, not applied",
+                        vnd_en(amount)
+                    ),
+                    format!(
+                        "{none_vi}; tên {role_vi} {observed} và đúng số tiền {} khớp một hóa đơn đang mở, {code}: gợi ý cần người xác nhận, chưa ghi nhận",
+                        vnd_vi(amount)
+                    ),
+                )
+            }
+            (0, _) | (_, None) => (None, none_en, none_vi),
+            _ => (
+                None,
+                format!("{none_en}; a name and the exact amount fit more than one open invoice, so nothing is suggested"),
+                format!("{none_vi}; tên và số tiền khớp nhiều hơn một hóa đơn đang mở nên không có gợi ý"),
+            ),
+        }
+    }
+
+    /// Open invoices with outstanding amount `amount` whose payer or beneficiary name the
+    /// tokens `toks` hold. Stops at two distinct invoices (no suggestion is possible then).
+    fn name_hits(
+        &mut self,
+        amount: u64,
+        toks: &TextTokens,
+        source: NameSource,
+        hits: &mut Vec<Hit>,
+    ) {
+        let n = toks.len();
+        for i in 0..n {
+            if distinct(hits) >= 2 {
+                return;
+            }
+            let ti = toks.get(i);
+            if !is_word(ti) {
+                continue;
+            }
+            let hi = tok_hash(ti);
+            if !self.families.contains_key(&hi) {
+                continue;
+            }
+            let end = toks.run_end(i);
+            for j in i + 1..end.min(i + MAX_TOKENS) {
+                let hj = tok_hash(toks.get(j));
+                if !self.givens.contains_key(&hj) {
+                    continue;
+                }
+                let key = combine(&[KEY_FULL, amount, hi, hj]);
+                let Some(run) = toks.run(i, j + 1) else {
+                    continue;
+                };
+                let run = run.as_slice();
+                let mask = token_mask(run.get(1..run.len() - 1).unwrap_or(&[]));
+                let observed = || toks.text(i, j + 1).to_string();
+                self.scan(key, amount, run, mask, false, source, &observed, hits);
+            }
+            if end >= i + 3 {
+                let key = prefix_key(amount, hi, toks.get(i + 1), toks.get(i + 2));
+                if let Some(run) = toks.run(i, end) {
+                    let run = run.as_slice();
+                    // The last token may be cut: only the whole ones after the second count.
+                    let mask = token_mask(run.get(2..run.len() - 1).unwrap_or(&[]));
+                    let observed = || toks.text(i, end).to_string();
+                    self.scan(key, amount, run, mask, true, source, &observed, hits);
+                }
+            }
+        }
+    }
+
+    /// Verifies the invoices under one name key. Entries whose mask lacks a token of the
+    /// run are skipped without looking at the invoice; entries of settled invoices are
+    /// unlinked. At most [`SCAN_MAX`] invoices are verified and [`STEP_MAX`] entries
+    /// walked per key; a longer chain counts as several invoices (no suggestion).
+    #[allow(clippy::too_many_arguments)]
+    fn scan(
+        &mut self,
+        key: u64,
+        amount: u64,
+        run: &[&[u8]],
+        mask: u32,
+        truncated: bool,
+        source: NameSource,
+        observed: &dyn Fn() -> String,
+        hits: &mut Vec<Hit>,
+    ) {
+        let (mut steps, mut checked) = (0usize, 0usize);
+        // The frozen buckets under this key (usually one).
+        let starts: Vec<u32> = self.frozen.table.get(key).collect();
+        for start in starts {
+            let len = self
+                .frozen
+                .slab
+                .get(start as usize)
+                .map_or(0, |h| h.idx as usize);
+            for p in start as usize + 1..=start as usize + len {
+                if distinct(hits) >= 2 {
+                    return;
+                }
+                let Some(&entry) = self.frozen.slab.get(p) else {
+                    break;
+                };
+                if entry.idx == DEAD {
+                    continue;
+                }
+                steps += 1;
+                if steps > STEP_MAX || checked >= SCAN_MAX {
+                    hits.push(Hit {
+                        idx: SATURATED,
+                        role: NameRole::Payer,
+                        observed: observed(),
+                        source,
+                        truncated,
+                    });
+                    return;
+                }
+                if entry.mask & mask != mask {
+                    continue;
+                }
+                let outstanding = self
+                    .slots
+                    .get(entry.idx as usize)
+                    .map_or(0, Slot::outstanding);
+                if outstanding == 0 {
+                    // Settled since the index was built: tombstoned here, once.
+                    if let Some(x) = self.frozen.slab.get_mut(p) {
+                        x.idx = DEAD;
+                    }
+                } else if outstanding == amount {
+                    checked += 1;
+                    self.verify(entry.idx, run, truncated, source, observed, hits);
+                }
+            }
+        }
+        // The dynamic chain.
+        let mut e = self.names.head(key);
+        while e != NIL {
+            if distinct(hits) >= 2 {
+                return;
+            }
+            let Some((entry, next)) = self.names.entry(e) else {
+                return;
+            };
+            steps += 1;
+            if steps > STEP_MAX || checked >= SCAN_MAX {
+                hits.push(Hit {
+                    idx: SATURATED,
+                    role: NameRole::Payer,
+                    observed: observed(),
+                    source,
+                    truncated,
+                });
+                return;
+            }
+            if entry.mask & mask == mask {
+                let idx = entry.value;
+                let outstanding = self.slots.get(idx as usize).map_or(0, Slot::outstanding);
+                if outstanding == 0 {
+                    self.names.remove_entry(key, e);
+                    if let Some(s) = self.slots.get_mut(idx as usize) {
+                        for h in s.name_entries.iter_mut().filter(|h| **h == e) {
+                            *h = NIL;
+                        }
+                    }
+                } else if outstanding == amount {
+                    checked += 1;
+                    self.verify(idx, run, truncated, source, observed, hits);
+                }
+            }
+            e = next;
+        }
+    }
+
+    fn verify(
+        &self,
+        idx: u32,
+        run: &[&[u8]],
+        truncated: bool,
+        source: NameSource,
+        observed: &dyn Fn() -> String,
+        hits: &mut Vec<Hit>,
+    ) {
+        let Some(s) = self.slots.get(idx as usize) else {
+            return;
+        };
+        for (role, span) in [
+            (NameRole::Payer, s.payer),
+            (NameRole::Beneficiary, s.beneficiary),
+        ] {
+            let name = Toks::new(self.text_of(span));
+            let ok = if truncated {
+                truncated_match(name.as_slice(), run)
+            } else {
+                full_match(name.as_slice(), run)
+            };
+            if ok && !hits.iter().any(|h| h.idx == idx && h.role == role) {
+                hits.push(Hit {
+                    idx,
+                    role,
+                    observed: observed(),
+                    source,
+                    truncated,
+                });
+            }
+        }
+    }
+
+    /// Counts and totals so far.
+    pub fn summary(&self) -> Summary {
+        let statuses = Status::ALL
+            .iter()
+            .zip(self.per_status.iter())
+            .map(|(s, (n, a))| StatusTotal {
+                status: *s,
+                lines: *n,
+                amount: *a,
+            })
+            .collect::<Vec<_>>();
+        let mut sum = Summary {
+            lines: statuses.iter().map(|t| t.lines).sum(),
+            amount: statuses
+                .iter()
+                .fold(0u64, |a, t| a.saturating_add(t.amount)),
+            statuses,
+            skipped: self.skipped.0,
+            skipped_amount: self.skipped.1,
+            rejected: self.rejected,
+            invoices: self.slots.len() as u64,
+            invoices_settled: 0,
+            invoices_overpaid: 0,
+            invoices_partial: 0,
+            invoices_unpaid: 0,
+            outstanding: 0,
+        };
+        for s in &self.slots {
+            match invoice_status(s) {
+                InvoiceStatus::Unpaid => sum.invoices_unpaid += 1,
+                InvoiceStatus::Partial => sum.invoices_partial += 1,
+                InvoiceStatus::Settled => sum.invoices_settled += 1,
+                InvoiceStatus::Overpaid => sum.invoices_overpaid += 1,
+            }
+            sum.outstanding = sum.outstanding.saturating_add(s.outstanding());
+        }
+        sum
+    }
+
+    fn state(&self, s: &Slot) -> InvoiceState {
+        InvoiceState {
+            code: self.text_of(s.code).to_string(),
+            kind: s.kind,
+            amount_due: s.amount,
+            paid: s.paid,
+            payments: s.payments,
+            outstanding: s.outstanding(),
+            status: invoice_status(s),
+        }
+    }
+
+    /// The state of the invoice with code `code` (any written form of it).
+    pub fn invoice(&self, code: &str) -> Option<InvoiceState> {
+        let key = compact_key(code);
+        let idx = self.find_key(key.as_bytes())?;
+        self.slots.get(idx as usize).map(|s| self.state(s))
+    }
+
+    /// Every invoice's state, in the order they were added.
+    pub fn invoices(&self) -> impl Iterator<Item = InvoiceState> + '_ {
+        self.slots.iter().map(|s| self.state(s))
+    }
+}
+
+fn invoice_status(s: &Slot) -> InvoiceStatus {
+    if s.paid == 0 {
+        InvoiceStatus::Unpaid
+    } else if s.paid < s.amount {
+        InvoiceStatus::Partial
+    } else if s.paid == s.amount {
+        InvoiceStatus::Settled
+    } else {
+        InvoiceStatus::Overpaid
+    }
+}
+
+/// Groups overlapping codes (one reference read with several possible ends, or two
+/// schemes verifying at one place): a group that names invoices counts as those invoices;
+/// a group that names none counts as its first code. Returns the distinct invoices and the
+/// distinct unknown codes.
+fn resolve(found: &[Found]) -> (Vec<u32>, Vec<String>) {
+    // The usual cases, without allocating a grouping.
+    match found {
+        [] => return (Vec::new(), Vec::new()),
+        [f] => {
+            return match f.invoice {
+                Some(i) => (vec![i], Vec::new()),
+                None => (Vec::new(), vec![f.code.clone()]),
+            }
+        }
+        _ => {}
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found.get(i).map_or((0, 0), |f| f.span));
+    let mut known: Vec<u32> = Vec::new();
+    let mut unknown: Vec<String> = Vec::new();
+    let mut group: Vec<&Found> = Vec::new();
+    let mut group_end = 0usize;
+    let flush = |group: &mut Vec<&Found>, known: &mut Vec<u32>, unknown: &mut Vec<String>| {
+        let mut any_known = false;
+        for f in group.iter() {
+            if let Some(i) = f.invoice {
+                any_known = true;
+                if !known.contains(&i) {
+                    known.push(i);
+                }
+            }
+        }
+        if !any_known {
+            if let Some(f) = group.first() {
+                if !unknown.contains(&f.code) {
+                    unknown.push(f.code.clone());
+                }
+            }
+        }
+        group.clear();
+    };
+    for f in order.iter().filter_map(|&i| found.get(i)) {
+        if !group.is_empty() && f.span.0 >= group_end {
+            flush(&mut group, &mut known, &mut unknown);
+        }
+        if group.is_empty() {
+            group_end = f.span.1;
+        } else {
+            group_end = group_end.max(f.span.1);
+        }
+        group.push(f);
+    }
+    flush(&mut group, &mut known, &mut unknown);
+    (known, unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::Amount;
+
+    fn inv(code: &str, amount: u64, payer: &str, ben: &str) -> Invoice {
+        Invoice {
+            code: code.into(),
+            amount: Amount::new(amount).unwrap(),
+            payer: Some(payer.into()),
+            beneficiary: Some(ben.into()),
+            due: None,
+        }
+    }
+
+    /// Live name entries: frozen (not dead) and dynamic.
+    fn live(r: &Reconciler) -> usize {
+        let mut n = 0;
+        let mut p = 0;
+        while let Some(h) = r.frozen.slab.get(p) {
+            let len = h.idx as usize;
+            n += r.frozen.slab[p + 1..=p + len]
+                .iter()
+                .filter(|e| e.idx != DEAD)
+                .count();
+            p += len + 1;
+        }
+        n + r.names.len()
+    }
+
+    #[test]
+    fn name_index_follows_payments() {
+        let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);
+        r.add_invoice(inv("HP24010172", 1000, "Nguyễn Văn An", "Nguyễn Thị Bình"))
+            .unwrap();
+        r.add_invoice(inv("HP24010269", 1000, "Trần Hùng", "Trần Minh Khoa"))
+            .unwrap();
+        // 2 + 2 keys, then 1 (two-token payer: no prefix key) + 2, gathered until the
+        // first line freezes them.
+        assert_eq!((r.pending.len(), live(&r)), (7, 0));
+        r.feed(StatementLine::new(
+            1,
+            Amount::new(1000).unwrap(),
+            "HP24010172",
+        ));
+        assert_eq!(
+            (r.pending.len(), live(&r)),
+            (0, 7),
+            "a settled invoice's entries stay until a scan meets them"
+        );
+        r.feed(StatementLine::new(
+            2,
+            Amount::new(400).unwrap(),
+            "HP24010269",
+        ));
+        assert_eq!(
+            (live(&r), r.names.len()),
+            (7, 3),
+            "a partial payment moves the keys to the dynamic index"
+        );
+        let keys = r.name_keys(1, 600);
+        assert!(r.names.get(keys[0].0).any(|i| i == 1));
+        // A scan under the settled invoice's keys marks its entries dead; nothing suggested.
+        let x = r.feed(StatementLine::new(
+            3,
+            Amount::new(1000).unwrap(),
+            "NGUYEN VAN AN",
+        ));
+        assert_eq!(x.suggestion, None);
+        assert_eq!(live(&r), 5, "its full and prefix keys were both met");
+        // The partly paid invoice is found under its new amount, not the old one.
+        let x = r.feed(StatementLine::new(
+            4,
+            Amount::new(1000).unwrap(),
+            "HS TRAN MINH KHOA",
+        ));
+        assert_eq!(x.suggestion, None);
+        let x = r.feed(StatementLine::new(
+            5,
+            Amount::new(600).unwrap(),
+            "HS TRAN MINH KHOA",
+        ));
+        assert_eq!(x.suggestion.as_deref(), Some("HP24010269"));
+        // Paying the rest: its dynamic entries stay until met.
+        r.feed(StatementLine::new(
+            6,
+            Amount::new(600).unwrap(),
+            "HP24010269",
+        ));
+        let x = r.feed(StatementLine::new(
+            7,
+            Amount::new(600).unwrap(),
+            "HS TRAN MINH KHOA",
+        ));
+        assert_eq!(x.suggestion, None);
+        assert_eq!(
+            r.names.len(),
+            1,
+            "the met entries (full and prefix of the beneficiary) were unlinked"
+        );
+        // An invoice added after the first line goes to the dynamic index.
+        r.add_invoice(inv("HP24010366", 700, "Lê Thị Thuỷ", "Phạm Gia Huy"))
+            .unwrap();
+        let x = r.feed(StatementLine::new(
+            8,
+            Amount::new(700).unwrap(),
+            "cho chau PHAM GIA HUY",
+        ));
+        assert_eq!(x.suggestion.as_deref(), Some("HP24010366"));
+    }
+
+    #[test]
+    fn masks_skip_other_middle_names() {
+        let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);
+        r.add_invoice(inv("HP24010172", 1000, "Lê Văn Tám", "Nguyễn Thị Minh An"))
+            .unwrap();
+        r.add_invoice(inv("HP24010269", 1000, "Lê Văn Chín", "Nguyễn Văn An"))
+            .unwrap();
+        let x = r.feed(StatementLine::new(
+            1,
+            Amount::new(1000).unwrap(),
+            "cho chau NGUYEN THI AN",
+        ));
+        assert_eq!(x.suggestion.as_deref(), Some("HP24010172"));
+        let x = r.feed(StatementLine::new(
+            2,
+            Amount::new(1000).unwrap(),
+            "cho chau NGUYEN AN",
+        ));
+        assert_eq!((x.suggestion, x.evidence.name_candidates), (None, Some(2)));
+    }
+}

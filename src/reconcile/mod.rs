@@ -1,0 +1,474 @@
+//! Reconciliation: matching bank statement lines to open invoices.
+//!
+//! A [`Reconciler`] holds the open invoices ([`Reconciler::add_invoice`]) and classifies
+//! statement lines one at a time ([`Reconciler::feed`]): memory grows with the invoices,
+//! not with the statement. Each line gets a [`LineResult`]: a [`Status`], the invoice, a
+//! reason in English and Vietnamese, and the [`Evidence`] (codes and where they were found,
+//! amounts, names).
+//!
+//! # Statuses
+//! Codes are found in the transfer content with [`crate::memo::extract`] (payment codes of
+//! the institution's schemes and RF references, both self-checking) and, for invoices whose
+//! code is an RF reference, an e-invoice or the institution's own code, by looking for the
+//! code's compacted form in the compacted content (see [`Reconciler`]). Then:
+//!
+//! | status | rule |
+//! |---|---|
+//! | `paid` | one code, naming an open invoice; with earlier payments, the total now equals the amount due |
+//! | `partial` | one code, naming an open invoice; the total paid is still below the amount due |
+//! | `overpaid` | one code, naming an open invoice not yet settled; the total paid now exceeds the amount due |
+//! | `duplicate` | one code, naming an invoice already settled by earlier lines |
+//! | `unknown_code` | one verified code, naming no invoice that was loaded |
+//! | `ambiguous` | several distinct codes (known or not) |
+//! | `unmatched` | no code; with a `suggestion` when a name and the exact amount point to exactly one open invoice |
+//!
+//! Only `paid`, `partial`, `overpaid` and `duplicate` change an invoice's paid total.
+//! A suggestion never does: a name never proves identity (SPEC §5.3).
+//!
+//! # Reading and writing
+//! [`InvoiceReader`] and [`StatementReader`] read CSV (configurable [`Columns`]), JSON lines
+//! and JSON arrays in the shapes bank-notification services send; [`write_json_line`] and
+//! [`CsvWriter`] write the results. Amounts: [`parse_amount`].
+
+mod amount;
+mod csv;
+mod date;
+mod engine;
+mod index;
+mod names;
+mod read;
+mod write;
+
+pub use amount::{format_amount, parse_amount, parse_signed_amount, Grouping};
+pub use csv::{detect_delimiter, CsvReader, CsvRecord, RecordError, RECORD_MAX};
+pub use date::Date;
+pub use engine::{Added, Reconciler, CODE_SEARCH_MIN};
+pub use read::{
+    Columns, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
+    INVOICE_FIELDS, STATEMENT_FIELDS,
+};
+pub use write::{write_json_line, CsvWriter, CSV_COLUMNS};
+
+use crate::message::Amount;
+use crate::reference::RefKind;
+use serde::Serialize;
+
+/// An open invoice, as handed in (owned values; checked by [`Reconciler::add_invoice`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invoice {
+    /// The invoice code: a payment code of one of the reconciler's schemes, an RF
+    /// reference, an e-invoice identifier or the institution's own code.
+    pub code: String,
+    /// The amount due, in đồng.
+    pub amount: Amount,
+    /// The payer's full name, if known.
+    pub payer: Option<String>,
+    /// The beneficiary's full name (the pupil, the patient), if known.
+    pub beneficiary: Option<String>,
+    /// The due date (`YYYY-MM-DD` or `DD/MM/YYYY`), if any.
+    pub due: Option<String>,
+}
+
+impl Invoice {
+    /// An invoice with a code and an amount only.
+    pub fn new(code: impl Into<String>, amount: Amount) -> Invoice {
+        Invoice {
+            code: code.into(),
+            amount,
+            payer: None,
+            beneficiary: None,
+            due: None,
+        }
+    }
+}
+
+/// One incoming statement line (owned values).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementLine {
+    /// Where the line is: the 1-based physical line of the file for CSV and JSON lines, the
+    /// 1-based position for a JSON array; any sequence number for other sources.
+    pub line: u64,
+    /// The amount received.
+    pub amount: Amount,
+    /// The transfer content (nội dung chuyển khoản) as the bank delivered it.
+    pub content: String,
+    /// The bank's reference for the transaction.
+    pub reference: Option<String>,
+    /// The transaction date as the bank wrote it.
+    pub date: Option<String>,
+    /// The name of the account the money came from, when the bank gives it.
+    pub counter_name: Option<String>,
+    /// The receiving account number, when given.
+    pub account: Option<String>,
+    /// The bank or gateway, when given.
+    pub gateway: Option<String>,
+}
+
+impl StatementLine {
+    /// A line with an amount and a content.
+    pub fn new(line: u64, amount: Amount, content: impl Into<String>) -> StatementLine {
+        StatementLine {
+            line,
+            amount,
+            content: content.into(),
+            reference: None,
+            date: None,
+            counter_name: None,
+            account: None,
+            gateway: None,
+        }
+    }
+}
+
+/// What a statement line was found to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The invoice is now paid in full.
+    Paid,
+    /// Part of the invoice is paid; some is still due.
+    Partial,
+    /// The invoice is paid with more than was due.
+    Overpaid,
+    /// The invoice was already settled: this is a second payment.
+    Duplicate,
+    /// A valid code that names no loaded invoice.
+    UnknownCode,
+    /// Several distinct codes.
+    Ambiguous,
+    /// No code (perhaps a suggestion).
+    Unmatched,
+}
+
+impl Status {
+    /// Every status, in this order (also the order of [`Summary::statuses`]).
+    pub const ALL: [Status; 7] = [
+        Status::Paid,
+        Status::Partial,
+        Status::Overpaid,
+        Status::Duplicate,
+        Status::UnknownCode,
+        Status::Ambiguous,
+        Status::Unmatched,
+    ];
+
+    /// `paid`, `partial`, `overpaid`, `duplicate`, `unknown_code`, `ambiguous`, `unmatched`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Paid => "paid",
+            Status::Partial => "partial",
+            Status::Overpaid => "overpaid",
+            Status::Duplicate => "duplicate",
+            Status::UnknownCode => "unknown_code",
+            Status::Ambiguous => "ambiguous",
+            Status::Unmatched => "unmatched",
+        }
+    }
+
+    /// A stable number (0–6, the order of [`Status::ALL`]) for the C ABI.
+    pub fn number(self) -> u32 {
+        self as u32
+    }
+
+    /// Whether the line was applied to an invoice (changes its paid total).
+    pub fn is_applied(self) -> bool {
+        matches!(
+            self,
+            Status::Paid | Status::Partial | Status::Overpaid | Status::Duplicate
+        )
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Status {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Status, String> {
+        Status::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s)
+            .ok_or_else(|| s.to_string())
+    }
+}
+
+/// A code found in the content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeEvidence {
+    /// The code in its electronic form; for a code found by its compacted form, the
+    /// invoice's code as listed.
+    pub code: String,
+    /// `payment_code`, `rf`, `einvoice` or `opaque`.
+    pub kind: RefKind,
+    /// Byte offsets in the content: from the code's first character to just after its last.
+    pub span: (usize, usize),
+    /// The content between those offsets, as the bank wrote it.
+    pub text: String,
+    /// Whether the code names a loaded invoice (whose code is then `code`).
+    pub known: bool,
+}
+
+/// Which of an invoice's names matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameRole {
+    /// The payer's name.
+    Payer,
+    /// The beneficiary's name.
+    Beneficiary,
+}
+
+/// Where an observed name was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameSource {
+    /// The transfer content.
+    Content,
+    /// The counter-account name the bank gave.
+    CounterName,
+}
+
+/// A name of an invoice found in the line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NameEvidence {
+    /// The invoice whose name it is, for an unmatched line (where several invoices may be
+    /// named); `None` when it is the line's invoice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice: Option<String>,
+    /// Payer or beneficiary.
+    pub role: NameRole,
+    /// The invoice's name, folded (`NGUYEN THI THUY`).
+    pub name: String,
+    /// What the line holds (`NGUYEN THUI`, `NGUYEN THI T`).
+    pub observed: String,
+    /// Content or counter-account name.
+    pub source: NameSource,
+    /// Whether the observed name is cut short (the memo's tail was cut).
+    pub truncated: bool,
+}
+
+/// Why a line got its status.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Evidence {
+    /// The codes that count, in order of appearance.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<CodeEvidence>,
+    /// The invoice's amount due.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_due: Option<u64>,
+    /// Paid on the invoice before this line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paid_before: Option<u64>,
+    /// Paid on the invoice with this line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paid_after: Option<u64>,
+    /// Still due after this line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outstanding: Option<u64>,
+    /// Paid beyond the amount due after this line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excess: Option<u64>,
+    /// For a duplicate: the line that settled the invoice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settled_by_line: Option<u64>,
+    /// For a duplicate: the bank reference equals that of the invoice's previous payment
+    /// (the same transfer listed twice?).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub same_reference: bool,
+    /// The invoice's due date (`YYYY-MM-DD`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    /// Whether the line's date is after the due date (when both are known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub late: Option<bool>,
+    /// Names of invoices found in the line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<NameEvidence>,
+    /// For an unmatched line: how many open invoices fit a name and the exact amount:
+    /// 0, 1, or 2 for two or more (the search stops there).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_candidates: Option<u32>,
+}
+
+/// The result for one statement line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineResult {
+    /// The line ([`StatementLine::line`]).
+    pub line: u64,
+    /// The status.
+    pub status: Status,
+    /// The invoice the payment was applied to (`paid`, `partial`, `overpaid`,
+    /// `duplicate`); `None` otherwise.
+    pub invoice: Option<String>,
+    /// For an unmatched line: the one open invoice that a name and the exact amount point
+    /// to. To confirm by a person; not applied.
+    pub suggestion: Option<String>,
+    /// The amount received.
+    pub amount: u64,
+    /// Why, in English.
+    pub reason: String,
+    /// Why, in Vietnamese.
+    pub reason_vi: String,
+    /// The bank's reference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// The line's date as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The transfer content.
+    pub content: String,
+    /// The counter-account name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counter_name: Option<String>,
+    /// The receiving account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// The bank or gateway.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gateway: Option<String>,
+    /// The evidence.
+    pub evidence: Evidence,
+}
+
+/// Lines and amount of one status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StatusTotal {
+    /// The status.
+    pub status: Status,
+    /// How many lines.
+    pub lines: u64,
+    /// Their total amount.
+    pub amount: u64,
+}
+
+/// Where an invoice stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceStatus {
+    /// Nothing received.
+    Unpaid,
+    /// Some received, some still due.
+    Partial,
+    /// Exactly the amount due received.
+    Settled,
+    /// More than the amount due received.
+    Overpaid,
+}
+
+/// An invoice's state after the lines fed so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceState {
+    /// The code as listed (electronic form).
+    pub code: String,
+    /// Its kind.
+    pub kind: RefKind,
+    /// The amount due.
+    pub amount_due: u64,
+    /// Received so far (including duplicates).
+    pub paid: u64,
+    /// How many lines were applied to it.
+    pub payments: u32,
+    /// Still due.
+    pub outstanding: u64,
+    /// Where it stands.
+    pub status: InvoiceStatus,
+}
+
+/// Counts and totals: per status, skipped and rejected lines, and the invoices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// Lines classified.
+    pub lines: u64,
+    /// Their total amount.
+    pub amount: u64,
+    /// Per status, in the order of [`Status::ALL`] (every status, even with no line).
+    pub statuses: Vec<StatusTotal>,
+    /// Outgoing lines skipped.
+    pub skipped: u64,
+    /// Their total amount.
+    pub skipped_amount: u64,
+    /// Records that could not be read.
+    pub rejected: u64,
+    /// Invoices loaded.
+    pub invoices: u64,
+    /// Invoices paid exactly.
+    pub invoices_settled: u64,
+    /// Invoices paid beyond their amount.
+    pub invoices_overpaid: u64,
+    /// Invoices partly paid.
+    pub invoices_partial: u64,
+    /// Invoices with nothing received.
+    pub invoices_unpaid: u64,
+    /// Still due on all invoices.
+    pub outstanding: u64,
+}
+
+impl Summary {
+    /// The total for one status.
+    pub fn get(&self, s: Status) -> StatusTotal {
+        self.statuses
+            .iter()
+            .find(|t| t.status == s)
+            .copied()
+            .unwrap_or(StatusTotal {
+                status: s,
+                lines: 0,
+                amount: 0,
+            })
+    }
+}
+
+impl std::fmt::Display for Summary {
+    /// A table for people (amounts with `.` thousands separators).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let a = |v: u64| format_amount(v, Grouping::Dot);
+        writeln!(f, "{:<14} {:>9} {:>19}", "status", "lines", "amount (VND)")?;
+        for t in &self.statuses {
+            writeln!(
+                f,
+                "{:<14} {:>9} {:>19}",
+                t.status.as_str(),
+                t.lines,
+                a(t.amount)
+            )?;
+        }
+        writeln!(
+            f,
+            "{:<14} {:>9} {:>19}",
+            "total",
+            self.lines,
+            a(self.amount)
+        )?;
+        if self.skipped > 0 {
+            writeln!(
+                f,
+                "{:<14} {:>9} {:>19}",
+                "skipped (out)",
+                self.skipped,
+                a(self.skipped_amount)
+            )?;
+        }
+        if self.rejected > 0 {
+            writeln!(f, "{:<14} {:>9}", "rejected", self.rejected)?;
+        }
+        write!(
+            f,
+            "invoices: {} loaded; {} settled, {} overpaid, {} partly paid, {} unpaid; {} VND still due",
+            self.invoices,
+            self.invoices_settled,
+            self.invoices_overpaid,
+            self.invoices_partial,
+            self.invoices_unpaid,
+            a(self.outstanding)
+        )
+    }
+}

@@ -1,0 +1,330 @@
+//! Comparing an invoice's names with the names a transfer carries.
+//!
+//! Names are compared as tokens of their folded form ([`crate::text::fold`]: no accents,
+//! upper case), with `Y` and `I` taken as the same letter (`Thuy`/`Thui`, `Vy`/`Vi`: both
+//! spellings are in use). An observed run of tokens matches a name of `k` tokens when:
+//!
+//! - **full**: its first token is the family name, its last the given name, and the
+//!   tokens between are some of the middle names in order (`NGUYEN AN` and `NGUYEN VAN AN`
+//!   both match `Nguyễn Văn An`);
+//! - **truncated**: it has at least 3 tokens, all but the last equal the name's first
+//!   tokens, and the last is the start of the next one (`NGUYEN THI B` for `Nguyễn Thị
+//!   Bình`), and the run ends where the memo was cut (the end of the text, a bank's suffix
+//!   word or a name marker). Middle names cannot be missing in a truncated run.
+//!
+//! A name never proves identity (SPEC §5.3): these matches are evidence next to a code, or
+//! a suggestion when a name and the exact amount point to exactly one open invoice.
+
+use super::index::hash_bytes;
+
+/// Longest name kept for matching, in tokens (longer names keep their first tokens and
+/// their given name).
+pub(crate) const MAX_TOKENS: usize = 8;
+
+/// Words that end a run of name tokens: the memo's name markers and the words banks put
+/// before their suffixes (SPEC §2.1).
+const STOP: &[&[u8]] = &[
+    b"HS", b"BN", b"PH", b"NTT", b"GD", b"TRACE", b"MAC", b"NAPAS", b"CT", b"FT", b"ND", b"IBFT",
+    b"CTR",
+];
+
+#[inline]
+fn canon(b: u8) -> u8 {
+    if b == b'Y' {
+        b'I'
+    } else {
+        b
+    }
+}
+
+/// Token equality with `Y` = `I`.
+#[inline]
+pub(crate) fn tok_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| canon(*x) == canon(*y))
+}
+
+/// Whether `p` (non-empty) starts `full`, with `Y` = `I`.
+#[inline]
+pub(crate) fn tok_prefix(p: &[u8], full: &[u8]) -> bool {
+    !p.is_empty()
+        && p.len() <= full.len()
+        && p.iter().zip(full).all(|(x, y)| canon(*x) == canon(*y))
+}
+
+/// Hash of a token with `Y` = `I`.
+#[inline]
+pub(crate) fn tok_hash(t: &[u8]) -> u64 {
+    hash_bytes(0x4e41_4d45, t.iter().map(|b| canon(*b)))
+}
+
+/// Whether a folded token can be part of a name (letters only).
+#[inline]
+pub(crate) fn is_word(t: &[u8]) -> bool {
+    !t.is_empty() && t.iter().all(u8::is_ascii_uppercase)
+}
+
+fn has_vowel(t: &[u8]) -> bool {
+    t.iter().any(|b| b"AEIOUY".contains(b))
+}
+
+fn is_stop(t: &[u8]) -> bool {
+    STOP.contains(&t)
+}
+
+/// The tokens of a folded name (at most [`MAX_TOKENS`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Toks<'a> {
+    items: [&'a [u8]; MAX_TOKENS],
+    len: usize,
+}
+
+impl<'a> Toks<'a> {
+    /// Splits a folded name on spaces.
+    pub(crate) fn new(folded: &'a str) -> Toks<'a> {
+        let mut items: [&[u8]; MAX_TOKENS] = [&[]; MAX_TOKENS];
+        let mut len = 0;
+        let mut last: &[u8] = &[];
+        for t in folded
+            .as_bytes()
+            .split(|b| *b == b' ')
+            .filter(|t| !t.is_empty())
+        {
+            if len < MAX_TOKENS - 1 {
+                if let Some(slot) = items.get_mut(len) {
+                    *slot = t;
+                }
+                len += 1;
+            }
+            last = t;
+        }
+        // Keep the given name when the name is longer than MAX_TOKENS.
+        if len == MAX_TOKENS - 1 && items.get(len - 1).is_some_and(|t| *t != last) {
+            if let Some(slot) = items.get_mut(len) {
+                *slot = last;
+            }
+            len += 1;
+        }
+        Toks { items, len }
+    }
+
+    pub(crate) fn as_slice(&self) -> &[&'a [u8]] {
+        self.items.get(..self.len).unwrap_or(&[])
+    }
+}
+
+/// Whether `sub` is a subsequence of `of` (token equality with `Y` = `I`).
+fn subsequence(sub: &[&[u8]], of: &[&[u8]]) -> bool {
+    let mut it = of.iter();
+    sub.iter().all(|s| it.any(|o| tok_eq(s, o)))
+}
+
+/// Full match of the observed run `o` against `name` (see the module documentation).
+pub(crate) fn full_match(name: &[&[u8]], o: &[&[u8]]) -> bool {
+    let (Some(nf), Some(nl), Some(of), Some(ol)) = (name.first(), name.last(), o.first(), o.last())
+    else {
+        return false;
+    };
+    if o.len() < 2 || name.len() < 2 || o.len() > name.len() {
+        return false;
+    }
+    let inner_o = o.get(1..o.len() - 1).unwrap_or(&[]);
+    let inner_n = name.get(1..name.len() - 1).unwrap_or(&[]);
+    tok_eq(of, nf) && tok_eq(ol, nl) && subsequence(inner_o, inner_n)
+}
+
+/// Truncated match of the observed run `o` against `name` (see the module documentation).
+pub(crate) fn truncated_match(name: &[&[u8]], o: &[&[u8]]) -> bool {
+    let m = o.len();
+    if m < 3 || m > name.len() {
+        return false;
+    }
+    let (Some(ol), Some(nl)) = (o.get(m - 1), name.get(m - 1)) else {
+        return false;
+    };
+    let whole = o.iter().zip(name).take(m - 1).all(|(a, b)| tok_eq(a, b));
+    whole && tok_prefix(ol, nl) && !(m == name.len() && tok_eq(ol, nl))
+}
+
+/// A folded text split into tokens, kept in reusable buffers.
+#[derive(Default)]
+pub(crate) struct TextTokens {
+    folded: String,
+    ranges: Vec<(u32, u32)>,
+}
+
+impl TextTokens {
+    /// Folds `text` and splits it.
+    pub(crate) fn fill(&mut self, text: &str) {
+        self.folded.clear();
+        self.ranges.clear();
+        if text.is_ascii() {
+            // What `fold` does to ASCII, in one pass: letters and digits upper-cased, every
+            // other character a separator.
+            let mut start: Option<usize> = None;
+            for b in text.bytes() {
+                if b.is_ascii_alphanumeric() {
+                    start.get_or_insert(self.folded.len());
+                    self.folded.push(char::from(b.to_ascii_uppercase()));
+                } else if let Some(s) = start.take() {
+                    self.ranges.push((s as u32, self.folded.len() as u32));
+                    self.folded.push(' ');
+                }
+            }
+            if let Some(s) = start {
+                self.ranges.push((s as u32, self.folded.len() as u32));
+            }
+            return;
+        }
+        crate::text::fold_into(text, &mut self.folded);
+        let mut start = 0usize;
+        for (i, b) in self.folded.bytes().enumerate() {
+            if b == b' ' {
+                if i > start {
+                    self.ranges.push((start as u32, i as u32));
+                }
+                start = i + 1;
+            }
+        }
+        if self.folded.len() > start {
+            self.ranges.push((start as u32, self.folded.len() as u32));
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    pub(crate) fn get(&self, i: usize) -> &[u8] {
+        self.ranges
+            .get(i)
+            .and_then(|&(a, b)| self.folded.as_bytes().get(a as usize..b as usize))
+            .unwrap_or(&[])
+    }
+
+    /// Tokens `i..j` as a name run (at most [`MAX_TOKENS`]).
+    pub(crate) fn run(&self, i: usize, j: usize) -> Option<Toks<'_>> {
+        if j <= i || j - i > MAX_TOKENS || j > self.len() {
+            return None;
+        }
+        let mut items: [&[u8]; MAX_TOKENS] = [&[]; MAX_TOKENS];
+        for (slot, k) in items.iter_mut().zip(i..j) {
+            *slot = self.get(k);
+        }
+        Some(Toks { items, len: j - i })
+    }
+
+    /// The folded text of tokens `i..j`.
+    pub(crate) fn text(&self, i: usize, j: usize) -> &str {
+        let (Some(&(a, _)), Some(&(_, b))) = (
+            self.ranges.get(i),
+            j.checked_sub(1).and_then(|k| self.ranges.get(k)),
+        ) else {
+            return "";
+        };
+        self.folded.get(a as usize..b as usize).unwrap_or("")
+    }
+
+    /// The end (exclusive) of the name run that starts at `i`: letters-only tokens that are
+    /// not stop words; a token without a vowel (a word cut short) ends the run, included.
+    pub(crate) fn run_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while j < self.len() && j - i < MAX_TOKENS {
+            let t = self.get(j);
+            if !is_word(t) || is_stop(t) {
+                break;
+            }
+            j += 1;
+            if !has_vowel(t) {
+                break;
+            }
+        }
+        j
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&[u8]> {
+        s.as_bytes().split(|b| *b == b' ').collect()
+    }
+
+    #[test]
+    fn full() {
+        let n = toks("NGUYEN VAN AN");
+        assert!(full_match(&n, &toks("NGUYEN VAN AN")));
+        assert!(full_match(&n, &toks("NGUYEN AN")));
+        assert!(full_match(&n, &toks("NGUIEN VAN AN")));
+        assert!(!full_match(&n, &toks("NGUYEN VAN")));
+        assert!(!full_match(&n, &toks("NGUYEN THI AN")));
+        assert!(!full_match(&n, &toks("AN")));
+        let n = toks("LE THI THUY");
+        assert!(full_match(&n, &toks("LE THI THUI")));
+        assert!(full_match(&n, &toks("LE THUI")));
+        let n = toks("TRAN VY");
+        assert!(full_match(&n, &toks("TRAN VI")));
+    }
+
+    #[test]
+    fn truncated() {
+        let n = toks("NGUYEN THI BINH");
+        assert!(truncated_match(&n, &toks("NGUYEN THI B")));
+        assert!(truncated_match(&n, &toks("NGUYEN THI BIN")));
+        assert!(
+            !truncated_match(&n, &toks("NGUYEN THI BINH")),
+            "whole: a full match"
+        );
+        assert!(
+            !truncated_match(&n, &toks("NGUYEN TH")),
+            "two tokens are not enough"
+        );
+        assert!(!truncated_match(&n, &toks("NGUYEN BINH B")));
+        let n = toks("PHAM THI NGOC ANH");
+        assert!(truncated_match(&n, &toks("PHAM THI NGOC")));
+        assert!(truncated_match(&n, &toks("PHAM THI NGOC A")));
+    }
+
+    #[test]
+    fn long_names_keep_the_given_name() {
+        let t = Toks::new("A B C D E F G H I J");
+        assert_eq!(t.as_slice().len(), MAX_TOKENS);
+        assert_eq!(t.as_slice().last().copied(), Some(&b"J"[..]));
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_fold() {
+        for text in [
+            "HP24010172 hoc phi; HS Nguyen-Thi K'Nam..GD 85",
+            "",
+            "  ",
+            "a",
+            "x.y z!",
+            "Nguyễn Thị Bình hs",
+        ] {
+            let mut t = TextTokens::default();
+            t.fill(text);
+            let got: Vec<&[u8]> = (0..t.len()).map(|i| t.get(i)).collect();
+            let folded = crate::text::fold(text);
+            let want: Vec<&[u8]> = folded
+                .as_bytes()
+                .split(|b| *b == b' ')
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(got, want, "{text}");
+            if t.len() > 0 {
+                assert_eq!(t.text(0, t.len()), folded);
+            }
+        }
+    }
+
+    #[test]
+    fn runs() {
+        let mut t = TextTokens::default();
+        t.fill("HP1234 hoc phi HS Nguyễn Thị B GD 856933");
+        let at = (0..t.len()).find(|&i| t.get(i) == b"NGUYEN").unwrap();
+        assert_eq!(t.text(at, t.run_end(at)), "NGUYEN THI B");
+        t.fill("PH TRAN VAN AN; tai Napas");
+        assert_eq!(t.text(1, t.run_end(1)), "TRAN VAN AN TAI");
+    }
+}

@@ -1,0 +1,1254 @@
+//! Reading invoice lists (CSV) and statements (CSV, JSON lines, JSON arrays).
+//!
+//! # CSV layouts
+//! The header row names the columns. Header cells are compared folded, without spaces and
+//! case (`Nội dung`, `NOI DUNG` and `noidung` are the same). Each field is found by its
+//! name or one of its aliases, or through a [`Columns`] mapping (`content=Noi dung,
+//! amount=So tien`; a value of digits is a 1-based column number).
+//!
+//! Statements ([`STATEMENT_FIELDS`]): `date`, `amount`, `content`, `reference`, and
+//! optionally `counterName`, `direction` (`in`/`out`, `credit`/`debit`, `C`/`D`, `+`/`-`),
+//! `account`, `gateway`, or `credit` and `debit` columns instead of `amount` (as bank
+//! exports split them). `amount` (or `credit`) and `content` are required. A negative
+//! amount, a `debit` amount or direction `out` marks an outgoing line: it is returned as
+//! [`StatementRecord::Skipped`] with a `reconcile.outgoing_skipped` warning.
+//!
+//! Invoices ([`INVOICE_FIELDS`]): `code`, `amount`, and optionally `payer`, `beneficiary`,
+//! `due`.
+//!
+//! # JSON
+//! One transaction object per line (JSON lines), or a JSON array of them (also inside
+//! `data`, `data.records`, `records` or `transactions` of a top-level object). Field names
+//! are those of bank-notification services (SePay's webhook: `transferAmount`, `content`,
+//! `referenceCode`, `transactionDate`, `transferType` `in`/`out`, `accountNumber`,
+//! `gateway`; its snake_case variants `transfer_amount`, `reference_code`,
+//! `transaction_date`, `transfer_type` `credit`/`debit`, `account_number`) and common
+//! aliases (`amount`, `description`, `reference`, `tid`, `id`, `when`, `date`,
+//! `counterAccountName`, `corresponsiveName`). `content` wins over `description` unless it
+//! is empty; `referenceCode` over `reference`, `tid`, `transaction_id` and `id`. Amounts
+//! are numbers or strings ([`parse_amount`](super::parse_amount) forms); a negative amount
+//! without a `transferType` is outgoing.
+//!
+//! # Line numbers
+//! `line` is the 1-based physical line where the record starts, counting the header, blank
+//! lines and the lines inside quoted fields (what an editor shows). In a JSON array it is
+//! the 1-based position in the array.
+
+use super::amount::{parse_amount, parse_signed_amount, quote};
+use super::csv::{CsvReader, CsvRecord, RecordError, RECORD_MAX};
+use super::{Invoice, StatementLine};
+use crate::finding::{Code, Finding};
+use crate::message::Amount;
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+use std::io::{BufRead, BufReader, Read};
+
+/// Statement fields, as written in a [`Columns`] mapping.
+pub const STATEMENT_FIELDS: &[&str] = &[
+    "date",
+    "amount",
+    "content",
+    "reference",
+    "counterName",
+    "direction",
+    "credit",
+    "debit",
+    "account",
+    "gateway",
+];
+
+/// Invoice fields, as written in a [`Columns`] mapping.
+pub const INVOICE_FIELDS: &[&str] = &["code", "amount", "payer", "beneficiary", "due"];
+
+/// Header aliases (folded, no spaces), in the order of the field lists.
+const STATEMENT_ALIASES: &[&[&str]] = &[
+    &["DATE", "TRANSACTIONDATE", "NGAY", "NGAYGIAODICH", "WHEN"],
+    &["AMOUNT", "TRANSFERAMOUNT", "SOTIEN"],
+    &[
+        "CONTENT",
+        "DESCRIPTION",
+        "NOIDUNG",
+        "NOIDUNGCHUYENKHOAN",
+        "DIENGIAI",
+    ],
+    &["REFERENCE", "REFERENCECODE", "SOTHAMCHIEU", "MAGIAODICH"],
+    &["COUNTERNAME", "COUNTERACCOUNTNAME", "CORRESPONSIVENAME"],
+    &["DIRECTION", "TRANSFERTYPE", "TYPE"],
+    &["CREDIT", "GHICO", "SOTIENGHICO"],
+    &["DEBIT", "GHINO", "SOTIENGHINO"],
+    &["ACCOUNT", "ACCOUNTNUMBER", "SOTAIKHOAN"],
+    &["GATEWAY", "BANK", "NGANHANG"],
+];
+const INVOICE_ALIASES: &[&[&str]] = &[
+    &["CODE", "INVOICE", "MAHOADON"],
+    &["AMOUNT", "AMOUNTDUE", "SOTIEN"],
+    &["PAYER", "PAYERNAME", "NGUOITRATIEN"],
+    &["BENEFICIARY", "BENEFICIARYNAME", "NGUOITHUHUONG"],
+    &["DUE", "DUEDATE", "HANNOP", "HANTHANHTOAN"],
+];
+
+// Indexes into STATEMENT_FIELDS.
+const S_DATE: usize = 0;
+const S_AMOUNT: usize = 1;
+const S_CONTENT: usize = 2;
+const S_REFERENCE: usize = 3;
+const S_COUNTER: usize = 4;
+const S_DIRECTION: usize = 5;
+const S_CREDIT: usize = 6;
+const S_DEBIT: usize = 7;
+const S_ACCOUNT: usize = 8;
+const S_GATEWAY: usize = 9;
+// Indexes into INVOICE_FIELDS.
+const I_CODE: usize = 0;
+const I_AMOUNT: usize = 1;
+const I_PAYER: usize = 2;
+const I_BENEFICIARY: usize = 3;
+const I_DUE: usize = 4;
+
+/// A column mapping: `field=Header` pairs (`content=Noi dung,amount=So tien`). A header
+/// given as digits is a 1-based column number. Header names cannot contain `,` or `=`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Columns {
+    pairs: Vec<(String, String)>,
+}
+
+impl Columns {
+    /// No mapping: every field by its name or aliases.
+    pub fn new() -> Columns {
+        Columns::default()
+    }
+
+    /// Maps `field` to the header `header`.
+    pub fn with(mut self, field: &str, header: &str) -> Columns {
+        self.pairs.push((field.to_string(), header.to_string()));
+        self
+    }
+
+    /// Whether nothing is mapped.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+}
+
+impl std::str::FromStr for Columns {
+    type Err = Finding;
+    fn from_str(s: &str) -> Result<Columns, Finding> {
+        let mut c = Columns::new();
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let Some((k, v)) = part.split_once('=') else {
+                return Err(Finding::new(Code::ReconcileColumnsInvalid, "columns")
+                    .detail(format!("{} is not field=Header", quote(part))));
+            };
+            let (k, v) = (k.trim(), v.trim());
+            if k.is_empty() || v.is_empty() {
+                return Err(Finding::new(Code::ReconcileColumnsInvalid, "columns")
+                    .detail(format!("{} is not field=Header", quote(part))));
+            }
+            c.pairs.push((k.to_string(), v.to_string()));
+        }
+        Ok(c)
+    }
+}
+
+/// A header cell in comparable form: folded, without spaces.
+fn norm(s: &str) -> String {
+    crate::text::fold(s).replace(' ', "")
+}
+
+/// Finds the column of every field; `required` lists fields that must have one.
+fn resolve_columns(
+    header: &CsvRecord,
+    fields: &[&str],
+    aliases: &[&[&str]],
+    columns: &Columns,
+    required: &[usize],
+) -> Result<Vec<Option<usize>>, RecordError> {
+    let line = header.line;
+    let cells: Vec<String> = header.fields().map(norm).collect();
+    let mut out: Vec<Option<usize>> = vec![None; fields.len()];
+    let mut mapped = vec![false; fields.len()];
+    let mut errors = Vec::new();
+    for (k, v) in &columns.pairs {
+        let Some(f) = fields.iter().position(|f| f.eq_ignore_ascii_case(k)) else {
+            errors.push(
+                Finding::new(Code::ReconcileColumnsInvalid, "columns").detail(format!(
+                    "unknown field {}; the fields are {}",
+                    quote(k),
+                    fields.join(", ")
+                )),
+            );
+            continue;
+        };
+        let col = if v.bytes().all(|b| b.is_ascii_digit()) {
+            v.parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1 && *n <= header.len())
+                .map(|n| n - 1)
+        } else {
+            let want = norm(v);
+            cells.iter().position(|c| *c == want)
+        };
+        match (col, fields.get(f)) {
+            (Some(c), _) => {
+                if let (Some(slot), Some(m)) = (out.get_mut(f), mapped.get_mut(f)) {
+                    *slot = Some(c);
+                    *m = true;
+                }
+            }
+            (None, Some(name)) => errors.push(
+                Finding::new(Code::ReconcileColumnMissing, "columns")
+                    .detail(format!("{name} ({})", quote(v))),
+            ),
+            (None, None) => {}
+        }
+    }
+    for (f, names) in aliases.iter().enumerate() {
+        if mapped.get(f).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some(slot) = out.get_mut(f) {
+            *slot = cells.iter().position(|c| names.contains(&c.as_str()));
+        }
+    }
+    for &f in required {
+        if out.get(f).copied().flatten().is_none() {
+            let name = fields.get(f).copied().unwrap_or("?");
+            errors.push(Finding::new(Code::ReconcileColumnMissing, "").detail(name.to_string()));
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(RecordError {
+            line,
+            findings: errors,
+        })
+    }
+}
+
+/// Replaces a column number in a CSV-level finding by the header's text.
+fn name_columns(mut e: RecordError, headers: &[String]) -> RecordError {
+    for f in &mut e.findings {
+        if let Some(h) = f
+            .field
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| headers.get(i))
+        {
+            f.field = h.clone();
+        }
+    }
+    e
+}
+
+/// Reads the header record.
+fn read_header<R: Read>(
+    csv: &mut CsvReader<R>,
+    rec: &mut CsvRecord,
+) -> Result<Vec<String>, RecordError> {
+    match csv.read_record(rec) {
+        Ok(true) => Ok(rec.fields().map(|f| f.trim().to_string()).collect()),
+        Ok(false) => Err(RecordError::one(
+            1,
+            Finding::new(Code::ReconcileHeaderMissing, ""),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
+/// An outgoing line that a reader skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Where it is.
+    pub line: u64,
+    /// Its amount.
+    pub amount: Amount,
+    /// The bank's reference.
+    pub reference: Option<String>,
+    /// The `reconcile.outgoing_skipped` warning.
+    pub finding: Finding,
+}
+
+/// What a statement record is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatementRecord {
+    /// An incoming line, to feed to the reconciler.
+    Line(StatementLine),
+    /// An outgoing line, skipped.
+    Skipped(Skipped),
+}
+
+/// The format of a statement file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatementFormat {
+    /// CSV with a header row.
+    Csv,
+    /// One JSON object per line.
+    JsonLines,
+    /// A JSON array of objects (read whole).
+    Json,
+}
+
+impl StatementFormat {
+    /// The format a file name's extension implies (`.csv`, `.jsonl`/`.ndjson`, `.json`).
+    pub fn from_path(path: &str) -> Option<StatementFormat> {
+        let ext = path.rsplit_once('.')?.1;
+        ext.parse().ok()
+    }
+}
+
+impl std::str::FromStr for StatementFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<StatementFormat, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "csv" => Ok(StatementFormat::Csv),
+            "jsonl" | "ndjson" => Ok(StatementFormat::JsonLines),
+            "json" => Ok(StatementFormat::Json),
+            other => Err(format!(
+                "unknown statement format {other:?}: expected csv, jsonl or json"
+            )),
+        }
+    }
+}
+
+enum Direction {
+    In,
+    Out,
+}
+
+fn parse_direction(raw: &str, field: &str) -> Result<Option<Direction>, Finding> {
+    let t = raw.trim();
+    match t {
+        "" => return Ok(None),
+        "+" => return Ok(Some(Direction::In)),
+        "-" => return Ok(Some(Direction::Out)),
+        _ => {}
+    }
+    match crate::text::fold(t).as_str() {
+        "IN" | "CREDIT" | "C" | "CR" | "CO" => Ok(Some(Direction::In)),
+        "OUT" | "DEBIT" | "D" | "DR" | "NO" => Ok(Some(Direction::Out)),
+        _ => Err(Finding::new(Code::ReconcileDirectionInvalid, field).detail(quote(t))),
+    }
+}
+
+/// Builds the record from checked parts.
+#[allow(clippy::too_many_arguments)]
+fn statement_record(
+    line: u64,
+    amount: Option<(bool, Amount)>,
+    direction: Option<Direction>,
+    direction_field: &str,
+    content: String,
+    reference: Option<String>,
+    date: Option<String>,
+    counter_name: Option<String>,
+    account: Option<String>,
+    gateway: Option<String>,
+    findings: &mut Vec<Finding>,
+) -> Result<StatementRecord, RecordError> {
+    let outgoing = match (&direction, amount) {
+        (Some(Direction::In), Some((true, _))) => {
+            findings.push(
+                Finding::new(Code::ReconcileDirectionInvalid, direction_field)
+                    .detail("“in”, but the amount is negative"),
+            );
+            false
+        }
+        (Some(Direction::Out), _) => true,
+        (Some(Direction::In), _) => false,
+        (None, Some((negative, _))) => negative,
+        (None, None) => false,
+    };
+    if !findings.is_empty() {
+        return Err(RecordError {
+            line,
+            findings: std::mem::take(findings),
+        });
+    }
+    let Some((_, amount)) = amount else {
+        return Err(RecordError::one(
+            line,
+            Finding::new(Code::ReconcileValueMissing, "amount"),
+        ));
+    };
+    if outgoing {
+        return Ok(StatementRecord::Skipped(Skipped {
+            line,
+            amount,
+            reference,
+            finding: Finding::new(Code::ReconcileOutgoingSkipped, direction_field),
+        }));
+    }
+    Ok(StatementRecord::Line(StatementLine {
+        line,
+        amount,
+        content,
+        reference,
+        date,
+        counter_name,
+        account,
+        gateway,
+    }))
+}
+
+fn non_empty(s: Option<&str>) -> Option<String> {
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+struct CsvStatement<R> {
+    csv: CsvReader<R>,
+    rec: CsvRecord,
+    cols: Vec<Option<usize>>,
+    headers: Vec<String>,
+}
+
+impl<R: Read> CsvStatement<R> {
+    fn header(&self, f: usize) -> String {
+        self.cols
+            .get(f)
+            .copied()
+            .flatten()
+            .and_then(|c| self.headers.get(c))
+            .cloned()
+            .unwrap_or_else(|| STATEMENT_FIELDS.get(f).copied().unwrap_or("?").to_string())
+    }
+
+    fn get(&self, f: usize) -> Option<&str> {
+        let c = self.cols.get(f).copied().flatten()?;
+        self.rec.field(c)
+    }
+
+    fn next_record(&mut self) -> Option<Result<StatementRecord, RecordError>> {
+        match self.csv.read_record(&mut self.rec) {
+            Ok(false) => return None,
+            Err(e) => return Some(Err(name_columns(e, &self.headers))),
+            Ok(true) => {}
+        }
+        let line = self.rec.line;
+        let mut findings = Vec::new();
+        let direction_col = if self.cols.get(S_DIRECTION).copied().flatten().is_some() {
+            S_DIRECTION
+        } else {
+            S_AMOUNT
+        };
+        let direction = match self
+            .get(S_DIRECTION)
+            .map(|d| parse_direction(d, &self.header(S_DIRECTION)))
+        {
+            Some(Ok(d)) => d,
+            Some(Err(f)) => {
+                findings.push(f);
+                None
+            }
+            None => None,
+        };
+        let mut direction_field = self.header(direction_col);
+        let amount = if self.cols.get(S_AMOUNT).copied().flatten().is_some() {
+            let field = self.header(S_AMOUNT);
+            match parse_signed_amount(self.get(S_AMOUNT).unwrap_or(""), &field) {
+                Ok(a) => Some(a),
+                Err(f) => {
+                    findings.push(f);
+                    None
+                }
+            }
+        } else {
+            // Credit and debit columns: a credit is incoming, a debit outgoing.
+            let credit = self
+                .get(S_CREDIT)
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && !is_zero(s));
+            let debit = self
+                .get(S_DEBIT)
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && !is_zero(s));
+            let (value, f, negative) = match (credit, debit) {
+                (Some(c), _) => (c, S_CREDIT, false),
+                (None, Some(d)) => (d, S_DEBIT, true),
+                (None, None) => ("", S_CREDIT, false),
+            };
+            let field = self.header(f);
+            if negative {
+                direction_field = field.clone();
+            }
+            match parse_amount(value, &field) {
+                Ok(a) => Some((negative, a)),
+                Err(f) => {
+                    findings.push(f);
+                    None
+                }
+            }
+        };
+        let content = self.get(S_CONTENT).unwrap_or("").to_string();
+        Some(statement_record(
+            line,
+            amount,
+            direction,
+            &direction_field,
+            content,
+            non_empty(self.get(S_REFERENCE)),
+            non_empty(self.get(S_DATE)),
+            non_empty(self.get(S_COUNTER)),
+            non_empty(self.get(S_ACCOUNT)),
+            non_empty(self.get(S_GATEWAY)),
+            &mut findings,
+        ))
+    }
+}
+
+fn is_zero(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b'0' | b'.' | b',' | b' ')) && s.bytes().any(|b| b == b'0')
+}
+
+/// A JSON value of a transaction field.
+enum Scalar {
+    Null,
+    Bool(bool),
+    U(u64),
+    I(i64),
+    F(f64),
+    S(String),
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string, a number, a boolean or null")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Null)
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Bool(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar::U(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar::I(v))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar::F(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::S(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar, E> {
+                Ok(Scalar::S(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Scalar {
+    fn into_text(self) -> Option<String> {
+        match self {
+            Scalar::Null => None,
+            Scalar::Bool(b) => Some(b.to_string()),
+            Scalar::U(v) => Some(v.to_string()),
+            Scalar::I(v) => Some(v.to_string()),
+            Scalar::F(v) => Some(v.to_string()),
+            Scalar::S(s) => Some(s),
+        }
+    }
+
+    fn amount(&self, field: &str) -> Result<(bool, Amount), Finding> {
+        let invalid =
+            |s: String| Finding::new(Code::ReconcileAmountInvalid, field).detail(quote(&s));
+        let whole = |negative: bool, v: u64| -> Result<(bool, Amount), Finding> {
+            if v == 0 {
+                return Err(Finding::new(Code::ReconcileAmountZero, field));
+            }
+            Amount::new(v).map(|a| (negative, a)).ok_or_else(|| {
+                Finding::new(Code::ReconcileAmountTooLarge, field)
+                    .limit(crate::message::AMOUNT_MAX_DIGITS)
+                    .detail(v.to_string())
+            })
+        };
+        match self {
+            Scalar::U(v) => whole(false, *v),
+            Scalar::I(v) => whole(*v < 0, v.unsigned_abs()),
+            Scalar::F(f) => {
+                if !f.is_finite() {
+                    Err(invalid(f.to_string()))
+                } else if f.fract() != 0.0 {
+                    Err(Finding::new(Code::ReconcileAmountFraction, field).detail(f.to_string()))
+                } else if f.abs() >= 1e15 {
+                    Err(Finding::new(Code::ReconcileAmountTooLarge, field)
+                        .limit(crate::message::AMOUNT_MAX_DIGITS)
+                        .detail(f.to_string()))
+                } else {
+                    whole(*f < 0.0, f.abs() as u64)
+                }
+            }
+            Scalar::S(s) => parse_signed_amount(s, field),
+            Scalar::Null => Err(Finding::new(Code::ReconcileValueMissing, field)),
+            Scalar::Bool(b) => Err(invalid(b.to_string())),
+        }
+    }
+}
+
+/// A transaction as bank-notification services send it (unknown fields are ignored).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsonTxn {
+    #[serde(rename = "transferAmount")]
+    transfer_amount: Option<Scalar>,
+    #[serde(rename = "transfer_amount")]
+    transfer_amount_snake: Option<Scalar>,
+    amount: Option<Scalar>,
+    content: Option<Scalar>,
+    description: Option<Scalar>,
+    #[serde(rename = "referenceCode")]
+    reference_code: Option<Scalar>,
+    #[serde(rename = "reference_code")]
+    reference_code_snake: Option<Scalar>,
+    reference: Option<Scalar>,
+    tid: Option<Scalar>,
+    transaction_id: Option<Scalar>,
+    id: Option<Scalar>,
+    #[serde(rename = "transactionDate")]
+    transaction_date: Option<Scalar>,
+    #[serde(rename = "transaction_date")]
+    transaction_date_snake: Option<Scalar>,
+    when: Option<Scalar>,
+    date: Option<Scalar>,
+    #[serde(rename = "transferType")]
+    transfer_type: Option<Scalar>,
+    #[serde(rename = "transfer_type")]
+    transfer_type_snake: Option<Scalar>,
+    #[serde(rename = "accountNumber")]
+    account_number: Option<Scalar>,
+    #[serde(rename = "account_number")]
+    account_number_snake: Option<Scalar>,
+    gateway: Option<Scalar>,
+    #[serde(rename = "counterAccountName")]
+    counter_account_name: Option<Scalar>,
+    #[serde(rename = "counter_account_name")]
+    counter_account_name_snake: Option<Scalar>,
+    #[serde(rename = "corresponsiveName")]
+    corresponsive_name: Option<Scalar>,
+    #[serde(rename = "counterName")]
+    counter_name: Option<Scalar>,
+}
+
+/// The first present, non-null, non-empty value.
+fn first(options: Vec<(Option<Scalar>, &'static str)>) -> Option<(Scalar, &'static str)> {
+    options.into_iter().find_map(|(v, name)| match v {
+        Some(Scalar::Null) | None => None,
+        Some(Scalar::S(s)) if s.trim().is_empty() => None,
+        Some(v) => Some((v, name)),
+    })
+}
+
+fn text(options: Vec<(Option<Scalar>, &'static str)>) -> Option<String> {
+    first(options)
+        .and_then(|(v, _)| v.into_text())
+        .map(|s| s.trim().to_string())
+}
+
+fn json_record(t: JsonTxn, line: u64) -> Result<StatementRecord, RecordError> {
+    let mut findings = Vec::new();
+    let amount = match first(vec![
+        (t.transfer_amount, "transferAmount"),
+        (t.transfer_amount_snake, "transfer_amount"),
+        (t.amount, "amount"),
+    ]) {
+        Some((v, field)) => match v.amount(field) {
+            Ok(a) => Some(a),
+            Err(f) => {
+                findings.push(f);
+                None
+            }
+        },
+        None => {
+            findings.push(Finding::new(Code::ReconcileValueMissing, "transferAmount"));
+            None
+        }
+    };
+    let (direction, direction_field) = match first(vec![
+        (t.transfer_type, "transferType"),
+        (t.transfer_type_snake, "transfer_type"),
+    ]) {
+        Some((v, field)) => match parse_direction(&v.into_text().unwrap_or_default(), field) {
+            Ok(d) => (d, field),
+            Err(f) => {
+                findings.push(f);
+                (None, field)
+            }
+        },
+        None => (None, "transferAmount"),
+    };
+    let content =
+        text(vec![(t.content, "content"), (t.description, "description")]).unwrap_or_default();
+    let reference = text(vec![
+        (t.reference_code, "referenceCode"),
+        (t.reference_code_snake, "reference_code"),
+        (t.reference, "reference"),
+        (t.tid, "tid"),
+        (t.transaction_id, "transaction_id"),
+        (t.id, "id"),
+    ]);
+    let date = text(vec![
+        (t.transaction_date, "transactionDate"),
+        (t.transaction_date_snake, "transaction_date"),
+        (t.when, "when"),
+        (t.date, "date"),
+    ]);
+    let counter = text(vec![
+        (t.counter_account_name, "counterAccountName"),
+        (t.counter_account_name_snake, "counter_account_name"),
+        (t.corresponsive_name, "corresponsiveName"),
+        (t.counter_name, "counterName"),
+    ]);
+    let account = text(vec![
+        (t.account_number, "accountNumber"),
+        (t.account_number_snake, "account_number"),
+    ]);
+    let gateway = text(vec![(t.gateway, "gateway")]);
+    statement_record(
+        line,
+        amount,
+        direction,
+        direction_field,
+        content,
+        reference,
+        date,
+        counter,
+        account,
+        gateway,
+        &mut findings,
+    )
+}
+
+fn json_error(line: u64, e: &serde_json::Error) -> RecordError {
+    let msg = e
+        .to_string()
+        .replace("struct JsonTxn", "a transaction object");
+    RecordError::one(
+        line,
+        Finding::new(Code::ReconcileJsonInvalid, "").detail(msg),
+    )
+}
+
+struct LinesStatement<R> {
+    r: BufReader<R>,
+    line: u64,
+    buf: Vec<u8>,
+    io_error: Option<std::io::Error>,
+}
+
+impl<R: Read> LinesStatement<R> {
+    /// Reads one physical line into `buf` (without its line break), keeping at most
+    /// `RECORD_MAX` bytes; `None` at the end, `Some(true)` when the line was too long.
+    fn read_line(&mut self) -> Option<bool> {
+        self.buf.clear();
+        let mut too_long = false;
+        let mut any = false;
+        loop {
+            let chunk = match self.r.fill_buf() {
+                Ok(c) => c,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.io_error = Some(e);
+                    return any.then_some(too_long);
+                }
+            };
+            if chunk.is_empty() {
+                return any.then_some(too_long);
+            }
+            any = true;
+            let (take, done) = match chunk.iter().position(|b| *b == b'\n') {
+                Some(i) => (i, true),
+                None => (chunk.len(), false),
+            };
+            let room = RECORD_MAX.saturating_sub(self.buf.len());
+            if take > room {
+                too_long = true;
+            }
+            self.buf
+                .extend_from_slice(chunk.get(..take.min(room)).unwrap_or(&[]));
+            let consumed = if done { take + 1 } else { take };
+            self.r.consume(consumed);
+            if done {
+                return Some(too_long);
+            }
+        }
+    }
+
+    fn next_record(&mut self) -> Option<Result<StatementRecord, RecordError>> {
+        loop {
+            let too_long = self.read_line()?;
+            self.line += 1;
+            let line = self.line;
+            if too_long {
+                return Some(Err(RecordError::one(
+                    line,
+                    Finding::new(Code::ReconcileRecordTooLong, "").limit(RECORD_MAX),
+                )));
+            }
+            let mut bytes: &[u8] = &self.buf;
+            if line == 1 {
+                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            }
+            let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let s = match std::str::from_utf8(bytes) {
+                Ok(s) => s,
+                Err(e) => {
+                    return Some(Err(RecordError::one(
+                        line,
+                        Finding::new(Code::ReconcileNotUtf8, "")
+                            .at(e.valid_up_to() + 1, '\u{FFFD}'),
+                    )))
+                }
+            };
+            if !s.trim_start().starts_with('{') {
+                return Some(Err(RecordError::one(
+                    line,
+                    Finding::new(Code::ReconcileJsonInvalid, "").detail("expected an object {…}"),
+                )));
+            }
+            return Some(match serde_json::from_str::<JsonTxn>(s) {
+                Ok(t) => json_record(t, line),
+                Err(e) => Err(json_error(line, &e)),
+            });
+        }
+    }
+}
+
+struct ArrayStatement {
+    items: std::vec::IntoIter<serde_json::Value>,
+    n: u64,
+}
+
+impl ArrayStatement {
+    fn next_record(&mut self) -> Option<Result<StatementRecord, RecordError>> {
+        let v = self.items.next()?;
+        self.n += 1;
+        let line = self.n;
+        if !v.is_object() {
+            return Some(Err(RecordError::one(
+                line,
+                Finding::new(Code::ReconcileJsonInvalid, "").detail("expected an object {…}"),
+            )));
+        }
+        Some(match serde_json::from_value::<JsonTxn>(v) {
+            Ok(t) => json_record(t, line),
+            Err(e) => Err(json_error(line, &e)),
+        })
+    }
+}
+
+enum Inner<R> {
+    Csv(Box<CsvStatement<R>>),
+    Lines(LinesStatement<R>),
+    Array(ArrayStatement),
+}
+
+/// Reads statement records one at a time (an iterator of
+/// `Result<StatementRecord, RecordError>`; an error is one bad record, reading goes on).
+pub struct StatementReader<R> {
+    inner: Inner<R>,
+}
+
+impl<R: Read> StatementReader<R> {
+    /// A reader for `format`.
+    pub fn new(
+        format: StatementFormat,
+        r: R,
+        columns: &Columns,
+    ) -> Result<StatementReader<R>, RecordError> {
+        match format {
+            StatementFormat::Csv => Self::csv(r, columns),
+            StatementFormat::JsonLines => Ok(Self::json_lines(r)),
+            StatementFormat::Json => Self::json(r),
+        }
+    }
+
+    /// A CSV statement; reads the header row (errors: missing columns, bad mapping).
+    pub fn csv(r: R, columns: &Columns) -> Result<StatementReader<R>, RecordError> {
+        let mut csv = CsvReader::detect(r);
+        let mut rec = CsvRecord::default();
+        let headers = read_header(&mut csv, &mut rec)?;
+        let mut cols = resolve_columns(
+            &rec,
+            STATEMENT_FIELDS,
+            STATEMENT_ALIASES,
+            columns,
+            &[S_CONTENT],
+        )?;
+        let has_amount = cols.get(S_AMOUNT).copied().flatten().is_some();
+        let has_credit = cols.get(S_CREDIT).copied().flatten().is_some();
+        if !has_amount && !has_credit {
+            return Err(RecordError::one(
+                rec.line,
+                Finding::new(Code::ReconcileColumnMissing, "").detail("amount (or credit)"),
+            ));
+        }
+        if has_amount {
+            // An amount column wins over credit/debit columns.
+            if let Some(c) = cols.get_mut(S_CREDIT) {
+                *c = None;
+            }
+        }
+        Ok(StatementReader {
+            inner: Inner::Csv(Box::new(CsvStatement {
+                csv,
+                rec,
+                cols,
+                headers,
+            })),
+        })
+    }
+
+    /// A JSON-lines statement.
+    pub fn json_lines(r: R) -> StatementReader<R> {
+        StatementReader {
+            inner: Inner::Lines(LinesStatement {
+                r: BufReader::with_capacity(1 << 16, r),
+                line: 0,
+                buf: Vec::new(),
+                io_error: None,
+            }),
+        }
+    }
+
+    /// A JSON statement: an array of transactions, or an object holding one under `data`,
+    /// `data.records`, `records` or `transactions`, or a single transaction. Read whole.
+    pub fn json(mut r: R) -> Result<StatementReader<R>, RecordError> {
+        let mut bytes = Vec::new();
+        r.read_to_end(&mut bytes).map_err(|e| {
+            RecordError::one(
+                1,
+                Finding::new(Code::ReconcileJsonInvalid, "").detail(e.to_string()),
+            )
+        })?;
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| json_error(1, &e))?;
+        let items = match v {
+            serde_json::Value::Array(a) => a,
+            serde_json::Value::Object(mut o) => {
+                let inner = o
+                    .remove("data")
+                    .map(|d| match d {
+                        serde_json::Value::Object(mut d) => {
+                            d.remove("records").unwrap_or(serde_json::Value::Null)
+                        }
+                        other => other,
+                    })
+                    .or_else(|| o.remove("records"))
+                    .or_else(|| o.remove("transactions"));
+                match inner {
+                    Some(serde_json::Value::Array(a)) => a,
+                    Some(_) => {
+                        return Err(RecordError::one(
+                            1,
+                            Finding::new(Code::ReconcileJsonInvalid, "")
+                                .detail("no array of transactions found"),
+                        ))
+                    }
+                    None => vec![serde_json::Value::Object(o)],
+                }
+            }
+            _ => {
+                return Err(RecordError::one(
+                    1,
+                    Finding::new(Code::ReconcileJsonInvalid, "")
+                        .detail("expected an array of transactions"),
+                ))
+            }
+        };
+        Ok(StatementReader {
+            inner: Inner::Array(ArrayStatement {
+                items: items.into_iter(),
+                n: 0,
+            }),
+        })
+    }
+
+    /// The I/O error that ended reading early, if any.
+    pub fn take_io_error(&mut self) -> Option<std::io::Error> {
+        match &mut self.inner {
+            Inner::Csv(c) => c.csv.take_io_error(),
+            Inner::Lines(l) => l.io_error.take(),
+            Inner::Array(_) => None,
+        }
+    }
+}
+
+impl<R: Read> Iterator for StatementReader<R> {
+    type Item = Result<StatementRecord, RecordError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        match &mut self.inner {
+            Inner::Csv(c) => c.next_record(),
+            Inner::Lines(l) => l.next_record(),
+            Inner::Array(a) => a.next_record(),
+        }
+    }
+}
+
+/// Reads an invoice list (CSV): an iterator of `Result<(line, Invoice), RecordError>`.
+pub struct InvoiceReader<R> {
+    csv: CsvReader<R>,
+    rec: CsvRecord,
+    cols: Vec<Option<usize>>,
+    headers: Vec<String>,
+}
+
+impl<R: Read> InvoiceReader<R> {
+    /// Reads the header row (errors: missing `code` or `amount` column, bad mapping).
+    pub fn new(r: R, columns: &Columns) -> Result<InvoiceReader<R>, RecordError> {
+        let mut csv = CsvReader::detect(r);
+        let mut rec = CsvRecord::default();
+        let headers = read_header(&mut csv, &mut rec)?;
+        let cols = resolve_columns(
+            &rec,
+            INVOICE_FIELDS,
+            INVOICE_ALIASES,
+            columns,
+            &[I_CODE, I_AMOUNT],
+        )?;
+        Ok(InvoiceReader {
+            csv,
+            rec,
+            cols,
+            headers,
+        })
+    }
+
+    /// The header text of a field (`code`, `amount`, `payer`, `beneficiary`, `due`), or the
+    /// field's name when it has no column.
+    pub fn column_name(&self, field: &str) -> String {
+        INVOICE_FIELDS
+            .iter()
+            .position(|f| *f == field)
+            .and_then(|f| self.cols.get(f).copied().flatten())
+            .and_then(|c| self.headers.get(c))
+            .cloned()
+            .unwrap_or_else(|| field.to_string())
+    }
+
+    /// The I/O error that ended reading early, if any.
+    pub fn take_io_error(&mut self) -> Option<std::io::Error> {
+        self.csv.take_io_error()
+    }
+
+    fn get(&self, f: usize) -> Option<&str> {
+        let c = self.cols.get(f).copied().flatten()?;
+        self.rec.field(c)
+    }
+}
+
+impl<R: Read> Iterator for InvoiceReader<R> {
+    type Item = Result<(u64, Invoice), RecordError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.csv.read_record(&mut self.rec) {
+            Ok(false) => return None,
+            Err(e) => return Some(Err(name_columns(e, &self.headers))),
+            Ok(true) => {}
+        }
+        let line = self.rec.line;
+        let mut findings = Vec::new();
+        let code = self.get(I_CODE).map(str::trim).unwrap_or("");
+        if code.is_empty() {
+            findings.push(Finding::new(
+                Code::ReconcileValueMissing,
+                self.column_name("code"),
+            ));
+        }
+        let amount = match parse_amount(
+            self.get(I_AMOUNT).unwrap_or(""),
+            &self.column_name("amount"),
+        ) {
+            Ok(a) => Some(a),
+            Err(f) => {
+                findings.push(f);
+                None
+            }
+        };
+        match amount {
+            Some(amount) if findings.is_empty() => Some(Ok((
+                line,
+                Invoice {
+                    code: code.to_string(),
+                    amount,
+                    payer: non_empty(self.get(I_PAYER)),
+                    beneficiary: non_empty(self.get(I_BENEFICIARY)),
+                    due: non_empty(self.get(I_DUE)),
+                },
+            ))),
+            _ => Some(Err(RecordError { line, findings })),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statements(input: &str, columns: &str) -> Vec<Result<StatementRecord, RecordError>> {
+        StatementReader::csv(input.as_bytes(), &columns.parse().unwrap())
+            .unwrap()
+            .collect()
+    }
+
+    #[test]
+    fn csv_default_and_mapping() {
+        let got = statements(
+            "date,amount,content,reference\n2024-09-01,\"1,250,000\",HP 1 noi dung,FT1\n",
+            "",
+        );
+        let Ok(StatementRecord::Line(l)) = &got[0] else {
+            panic!("{got:?}")
+        };
+        assert_eq!(
+            (l.line, l.amount.vnd(), l.content.as_str()),
+            (2, 1_250_000, "HP 1 noi dung")
+        );
+        assert_eq!(l.reference.as_deref(), Some("FT1"));
+        let got = statements(
+            "Ngày;Số tiền;Nội dung;Số tham chiếu\n01/09/2024;1.250.000;abc;X\n",
+            "",
+        );
+        assert!(matches!(&got[0], Ok(StatementRecord::Line(l)) if l.amount.vnd() == 1_250_000));
+        let got = statements("A,B,C\n1,2.000,x\n", "content=C,amount=2");
+        assert!(
+            matches!(&got[0], Ok(StatementRecord::Line(l)) if l.amount.vnd() == 2000 && l.content == "x")
+        );
+    }
+
+    #[test]
+    fn csv_credit_debit_and_direction() {
+        let got = statements("date,credit,debit,content\nd,1.000,,in\nd,,2.000,out\n", "");
+        assert!(matches!(&got[0], Ok(StatementRecord::Line(l)) if l.amount.vnd() == 1000));
+        assert!(
+            matches!(&got[1], Ok(StatementRecord::Skipped(s)) if s.amount.vnd() == 2000 && s.line == 3)
+        );
+        let got = statements(
+            "amount,content,direction\n-5000,a,\n5000,b,out\n5000,c,sideways\n",
+            "",
+        );
+        assert!(matches!(&got[0], Ok(StatementRecord::Skipped(_))));
+        assert!(matches!(&got[1], Ok(StatementRecord::Skipped(_))));
+        let Err(e) = &got[2] else { panic!() };
+        assert_eq!(
+            (e.line, e.findings[0].code.key()),
+            (4, "reconcile.direction_invalid")
+        );
+    }
+
+    #[test]
+    fn csv_errors_name_line_and_column() {
+        let got = statements("date,So tien,content\nd,1.25,x\nd,,y\n", "amount=So tien");
+        let Err(e) = &got[0] else { panic!() };
+        assert_eq!(e.line, 2);
+        assert_eq!(e.findings[0].field, "So tien");
+        assert_eq!(e.findings[0].code.key(), "reconcile.amount_fraction");
+        assert_eq!(e.to_string(), "line 2, column So tien: the amount “1.25” has a non-zero decimal part; amounts are whole đồng [reconcile.amount_fraction]");
+        let Err(e) = &got[1] else { panic!() };
+        assert_eq!(e.findings[0].code.key(), "reconcile.value_missing");
+        let e = StatementReader::csv("date,content\n".as_bytes(), &Columns::new())
+            .err()
+            .unwrap();
+        assert_eq!(e.findings[0].code.key(), "reconcile.column_missing");
+        let e = StatementReader::csv("".as_bytes(), &Columns::new())
+            .err()
+            .unwrap();
+        assert_eq!(e.findings[0].code.key(), "reconcile.header_missing");
+        let e = StatementReader::csv("amount,content\n".as_bytes(), &"colour=x".parse().unwrap())
+            .err()
+            .unwrap();
+        assert_eq!(e.findings[0].code.key(), "reconcile.columns_invalid");
+        assert!("content".parse::<Columns>().is_err());
+    }
+
+    #[test]
+    fn json_lines_shapes() {
+        let input = concat!(
+            r#"{"id":92704,"gateway":"Vietcombank","transactionDate":"2023-03-25 14:02:37","accountNumber":"0123499999","code":null,"content":"HP 123","transferType":"in","transferAmount":2277000,"accumulated":19077000,"subAccount":null,"referenceCode":"MBVCB.3278907687","description":""}"#,
+            "\n\n",
+            r#"{"transfer_type":"debit","amount":"50.000","content":"x","reference_code":"FT1"}"#,
+            "\n",
+            r#"{"description":"abc","amount":-3000}"#,
+            "\n[1]\n",
+            r#"{"transferAmount":12.5,"content":"y"}"#,
+            "\n{not json\n",
+        );
+        let got: Vec<_> = StatementReader::json_lines(input.as_bytes()).collect();
+        let Ok(StatementRecord::Line(l)) = &got[0] else {
+            panic!("{:?}", got[0])
+        };
+        assert_eq!(
+            (l.line, l.amount.vnd(), l.content.as_str()),
+            (1, 2_277_000, "HP 123")
+        );
+        assert_eq!(l.reference.as_deref(), Some("MBVCB.3278907687"));
+        assert_eq!(l.gateway.as_deref(), Some("Vietcombank"));
+        assert_eq!(l.account.as_deref(), Some("0123499999"));
+        assert!(
+            matches!(&got[1], Ok(StatementRecord::Skipped(s)) if s.line == 3 && s.amount.vnd() == 50_000)
+        );
+        assert!(matches!(&got[2], Ok(StatementRecord::Skipped(s)) if s.line == 4));
+        assert!(
+            matches!(&got[3], Err(e) if e.line == 5 && e.findings[0].code.key() == "reconcile.json_invalid")
+        );
+        assert!(
+            matches!(&got[4], Err(e) if e.line == 6 && e.findings[0].code.key() == "reconcile.amount_fraction")
+        );
+        assert!(
+            matches!(&got[5], Err(e) if e.line == 7 && e.findings[0].code.key() == "reconcile.json_invalid")
+        );
+        assert_eq!(got.len(), 6);
+    }
+
+    #[test]
+    fn json_array_shapes() {
+        for input in [
+            r#"[{"amount":1000,"description":"a"}]"#,
+            r#"{"error":0,"data":[{"amount":1000,"description":"a"}]}"#,
+            r#"{"data":{"records":[{"amount":1000,"description":"a"}]}}"#,
+            r#"{"amount":1000,"description":"a"}"#,
+        ] {
+            let got: Vec<_> = StatementReader::json(input.as_bytes()).unwrap().collect();
+            assert!(
+                matches!(&got[..], [Ok(StatementRecord::Line(l))] if l.line == 1 && l.content == "a"),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn invoices() {
+        let input = "\u{feff}code,amount,payer,beneficiary,due\r\nHP1,\"1,250,000\",Nguyễn Văn An,,2024-09-15\r\n,5,,,\r\n";
+        let mut r = InvoiceReader::new(input.as_bytes(), &Columns::new()).unwrap();
+        let (line, inv) = r.next().unwrap().unwrap();
+        assert_eq!(
+            (
+                line,
+                inv.amount.vnd(),
+                inv.payer.as_deref(),
+                inv.beneficiary
+            ),
+            (2, 1_250_000, Some("Nguyễn Văn An"), None)
+        );
+        let e = r.next().unwrap().unwrap_err();
+        assert_eq!(
+            (e.line, e.findings[0].code.key()),
+            (3, "reconcile.value_missing")
+        );
+        assert!(r.next().is_none());
+    }
+}

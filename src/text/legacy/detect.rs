@@ -1,0 +1,791 @@
+//! Encoding detection: which reading of the bytes is Vietnamese?
+//!
+//! Every candidate encoding reads the same words; a word scores by what it becomes:
+//!
+//! | decoded word | score |
+//! |---|---|
+//! | a syllable ([`parse`]) with a diacritic, tone well placed, plausible spelling | +2 |
+//! | the same without a diacritic (VIQR evidence only) | +1 |
+//! | a syllable with a misplaced tone (`Taị`) or an impossible spelling (`Haùnh`) | 0 |
+//! | Vietnamese letters that are not a syllable | −1 |
+//! | a capital inside a small word (`NguyÔn`), a non-Vietnamese letter (`ç`, `µ`) | −2 |
+//! | a symbol, control or stray combining mark inside the word | −3 |
+//! | a byte the encoding does not define | −4 |
+//!
+//! Only words that can read differently count ("evidence"): words with a byte above 0x7F
+//! or a C0 byte (VISCII and VPS put letters there), and, in 7-bit input, words whose VIQR
+//! marks sit inside the word or form quality marks (`Nguye^~n`, `Le^`). A lone period
+//! after a vowel is not evidence for VIQR (`Ha Noi.` would be `Ha Noị`), or plain ASCII
+//! sentences would read as VIQR. A candidate's fit is its score over twice the evidence
+//! count, clamped to 0..=1. UTF-8 (when the input is valid UTF-8) and UTF-8 read as
+//! Windows-1252 are candidates too. Equal fits are decided by case consistency (a wrong
+//! reading often turns one word of `Thái Bảo Hồ` into `HÒ`), then by a fixed preference.
+//!
+//! Cost is bounded by the sample, not the input: scoring stops after 24 evidence words;
+//! after 4 and after 12, candidates far behind the leader (fit lower by more than 0.5)
+//! stop being scored. Words are decoded into one reused buffer and syllable readings are
+//! cached per word, so no candidate's full text is ever built; only the winner's is.
+
+use super::engine::compose_fast;
+use super::engine::decode_word;
+use super::{decode, mojibake, nfc, viqr, Encoding};
+use crate::text::syllable::parse;
+use unicode_normalization::char::decompose_canonical;
+
+/// What [`detect`] found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    /// The encoding chosen.
+    pub encoding: Encoding,
+    /// Confidence (0..=1) that `text` is the intended text: how well the chosen reading
+    /// parses as Vietnamese, lowered when another reading with different text comes close
+    /// and when there is little evidence (one word: at most 0.5). Text that reads the same
+    /// in every candidate (plain ASCII) has confidence 1.
+    pub confidence: f32,
+    /// The other encodings that can decode the sample, with their fit (0..=1), best first.
+    /// Encodings that give the same text as the chosen one are listed too.
+    pub alternatives: Vec<(Encoding, f32)>,
+    /// Whether another reading with *different* text fits almost as well (within 0.2): the
+    /// input is genuinely ambiguous (`70 68 ED` is `phí` in four encodings and `phớ` in
+    /// TCVN3) and `text` is a guess. Never set when a declared encoding was used.
+    pub ambiguous: bool,
+    /// The input decoded with `encoding`, NFC.
+    pub text: String,
+}
+
+/// Candidates in order of preference when fits tie (rough frequency in Vietnamese office
+/// data: UTF-8 today, then TCVN3 (the government's 1993 standard), VNI, VISCII, code page
+/// 1258, VPS, VIQR).
+const CANDIDATES: [Encoding; 8] = [
+    Encoding::Utf8,
+    Encoding::Utf8AsCp1252,
+    Encoding::Tcvn3,
+    Encoding::Vni,
+    Encoding::Viscii,
+    Encoding::Cp1258,
+    Encoding::Vps,
+    Encoding::Viqr,
+];
+
+/// Evidence words scored at most.
+const MAX_WORDS: u32 = 24;
+/// Evidence word counts after which candidates far behind stop being scored.
+const PRUNE_AFTER: [u32; 2] = [4, 12];
+/// Fit difference within which two different readings are ambiguous.
+const AMBIGUITY_MARGIN: f32 = 0.2;
+/// A declared encoding is overridden when another reads better by this much.
+const DECLARED_OVERRIDE: f32 = 0.5;
+
+/// Detects the encoding of `bytes` and decodes them.
+///
+/// ```
+/// use vietref::text::legacy::{detect, Encoding};
+/// let d = detect(b"Nguye\xE3n Va\xEAn \xD1\xF6\xF9c");
+/// assert_eq!((d.encoding, d.text.as_str()), (Encoding::Vni, "Nguyễn Văn Đức"));
+/// assert!(!d.ambiguous && d.confidence > 0.5);
+/// // Three bytes that are "phí" in four encodings and "phớ" in TCVN3.
+/// assert!(detect(&[0x70, 0x68, 0xED]).ambiguous);
+/// ```
+pub fn detect(bytes: &[u8]) -> Detection {
+    detect_with_declared(bytes, None)
+}
+
+/// Like [`detect`], but a `declared` encoding (from a file's metadata, a database column,
+/// the user) is preferred: it is used whenever it decodes the input and reads no worse
+/// than 0.5 below the best candidate's fit. It is overridden only when it cannot decode
+/// the bytes (undefined byte, invalid UTF-8) or reads badly while another encoding reads
+/// well (a TCVN3 file labelled VNI). `ambiguous` is never set when the declaration is used.
+///
+/// ```
+/// use vietref::text::legacy::{detect_with_declared, Encoding};
+/// // "phí" in Windows-1258 when the source says so.
+/// let d = detect_with_declared(&[0x70, 0x68, 0xED], Some(Encoding::Cp1258));
+/// assert_eq!((d.encoding, d.text.as_str(), d.ambiguous), (Encoding::Cp1258, "phí", false));
+/// // A declaration that cannot decode the bytes is overridden.
+/// let d = detect_with_declared(b"Ph\xA9m", Some(Encoding::Cp1258));
+/// assert_eq!(d.encoding, Encoding::Tcvn3);
+/// ```
+pub fn detect_with_declared(bytes: &[u8], declared: Option<Encoding>) -> Detection {
+    // A UTF-8 byte-order mark is a declaration of its own.
+    if bytes.starts_with(b"\xEF\xBB\xBF") && declared.is_none() {
+        if let Ok(text) = decode(bytes, Encoding::Utf8) {
+            return Detection {
+                encoding: Encoding::Utf8,
+                confidence: 1.0,
+                alternatives: Vec::new(),
+                ambiguous: false,
+                text,
+            };
+        }
+    }
+    let mut s = Scorer::new(bytes);
+    s.run();
+    s.finish(declared)
+}
+
+/// Score of one candidate so far.
+#[derive(Clone, Copy, Default)]
+struct Acc {
+    active: bool,
+    score: i32,
+    words: u32,
+    /// A byte the encoding does not define was seen.
+    undefined: bool,
+    /// Hash of the decoded evidence words (equal hashes: same text).
+    text_hash: u64,
+    /// Evidence words of two letters or more by case shape: small, Capitalized, CAPITALS.
+    shapes: [u32; 3],
+}
+
+impl Acc {
+    /// Words whose case shape differs from the most common one: a wrong reading often
+    /// turns one word of `Thái Bảo Hồ Thắng` into `HÒ`. Only breaks ties.
+    fn case_deviations(&self) -> u32 {
+        let total: u32 = self.shapes.iter().sum();
+        total - self.shapes.iter().copied().max().unwrap_or(0)
+    }
+
+    fn fit(&self) -> f32 {
+        if self.words == 0 {
+            return 1.0;
+        }
+        (self.score as f32 / (2.0 * self.words as f32)).clamp(0.0, 1.0)
+    }
+}
+
+struct Scorer<'a> {
+    bytes: &'a [u8],
+    /// The input as text, when it is UTF-8 (validated once).
+    text: Option<&'a str>,
+    seven_bit: bool,
+    acc: [Acc; 8],
+    /// Evidence words scored.
+    words: u32,
+    cache: SyllableCache,
+    word_text: String,
+    word_bytes: Vec<u8>,
+}
+
+fn slot(e: Encoding) -> usize {
+    CANDIDATES.iter().position(|&c| c == e).unwrap_or(0)
+}
+
+impl<'a> Scorer<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let seven_bit = bytes.is_ascii();
+        let text = std::str::from_utf8(bytes).ok();
+        let utf8 = text.is_some();
+        let mut acc = [Acc::default(); 8];
+        for (i, &e) in CANDIDATES.iter().enumerate() {
+            acc[i].active = match e {
+                Encoding::Utf8 => utf8,
+                // Mojibake of Vietnamese always holds characters of U+0080..U+00FF, whose
+                // UTF-8 lead byte is 0xC2 or 0xC3.
+                Encoding::Utf8AsCp1252 => {
+                    utf8 && !seven_bit && bytes.iter().any(|&b| b == 0xC2 || b == 0xC3)
+                }
+                Encoding::Viqr => seven_bit,
+                _ => true,
+            };
+        }
+        Scorer {
+            bytes,
+            text,
+            seven_bit,
+            acc,
+            words: 0,
+            cache: SyllableCache::new(),
+            word_text: String::with_capacity(64),
+            word_bytes: Vec::with_capacity(64),
+        }
+    }
+
+    fn run(&mut self) {
+        let bytes = self.bytes;
+        let seven_bit = self.seven_bit;
+        let mut start = None;
+        // Words end at whitespace and at punctuation that is not a VIQR mark (for 7-bit
+        // input), or at any ASCII character that is not a letter or a C0 byte (otherwise).
+        let is_sep = |b: u8| {
+            if seven_bit {
+                b.is_ascii_whitespace()
+                    || (b.is_ascii_punctuation() && viqr::mark_of(b).is_none() && b != b'\\')
+                    || b.is_ascii_digit()
+            } else {
+                b.is_ascii_whitespace() || b.is_ascii_punctuation() || b.is_ascii_digit()
+            }
+        };
+        for i in 0..=bytes.len() {
+            let sep = bytes.get(i).map_or(true, |&b| is_sep(b));
+            match (sep, start) {
+                (false, None) => start = Some(i),
+                (true, Some(st)) => {
+                    start = None;
+                    if let Some(word) = bytes.get(st..i) {
+                        if self.is_evidence(word) {
+                            // Words end at ASCII bytes, so in UTF-8 input they are text.
+                            let text = self.text.and_then(|t| t.get(st..i));
+                            self.score_word(word, text);
+                            if self.words >= MAX_WORDS {
+                                return;
+                            }
+                            if PRUNE_AFTER.contains(&self.words) {
+                                self.prune();
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn is_evidence(&self, word: &[u8]) -> bool {
+        let c0 = |b: u8| b < 0x20 && !b.is_ascii_whitespace();
+        if word.iter().any(|&b| b >= 0x80 || c0(b)) {
+            return true;
+        }
+        self.seven_bit && has_viqr_marks(word)
+    }
+
+    fn prune(&mut self) {
+        let best = self
+            .acc
+            .iter()
+            .filter(|a| a.active)
+            .map(|a| a.score)
+            .max()
+            .unwrap_or(0);
+        let n = self.words as i32;
+        for a in self.acc.iter_mut() {
+            if a.active && a.score < best - n {
+                a.active = false;
+            }
+        }
+    }
+
+    fn score_word(&mut self, word: &[u8], text: Option<&str>) {
+        self.words += 1;
+        for (i, &enc) in CANDIDATES.iter().enumerate() {
+            if !self.acc[i].active {
+                continue;
+            }
+            let s = self.word_score(enc, word, text);
+            let a = &mut self.acc[i];
+            a.words += 1;
+            match s {
+                Some((s, shape)) => {
+                    a.score += s;
+                    if let Some(n) = shape.and_then(|k| a.shapes.get_mut(k)) {
+                        *n += 1;
+                    }
+                    a.text_hash = mix(a.text_hash, fnv(self.word_text.as_bytes()));
+                }
+                None => {
+                    a.score -= 4;
+                    a.undefined = true;
+                }
+            }
+        }
+    }
+
+    /// Decodes `word` with `enc` into `self.word_text` and scores it; `None` for an
+    /// undefined byte.
+    fn word_score(
+        &mut self,
+        enc: Encoding,
+        word: &[u8],
+        text: Option<&str>,
+    ) -> Option<(i32, Option<usize>)> {
+        self.word_text.clear();
+        match enc {
+            Encoding::Utf8 => self.word_text.push_str(text?),
+            Encoding::Utf8AsCp1252 => {
+                let text = text?;
+                self.word_bytes.clear();
+                for c in text.chars() {
+                    self.word_bytes.push(mojibake::byte_of(c)?);
+                }
+                self.word_text
+                    .push_str(std::str::from_utf8(&self.word_bytes).ok()?);
+            }
+            Encoding::Viqr => {
+                viqr::decode_into(word, &mut self.word_text).ok()?;
+            }
+            _ => decode_word(enc.table()?, word, &mut self.word_text).ok()?,
+        }
+        Some(score_text(
+            &self.word_text,
+            enc == Encoding::Tcvn3,
+            &mut self.cache,
+        ))
+    }
+
+    fn finish(self, declared: Option<Encoding>) -> Detection {
+        let words = self.words;
+        // Fits of every candidate that can decode the sample. Encodings not scored because
+        // the input is 7-bit read exactly as UTF-8 does.
+        let mut fits: Vec<(Encoding, f32, u64, u32)> = Vec::with_capacity(8);
+        let utf8 = self.acc[slot(Encoding::Utf8)];
+        for (i, &enc) in CANDIDATES.iter().enumerate() {
+            let a = self.acc[i];
+            let usable = if a.words > 0 {
+                !a.undefined
+            } else {
+                // Never scored: active from the start (no evidence at all), or pruned.
+                a.active || (self.seven_bit && enc != Encoding::Viqr && utf8.active)
+            };
+            if !usable {
+                continue;
+            }
+            let (fit, hash, dev) = if a.words == 0 && self.seven_bit && enc != Encoding::Viqr {
+                (utf8.fit(), utf8.text_hash, utf8.case_deviations())
+            } else {
+                (a.fit(), a.text_hash, a.case_deviations())
+            };
+            // VIQR with no evidence is left out: it would only restate plain ASCII.
+            if enc == Encoding::Viqr && a.words == 0 {
+                continue;
+            }
+            fits.push((enc, fit, hash, dev));
+        }
+        // Best first; on equal fits, fewer case deviations; then the order of preference
+        // (the sort is stable).
+        fits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.3.cmp(&y.3)));
+
+        let declared_fit = declared.and_then(|d| fits.iter().find(|f| f.0 == d).copied());
+        let best_fit = fits.first().map(|f| f.1).unwrap_or(0.0);
+        let use_declared = declared_fit.filter(|d| best_fit - d.1 < DECLARED_OVERRIDE);
+
+        // The order in which to try decoding the whole input.
+        let mut order: Vec<(Encoding, f32, u64, u32)> = Vec::with_capacity(fits.len() + 1);
+        order.extend(use_declared);
+        order.extend(
+            fits.iter()
+                .copied()
+                .filter(|f| Some(f.0) != use_declared.map(|d| d.0)),
+        );
+
+        for (k, &(enc, fit, hash, _)) in order.iter().enumerate() {
+            let decoded = match (enc, self.text) {
+                (Encoding::Utf8, Some(t)) if !t.starts_with('\u{FEFF}') => Ok(nfc(t.to_string())),
+                (Encoding::Utf8AsCp1252, Some(t)) => mojibake::repair_mojibake(t)
+                    .ok_or(())
+                    .or_else(|()| decode(self.bytes, enc).map_err(|_| ())),
+                _ => decode(self.bytes, enc).map_err(|_| ()),
+            };
+            let Ok(text) = decoded else {
+                continue;
+            };
+            let by_declaration = k == 0 && use_declared.is_some();
+            let rival = order
+                .iter()
+                .filter(|o| o.0 != enc && o.2 != hash)
+                .map(|o| o.1)
+                .fold(None, |m: Option<f32>, f| Some(m.map_or(f, |m| m.max(f))));
+            let evidence = if words == 0 {
+                1.0
+            } else {
+                words as f32 / (words as f32 + 1.0)
+            };
+            let separation = match rival {
+                Some(r) if fit > 0.0 && !by_declaration => 1.0 - 0.5 * (r / fit).min(1.0),
+                _ => 1.0,
+            };
+            let ambiguous =
+                !by_declaration && words > 0 && rival.is_some_and(|r| r >= fit - AMBIGUITY_MARGIN);
+            let alternatives = fits
+                .iter()
+                .filter(|f| f.0 != enc)
+                .map(|f| (f.0, f.1))
+                .collect();
+            return Detection {
+                encoding: enc,
+                confidence: (fit * separation * evidence).clamp(0.0, 1.0),
+                alternatives,
+                ambiguous,
+                text,
+            };
+        }
+        // Unreachable in practice: VISCII and VPS define all 256 bytes.
+        Detection {
+            encoding: Encoding::Viscii,
+            confidence: 0.0,
+            alternatives: Vec::new(),
+            ambiguous: true,
+            text: decode(self.bytes, Encoding::Viscii).unwrap_or_default(),
+        }
+    }
+}
+
+/// Whether a 7-bit word holds VIQR marks that are evidence: a quality mark or a grave or
+/// tilde that combines with the letter before it, a tone mark followed by more letters,
+/// or a leading `dd`/`DD` before a vowel.
+fn has_viqr_marks(word: &[u8]) -> bool {
+    let mut prev: Option<u8> = None;
+    for (i, &b) in word.iter().enumerate() {
+        if let Some(p) = prev {
+            if viqr::mark_of(b).is_some() && viqr::combine(p as char, b).is_some() {
+                let strong_mark = matches!(b, b'(' | b'^' | b'+' | b'`' | b'~');
+                let inner = word.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic());
+                if strong_mark || inner {
+                    return true;
+                }
+            }
+        }
+        prev = b.is_ascii_alphabetic().then_some(b);
+    }
+    matches!(word, [b'd', b'd', v, ..] | [b'D', b'D' | b'd', v, ..] if b"aeiouyAEIOUY".contains(v))
+}
+
+/// Scores one decoded word (see the module table). `caps_font`: TCVN3, where capitals
+/// typed in the `.VnTimeH` font are stored as lower-case codes, so `NGUYễN` is normal.
+/// Also returns the word's case shape (0 small, 1 Capitalized, 2 CAPITALS) when it has two
+/// letters or more.
+fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, Option<usize>) {
+    let w = word.trim_matches(|c: char| c.is_ascii_punctuation());
+    if w.is_empty() {
+        return (-3, None);
+    }
+    let mut non_ascii = false;
+    // Case shape: all small, all capital, or a capital then small letters. TCVN3 text
+    // typed in `.VnTimeH` mixes ASCII capitals with small toned letters, which is normal
+    // there.
+    let mut uppers = 0;
+    let mut lowers = 0;
+    let mut upper_after_first = false;
+    let mut non_ascii_upper = false;
+    let mut tones = 0;
+    let mut letters = 0;
+    for c in w.chars() {
+        letters += 1;
+        if !c.is_ascii() {
+            match vietnamese_letter(c) {
+                Some(toned) => {
+                    non_ascii = true;
+                    tones += toned as u32;
+                }
+                None => return (if c.is_alphabetic() { -2 } else { -3 }, None),
+            }
+        } else if !c.is_ascii_alphabetic() {
+            return (-3, None);
+        }
+        if c.is_lowercase() {
+            lowers += 1;
+        } else {
+            uppers += 1;
+            upper_after_first |= letters > 1;
+            non_ascii_upper |= !c.is_ascii();
+        }
+    }
+    let case_ok = lowers == 0
+        || uppers == 0
+        || (uppers == 1 && !upper_after_first)
+        || (caps_font && !non_ascii_upper);
+    if !case_ok {
+        return (-2, None);
+    }
+    // TCVN3 has no capital toned letters: a word that starts with one cannot show its case.
+    let first_unknown = caps_font && w.chars().next().is_some_and(|c| !c.is_ascii());
+    let shape = match (letters, lowers, uppers) {
+        _ if first_unknown => None,
+        (0..=1, _, _) => None,
+        (_, _, 0) => Some(0),
+        (_, 0, _) => Some(2),
+        _ if caps_font && upper_after_first => Some(2),
+        _ => Some(1),
+    };
+    // Cheap refusals before the parser: one tone per syllable, at most 7 letters (nghiêng).
+    if tones > 1 || letters > 7 {
+        return (-1, shape);
+    }
+    let score = match cache.reading(w) {
+        Reading::Good if non_ascii => 2,
+        Reading::Good => 1,
+        Reading::Odd => 0,
+        Reading::NotASyllable => -1,
+    };
+    (score, shape)
+}
+
+/// How a word reads as a Vietnamese syllable.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Reading {
+    /// A syllable, tone mark where one of the two styles puts it, spelling plausible.
+    Good,
+    /// The parser accepts it, but the tone mark is misplaced (`Taị`) or the spelling
+    /// cannot occur (`Haùnh`: a glide-final vowel before a final consonant): a correct
+    /// reading of real data rarely looks like this, a wrong reading often does.
+    Odd,
+    /// Not a syllable.
+    NotASyllable,
+}
+
+fn read_syllable(w: &str) -> Reading {
+    let Some(syl) = parse(w) else {
+        return Reading::NotASyllable;
+    };
+    if !syl.is_tone_well_placed() || !spelling_plausible(w) {
+        return Reading::Odd;
+    }
+    Reading::Good
+}
+
+/// Vietnamese spelling constraints that the syllable parser leaves out (vietref's
+/// detection heuristics, from the standard orthography):
+/// - before a final consonant a vowel cluster is one of `iê yê oa oă oe oo ôô uâ uê uô uy
+///   ươ uyê`: clusters that end in a glide (`ai ao au âu eo iu oi ưu iêu oai …`) take no
+///   final consonant;
+/// - `nh`/`ch` follow only `a ê i y` (`anh ênh inh oanh huynh`), and a lone `ê i y` never
+///   takes `ng`/`c` (`ênh`, not `êng`);
+/// - `oo` and `ôô` only stand before a final consonant (`xoong`).
+fn spelling_plausible(w: &str) -> bool {
+    let mut letters = ['\0'; 8];
+    let mut n = 0;
+    for c in w.chars() {
+        let Some(slot) = letters.get_mut(n) else {
+            return false;
+        };
+        *slot = toneless_lower(c);
+        n += 1;
+    }
+    let letters = &letters[..n];
+    // Skip the initial consonant; `qu` and `gi` + vowel are initials.
+    let mut start = letters.iter().take_while(|&&c| !is_vowel(c)).count();
+    let qu_or_gi =
+        matches!(letters, ['q', 'u', ..]) || matches!(letters, ['g', 'i', v, ..] if is_vowel(*v));
+    if qu_or_gi {
+        start = 2;
+    }
+    let end = n - letters.iter().rev().take_while(|&&c| !is_vowel(c)).count();
+    let (Some(nucleus), Some(fin)) = (letters.get(start..end), letters.get(end..)) else {
+        return true;
+    };
+    if fin.is_empty() {
+        return !matches!(nucleus, ['o', 'o'] | ['ô', 'ô']);
+    }
+    let closed = match nucleus {
+        [_] => true,
+        [a, b] => matches!(
+            (a, b),
+            ('i', 'ê')
+                | ('y', 'ê')
+                | ('o', 'a' | 'ă' | 'e' | 'o')
+                | ('ô', 'ô')
+                | ('u', 'â' | 'ê' | 'ô' | 'y')
+                | ('ư', 'ơ')
+        ),
+        ['u', 'y', 'ê'] => true,
+        _ => false,
+    };
+    if !closed {
+        return false;
+    }
+    let last = nucleus.last().copied().unwrap_or('a');
+    match fin {
+        ['n', 'h'] | ['c', 'h'] => matches!(last, 'a' | 'ê' | 'i' | 'y'),
+        ['n', 'g'] | ['c'] => !(nucleus.len() == 1 && matches!(last, 'ê' | 'i' | 'y')),
+        _ => true,
+    }
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
+}
+
+/// The lower-case letter without its tone mark (`Ấ` → `â`).
+fn toneless_lower(c: char) -> char {
+    let c = c.to_lowercase().next().unwrap_or(c);
+    if c.is_ascii() {
+        return c;
+    }
+    let mut base = c;
+    let mut quality = None;
+    decompose_canonical(c, |d| {
+        if d.is_ascii() {
+            base = d;
+        } else if matches!(d, '\u{0302}' | '\u{0306}' | '\u{031B}') {
+            quality = Some(d);
+        }
+    });
+    match quality {
+        Some(q) => compose_fast(base, q).unwrap_or(c),
+        None if base.is_ascii() => base,
+        None => c,
+    }
+}
+
+/// Whether `c` (not ASCII) is one of the 134 Vietnamese letters, and if so whether it
+/// carries a tone mark. Same set as [`is_vietnamese_non_ascii_letter`], by range: every
+/// letter of U+1EA0..U+1EF9 is Vietnamese and toned; the rest sit in Latin-1 and Latin
+/// Extended-A/B.
+fn vietnamese_letter(c: char) -> Option<bool> {
+    match c {
+        '\u{1EA0}'..='\u{1EF9}' => Some(true),
+        'À' | 'Á' | 'Ã' | 'È' | 'É' | 'Ì' | 'Í' | 'Ò' | 'Ó' | 'Õ' | 'Ù' | 'Ú' | 'Ý' | 'à' | 'á'
+        | 'ã' | 'è' | 'é' | 'ì' | 'í' | 'ò' | 'ó' | 'õ' | 'ù' | 'ú' | 'ý' | 'Ĩ' | 'ĩ' | 'Ũ'
+        | 'ũ' => Some(true),
+        'Â' | 'Ê' | 'Ô' | 'â' | 'ê' | 'ô' | 'Ă' | 'ă' | 'Đ' | 'đ' | 'Ơ' | 'ơ' | 'Ư' | 'ư' => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+const CACHE: usize = 512;
+
+/// A small direct-mapped cache of syllable readings, keyed by a 64-bit hash of the
+/// word (names repeat: Nguyễn, Thị, Văn…).
+struct SyllableCache {
+    keys: [u64; CACHE],
+    vals: [Reading; CACHE],
+}
+
+impl SyllableCache {
+    fn new() -> Self {
+        SyllableCache {
+            keys: [0; CACHE],
+            vals: [Reading::NotASyllable; CACHE],
+        }
+    }
+
+    fn reading(&mut self, w: &str) -> Reading {
+        let h = fnv(w.as_bytes()) | 1;
+        let i = (h >> 40) as usize % CACHE;
+        if let (Some(&k), Some(&v)) = (self.keys.get(i), self.vals.get(i)) {
+            if k == h {
+                return v;
+            }
+        }
+        let v = read_syllable(w);
+        if let (Some(k), Some(slot)) = (self.keys.get_mut(i), self.vals.get_mut(i)) {
+            *k = h;
+            *slot = v;
+        }
+        v
+    }
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+fn mix(a: u64, b: u64) -> u64 {
+    (a.rotate_left(5) ^ b).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::chars::is_vietnamese_non_ascii_letter;
+    use crate::text::legacy::encode;
+
+    #[test]
+    fn letter_classes_match_the_repertoire() {
+        for cp in 0x80..0x2000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            assert_eq!(
+                vietnamese_letter(c).is_some(),
+                is_vietnamese_non_ascii_letter(c),
+                "{c}"
+            );
+            if let Some(toned) = vietnamese_letter(c) {
+                let has_tone =
+                    unicode_normalization::UnicodeNormalization::nfd(c.to_string().as_str())
+                        .any(|m| crate::text::Tone::from_mark(m).is_some());
+                assert_eq!(toned, has_tone, "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn phi_is_ambiguous() {
+        let d = detect(&[0x70, 0x68, 0xED]);
+        assert!(d.ambiguous, "{d:?}");
+        assert!(d.confidence <= 0.5, "{d:?}");
+        let mut texts: Vec<String> = d
+            .alternatives
+            .iter()
+            .filter_map(|(e, _)| decode(&[0x70, 0x68, 0xED], *e).ok())
+            .collect();
+        texts.push(d.text.clone());
+        assert_eq!(d.alternatives.len(), 4, "{d:?}");
+        assert!(texts.iter().any(|t| t == "phí") && texts.iter().any(|t| t == "phớ"));
+    }
+
+    #[test]
+    fn each_encoding_of_a_sentence() {
+        let text = "Trần Thị Thu Hương nộp học phí tháng mười cho con Nguyễn Văn Đức";
+        for enc in [
+            Encoding::Tcvn3,
+            Encoding::Vni,
+            Encoding::Viscii,
+            Encoding::Vps,
+            Encoding::Cp1258,
+            Encoding::Viqr,
+            Encoding::Utf8,
+        ] {
+            let bytes = encode(text, enc).unwrap();
+            let d = detect(&bytes);
+            assert_eq!(d.encoding, enc, "{d:?}");
+            assert_eq!(d.text, text);
+            assert!(!d.ambiguous && d.confidence > 0.8, "{enc}: {d:?}");
+        }
+        let moji = encode(text, Encoding::Utf8AsCp1252).unwrap();
+        let d = detect(&moji);
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            (Encoding::Utf8AsCp1252, text)
+        );
+    }
+
+    #[test]
+    fn byte_order_mark_means_utf8() {
+        let d = detect("\u{FEFF}Tạ".as_bytes());
+        assert_eq!(
+            (d.encoding, d.text.as_str(), d.confidence),
+            (Encoding::Utf8, "Tạ", 1.0)
+        );
+    }
+
+    #[test]
+    fn ascii_is_plain() {
+        let d = detect(b"Nguyen Van A. Ha Noi.");
+        assert_eq!(
+            (d.encoding, d.confidence, d.ambiguous),
+            (Encoding::Utf8, 1.0, false)
+        );
+        assert_eq!(d.text, "Nguyen Van A. Ha Noi.");
+        let d = detect(b"");
+        assert_eq!(d.encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn vntimeh_capitals_read_as_tcvn3() {
+        // "NGUYỄN VĂN ĐỨC" typed with the .VnTimeH font: lower-case codes for toned letters.
+        let bytes = [
+            0x4E, 0x47, 0x55, 0x59, 0xD4, 0x4E, 0x20, 0x56, 0xA1, 0x4E, 0x20, 0xA7, 0xF8, 0x43,
+        ];
+        let d = detect(&bytes);
+        assert_eq!(d.encoding, Encoding::Tcvn3, "{d:?}");
+    }
+
+    #[test]
+    fn declared_wins_unless_it_reads_badly() {
+        let tcvn3 = encode("Nguyễn Văn Đức học lớp mười", Encoding::Tcvn3).unwrap();
+        let d = detect_with_declared(&tcvn3, Some(Encoding::Viscii));
+        assert_eq!(d.encoding, Encoding::Tcvn3);
+        let d = detect_with_declared(b"plain", Some(Encoding::Vps));
+        assert_eq!(d.encoding, Encoding::Vps);
+    }
+}
