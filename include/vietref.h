@@ -188,6 +188,38 @@ enum vietref_status
      * are required, values must be strings), or names a `bank` the registry does not know.
      */
     VIETREF_VIETQR_JSON_INVALID = 500,
+    /**
+     * Legacy encodings: a byte the encoding does not define (TCVN3 0x80, ...);
+     * `vietref_legacy_decode_error` says where.
+     */
+    VIETREF_LEGACY_UNDEFINED_BYTE = 600,
+    /**
+     * Legacy encodings: bytes decoded as UTF-8 (or as UTF-8 read as Windows-1252) are not
+     * UTF-8. (`VIETREF_INVALID_UTF8` is about text arguments; this is about the data.)
+     */
+    VIETREF_LEGACY_INVALID_UTF8 = 601,
+    /**
+     * Legacy encodings: a byte above 0x7F in VIQR, which is 7-bit ASCII.
+     */
+    VIETREF_LEGACY_NOT_SEVEN_BIT = 602,
+    /**
+     * Legacy encodings: the text is not UTF-8 that was read as Windows-1252.
+     */
+    VIETREF_LEGACY_NOT_MOJIBAKE = 603,
+    /**
+     * Legacy encodings: the encoding has no bytes for a character of the text;
+     * `vietref_legacy_encode_error` names it.
+     */
+    VIETREF_LEGACY_UNENCODABLE = 604,
+    /**
+     * Legacy encodings: an upper-case toned letter in TCVN3, which has none (the option
+     * `VIETREF_LEGACY_TCVN3_LOWER_CASE` writes the lower-case letter and reports it).
+     */
+    VIETREF_LEGACY_TCVN3_CAPITAL = 605,
+    /**
+     * Reconciliation: a statement line's amount is 0 or has more than 13 digits.
+     */
+    VIETREF_RECONCILE_AMOUNT_INVALID = 700,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -548,6 +580,129 @@ typedef uint32_t vietref_memo_list;
 #endif // __cplusplus
 
 /**
+ * `VIETREF_ENCODING_*`: the encodings vietref reads and writes (the numbers are
+ * `vietref::text::legacy::Encoding`'s).
+ */
+enum vietref_encoding
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * UTF-8 (decoding drops a leading byte-order mark and composes to NFC).
+     */
+    VIETREF_ENCODING_UTF8 = 0,
+    /**
+     * TCVN3 (TCVN 5712:1993 VN3), the ABC encoding of the `.VnTime` fonts. It has no
+     * upper-case toned letters (see `VIETREF_LEGACY_TCVN3_LOWER_CASE`).
+     */
+    VIETREF_ENCODING_TCVN3 = 1,
+    /**
+     * VNI-Win, the encoding of the `VNI-Times` fonts (base letter + mark byte).
+     */
+    VIETREF_ENCODING_VNI = 2,
+    /**
+     * VISCII (RFC 1456).
+     */
+    VIETREF_ENCODING_VISCII = 3,
+    /**
+     * VPS.
+     */
+    VIETREF_ENCODING_VPS = 4,
+    /**
+     * Windows-1258 (base letter + combining tone byte).
+     */
+    VIETREF_ENCODING_CP1258 = 5,
+    /**
+     * VIQR (RFC 1456): 7-bit ASCII mnemonics, `Nguye^~n`.
+     */
+    VIETREF_ENCODING_VIQR = 6,
+    /**
+     * UTF-8 whose bytes were read as Windows-1252 and written again as UTF-8 (mojibake:
+     * `Nguyá»…n`); decoding repairs it.
+     */
+    VIETREF_ENCODING_UTF8_AS_CP1252 = 7,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum vietref_encoding vietref_encoding;
+#else
+typedef uint32_t vietref_encoding;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * `VIETREF_LEGACY_*` encode options (the `options` argument of `vietref_legacy_encode`):
+ * 0 or this flag.
+ */
+enum vietref_legacy_option
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * TCVN3 only: write an upper-case toned letter (`Ố`) as its lower-case code (what
+     * `.VnTimeH` documents stored) and report it as a loss, instead of refusing it with
+     * `VIETREF_LEGACY_TCVN3_CAPITAL`.
+     */
+    VIETREF_LEGACY_TCVN3_LOWER_CASE = 1,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum vietref_legacy_option vietref_legacy_option;
+#else
+typedef uint32_t vietref_legacy_option;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * `VIETREF_LINE_*`: what a statement line was found to be (`vietref_line_result_status`;
+ * the numbers are `vietref::reconcile::Status::number()`).
+ */
+enum vietref_line_status
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * One code naming an open invoice, which is now paid in full.
+     */
+    VIETREF_LINE_PAID = 0,
+    /**
+     * One code naming an open invoice; some of it is still due.
+     */
+    VIETREF_LINE_PARTIAL = 1,
+    /**
+     * One code naming an open invoice, now paid with more than was due.
+     */
+    VIETREF_LINE_OVERPAID = 2,
+    /**
+     * One code naming an invoice already settled by earlier lines: a second payment.
+     */
+    VIETREF_LINE_DUPLICATE = 3,
+    /**
+     * One valid code that names no loaded invoice.
+     */
+    VIETREF_LINE_UNKNOWN_CODE = 4,
+    /**
+     * Several distinct codes.
+     */
+    VIETREF_LINE_AMBIGUOUS = 5,
+    /**
+     * No code; perhaps a suggestion (a name and the exact amount point to one open
+     * invoice: for a person to confirm, never applied).
+     */
+    VIETREF_LINE_UNMATCHED = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum vietref_line_status vietref_line_status;
+#else
+typedef uint32_t vietref_line_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Payment codes and RF references found in a text (`vietref_memo_extract`,
  * `vietref_vietqr_payment_codes`), numbered from 0 to `count - 1` in order of appearance,
  * each once. Each one's check digits verify.
@@ -556,6 +711,33 @@ typedef uint32_t vietref_memo_list;
  * once with `vietref_candidates_free`, after every reader is done.
  */
 typedef struct vietref_candidates vietref_candidates;
+
+/**
+ * What `vietref_legacy_detect` found: the encoding, a confidence, whether the sample is
+ * ambiguous, the other encodings that decode it, and the decoded text. Free with
+ * `vietref_detection_free`.
+ *
+ * Thread safety: immutable; any number of threads may read it at the same time.
+ */
+typedef struct vietref_detection vietref_detection;
+
+/**
+ * Bytes vietref encoded (`vietref_legacy_encode`) and every character the options let it
+ * write as another one. The bytes may include NUL: use `vietref_encoded_len`. Free with
+ * `vietref_encoded_free`.
+ *
+ * Thread safety: immutable; any number of threads may read it at the same time.
+ */
+typedef struct vietref_encoded vietref_encoded;
+
+/**
+ * The result for one statement line: its status, the invoice it was applied to, a
+ * suggestion, the reason in English and Vietnamese, and the evidence (in the JSON). Free
+ * with `vietref_line_result_free`.
+ *
+ * Thread safety: immutable; any number of threads may read it at the same time.
+ */
+typedef struct vietref_line_result vietref_line_result;
 
 /**
  * A payment message draft: what a user typed, every field optional and unchecked until
@@ -568,6 +750,17 @@ typedef struct vietref_candidates vietref_candidates;
  * it. Different drafts are independent.
  */
 typedef struct vietref_message vietref_message;
+
+/**
+ * A reconciler: the open invoices (added with `vietref_reconciler_add_invoice`) and what
+ * the statement lines fed so far paid. Memory grows with the invoices, not with the
+ * statement. Free with `vietref_reconciler_free`.
+ *
+ * Thread safety: adding invoices and feeding lines change it: no other call on the same
+ * reconciler may run at the same time (the JSON accessors only read). Different
+ * reconcilers are independent.
+ */
+typedef struct vietref_reconciler vietref_reconciler;
 
 /**
  * The result of a check (`vietref_text_check`, `vietref_message_validate`): every finding
@@ -629,6 +822,353 @@ const char *vietref_status_name(uint32_t status);
  * status or an unknown language.
  */
 const char *vietref_status_message(uint32_t status, uint32_t lang);
+
+/**
+ * Decodes `len` bytes (any bytes: they are not checked as UTF-8, they are what is being
+ * decoded) in `encoding` (a `VIETREF_ENCODING_*` value) and writes the text, NFC UTF-8, as
+ * a new string owned by the caller. Nothing is ever replaced: a byte the encoding does not
+ * define is `VIETREF_LEGACY_UNDEFINED_BYTE`, and so on (600–603);
+ * `vietref_legacy_decode_error` says where. An unknown `encoding` is
+ * `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `bytes` is readable for `len` bytes (or NULL when `len` is 0); `out` points to a writable
+ * `vietref_string *`.
+ */
+vietref_status vietref_legacy_decode(const uint8_t *bytes,
+                                     size_t len,
+                                     uint32_t encoding,
+                                     vietref_string **out);
+
+/**
+ * `vietref_legacy_decode` into the caller's buffer (see "Caller buffers" in the preamble).
+ *
+ * # Safety
+ * `bytes` is readable for `len` bytes (or NULL when `len` is 0); `buf` is writable for
+ * `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable `size_t`.
+ */
+vietref_status vietref_legacy_decode_buf(const uint8_t *bytes,
+                                         size_t len,
+                                         uint32_t encoding,
+                                         char *buf,
+                                         size_t cap,
+                                         size_t *len_out);
+
+/**
+ * Why `vietref_legacy_decode` refuses these bytes, as JSON, a new string owned by the
+ * caller: `{"kind":"undefined_byte","offset":1,"line":1,"byte":128,"message":"byte 0x80
+ * at offset 1 (line 1) is not defined in TCVN3 (ABC)"}` (`kind`: `undefined_byte`,
+ * `invalid_utf8`, `not_seven_bit`, `not_mojibake`; `offset` 0-based in bytes, `line`
+ * 1-based; `byte` null at the end of the input; `message` in English).
+ * `VIETREF_NO_VALUE` when the bytes decode.
+ *
+ * # Safety
+ * As `vietref_legacy_decode`.
+ */
+vietref_status vietref_legacy_decode_error(const uint8_t *bytes,
+                                           size_t len,
+                                           uint32_t encoding,
+                                           vietref_string **out);
+
+/**
+ * `vietref_legacy_decode_error` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_legacy_decode_buf`.
+ */
+vietref_status vietref_legacy_decode_error_buf(const uint8_t *bytes,
+                                               size_t len,
+                                               uint32_t encoding,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *len_out);
+
+/**
+ * Encodes UTF-8 `text` (composed to NFC first) in `encoding` (a `VIETREF_ENCODING_*`
+ * value) and writes a new `vietref_encoded` to `*encoded_out` (free it with
+ * `vietref_encoded_free`). `options` is 0 or `VIETREF_LEGACY_TCVN3_LOWER_CASE`. A
+ * character the encoding cannot hold is `VIETREF_LEGACY_UNENCODABLE`; an upper-case toned
+ * letter in TCVN3 without the option is `VIETREF_LEGACY_TCVN3_CAPITAL`;
+ * `vietref_legacy_encode_error` says which character and where. Nothing is dropped. An
+ * unknown `encoding` or `options` is `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `text` is readable for `text_len` bytes (or NULL when `text_len` is 0); `encoded_out`
+ * points to a writable `vietref_encoded *`.
+ */
+vietref_status vietref_legacy_encode(const char *text,
+                                     size_t text_len,
+                                     uint32_t encoding,
+                                     uint32_t options,
+                                     vietref_encoded **encoded_out);
+
+/**
+ * `vietref_legacy_encode` into the caller's buffer: the bytes, no terminator (losses
+ * allowed by `options` are not listed: use `vietref_legacy_encode` for them).
+ *
+ * # Safety
+ * `text` is readable for `text_len` bytes (or NULL when `text_len` is 0); `buf` is
+ * writable for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable
+ * `size_t`.
+ */
+vietref_status vietref_legacy_encode_buf(const char *text,
+                                         size_t text_len,
+                                         uint32_t encoding,
+                                         uint32_t options,
+                                         uint8_t *buf,
+                                         size_t cap,
+                                         size_t *len_out);
+
+/**
+ * Why `vietref_legacy_encode` refuses this text, as JSON, a new string owned by the
+ * caller: `{"kind":"tcvn3_capital","character":"Ố","codePoint":7888,"position":5,
+ * "line":1,"message":"..."}` (`kind`: `unencodable` or `tcvn3_capital`; `position` 1-based
+ * in characters of the NFC text, `line` 1-based; `message` in English). `VIETREF_NO_VALUE`
+ * when the text encodes.
+ *
+ * # Safety
+ * `text` is readable for `text_len` bytes (or NULL when `text_len` is 0); `out` points to
+ * a writable `vietref_string *`.
+ */
+vietref_status vietref_legacy_encode_error(const char *text,
+                                           size_t text_len,
+                                           uint32_t encoding,
+                                           uint32_t options,
+                                           vietref_string **out);
+
+/**
+ * `vietref_legacy_encode_error` into the caller's buffer.
+ *
+ * # Safety
+ * `text` is readable for `text_len` bytes (or NULL when `text_len` is 0); `buf` is
+ * writable for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable
+ * `size_t`.
+ */
+vietref_status vietref_legacy_encode_error_buf(const char *text,
+                                               size_t text_len,
+                                               uint32_t encoding,
+                                               uint32_t options,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *len_out);
+
+/**
+ * The first encoded byte (the bytes may include NUL; no terminator follows). NULL when
+ * `encoded` is NULL; for zero bytes a valid pointer that must not be read.
+ *
+ * Ownership: borrowed from `encoded`, valid until `vietref_encoded_free(encoded)`.
+ *
+ * # Safety
+ * `encoded` is NULL or a live `vietref_encoded`.
+ */
+const uint8_t *vietref_encoded_bytes(const vietref_encoded *encoded);
+
+/**
+ * The number of encoded bytes; 0 when `encoded` is NULL.
+ *
+ * # Safety
+ * `encoded` is NULL or a live `vietref_encoded`.
+ */
+size_t vietref_encoded_len(const vietref_encoded *encoded);
+
+/**
+ * Writes the number of losses (characters written as another one, allowed by the encode
+ * options) to `*count_out`.
+ *
+ * # Safety
+ * `encoded` is a live `vietref_encoded`; `count_out` points to a writable `size_t`.
+ */
+vietref_status vietref_encoded_loss_count(const vietref_encoded *encoded, size_t *count_out);
+
+/**
+ * Writes loss `index`: the 1-based character position (in the NFC text) to
+ * `*position_out`, the character of the text (a code point) to `*character_out` and the
+ * character written instead to `*written_out`. All three are written, or none.
+ * `VIETREF_INDEX_OUT_OF_RANGE` when `index >= count`.
+ *
+ * # Safety
+ * `encoded` is a live `vietref_encoded`; the three out-pointers are writable.
+ */
+vietref_status vietref_encoded_loss(const vietref_encoded *encoded,
+                                    size_t index,
+                                    size_t *position_out,
+                                    uint32_t *character_out,
+                                    uint32_t *written_out);
+
+/**
+ * Frees a `vietref_encoded`. NULL is accepted and does nothing.
+ *
+ * # Safety
+ * `encoded` is NULL or a live `vietref_encoded`, not used afterwards.
+ */
+void vietref_encoded_free(vietref_encoded *encoded);
+
+/**
+ * Detects the encoding of `len` bytes (any bytes) and writes a new `vietref_detection` to
+ * `*detection_out`. Every candidate encoding (UTF-8, mojibake, TCVN3, VNI, VISCII,
+ * Windows-1258, VPS, VIQR) reads the sample; the reading that parses best as Vietnamese
+ * wins. Cost is bounded by the sample (at most 24 words with bytes that read differently
+ * are scored). Never fails on any bytes: input that no encoding decodes comes back with
+ * confidence 0.
+ *
+ * # Safety
+ * `bytes` is readable for `len` bytes (or NULL when `len` is 0); `detection_out` points to
+ * a writable `vietref_detection *`.
+ */
+vietref_status vietref_legacy_detect(const uint8_t *bytes,
+                                     size_t len,
+                                     vietref_detection **detection_out);
+
+/**
+ * `vietref_legacy_detect` with a `declared` encoding (from a file's metadata, a database
+ * column, the user: a `VIETREF_ENCODING_*` value), which is used whenever it decodes the
+ * bytes and reads no worse than 0.5 below the best candidate; it is overridden only when
+ * it cannot decode them or reads badly while another reads well. The detection is then
+ * never ambiguous. An unknown `declared` is `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * As `vietref_legacy_detect`.
+ */
+vietref_status vietref_legacy_detect_declared(const uint8_t *bytes,
+                                              size_t len,
+                                              uint32_t declared,
+                                              vietref_detection **detection_out);
+
+/**
+ * Frees a `vietref_detection`. NULL is accepted and does nothing.
+ *
+ * # Safety
+ * `detection` is NULL or a live `vietref_detection`, not used afterwards.
+ */
+void vietref_detection_free(vietref_detection *detection);
+
+/**
+ * Writes the detected encoding (a `VIETREF_ENCODING_*` value) to `*encoding_out`.
+ *
+ * # Safety
+ * `detection` is a live `vietref_detection`; `encoding_out` points to a writable
+ * `uint32_t`.
+ */
+vietref_status vietref_detection_encoding(const vietref_detection *detection,
+                                          uint32_t *encoding_out);
+
+/**
+ * Writes the confidence that the text is the intended one, in per-mille (0–1000: an
+ * integer, so that every binding reads it the same way) to `*per_mille_out`. Lowered when
+ * another reading with different text comes close and when there is little evidence (one
+ * word: at most 500); plain ASCII, which reads the same everywhere, is 1000.
+ *
+ * # Safety
+ * `detection` is a live `vietref_detection`; `per_mille_out` points to a writable
+ * `uint32_t`.
+ */
+vietref_status vietref_detection_confidence(const vietref_detection *detection,
+                                            uint32_t *per_mille_out);
+
+/**
+ * Writes 1 to `*ambiguous_out` when another reading with different text fits almost as
+ * well (the text is then a guess: ask the user), 0 otherwise.
+ *
+ * # Safety
+ * `detection` is a live `vietref_detection`; `ambiguous_out` points to a writable
+ * `uint32_t`.
+ */
+vietref_status vietref_detection_ambiguous(const vietref_detection *detection,
+                                           uint32_t *ambiguous_out);
+
+/**
+ * Writes the number of alternatives (the other encodings that decode the sample, best
+ * first; also those that give the same text) to `*count_out`.
+ *
+ * # Safety
+ * `detection` is a live `vietref_detection`; `count_out` points to a writable `size_t`.
+ */
+vietref_status vietref_detection_alternative_count(const vietref_detection *detection,
+                                                   size_t *count_out);
+
+/**
+ * Writes alternative `index`: its encoding (`VIETREF_ENCODING_*`) to `*encoding_out` and
+ * how well it reads as Vietnamese, in per-mille, to `*fit_per_mille_out`. Both are
+ * written, or neither. `VIETREF_INDEX_OUT_OF_RANGE` when `index >= count`.
+ *
+ * # Safety
+ * `detection` is a live `vietref_detection`; both out-pointers point to writable
+ * `uint32_t`s.
+ */
+vietref_status vietref_detection_alternative(const vietref_detection *detection,
+                                             size_t index,
+                                             uint32_t *encoding_out,
+                                             uint32_t *fit_per_mille_out);
+
+/**
+ * The sample decoded with the detected encoding (NFC UTF-8), as a new string owned by the
+ * caller. Empty when no encoding decodes the bytes.
+ *
+ * # Safety
+ * `detection` is a live `vietref_detection`; `out` points to a writable
+ * `vietref_string *`.
+ */
+vietref_status vietref_detection_text(const vietref_detection *detection, vietref_string **out);
+
+/**
+ * `vietref_detection_text` into the caller's buffer.
+ *
+ * # Safety
+ * `detection` is a live `vietref_detection`; `buf` is writable for `cap` bytes (or NULL
+ * when `cap` is 0); `len_out` points to a writable `size_t`.
+ */
+vietref_status vietref_detection_text_buf(const vietref_detection *detection,
+                                          char *buf,
+                                          size_t cap,
+                                          size_t *len_out);
+
+/**
+ * Repairs text that is UTF-8 read as Windows-1252 (`"Nguyá»…n Thuá»µ"` →
+ * `"Nguyễn Thuỵ"`), as a new string owned by the caller (NFC). `VIETREF_NO_VALUE` when the
+ * text is not such mojibake (ASCII, a character Windows-1252 does not have, or bytes that
+ * do not form UTF-8 once restored): keep it as it is.
+ *
+ * # Safety
+ * `text` is readable for `text_len` bytes (or NULL when `text_len` is 0); `out` points to
+ * a writable `vietref_string *`.
+ */
+vietref_status vietref_legacy_repair_mojibake(const char *text,
+                                              size_t text_len,
+                                              vietref_string **out);
+
+/**
+ * `vietref_legacy_repair_mojibake` into the caller's buffer.
+ *
+ * # Safety
+ * `text` is readable for `text_len` bytes (or NULL when `text_len` is 0); `buf` is
+ * writable for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable
+ * `size_t`.
+ */
+vietref_status vietref_legacy_repair_mojibake_buf(const char *text,
+                                                  size_t text_len,
+                                                  char *buf,
+                                                  size_t cap,
+                                                  size_t *len_out);
+
+/**
+ * The name of an encoding (`"tcvn3"`, `"vni"`, `"viscii"`, `"vps"`, `"cp1258"`, `"viqr"`,
+ * `"utf8"`, `"utf8-as-cp1252"`: the CLI's and the JSON's): a static NUL-terminated string;
+ * do not free it. NULL for a number that is not a `VIETREF_ENCODING_*` value.
+ */
+const char *vietref_legacy_encoding_name(uint32_t encoding);
+
+/**
+ * Writes the `VIETREF_ENCODING_*` value named `name` to `*encoding_out`: the names of
+ * `vietref_legacy_encoding_name` and common aliases (`abc`, `vni-win`, `windows-1258`,
+ * `utf-8`, `mojibake`), any case. `VIETREF_NO_VALUE` for an unknown name.
+ *
+ * # Safety
+ * `name` is readable for `name_len` bytes (or NULL when `name_len` is 0); `encoding_out`
+ * points to a writable `uint32_t`.
+ */
+vietref_status vietref_legacy_encoding_from_name(const char *name,
+                                                 size_t name_len,
+                                                 uint32_t *encoding_out);
 
 /**
  * Renders the message draft for `channel` (a `VIETREF_CHANNEL_*` value) and writes a new
@@ -968,6 +1508,253 @@ vietref_status vietref_message_validate_schemes(const vietref_message *message,
                                                 const char *schemes,
                                                 size_t schemes_len,
                                                 vietref_report **report_out);
+
+/**
+ * Makes a reconciler for an institution's payment-code `schemes` (`"HP:8,VP:10"`: items
+ * `PREFIX:LENGTH` separated by commas or spaces; empty for none: then only RF references,
+ * e-invoices and the institution's own codes are found) and writes it to
+ * `*reconciler_out`. `VIETREF_REF_SCHEMES_INVALID` when a scheme is malformed.
+ *
+ * # Safety
+ * `schemes` is readable for `schemes_len` bytes (or NULL when `schemes_len` is 0);
+ * `reconciler_out` points to a writable `vietref_reconciler *`.
+ */
+vietref_status vietref_reconciler_new(const char *schemes,
+                                      size_t schemes_len,
+                                      vietref_reconciler **reconciler_out);
+
+/**
+ * Frees a reconciler. NULL is accepted and does nothing.
+ *
+ * # Safety
+ * `reconciler` is NULL or a live reconciler, not used afterwards.
+ */
+void vietref_reconciler_free(vietref_reconciler *reconciler);
+
+/**
+ * Adds an open invoice: its `code` (a payment code of the reconciler's schemes, an RF
+ * reference, an e-invoice identifier or the institution's own code, in any written form),
+ * the amount due in đồng, and optionally the payer's and the beneficiary's full names and
+ * the due date (`YYYY-MM-DD` or `DD/MM/YYYY`); an empty text is not given. Writes a new
+ * report to `*report_out`: the invoice was added when it is valid (its cleaned text is the
+ * code as held, electronic form), with warnings (code normalized, too short to be searched
+ * for); otherwise nothing was added and the errors say why (a bad code, a code already
+ * listed (`reconcile.invoice_duplicate`), a bad due date (`reconcile.date_invalid`), an
+ * amount of 0 (`reconcile.amount_zero`) or of more than 13 digits
+ * (`reconcile.amount_too_large`)).
+ *
+ * The status is `VIETREF_OK` whenever the report was made.
+ *
+ * # Safety
+ * `reconciler` is a live reconciler used by no other thread during the call; each text is
+ * readable for its length (or NULL when the length is 0); `report_out` points to a
+ * writable `vietref_report *`.
+ */
+vietref_status vietref_reconciler_add_invoice(vietref_reconciler *reconciler,
+                                              const char *code,
+                                              size_t code_len,
+                                              uint64_t amount,
+                                              const char *payer,
+                                              size_t payer_len,
+                                              const char *beneficiary,
+                                              size_t beneficiary_len,
+                                              const char *due,
+                                              size_t due_len,
+                                              vietref_report **report_out);
+
+/**
+ * Classifies one statement line and applies it to its invoice (only `PAID`, `PARTIAL`,
+ * `OVERPAID` and `DUPLICATE` change an invoice's paid total), and writes a new result to
+ * `*result_out` (free it with `vietref_line_result_free`). `line` is the caller's number
+ * for the line (the file's line, a sequence number: a duplicate's evidence names the line
+ * that settled the invoice); `amount` the amount received in đồng; `content` the transfer
+ * content as the bank delivered it; `reference` (the bank's transaction reference), `date`
+ * (as the bank wrote it) and `counter_name` (the name of the paying account) are optional:
+ * an empty text is not given. An amount of 0 or of more than 13 digits is
+ * `VIETREF_RECONCILE_AMOUNT_INVALID` (nothing is changed).
+ *
+ * # Safety
+ * `reconciler` is a live reconciler used by no other thread during the call; each text is
+ * readable for its length (or NULL when the length is 0); `result_out` points to a
+ * writable `vietref_line_result *`.
+ */
+vietref_status vietref_reconciler_feed(vietref_reconciler *reconciler,
+                                       uint64_t line,
+                                       uint64_t amount,
+                                       const char *content,
+                                       size_t content_len,
+                                       const char *reference,
+                                       size_t reference_len,
+                                       const char *date,
+                                       size_t date_len,
+                                       const char *counter_name,
+                                       size_t counter_name_len,
+                                       vietref_line_result **result_out);
+
+/**
+ * The counts and totals so far as JSON, a new string owned by the caller: `{"lines",
+ * "amount","statuses":[{"status":"paid","lines","amount"},... every status],"skipped",
+ * "skippedAmount","rejected","invoices","invoicesSettled","invoicesOverpaid",
+ * "invoicesPartial","invoicesUnpaid","outstanding"}` (amounts in đồng).
+ *
+ * # Safety
+ * `reconciler` is a live reconciler not being changed by another thread; `out` points to
+ * a writable `vietref_string *`.
+ */
+vietref_status vietref_reconciler_summary_json(const vietref_reconciler *reconciler,
+                                               vietref_string **out);
+
+/**
+ * `vietref_reconciler_summary_json` into the caller's buffer (see "Caller buffers" in the
+ * preamble).
+ *
+ * # Safety
+ * `reconciler` is a live reconciler not being changed by another thread; `buf` is
+ * writable for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable
+ * `size_t`.
+ */
+vietref_status vietref_reconciler_summary_json_buf(const vietref_reconciler *reconciler,
+                                                   char *buf,
+                                                   size_t cap,
+                                                   size_t *len_out);
+
+/**
+ * The state of the invoice with code `code` (any written form of it) as JSON, a new string
+ * owned by the caller: `{"code","kind","amountDue","paid","payments","outstanding",
+ * "status"}` (`status`: `unpaid`, `partial`, `settled`, `overpaid`). `VIETREF_NO_VALUE`
+ * when no loaded invoice has that code.
+ *
+ * # Safety
+ * `reconciler` is a live reconciler not being changed by another thread; `code` is
+ * readable for `code_len` bytes (or NULL when `code_len` is 0); `out` points to a writable
+ * `vietref_string *`.
+ */
+vietref_status vietref_reconciler_invoice_json(const vietref_reconciler *reconciler,
+                                               const char *code,
+                                               size_t code_len,
+                                               vietref_string **out);
+
+/**
+ * `vietref_reconciler_invoice_json` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_reconciler_invoice_json`, with `buf` writable for `cap` bytes (or NULL when
+ * `cap` is 0) and `len_out` pointing to a writable `size_t`.
+ */
+vietref_status vietref_reconciler_invoice_json_buf(const vietref_reconciler *reconciler,
+                                                   const char *code,
+                                                   size_t code_len,
+                                                   char *buf,
+                                                   size_t cap,
+                                                   size_t *len_out);
+
+/**
+ * Frees a line result. NULL is accepted and does nothing.
+ *
+ * # Safety
+ * `result` is NULL or a live line result, not used afterwards.
+ */
+void vietref_line_result_free(vietref_line_result *result);
+
+/**
+ * Writes the line's status (a `VIETREF_LINE_*` value) to `*status_out`.
+ *
+ * # Safety
+ * `result` is a live line result; `status_out` points to a writable `uint32_t`.
+ */
+vietref_status vietref_line_result_status(const vietref_line_result *result, uint32_t *status_out);
+
+/**
+ * The code of the invoice the line was applied to (electronic form), as a new string owned
+ * by the caller; `VIETREF_NO_VALUE` unless the status is `PAID`, `PARTIAL`, `OVERPAID` or
+ * `DUPLICATE`.
+ *
+ * # Safety
+ * `result` is a live line result; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_line_result_invoice(const vietref_line_result *result, vietref_string **out);
+
+/**
+ * `vietref_line_result_invoice` into the caller's buffer.
+ *
+ * # Safety
+ * `result` is a live line result; `buf` is writable for `cap` bytes (or NULL when `cap` is
+ * 0); `len_out` points to a writable `size_t`.
+ */
+vietref_status vietref_line_result_invoice_buf(const vietref_line_result *result,
+                                               char *buf,
+                                               size_t cap,
+                                               size_t *len_out);
+
+/**
+ * For an `UNMATCHED` line: the code of the one open invoice that a name and the exact
+ * amount point to, as a new string owned by the caller (for a person to confirm; the line
+ * was not applied). `VIETREF_NO_VALUE` when there is none.
+ *
+ * # Safety
+ * `result` is a live line result; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_line_result_suggestion(const vietref_line_result *result,
+                                              vietref_string **out);
+
+/**
+ * `vietref_line_result_suggestion` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_line_result_invoice_buf`.
+ */
+vietref_status vietref_line_result_suggestion_buf(const vietref_line_result *result,
+                                                  char *buf,
+                                                  size_t cap,
+                                                  size_t *len_out);
+
+/**
+ * Why the line got its status, in `lang` (`VIETREF_LANG_EN` or `VIETREF_LANG_VI`), as a
+ * new string owned by the caller. An unknown `lang` is `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `result` is a live line result; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_line_result_reason(const vietref_line_result *result,
+                                          uint32_t lang,
+                                          vietref_string **out);
+
+/**
+ * `vietref_line_result_reason` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_line_result_invoice_buf`.
+ */
+vietref_status vietref_line_result_reason_buf(const vietref_line_result *result,
+                                              uint32_t lang,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *len_out);
+
+/**
+ * The whole result as JSON (the line `vietref reconcile` writes, without the newline), a
+ * new string owned by the caller: `line`, `status` (`paid`, `partial`, `overpaid`,
+ * `duplicate`, `unknown_code`, `ambiguous`, `unmatched`), `invoice`, `suggestion`,
+ * `amount`, `reason`, `reasonVi`, `content`, `evidence` {`codes` [{`code`, `kind`, `span`,
+ * `text`, `known`}], `amountDue`, `paidBefore`, `paidAfter`, `outstanding`, `excess`,
+ * `settledByLine`, `sameReference`, `due`, `late`, `names`, `nameCandidates`: each when
+ * it applies}, and `reference`, `date`, `counterName` when given.
+ *
+ * # Safety
+ * `result` is a live line result; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_line_result_json(const vietref_line_result *result, vietref_string **out);
+
+/**
+ * `vietref_line_result_json` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_line_result_invoice_buf`.
+ */
+vietref_status vietref_line_result_json_buf(const vietref_line_result *result,
+                                            char *buf,
+                                            size_t cap,
+                                            size_t *len_out);
 
 /**
  * Creates a reference and writes its compact electronic form, a new string owned by the

@@ -225,16 +225,22 @@ impl BufOut {
     /// `len_out`. When it does not fit, writes only the needed length to `len_out` and
     /// returns `VIETREF_INSUFFICIENT_SIZE`: nothing is ever truncated.
     pub(crate) fn put(self, text: &str) -> FfiResult {
-        let n = text.len();
+        self.put_bytes(text.as_bytes())
+    }
+
+    /// [`BufOut::put`] for bytes that need not be UTF-8 (a legacy encoding's output).
+    pub(crate) fn put_bytes(self, bytes: &[u8]) -> FfiResult {
+        let n = bytes.len();
         if n > self.cap {
             self.len_out.write(n);
             return Err(vietref_status::VIETREF_INSUFFICIENT_SIZE);
         }
         if n > 0 {
             // SAFETY: `buf` is writable for `cap >= n` bytes (checked in `buf_arg`). Every
-            // caller passes text this library just made (a fresh `String`), so it cannot
-            // overlap the caller's buffer, even when the caller reuses its input buffer.
-            unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), self.buf.cast::<u8>(), n) };
+            // caller passes bytes this library just made (a fresh `String` or `Vec`), so
+            // they cannot overlap the caller's buffer, even when the caller reuses its
+            // input buffer.
+            unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), self.buf.cast::<u8>(), n) };
         }
         self.len_out.write(n);
         Ok(())

@@ -6,8 +6,10 @@
 //! failure. Not part of the stable API; used by `fuzz/fuzz_targets/capi.rs` and replayed by
 //! `cargo test`.
 
+use super::legacy::*;
 use super::memo::*;
 use super::message::*;
+use super::reconcile::*;
 use super::reference::*;
 use super::report::*;
 use super::status::vietref_status::{self, *};
@@ -200,6 +202,8 @@ pub fn drive(data: &[u8]) {
             11 => references(text, other, cap),
             12 => memo_render(text, other, cap),
             13 => memo_read(text, other, cap),
+            14 => legacy_bytes(text, other, cap),
+            15 => reconcile(text, other, cap),
             _ => {
                 let mut m: *mut vietref_message = ptr::null_mut();
                 assert!(ok(vietref_message_new(&mut m)));
@@ -620,6 +624,237 @@ unsafe fn memo_read(text: &[u8], other: &[u8], cap: u8) {
             let _ = take(out);
         }
         let _ = cap;
+    }
+}
+
+/// Legacy encodings: decode the bytes in an encoding the input chooses (owned, `_buf`,
+/// error JSON agree), encode what decoded back (the same text returns), detect with and
+/// without a declaration and read every accessor, repair, names.
+unsafe fn legacy_bytes(text: &[u8], other: &[u8], cap: u8) {
+    unsafe {
+        let enc = u32::from(cap % 9); // 8 is unknown
+        let mut s: *mut vietref_string = ptr::null_mut();
+        let st = vietref_legacy_decode(text.as_ptr(), text.len(), enc, &mut s);
+        let mut buf = vec![0u8; usize::from(cap)];
+        let mut len = usize::MAX;
+        let t = vietref_legacy_decode_buf(
+            text.as_ptr(),
+            text.len(),
+            enc,
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+            &mut len,
+        );
+        let mut e: *mut vietref_string = ptr::null_mut();
+        let why = vietref_legacy_decode_error(text.as_ptr(), text.len(), enc, &mut e);
+        if ok(st) {
+            let decoded = take(s);
+            match t {
+                VIETREF_OK => assert_eq!(&buf[..len], &decoded[..]),
+                VIETREF_INSUFFICIENT_SIZE => assert_eq!(len, decoded.len()),
+                other => panic!("_buf failed with {other:?}"),
+            }
+            assert_eq!(why, VIETREF_NO_VALUE);
+            // What decoded encodes back and decodes to the same text (VIQR and mojibake
+            // readings are not byte-exact, so compare text).
+            let mut en: *mut vietref_encoded = ptr::null_mut();
+            let es = vietref_legacy_encode(decoded.as_ptr().cast(), decoded.len(), enc, 0, &mut en);
+            if ok(es) {
+                let bytes =
+                    std::slice::from_raw_parts(vietref_encoded_bytes(en), vietref_encoded_len(en))
+                        .to_vec();
+                let mut n = 0usize;
+                assert!(ok(vietref_encoded_loss_count(en, &mut n)));
+                assert_eq!(n, 0, "losses without the lossy option");
+                vietref_encoded_free(en);
+                let mut back: *mut vietref_string = ptr::null_mut();
+                assert!(
+                    ok(vietref_legacy_decode(
+                        bytes.as_ptr(),
+                        bytes.len(),
+                        enc,
+                        &mut back
+                    )),
+                    "own output does not decode"
+                );
+                assert_eq!(take(back), decoded, "decode(encode(text)) != text");
+            } else {
+                assert!(en.is_null());
+                let mut j: *mut vietref_string = ptr::null_mut();
+                assert!(ok(vietref_legacy_encode_error(
+                    decoded.as_ptr().cast(),
+                    decoded.len(),
+                    enc,
+                    0,
+                    &mut j
+                )));
+                let _ = take(j);
+            }
+        } else {
+            assert!(s.is_null());
+            assert_eq!(t, st, "_buf status differs");
+            if st != VIETREF_INVALID_ARGUMENT {
+                assert!(ok(why), "a refusal without a reason");
+                let _ = take(e);
+            }
+        }
+        // Encoding arbitrary text with the lossy option: losses are readable.
+        let mut en: *mut vietref_encoded = ptr::null_mut();
+        if ok(vietref_legacy_encode(
+            other.as_ptr().cast(),
+            other.len(),
+            enc,
+            1,
+            &mut en,
+        )) {
+            let mut n = 0usize;
+            assert!(ok(vietref_encoded_loss_count(en, &mut n)));
+            for i in 0..=n {
+                let (mut p, mut c, mut w) = (0usize, 0u32, 0u32);
+                let s = vietref_encoded_loss(en, i, &mut p, &mut c, &mut w);
+                assert_eq!(ok(s), i < n);
+            }
+            vietref_encoded_free(en);
+        }
+        for declared in [None, Some(enc)] {
+            let mut d: *mut vietref_detection = ptr::null_mut();
+            let s = match declared {
+                None => vietref_legacy_detect(text.as_ptr(), text.len(), &mut d),
+                Some(x) => vietref_legacy_detect_declared(text.as_ptr(), text.len(), x, &mut d),
+            };
+            if !ok(s) {
+                assert_eq!(s, VIETREF_INVALID_ARGUMENT);
+                continue;
+            }
+            let (mut x, mut c, mut a, mut n) = (0u32, 0u32, 0u32, 0usize);
+            assert!(ok(vietref_detection_encoding(d, &mut x)) && x <= 7);
+            assert!(ok(vietref_detection_confidence(d, &mut c)) && c <= 1000);
+            assert!(ok(vietref_detection_ambiguous(d, &mut a)) && a <= 1);
+            assert!(ok(vietref_detection_alternative_count(d, &mut n)));
+            for i in 0..=n {
+                let (mut y, mut f) = (0u32, 0u32);
+                let s = vietref_detection_alternative(d, i, &mut y, &mut f);
+                assert_eq!(ok(s), i < n);
+                assert!(!ok(s) || (y <= 7 && f <= 1000));
+            }
+            let mut s: *mut vietref_string = ptr::null_mut();
+            assert!(ok(vietref_detection_text(d, &mut s)));
+            assert!(std::str::from_utf8(&take(s)).is_ok());
+            vietref_detection_free(d);
+        }
+        let mut s: *mut vietref_string = ptr::null_mut();
+        let r = vietref_legacy_repair_mojibake(text.as_ptr().cast(), text.len(), &mut s);
+        if ok(r) {
+            let _ = take(s);
+        }
+        let _ = vietref_legacy_encoding_name(u32::from(cap));
+        let mut x = 0u32;
+        let _ = vietref_legacy_encoding_from_name(other.as_ptr().cast(), other.len(), &mut x);
+    }
+}
+
+/// A reconciler with the scheme HP:6 (or the input's scheme list): invoices made from the
+/// words of `text`, then every word fed as a statement line with the whole `other` as
+/// content; every accessor read; the summary's line count is the number of lines fed.
+unsafe fn reconcile(text: &[u8], other: &[u8], cap: u8) {
+    unsafe {
+        let mut r: *mut vietref_reconciler = ptr::null_mut();
+        let schemes: &[u8] = if cap & 1 == 0 { b"HP:6" } else { other };
+        if !ok(vietref_reconciler_new(
+            schemes.as_ptr().cast(),
+            schemes.len(),
+            &mut r,
+        )) {
+            assert!(r.is_null());
+            return;
+        }
+        let words: Vec<&[u8]> = text.split(|b| *b == b' ').collect();
+        for (i, w) in words.iter().enumerate() {
+            let amount = (i as u64 % 3) * 500_000;
+            let mut rep: *mut vietref_report = ptr::null_mut();
+            let st = vietref_reconciler_add_invoice(
+                r,
+                w.as_ptr().cast(),
+                w.len(),
+                amount,
+                other.as_ptr().cast(),
+                other.len().min(12),
+                ptr::null(),
+                0,
+                ptr::null(),
+                0,
+                &mut rep,
+            );
+            if ok(st) {
+                walk_report(rep, cap);
+                vietref_report_free(rep);
+            }
+        }
+        let mut fed = 0u64;
+        for (i, w) in words.iter().enumerate() {
+            let amount = (i as u64 % 3) * 500_000;
+            let mut x: *mut vietref_line_result = ptr::null_mut();
+            let st = vietref_reconciler_feed(
+                r,
+                i as u64 + 1,
+                amount,
+                other.as_ptr().cast(),
+                other.len(),
+                w.as_ptr().cast(),
+                w.len(),
+                ptr::null(),
+                0,
+                ptr::null(),
+                0,
+                &mut x,
+            );
+            if !ok(st) {
+                assert!(x.is_null());
+                continue;
+            }
+            fed += 1;
+            let mut status = 99u32;
+            assert!(ok(vietref_line_result_status(x, &mut status)) && status <= 6);
+            let mut s: *mut vietref_string = ptr::null_mut();
+            let applied = ok(vietref_line_result_invoice(x, &mut s));
+            if applied {
+                let code = take(s);
+                assert!(status <= 3, "an invoice for a line that was not applied");
+                let mut j: *mut vietref_string = ptr::null_mut();
+                assert!(ok(vietref_reconciler_invoice_json(
+                    r,
+                    code.as_ptr().cast(),
+                    code.len(),
+                    &mut j
+                )));
+                let _ = take(j);
+            } else {
+                assert!(status > 3, "an applied line without its invoice");
+            }
+            for lang in [1u32, 2, 3] {
+                let mut s: *mut vietref_string = ptr::null_mut();
+                if ok(vietref_line_result_reason(x, lang, &mut s)) {
+                    assert!(!take(s).is_empty());
+                }
+            }
+            let mut s: *mut vietref_string = ptr::null_mut();
+            if ok(vietref_line_result_suggestion(x, &mut s)) {
+                assert_eq!(status, 6, "a suggestion for a matched line");
+                let _ = take(s);
+            }
+            let mut s: *mut vietref_string = ptr::null_mut();
+            assert!(ok(vietref_line_result_json(x, &mut s)));
+            let _ = take(s);
+            vietref_line_result_free(x);
+        }
+        let mut s: *mut vietref_string = ptr::null_mut();
+        assert!(ok(vietref_reconciler_summary_json(r, &mut s)));
+        let summary = String::from_utf8(take(s)).unwrap_or_default();
+        assert!(
+            summary.starts_with(&format!("{{\"lines\":{fed},")),
+            "{summary}"
+        );
+        vietref_reconciler_free(r);
     }
 }
 

@@ -41,8 +41,10 @@
 pub(crate) mod boundary;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod legacy;
 pub mod memo;
 pub mod message;
+pub mod reconcile;
 pub mod reference;
 pub mod report;
 pub mod status;
@@ -50,8 +52,10 @@ pub mod string;
 pub mod text;
 pub mod vietqr;
 
+pub use legacy::{vietref_detection, vietref_encoded, vietref_encoding, vietref_legacy_option};
 pub use memo::{vietref_candidates, vietref_channel, vietref_memo_list};
 pub use message::vietref_message;
+pub use reconcile::{vietref_line_result, vietref_line_status, vietref_reconciler};
 pub use reference::vietref_ref_kind;
 pub use report::{vietref_report, vietref_severity};
 pub use status::vietref_status;

@@ -10,10 +10,10 @@
 //! | 100–199 | text |
 //! | 200–299 | payment message |
 //! | 300–399 | references |
-//! | 400–499 | memo (reserved) |
+//! | 400–499 | memo (none yet) |
 //! | 500–599 | VietQR |
-//! | 600–699 | legacy encodings (reserved) |
-//! | 700–799 | reconciliation (reserved) |
+//! | 600–699 | legacy encodings |
+//! | 700–799 | reconciliation |
 //!
 //! To add a status: add a variant with the next free number of its area to
 //! [`vietref_status`], add it to [`vietref_status::ALL`] and give it a name and both
@@ -86,6 +86,24 @@ pub enum vietref_status {
     /// VietQR: the JSON is malformed, not a VietQR object (`bankBin` and `accountNumber`
     /// are required, values must be strings), or names a `bank` the registry does not know.
     VIETREF_VIETQR_JSON_INVALID = 500,
+    /// Legacy encodings: a byte the encoding does not define (TCVN3 0x80, ...);
+    /// `vietref_legacy_decode_error` says where.
+    VIETREF_LEGACY_UNDEFINED_BYTE = 600,
+    /// Legacy encodings: bytes decoded as UTF-8 (or as UTF-8 read as Windows-1252) are not
+    /// UTF-8. (`VIETREF_INVALID_UTF8` is about text arguments; this is about the data.)
+    VIETREF_LEGACY_INVALID_UTF8 = 601,
+    /// Legacy encodings: a byte above 0x7F in VIQR, which is 7-bit ASCII.
+    VIETREF_LEGACY_NOT_SEVEN_BIT = 602,
+    /// Legacy encodings: the text is not UTF-8 that was read as Windows-1252.
+    VIETREF_LEGACY_NOT_MOJIBAKE = 603,
+    /// Legacy encodings: the encoding has no bytes for a character of the text;
+    /// `vietref_legacy_encode_error` names it.
+    VIETREF_LEGACY_UNENCODABLE = 604,
+    /// Legacy encodings: an upper-case toned letter in TCVN3, which has none (the option
+    /// `VIETREF_LEGACY_TCVN3_LOWER_CASE` writes the lower-case letter and reports it).
+    VIETREF_LEGACY_TCVN3_CAPITAL = 605,
+    /// Reconciliation: a statement line's amount is 0 or has more than 13 digits.
+    VIETREF_RECONCILE_AMOUNT_INVALID = 700,
 }
 
 /// A status's constant name, English message and Vietnamese message.
@@ -118,6 +136,13 @@ impl vietref_status {
         vietref_status::VIETREF_REF_INVALID_CHECKSUM,
         vietref_status::VIETREF_REF_SCHEMES_INVALID,
         vietref_status::VIETREF_VIETQR_JSON_INVALID,
+        vietref_status::VIETREF_LEGACY_UNDEFINED_BYTE,
+        vietref_status::VIETREF_LEGACY_INVALID_UTF8,
+        vietref_status::VIETREF_LEGACY_NOT_SEVEN_BIT,
+        vietref_status::VIETREF_LEGACY_NOT_MOJIBAKE,
+        vietref_status::VIETREF_LEGACY_UNENCODABLE,
+        vietref_status::VIETREF_LEGACY_TCVN3_CAPITAL,
+        vietref_status::VIETREF_RECONCILE_AMOUNT_INVALID,
     ];
 
     /// The status with this number, if there is one.
@@ -230,6 +255,41 @@ impl vietref_status {
                 "the JSON is malformed, is not a VietQR object or names an unknown bank\0",
                 "JSON bị lỗi cú pháp, không phải đối tượng VietQR hoặc ghi tên ngân hàng không có trong danh sách\0",
             ),
+            VIETREF_LEGACY_UNDEFINED_BYTE => (
+                "VIETREF_LEGACY_UNDEFINED_BYTE\0",
+                "a byte is not defined in the encoding\0",
+                "một byte không được định nghĩa trong bảng mã\0",
+            ),
+            VIETREF_LEGACY_INVALID_UTF8 => (
+                "VIETREF_LEGACY_INVALID_UTF8\0",
+                "the bytes are not valid UTF-8\0",
+                "dãy byte không phải UTF-8 hợp lệ\0",
+            ),
+            VIETREF_LEGACY_NOT_SEVEN_BIT => (
+                "VIETREF_LEGACY_NOT_SEVEN_BIT\0",
+                "a byte above 0x7F cannot occur in VIQR\0",
+                "byte lớn hơn 0x7F không thể có trong VIQR\0",
+            ),
+            VIETREF_LEGACY_NOT_MOJIBAKE => (
+                "VIETREF_LEGACY_NOT_MOJIBAKE\0",
+                "the text is not UTF-8 that was read as Windows-1252\0",
+                "văn bản không phải UTF-8 bị đọc nhầm thành Windows-1252\0",
+            ),
+            VIETREF_LEGACY_UNENCODABLE => (
+                "VIETREF_LEGACY_UNENCODABLE\0",
+                "a character cannot be written in the encoding\0",
+                "một ký tự không thể ghi trong bảng mã này\0",
+            ),
+            VIETREF_LEGACY_TCVN3_CAPITAL => (
+                "VIETREF_LEGACY_TCVN3_CAPITAL\0",
+                "TCVN3 has no upper-case toned letters\0",
+                "TCVN3 không có chữ hoa mang dấu thanh\0",
+            ),
+            VIETREF_RECONCILE_AMOUNT_INVALID => (
+                "VIETREF_RECONCILE_AMOUNT_INVALID\0",
+                "the amount is 0 or has more than 13 digits\0",
+                "số tiền bằng 0 hoặc có hơn 13 chữ số\0",
+            ),
         };
         StatusTexts { name, en, vi }
     }
@@ -304,6 +364,8 @@ mod tests {
                 200..=299 => "message",
                 300..=399 => "ref",
                 500..=599 => "vietqr",
+                600..=699 => "legacy",
+                700..=799 => "reconcile",
                 _ => panic!("{n} is outside the areas in use"),
             };
             match area {
@@ -311,6 +373,8 @@ mod tests {
                 "message" => assert!(s.name().starts_with("VIETREF_MESSAGE_")),
                 "vietqr" => assert!(s.name().starts_with("VIETREF_VIETQR_")),
                 "ref" => assert!(s.name().starts_with("VIETREF_REF_")),
+                "legacy" => assert!(s.name().starts_with("VIETREF_LEGACY_")),
+                "reconcile" => assert!(s.name().starts_with("VIETREF_RECONCILE_")),
                 _ => {}
             }
         }

@@ -17,7 +17,21 @@ namespace Vietref
         WrongKind = 9,
         TextNameInvalid = 100,
         MessageJsonInvalid = 200,
+        RefEmpty = 300,
+        RefInvalidChar = 301,
+        RefInvalidLength = 302,
+        RefInvalidPrefix = 303,
+        RefInvalidPart = 304,
+        RefInvalidChecksum = 305,
+        RefSchemesInvalid = 306,
         VietQrJsonInvalid = 500,
+        LegacyUndefinedByte = 600,
+        LegacyInvalidUtf8 = 601,
+        LegacyNotSevenBit = 602,
+        LegacyNotMojibake = 603,
+        LegacyUnencodable = 604,
+        LegacyTcvn3Capital = 605,
+        ReconcileAmountInvalid = 700,
     }
 
     /// <summary>How serious a finding is.</summary>

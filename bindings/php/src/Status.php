@@ -22,5 +22,19 @@ enum Status: int
     case WrongKind = 9;
     case TextNameInvalid = 100;
     case MessageJsonInvalid = 200;
+    case RefEmpty = 300;
+    case RefInvalidChar = 301;
+    case RefInvalidLength = 302;
+    case RefInvalidPrefix = 303;
+    case RefInvalidPart = 304;
+    case RefInvalidChecksum = 305;
+    case RefSchemesInvalid = 306;
     case VietQrJsonInvalid = 500;
+    case LegacyUndefinedByte = 600;
+    case LegacyInvalidUtf8 = 601;
+    case LegacyNotSevenBit = 602;
+    case LegacyNotMojibake = 603;
+    case LegacyUnencodable = 604;
+    case LegacyTcvn3Capital = 605;
+    case ReconcileAmountInvalid = 700;
 }

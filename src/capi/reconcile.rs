@@ -1,0 +1,539 @@
+//! Reconciliation: a `vietref_reconciler` holds the open invoices and classifies bank
+//! statement lines one at a time into `vietref_line_result`s; a summary and each invoice's
+//! state as JSON.
+
+use super::boundary::{
+    buf_arg, ffi_boundary, free_handle, handle_mut, handle_ref, into_handle, known, opt_text_arg,
+    out_arg, text_arg, FfiResult,
+};
+use super::reference::schemes_arg;
+use super::report::{vietref_report, Cleaned};
+use super::status::vietref_status;
+use super::string::vietref_string;
+use super::Lang;
+use crate::finding::{Code, Finding, Report};
+use crate::message::Amount;
+use crate::reconcile::{Invoice, LineResult, Reconciler, StatementLine, Status};
+use crate::reference::InvoiceRef;
+use std::ffi::c_char;
+
+/// `VIETREF_LINE_*`: what a statement line was found to be (`vietref_line_result_status`;
+/// the numbers are `vietref::reconcile::Status::number()`).
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum vietref_line_status {
+    /// One code naming an open invoice, which is now paid in full.
+    VIETREF_LINE_PAID = 0,
+    /// One code naming an open invoice; some of it is still due.
+    VIETREF_LINE_PARTIAL = 1,
+    /// One code naming an open invoice, now paid with more than was due.
+    VIETREF_LINE_OVERPAID = 2,
+    /// One code naming an invoice already settled by earlier lines: a second payment.
+    VIETREF_LINE_DUPLICATE = 3,
+    /// One valid code that names no loaded invoice.
+    VIETREF_LINE_UNKNOWN_CODE = 4,
+    /// Several distinct codes.
+    VIETREF_LINE_AMBIGUOUS = 5,
+    /// No code; perhaps a suggestion (a name and the exact amount point to one open
+    /// invoice: for a person to confirm, never applied).
+    VIETREF_LINE_UNMATCHED = 6,
+}
+
+// The C numbers are the Rust ones: one source of truth.
+const _: () = {
+    use vietref_line_status::*;
+    assert!(VIETREF_LINE_PAID as u32 == Status::Paid as u32);
+    assert!(VIETREF_LINE_PARTIAL as u32 == Status::Partial as u32);
+    assert!(VIETREF_LINE_OVERPAID as u32 == Status::Overpaid as u32);
+    assert!(VIETREF_LINE_DUPLICATE as u32 == Status::Duplicate as u32);
+    assert!(VIETREF_LINE_UNKNOWN_CODE as u32 == Status::UnknownCode as u32);
+    assert!(VIETREF_LINE_AMBIGUOUS as u32 == Status::Ambiguous as u32);
+    assert!(VIETREF_LINE_UNMATCHED as u32 == Status::Unmatched as u32);
+    assert!(Status::ALL.len() == 7);
+};
+
+/// A reconciler: the open invoices (added with `vietref_reconciler_add_invoice`) and what
+/// the statement lines fed so far paid. Memory grows with the invoices, not with the
+/// statement. Free with `vietref_reconciler_free`.
+///
+/// Thread safety: adding invoices and feeding lines change it: no other call on the same
+/// reconciler may run at the same time (the JSON accessors only read). Different
+/// reconcilers are independent.
+pub struct vietref_reconciler {
+    reconciler: Reconciler,
+}
+
+/// The result for one statement line: its status, the invoice it was applied to, a
+/// suggestion, the reason in English and Vietnamese, and the evidence (in the JSON). Free
+/// with `vietref_line_result_free`.
+///
+/// Thread safety: immutable; any number of threads may read it at the same time.
+pub struct vietref_line_result {
+    result: LineResult,
+}
+
+/// Makes a reconciler for an institution's payment-code `schemes` (`"HP:8,VP:10"`: items
+/// `PREFIX:LENGTH` separated by commas or spaces; empty for none: then only RF references,
+/// e-invoices and the institution's own codes are found) and writes it to
+/// `*reconciler_out`. `VIETREF_REF_SCHEMES_INVALID` when a scheme is malformed.
+///
+/// # Safety
+/// `schemes` is readable for `schemes_len` bytes (or NULL when `schemes_len` is 0);
+/// `reconciler_out` points to a writable `vietref_reconciler *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_new(
+    schemes: *const c_char,
+    schemes_len: usize,
+    reconciler_out: *mut *mut vietref_reconciler,
+) -> vietref_status {
+    ffi_boundary!({
+        let schemes = unsafe { schemes_arg(schemes, schemes_len) }?;
+        let out = unsafe { out_arg(reconciler_out) }?;
+        out.write(into_handle(vietref_reconciler {
+            reconciler: Reconciler::new(&schemes),
+        }));
+        Ok(())
+    })
+}
+
+/// Frees a reconciler. NULL is accepted and does nothing.
+///
+/// # Safety
+/// `reconciler` is NULL or a live reconciler, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_free(reconciler: *mut vietref_reconciler) {
+    ffi_boundary!(on_panic = (); { unsafe { free_handle(reconciler) } })
+}
+
+/// The amount finding of `add_invoice` (the codes the statement readers use, field
+/// `amount`).
+fn amount_finding(vnd: u64) -> Option<Finding> {
+    match Amount::new(vnd) {
+        Some(_) => None,
+        None if vnd == 0 => Some(Finding::new(Code::ReconcileAmountZero, "amount")),
+        None => Some(
+            Finding::new(Code::ReconcileAmountTooLarge, "amount")
+                .limit(13)
+                .detail(vnd.to_string()),
+        ),
+    }
+}
+
+/// Adds an open invoice: its `code` (a payment code of the reconciler's schemes, an RF
+/// reference, an e-invoice identifier or the institution's own code, in any written form),
+/// the amount due in đồng, and optionally the payer's and the beneficiary's full names and
+/// the due date (`YYYY-MM-DD` or `DD/MM/YYYY`); an empty text is not given. Writes a new
+/// report to `*report_out`: the invoice was added when it is valid (its cleaned text is the
+/// code as held, electronic form), with warnings (code normalized, too short to be searched
+/// for); otherwise nothing was added and the errors say why (a bad code, a code already
+/// listed (`reconcile.invoice_duplicate`), a bad due date (`reconcile.date_invalid`), an
+/// amount of 0 (`reconcile.amount_zero`) or of more than 13 digits
+/// (`reconcile.amount_too_large`)).
+///
+/// The status is `VIETREF_OK` whenever the report was made.
+///
+/// # Safety
+/// `reconciler` is a live reconciler used by no other thread during the call; each text is
+/// readable for its length (or NULL when the length is 0); `report_out` points to a
+/// writable `vietref_report *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_add_invoice(
+    reconciler: *mut vietref_reconciler,
+    code: *const c_char,
+    code_len: usize,
+    amount: u64,
+    payer: *const c_char,
+    payer_len: usize,
+    beneficiary: *const c_char,
+    beneficiary_len: usize,
+    due: *const c_char,
+    due_len: usize,
+    report_out: *mut *mut vietref_report,
+) -> vietref_status {
+    ffi_boundary!({
+        let r = unsafe { handle_mut(reconciler) }?;
+        let code = unsafe { text_arg(code, code_len) }?;
+        let payer = unsafe { opt_text_arg(payer, payer_len) }?;
+        let beneficiary = unsafe { opt_text_arg(beneficiary, beneficiary_len) }?;
+        let due = unsafe { opt_text_arg(due, due_len) }?;
+        let out = unsafe { out_arg(report_out) }?;
+        let report = match (Amount::new(amount), amount_finding(amount)) {
+            (Some(a), _) => {
+                let inv = Invoice {
+                    code: code.to_string(),
+                    amount: a,
+                    payer: payer.map(str::to_string),
+                    beneficiary: beneficiary.map(str::to_string),
+                    due: due.map(str::to_string),
+                };
+                match r.reconciler.add_invoice(inv) {
+                    Ok(added) => Report {
+                        findings: added.warnings,
+                        cleaned: Some(Cleaned::Text(added.code)),
+                    },
+                    Err(findings) => Report {
+                        findings,
+                        cleaned: None,
+                    },
+                }
+            }
+            (None, finding) => {
+                // Every finding: the code's classification too, as add_invoice would make it.
+                let schemes = r.reconciler.schemes();
+                let (_, mut findings) = InvoiceRef::parse_with(code, "code", schemes);
+                findings.extend(finding);
+                Report {
+                    findings,
+                    cleaned: None,
+                }
+            }
+        };
+        out.write_report(report);
+        Ok(())
+    })
+}
+
+/// Classifies one statement line and applies it to its invoice (only `PAID`, `PARTIAL`,
+/// `OVERPAID` and `DUPLICATE` change an invoice's paid total), and writes a new result to
+/// `*result_out` (free it with `vietref_line_result_free`). `line` is the caller's number
+/// for the line (the file's line, a sequence number: a duplicate's evidence names the line
+/// that settled the invoice); `amount` the amount received in đồng; `content` the transfer
+/// content as the bank delivered it; `reference` (the bank's transaction reference), `date`
+/// (as the bank wrote it) and `counter_name` (the name of the paying account) are optional:
+/// an empty text is not given. An amount of 0 or of more than 13 digits is
+/// `VIETREF_RECONCILE_AMOUNT_INVALID` (nothing is changed).
+///
+/// # Safety
+/// `reconciler` is a live reconciler used by no other thread during the call; each text is
+/// readable for its length (or NULL when the length is 0); `result_out` points to a
+/// writable `vietref_line_result *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_feed(
+    reconciler: *mut vietref_reconciler,
+    line: u64,
+    amount: u64,
+    content: *const c_char,
+    content_len: usize,
+    reference: *const c_char,
+    reference_len: usize,
+    date: *const c_char,
+    date_len: usize,
+    counter_name: *const c_char,
+    counter_name_len: usize,
+    result_out: *mut *mut vietref_line_result,
+) -> vietref_status {
+    ffi_boundary!({
+        let r = unsafe { handle_mut(reconciler) }?;
+        let amount = Amount::new(amount).ok_or(vietref_status::VIETREF_RECONCILE_AMOUNT_INVALID)?;
+        let content = unsafe { text_arg(content, content_len) }?;
+        let reference = unsafe { opt_text_arg(reference, reference_len) }?;
+        let date = unsafe { opt_text_arg(date, date_len) }?;
+        let counter_name = unsafe { opt_text_arg(counter_name, counter_name_len) }?;
+        let out = unsafe { out_arg(result_out) }?;
+        let mut l = StatementLine::new(line, amount, content);
+        l.reference = reference.map(str::to_string);
+        l.date = date.map(str::to_string);
+        l.counter_name = counter_name.map(str::to_string);
+        let result = r.reconciler.feed(l);
+        out.write(into_handle(vietref_line_result { result }));
+        Ok(())
+    })
+}
+
+/// Where a string result goes: an owned string or the caller's buffer.
+enum Dest {
+    Owned(*mut *mut vietref_string),
+    Buf(*mut c_char, usize, *mut usize),
+}
+
+impl Dest {
+    /// Checks the destination, then runs `f` and writes its text.
+    unsafe fn run(self, f: impl FnOnce() -> Result<String, vietref_status>) -> FfiResult {
+        match self {
+            Dest::Owned(out) => {
+                // SAFETY: forwarded contract.
+                let out = unsafe { out_arg(out) }?;
+                out.write_string(f()?);
+                Ok(())
+            }
+            Dest::Buf(buf, cap, len_out) => {
+                // SAFETY: forwarded contract.
+                let buf = unsafe { buf_arg(buf, cap, len_out) }?;
+                buf.put(&f()?)
+            }
+        }
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, vietref_status> {
+    serde_json::to_string(v).map_err(|_| vietref_status::VIETREF_INTERNAL_ERROR)
+}
+
+/// The counts and totals so far as JSON, a new string owned by the caller: `{"lines",
+/// "amount","statuses":[{"status":"paid","lines","amount"},... every status],"skipped",
+/// "skippedAmount","rejected","invoices","invoicesSettled","invoicesOverpaid",
+/// "invoicesPartial","invoicesUnpaid","outstanding"}` (amounts in đồng).
+///
+/// # Safety
+/// `reconciler` is a live reconciler not being changed by another thread; `out` points to
+/// a writable `vietref_string *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_summary_json(
+    reconciler: *const vietref_reconciler,
+    out: *mut *mut vietref_string,
+) -> vietref_status {
+    ffi_boundary!({
+        let r = unsafe { handle_ref(reconciler) }?;
+        unsafe { Dest::Owned(out).run(|| json(&r.reconciler.summary())) }
+    })
+}
+
+/// `vietref_reconciler_summary_json` into the caller's buffer (see "Caller buffers" in the
+/// preamble).
+///
+/// # Safety
+/// `reconciler` is a live reconciler not being changed by another thread; `buf` is
+/// writable for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable
+/// `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_summary_json_buf(
+    reconciler: *const vietref_reconciler,
+    buf: *mut c_char,
+    cap: usize,
+    len_out: *mut usize,
+) -> vietref_status {
+    ffi_boundary!({
+        let r = unsafe { handle_ref(reconciler) }?;
+        unsafe { Dest::Buf(buf, cap, len_out).run(|| json(&r.reconciler.summary())) }
+    })
+}
+
+fn invoice_json(r: &vietref_reconciler, code: &str) -> Result<String, vietref_status> {
+    let state = r
+        .reconciler
+        .invoice(code)
+        .ok_or(vietref_status::VIETREF_NO_VALUE)?;
+    json(&state)
+}
+
+/// The state of the invoice with code `code` (any written form of it) as JSON, a new string
+/// owned by the caller: `{"code","kind","amountDue","paid","payments","outstanding",
+/// "status"}` (`status`: `unpaid`, `partial`, `settled`, `overpaid`). `VIETREF_NO_VALUE`
+/// when no loaded invoice has that code.
+///
+/// # Safety
+/// `reconciler` is a live reconciler not being changed by another thread; `code` is
+/// readable for `code_len` bytes (or NULL when `code_len` is 0); `out` points to a writable
+/// `vietref_string *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_invoice_json(
+    reconciler: *const vietref_reconciler,
+    code: *const c_char,
+    code_len: usize,
+    out: *mut *mut vietref_string,
+) -> vietref_status {
+    ffi_boundary!({
+        let r = unsafe { handle_ref(reconciler) }?;
+        let code = unsafe { text_arg(code, code_len) }?;
+        unsafe { Dest::Owned(out).run(|| invoice_json(r, code)) }
+    })
+}
+
+/// `vietref_reconciler_invoice_json` into the caller's buffer.
+///
+/// # Safety
+/// As `vietref_reconciler_invoice_json`, with `buf` writable for `cap` bytes (or NULL when
+/// `cap` is 0) and `len_out` pointing to a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_invoice_json_buf(
+    reconciler: *const vietref_reconciler,
+    code: *const c_char,
+    code_len: usize,
+    buf: *mut c_char,
+    cap: usize,
+    len_out: *mut usize,
+) -> vietref_status {
+    ffi_boundary!({
+        let r = unsafe { handle_ref(reconciler) }?;
+        let code = unsafe { text_arg(code, code_len) }?;
+        unsafe { Dest::Buf(buf, cap, len_out).run(|| invoice_json(r, code)) }
+    })
+}
+
+/// Frees a line result. NULL is accepted and does nothing.
+///
+/// # Safety
+/// `result` is NULL or a live line result, not used afterwards.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_free(result: *mut vietref_line_result) {
+    ffi_boundary!(on_panic = (); { unsafe { free_handle(result) } })
+}
+
+/// Writes the line's status (a `VIETREF_LINE_*` value) to `*status_out`.
+///
+/// # Safety
+/// `result` is a live line result; `status_out` points to a writable `uint32_t`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_status(
+    result: *const vietref_line_result,
+    status_out: *mut u32,
+) -> vietref_status {
+    ffi_boundary!({
+        let res = unsafe { handle_ref(result) }?;
+        let out = unsafe { out_arg(status_out) }?;
+        out.write(res.result.status.number());
+        Ok(())
+    })
+}
+
+/// Which text of a result an accessor returns.
+#[derive(Clone, Copy)]
+enum Part {
+    Invoice,
+    Suggestion,
+    Reason(Lang),
+    Json,
+}
+
+fn part_text(res: &vietref_line_result, part: Part) -> Result<String, vietref_status> {
+    let r = &res.result;
+    match part {
+        Part::Invoice => r.invoice.clone().ok_or(vietref_status::VIETREF_NO_VALUE),
+        Part::Suggestion => r.suggestion.clone().ok_or(vietref_status::VIETREF_NO_VALUE),
+        Part::Reason(Lang::En) => Ok(r.reason.clone()),
+        Part::Reason(Lang::Vi) => Ok(r.reason_vi.clone()),
+        Part::Json => json(r),
+    }
+}
+
+unsafe fn result_text(result: *const vietref_line_result, part: Part, dest: Dest) -> FfiResult {
+    // SAFETY: forwarded contracts.
+    let res = unsafe { handle_ref(result) }?;
+    unsafe { dest.run(|| part_text(res, part)) }
+}
+
+/// The code of the invoice the line was applied to (electronic form), as a new string owned
+/// by the caller; `VIETREF_NO_VALUE` unless the status is `PAID`, `PARTIAL`, `OVERPAID` or
+/// `DUPLICATE`.
+///
+/// # Safety
+/// `result` is a live line result; `out` points to a writable `vietref_string *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_invoice(
+    result: *const vietref_line_result,
+    out: *mut *mut vietref_string,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { result_text(result, Part::Invoice, Dest::Owned(out)) } })
+}
+
+/// `vietref_line_result_invoice` into the caller's buffer.
+///
+/// # Safety
+/// `result` is a live line result; `buf` is writable for `cap` bytes (or NULL when `cap` is
+/// 0); `len_out` points to a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_invoice_buf(
+    result: *const vietref_line_result,
+    buf: *mut c_char,
+    cap: usize,
+    len_out: *mut usize,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { result_text(result, Part::Invoice, Dest::Buf(buf, cap, len_out)) } })
+}
+
+/// For an `UNMATCHED` line: the code of the one open invoice that a name and the exact
+/// amount point to, as a new string owned by the caller (for a person to confirm; the line
+/// was not applied). `VIETREF_NO_VALUE` when there is none.
+///
+/// # Safety
+/// `result` is a live line result; `out` points to a writable `vietref_string *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_suggestion(
+    result: *const vietref_line_result,
+    out: *mut *mut vietref_string,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { result_text(result, Part::Suggestion, Dest::Owned(out)) } })
+}
+
+/// `vietref_line_result_suggestion` into the caller's buffer.
+///
+/// # Safety
+/// As `vietref_line_result_invoice_buf`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_suggestion_buf(
+    result: *const vietref_line_result,
+    buf: *mut c_char,
+    cap: usize,
+    len_out: *mut usize,
+) -> vietref_status {
+    ffi_boundary!({
+        unsafe { result_text(result, Part::Suggestion, Dest::Buf(buf, cap, len_out)) }
+    })
+}
+
+/// Why the line got its status, in `lang` (`VIETREF_LANG_EN` or `VIETREF_LANG_VI`), as a
+/// new string owned by the caller. An unknown `lang` is `VIETREF_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// `result` is a live line result; `out` points to a writable `vietref_string *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_reason(
+    result: *const vietref_line_result,
+    lang: u32,
+    out: *mut *mut vietref_string,
+) -> vietref_status {
+    ffi_boundary!({
+        let part = Part::Reason(known(Lang::from_u32(lang))?);
+        unsafe { result_text(result, part, Dest::Owned(out)) }
+    })
+}
+
+/// `vietref_line_result_reason` into the caller's buffer.
+///
+/// # Safety
+/// As `vietref_line_result_invoice_buf`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_reason_buf(
+    result: *const vietref_line_result,
+    lang: u32,
+    buf: *mut c_char,
+    cap: usize,
+    len_out: *mut usize,
+) -> vietref_status {
+    ffi_boundary!({
+        let part = Part::Reason(known(Lang::from_u32(lang))?);
+        unsafe { result_text(result, part, Dest::Buf(buf, cap, len_out)) }
+    })
+}
+
+/// The whole result as JSON (the line `vietref reconcile` writes, without the newline), a
+/// new string owned by the caller: `line`, `status` (`paid`, `partial`, `overpaid`,
+/// `duplicate`, `unknown_code`, `ambiguous`, `unmatched`), `invoice`, `suggestion`,
+/// `amount`, `reason`, `reasonVi`, `content`, `evidence` {`codes` [{`code`, `kind`, `span`,
+/// `text`, `known`}], `amountDue`, `paidBefore`, `paidAfter`, `outstanding`, `excess`,
+/// `settledByLine`, `sameReference`, `due`, `late`, `names`, `nameCandidates`: each when
+/// it applies}, and `reference`, `date`, `counterName` when given.
+///
+/// # Safety
+/// `result` is a live line result; `out` points to a writable `vietref_string *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_json(
+    result: *const vietref_line_result,
+    out: *mut *mut vietref_string,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { result_text(result, Part::Json, Dest::Owned(out)) } })
+}
+
+/// `vietref_line_result_json` into the caller's buffer.
+///
+/// # Safety
+/// As `vietref_line_result_invoice_buf`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_json_buf(
+    result: *const vietref_line_result,
+    buf: *mut c_char,
+    cap: usize,
+    len_out: *mut usize,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { result_text(result, Part::Json, Dest::Buf(buf, cap, len_out)) } })
+}

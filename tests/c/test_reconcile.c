@@ -1,0 +1,347 @@
+/*
+ * Tests of the reconciliation part of the vietref C ABI (vietref_reconciler_*,
+ * vietref_line_result_*): every line status, invoices added and refused, the summary and
+ * invoice states, NULL for every pointer, invalid UTF-8, caller buffers of 0 and 1 bytes,
+ * unknown constants, _free(NULL).
+ *
+ * The invoices are tests/reconcile.rs's school: payment codes of scheme HP:6 whose check
+ * digits were computed by hand (ISO 7064 MOD 97-10, see examples/reconcile/); amounts and
+ * reasons are worked out from the status rules in src/reconcile/mod.rs.
+ */
+#include "check.h"
+
+#define C1 "HP24010172"
+#define C2 "HP24010269"
+#define C3 "HP24010366"
+#define C4 "HP24010463"
+
+static void add_ok(vietref_reconciler *r, const char *code, uint64_t amount, const char *payer, const char *ben) {
+    vietref_report *rep = NULL;
+    uint32_t u = 77;
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, code, strlen(code), amount, payer, strlen(payer), ben, strlen(ben),
+                                                NULL, 0, &rep),
+                 VIETREF_OK);
+    CHECK_STATUS(vietref_report_valid(rep, &u), VIETREF_OK);
+    CHECK(u == 1);
+    vietref_report_free(rep);
+}
+
+static vietref_reconciler *school(void) {
+    vietref_reconciler *r = NULL;
+    CHECK_STATUS(vietref_reconciler_new(S("HP:6"), &r), VIETREF_OK);
+    add_ok(r, C1, 1250000, "Nguyễn Văn An", "Nguyễn Thị Bình");
+    add_ok(r, C2, 1250000, "Trần Văn Hùng", "Trần Minh Khoa");
+    add_ok(r, C3, 980000, "Lê Thị Thuỷ", "Phạm Gia Huy");
+    add_ok(r, C4, 750000, "Đỗ Thị Hoa", "Hoàng Vy");
+    return r;
+}
+
+static vietref_line_result *feed(vietref_reconciler *r, uint64_t line, uint64_t amount, const char *content,
+                                 const char *reference) {
+    vietref_line_result *x = NULL;
+    CHECK_STATUS(vietref_reconciler_feed(r, line, amount, content, strlen(content), reference,
+                                         reference ? strlen(reference) : 0, NULL, 0, NULL, 0, &x),
+                 VIETREF_OK);
+    return x;
+}
+
+static void check_line(vietref_line_result *x, uint32_t status, const char *invoice) {
+    uint32_t u = 77;
+    CHECK_STATUS(vietref_line_result_status(x, &u), VIETREF_OK);
+    CHECK(u == status);
+    if (invoice) {
+        CHECK_OWNED(invoice, vietref_line_result_invoice(x, outp));
+        CHECK_BUF(invoice, vietref_line_result_invoice_buf(x, buf, cap, lenp));
+    } else {
+        CHECK_OWNED_FAILS(VIETREF_NO_VALUE, vietref_line_result_invoice(x, outp));
+        CHECK_BUF_FAILS(VIETREF_NO_VALUE, vietref_line_result_invoice_buf(x, buf, cap, lenp));
+    }
+}
+
+static void test_statuses(void) {
+    vietref_reconciler *r = school();
+    vietref_line_result *x;
+
+    /* Paid in full; the bank's prefix and suffix do not matter. */
+    x = feed(r, 2, 1250000, "MBVCB.2427229823.174242.HP24010172 HOC PHI HK1.CT tu 1027236393", NULL);
+    check_line(x, VIETREF_LINE_PAID, C1);
+    CHECK_OWNED("code HP24010172 found; 1,250,000 VND paid in full",
+                vietref_line_result_reason(x, VIETREF_LANG_EN, outp));
+    CHECK_BUF("tìm thấy mã HP24010172; đã thanh toán đủ 1.250.000 đ",
+              vietref_line_result_reason_buf(x, VIETREF_LANG_VI, buf, cap, lenp));
+    CHECK_OWNED_FAILS(VIETREF_NO_VALUE, vietref_line_result_suggestion(x, outp));
+    {
+        vietref_string *j = NULL;
+        CHECK_STATUS(vietref_line_result_json(x, &j), VIETREF_OK);
+        static const char head[] = "{\"line\":2,\"status\":\"paid\",\"invoice\":\"HP24010172\","
+                                   "\"suggestion\":null,\"amount\":1250000,";
+        CHECK(strncmp(vietref_string_ptr(j), head, strlen(head)) == 0);
+        CHECK(strstr(vietref_string_ptr(j), "\"amountDue\":1250000") != NULL);
+        {
+            const char *want = vietref_string_ptr(j);
+            CHECK_BUF(want, vietref_line_result_json_buf(x, buf, cap, lenp));
+        }
+        vietref_string_free(j);
+    }
+    vietref_line_result_free(x);
+
+    /* Partial, then the rest, then a duplicate (twice with the same bank reference). */
+    x = feed(r, 3, 500000, "hp 2401 0269 hoc phi", NULL);
+    check_line(x, VIETREF_LINE_PARTIAL, C2);
+    CHECK_OWNED("code HP24010269 found; 500,000 VND paid of 1,250,000 VND, 750,000 VND still due",
+                vietref_line_result_reason(x, VIETREF_LANG_EN, outp));
+    vietref_line_result_free(x);
+    x = feed(r, 4, 750000, "HP24010269 con lai", NULL);
+    check_line(x, VIETREF_LINE_PAID, C2);
+    vietref_line_result_free(x);
+    x = feed(r, 5, 100000, "HP24010269", "FT1");
+    check_line(x, VIETREF_LINE_DUPLICATE, C2);
+    {
+        vietref_string *j = NULL;
+        CHECK_STATUS(vietref_line_result_json(x, &j), VIETREF_OK);
+        CHECK(strstr(vietref_string_ptr(j), "\"settledByLine\":4") != NULL);
+        CHECK(strstr(vietref_string_ptr(j), "\"reference\":\"FT1\"") != NULL);
+        vietref_string_free(j);
+    }
+    vietref_line_result_free(x);
+
+    /* Overpaid: 1,000,000 for 980,000. */
+    x = feed(r, 6, 1000000, "IB HP24010366 HOC PHI", NULL);
+    check_line(x, VIETREF_LINE_OVERPAID, C3);
+    CHECK_OWNED("code HP24010366 found; 1,000,000 VND paid for 980,000 VND due: 20,000 VND too much",
+                vietref_line_result_reason(x, VIETREF_LANG_EN, outp));
+    vietref_line_result_free(x);
+
+    /* A valid code of last year: unknown. Two codes: ambiguous, nothing applied. */
+    x = feed(r, 7, 1250000, "HP23999987 hoc phi hk2", NULL);
+    check_line(x, VIETREF_LINE_UNKNOWN_CODE, NULL);
+    vietref_line_result_free(x);
+    x = feed(r, 8, 2500000, "HP24010172 HP24010269 HOC PHI 2 CHAU", NULL);
+    check_line(x, VIETREF_LINE_AMBIGUOUS, NULL);
+    vietref_line_result_free(x);
+
+    /* No code: unmatched; with the beneficiary's name (Y/I variant) and the exact amount of
+       one open invoice, a suggestion that is not applied. */
+    x = feed(r, 9, 200000, "ung ho quy lop", NULL);
+    check_line(x, VIETREF_LINE_UNMATCHED, NULL);
+    CHECK_OWNED("no invoice code found in the content", vietref_line_result_reason(x, VIETREF_LANG_EN, outp));
+    CHECK_OWNED_FAILS(VIETREF_NO_VALUE, vietref_line_result_suggestion(x, outp));
+    CHECK_BUF_FAILS(VIETREF_NO_VALUE, vietref_line_result_suggestion_buf(x, buf, cap, lenp));
+    vietref_line_result_free(x);
+    x = feed(r, 10, 750000, "CHUYEN TIEN HOC PHI CHO CHAU HOANG VI LOP 6A", NULL);
+    check_line(x, VIETREF_LINE_UNMATCHED, NULL);
+    CHECK_OWNED(C4, vietref_line_result_suggestion(x, outp));
+    CHECK_BUF(C4, vietref_line_result_suggestion_buf(x, buf, cap, lenp));
+    vietref_line_result_free(x);
+
+    /* Invoice states: C2 received 500,000 + 750,000 + 100,000 in three payments; C4 nothing. */
+    CHECK_OWNED("{\"code\":\"HP24010269\",\"kind\":\"payment_code\",\"amountDue\":1250000,\"paid\":1350000,"
+                "\"payments\":3,\"outstanding\":0,\"status\":\"overpaid\"}",
+                vietref_reconciler_invoice_json(r, S("hp 2401 0269"), outp));
+    CHECK_BUF("{\"code\":\"HP24010463\",\"kind\":\"payment_code\",\"amountDue\":750000,\"paid\":0,"
+              "\"payments\":0,\"outstanding\":750000,\"status\":\"unpaid\"}",
+              vietref_reconciler_invoice_json_buf(r, S(C4), buf, cap, lenp));
+    CHECK_OWNED_FAILS(VIETREF_NO_VALUE, vietref_reconciler_invoice_json(r, S("HP23999987"), outp));
+    CHECK_BUF_FAILS(VIETREF_NO_VALUE, vietref_reconciler_invoice_json_buf(r, NULL, 0, buf, cap, lenp));
+
+    /* Summary: 9 lines; 2 paid (2,000,000), 1 partial, 1 overpaid, 1 duplicate, 1 unknown,
+       1 ambiguous, 2 unmatched; invoices: C1 settled, C2 and C3 overpaid, C4 unpaid. */
+    {
+        vietref_string *j = NULL;
+        const char *p;
+        CHECK_STATUS(vietref_reconciler_summary_json(r, &j), VIETREF_OK);
+        p = vietref_string_ptr(j);
+        static const char head[] = "{\"lines\":9,\"amount\":8300000,\"statuses\":[{\"status\":\"paid\",\"lines\":2,"
+                                   "\"amount\":2000000},{\"status\":\"partial\",\"lines\":1,\"amount\":500000},";
+        CHECK(strncmp(p, head, strlen(head)) == 0);
+        CHECK(strstr(p, "{\"status\":\"unmatched\",\"lines\":2,\"amount\":950000}") != NULL);
+        CHECK(strstr(p, "\"invoices\":4,\"invoicesSettled\":1,\"invoicesOverpaid\":2,\"invoicesPartial\":0,"
+                        "\"invoicesUnpaid\":1,\"outstanding\":750000}") != NULL);
+        CHECK_BUF(p, vietref_reconciler_summary_json_buf(r, buf, cap, lenp));
+        vietref_string_free(j);
+    }
+    vietref_reconciler_free(r);
+}
+
+static void test_add_invoice(void) {
+    vietref_reconciler *r = NULL;
+    vietref_report *rep = NULL;
+    uint32_t u = 77;
+    size_t n = 77;
+    CHECK_STATUS(vietref_reconciler_new(S("HP:6, VP:8"), &r), VIETREF_OK);
+
+    /* A spaced code is normalized (invoice.normalized, 401, a warning); the cleaned text is
+       the code as held. */
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S("hp 2401 0172"), 1250000, NULL, 0, NULL, 0, S("2024-09-15"), &rep),
+                 VIETREF_OK);
+    CHECK_STATUS(vietref_report_valid(rep, &u), VIETREF_OK);
+    CHECK(u == 1);
+    CHECK_STATUS(vietref_report_finding_code(rep, 0, &u), VIETREF_OK);
+    CHECK(u == 401);
+    CHECK_OWNED(C1, vietref_report_cleaned_text(rep, outp));
+    vietref_report_free(rep);
+    /* The same code again: reconcile.invoice_duplicate (814). */
+    rep = NULL;
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(C1), 5, NULL, 0, NULL, 0, NULL, 0, &rep), VIETREF_OK);
+    CHECK_STATUS(vietref_report_valid(rep, &u), VIETREF_OK);
+    CHECK(u == 0);
+    CHECK_STATUS(vietref_report_count(rep, &n), VIETREF_OK);
+    CHECK(n == 1);
+    CHECK_STATUS(vietref_report_finding_code(rep, 0, &u), VIETREF_OK);
+    CHECK(u == 814);
+    CHECK_OWNED_FAILS(VIETREF_NO_VALUE, vietref_report_cleaned_text(rep, outp));
+    vietref_report_free(rep);
+    /* A wrong check digit (invoice.check_digits, 410) and an amount of 0
+       (reconcile.amount_zero, 803): both reported. */
+    rep = NULL;
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S("HP24010173"), 0, NULL, 0, NULL, 0, NULL, 0, &rep), VIETREF_OK);
+    CHECK_STATUS(vietref_report_count(rep, &n), VIETREF_OK);
+    CHECK(n == 2);
+    CHECK_STATUS(vietref_report_finding_code(rep, 0, &u), VIETREF_OK);
+    CHECK(u == 410);
+    CHECK_STATUS(vietref_report_finding_code(rep, 1, &u), VIETREF_OK);
+    CHECK(u == 803);
+    vietref_report_free(rep);
+    /* 14 digits: reconcile.amount_too_large (804). A bad due date: reconcile.date_invalid
+       (816). */
+    rep = NULL;
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(C2), 10000000000000u, NULL, 0, NULL, 0, NULL, 0, &rep), VIETREF_OK);
+    CHECK_STATUS(vietref_report_finding_code(rep, 0, &u), VIETREF_OK);
+    CHECK(u == 804);
+    vietref_report_free(rep);
+    rep = NULL;
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(C2), 1, NULL, 0, NULL, 0, S("31/02/2024"), &rep), VIETREF_OK);
+    CHECK_STATUS(vietref_report_finding_code(rep, 0, &u), VIETREF_OK);
+    CHECK(u == 816);
+    vietref_report_free(rep);
+    /* An institution's own code shorter than 6 characters cannot be searched for: a warning
+       (reconcile.code_unsearchable, 815), the invoice is added. */
+    rep = NULL;
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S("AB12"), 1000, S("An"), NULL, 0, NULL, 0, &rep), VIETREF_OK);
+    CHECK_STATUS(vietref_report_valid(rep, &u), VIETREF_OK);
+    CHECK(u == 1);
+    CHECK_STATUS(vietref_report_finding_code(rep, 0, &u), VIETREF_OK);
+    CHECK(u == 815);
+    vietref_report_free(rep);
+
+    /* Arguments: nothing is added, nothing written. */
+    rep = SENTINEL;
+    CHECK_STATUS(vietref_reconciler_add_invoice(NULL, S(C3), 1, NULL, 0, NULL, 0, NULL, 0, &rep), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, NULL, 1, 1, NULL, 0, NULL, 0, NULL, 0, &rep), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(C3), 1, NULL, 1, NULL, 0, NULL, 0, &rep), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(C3), 1, NULL, 0, NULL, 1, NULL, 0, &rep), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(C3), 1, NULL, 0, NULL, 0, NULL, 1, &rep), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(BAD_UTF8), 1, NULL, 0, NULL, 0, NULL, 0, &rep), VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(C3), 1, S(BAD_UTF8), NULL, 0, NULL, 0, &rep), VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(C3), 1, NULL, 0, S(BAD_UTF8), NULL, 0, &rep), VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(C3), 1, NULL, 0, NULL, 0, S(BAD_UTF8), &rep), VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_add_invoice(r, S(C3), 1, NULL, 0, NULL, 0, NULL, 0, NULL), VIETREF_NULL_ARGUMENT);
+    CHECK(rep == SENTINEL);
+    CHECK_OWNED_FAILS(VIETREF_NO_VALUE, vietref_reconciler_invoice_json(r, S(C3), outp));
+    {
+        vietref_string *j = NULL;
+        CHECK_STATUS(vietref_reconciler_summary_json(r, &j), VIETREF_OK);
+        CHECK(strstr(vietref_string_ptr(j), "\"invoices\":2,") != NULL);
+        vietref_string_free(j);
+    }
+    vietref_reconciler_free(r);
+}
+
+static void test_arguments(void) {
+    vietref_reconciler *r = SENTINEL;
+    vietref_line_result *x = SENTINEL;
+    uint32_t u = 77;
+
+    CHECK_STATUS(vietref_reconciler_new(S("HO:6"), &r), VIETREF_REF_SCHEMES_INVALID);
+    CHECK_STATUS(vietref_reconciler_new(NULL, 1, &r), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_new(S(BAD_UTF8), &r), VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_new(NULL, 0, NULL), VIETREF_NULL_ARGUMENT);
+    CHECK(r == SENTINEL);
+    r = NULL;
+    CHECK_STATUS(vietref_reconciler_new(NULL, 0, &r), VIETREF_OK);
+
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 0, S("x"), NULL, 0, NULL, 0, NULL, 0, &x), VIETREF_RECONCILE_AMOUNT_INVALID);
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 10000000000000u, S("x"), NULL, 0, NULL, 0, NULL, 0, &x),
+                 VIETREF_RECONCILE_AMOUNT_INVALID);
+    CHECK_STATUS(vietref_reconciler_feed(NULL, 1, 1, S("x"), NULL, 0, NULL, 0, NULL, 0, &x), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 1, NULL, 1, NULL, 0, NULL, 0, NULL, 0, &x), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 1, S("x"), NULL, 1, NULL, 0, NULL, 0, &x), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 1, S("x"), NULL, 0, NULL, 1, NULL, 0, &x), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 1, S("x"), NULL, 0, NULL, 0, NULL, 1, &x), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 1, S(BAD_UTF8), NULL, 0, NULL, 0, NULL, 0, &x), VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 1, S("x"), S(BAD_UTF8), NULL, 0, NULL, 0, &x), VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 1, S("x"), NULL, 0, S(BAD_UTF8), NULL, 0, &x), VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 1, S("x"), NULL, 0, NULL, 0, S(BAD_UTF8), &x), VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 1, S("x"), NULL, 0, NULL, 0, NULL, 0, NULL), VIETREF_NULL_ARGUMENT);
+    CHECK(x == SENTINEL);
+    {
+        /* Nothing was counted by the refused calls. */
+        vietref_string *j = NULL;
+        CHECK_STATUS(vietref_reconciler_summary_json(r, &j), VIETREF_OK);
+        CHECK(strncmp(vietref_string_ptr(j), "{\"lines\":0,", 11) == 0);
+        vietref_string_free(j);
+    }
+    /* With every optional text given; an empty content is a line without a code. */
+    x = NULL;
+    CHECK_STATUS(vietref_reconciler_feed(r, 1, 1, NULL, 0, S("FT24"), S("2024-09-01"), S("NGUYEN VAN AN"), &x), VIETREF_OK);
+    check_line(x, VIETREF_LINE_UNMATCHED, NULL);
+    {
+        vietref_string *j = NULL;
+        CHECK_STATUS(vietref_line_result_json(x, &j), VIETREF_OK);
+        CHECK(strstr(vietref_string_ptr(j), "\"date\":\"2024-09-01\"") != NULL);
+        CHECK(strstr(vietref_string_ptr(j), "\"counterName\":\"NGUYEN VAN AN\"") != NULL);
+        vietref_string_free(j);
+    }
+
+    CHECK_STATUS(vietref_line_result_status(NULL, &u), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_line_result_status(x, NULL), VIETREF_NULL_ARGUMENT);
+    CHECK(u == 77);
+    CHECK_OWNED_FAILS(VIETREF_NULL_ARGUMENT, vietref_line_result_invoice(NULL, outp));
+    CHECK_OWNED_FAILS(VIETREF_NULL_ARGUMENT, vietref_line_result_suggestion(NULL, outp));
+    CHECK_OWNED_FAILS(VIETREF_NULL_ARGUMENT, vietref_line_result_reason(NULL, VIETREF_LANG_EN, outp));
+    CHECK_OWNED_FAILS(VIETREF_NULL_ARGUMENT, vietref_line_result_json(NULL, outp));
+    CHECK_OWNED_FAILS(VIETREF_INVALID_ARGUMENT, vietref_line_result_reason(x, 0, outp));
+    CHECK_OWNED_FAILS(VIETREF_INVALID_ARGUMENT, vietref_line_result_reason(x, 3, outp));
+    CHECK_STATUS(vietref_line_result_invoice(x, NULL), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_line_result_suggestion(x, NULL), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_line_result_reason(x, VIETREF_LANG_VI, NULL), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_line_result_json(x, NULL), VIETREF_NULL_ARGUMENT);
+    CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT, vietref_line_result_invoice_buf(NULL, buf, cap, lenp));
+    CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT, vietref_line_result_suggestion_buf(NULL, buf, cap, lenp));
+    CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT, vietref_line_result_reason_buf(NULL, 1, buf, cap, lenp));
+    CHECK_BUF_FAILS(VIETREF_INVALID_ARGUMENT, vietref_line_result_reason_buf(x, 9, buf, cap, lenp));
+    CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT, vietref_line_result_json_buf(NULL, buf, cap, lenp));
+    vietref_line_result_free(x);
+    vietref_line_result_free(NULL);
+    vietref_line_result_free(NULL);
+
+    CHECK_OWNED_FAILS(VIETREF_NULL_ARGUMENT, vietref_reconciler_summary_json(NULL, outp));
+    CHECK_STATUS(vietref_reconciler_summary_json(r, NULL), VIETREF_NULL_ARGUMENT);
+    CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT, vietref_reconciler_summary_json_buf(NULL, buf, cap, lenp));
+    CHECK_OWNED_FAILS(VIETREF_NULL_ARGUMENT, vietref_reconciler_invoice_json(NULL, S(C1), outp));
+    CHECK_OWNED_FAILS(VIETREF_NULL_ARGUMENT, vietref_reconciler_invoice_json(r, NULL, 1, outp));
+    CHECK_OWNED_FAILS(VIETREF_INVALID_UTF8, vietref_reconciler_invoice_json(r, S(BAD_UTF8), outp));
+    CHECK_STATUS(vietref_reconciler_invoice_json(r, S(C1), NULL), VIETREF_NULL_ARGUMENT);
+    CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT, vietref_reconciler_invoice_json_buf(NULL, S(C1), buf, cap, lenp));
+    CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT, vietref_reconciler_invoice_json_buf(r, NULL, 1, buf, cap, lenp));
+    CHECK_BUF_FAILS(VIETREF_INVALID_UTF8, vietref_reconciler_invoice_json_buf(r, S(BAD_UTF8), buf, cap, lenp));
+    vietref_reconciler_free(r);
+    vietref_reconciler_free(NULL);
+    vietref_reconciler_free(NULL);
+}
+
+static void test_constants(void) {
+    CHECK(VIETREF_LINE_PAID == 0 && VIETREF_LINE_PARTIAL == 1 && VIETREF_LINE_OVERPAID == 2);
+    CHECK(VIETREF_LINE_DUPLICATE == 3 && VIETREF_LINE_UNKNOWN_CODE == 4 && VIETREF_LINE_AMBIGUOUS == 5);
+    CHECK(VIETREF_LINE_UNMATCHED == 6);
+    CHECK(VIETREF_RECONCILE_AMOUNT_INVALID == 700);
+    CHECK(strcmp(vietref_status_name(VIETREF_RECONCILE_AMOUNT_INVALID), "VIETREF_RECONCILE_AMOUNT_INVALID") == 0);
+}
+
+int main(void) {
+    test_constants();
+    test_statuses();
+    test_add_invoice();
+    test_arguments();
+    return check_summary();
+}

@@ -1,0 +1,313 @@
+//! The reconciliation functions of the C ABI called from Rust: a reconciler driven through C
+//! and one driven through the Rust API, given the same invoices and lines, give the same
+//! reports, line results (JSON and every accessor), invoice states and summaries.
+
+use proptest::prelude::*;
+use serde_json::Value;
+use std::ptr;
+use vietref::capi::reconcile::*;
+use vietref::capi::report::*;
+use vietref::capi::string::*;
+use vietref::capi::vietref_status::*;
+use vietref::capi::{vietref_line_result, vietref_reconciler, vietref_report, vietref_string};
+use vietref::message::Amount;
+use vietref::reconcile::{Invoice, Reconciler, StatementLine};
+use vietref::reference::{code, Scheme};
+
+unsafe fn take(s: *mut vietref_string) -> String {
+    let v = unsafe {
+        std::slice::from_raw_parts(vietref_string_ptr(s).cast::<u8>(), vietref_string_len(s))
+    }
+    .to_vec();
+    unsafe { vietref_string_free(s) };
+    String::from_utf8(v).unwrap()
+}
+
+fn text(s: &Option<String>) -> (*const std::ffi::c_char, usize) {
+    match s {
+        Some(t) => (t.as_ptr().cast(), t.len()),
+        None => (ptr::null(), 0),
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Add {
+        code: String,
+        amount: u64,
+        payer: Option<String>,
+        beneficiary: Option<String>,
+        due: Option<String>,
+    },
+    Feed {
+        amount: u64,
+        content: String,
+        reference: Option<String>,
+        date: Option<String>,
+        counter: Option<String>,
+    },
+}
+
+/// Valid HP:6 codes (check digits from the Rust API, which has its own vectors) and
+/// near-misses.
+fn codes() -> Vec<String> {
+    let mut v: Vec<String> = (0..6)
+        .map(|i| {
+            code::create("HP", &format!("2401{i:02}"))
+                .unwrap()
+                .as_str()
+                .to_string()
+        })
+        .collect();
+    v.push("HP24010173".into());
+    v.push("RF18539007547034".into());
+    v.push("1C24TAA-1234".into());
+    v.push("AB12".into());
+    v.push("INV-2024-0001".into());
+    v
+}
+
+fn names() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(prop::sample::select(vec![
+        "Nguyễn Văn An".to_string(),
+        "Trần Thị Bình".to_string(),
+        "Hoàng Vy".to_string(),
+        String::new(),
+    ]))
+}
+
+fn ops() -> impl Strategy<Value = Vec<Op>> {
+    let all = codes();
+    let add = (
+        prop::sample::select(all.clone()),
+        prop_oneof![Just(0u64), 1u64..3_000_000, Just(10_000_000_000_000)],
+        names(),
+        names(),
+        proptest::option::of(prop_oneof![
+            Just("2024-09-15".to_string()),
+            Just("31/02/2024".to_string())
+        ]),
+    )
+        .prop_map(|(code, amount, payer, beneficiary, due)| Op::Add {
+            code,
+            amount,
+            payer,
+            beneficiary,
+            due,
+        });
+    let feed = (
+        prop_oneof![Just(0u64), 1u64..3_000_000, Just(1_250_000)],
+        (
+            prop::sample::select(all),
+            "[a-zA-Z .]{0,20}",
+            any::<bool>(),
+            names(),
+        )
+            .prop_map(|(c, noise, with_code, name)| {
+                let mut s = noise;
+                if with_code {
+                    s.push(' ');
+                    s.push_str(&c.to_lowercase());
+                }
+                if let Some(n) = name {
+                    s.push(' ');
+                    s.push_str(&vietref::text::fold(&n));
+                }
+                s
+            }),
+        proptest::option::of(prop_oneof![
+            Just("FT1".to_string()),
+            Just("FT2".to_string())
+        ]),
+        proptest::option::of(Just("2024-10-01".to_string())),
+        names(),
+    )
+        .prop_map(|(amount, content, reference, date, counter)| Op::Feed {
+            amount,
+            content,
+            reference,
+            date,
+            counter,
+        });
+    proptest::collection::vec(prop_oneof![add, feed], 0..24)
+}
+
+fn nonempty(s: &Option<String>) -> Option<String> {
+    s.clone().filter(|t| !t.is_empty())
+}
+
+proptest! {
+    #[test]
+    fn a_reconciler_through_c_equals_rust(ops in ops()) {
+        let schemes: Vec<Scheme> = vec!["HP:6".parse().unwrap()];
+        let mut rust = Reconciler::new(&schemes);
+        let mut c: *mut vietref_reconciler = ptr::null_mut();
+        prop_assert_eq!(unsafe { vietref_reconciler_new(c"HP:6".as_ptr(), 4, &mut c) }, VIETREF_OK);
+        let mut line = 0u64;
+        for op in &ops {
+            match op {
+                Op::Add { code, amount, payer, beneficiary, due } => {
+                    let (p, pl) = text(payer);
+                    let (b, bl) = text(beneficiary);
+                    let (d, dl) = text(due);
+                    let mut r: *mut vietref_report = ptr::null_mut();
+                    let st = unsafe {
+                        vietref_reconciler_add_invoice(c, code.as_ptr().cast(), code.len(), *amount, p, pl, b, bl, d, dl, &mut r)
+                    };
+                    prop_assert_eq!(st, VIETREF_OK);
+                    let mut s: *mut vietref_string = ptr::null_mut();
+                    prop_assert_eq!(unsafe { vietref_report_json(r, &mut s) }, VIETREF_OK);
+                    let got: Value = serde_json::from_str(&unsafe { take(s) }).unwrap();
+                    unsafe { vietref_report_free(r) };
+                    match Amount::new(*amount) {
+                        Some(a) => {
+                            let inv = Invoice {
+                                code: code.clone(),
+                                amount: a,
+                                payer: nonempty(payer),
+                                beneficiary: nonempty(beneficiary),
+                                due: nonempty(due),
+                            };
+                            match rust.add_invoice(inv) {
+                                Ok(added) => {
+                                    prop_assert_eq!(got["valid"].as_bool(), Some(true));
+                                    prop_assert_eq!(&got["cleaned"], &Value::from(added.code));
+                                    prop_assert_eq!(&got["findings"], &serde_json::to_value(&added.warnings).unwrap());
+                                }
+                                Err(findings) => {
+                                    prop_assert_eq!(got["valid"].as_bool(), Some(false));
+                                    prop_assert_eq!(&got["findings"], &serde_json::to_value(&findings).unwrap());
+                                }
+                            }
+                        }
+                        None => {
+                            // Refused before the reconciler sees it: the amount's finding last.
+                            prop_assert_eq!(got["valid"].as_bool(), Some(false));
+                            let last = got["findings"].as_array().unwrap().last().unwrap()["code"].clone();
+                            let want = if *amount == 0 { "reconcile.amount_zero" } else { "reconcile.amount_too_large" };
+                            prop_assert_eq!(last, Value::from(want));
+                        }
+                    }
+                }
+                Op::Feed { amount, content, reference, date, counter } => {
+                    line += 1;
+                    let (rf, rl) = text(reference);
+                    let (d, dl) = text(date);
+                    let (n, nl) = text(counter);
+                    let mut x: *mut vietref_line_result = ptr::null_mut();
+                    let st = unsafe {
+                        vietref_reconciler_feed(c, line, *amount, content.as_ptr().cast(), content.len(), rf, rl, d, dl, n, nl, &mut x)
+                    };
+                    let Some(a) = Amount::new(*amount) else {
+                        prop_assert_eq!(st, VIETREF_RECONCILE_AMOUNT_INVALID);
+                        prop_assert!(x.is_null());
+                        continue;
+                    };
+                    prop_assert_eq!(st, VIETREF_OK);
+                    let mut l = StatementLine::new(line, a, content.clone());
+                    l.reference = nonempty(reference);
+                    l.date = nonempty(date);
+                    l.counter_name = nonempty(counter);
+                    let want = rust.feed(l);
+                    unsafe {
+                        let mut s: *mut vietref_string = ptr::null_mut();
+                        prop_assert_eq!(vietref_line_result_json(x, &mut s), VIETREF_OK);
+                        prop_assert_eq!(take(s), serde_json::to_string(&want).unwrap());
+                        let mut status = 99u32;
+                        prop_assert_eq!(vietref_line_result_status(x, &mut status), VIETREF_OK);
+                        prop_assert_eq!(status, want.status.number());
+                        let mut s: *mut vietref_string = ptr::null_mut();
+                        let st = vietref_line_result_invoice(x, &mut s);
+                        prop_assert_eq!((st == VIETREF_OK).then(|| take(s)), want.invoice.clone());
+                        let mut s: *mut vietref_string = ptr::null_mut();
+                        let st = vietref_line_result_suggestion(x, &mut s);
+                        prop_assert_eq!((st == VIETREF_OK).then(|| take(s)), want.suggestion.clone());
+                        for (lang, w) in [(1u32, &want.reason), (2, &want.reason_vi)] {
+                            let mut s: *mut vietref_string = ptr::null_mut();
+                            prop_assert_eq!(vietref_line_result_reason(x, lang, &mut s), VIETREF_OK);
+                            prop_assert_eq!(&take(s), w);
+                        }
+                        vietref_line_result_free(x);
+                    }
+                }
+            }
+        }
+        unsafe {
+            let mut s: *mut vietref_string = ptr::null_mut();
+            prop_assert_eq!(vietref_reconciler_summary_json(c, &mut s), VIETREF_OK);
+            prop_assert_eq!(take(s), serde_json::to_string(&rust.summary()).unwrap());
+            for code in codes() {
+                let mut s: *mut vietref_string = ptr::null_mut();
+                let st = vietref_reconciler_invoice_json(c, code.as_ptr().cast(), code.len(), &mut s);
+                let want = rust.invoice(&code).map(|st| serde_json::to_string(&st).unwrap());
+                prop_assert_eq!((st == VIETREF_OK).then(|| take(s)), want);
+            }
+            vietref_reconciler_free(c);
+        }
+    }
+
+    #[test]
+    fn new_with_any_schemes_equals_parsing_them(schemes in "\\PC{0,16}") {
+        let mut c: *mut vietref_reconciler = ptr::null_mut();
+        let st = unsafe { vietref_reconciler_new(schemes.as_ptr().cast(), schemes.len(), &mut c) };
+        let parsed: Option<Vec<Scheme>> = schemes
+            .split([',', ' '])
+            .filter(|x| !x.is_empty())
+            .map(|x| x.parse().ok())
+            .collect();
+        prop_assert_eq!(st == VIETREF_OK, parsed.is_some());
+        unsafe { vietref_reconciler_free(c) };
+    }
+}
+
+#[test]
+fn line_results_can_be_read_from_many_threads() {
+    struct Shared(*const vietref_line_result);
+    // SAFETY (of the test): vietref_line_result is documented immutable and shareable.
+    unsafe impl Sync for Shared {}
+    let mut c: *mut vietref_reconciler = ptr::null_mut();
+    assert_eq!(
+        unsafe { vietref_reconciler_new(c"HP:6".as_ptr(), 4, &mut c) },
+        VIETREF_OK
+    );
+    let content = "ung ho quy lop";
+    let mut x: *mut vietref_line_result = ptr::null_mut();
+    let st = unsafe {
+        vietref_reconciler_feed(
+            c,
+            1,
+            200_000,
+            content.as_ptr().cast(),
+            content.len(),
+            ptr::null(),
+            0,
+            ptr::null(),
+            0,
+            ptr::null(),
+            0,
+            &mut x,
+        )
+    };
+    assert_eq!(st, VIETREF_OK);
+    let shared = Shared(x);
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            let shared = &shared;
+            scope.spawn(move || {
+                for _ in 0..200 {
+                    let mut s: *mut vietref_string = ptr::null_mut();
+                    assert_eq!(
+                        unsafe { vietref_line_result_reason(shared.0, 1, &mut s) },
+                        VIETREF_OK
+                    );
+                    assert_eq!(unsafe { take(s) }, "no invoice code found in the content");
+                }
+            });
+        }
+    });
+    unsafe {
+        vietref_line_result_free(x);
+        vietref_reconciler_free(c);
+    }
+    assert_eq!(vietref_line_status::VIETREF_LINE_UNMATCHED as u32, 6);
+}
