@@ -152,6 +152,38 @@ enum vietref_status
      */
     VIETREF_MESSAGE_JSON_INVALID = 200,
     /**
+     * Reference: nothing is left once separators are removed.
+     */
+    VIETREF_REF_EMPTY = 300,
+    /**
+     * Reference: a character this kind of reference cannot hold
+     * (`vietref_ref_validate_message` names it and its position).
+     */
+    VIETREF_REF_INVALID_CHAR = 301,
+    /**
+     * Reference: the wrong number of characters (separators not counted).
+     */
+    VIETREF_REF_INVALID_LENGTH = 302,
+    /**
+     * Reference: the value does not start the way this kind must (an RF reference with
+     * `RF`).
+     */
+    VIETREF_REF_INVALID_PREFIX = 303,
+    /**
+     * Reference: a part is invalid (a payment code's prefix, an e-invoice's series or
+     * year, a tax code's province or branch, ...).
+     */
+    VIETREF_REF_INVALID_PART = 304,
+    /**
+     * Reference: the check digits do not match (a typing error?).
+     */
+    VIETREF_REF_INVALID_CHECKSUM = 305,
+    /**
+     * Reference: a payment-code scheme list is not `PREFIX:LENGTH` items (2–5 letters
+     * without O, I, L; 6–12 digits) separated by commas or spaces.
+     */
+    VIETREF_REF_SCHEMES_INVALID = 306,
+    /**
      * VietQR: the JSON is malformed, not a VietQR object (`bankBin` and `accountNumber`
      * are required, values must be strings), or names a `bank` the registry does not know.
      */
@@ -404,6 +436,128 @@ typedef uint32_t vietref_vietqr_field;
 #endif // __cplusplus
 
 /**
+ * `VIETREF_REF_*`: the kind of a reference (the `kind` argument of `vietref_ref_*`, and
+ * what `vietref_candidates_kind` writes).
+ */
+enum vietref_ref_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * A vietref payment code: 2–5 letters (no O, I, L), a body of 6–12 digits, two ISO
+     * 7064 MOD 97-10 check digits (`HP7184097674`, printed `HP 7184 0976 74`).
+     */
+    VIETREF_REF_CODE = 1,
+    /**
+     * An ISO 11649 creditor reference (`RF18539007547034`, printed in groups of four).
+     */
+    VIETREF_REF_RF = 2,
+    /**
+     * A Vietnamese e-invoice identifier: template, series and number (`1C24TAA1234`,
+     * printed `1C24TAA-00001234`). No `create`.
+     */
+    VIETREF_REF_EINVOICE = 3,
+    /**
+     * A Vietnamese tax code, mã số thuế (`0100233488`, `0100233488-001`). No `create`.
+     */
+    VIETREF_REF_MST = 4,
+    /**
+     * An institution's own code (what an invoice field holds when it is none of the
+     * above). No verb takes it; listed so that every kind has a number.
+     */
+    VIETREF_REF_OPAQUE = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum vietref_ref_kind vietref_ref_kind;
+#else
+typedef uint32_t vietref_ref_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * `VIETREF_CHANNEL_*`: where a memo travels (its character set and length budget).
+ */
+enum vietref_channel
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * VietQR tag 62-08, purpose of transaction: 25 characters, `[A-Za-z0-9 ]`.
+     */
+    VIETREF_CHANNEL_VIETQR = 1,
+    /**
+     * VietQR tag 62-01, bill number: 25 characters, `[A-Za-z0-9_-]`, the invoice code only.
+     */
+    VIETREF_CHANNEL_VIETQR_BILL = 2,
+    /**
+     * Interbank transfer content (NAPAS 247): 140 characters by default, `[A-Za-z0-9 ]`.
+     */
+    VIETREF_CHANNEL_TRANSFER = 3,
+    /**
+     * Mobile Money transfer note: 50 characters by default, `[A-Za-z0-9 ]`.
+     */
+    VIETREF_CHANNEL_MOBILE_MONEY = 4,
+    /**
+     * Card payment reference at a POS: 25 characters, `[A-Z0-9-]`, the invoice code only.
+     */
+    VIETREF_CHANNEL_POS = 5,
+    /**
+     * ISO 20022 `RmtInf/Ustrd`: 140 characters, SEPA basic Latin; the cleaned JSON also has
+     * the `<RmtInf>` XML and, for an RF reference, the structured creditor reference.
+     */
+    VIETREF_CHANNEL_ISO20022 = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum vietref_channel vietref_channel;
+#else
+typedef uint32_t vietref_channel;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * `VIETREF_MEMO_*`: the lists of fields of a rendered memo (`vietref_memo_field_count`).
+ */
+enum vietref_memo_list
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * The fields in the text, whole or cut, in template order.
+     */
+    VIETREF_MEMO_INCLUDED = 1,
+    /**
+     * The fields of the message that are not in the text.
+     */
+    VIETREF_MEMO_OMITTED = 2,
+    /**
+     * The fields in the text that were cut (a subset of the included ones).
+     */
+    VIETREF_MEMO_CLIPPED = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum vietref_memo_list vietref_memo_list;
+#else
+typedef uint32_t vietref_memo_list;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Payment codes and RF references found in a text (`vietref_memo_extract`,
+ * `vietref_vietqr_payment_codes`), numbered from 0 to `count - 1` in order of appearance,
+ * each once. Each one's check digits verify.
+ *
+ * Thread safety: immutable; any number of threads may read it at the same time. Free it
+ * once with `vietref_candidates_free`, after every reader is done.
+ */
+typedef struct vietref_candidates vietref_candidates;
+
+/**
  * A payment message draft: what a user typed, every field optional and unchecked until
  * `vietref_message_validate`. Fields: sector (`education` or `health`), payer's full
  * name, beneficiary's full name (required for education), payment reason, invoice code,
@@ -475,6 +629,218 @@ const char *vietref_status_name(uint32_t status);
  * status or an unknown language.
  */
 const char *vietref_status_message(uint32_t status, uint32_t lang);
+
+/**
+ * Renders the message draft for `channel` (a `VIETREF_CHANNEL_*` value) and writes a new
+ * report to `*report_out` (free it with `vietref_report_free`). The draft is validated
+ * first, knowing the institution's payment-code `schemes` (`"HP:8,VP:8"`: `PREFIX:LENGTH`
+ * items separated by commas or spaces; empty for none); `budget` overrides the channel's
+ * length budget in characters (0 keeps the channel's own).
+ *
+ * Template: `CODE[ REASON][ HS|BN BENEFICIARY][ PH|NTT PAYER]`: the invoice code first and
+ * never cut, the other fields folded to ASCII, each whole, cut after a word, or left out.
+ * The findings are the message's, then every fold, cut and omission (`memo.*` warnings)
+ * and any reason the code cannot travel (errors). When none is an error the cleaned value
+ * is the memo: `vietref_report_cleaned_text` gives the text, `vietref_report_cleaned_json`
+ * `{"channel","budget","text","included","omitted","clipped"}` (plus `creditorReference`
+ * and `xml` for `VIETREF_CHANNEL_ISO20022`), `vietref_memo_field_count` /
+ * `vietref_memo_field_name` the field lists.
+ *
+ * The status is `VIETREF_OK` whenever the report was made. An unknown `channel` is
+ * `VIETREF_INVALID_ARGUMENT`; a malformed scheme `VIETREF_REF_SCHEMES_INVALID`.
+ *
+ * # Safety
+ * `message` is a live draft not being changed by another thread; `schemes` is readable
+ * for `schemes_len` bytes (or NULL when `schemes_len` is 0); `report_out` points to a
+ * writable `vietref_report *`.
+ */
+vietref_status vietref_memo_render(const vietref_message *message,
+                                   const char *schemes,
+                                   size_t schemes_len,
+                                   uint32_t channel,
+                                   size_t budget,
+                                   vietref_report **report_out);
+
+/**
+ * Writes the number of fields in one list of a rendered memo (`list` is
+ * `VIETREF_MEMO_INCLUDED`, `_OMITTED` or `_CLIPPED`) to `*count_out`. `VIETREF_NO_VALUE`
+ * when the report holds an error finding; `VIETREF_WRONG_KIND` when it is not a
+ * `vietref_memo_render` report; an unknown `list` is `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `report` is a live report; `count_out` points to a writable `size_t`.
+ */
+vietref_status vietref_memo_field_count(const vietref_report *report,
+                                        uint32_t list,
+                                        size_t *count_out);
+
+/**
+ * The name of field `index` of a list of a rendered memo (`invoice`, `reason`,
+ * `beneficiaryName`, `payerName`: the field paths of the findings), as a new string owned
+ * by the caller. `VIETREF_INDEX_OUT_OF_RANGE` when `index` is not below the list's count;
+ * otherwise the statuses of `vietref_memo_field_count`.
+ *
+ * # Safety
+ * `report` is a live report; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_memo_field_name(const vietref_report *report,
+                                       uint32_t list,
+                                       size_t index,
+                                       vietref_string **out);
+
+/**
+ * `vietref_memo_field_name` into the caller's buffer (see "Caller buffers" in the
+ * preamble).
+ *
+ * # Safety
+ * `report` is a live report; `buf` is writable for `cap` bytes (or NULL when `cap` is 0);
+ * `len_out` points to a writable `size_t`.
+ */
+vietref_status vietref_memo_field_name_buf(const vietref_report *report,
+                                           uint32_t list,
+                                           size_t index,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *len_out);
+
+/**
+ * Finds the payment codes of `schemes` (`"HP:8,VP:8"`; empty for none) and the RF
+ * references in `text` (a bank statement line, a memo as the bank delivered it: prefixes,
+ * suffixes, changed case, removed or added spaces and dots, split lines) and writes a new
+ * candidates handle to `*candidates_out` (free it with `vietref_candidates_free`); it may
+ * hold no candidate. A payment code is found by its scheme's prefix and fixed length and
+ * its check digits; an RF reference must end where the text has a separator.
+ *
+ * # Safety
+ * `text` and `schemes` are readable for their lengths (or NULL when the length is 0);
+ * `candidates_out` points to a writable `vietref_candidates *`.
+ */
+vietref_status vietref_memo_extract(const char *text,
+                                    size_t text_len,
+                                    const char *schemes,
+                                    size_t schemes_len,
+                                    vietref_candidates **candidates_out);
+
+/**
+ * Frees a candidates handle. NULL is accepted and does nothing.
+ *
+ * # Safety
+ * `candidates` is NULL or a live candidates handle, not used afterwards.
+ */
+void vietref_candidates_free(vietref_candidates *candidates);
+
+/**
+ * Writes the number of candidates to `*count_out`.
+ *
+ * # Safety
+ * `candidates` is a live candidates handle; `count_out` points to a writable `size_t`.
+ */
+vietref_status vietref_candidates_count(const vietref_candidates *candidates, size_t *count_out);
+
+/**
+ * The code of candidate `index` in its compact electronic form (`HP7184097674`), as a new
+ * string owned by the caller. `VIETREF_INDEX_OUT_OF_RANGE` when `index >= count`.
+ *
+ * # Safety
+ * `candidates` is a live candidates handle; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_candidates_code(const vietref_candidates *candidates,
+                                       size_t index,
+                                       vietref_string **out);
+
+/**
+ * `vietref_candidates_code` into the caller's buffer.
+ *
+ * # Safety
+ * `candidates` is a live candidates handle; `buf` is writable for `cap` bytes (or NULL
+ * when `cap` is 0); `len_out` points to a writable `size_t`.
+ */
+vietref_status vietref_candidates_code_buf(const vietref_candidates *candidates,
+                                           size_t index,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *len_out);
+
+/**
+ * Writes the kind of candidate `index` (`VIETREF_REF_CODE` or `VIETREF_REF_RF`; a memo's
+ * invoice in `vietref_memo_parse` may also be `VIETREF_REF_EINVOICE`) to `*kind_out`.
+ *
+ * # Safety
+ * `candidates` is a live candidates handle; `kind_out` points to a writable `uint32_t`.
+ */
+vietref_status vietref_candidates_kind(const vietref_candidates *candidates,
+                                       size_t index,
+                                       uint32_t *kind_out);
+
+/**
+ * Writes where candidate `index` lies in the searched text, as byte offsets into its
+ * UTF-8: `*start_out` at the code's first character, `*end_out` just after its last
+ * (what lies between may include separators the bank inserted). Both are written, or
+ * neither.
+ *
+ * # Safety
+ * `candidates` is a live candidates handle; `start_out` and `end_out` point to writable
+ * `size_t`s.
+ */
+vietref_status vietref_candidates_span(const vietref_candidates *candidates,
+                                       size_t index,
+                                       size_t *start_out,
+                                       size_t *end_out);
+
+/**
+ * Every candidate as a JSON array, a new string owned by the caller:
+ * `[{"code":"HP7184097674","kind":"payment_code","start":3,"end":18}]` (`kind`:
+ * `payment_code`, `rf` or `einvoice`; `start`/`end` as in `vietref_candidates_span`).
+ *
+ * # Safety
+ * `candidates` is a live candidates handle; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_candidates_json(const vietref_candidates *candidates, vietref_string **out);
+
+/**
+ * `vietref_candidates_json` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_candidates_code_buf`.
+ */
+vietref_status vietref_candidates_json_buf(const vietref_candidates *candidates,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *len_out);
+
+/**
+ * Recovers the fields of a memo vietref rendered, after whatever the banks did to it, as
+ * far as they survive, and writes them as JSON, a new string owned by the caller (what
+ * `vietref memo parse` prints): `{"invoice":{"code","kind","start","end"} or null,
+ * "reason","beneficiary","payer" (folded memo text or null),"sector" ("education",
+ * "health" or null)}`. `schemes` as in `vietref_memo_extract` (found first; without them a
+ * payment code is recognised by its shape and check digits).
+ *
+ * # Safety
+ * `text` and `schemes` are readable for their lengths (or NULL when the length is 0);
+ * `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_memo_parse(const char *text,
+                                  size_t text_len,
+                                  const char *schemes,
+                                  size_t schemes_len,
+                                  vietref_string **out);
+
+/**
+ * `vietref_memo_parse` into the caller's buffer.
+ *
+ * # Safety
+ * `text` and `schemes` are readable for their lengths (or NULL when the length is 0);
+ * `buf` is writable for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a
+ * writable `size_t`.
+ */
+vietref_status vietref_memo_parse_buf(const char *text,
+                                      size_t text_len,
+                                      const char *schemes,
+                                      size_t schemes_len,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *len_out);
 
 /**
  * Makes an empty draft (no field set) and writes it to `*message_out`. Free it with
@@ -586,6 +952,230 @@ vietref_status vietref_message_validate(const vietref_message *message,
                                         vietref_report **report_out);
 
 /**
+ * `vietref_message_validate` knowing the institution's payment-code `schemes`
+ * (`"HP:8,VP:8"`: `PREFIX:LENGTH` items separated by commas or spaces; empty for none): an
+ * invoice of a scheme's shape (`hp 7184 0976 74`) is then a payment code, normalized to
+ * its electronic form, whose check digits must verify (`invoice.check_digits`,
+ * `invoice.code_length` otherwise). `VIETREF_REF_SCHEMES_INVALID` when a scheme is
+ * malformed.
+ *
+ * # Safety
+ * `message` is a live draft not being changed by another thread; `schemes` is readable
+ * for `schemes_len` bytes (or NULL when `schemes_len` is 0); `report_out` points to a
+ * writable `vietref_report *`.
+ */
+vietref_status vietref_message_validate_schemes(const vietref_message *message,
+                                                const char *schemes,
+                                                size_t schemes_len,
+                                                vietref_report **report_out);
+
+/**
+ * Creates a reference and writes its compact electronic form, a new string owned by the
+ * caller:
+ * - `VIETREF_REF_CODE`: the payment code with prefix `prefix` (2–5 letters, no O, I, L)
+ *   and body `body` (6–12 digits; spaces, hyphens and dots removed), check digits added:
+ *   `("HP", "71840976")` → `HP7184097674`;
+ * - `VIETREF_REF_RF`: the creditor reference for `body` (1–21 letters or digits); `prefix`
+ *   must be empty: `"539007547034"` → `RF18539007547034`.
+ *
+ * Another kind, or a prefix with `VIETREF_REF_RF`, is `VIETREF_INVALID_ARGUMENT`. An invalid
+ * prefix or body is one of `VIETREF_REF_EMPTY` … `VIETREF_REF_INVALID_CHECKSUM`;
+ * `vietref_ref_create_message` says why in words.
+ *
+ * # Safety
+ * `prefix` and `body` are readable for their lengths (or NULL when the length is 0);
+ * `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_ref_create(uint32_t kind,
+                                  const char *prefix,
+                                  size_t prefix_len,
+                                  const char *body,
+                                  size_t body_len,
+                                  vietref_string **out);
+
+/**
+ * `vietref_ref_create` into the caller's buffer (see "Caller buffers" in the preamble).
+ *
+ * # Safety
+ * `prefix` and `body` are readable for their lengths (or NULL when the length is 0); `buf`
+ * is writable for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable
+ * `size_t`.
+ */
+vietref_status vietref_ref_create_buf(uint32_t kind,
+                                      const char *prefix,
+                                      size_t prefix_len,
+                                      const char *body,
+                                      size_t body_len,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *len_out);
+
+/**
+ * Why `vietref_ref_create` refuses these arguments, in `lang` (`VIETREF_LANG_EN` or
+ * `VIETREF_LANG_VI`), as a new string owned by the caller (`"the body has 5 characters;
+ * expected 6 to 12"` / `"phần thân ..."`). `VIETREF_NO_VALUE` when it accepts them; the
+ * same argument statuses as `vietref_ref_create`.
+ *
+ * # Safety
+ * As `vietref_ref_create`.
+ */
+vietref_status vietref_ref_create_message(uint32_t kind,
+                                          const char *prefix,
+                                          size_t prefix_len,
+                                          const char *body,
+                                          size_t body_len,
+                                          uint32_t lang,
+                                          vietref_string **out);
+
+/**
+ * `vietref_ref_create_message` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_ref_create_buf`.
+ */
+vietref_status vietref_ref_create_message_buf(uint32_t kind,
+                                              const char *prefix,
+                                              size_t prefix_len,
+                                              const char *body,
+                                              size_t body_len,
+                                              uint32_t lang,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *len_out);
+
+/**
+ * Validates `value` as a reference of `kind` (`VIETREF_REF_CODE`, `_RF`, `_EINVOICE` or
+ * `_MST`), in any written form (spaces, hyphens, dots, any case), and writes its compact
+ * electronic form, a new string owned by the caller (`"hp 7184 0976 74"` →
+ * `HP7184097674`). A refusal is one of the statuses `VIETREF_REF_EMPTY`,
+ * `_INVALID_CHAR`, `_INVALID_LENGTH`, `_INVALID_PREFIX`, `_INVALID_PART`,
+ * `_INVALID_CHECKSUM`; `vietref_ref_validate_message` says why in words. An unknown `kind`
+ * is `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `value` is readable for `value_len` bytes (or NULL when `value_len` is 0); `out` points
+ * to a writable `vietref_string *`.
+ */
+vietref_status vietref_ref_validate(uint32_t kind,
+                                    const char *value,
+                                    size_t value_len,
+                                    vietref_string **out);
+
+/**
+ * `vietref_ref_validate` into the caller's buffer.
+ *
+ * # Safety
+ * `value` is readable for `value_len` bytes (or NULL when `value_len` is 0); `buf` is
+ * writable for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable
+ * `size_t`.
+ */
+vietref_status vietref_ref_validate_buf(uint32_t kind,
+                                        const char *value,
+                                        size_t value_len,
+                                        char *buf,
+                                        size_t cap,
+                                        size_t *len_out);
+
+/**
+ * Why `vietref_ref_validate` refuses `value`, in `lang` (`VIETREF_LANG_EN` or
+ * `VIETREF_LANG_VI`), as a new string owned by the caller: `"the check digits do not
+ * match (a typing error?)"` / `"chữ số kiểm tra không khớp (có thể gõ nhầm?)"`, with the
+ * position and character where there is one. `VIETREF_NO_VALUE` when the value is valid.
+ * `vietref_ref_format` and `vietref_ref_compact` refuse for the same reasons (compact
+ * only for an empty value or a character that is not a letter, digit or separator).
+ *
+ * # Safety
+ * As `vietref_ref_validate`.
+ */
+vietref_status vietref_ref_validate_message(uint32_t kind,
+                                            const char *value,
+                                            size_t value_len,
+                                            uint32_t lang,
+                                            vietref_string **out);
+
+/**
+ * `vietref_ref_validate_message` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_ref_validate_buf`.
+ */
+vietref_status vietref_ref_validate_message_buf(uint32_t kind,
+                                                const char *value,
+                                                size_t value_len,
+                                                uint32_t lang,
+                                                char *buf,
+                                                size_t cap,
+                                                size_t *len_out);
+
+/**
+ * The printed form of a valid reference, a new string owned by the caller: payment codes
+ * `HP 7184 0976 74`, RF in groups of four (`RF18 5390 0754 7034`), e-invoices
+ * `1C24TAA-00001234`, tax codes `0100233488-001`. Refuses what `vietref_ref_validate`
+ * refuses, with the same status.
+ *
+ * # Safety
+ * As `vietref_ref_validate`.
+ */
+vietref_status vietref_ref_format(uint32_t kind,
+                                  const char *value,
+                                  size_t value_len,
+                                  vietref_string **out);
+
+/**
+ * `vietref_ref_format` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_ref_validate_buf`.
+ */
+vietref_status vietref_ref_format_buf(uint32_t kind,
+                                      const char *value,
+                                      size_t value_len,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *len_out);
+
+/**
+ * The compact form (separators removed, letters upper-cased) without checking the check
+ * digits, a new string owned by the caller: `"hp 7184-0976.75"` → `HP7184097675`. Refuses
+ * an empty value (`VIETREF_REF_EMPTY`) and characters that are not letters, digits or
+ * separators (`VIETREF_REF_INVALID_CHAR`). For `VIETREF_REF_EINVOICE` the compact form
+ * exists only for a valid identifier, so it refuses what `vietref_ref_validate` refuses.
+ *
+ * # Safety
+ * As `vietref_ref_validate`.
+ */
+vietref_status vietref_ref_compact(uint32_t kind,
+                                   const char *value,
+                                   size_t value_len,
+                                   vietref_string **out);
+
+/**
+ * `vietref_ref_compact` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_ref_validate_buf`.
+ */
+vietref_status vietref_ref_compact_buf(uint32_t kind,
+                                       const char *value,
+                                       size_t value_len,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *len_out);
+
+/**
+ * Writes 1 to `*valid_out` when `value` is a valid reference of `kind`, 0 otherwise (never
+ * a refusal status: python-stdnum's `is_valid`).
+ *
+ * # Safety
+ * `value` is readable for `value_len` bytes (or NULL when `value_len` is 0); `valid_out`
+ * points to a writable `uint32_t`.
+ */
+vietref_status vietref_ref_is_valid(uint32_t kind,
+                                    const char *value,
+                                    size_t value_len,
+                                    uint32_t *valid_out);
+
+/**
  * Frees a report. NULL is accepted and does nothing.
  *
  * # Safety
@@ -658,7 +1248,8 @@ vietref_status vietref_report_cleaned_json_buf(const vietref_report *report,
 /**
  * The cleaned value as plain text (not JSON), as a new string owned by the caller, for
  * reports whose cleaned value is a text: a name's display form (`vietref_text_check`), a
- * VietQR payload (`vietref_vietqr_encode`, `vietref_vietqr_to_account`, ...). Returns
+ * VietQR payload (`vietref_vietqr_encode`, `vietref_vietqr_to_account`, ...), a memo's
+ * text (`vietref_memo_render`). Returns
  * `VIETREF_NO_VALUE` when the report holds an error finding and `VIETREF_WRONG_KIND` when
  * the cleaned value is not a text (a message, a decoded VietQR: use
  * `vietref_report_cleaned_json`).
@@ -1194,6 +1785,48 @@ vietref_status vietref_vietqr_bank_lookup_buf(const char *query,
  * writable `uint16_t`.
  */
 vietref_status vietref_vietqr_crc16(const uint8_t *bytes, size_t len, uint16_t *crc_out);
+
+/**
+ * The VietQR for a payment message to an institution's account (bank BIN `bin`, account
+ * `account`), written to a new report at `*report_out`. The draft is validated first
+ * knowing the payment-code `schemes` (`"HP:8"`; empty for none). Tag 62-08 (purpose) is the
+ * message rendered for `VIETREF_CHANNEL_VIETQR` (invoice code first, then as much of the
+ * reason, beneficiary and payer as 25 characters allow), tag 62-01 (bill number) the
+ * invoice code, tag 54 the message's amount (a dynamic code; static without an amount).
+ *
+ * The findings are the message's, then every loss the rendering made, then any fault of
+ * the code; when none is an error the cleaned value is the payload
+ * (`vietref_report_cleaned_text`). The status is `VIETREF_OK` whenever the report was made;
+ * a malformed scheme is `VIETREF_REF_SCHEMES_INVALID`.
+ *
+ * # Safety
+ * `message` is a live draft not being changed by another thread; each text is readable for
+ * its length (or NULL when the length is 0); `report_out` points to a writable
+ * `vietref_report *`.
+ */
+vietref_status vietref_vietqr_for_payment(const vietref_message *message,
+                                          const char *schemes,
+                                          size_t schemes_len,
+                                          const char *bin,
+                                          size_t bin_len,
+                                          const char *account,
+                                          size_t account_len,
+                                          vietref_report **report_out);
+
+/**
+ * The payment codes of `schemes` (`"HP:8"`; empty for none) and RF references found in the
+ * VietQR's purpose (62-08) and bill number (62-01), purpose first, each once, written as a
+ * new candidates handle to `*candidates_out` (free it with `vietref_candidates_free`).
+ * Spans are byte offsets into the field the code was found in.
+ *
+ * # Safety
+ * `qr` is a live VietQR handle; `schemes` is readable for `schemes_len` bytes (or NULL when
+ * `schemes_len` is 0); `candidates_out` points to a writable `vietref_candidates *`.
+ */
+vietref_status vietref_vietqr_payment_codes(const vietref_vietqr *qr,
+                                            const char *schemes,
+                                            size_t schemes_len,
+                                            vietref_candidates **candidates_out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -18,6 +18,13 @@ enum vietref_status {
     VIETREF_WRONG_KIND = 9,
     VIETREF_TEXT_NAME_INVALID = 100,
     VIETREF_MESSAGE_JSON_INVALID = 200,
+    VIETREF_REF_EMPTY = 300,
+    VIETREF_REF_INVALID_CHAR = 301,
+    VIETREF_REF_INVALID_LENGTH = 302,
+    VIETREF_REF_INVALID_PREFIX = 303,
+    VIETREF_REF_INVALID_PART = 304,
+    VIETREF_REF_INVALID_CHECKSUM = 305,
+    VIETREF_REF_SCHEMES_INVALID = 306,
     VIETREF_VIETQR_JSON_INVALID = 500,
 };
 typedef uint32_t vietref_status;
@@ -78,6 +85,34 @@ enum vietref_vietqr_field {
 };
 typedef uint32_t vietref_vietqr_field;
 
+enum vietref_ref_kind {
+    VIETREF_REF_CODE = 1,
+    VIETREF_REF_RF = 2,
+    VIETREF_REF_EINVOICE = 3,
+    VIETREF_REF_MST = 4,
+    VIETREF_REF_OPAQUE = 5,
+};
+typedef uint32_t vietref_ref_kind;
+
+enum vietref_channel {
+    VIETREF_CHANNEL_VIETQR = 1,
+    VIETREF_CHANNEL_VIETQR_BILL = 2,
+    VIETREF_CHANNEL_TRANSFER = 3,
+    VIETREF_CHANNEL_MOBILE_MONEY = 4,
+    VIETREF_CHANNEL_POS = 5,
+    VIETREF_CHANNEL_ISO20022 = 6,
+};
+typedef uint32_t vietref_channel;
+
+enum vietref_memo_list {
+    VIETREF_MEMO_INCLUDED = 1,
+    VIETREF_MEMO_OMITTED = 2,
+    VIETREF_MEMO_CLIPPED = 3,
+};
+typedef uint32_t vietref_memo_list;
+
+typedef struct vietref_candidates vietref_candidates;
+
 typedef struct vietref_message vietref_message;
 
 typedef struct vietref_report vietref_report;
@@ -91,6 +126,79 @@ const char *vietref_version(void);
 const char *vietref_status_name(uint32_t status);
 
 const char *vietref_status_message(uint32_t status, uint32_t lang);
+
+vietref_status vietref_memo_render(const vietref_message *message,
+                                   const char *schemes,
+                                   size_t schemes_len,
+                                   uint32_t channel,
+                                   size_t budget,
+                                   vietref_report **report_out);
+
+vietref_status vietref_memo_field_count(const vietref_report *report,
+                                        uint32_t list,
+                                        size_t *count_out);
+
+vietref_status vietref_memo_field_name(const vietref_report *report,
+                                       uint32_t list,
+                                       size_t index,
+                                       vietref_string **out);
+
+vietref_status vietref_memo_field_name_buf(const vietref_report *report,
+                                           uint32_t list,
+                                           size_t index,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *len_out);
+
+vietref_status vietref_memo_extract(const char *text,
+                                    size_t text_len,
+                                    const char *schemes,
+                                    size_t schemes_len,
+                                    vietref_candidates **candidates_out);
+
+void vietref_candidates_free(vietref_candidates *candidates);
+
+vietref_status vietref_candidates_count(const vietref_candidates *candidates, size_t *count_out);
+
+vietref_status vietref_candidates_code(const vietref_candidates *candidates,
+                                       size_t index,
+                                       vietref_string **out);
+
+vietref_status vietref_candidates_code_buf(const vietref_candidates *candidates,
+                                           size_t index,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *len_out);
+
+vietref_status vietref_candidates_kind(const vietref_candidates *candidates,
+                                       size_t index,
+                                       uint32_t *kind_out);
+
+vietref_status vietref_candidates_span(const vietref_candidates *candidates,
+                                       size_t index,
+                                       size_t *start_out,
+                                       size_t *end_out);
+
+vietref_status vietref_candidates_json(const vietref_candidates *candidates, vietref_string **out);
+
+vietref_status vietref_candidates_json_buf(const vietref_candidates *candidates,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *len_out);
+
+vietref_status vietref_memo_parse(const char *text,
+                                  size_t text_len,
+                                  const char *schemes,
+                                  size_t schemes_len,
+                                  vietref_string **out);
+
+vietref_status vietref_memo_parse_buf(const char *text,
+                                      size_t text_len,
+                                      const char *schemes,
+                                      size_t schemes_len,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *len_out);
 
 vietref_status vietref_message_new(vietref_message **message_out);
 
@@ -124,6 +232,100 @@ vietref_status vietref_message_set_amount(vietref_message *message, uint64_t vnd
 
 vietref_status vietref_message_validate(const vietref_message *message,
                                         vietref_report **report_out);
+
+vietref_status vietref_message_validate_schemes(const vietref_message *message,
+                                                const char *schemes,
+                                                size_t schemes_len,
+                                                vietref_report **report_out);
+
+vietref_status vietref_ref_create(uint32_t kind,
+                                  const char *prefix,
+                                  size_t prefix_len,
+                                  const char *body,
+                                  size_t body_len,
+                                  vietref_string **out);
+
+vietref_status vietref_ref_create_buf(uint32_t kind,
+                                      const char *prefix,
+                                      size_t prefix_len,
+                                      const char *body,
+                                      size_t body_len,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *len_out);
+
+vietref_status vietref_ref_create_message(uint32_t kind,
+                                          const char *prefix,
+                                          size_t prefix_len,
+                                          const char *body,
+                                          size_t body_len,
+                                          uint32_t lang,
+                                          vietref_string **out);
+
+vietref_status vietref_ref_create_message_buf(uint32_t kind,
+                                              const char *prefix,
+                                              size_t prefix_len,
+                                              const char *body,
+                                              size_t body_len,
+                                              uint32_t lang,
+                                              char *buf,
+                                              size_t cap,
+                                              size_t *len_out);
+
+vietref_status vietref_ref_validate(uint32_t kind,
+                                    const char *value,
+                                    size_t value_len,
+                                    vietref_string **out);
+
+vietref_status vietref_ref_validate_buf(uint32_t kind,
+                                        const char *value,
+                                        size_t value_len,
+                                        char *buf,
+                                        size_t cap,
+                                        size_t *len_out);
+
+vietref_status vietref_ref_validate_message(uint32_t kind,
+                                            const char *value,
+                                            size_t value_len,
+                                            uint32_t lang,
+                                            vietref_string **out);
+
+vietref_status vietref_ref_validate_message_buf(uint32_t kind,
+                                                const char *value,
+                                                size_t value_len,
+                                                uint32_t lang,
+                                                char *buf,
+                                                size_t cap,
+                                                size_t *len_out);
+
+vietref_status vietref_ref_format(uint32_t kind,
+                                  const char *value,
+                                  size_t value_len,
+                                  vietref_string **out);
+
+vietref_status vietref_ref_format_buf(uint32_t kind,
+                                      const char *value,
+                                      size_t value_len,
+                                      char *buf,
+                                      size_t cap,
+                                      size_t *len_out);
+
+vietref_status vietref_ref_compact(uint32_t kind,
+                                   const char *value,
+                                   size_t value_len,
+                                   vietref_string **out);
+
+vietref_status vietref_ref_compact_buf(uint32_t kind,
+                                       const char *value,
+                                       size_t value_len,
+                                       char *buf,
+                                       size_t cap,
+                                       size_t *len_out);
+
+vietref_status vietref_ref_is_valid(uint32_t kind,
+                                    const char *value,
+                                    size_t value_len,
+                                    uint32_t *valid_out);
 
 void vietref_report_free(vietref_report *report);
 
@@ -325,3 +527,17 @@ vietref_status vietref_vietqr_bank_lookup_buf(const char *query,
                                               size_t *len_out);
 
 vietref_status vietref_vietqr_crc16(const uint8_t *bytes, size_t len, uint16_t *crc_out);
+
+vietref_status vietref_vietqr_for_payment(const vietref_message *message,
+                                          const char *schemes,
+                                          size_t schemes_len,
+                                          const char *bin,
+                                          size_t bin_len,
+                                          const char *account,
+                                          size_t account_len,
+                                          vietref_report **report_out);
+
+vietref_status vietref_vietqr_payment_codes(const vietref_vietqr *qr,
+                                            const char *schemes,
+                                            size_t schemes_len,
+                                            vietref_candidates **candidates_out);

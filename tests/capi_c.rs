@@ -118,7 +118,11 @@ fn build_and_run(source: &Path, name: &str) -> Vec<String> {
 
 /// The C test programs: `tests/c/test_*.c`, one per area, with the fewest checks each must
 /// run (so a program that silently stops early fails).
-const C_TESTS: &[(&str, usize)] = &[("test_capi.c", 500), ("test_vietqr.c", 250)];
+const C_TESTS: &[(&str, usize)] = &[
+    ("test_capi.c", 500),
+    ("test_memo.c", 500),
+    ("test_vietqr.c", 500),
+];
 
 /// The C test programs found on disk are the ones listed in `C_TESTS`.
 fn c_test_files() -> Vec<String> {

@@ -6,7 +6,9 @@
 //! failure. Not part of the stable API; used by `fuzz/fuzz_targets/capi.rs` and replayed by
 //! `cargo test`.
 
+use super::memo::*;
 use super::message::*;
+use super::reference::*;
 use super::report::*;
 use super::status::vietref_status::{self, *};
 use super::string::*;
@@ -195,6 +197,9 @@ pub fn drive(data: &[u8]) {
                 )));
                 assert_eq!(crc, crate::vietqr::crc16(text));
             }
+            11 => references(text, other, cap),
+            12 => memo_render(text, other, cap),
+            13 => memo_read(text, other, cap),
             _ => {
                 let mut m: *mut vietref_message = ptr::null_mut();
                 assert!(ok(vietref_message_new(&mut m)));
@@ -371,6 +376,250 @@ unsafe fn vietqr_build(text: &[u8], other: &[u8], cap: u8) {
         } else {
             assert_eq!(st, VIETREF_INVALID_UTF8);
         }
+    }
+}
+
+type KindVerb =
+    unsafe extern "C" fn(u32, *const c_char, usize, *mut *mut vietref_string) -> vietref_status;
+type KindVerbBuf = unsafe extern "C" fn(
+    u32,
+    *const c_char,
+    usize,
+    *mut c_char,
+    usize,
+    *mut usize,
+) -> vietref_status;
+
+/// Every reference verb on `text` for a kind the input chooses (sometimes unknown): the
+/// `_buf` twins agree, a refusal has a message in both languages, a valid value's compact
+/// and printed forms validate to the same value, and a created reference validates.
+unsafe fn references(text: &[u8], other: &[u8], cap: u8) {
+    let kind = u32::from(cap % 6);
+    let verbs: [(KindVerb, KindVerbBuf); 3] = [
+        (vietref_ref_validate, vietref_ref_validate_buf),
+        (vietref_ref_format, vietref_ref_format_buf),
+        (vietref_ref_compact, vietref_ref_compact_buf),
+    ];
+    let mut results = Vec::new();
+    for (f, g) in verbs {
+        let mut out: *mut vietref_string = ptr::null_mut();
+        let st = unsafe { f(kind, text.as_ptr().cast(), text.len(), &mut out) };
+        let owned = if ok(st) {
+            Some(unsafe { take(out) })
+        } else {
+            None
+        };
+        let mut buf = vec![0u8; usize::from(cap)];
+        let mut len = usize::MAX;
+        let t = unsafe {
+            g(
+                kind,
+                text.as_ptr().cast(),
+                text.len(),
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut len,
+            )
+        };
+        match (&owned, t) {
+            (Some(o), VIETREF_OK) => assert_eq!(&buf[..len], &o[..]),
+            (Some(o), VIETREF_INSUFFICIENT_SIZE) => assert_eq!(len, o.len()),
+            (None, _) => assert_eq!(t, st, "_buf status differs"),
+            (Some(_), other) => panic!("_buf failed with {other:?}"),
+        }
+        results.push((st, owned));
+    }
+    let (st, compact) = (results[0].0, results[0].1.clone());
+    let mut valid = 9u32;
+    let v = unsafe { vietref_ref_is_valid(kind, text.as_ptr().cast(), text.len(), &mut valid) };
+    if ok(v) {
+        assert_eq!(valid == 1, st == VIETREF_OK);
+    }
+    for lang in [1u32, 2] {
+        let mut out: *mut vietref_string = ptr::null_mut();
+        let m = unsafe {
+            vietref_ref_validate_message(kind, text.as_ptr().cast(), text.len(), lang, &mut out)
+        };
+        if ok(m) {
+            assert!(
+                (300..=305).contains(&(st as u32)),
+                "a message for an accepted value"
+            );
+            assert!(!unsafe { take(out) }.is_empty());
+        } else if st == VIETREF_OK {
+            assert_eq!(m, VIETREF_NO_VALUE);
+        }
+    }
+    if let (Some(c), Some(printed)) = (compact, results[1].1.clone()) {
+        for form in [&c, &printed] {
+            let mut out: *mut vietref_string = ptr::null_mut();
+            let st =
+                unsafe { vietref_ref_validate(kind, form.as_ptr().cast(), form.len(), &mut out) };
+            assert!(ok(st), "a valid value's own form is refused");
+            assert_eq!(unsafe { take(out) }, c, "validate is not stable");
+        }
+    }
+    let mut out: *mut vietref_string = ptr::null_mut();
+    let st = unsafe {
+        vietref_ref_create(
+            kind,
+            other.as_ptr().cast(),
+            other.len(),
+            text.as_ptr().cast(),
+            text.len(),
+            &mut out,
+        )
+    };
+    if ok(st) {
+        let made = unsafe { take(out) };
+        let mut back: *mut vietref_string = ptr::null_mut();
+        assert!(ok(unsafe {
+            vietref_ref_validate(kind, made.as_ptr().cast(), made.len(), &mut back)
+        }));
+        assert_eq!(unsafe { take(back) }, made);
+    }
+    let mut out: *mut vietref_string = ptr::null_mut();
+    let m = unsafe {
+        vietref_ref_create_message(
+            kind,
+            other.as_ptr().cast(),
+            other.len(),
+            text.as_ptr().cast(),
+            text.len(),
+            2,
+            &mut out,
+        )
+    };
+    if ok(m) {
+        assert!((300..=305).contains(&(st as u32)));
+        let _ = unsafe { take(out) };
+    }
+}
+
+/// A message from JSON rendered for a channel and budget the input chooses; the report
+/// walked, the field lists read; the VietQR built from it.
+unsafe fn memo_render(text: &[u8], other: &[u8], cap: u8) {
+    unsafe {
+        let mut m: *mut vietref_message = ptr::null_mut();
+        if !ok(vietref_message_from_json(
+            text.as_ptr().cast(),
+            text.len(),
+            &mut m,
+        )) {
+            return;
+        }
+        let channel = u32::from(cap % 8);
+        let budget = usize::from(cap >> 3);
+        let mut rep: *mut vietref_report = ptr::null_mut();
+        let st = vietref_memo_render(
+            m,
+            other.as_ptr().cast(),
+            other.len(),
+            channel,
+            budget,
+            &mut rep,
+        );
+        if ok(st) {
+            walk_report(rep, cap);
+            for list in 0..=4u32 {
+                let mut n = usize::MAX;
+                let s = vietref_memo_field_count(rep, list, &mut n);
+                let n = if ok(s) { n } else { 0 };
+                for i in 0..=n {
+                    let mut out: *mut vietref_string = ptr::null_mut();
+                    let s = vietref_memo_field_name(rep, list, i, &mut out);
+                    if ok(s) {
+                        assert!(i < n);
+                        let _ = take(out);
+                    }
+                }
+            }
+            let mut out: *mut vietref_string = ptr::null_mut();
+            if ok(vietref_report_cleaned_text(rep, &mut out)) {
+                let memo = take(out);
+                // What was rendered fits the channel (with the budget as given).
+                if budget != 0 {
+                    assert!(memo.len() <= budget, "memo longer than its budget");
+                }
+            }
+            vietref_report_free(rep);
+        } else {
+            assert!(rep.is_null());
+        }
+        let mut rep: *mut vietref_report = ptr::null_mut();
+        let st = vietref_vietqr_for_payment(
+            m,
+            other.as_ptr().cast(),
+            other.len(),
+            c"970436".as_ptr(),
+            6,
+            c"0011001234567".as_ptr(),
+            13,
+            &mut rep,
+        );
+        if ok(st) {
+            walk_report(rep, cap);
+            vietref_report_free(rep);
+        }
+        vietref_message_free(m);
+    }
+}
+
+/// Extraction and parsing with schemes the input writes: every accessor, one past the end.
+unsafe fn memo_read(text: &[u8], other: &[u8], cap: u8) {
+    unsafe {
+        let mut c: *mut vietref_candidates = ptr::null_mut();
+        let st = vietref_memo_extract(
+            text.as_ptr().cast(),
+            text.len(),
+            other.as_ptr().cast(),
+            other.len(),
+            &mut c,
+        );
+        if ok(st) {
+            let mut n = 0usize;
+            assert!(ok(vietref_candidates_count(c, &mut n)));
+            for i in 0..=n {
+                let mut out: *mut vietref_string = ptr::null_mut();
+                let s = vietref_candidates_code(c, i, &mut out);
+                if i == n {
+                    assert_eq!(s, VIETREF_INDEX_OUT_OF_RANGE);
+                    continue;
+                }
+                assert!(ok(s));
+                let code = take(out);
+                let (mut a, mut b) = (0usize, 0usize);
+                assert!(ok(vietref_candidates_span(c, i, &mut a, &mut b)));
+                assert!(a < b && b <= text.len(), "span outside the text");
+                let mut k = 0u32;
+                assert!(ok(vietref_candidates_kind(c, i, &mut k)));
+                assert!((1..=3).contains(&k));
+                assert!(!code.is_empty());
+            }
+            let mut out: *mut vietref_string = ptr::null_mut();
+            assert!(ok(vietref_candidates_json(c, &mut out)));
+            let _ = take(out);
+            vietref_candidates_free(c);
+        } else {
+            assert!(c.is_null());
+        }
+        let mut out: *mut vietref_string = ptr::null_mut();
+        let s = vietref_memo_parse(
+            text.as_ptr().cast(),
+            text.len(),
+            other.as_ptr().cast(),
+            other.len(),
+            &mut out,
+        );
+        assert_eq!(
+            ok(s),
+            st == VIETREF_OK,
+            "parse and extract disagree on the arguments"
+        );
+        if s == VIETREF_OK {
+            let _ = take(out);
+        }
+        let _ = cap;
     }
 }
 

@@ -4,6 +4,7 @@
 use super::boundary::{
     ffi_boundary, free_handle, handle_mut, handle_ref, into_handle, out_arg, text_arg, FfiResult,
 };
+use super::reference::schemes_arg;
 use super::report::{vietref_report, Cleaned};
 use super::status::vietref_status;
 use crate::finding::Report;
@@ -20,6 +21,13 @@ use std::ffi::c_char;
 /// it. Different drafts are independent.
 pub struct vietref_message {
     draft: MessageDraft,
+}
+
+impl vietref_message {
+    /// The draft.
+    pub(crate) fn draft(&self) -> &MessageDraft {
+        &self.draft
+    }
 }
 
 /// Makes an empty draft (no field set) and writes it to `*message_out`. Free it with
@@ -197,6 +205,37 @@ pub unsafe extern "C" fn vietref_message_validate(
             cleaned: r.cleaned.map(Cleaned::Message),
         };
         out.write(into_handle(vietref_report::new(report)));
+        Ok(())
+    })
+}
+
+/// `vietref_message_validate` knowing the institution's payment-code `schemes`
+/// (`"HP:8,VP:8"`: `PREFIX:LENGTH` items separated by commas or spaces; empty for none): an
+/// invoice of a scheme's shape (`hp 7184 0976 74`) is then a payment code, normalized to
+/// its electronic form, whose check digits must verify (`invoice.check_digits`,
+/// `invoice.code_length` otherwise). `VIETREF_REF_SCHEMES_INVALID` when a scheme is
+/// malformed.
+///
+/// # Safety
+/// `message` is a live draft not being changed by another thread; `schemes` is readable
+/// for `schemes_len` bytes (or NULL when `schemes_len` is 0); `report_out` points to a
+/// writable `vietref_report *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_message_validate_schemes(
+    message: *const vietref_message,
+    schemes: *const c_char,
+    schemes_len: usize,
+    report_out: *mut *mut vietref_report,
+) -> vietref_status {
+    ffi_boundary!({
+        let message = unsafe { handle_ref(message) }?;
+        let schemes = unsafe { schemes_arg(schemes, schemes_len) }?;
+        let out = unsafe { out_arg(report_out) }?;
+        let r = message.draft.validate_with(&schemes);
+        out.write_report(Report {
+            findings: r.findings,
+            cleaned: r.cleaned.map(Cleaned::Message),
+        });
         Ok(())
     })
 }

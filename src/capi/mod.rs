@@ -18,8 +18,8 @@
 //!   `uint32_t`, validated on the way in);
 //! * no global mutable state and no thread-local "last error".
 //!
-//! # Adding a function (for the other areas: reference 300, memo 400, VietQR 500, legacy
-//! 600, reconcile 700)
+//! # Adding a function (areas: reference 300, memo 400, VietQR 500, legacy 600,
+//! reconcile 700)
 //!
 //! 1. Put it in `src/capi/<area>.rs` as `#[no_mangle] pub unsafe extern "C" fn vietref_<area>_<verb>`,
 //!    with a doc comment saying what it does, who owns what, and a `# Safety` section.
@@ -29,9 +29,11 @@
 //!    `BufOut::put`). A text → text function is one line with `text_to_string` and
 //!    `text_to_buf`.
 //! 3. New statuses: append to [`vietref_status`] in the area's range.
-//! 4. Regenerate the header (`make header`), add the function to `tests/c/test_capi.c`
-//!    (success, NULL for every pointer, invalid UTF-8, buffers of 0 and 1 bytes) and to the
-//!    table in docs/capi.md.
+//! 4. Regenerate the header (`make header`), add the function to the area's C program
+//!    `tests/c/test_<area>.c` (success, NULL for every pointer, invalid UTF-8, buffers of 0
+//!    and 1 bytes; a new program goes into `C_TESTS` in tests/capi_c.rs and is picked up by
+//!    tests/c/run.sh), to a property test against the Rust API (`tests/capi_<area>.rs`), to
+//!    the fuzz driver (`src/capi/fuzz.rs`) and to the tables in docs/capi.md.
 
 // C names: `vietref_string`, not `VietrefString`.
 #![allow(non_camel_case_types)]
@@ -39,14 +41,18 @@
 pub(crate) mod boundary;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod memo;
 pub mod message;
+pub mod reference;
 pub mod report;
 pub mod status;
 pub mod string;
 pub mod text;
 pub mod vietqr;
 
+pub use memo::{vietref_candidates, vietref_channel, vietref_memo_list};
 pub use message::vietref_message;
+pub use reference::vietref_ref_kind;
 pub use report::{vietref_report, vietref_severity};
 pub use status::vietref_status;
 pub use string::vietref_string;

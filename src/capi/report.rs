@@ -3,6 +3,7 @@
 use super::boundary::{
     buf_arg, ffi_boundary, free_handle, handle_ref, into_handle, known, out_arg, FfiResult, Out,
 };
+use super::memo::Memo;
 use super::status::vietref_status;
 use super::string::vietref_string;
 use super::Lang;
@@ -22,6 +23,8 @@ pub(crate) enum Cleaned {
     /// A decoded VietQR, or one that passed the payee check (boxed: it is much larger
     /// than the other variants).
     VietQr(Box<VietQr<'static>>),
+    /// A memo rendered for a channel.
+    Memo(Box<Memo>),
 }
 
 impl Serialize for Cleaned {
@@ -30,6 +33,7 @@ impl Serialize for Cleaned {
             Cleaned::Text(t) => t.serialize(s),
             Cleaned::Message(m) => m.serialize(s),
             Cleaned::VietQr(q) => q.serialize(s),
+            Cleaned::Memo(m) => m.serialize(s),
         }
     }
 }
@@ -80,6 +84,7 @@ impl vietref_report {
         match self.report.cleaned.as_ref() {
             None => Err(vietref_status::VIETREF_NO_VALUE),
             Some(Cleaned::Text(t)) => Ok(t.clone()),
+            Some(Cleaned::Memo(m)) => Ok(m.text.clone()),
             Some(_) => Err(vietref_status::VIETREF_WRONG_KIND),
         }
     }
@@ -235,7 +240,8 @@ pub unsafe extern "C" fn vietref_report_cleaned_json_buf(
 
 /// The cleaned value as plain text (not JSON), as a new string owned by the caller, for
 /// reports whose cleaned value is a text: a name's display form (`vietref_text_check`), a
-/// VietQR payload (`vietref_vietqr_encode`, `vietref_vietqr_to_account`, ...). Returns
+/// VietQR payload (`vietref_vietqr_encode`, `vietref_vietqr_to_account`, ...), a memo's
+/// text (`vietref_memo_render`). Returns
 /// `VIETREF_NO_VALUE` when the report holds an error finding and `VIETREF_WRONG_KIND` when
 /// the cleaned value is not a text (a message, a decoded VietQR: use
 /// `vietref_report_cleaned_json`).

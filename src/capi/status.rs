@@ -9,7 +9,7 @@
 //! | 1–99 | generic: arguments, UTF-8, buffers, panics |
 //! | 100–199 | text |
 //! | 200–299 | payment message |
-//! | 300–399 | references (reserved) |
+//! | 300–399 | references |
 //! | 400–499 | memo (reserved) |
 //! | 500–599 | VietQR |
 //! | 600–699 | legacy encodings (reserved) |
@@ -65,6 +65,24 @@ pub enum vietref_status {
     /// Message: the JSON is malformed or not a message object (fields must be strings,
     /// `amount` a number or a string).
     VIETREF_MESSAGE_JSON_INVALID = 200,
+    /// Reference: nothing is left once separators are removed.
+    VIETREF_REF_EMPTY = 300,
+    /// Reference: a character this kind of reference cannot hold
+    /// (`vietref_ref_validate_message` names it and its position).
+    VIETREF_REF_INVALID_CHAR = 301,
+    /// Reference: the wrong number of characters (separators not counted).
+    VIETREF_REF_INVALID_LENGTH = 302,
+    /// Reference: the value does not start the way this kind must (an RF reference with
+    /// `RF`).
+    VIETREF_REF_INVALID_PREFIX = 303,
+    /// Reference: a part is invalid (a payment code's prefix, an e-invoice's series or
+    /// year, a tax code's province or branch, ...).
+    VIETREF_REF_INVALID_PART = 304,
+    /// Reference: the check digits do not match (a typing error?).
+    VIETREF_REF_INVALID_CHECKSUM = 305,
+    /// Reference: a payment-code scheme list is not `PREFIX:LENGTH` items (2–5 letters
+    /// without O, I, L; 6–12 digits) separated by commas or spaces.
+    VIETREF_REF_SCHEMES_INVALID = 306,
     /// VietQR: the JSON is malformed, not a VietQR object (`bankBin` and `accountNumber`
     /// are required, values must be strings), or names a `bank` the registry does not know.
     VIETREF_VIETQR_JSON_INVALID = 500,
@@ -92,6 +110,13 @@ impl vietref_status {
         vietref_status::VIETREF_WRONG_KIND,
         vietref_status::VIETREF_TEXT_NAME_INVALID,
         vietref_status::VIETREF_MESSAGE_JSON_INVALID,
+        vietref_status::VIETREF_REF_EMPTY,
+        vietref_status::VIETREF_REF_INVALID_CHAR,
+        vietref_status::VIETREF_REF_INVALID_LENGTH,
+        vietref_status::VIETREF_REF_INVALID_PREFIX,
+        vietref_status::VIETREF_REF_INVALID_PART,
+        vietref_status::VIETREF_REF_INVALID_CHECKSUM,
+        vietref_status::VIETREF_REF_SCHEMES_INVALID,
         vietref_status::VIETREF_VIETQR_JSON_INVALID,
     ];
 
@@ -164,6 +189,41 @@ impl vietref_status {
                 "VIETREF_MESSAGE_JSON_INVALID\0",
                 "the JSON is malformed or is not a payment message object\0",
                 "JSON bị lỗi cú pháp hoặc không phải đối tượng thông tin thanh toán\0",
+            ),
+            VIETREF_REF_EMPTY => (
+                "VIETREF_REF_EMPTY\0",
+                "the reference is empty\0",
+                "mã tham chiếu đang để trống\0",
+            ),
+            VIETREF_REF_INVALID_CHAR => (
+                "VIETREF_REF_INVALID_CHAR\0",
+                "the reference holds a character it cannot hold\0",
+                "mã tham chiếu chứa ký tự không được phép\0",
+            ),
+            VIETREF_REF_INVALID_LENGTH => (
+                "VIETREF_REF_INVALID_LENGTH\0",
+                "the reference has the wrong number of characters\0",
+                "mã tham chiếu có số ký tự không đúng\0",
+            ),
+            VIETREF_REF_INVALID_PREFIX => (
+                "VIETREF_REF_INVALID_PREFIX\0",
+                "the reference does not start as this kind must\0",
+                "mã tham chiếu không bắt đầu đúng như loại mã này yêu cầu\0",
+            ),
+            VIETREF_REF_INVALID_PART => (
+                "VIETREF_REF_INVALID_PART\0",
+                "a part of the reference is invalid\0",
+                "một phần của mã tham chiếu không hợp lệ\0",
+            ),
+            VIETREF_REF_INVALID_CHECKSUM => (
+                "VIETREF_REF_INVALID_CHECKSUM\0",
+                "the check digits of the reference do not match\0",
+                "chữ số kiểm tra của mã tham chiếu không khớp\0",
+            ),
+            VIETREF_REF_SCHEMES_INVALID => (
+                "VIETREF_REF_SCHEMES_INVALID\0",
+                "a payment-code scheme is not PREFIX:LENGTH\0",
+                "sơ đồ mã thanh toán không có dạng TIỀNTỐ:ĐỘDÀI\0",
             ),
             VIETREF_VIETQR_JSON_INVALID => (
                 "VIETREF_VIETQR_JSON_INVALID\0",
@@ -242,6 +302,7 @@ mod tests {
                 1..=99 => "generic",
                 100..=199 => "text",
                 200..=299 => "message",
+                300..=399 => "ref",
                 500..=599 => "vietqr",
                 _ => panic!("{n} is outside the areas in use"),
             };
@@ -249,6 +310,7 @@ mod tests {
                 "text" => assert!(s.name().starts_with("VIETREF_TEXT_")),
                 "message" => assert!(s.name().starts_with("VIETREF_MESSAGE_")),
                 "vietqr" => assert!(s.name().starts_with("VIETREF_VIETQR_")),
+                "ref" => assert!(s.name().starts_with("VIETREF_REF_")),
                 _ => {}
             }
         }

@@ -6,6 +6,9 @@ use super::boundary::{
     buf_arg, bytes_arg, ffi_boundary, free_handle, handle_ref, into_handle, known, opt_text_arg,
     out_arg, text_arg, text_to_buf, text_to_string,
 };
+use super::memo::{candidates_handle, vietref_candidates};
+use super::message::vietref_message;
+use super::reference::schemes_arg;
 use super::report::{vietref_report, Cleaned};
 use super::status::vietref_status;
 use super::string::vietref_string;
@@ -552,6 +555,75 @@ pub unsafe extern "C" fn vietref_vietqr_crc16(
         let bytes = unsafe { bytes_arg(bytes, len) }?;
         let out = unsafe { out_arg(crc_out) }?;
         out.write(vietqr::crc16(bytes));
+        Ok(())
+    })
+}
+
+/// The VietQR for a payment message to an institution's account (bank BIN `bin`, account
+/// `account`), written to a new report at `*report_out`. The draft is validated first
+/// knowing the payment-code `schemes` (`"HP:8"`; empty for none). Tag 62-08 (purpose) is the
+/// message rendered for `VIETREF_CHANNEL_VIETQR` (invoice code first, then as much of the
+/// reason, beneficiary and payer as 25 characters allow), tag 62-01 (bill number) the
+/// invoice code, tag 54 the message's amount (a dynamic code; static without an amount).
+///
+/// The findings are the message's, then every loss the rendering made, then any fault of
+/// the code; when none is an error the cleaned value is the payload
+/// (`vietref_report_cleaned_text`). The status is `VIETREF_OK` whenever the report was made;
+/// a malformed scheme is `VIETREF_REF_SCHEMES_INVALID`.
+///
+/// # Safety
+/// `message` is a live draft not being changed by another thread; each text is readable for
+/// its length (or NULL when the length is 0); `report_out` points to a writable
+/// `vietref_report *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_vietqr_for_payment(
+    message: *const vietref_message,
+    schemes: *const c_char,
+    schemes_len: usize,
+    bin: *const c_char,
+    bin_len: usize,
+    account: *const c_char,
+    account_len: usize,
+    report_out: *mut *mut vietref_report,
+) -> vietref_status {
+    ffi_boundary!({
+        let message = unsafe { handle_ref(message) }?;
+        let schemes = unsafe { schemes_arg(schemes, schemes_len) }?;
+        let bin = unsafe { text_arg(bin, bin_len) }?;
+        let account = unsafe { text_arg(account, account_len) }?;
+        let out = unsafe { out_arg(report_out) }?;
+        let checked = message.draft().validate_with(&schemes);
+        let mut findings = checked.findings;
+        let built = checked.cleaned.and_then(|m| {
+            let r = VietQr::for_payment(&m, &Payee::new(bin, account, ""));
+            findings.extend(r.findings);
+            r.cleaned
+        });
+        out.write_report(payload_report(findings, built));
+        Ok(())
+    })
+}
+
+/// The payment codes of `schemes` (`"HP:8"`; empty for none) and RF references found in the
+/// VietQR's purpose (62-08) and bill number (62-01), purpose first, each once, written as a
+/// new candidates handle to `*candidates_out` (free it with `vietref_candidates_free`).
+/// Spans are byte offsets into the field the code was found in.
+///
+/// # Safety
+/// `qr` is a live VietQR handle; `schemes` is readable for `schemes_len` bytes (or NULL when
+/// `schemes_len` is 0); `candidates_out` points to a writable `vietref_candidates *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_vietqr_payment_codes(
+    qr: *const vietref_vietqr,
+    schemes: *const c_char,
+    schemes_len: usize,
+    candidates_out: *mut *mut vietref_candidates,
+) -> vietref_status {
+    ffi_boundary!({
+        let qr = unsafe { handle_ref(qr) }?;
+        let schemes = unsafe { schemes_arg(schemes, schemes_len) }?;
+        let out = unsafe { out_arg(candidates_out) }?;
+        out.write(candidates_handle(qr.qr.payment_codes(&schemes)));
         Ok(())
     })
 }
