@@ -96,6 +96,18 @@ proptest! {
     }
 
     #[test]
+    fn plain_name_shortcut_agrees_with_the_general_path(s in phrase(), sep in "[ '-]", upper in any::<bool>()) {
+        let s = s.replace(' ', &sep);
+        let s = if upper { s.to_uppercase() } else { s };
+        prop_assert_eq!(text::check_name(&s, "n"), text::check_name_general(&s, "n"));
+    }
+
+    #[test]
+    fn plain_name_shortcut_agrees_on_any_text(s in prop_oneof!["\\PC{0,80}", "[a-zA-ZàÁạẢãăẮâẤđĐêẾôỐơỚưỨỳ '\\-]{0,90}"]) {
+        prop_assert_eq!(text::check_name(&s, "n"), text::check_name_general(&s, "n"));
+    }
+
+    #[test]
     fn misplaced_tones_are_warned_exactly_when_a_syllable_has_one(s in phrase()) {
         let r = text::check_name(&s, "n");
         let warned = r.findings.iter().filter(|f| f.code == vietref::Code::NameToneMisplaced).count();

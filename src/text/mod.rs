@@ -244,6 +244,16 @@ pub const NAME_MAX_CHARS: usize = 70;
 /// assert!(!vietref::text::check_name("Nguyễn Văn 2", "payerName").is_valid());
 /// ```
 pub fn check_name(text: &str, field: &str) -> Report<String> {
+    match check_plain_name(text, field) {
+        Some(report) => report,
+        None => check_name_general(text, field),
+    }
+}
+
+/// [`check_name`] without its one-pass shortcut for plain names; the two must agree on
+/// every input (a property test holds them to it).
+#[doc(hidden)]
+pub fn check_name_general(text: &str, field: &str) -> Report<String> {
     let (norm, mut findings) = if is_clean(text) {
         (std::borrow::Cow::Borrowed(text), Vec::new())
     } else {
@@ -274,16 +284,8 @@ pub fn check_name(text: &str, field: &str) -> Report<String> {
     }
     for word in display.split([' ', '-', '\'']) {
         // Only a toned word with two or more vowels can have its mark in the wrong place.
-        if !may_misplace_tone(word) {
-            continue;
-        }
-        if let Some(s) = syllable::parse(word) {
-            if !s.is_tone_well_placed() {
-                let fixed = s.to_string_with(ToneStyle::MainVowel);
-                findings.push(Finding::new(Code::NameToneMisplaced, field).detail(format!(
-                    "\u{201C}{word}\u{201D} (→ \u{201C}{fixed}\u{201D})"
-                )));
-            }
+        if may_misplace_tone(word) {
+            check_tone_placement(word, field, &mut findings);
         }
     }
     let cleaned = if crate::finding::has_error(&findings) {
@@ -292,6 +294,89 @@ pub fn check_name(text: &str, field: &str) -> Report<String> {
         Some(display)
     };
     Report { findings, cleaned }
+}
+
+fn check_tone_placement(word: &str, field: &str, findings: &mut Vec<Finding>) {
+    if let Some(s) = syllable::parse(word) {
+        if !s.is_tone_well_placed() {
+            let fixed = s.to_string_with(ToneStyle::MainVowel);
+            findings.push(Finding::new(Code::NameToneMisplaced, field).detail(format!(
+                "\u{201C}{word}\u{201D} (→ \u{201C}{fixed}\u{201D})"
+            )));
+        }
+    }
+}
+
+/// The common case in one pass: a name made only of ASCII and precomposed Vietnamese
+/// letters, single inner spaces, and apostrophes or hyphens between letters, short enough.
+/// Gives the same report as the general path, or `None` when the input needs that path.
+fn check_plain_name(text: &str, field: &str) -> Option<Report<String>> {
+    if text.is_empty() || text.len() > NAME_MAX_CHARS * 4 {
+        return None;
+    }
+    let mut display = String::with_capacity(text.len());
+    let mut at_start = true;
+    let mut prev_letter = false;
+    let mut chars_seen = 0usize;
+    // Per word: vowel count and whether a tone mark is present (for the tone check).
+    let mut vowels = 0usize;
+    let mut toned = false;
+    let mut suspect_words = 0usize;
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        chars_seen += 1;
+        let letter_parts = if c.is_ascii_alphabetic() {
+            let lower = c.to_ascii_lowercase();
+            Some((matches!(lower, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'), false))
+        } else {
+            chars::vietnamese_letter_parts(c).map(|(base, tone)| (base != 'đ', tone != Tone::Level))
+        };
+        match letter_parts {
+            Some((vowel, has_tone)) => {
+                vowels += usize::from(vowel);
+                toned |= has_tone;
+                display.push(if at_start {
+                    chars::to_upper(c)
+                } else {
+                    chars::to_lower(c)
+                });
+                at_start = false;
+                prev_letter = true;
+            }
+            None => {
+                let next_letter = it.peek().is_some_and(|n| chars::is_name_letter(*n));
+                if !(matches!(c, ' ' | '\'' | '-') && prev_letter && next_letter) {
+                    return None;
+                }
+                suspect_words += usize::from(toned && vowels >= 2);
+                vowels = 0;
+                toned = false;
+                display.push(c);
+                at_start = true;
+                prev_letter = false;
+            }
+        }
+    }
+    suspect_words += usize::from(toned && vowels >= 2);
+    if chars_seen > NAME_MAX_CHARS {
+        return None;
+    }
+    let mut findings = Vec::new();
+    if display != text {
+        findings
+            .push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));
+    }
+    if suspect_words > 0 {
+        for word in display.split([' ', '-', '\'']) {
+            if may_misplace_tone(word) {
+                check_tone_placement(word, field, &mut findings);
+            }
+        }
+    }
+    Some(Report {
+        findings,
+        cleaned: Some(display),
+    })
 }
 
 /// Whether `word` (NFC) has a tone mark and at least two vowels: the only words whose mark
