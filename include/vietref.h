@@ -1,7 +1,7 @@
 /*
  * vietref: Vietnamese cashless-payment messages for schools and hospitals (C ABI).
  *
- * CONVENTIONS (docs/capi.md has the long form)
+ * CONVENTIONS (README.md, chapter "C ABI", has the long form)
  *
  * Status. Every function that can fail returns a vietref_status (a uint32_t): VIETREF_OK
  *   (0) or the reason it failed. Numbers are stable and never reused, grouped by area:
