@@ -299,7 +299,7 @@ codes! {
     VietqrTooLong = 524, "vietqr.too_long", Error,
         "the value is {detail} characters long; at most {limit} are allowed",
         "giá trị dài {detail} ký tự; tối đa {limit} ký tự";
-    /// A present value is empty.
+    /// A present value is empty (or only spaces).
     VietqrEmpty = 525, "vietqr.empty", Error,
         "the value is empty; leave the field out instead",
         "giá trị đang để trống; hãy bỏ trường này đi";
@@ -462,6 +462,11 @@ codes! {
     ReconcileHeaderMissing = 818, "reconcile.header_missing", Error,
         "the file is empty; a header row is expected",
         "tệp rỗng; cần có dòng tiêu đề";
+    /// An invoice's payer or beneficiary name with no letters to match (only digits,
+    /// symbols, control or invisible characters): it is ignored.
+    ReconcileNameUnusable = 819, "reconcile.name_unusable", Warning,
+        "the name {detail} has no letters to match a transfer with; it is ignored",
+        "tên {detail} không có chữ cái nào để đối chiếu với giao dịch; tên này được bỏ qua";
 }
 
 impl fmt::Display for Code {
