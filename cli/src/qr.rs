@@ -1,4 +1,5 @@
 //! `vietref qr ...`: write, read and draw VietQR payloads.
+use crate::io::outln;
 use crate::io::{open_input, read_all, CliResult};
 use crate::png;
 use clap::{ArgGroup, Subcommand};
@@ -131,7 +132,7 @@ fn run_encode(file: Option<&str>) -> CliResult {
                 eprintln!("vietref: record {record}: {e}");
             }
             Ok(qr) => match encode(&qr) {
-                Ok(p) => writeln!(out, "{p}").map_err(|e| e.to_string())?,
+                Ok(p) => writeln!(out, "{p}").map_err(crate::io::output_error)?,
                 Err(findings) => {
                     failed = true;
                     for f in findings {
@@ -187,7 +188,7 @@ fn run_decode(payload: Option<String>, strict: bool) -> CliResult {
     let mut one = |p: &str, out: &mut dyn Write| -> Result<(), String> {
         let (valid, json) = decoded_json(p, mode);
         failed |= !valid;
-        writeln!(out, "{json}").map_err(|e| e.to_string())
+        writeln!(out, "{json}").map_err(crate::io::output_error)
     };
     match payload {
         Some(p) => one(&p, &mut out)?,
@@ -254,7 +255,7 @@ fn run_pay(
             .collect::<Vec<_>>()
             .join("; ")
     })?;
-    println!("{payload}");
+    outln!("{payload}");
     if terminal {
         return run_image(Some(payload), None, None, true, 1);
     }
@@ -314,7 +315,7 @@ fn run_image(
             .light_color(qrcode::render::unicode::Dense1x2::Dark)
             .quiet_zone(true)
             .build();
-        println!("{image}");
+        outln!("{image}");
     }
     Ok(ExitCode::SUCCESS)
 }
