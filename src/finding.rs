@@ -187,6 +187,11 @@ codes! {
     MessageFieldMissing = 305, "message.field_missing", Error,
         "the field is required",
         "trường này là bắt buộc";
+    /// The sector was written another way (an alias such as `school`, other letter case,
+    /// spaces) and read as its canonical name.
+    MessageSectorNormalized = 306, "message.sector_normalized", Warning,
+        "the sector was normalized: {detail}",
+        "lĩnh vực đã được chuẩn hóa: {detail}";
 
     // ---- invoice references ---- 400..
     /// A character the invoice code cannot hold.

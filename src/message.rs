@@ -298,8 +298,16 @@ impl MessageDraft {
                 findings.push(Finding::new(Code::MessageFieldMissing, "sector"));
                 None
             }
-            Some(s) => match s.parse::<Sector>() {
-                Ok(s) => Some(s),
+            Some(written) => match written.parse::<Sector>() {
+                Ok(s) => {
+                    if written != s.as_str() {
+                        findings.push(
+                            Finding::new(Code::MessageSectorNormalized, "sector")
+                                .detail(format!("{written:?} → {}", s.as_str())),
+                        );
+                    }
+                    Some(s)
+                }
                 Err(bad) => {
                     findings.push(
                         Finding::new(Code::MessageSectorInvalid, "sector")
