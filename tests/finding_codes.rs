@@ -165,7 +165,11 @@ mod reconcile_readers {
 
 #[test]
 fn a_sector_written_another_way_is_read_and_reported() {
-    for (written, read) in [(" HEALTH ", "health"), ("school", "education"), ("Y-TE", "health")] {
+    for (written, read) in [
+        (" HEALTH ", "health"),
+        ("school", "education"),
+        ("Y-TE", "health"),
+    ] {
         let mut v = with("sector", json!(written));
         v["beneficiaryName"] = json!("Nguyễn Thị Bình");
         let draft: MessageDraft = serde_json::from_value(v).unwrap();

@@ -80,7 +80,7 @@ impl Channel {
     }
 }
 
-fn schemes(list: &[String]) -> Result<Vec<Scheme>, String> {
+pub fn schemes(list: &[String]) -> Result<Vec<Scheme>, String> {
     list.iter()
         .map(|s| {
             s.parse::<Scheme>()
