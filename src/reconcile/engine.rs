@@ -425,10 +425,10 @@ impl Reconciler {
         );
         let (Some(idx), Some(code_s), Some(key_s), Some(alt_s), Some(payer_s), Some(ben_s)) = spans
         else {
-            findings.push(
-                Finding::new(Code::TextTooLong, "code")
-                    .detail("too many invoices for one reconciler"),
-            );
+            findings.push(Finding::new(Code::TextTooLong, "code").detail_both(
+                "too many invoices for one reconciler",
+                "quá nhiều hóa đơn cho một bộ đối soát",
+            ));
             return Err(findings);
         };
         self.slots.push(Slot {

@@ -172,8 +172,10 @@ impl InvoiceRef {
                 return (Some(InvoiceRef::EInvoice(e)), findings);
             }
             Err(e) if einvoice::looks_like(trimmed) => {
-                findings
-                    .push(Finding::new(Code::InvoiceEinvoiceLike, field).detail(e.message_en()));
+                findings.push(
+                    Finding::new(Code::InvoiceEinvoiceLike, field)
+                        .detail_both(e.message_en(), e.message_vi()),
+                );
             }
             Err(_) => {}
         }
@@ -256,12 +258,42 @@ fn code_finding(e: &RefError, field: &str, input: &str, len: usize) -> Finding {
                 .limit(len)
         }
         RefError::InvalidChecksum => Finding::new(Code::InvoiceCheckDigits, field).detail(input),
-        other => Finding::new(Code::InvoiceCheckDigits, field).detail(format!("{input}: {other}")),
+        other => Finding::new(Code::InvoiceCheckDigits, field).detail_both(
+            format!("{input}: {}", other.message_en()),
+            format!("{input}: {}", other.message_vi()),
+        ),
     }
 }
 
 impl std::fmt::Display for InvoiceRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_digit_finding_explains_other_errors_in_both_languages() {
+        let e = RefError::part(
+            Part::RfBody,
+            "AB",
+            "the two characters after RF must be check digits",
+            "hai ký tự sau RF phải là chữ số kiểm tra",
+        );
+        let f = code_finding(&e, "invoice", "RFAB12", rf::RF_MAX);
+        assert_eq!(
+            f.message_en(),
+            "RFAB12: the reference body \"AB\" is not valid: the two characters after RF must be \
+             check digits has the form of a check-digit code but its check digits are wrong (a \
+             typing error?)"
+        );
+        assert_eq!(
+            f.message_vi(),
+            "RFAB12: phần thân tham chiếu \"AB\" không hợp lệ: hai ký tự sau RF phải là chữ số \
+             kiểm tra có dạng mã có chữ số kiểm tra nhưng chữ số kiểm tra sai (có thể gõ nhầm?)"
+        );
     }
 }
