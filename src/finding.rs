@@ -467,6 +467,11 @@ codes! {
     ReconcileHeaderMissing = 818, "reconcile.header_missing", Error,
         "the file is empty; a header row is expected",
         "tệp rỗng; cần có dòng tiêu đề";
+    /// The reconciler cannot hold another invoice: the codes and folded names of its
+    /// invoices would pass its text capacity.
+    ReconcileCapacity = 819, "reconcile.capacity", Error,
+        "the reconciler is full: its invoices' codes and names would pass {limit} bytes; split the invoices over several reconcilers",
+        "bộ đối soát đã đầy: mã và tên của các hóa đơn sẽ vượt quá {limit} byte; hãy chia hóa đơn cho nhiều bộ đối soát";
 }
 
 impl fmt::Display for Code {

@@ -195,6 +195,7 @@ fn message_cases() -> Vec<Vec<Finding>> {
         draft(with("amount", json!(-5))),
         draft(with("amount", json!("12a"))),
         draft(with("sector", json!("bank"))),
+        draft(with("sector", json!(" Y-TE "))),
         draft(json!({"sector": "health", "payerName": "An", "reason": "x"})),
         draft(json!({})),
     ]
@@ -469,6 +470,8 @@ fn reconciler_findings() -> Vec<Finding> {
             Err(e) => out.extend(e),
         }
     }
+    let mut full = Reconciler::new(&[]).with_text_capacity(4);
+    out.extend(full.add_invoice(inv("HD-2024/0917", None)).unwrap_err());
     out
 }
 
