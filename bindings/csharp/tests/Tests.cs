@@ -275,7 +275,7 @@ namespace Vietref.Tests
 
         private static void TuitionMessage()
         {
-            // Expected output as documented for examples/c/tuition.c in docs/capi.md.
+            // Expected output as documented for examples/c/tuition.c in the README (chapter "C ABI").
             using (var m = Tuition())
             using (var r = m.Validate())
             {
