@@ -108,6 +108,46 @@ proptest! {
     }
 
     #[test]
+    fn plain_name_shortcut_agrees_on_name_like_words(
+        words in prop::collection::vec(prop_oneof![
+            syllable(),
+            // Long words, letters that never occur in a syllable, two tone marks, misplaced
+            // and stacked tones, mixed case.
+            "[a-zA-ZđĐàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]{1,12}",
+            "(qu|gi|ngh|th|tr)?(o[àáảãạ]i|[òóỏõọ]ai|u[ỳýỷỹỵ]|[ùúủũụ]y|[ìíỉĩị]êu|uy[ềếểễệ]|ư[ờớởỡợ]|[ừứửữự]ơ)(n|ng|ch|c|t|p)?",
+            "[fjwzFJWZ][aeiouyàảóọụ]{1,3}",
+        ], 1..5),
+        seps in prop::collection::vec("[ '\\-]", 4),
+        case in 0..3u8,
+    ) {
+        let mut s = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                s.push_str(&seps[i - 1]);
+            }
+            s.push_str(w);
+        }
+        let s = match case {
+            0 => s,
+            1 => s.to_uppercase(),
+            _ => s.to_lowercase(),
+        };
+        prop_assert_eq!(text::check_name(&s, "n"), text::check_name_general(&s, "n"));
+    }
+
+    #[test]
+    fn clean_text_shortcut_agrees_with_the_general_path(s in prop_oneof![
+        "\\PC{0,60}",
+        any::<String>(),
+        "[a-zA-Z0-9 .,`~\t'\\-àÁạẢãăẮâẤđĐêẾôỐơỚưỨỳǎ\u{00A0}\u{0301}\u{2019}\u{200B}ΑБＮ]{0,60}",
+        "(Học phí|Viện phí|tháng|năm|Tiền ăn|khoa Nội| |  |\t|2024-2025|ΑΒC|Nguуễn|Ｈọc|ệ|\u{1E00}|\u{1EFF}|\u{0180}|\u{01BF}){0,8}",
+    ]) {
+        let [fast, general] = text::clean_kinds(&s);
+        prop_assert_eq!(fast, general, "{:?}", s);
+        prop_assert_eq!(text::check_text(&s, "r"), text::check_text_general(&s, "r"));
+    }
+
+    #[test]
     fn misplaced_tones_are_warned_exactly_when_a_syllable_has_one(s in phrase()) {
         let r = text::check_name(&s, "n");
         let warned = r.findings.iter().filter(|f| f.code == vietref::Code::NameToneMisplaced).count();
