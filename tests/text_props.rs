@@ -67,6 +67,46 @@ fn fold_shape_ok(s: &str) -> bool {
         }))
 }
 
+/// Names that exercise the shortcuts of the plain-name pass: marks on letters with and
+/// without quality marks, before and after other such letters, words that are no syllable,
+/// case changes, separators.
+#[test]
+fn plain_name_shortcut_agrees_on_chosen_names() {
+    for s in [
+        "aì",
+        "Ắ'Iạ Ấ",
+        "ìam",
+        "Nguyễn Văn Cường",
+        "Quốc",
+        "ườơi",
+        "ươời",
+        "Ươi",
+        "Ngoằn",
+        "hòai",
+        "qúy",
+        "gìa",
+        "baỏ",
+        "lựơng",
+        "Hữu",
+        "Ước-Thuỵ",
+        "NGUYỄN THỊ",
+        "Bnam Ếê",
+        "Phạm Ấu Ầu",
+        "Tuấn'Anh",
+        "Khuyến",
+        "Thưởng",
+        "Đặng Ẫn",
+        "Yến",
+        "ÊÊÊÊÊÊÊÊÊ",
+    ] {
+        assert_eq!(
+            text::check_name(s, "n"),
+            text::check_name_general(s, "n"),
+            "{s}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
