@@ -205,7 +205,12 @@ impl InvoiceRef {
                 findings.push(Finding::new(Code::InvoiceInvalidChar, field).at(i + 1, c));
             }
         }
-        let n = trimmed.chars().count();
+        // Characters never outnumber bytes: count only when the bytes exceed the limit.
+        let n = if trimmed.len() <= INVOICE_MAX_CHARS {
+            trimmed.len()
+        } else {
+            trimmed.chars().count()
+        };
         if n > INVOICE_MAX_CHARS {
             findings.push(
                 Finding::new(Code::TextTooLong, field)
