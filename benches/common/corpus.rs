@@ -1,6 +1,6 @@
-//! The corpus of `benches/text.rs` (names, reasons, tuition-like message drafts), for
-//! `benches/message_count.rs`. Kept equal to the one in `benches/text.rs`: the callgrind
-//! count and the criterion time must measure the same messages.
+//! The corpus of `benches/text.rs` and `benches/message_count.rs` (names, reasons,
+//! tuition-like message drafts): the callgrind count and the criterion time measure the
+//! same messages.
 
 #![allow(dead_code)]
 
