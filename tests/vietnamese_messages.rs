@@ -9,6 +9,8 @@
 //! quotes (quoted text is the user's data or, for JSON errors, the parser's own message,
 //! which is quoted verbatim inside a Vietnamese sentence).
 
+mod common;
+use common::crc::with_crc;
 use serde_json::json;
 use std::collections::BTreeSet;
 use unicode_normalization::is_nfc;
@@ -238,28 +240,6 @@ fn invoice_cases() -> Vec<Vec<Finding>> {
 }
 
 // ---------------------------------------------------------------- VietQR
-
-/// CRC-16/CCITT-FALSE.
-fn crc(bytes: &[u8]) -> u16 {
-    let mut crc = 0xFFFFu16;
-    for &b in bytes {
-        crc ^= u16::from(b) << 8;
-        for _ in 0..8 {
-            crc = if crc & 0x8000 != 0 {
-                (crc << 1) ^ 0x1021
-            } else {
-                crc << 1
-            };
-        }
-    }
-    crc
-}
-
-fn with_crc(body: &str) -> String {
-    let s = format!("{body}6304");
-    let c = crc(s.as_bytes());
-    format!("{s}{c:04X}")
-}
 
 const BODY: &str =
     "00020101021138600010A00000072701300006970403011697040311012345670208QRIBFTTC53037045802VN";
