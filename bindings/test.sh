@@ -56,15 +56,16 @@ export VIETREF_TEST_DATA=$root/tests/data VIETREF_HEADER=$root/include/vietref_f
 echo "VIETREF_LIB=$VIETREF_LIB"
 
 # Functions of the header that a binding does not call (the _buf twins are not wrapped on
-# purpose: each binding reads the owned string once and frees it).
+# purpose: each binding reads the owned string once and frees it). Any other is a failure.
 coverage() {
   local lang=$1 dir=$2 missing_fns=()
   for fn in $(grep -o 'vietref_[a-z0-9_]*(' include/vietref_flat.h | tr -d '(' | grep -v '_buf$' | sort -u); do
     grep -rqw "$fn" "$dir" || missing_fns+=("$fn")
   done
   if [ ${#missing_fns[@]} -gt 0 ]; then
-    echo "bindings: $lang does not wrap yet: ${missing_fns[*]}"
-    [ -n "${VIETREF_BINDINGS_STRICT:-}" ] && return 1
+    echo "bindings: $lang does not wrap: ${missing_fns[*]}"
+    # Fatal unless VIETREF_BINDINGS_LAX is set (while a new C function is being wrapped).
+    [ -z "${VIETREF_BINDINGS_LAX:-}" ] && return 1
   fi
   return 0
 }
@@ -124,7 +125,7 @@ run_java() {
 
 run_php() {
   local ffi=(-d ffi.enable=1)
-  php -m | grep -qx FFI || ffi+=(-d extension=ffi)
+  php -m | grep -x FFI >/dev/null || ffi+=(-d extension=ffi)  # not -q: under pipefail an early exit of grep fails php
   coverage php bindings/php/src || return 1
   php "${ffi[@]}" "$(command -v phpunit)" -c bindings/php/phpunit.xml || return 1
   example php "php ${ffi[*]} bindings/php/examples/tuition.php"

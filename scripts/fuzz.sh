@@ -9,6 +9,12 @@ cd "$(dirname "$0")/.."
 secs="${1:-30}"
 shift || true
 
+# cargo-fuzz needs the nightly toolchain (sanitizer flags); a fresh machine may lack it.
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  echo "installing the nightly toolchain"
+  rustup toolchain install nightly --profile minimal
+fi
+
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "installing cargo-fuzz"
   cargo install cargo-fuzz --locked

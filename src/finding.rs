@@ -187,6 +187,11 @@ codes! {
     MessageFieldMissing = 305, "message.field_missing", Error,
         "the field is required",
         "trường này là bắt buộc";
+    /// The sector was written another way (an alias such as `school`, other letter case,
+    /// spaces) and read as its canonical name.
+    MessageSectorNormalized = 306, "message.sector_normalized", Warning,
+        "the sector was normalized: {detail}",
+        "lĩnh vực đã được chuẩn hóa: {detail}";
 
     // ---- invoice references ---- 400..
     /// A character the invoice code cannot hold.
@@ -462,9 +467,14 @@ codes! {
     ReconcileHeaderMissing = 818, "reconcile.header_missing", Error,
         "the file is empty; a header row is expected",
         "tệp rỗng; cần có dòng tiêu đề";
+    /// The reconciler cannot hold another invoice: the codes and folded names of its
+    /// invoices would pass its text capacity.
+    ReconcileCapacity = 819, "reconcile.capacity", Error,
+        "the reconciler is full: its invoices' codes and names would pass {limit} bytes; split the invoices over several reconcilers",
+        "bộ đối soát đã đầy: mã và tên của các hóa đơn sẽ vượt quá {limit} byte; hãy chia hóa đơn cho nhiều bộ đối soát";
     /// An invoice's payer or beneficiary name with no letters to match (only digits,
     /// symbols, control or invisible characters): it is ignored.
-    ReconcileNameUnusable = 819, "reconcile.name_unusable", Warning,
+    ReconcileNameUnusable = 820, "reconcile.name_unusable", Warning,
         "the name {detail} has no letters to match a transfer with; it is ignored",
         "tên {detail} không có chữ cái nào để đối chiếu với giao dịch; tên này được bỏ qua";
 }

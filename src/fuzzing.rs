@@ -10,7 +10,8 @@ fn as_text(data: &[u8]) -> std::borrow::Cow<'_, str> {
     String::from_utf8_lossy(data)
 }
 
-/// Text normalization and checks: idempotence, fold alphabet, retone convergence.
+/// Text normalization and checks: idempotence, fold alphabet and agreement with its reference
+/// implementation, retone convergence.
 pub fn text(data: &[u8]) {
     let s = as_text(data);
     let (once, _) = text::normalize(&s, "f");
@@ -24,6 +25,11 @@ pub fn text(data: &[u8]) {
                 && w.bytes()
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())),
         "fold produced {folded:?}"
+    );
+    assert_eq!(
+        folded,
+        text::fold_reference(&s),
+        "fold differs from its reference implementation"
     );
     let r = text::check_name(&s, "n");
     if let Some(name) = &r.cleaned {

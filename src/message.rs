@@ -39,6 +39,12 @@ impl Sector {
 impl std::str::FromStr for Sector {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
+        // The names as they are usually written, before trimming and comparing in any case.
+        match s {
+            "education" => return Ok(Sector::Education),
+            "health" => return Ok(Sector::Health),
+            _ => {}
+        }
         let s = s.trim();
         let is = |names: &[&str]| names.iter().any(|n| s.eq_ignore_ascii_case(n));
         if is(&["education", "school", "giaoduc", "giao-duc"]) {
@@ -151,6 +157,17 @@ impl Amount {
     }
 
     fn check(value: &serde_json::Value, field: &str) -> Result<Amount, Finding> {
+        // A whole number, the common case: what the digits it prints would give, without
+        // printing them (a property test holds this equal to the string path).
+        if let Some(v) = value.as_u64() {
+            return match v {
+                0 => Err(Finding::new(Code::MessageAmountZero, field)),
+                1..=Self::MAX => Ok(Amount(v)),
+                _ => Err(Finding::new(Code::MessageAmountTooLarge, field)
+                    .limit(AMOUNT_MAX_DIGITS)
+                    .detail(v.to_string())),
+            };
+        }
         let digits = match value {
             serde_json::Value::Number(n) => match n.as_u64() {
                 Some(v) => v.to_string(),
@@ -298,8 +315,16 @@ impl MessageDraft {
                 findings.push(Finding::new(Code::MessageFieldMissing, "sector"));
                 None
             }
-            Some(s) => match s.parse::<Sector>() {
-                Ok(s) => Some(s),
+            Some(written) => match written.parse::<Sector>() {
+                Ok(s) => {
+                    if written != s.as_str() {
+                        findings.push(
+                            Finding::new(Code::MessageSectorNormalized, "sector")
+                                .detail(format!("{written:?} → {}", s.as_str())),
+                        );
+                    }
+                    Some(s)
+                }
                 Err(bad) => {
                     findings.push(
                         Finding::new(Code::MessageSectorInvalid, "sector")
@@ -316,9 +341,10 @@ impl MessageDraft {
             PersonName::parse,
         );
         let beneficiary = match self.beneficiary_name.as_deref() {
-            Some(b) if !b.trim().is_empty() => {
-                let r = PersonName::parse(b, "beneficiaryName");
-                findings.extend(r.findings);
+            // Not only whitespace: the first character other than whitespace is enough.
+            Some(b) if !b.trim_start().is_empty() => {
+                let mut r = PersonName::parse(b, "beneficiaryName");
+                findings.append(&mut r.findings);
                 r.cleaned
             }
             _ => {
@@ -338,8 +364,8 @@ impl MessageDraft {
                 None
             }
             Some(s) => {
-                let (inv, f) = InvoiceRef::parse_with(s, "invoice", schemes);
-                findings.extend(f);
+                let (inv, mut f) = InvoiceRef::parse_with(s, "invoice", schemes);
+                findings.append(&mut f);
                 inv
             }
         };
@@ -385,8 +411,8 @@ fn required<T>(
             None
         }
         Some(v) => {
-            let r = parse(v, field);
-            findings.extend(r.findings);
+            let mut r = parse(v, field);
+            findings.append(&mut r.findings);
             r.cleaned
         }
     }
@@ -477,5 +503,23 @@ mod tests {
             f(serde_json::json!("1.250.000")),
             Err(Code::MessageAmountInvalid)
         );
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A whole number is checked as the digits it prints would be.
+        #[test]
+        fn whole_numbers_check_as_their_digits(v in prop_oneof![
+            any::<u64>(),
+            0u64..3,
+            Amount::MAX - 2..Amount::MAX + 3,
+            9_999_999_999_990u64..10_000_000_000_010,
+        ]) {
+            prop_assert_eq!(
+                Amount::check(&serde_json::json!(v), "amount"),
+                Amount::check(&serde_json::json!(v.to_string()), "amount")
+            );
+        }
     }
 }

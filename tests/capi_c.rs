@@ -178,7 +178,17 @@ fn the_tuition_example_runs() {
             "{out}"
         );
         assert!(out.contains("\"payerName\":\"Nguyễn Văn An\""), "{out}");
-        assert!(out.ends_with("memo name: NGUYEN VAN AN\n"), "{out}");
+        assert!(out.contains("\nmemo name: NGUYEN VAN AN\n"), "{out}");
+        // The template worked out by hand: code, reason, HS + beneficiary, PH + payer.
+        assert!(out.contains("\ntransfer memo: HP7184097674 HOC PHI HOC KY 1 NAM 2024 2025 HS NGUYEN THI BINH PH NGUYEN VAN AN\n"), "{out}");
+        // Tags assembled by hand: 38 (BIN, account, service), 53, 54 = 1250000, 58,
+        // 62 = 01 bill number + 08 purpose (the memo cut to 25 after a word).
+        assert!(out.contains("\nvietqr: 00020101021238570010A00000072701270006970436011300110012345670208QRIBFTTA5303704540712500005802VN62440112HP71840976740824HP7184097674 HOC PHI HOC6304"), "{out}");
+        // "MBVCB.3312.IB " is 14 bytes; "hp 7184 0976 74" the next 15.
+        assert!(
+            out.ends_with("read back: HP7184097674 at bytes 14-29 of the statement line\n"),
+            "{out}"
+        );
     }
 }
 

@@ -50,6 +50,7 @@ fn case(code: Code) -> Option<Vec<Finding>> {
         Code::MessageAmountTooLarge => draft(with("amount", json!("12345678901234"))),
         Code::MessageAmountInvalid => draft(with("amount", json!(-5))),
         Code::MessageSectorInvalid => draft(with("sector", json!("bank"))),
+        Code::MessageSectorNormalized => draft(with("sector", json!(" HEALTH "))),
         Code::MessageFieldMissing => {
             draft(json!({"sector": "health", "payerName": "An", "reason": "x"}))
         }
@@ -159,5 +160,32 @@ mod reconcile_readers {
             Some(Ok(StatementRecord::Line(l))) => assert_eq!(l.amount.vnd(), 2000),
             other => panic!("expected the next line, got {other:?}"),
         }
+    }
+}
+
+#[test]
+fn a_sector_written_another_way_is_read_and_reported() {
+    for (written, read) in [
+        (" HEALTH ", "health"),
+        ("school", "education"),
+        ("Y-TE", "health"),
+    ] {
+        let mut v = with("sector", json!(written));
+        v["beneficiaryName"] = json!("Nguyễn Thị Bình");
+        let draft: MessageDraft = serde_json::from_value(v).unwrap();
+        let report = draft.validate();
+        let f: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.field == "sector")
+            .collect();
+        assert_eq!(f.len(), 1, "{written:?}: {f:?}");
+        assert_eq!(f[0].code, Code::MessageSectorNormalized);
+        assert_eq!(
+            f[0].message_en(),
+            format!("the sector was normalized: {written:?} → {read}")
+        );
+        let msg = report.cleaned.expect("a warning keeps the message valid");
+        assert_eq!(msg.sector().as_str(), read);
     }
 }

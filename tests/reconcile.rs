@@ -1067,3 +1067,29 @@ proptest! {
         prop_assert!(r.suggestion.is_none() || r.status == Status::Unmatched);
     }
 }
+
+#[test]
+fn a_full_reconciler_refuses_the_next_invoice_and_keeps_working() {
+    // Codes and folded names of one invoice: "HP24010172" twice (code, search key) and
+    // "NGUYEN VAN AN": 33 bytes; a second one would pass 40.
+    let mut r = Reconciler::new(&[hp6()]).with_text_capacity(40);
+    r.add_invoice(inv("HP24010172", 1_250_000, Some("Nguyễn Văn An"), None))
+        .unwrap();
+    let refused = r
+        .add_invoice(inv("HP24010269", 1_250_000, Some("Trần Văn Hùng"), None))
+        .unwrap_err();
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].code.key(), "reconcile.capacity");
+    assert_eq!(
+        refused[0].message_en(),
+        "the reconciler is full: its invoices' codes and names would pass 40 bytes; split the invoices over several reconcilers"
+    );
+    // The refused invoice left nothing behind: the first one is still found, the second not.
+    let x = r.feed(line(2, 1_250_000, "HP24010172 hoc phi"));
+    assert_eq!(
+        (x.status, x.invoice.as_deref()),
+        (Status::Paid, Some("HP24010172"))
+    );
+    let x = r.feed(line(3, 1_250_000, "HP24010269 hoc phi"));
+    assert_eq!(x.status, Status::UnknownCode);
+}

@@ -321,6 +321,24 @@ fn alnum_string(max: usize) -> impl Strategy<Value = String> {
 
 proptest! {
     #[test]
+    fn mod97_round_trips(payload in "[0-9A-Za-z]{1,30}", i in any::<prop::sample::Index>()) {
+        let s = format!("{payload}{}", iso7064::check_string(&payload).unwrap());
+        let compact = iso7064::validate(&s).unwrap();
+        prop_assert_eq!(&compact, &s.to_ascii_uppercase());
+        let printed = iso7064::format(&s).unwrap();
+        prop_assert_eq!(iso7064::compact(&printed).unwrap(), compact.clone());
+        prop_assert!(iso7064::is_valid(&printed));
+        // Any single digit of the payload changed is caught.
+        let at = i.index(s.len() - 2);
+        let b = s.as_bytes()[at];
+        if b.is_ascii_digit() {
+            let mut changed = s.clone().into_bytes();
+            changed[at] = b'0' + (b - b'0' + 1) % 10;
+            prop_assert!(!iso7064::is_valid(std::str::from_utf8(&changed).unwrap()));
+        }
+    }
+
+    #[test]
     fn rf_round_trips(body in alnum_string(21)) {
         let r = rf::create(&body).unwrap();
         prop_assert!(rf::is_valid(r.as_str()));

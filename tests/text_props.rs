@@ -67,6 +67,46 @@ fn fold_shape_ok(s: &str) -> bool {
         }))
 }
 
+/// Names that exercise the shortcuts of the plain-name pass: marks on letters with and
+/// without quality marks, before and after other such letters, words that are no syllable,
+/// case changes, separators.
+#[test]
+fn plain_name_shortcut_agrees_on_chosen_names() {
+    for s in [
+        "aì",
+        "Ắ'Iạ Ấ",
+        "ìam",
+        "Nguyễn Văn Cường",
+        "Quốc",
+        "ườơi",
+        "ươời",
+        "Ươi",
+        "Ngoằn",
+        "hòai",
+        "qúy",
+        "gìa",
+        "baỏ",
+        "lựơng",
+        "Hữu",
+        "Ước-Thuỵ",
+        "NGUYỄN THỊ",
+        "Bnam Ếê",
+        "Phạm Ấu Ầu",
+        "Tuấn'Anh",
+        "Khuyến",
+        "Thưởng",
+        "Đặng Ẫn",
+        "Yến",
+        "ÊÊÊÊÊÊÊÊÊ",
+    ] {
+        assert_eq!(
+            text::check_name(s, "n"),
+            text::check_name_general(s, "n"),
+            "{s}"
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -105,6 +145,46 @@ proptest! {
     #[test]
     fn plain_name_shortcut_agrees_on_any_text(s in prop_oneof!["\\PC{0,80}", "[a-zA-ZàÁạẢãăẮâẤđĐêẾôỐơỚưỨỳ '\\-]{0,90}"]) {
         prop_assert_eq!(text::check_name(&s, "n"), text::check_name_general(&s, "n"));
+    }
+
+    #[test]
+    fn plain_name_shortcut_agrees_on_name_like_words(
+        words in prop::collection::vec(prop_oneof![
+            syllable(),
+            // Long words, letters that never occur in a syllable, two tone marks, misplaced
+            // and stacked tones, mixed case.
+            "[a-zA-ZđĐàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]{1,12}",
+            "(qu|gi|ngh|th|tr)?(o[àáảãạ]i|[òóỏõọ]ai|u[ỳýỷỹỵ]|[ùúủũụ]y|[ìíỉĩị]êu|uy[ềếểễệ]|ư[ờớởỡợ]|[ừứửữự]ơ)(n|ng|ch|c|t|p)?",
+            "[fjwzFJWZ][aeiouyàảóọụ]{1,3}",
+        ], 1..5),
+        seps in prop::collection::vec("[ '\\-]", 4),
+        case in 0..3u8,
+    ) {
+        let mut s = String::new();
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                s.push_str(&seps[i - 1]);
+            }
+            s.push_str(w);
+        }
+        let s = match case {
+            0 => s,
+            1 => s.to_uppercase(),
+            _ => s.to_lowercase(),
+        };
+        prop_assert_eq!(text::check_name(&s, "n"), text::check_name_general(&s, "n"));
+    }
+
+    #[test]
+    fn clean_text_shortcut_agrees_with_the_general_path(s in prop_oneof![
+        "\\PC{0,60}",
+        any::<String>(),
+        "[a-zA-Z0-9 .,`~\t'\\-àÁạẢãăẮâẤđĐêẾôỐơỚưỨỳǎ\u{00A0}\u{0301}\u{2019}\u{200B}ΑБＮ]{0,60}",
+        "(Học phí|Viện phí|tháng|năm|Tiền ăn|khoa Nội| |  |\t|2024-2025|ΑΒC|Nguуễn|Ｈọc|ệ|\u{1E00}|\u{1EFF}|\u{0180}|\u{01BF}){0,8}",
+    ]) {
+        let [fast, general] = text::clean_kinds(&s);
+        prop_assert_eq!(fast, general, "{:?}", s);
+        prop_assert_eq!(text::check_text(&s, "r"), text::check_text_general(&s, "r"));
     }
 
     #[test]

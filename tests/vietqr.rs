@@ -1,5 +1,7 @@
 //! VietQR: vectors, CRC, lenient repair, properties, and one case per finding code.
 
+mod common;
+use common::crc::{crc_reference, with_crc};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -12,29 +14,6 @@ use vietref::{Code, Finding};
 
 fn vectors() -> Value {
     serde_json::from_str(include_str!("data/vietqr.json")).expect("vector file")
-}
-
-/// CRC-16/CCITT-FALSE bit by bit, from the definition: independent of the library's tables.
-fn crc_reference(bytes: &[u8]) -> u16 {
-    let mut crc = 0xFFFFu16;
-    for &b in bytes {
-        crc ^= u16::from(b) << 8;
-        for _ in 0..8 {
-            crc = if crc & 0x8000 != 0 {
-                (crc << 1) ^ 0x1021
-            } else {
-                crc << 1
-            };
-        }
-    }
-    crc
-}
-
-/// Appends `6304` and the CRC to a payload body.
-fn with_crc(body: &str) -> String {
-    let s = format!("{body}6304");
-    let c = crc_reference(s.as_bytes());
-    format!("{s}{c:04X}")
 }
 
 fn keys(f: &[Finding]) -> Vec<&'static str> {

@@ -1,5 +1,6 @@
 //! `vietref demo`: the main job on bundled examples.
 
+use crate::io::outln;
 use crate::io::CliResult;
 use std::process::ExitCode;
 use vietref::{MessageDraft, PaymentMessage, Report};
@@ -20,8 +21,8 @@ const EXAMPLES: [(&str, &str); 3] = [
 ];
 
 fn print_report(title: &str, input: &str, r: &Report<PaymentMessage>) {
-    println!("== {title}");
-    println!("   input: {}", input.trim());
+    outln!("== {title}");
+    outln!("   input: {}", input.trim());
     match &r.cleaned {
         Some(m) => {
             let rows = [
@@ -49,30 +50,32 @@ fn print_report(title: &str, input: &str, r: &Report<PaymentMessage>) {
                     vietref::text::fold(m.payer_name().as_str()),
                 ),
             ];
-            println!("   VALID");
+            outln!("   VALID");
             for (k, v) in rows {
-                println!("   {k:<18} {v}");
+                outln!("   {k:<18} {v}");
             }
         }
-        None => println!("   INVALID"),
+        None => outln!("   INVALID"),
     }
     if !r.findings.is_empty() {
-        println!(
+        outln!(
             "   {:<8} {:<16} {:<28} message",
-            "severity", "field", "code"
+            "severity",
+            "field",
+            "code"
         );
         for f in &r.findings {
-            println!(
+            outln!(
                 "   {:<8} {:<16} {:<28} {}",
                 f.severity.as_str(),
                 f.field,
                 f.code.key(),
                 f.message_en()
             );
-            println!("   {:<8} {:<16} {:<28} {}", "", "", "", f.message_vi());
+            outln!("   {:<8} {:<16} {:<28} {}", "", "", "", f.message_vi());
         }
     }
-    println!();
+    outln!();
 }
 
 /// The payment-code schemes of the bundled examples' school (HP, 8 digits) and hospital
@@ -86,7 +89,7 @@ fn demo_schemes() -> Vec<vietref::reference::Scheme> {
 
 fn channels(m: &PaymentMessage) {
     use vietref::memo::{render, Profile};
-    println!("== the tuition message on every channel (nothing is lost silently)");
+    outln!("== the tuition message on every channel (nothing is lost silently)");
     for p in [
         Profile::VIETQR_PURPOSE,
         Profile::VIETQR_BILL,
@@ -96,9 +99,9 @@ fn channels(m: &PaymentMessage) {
         Profile::ISO20022_USTRD,
     ] {
         let r = render(m, &p);
-        println!("   {:<16} {:>3}  {}", p.name, p.budget, r.text);
+        outln!("   {:<16} {:>3}  {}", p.name, p.budget, r.text);
         if !r.omitted.is_empty() || !r.clipped.is_empty() {
-            println!(
+            outln!(
                 "   {:<16} {:>3}  omitted: [{}]  clipped: [{}]",
                 "",
                 "",
@@ -107,35 +110,35 @@ fn channels(m: &PaymentMessage) {
             );
         }
     }
-    println!();
+    outln!();
 }
 
 fn read_back() {
     use vietref::reference::Scheme;
     let line = "MBVCB.2427229823.174242.hp7184 097674 hoc.phi hoc ky.CT tu 1027236393 NGUYEN VAN AN toi 28349817 GD 856933-090922 18:14:59";
     let schemes: Vec<Scheme> = demo_schemes();
-    println!("== a code read back from a mangled bank statement line (schemes HP:8, VP:10)");
-    println!("   {line}");
+    outln!("== a code read back from a mangled bank statement line (schemes HP:8, VP:10)");
+    outln!("   {line}");
     for c in vietref::memo::extract(line, &schemes) {
         let (a, b) = c.span;
-        println!(
+        outln!(
             "   found {} ({}) at bytes {a}..{b}: {:?}",
             c.code,
             c.kind.as_str(),
             line.get(a..b).unwrap_or("")
         );
     }
-    println!();
+    outln!();
 }
 
 fn qr(m: &PaymentMessage) -> Result<(), String> {
     use vietref::vietqr::{encode, Payee, VietQr};
     let payee = Payee::new("970436", "0011001234567", "TRUONG THCS HOA BINH");
-    println!("== the tuition payment as a VietQR (Vietcombank 970436, account 0011001234567)");
+    outln!("== the tuition payment as a VietQR (Vietcombank 970436, account 0011001234567)");
     let r = VietQr::for_payment(m, &payee);
     let qr = r.cleaned.ok_or("the tuition example does not build a QR")?;
     let payload = encode(&qr).map_err(|f| format!("{f:?}"))?;
-    println!("   {payload}");
+    outln!("   {payload}");
     let code = qrcode::QrCode::with_error_correction_level(payload.as_bytes(), qrcode::EcLevel::M)
         .map_err(|e| e.to_string())?;
     let image = code
@@ -144,13 +147,13 @@ fn qr(m: &PaymentMessage) -> Result<(), String> {
         .light_color(qrcode::render::unicode::Dense1x2::Dark)
         .quiet_zone(true)
         .build();
-    println!("{image}");
+    outln!("{image}");
     Ok(())
 }
 
 fn legacy() {
     use vietref::text::legacy::detect;
-    println!("== names from legacy school and hospital databases, detected and repaired");
+    outln!("== names from legacy school and hospital databases, detected and repaired");
     // "Nguyễn Văn Đức" as SPEC §5.4 gives its bytes in TCVN3 (.VnTime) and VNI-Win.
     let samples: [(&str, &[u8]); 3] = [
         (
@@ -184,7 +187,7 @@ fn legacy() {
                 .collect::<Vec<_>>()
                 .join(" "),
         };
-        println!(
+        outln!(
             "   {label:<27} {shown}\n   {:<27} -> {} ({}, confidence {:.2}{})",
             "",
             d.text,
@@ -193,7 +196,7 @@ fn legacy() {
             if d.ambiguous { ", ambiguous" } else { "" }
         );
     }
-    println!();
+    outln!();
 }
 
 fn reconcile() -> Result<(), String> {
@@ -212,16 +215,14 @@ fn reconcile() -> Result<(), String> {
         rec.add_invoice(inv)
             .map_err(|e| format!("bundled invoices: {e:?}"))?;
     }
-    println!(
-        "== reconciling the bundled statement (examples/reconcile/) against its open invoices"
-    );
+    outln!("== reconciling the bundled statement (examples/reconcile/) against its open invoices");
     let reader = StatementReader::csv(statement.as_bytes(), &Columns::new())
         .map_err(|e| format!("{e:?}"))?;
     for r in reader {
         match r {
             Ok(StatementRecord::Line(l)) => {
                 let res = rec.feed(l);
-                println!(
+                outln!(
                     "   line {:>2}  {:<12} {:<12} {}",
                     res.line,
                     res.status.as_str(),
@@ -233,16 +234,16 @@ fn reconcile() -> Result<(), String> {
             Err(e) => rec.reject(&e),
         }
     }
-    println!();
+    outln!();
     for l in rec.summary().to_string().lines() {
-        println!("   {l}");
+        outln!("   {l}");
     }
-    println!();
+    outln!();
     Ok(())
 }
 
 pub fn run() -> CliResult {
-    println!(
+    outln!(
         "vietref {}: payment messages for Vietnamese schools and hospitals\n",
         env!("CARGO_PKG_VERSION")
     );

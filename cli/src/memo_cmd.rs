@@ -1,4 +1,5 @@
 //! `vietref memo ...`: render a message for a channel, read codes back from memos.
+use crate::io::outln;
 use crate::io::{open_input, read_all, CliResult};
 use clap::{Subcommand, ValueEnum};
 use serde_json::{json, Value};
@@ -79,7 +80,7 @@ impl Channel {
     }
 }
 
-fn schemes(list: &[String]) -> Result<Vec<Scheme>, String> {
+pub fn schemes(list: &[String]) -> Result<Vec<Scheme>, String> {
     list.iter()
         .map(|s| {
             s.parse::<Scheme>()
@@ -117,7 +118,7 @@ pub fn run(a: MemoArgs) -> CliResult {
                 .map_err(|e| format!("the message is not valid JSON: {e}"))?;
             let report = draft.validate();
             let Some(m) = report.cleaned else {
-                println!("{}", json!({ "valid": false, "findings": report.findings }));
+                outln!("{}", json!({ "valid": false, "findings": report.findings }));
                 return Ok(ExitCode::from(1));
             };
             let mut profile = channel.profile();
@@ -143,7 +144,7 @@ pub fn run(a: MemoArgs) -> CliResult {
             if let (Some(Value::Object(x)), Value::Object(o)) = (extra, &mut out) {
                 o.extend(x);
             }
-            println!("{out}");
+            outln!("{out}");
             Ok(if rendered.is_ok() {
                 ExitCode::SUCCESS
             } else {
@@ -154,7 +155,7 @@ pub fn run(a: MemoArgs) -> CliResult {
             let schemes = schemes(&s)?;
             each_line(text, |line| {
                 let c: Vec<Value> = extract(line, &schemes).iter().map(candidate_json).collect();
-                println!("{}", json!({ "candidates": c }));
+                outln!("{}", json!({ "candidates": c }));
             })?;
             Ok(ExitCode::SUCCESS)
         }
@@ -162,7 +163,7 @@ pub fn run(a: MemoArgs) -> CliResult {
             let schemes = schemes(&s)?;
             each_line(text, |line| {
                 let p = parse_memo_with(line, &schemes);
-                println!(
+                outln!(
                     "{}",
                     json!({
                         "invoice": p.invoice.as_ref().map(candidate_json),

@@ -2,6 +2,7 @@
 //! one report per message out (JSON). Exit 0 when all are valid, 1 when any is invalid,
 //! 2 on usage or parse errors.
 
+use crate::io::outln;
 use crate::io::{read_all, CliResult};
 use clap::{Args, Subcommand};
 use std::process::ExitCode;
@@ -74,7 +75,7 @@ pub fn run(a: MessageArgs) -> CliResult {
             for d in &drafts {
                 let r = d.validate_with(&schemes);
                 all_valid &= r.is_valid();
-                println!("{}", serde_json::to_string(&r).map_err(|e| e.to_string())?);
+                outln!("{}", serde_json::to_string(&r).map_err(|e| e.to_string())?);
             }
             Ok(if all_valid {
                 ExitCode::SUCCESS

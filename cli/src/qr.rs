@@ -1,4 +1,5 @@
 //! `vietref qr ...`: write, read and draw VietQR payloads.
+use crate::io::outln;
 use crate::io::{open_input, read_all, CliResult};
 use crate::png;
 use clap::{ArgGroup, Subcommand};
@@ -6,6 +7,7 @@ use serde_json::Value;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use vietref::reference::Scheme;
 use vietref::vietqr::{banks, decode, encode, Mode, VietQr};
 
 /// Arguments of `vietref qr`.
@@ -37,6 +39,13 @@ enum QrCommand {
         /// Reject every fault instead of repairing the safe ones.
         #[arg(long)]
         strict: bool,
+        /// The institution's payment-code scheme, PREFIX:LENGTH (repeatable). With at least
+        /// one, each object also holds `paymentCodes`: the codes of these schemes and the
+        /// RF references found in the purpose (62-08) and the bill number (62-01), each with
+        /// `code`, `kind`, `field` (`purpose` or `billNumber`), `start` and `end` (byte
+        /// offsets in that field). A code's check digits always verify.
+        #[arg(long = "scheme", value_name = "PREFIX:LENGTH")]
+        schemes: Vec<String>,
     },
     /// Builds the VietQR for a payment message (JSON, as `vietref message validate` reads).
     ///
@@ -86,7 +95,11 @@ enum QrCommand {
 pub fn run(a: QrArgs) -> CliResult {
     match a.command {
         QrCommand::Encode { file } => run_encode(file.as_deref()),
-        QrCommand::Decode { payload, strict } => run_decode(payload, strict),
+        QrCommand::Decode {
+            payload,
+            strict,
+            schemes,
+        } => run_decode(payload, strict, &schemes),
         QrCommand::Pay {
             message,
             bank,
@@ -131,7 +144,7 @@ fn run_encode(file: Option<&str>) -> CliResult {
                 eprintln!("vietref: record {record}: {e}");
             }
             Ok(qr) => match encode(&qr) {
-                Ok(p) => writeln!(out, "{p}").map_err(|e| e.to_string())?,
+                Ok(p) => writeln!(out, "{p}").map_err(crate::io::output_error)?,
                 Err(findings) => {
                     failed = true;
                     for f in findings {
@@ -157,16 +170,53 @@ struct Decoded<'a> {
     valid: bool,
     findings: &'a [vietref::Finding],
     bank: Option<&'static banks::Bank>,
+    #[serde(rename = "paymentCodes", skip_serializing_if = "Option::is_none")]
+    payment_codes: Option<Vec<Value>>,
+}
+
+/// The payment codes of a decoded VietQR, field by field: purpose first, then the bill
+/// number (a code found in both is listed once, at its first place, as
+/// [`VietQr::payment_codes`] does).
+fn payment_codes_json(qr: &VietQr<'_>, schemes: &[Scheme]) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let data = &qr.additional_data;
+    for (field, text) in [
+        ("purpose", &data.purpose),
+        ("billNumber", &data.bill_number),
+    ] {
+        let Some(text) = text.as_deref() else {
+            continue;
+        };
+        for c in vietref::memo::extract(text, schemes) {
+            if !seen.contains(&c.code) {
+                out.push(serde_json::json!({
+                    "code": c.code, "kind": c.kind.as_str(), "field": field,
+                    "start": c.span.0, "end": c.span.1,
+                }));
+                seen.push(c.code);
+            }
+        }
+    }
+    out
 }
 
 /// The JSON line `qr decode` prints for one payload, and whether the payload is valid.
-pub fn decoded_json(payload: &str, mode: Mode) -> (bool, String) {
+/// With `schemes` (`Some`, even empty), the payment codes are listed too.
+pub fn decoded_json(payload: &str, mode: Mode, schemes: Option<&[Scheme]>) -> (bool, String) {
     let report = decode(payload, mode);
     let out = Decoded {
         qr: report.cleaned.as_ref(),
         valid: report.is_valid(),
         findings: &report.findings,
         bank: report.cleaned.as_ref().and_then(|q| q.bank()),
+        payment_codes: schemes.map(|s| {
+            report
+                .cleaned
+                .as_ref()
+                .map(|q| payment_codes_json(q, s))
+                .unwrap_or_default()
+        }),
     };
     let json = serde_json::to_string(&out)
         .unwrap_or_else(|e| format!("{{\"valid\":false,\"error\":{:?}}}", e.to_string()));
@@ -179,15 +229,17 @@ fn strip_eol(line: &str) -> &str {
         .unwrap_or(line)
 }
 
-fn run_decode(payload: Option<String>, strict: bool) -> CliResult {
+fn run_decode(payload: Option<String>, strict: bool, schemes: &[String]) -> CliResult {
     let mode = if strict { Mode::Strict } else { Mode::Lenient };
+    let schemes = crate::memo_cmd::schemes(schemes)?;
+    let schemes = (!schemes.is_empty()).then_some(schemes.as_slice());
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed = false;
     let mut one = |p: &str, out: &mut dyn Write| -> Result<(), String> {
-        let (valid, json) = decoded_json(p, mode);
+        let (valid, json) = decoded_json(p, mode, schemes);
         failed |= !valid;
-        writeln!(out, "{json}").map_err(|e| e.to_string())
+        writeln!(out, "{json}").map_err(crate::io::output_error)
     };
     match payload {
         Some(p) => one(&p, &mut out)?,
@@ -254,7 +306,7 @@ fn run_pay(
             .collect::<Vec<_>>()
             .join("; ")
     })?;
-    println!("{payload}");
+    outln!("{payload}");
     if terminal {
         return run_image(Some(payload), None, None, true, 1);
     }
@@ -314,7 +366,7 @@ fn run_image(
             .light_color(qrcode::render::unicode::Dense1x2::Dark)
             .quiet_zone(true)
             .build();
-        println!("{image}");
+        outln!("{image}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -246,7 +246,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         OutFormat::Json => Output::Json(sink),
         OutFormat::Csv => Output::Csv(CsvWriter::new(sink)),
     };
-    let write_err = |e: io::Error| format!("cannot write the results: {e}");
+    let write_err = crate::io::output_error;
     let (mut rejected, mut skipped, mut n) = (0u64, 0u64, 0u64);
     for item in statement.by_ref() {
         n += 1;

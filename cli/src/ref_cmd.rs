@@ -1,4 +1,5 @@
 //! `vietref ref ...`: create, validate, format and compact references.
+use crate::io::outln;
 use crate::io::CliResult;
 use clap::{Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -115,7 +116,7 @@ pub fn run(a: RefArgs) -> CliResult {
             };
             match made {
                 Ok(s) => {
-                    println!("{s}");
+                    outln!("{s}");
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(e) => Ok(invalid(&e)),
@@ -123,14 +124,14 @@ pub fn run(a: RefArgs) -> CliResult {
         }
         RefCmd::Validate(kv) | RefCmd::Compact(kv) => match check(&kv)? {
             Ok((compact, _)) => {
-                println!("{compact}");
+                outln!("{compact}");
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => Ok(invalid(&e)),
         },
         RefCmd::Format(kv) => match check(&kv)? {
             Ok((_, printed)) => {
-                println!("{printed}");
+                outln!("{printed}");
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => Ok(invalid(&e)),

@@ -119,9 +119,10 @@ pub fn run(a: TextArgs) -> CliResult {
         any_error |= o.output.is_none();
         if a.json {
             let j = json!({"input": input, "output": o.output, "findings": o.findings});
-            writeln!(out, "{j}").map_err(|e| e.to_string())?;
+            writeln!(out, "{j}").map_err(crate::io::output_error)?;
         } else {
-            writeln!(out, "{}", o.output.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
+            writeln!(out, "{}", o.output.as_deref().unwrap_or(""))
+                .map_err(crate::io::output_error)?;
             for f in &o.findings {
                 if f.is_error() || matches!(a.op, Op::Check { .. }) {
                     let prefix = if given.is_none() {

@@ -164,3 +164,53 @@ fn message_validate_with_a_scheme_checks_the_code() {
         "without the scheme it is an opaque code"
     );
 }
+
+/// Runs `vietref ARGS` with STDIN fed from a thread while nobody reads its output (the read
+/// end of the pipe is closed at once, as `| head` does once satisfied).
+fn run_into_closed_pipe(args: &[&str], stdin: String) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vietref"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn vietref");
+    drop(child.stdout.take());
+    let mut input = child.stdin.take().unwrap();
+    // The command may end before it has read everything: a failed write is expected.
+    let feeder = std::thread::spawn(move || {
+        let _ = input.write_all(stdin.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
+}
+
+#[test]
+fn a_closed_output_pipe_ends_every_command_quietly() {
+    let message =
+        r#"{"sector":"health","payerName":"Trần Văn Bình","reason":"Viện phí","invoice":"HD0001"}"#;
+    let lines = |l: &str| format!("{l}\n").repeat(20_000);
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (vec!["demo"], String::new()),
+        (vec!["message", "validate"], lines(message)),
+        (vec!["memo", "render", "--channel", "transfer"], message.to_string()),
+        (vec!["memo", "extract", "--scheme", "HP:8"], lines("HP 7184 0976 74 hoc phi")),
+        (vec!["memo", "parse"], lines("HP7184097674 HOC PHI HK1 HS NGUYEN VAN AN")),
+        (vec!["text", "name"], lines("nguyễn văn an")),
+        (vec!["text", "fold"], lines("Nguyễn Văn Đức")),
+        (vec!["decode", "--from", "utf8", "--lines"], lines("Nguyễn")),
+        (vec!["qr", "decode"], lines("00020101021138570010A00000072701270006970403011200110123456780208QRIBFTTA53037045802VN6304F4E5")),
+        (
+            vec!["reconcile", "--invoices", "examples/reconcile/invoices.csv", "--statement", "-", "--statement-format", "csv", "--scheme", "HP:6"],
+            format!("date,amount,content,reference\n{}", lines("2024-09-01,1250000,HP24010172 hoc phi,FT1")),
+        ),
+    ];
+    for (args, input) in cases {
+        let o = run_into_closed_pipe(&args, input);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "{args:?} panicked: {err}");
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {:?} {err}", o.status);
+    }
+}

@@ -102,3 +102,35 @@ fn image_outputs() {
     assert_eq!(o.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn decode_with_schemes_lists_the_payment_codes_by_field() {
+    // The code (check digits 74, worked out by hand) is in the purpose after a word, in
+    // chunks, and again as the bill number: listed once, at its first place.
+    let qr = r#"{"bankBin":"970436","accountNumber":"0011001234567","additionalData":{"billNumber":"HP7184097674","purpose":"PHI HP 7184 0976 74"}}"#;
+    let o = run(&["qr", "encode"], qr);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let payload = String::from_utf8(o.stdout).unwrap();
+    let o = run(&["qr", "decode", "--scheme", "HP:8", payload.trim()], "");
+    assert!(o.status.success());
+    let v = &lines(&o)[0];
+    assert_eq!(
+        v["paymentCodes"],
+        serde_json::json!([{"code": "HP7184097674", "kind": "payment_code", "field": "purpose", "start": 4, "end": 19}])
+    );
+    // Without --scheme the key is absent; with a scheme that matches nothing it is empty.
+    let o = run(&["qr", "decode", payload.trim()], "");
+    assert!(lines(&o)[0].get("paymentCodes").is_none());
+    let o = run(&["qr", "decode", "--scheme", "VP:10", payload.trim()], "");
+    assert_eq!(lines(&o)[0]["paymentCodes"], serde_json::json!([]));
+    let o = run(&["qr", "decode", "--scheme", "HP", payload.trim()], "");
+    assert_eq!(o.status.code(), Some(2));
+    // Only in the bill number; a wrong check digit (…47) in the purpose is not a code.
+    let qr = r#"{"bankBin":"970436","accountNumber":"0011001234567","additionalData":{"billNumber":"HP7184097674","purpose":"HP7184097647"}}"#;
+    let payload = String::from_utf8(run(&["qr", "encode"], qr).stdout).unwrap();
+    let o = run(&["qr", "decode", "--scheme", "HP:8", payload.trim()], "");
+    assert_eq!(
+        lines(&o)[0]["paymentCodes"],
+        serde_json::json!([{"code": "HP7184097674", "kind": "payment_code", "field": "billNumber", "start": 0, "end": 12}])
+    );
+}

@@ -1,7 +1,9 @@
 /*
  * A tuition payment from end to end through the vietref C ABI: fill a payment message as a
  * school's software would, validate it, print every finding in English and Vietnamese,
- * print the cleaned message, and fold the payer's name for a bank transfer memo.
+ * print the cleaned message, fold the payer's name, render the transfer memo, build the
+ * VietQR the parent scans, and read the invoice code back from the line the bank's
+ * statement shows.
  *
  * Build against the installed library:  make && ./tuition
  */
@@ -54,7 +56,6 @@ int main(void) {
 
     /* 2. Validate: the report collects every finding, errors and warnings. */
     status = vietref_message_validate(message, &report);
-    vietref_message_free(message);
     if (status != VIETREF_OK) return fail("validate", status);
     vietref_report_valid(report, &valid);
     vietref_report_count(report, &count);
@@ -95,5 +96,48 @@ int main(void) {
     }
     if (status != VIETREF_OK) return fail("fold", status);
     printf("memo name: %.*s\n", (int)memo_len, memo);
+
+    /* 6. The memo of a web transfer (140 characters): the invoice code first, then the
+       other fields folded to ASCII; every cut or omission would be a memo.* warning. */
+    status = vietref_memo_render(message, S("HP:8"), VIETREF_CHANNEL_TRANSFER, 0, &report);
+    if (status != VIETREF_OK) return fail("memo", status);
+    if (vietref_report_cleaned_text(report, &text) == VIETREF_OK) {
+        printf("transfer memo: %s\n", vietref_string_ptr(text));
+        vietref_string_free(text);
+    }
+    vietref_report_free(report);
+
+    /* 7. The VietQR for the school's account (Vietcombank, BIN 970436): the purpose is the
+       memo cut to 25 characters, the bill number the invoice code, the amount tag 54. */
+    status = vietref_vietqr_for_payment(message, S("HP:8"), S("970436"), S("0011001234567"),
+                                        &report);
+    vietref_message_free(message);
+    if (status != VIETREF_OK) return fail("vietqr", status);
+    if (vietref_report_cleaned_text(report, &text) == VIETREF_OK) {
+        printf("vietqr: %s\n", vietref_string_ptr(text));
+        vietref_string_free(text);
+    }
+    vietref_report_free(report);
+
+    /* 8. The statement line as a bank delivers it (prefix, code in chunks, case changed):
+       the code comes back, its check digits verified. */
+    {
+        static const char line[] = "MBVCB.3312.IB hp 7184 0976 74 hoc phi hk1.CT tu 0011";
+        vietref_candidates *found = NULL;
+        size_t n = 0;
+        status = vietref_memo_extract(S(line), S("HP:8"), &found);
+        if (status != VIETREF_OK) return fail("extract", status);
+        vietref_candidates_count(found, &n);
+        for (i = 0; i < n; i++) {
+            vietref_string *code = NULL;
+            size_t start = 0, end = 0;
+            vietref_candidates_code(found, i, &code);
+            vietref_candidates_span(found, i, &start, &end);
+            printf("read back: %s at bytes %zu-%zu of the statement line\n",
+                   vietref_string_ptr(code), start, end);
+            vietref_string_free(code);
+        }
+        vietref_candidates_free(found);
+    }
     return 0;
 }

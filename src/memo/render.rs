@@ -90,11 +90,14 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
     };
     if p.budget == 0 || p.charset.is_empty() {
         out.findings.push(
-            Finding::new(Code::MemoProfileInvalid, p.name.to_string()).detail(format!(
-                "budget={} charset={:?}",
-                p.budget,
-                p.charset.chars()
-            )),
+            Finding::new(Code::MemoProfileInvalid, p.name.to_string()).detail_both(
+                format!("budget={} charset={:?}", p.budget, p.charset.chars()),
+                format!(
+                    "giới hạn {} ký tự, bộ ký tự {:?}",
+                    p.budget,
+                    p.charset.chars()
+                ),
+            ),
         );
     }
     write_code(m.invoice().as_str(), p, &mut out);

@@ -197,6 +197,8 @@ fn distinct(hits: &[Hit]) -> usize {
 pub struct Reconciler {
     schemes: Vec<Scheme>,
     arena: String,
+    /// Most bytes the arena may hold (spans are `u32`); lowered only by tests.
+    capacity: usize,
     slots: Vec<Slot>,
     /// Compacted codes (and e-invoice printed forms) to invoices.
     codes: Table,
@@ -284,6 +286,7 @@ impl Reconciler {
         Reconciler {
             schemes: schemes.to_vec(),
             arena: String::new(),
+            capacity: u32::MAX as usize,
             slots: Vec::new(),
             codes: Table::default(),
             pending: Vec::new(),
@@ -331,9 +334,19 @@ impl Reconciler {
     fn store(&mut self, s: &str) -> Option<Span> {
         let start = u32::try_from(self.arena.len()).ok()?;
         let len = u32::try_from(s.len()).ok()?;
-        start.checked_add(len)?;
+        if self.arena.len().checked_add(s.len())? > self.capacity {
+            return None;
+        }
         self.arena.push_str(s);
         Some(Span { start, len })
+    }
+
+    /// Lowers the text capacity (bytes of invoice codes and folded names a reconciler
+    /// holds; 4 GiB by default) so that tests can reach `reconcile.capacity`.
+    #[doc(hidden)]
+    pub fn with_text_capacity(mut self, bytes: usize) -> Reconciler {
+        self.capacity = bytes.min(u32::MAX as usize);
+        self
     }
 
     /// Folds a name ([`crate::text::fold`]) straight into the arena, keeping only the
@@ -354,6 +367,10 @@ impl Reconciler {
             self.arena.truncate(at);
             self.arena
                 .push_str(std::str::from_utf8(&kept).unwrap_or(""));
+        }
+        if self.arena.len() > self.capacity {
+            self.arena.truncate(at);
+            return None;
         }
         let len = u32::try_from(self.arena.len()).ok()?.checked_sub(start)?;
         Some(Span { start, len })
@@ -432,6 +449,7 @@ impl Reconciler {
             .ok()
             .filter(|i| *i < SATURATED);
         let (mut payer_usable, mut ben_usable) = (true, true);
+        let mark = self.arena.len();
         let spans = (
             idx,
             self.store(&code),
@@ -452,10 +470,8 @@ impl Reconciler {
         }
         let (Some(idx), Some(code_s), Some(key_s), Some(alt_s), Some(payer_s), Some(ben_s)) = spans
         else {
-            findings.push(
-                Finding::new(Code::TextTooLong, "code")
-                    .detail("too many invoices for one reconciler"),
-            );
+            self.arena.truncate(mark);
+            findings.push(Finding::new(Code::ReconcileCapacity, "code").limit(self.capacity));
             return Err(findings);
         };
         self.slots.push(Slot {

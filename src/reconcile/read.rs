@@ -130,19 +130,49 @@ impl Columns {
     }
 }
 
+/// A mapping entry that is not `field=Header`.
+fn not_a_pair(part: &str) -> Finding {
+    Finding::new(Code::ReconcileColumnsInvalid, "columns").detail_both(
+        format!("{} is not field=Header", quote(part)),
+        format!(
+            "{} không có dạng trường=tiêu đề cột (ví dụ amount=So tien)",
+            quote(part)
+        ),
+    )
+}
+
+/// What a field of [`STATEMENT_FIELDS`] or [`INVOICE_FIELDS`] holds, in Vietnamese.
+fn field_vi(name: &str) -> &'static str {
+    match name {
+        "date" => "ngày",
+        "amount" => "số tiền",
+        "content" => "nội dung",
+        "reference" => "số tham chiếu",
+        "counterName" => "tên tài khoản đối ứng",
+        "direction" => "chiều giao dịch",
+        "credit" => "ghi có",
+        "debit" => "ghi nợ",
+        "account" => "số tài khoản",
+        "gateway" => "ngân hàng",
+        "code" => "mã hóa đơn",
+        "payer" => "người trả tiền",
+        "beneficiary" => "người thụ hưởng",
+        "due" => "hạn nộp",
+        _ => "?",
+    }
+}
+
 impl std::str::FromStr for Columns {
     type Err = Finding;
     fn from_str(s: &str) -> Result<Columns, Finding> {
         let mut c = Columns::new();
         for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let Some((k, v)) = part.split_once('=') else {
-                return Err(Finding::new(Code::ReconcileColumnsInvalid, "columns")
-                    .detail(format!("{} is not field=Header", quote(part))));
+                return Err(not_a_pair(part));
             };
             let (k, v) = (k.trim(), v.trim());
             if k.is_empty() || v.is_empty() {
-                return Err(Finding::new(Code::ReconcileColumnsInvalid, "columns")
-                    .detail(format!("{} is not field=Header", quote(part))));
+                return Err(not_a_pair(part));
             }
             c.pairs.push((k.to_string(), v.to_string()));
         }
@@ -171,11 +201,22 @@ fn resolve_columns(
     for (k, v) in &columns.pairs {
         let Some(f) = fields.iter().position(|f| f.eq_ignore_ascii_case(k)) else {
             errors.push(
-                Finding::new(Code::ReconcileColumnsInvalid, "columns").detail(format!(
-                    "unknown field {}; the fields are {}",
-                    quote(k),
-                    fields.join(", ")
-                )),
+                Finding::new(Code::ReconcileColumnsInvalid, "columns").detail_both(
+                    format!(
+                        "unknown field {}; the fields are {}",
+                        quote(k),
+                        fields.join(", ")
+                    ),
+                    format!(
+                        "không có trường {}; các trường là {}",
+                        quote(k),
+                        fields
+                            .iter()
+                            .map(|f| format!("{f} ({})", field_vi(f)))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ),
             );
             continue;
         };
@@ -196,8 +237,10 @@ fn resolve_columns(
                 }
             }
             (None, Some(name)) => errors.push(
-                Finding::new(Code::ReconcileColumnMissing, "columns")
-                    .detail(format!("{name} ({})", quote(v))),
+                Finding::new(Code::ReconcileColumnMissing, "columns").detail_both(
+                    format!("{name} ({})", quote(v)),
+                    format!("{name} ({}, {})", field_vi(name), quote(v)),
+                ),
             ),
             (None, None) => {}
         }
@@ -213,7 +256,10 @@ fn resolve_columns(
     for &f in required {
         if out.get(f).copied().flatten().is_none() {
             let name = fields.get(f).copied().unwrap_or("?");
-            errors.push(Finding::new(Code::ReconcileColumnMissing, "").detail(name.to_string()));
+            errors.push(
+                Finding::new(Code::ReconcileColumnMissing, "")
+                    .detail_both(name, format!("{name} ({})", field_vi(name))),
+            );
         }
     }
     if errors.is_empty() {
@@ -351,7 +397,7 @@ fn statement_record(
         (Some(Direction::In), Some((true, _))) => {
             findings.push(
                 Finding::new(Code::ReconcileDirectionInvalid, direction_field)
-                    .detail("“in”, but the amount is negative"),
+                    .detail_both("“in”, but the amount is negative", "“in” nhưng số tiền âm"),
             );
             false
         }
@@ -731,14 +777,38 @@ fn json_record(t: JsonTxn, line: u64) -> Result<StatementRecord, RecordError> {
     )
 }
 
-fn json_error(line: u64, e: &serde_json::Error) -> RecordError {
+/// A serde_json error as a finding. The parser's message is English: the English detail is
+/// that message; the Vietnamese one says what kind of error it is and where (line and
+/// column; the column only when `one_line`, a JSON-lines record) and quotes the message.
+fn json_error(line: u64, e: &serde_json::Error, one_line: bool) -> RecordError {
+    use serde_json::error::Category;
     let msg = e
         .to_string()
         .replace("struct JsonTxn", "a transaction object");
+    let position = format!(" at line {} column {}", e.line(), e.column());
+    let bare = msg.strip_suffix(position.as_str()).unwrap_or(&msg);
+    let what = match e.classify() {
+        Category::Io => "không đọc được dữ liệu JSON",
+        Category::Syntax => "JSON không hợp lệ",
+        Category::Eof => "JSON kết thúc giữa chừng",
+        Category::Data => "dữ liệu JSON không đúng dạng giao dịch",
+    };
+    let at = match (e.line(), one_line) {
+        (0, _) => String::new(),
+        (_, true) => format!(" ở cột {}", e.column()),
+        (l, false) => format!(" ở dòng {l} cột {}", e.column()),
+    };
+    let vi = format!("{what}{at} (trình phân tích JSON báo: “{bare}”)");
     RecordError::one(
         line,
-        Finding::new(Code::ReconcileJsonInvalid, "").detail(msg),
+        Finding::new(Code::ReconcileJsonInvalid, "").detail_both(msg, vi),
     )
+}
+
+/// A value that is not a JSON object where a transaction is expected.
+fn not_an_object() -> Finding {
+    Finding::new(Code::ReconcileJsonInvalid, "")
+        .detail_both("expected an object {…}", "cần một đối tượng {…}")
 }
 
 struct LinesStatement<R> {
@@ -816,14 +886,11 @@ impl<R: Read> LinesStatement<R> {
                 }
             };
             if !s.trim_start().starts_with('{') {
-                return Some(Err(RecordError::one(
-                    line,
-                    Finding::new(Code::ReconcileJsonInvalid, "").detail("expected an object {…}"),
-                )));
+                return Some(Err(RecordError::one(line, not_an_object())));
             }
             return Some(match serde_json::from_str::<JsonTxn>(s) {
                 Ok(t) => json_record(t, line),
-                Err(e) => Err(json_error(line, &e)),
+                Err(e) => Err(json_error(line, &e, true)),
             });
         }
     }
@@ -840,14 +907,11 @@ impl ArrayStatement {
         self.n += 1;
         let line = self.n;
         if !v.is_object() {
-            return Some(Err(RecordError::one(
-                line,
-                Finding::new(Code::ReconcileJsonInvalid, "").detail("expected an object {…}"),
-            )));
+            return Some(Err(RecordError::one(line, not_an_object())));
         }
         Some(match serde_json::from_value::<JsonTxn>(v) {
             Ok(t) => json_record(t, line),
-            Err(e) => Err(json_error(line, &e)),
+            Err(e) => Err(json_error(line, &e, false)),
         })
     }
 }
@@ -895,7 +959,10 @@ impl<R: Read> StatementReader<R> {
         if !has_amount && !has_credit {
             return Err(RecordError::one(
                 rec.line,
-                Finding::new(Code::ReconcileColumnMissing, "").detail("amount (or credit)"),
+                Finding::new(Code::ReconcileColumnMissing, "").detail_both(
+                    "amount (or credit)",
+                    "amount (số tiền) hoặc credit (ghi có)",
+                ),
             ));
         }
         if has_amount {
@@ -933,11 +1000,13 @@ impl<R: Read> StatementReader<R> {
         r.read_to_end(&mut bytes).map_err(|e| {
             RecordError::one(
                 1,
-                Finding::new(Code::ReconcileJsonInvalid, "").detail(e.to_string()),
+                Finding::new(Code::ReconcileJsonInvalid, "")
+                    .detail_both(e.to_string(), format!("không đọc được dữ liệu (“{e}”)")),
             )
         })?;
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let v: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| json_error(1, &e))?;
+        let v: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| json_error(1, &e, false))?;
         let items = match v {
             serde_json::Value::Array(a) => a,
             serde_json::Value::Object(mut o) => {
@@ -956,8 +1025,10 @@ impl<R: Read> StatementReader<R> {
                     Some(_) => {
                         return Err(RecordError::one(
                             1,
-                            Finding::new(Code::ReconcileJsonInvalid, "")
-                                .detail("no array of transactions found"),
+                            Finding::new(Code::ReconcileJsonInvalid, "").detail_both(
+                                "no array of transactions found",
+                                "không tìm thấy mảng giao dịch",
+                            ),
                         ))
                     }
                     None => vec![serde_json::Value::Object(o)],
@@ -966,8 +1037,10 @@ impl<R: Read> StatementReader<R> {
             _ => {
                 return Err(RecordError::one(
                     1,
-                    Finding::new(Code::ReconcileJsonInvalid, "")
-                        .detail("expected an array of transactions"),
+                    Finding::new(Code::ReconcileJsonInvalid, "").detail_both(
+                        "expected an array of transactions",
+                        "cần một mảng giao dịch",
+                    ),
                 ))
             }
         };

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 /// Writes `r` as one line of JSON (camelCase keys; `line`, `status`, `invoice`,
 /// `suggestion`, `amount`, `reason`, `reasonVi`, `content` and `evidence` always present).
 pub fn write_json_line<W: Write>(w: &mut W, r: &LineResult) -> io::Result<()> {
-    serde_json::to_writer(&mut *w, r).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *w, r).map_err(io::Error::from)?;
     w.write_all(b"\n")
 }
 

@@ -238,7 +238,7 @@ pub fn validate(input: &str) -> Result<PaymentCode, RefError> {
     }
     let scheme = Scheme::new(prefix, digits.len() - 2)?;
     let cc = c.get(c.len() - 2..).unwrap_or("");
-    if !iso7064::is_valid(&c) || !iso7064::is_issuable(cc) {
+    if !iso7064::is_valid_compact(&c) || !iso7064::is_issuable(cc) {
         return Err(RefError::InvalidChecksum);
     }
     Ok(PaymentCode { code: c, scheme })

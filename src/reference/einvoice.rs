@@ -94,8 +94,9 @@ pub struct EInvoice {
 
 /// Whether `s` has the outward shape of an e-invoice identifier (series shape followed by
 /// digits), valid or not. Used to warn when something looks like an e-invoice but is not.
+/// `s` has no whitespace at either end (the caller trimmed it).
 pub(crate) fn looks_like(s: &str) -> bool {
-    let b = s.trim().as_bytes();
+    let b = s.as_bytes();
     let upper = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let series_end = if digit(0)
@@ -401,5 +402,24 @@ mod tests {
         ));
         assert!(looks_like("7C24TAA-1"));
         assert!(!looks_like("HP7184097674"));
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+        /// `InvoiceRef::parse_with` validates only what `looks_like` accepts: every valid
+        /// identifier must have that shape.
+        #[test]
+        fn valid_identifiers_look_like_one(s in prop_oneof![
+            "[ 0-9]?[0-9A-Za-z][A-Za-z0-9/][0-9/][0-9A-Za-z]{3}[0-9A-Za-z]?[ ./_\\-]{0,3}[0-9a\u{00E1}]{0,10}[ \t]?",
+            "[1-7][CcKkX][0-9]{2}[TDLMNBGHtdx][A-Za-z0-9]{2}[ ./_\\-]{0,2}[0-9]{0,10}",
+            "[A-Za-z0-9]{2}/[0-9A]{2}[ETPetpX][ ./_\\-]{0,2}[0-9]{0,9}",
+            "\\PC{0,20}",
+        ]) {
+            let t = s.trim_matches(|c: char| c.is_whitespace());
+            prop_assert!(validate(t).is_err() || looks_like(t), "{:?}", t);
+        }
     }
 }

@@ -136,6 +136,8 @@ pub enum RefError {
 fn expect_en(min: usize, max: usize) -> String {
     if min == max {
         format!("exactly {min}")
+    } else if max == usize::MAX {
+        format!("at least {min}")
     } else {
         format!("{min} to {max}")
     }
@@ -144,6 +146,8 @@ fn expect_en(min: usize, max: usize) -> String {
 fn expect_vi(min: usize, max: usize) -> String {
     if min == max {
         format!("đúng {min}")
+    } else if max == usize::MAX {
+        format!("ít nhất {min}")
     } else {
         format!("từ {min} đến {max}")
     }

@@ -5,6 +5,8 @@
 //! Works on strings of ASCII digits and letters without big integers: letters count as two
 //! digits (`A`=10 … `Z`=35, case-insensitive) and the remainder is carried digit by digit.
 
+use super::error::{clean, RefError, SEPARATORS};
+
 /// The value of one character in MOD 97-10 (`0`–`9` → 0–9, `A`/`a`–`Z`/`z` → 10–35), or
 /// `None` for anything else.
 #[inline]
@@ -60,11 +62,46 @@ pub fn is_issuable(cc: &str) -> bool {
     cc.len() == 2 && cc.bytes().all(|b| b.is_ascii_digit()) && !matches!(cc, "00" | "01" | "99")
 }
 
-/// Whether `s` (payload followed by its two check digits) is valid: the number it spells is
-/// 1 mod 97. Never fails; anything with a character other than a digit or an ASCII letter,
-/// or shorter than three characters, is not valid.
-pub fn is_valid(s: &str) -> bool {
+/// Whether `s`, a compact string (payload followed by its two check digits, no
+/// separators), is 1 mod 97; at least three characters. The allocation-free check the other
+/// reference kinds build on; [`is_valid`] also accepts written forms.
+pub(crate) fn is_valid_compact(s: &str) -> bool {
     s.len() >= 3 && remainder(s) == Ok(1)
+}
+
+/// Removes spaces, hyphens and dots and upper-cases; refuses any other character that is
+/// not an ASCII letter or digit.
+pub fn compact(input: &str) -> Result<String, RefError> {
+    clean(input, SEPARATORS)
+}
+
+/// Validates a string protected by MOD 97-10 (payload followed by two check digits) in any
+/// written form (`1234 5676`, `west-1234…`) and returns its compact form. The error says
+/// what is wrong: a character that cannot appear, fewer than three characters, check
+/// characters that are not two digits `02`–`98`, or a remainder other than 1.
+pub fn validate(input: &str) -> Result<String, RefError> {
+    let c = compact(input)?;
+    if c.len() < 3 {
+        return Err(RefError::InvalidLength {
+            len: c.len(),
+            min: 3,
+            max: usize::MAX,
+        });
+    }
+    if !is_issuable(&c[c.len() - 2..]) || !is_valid_compact(&c) {
+        return Err(RefError::InvalidChecksum);
+    }
+    Ok(c)
+}
+
+/// Whether `input` is valid in any written form ([`validate`]). Never fails.
+pub fn is_valid(input: &str) -> bool {
+    validate(input).is_ok()
+}
+
+/// The printed form of a valid string, in groups of four (`1234 5676`), or the error.
+pub fn format(input: &str) -> Result<String, RefError> {
+    validate(input).map(|c| super::rf::group4(&c))
 }
 
 #[cfg(test)]
@@ -86,5 +123,33 @@ mod tests {
         assert_eq!(check_string("HP71840976").as_deref(), Some("74"));
         assert_eq!(check_digits("12-3"), None);
         assert_eq!(remainder("1é"), Err((1, 'é')));
+    }
+
+    #[test]
+    fn the_four_verbs() {
+        assert_eq!(compact("1234 56-76").unwrap(), "12345676");
+        assert_eq!(validate(" 1234.5676 ").unwrap(), "12345676");
+        assert_eq!(format("12345676").unwrap(), "1234 5676");
+        assert!(is_valid("west 1234 5698 7654 32gb82"));
+        // One digit changed; a character outside the alphabet; too short; check digits
+        // that satisfy the remainder but are never issued (00 + 1 mod 97 → "01"…).
+        assert_eq!(validate("12345677"), Err(RefError::InvalidChecksum));
+        assert!(matches!(
+            validate("1234_5676"),
+            Err(RefError::InvalidChar { .. })
+        ));
+        let short = validate("76").unwrap_err();
+        assert!(matches!(short, RefError::InvalidLength { len: 2, .. }));
+        assert_eq!(
+            short.to_string(),
+            "the value has 2 characters; expected at least 3"
+        );
+        assert!(!is_valid(""));
+        // 1 mod 97 with check characters 99: 99 itself is not 1 mod 97, but "199" is
+        // 199 = 2·97 + 5; search the smallest payload p for which p·100 + 99 ≡ 1.
+        let p = (0u32..97).find(|p| (p * 100 + 99) % 97 == 1).unwrap();
+        let s = format!("{p}99");
+        assert!(is_valid_compact(&s), "{s}");
+        assert_eq!(validate(&s), Err(RefError::InvalidChecksum));
     }
 }

@@ -140,7 +140,7 @@ impl InvoiceRef {
         schemes: &[Scheme],
     ) -> (Option<InvoiceRef>, Vec<Finding>) {
         let mut findings = Vec::new();
-        let trimmed = input.trim_matches(|c: char| c.is_whitespace());
+        let trimmed = trim_whitespace(input);
         if trimmed.is_empty() {
             findings.push(Finding::new(Code::TextEmpty, field));
             return (None, findings);
@@ -165,17 +165,22 @@ impl InvoiceRef {
             };
         }
 
-        // 2. E-invoice.
-        match einvoice::validate(trimmed) {
-            Ok(e) => {
-                normalized(&mut findings, e.as_str());
-                return (Some(InvoiceRef::EInvoice(e)), findings);
+        // 2. E-invoice. Every valid identifier has the outward shape `looks_like` tests, and
+        // the error of one without it is not reported: skip the validation (a property test
+        // holds `validate` ⇒ `looks_like`).
+        if einvoice::looks_like(trimmed) {
+            match einvoice::validate(trimmed) {
+                Ok(e) => {
+                    normalized(&mut findings, e.as_str());
+                    return (Some(InvoiceRef::EInvoice(e)), findings);
+                }
+                Err(e) => {
+                    findings.push(
+                        Finding::new(Code::InvoiceEinvoiceLike, field)
+                            .detail_both(e.message_en(), e.message_vi()),
+                    );
+                }
             }
-            Err(e) if einvoice::looks_like(trimmed) => {
-                findings
-                    .push(Finding::new(Code::InvoiceEinvoiceLike, field).detail(e.message_en()));
-            }
-            Err(_) => {}
         }
 
         // 3. Payment code of a given scheme.
@@ -201,7 +206,12 @@ impl InvoiceRef {
                 findings.push(Finding::new(Code::InvoiceInvalidChar, field).at(i + 1, c));
             }
         }
-        let n = trimmed.chars().count();
+        // Characters never outnumber bytes: count only when the bytes exceed the limit.
+        let n = if trimmed.len() <= INVOICE_MAX_CHARS {
+            trimmed.len()
+        } else {
+            trimmed.chars().count()
+        };
         if n > INVOICE_MAX_CHARS {
             findings.push(
                 Finding::new(Code::TextTooLong, field)
@@ -213,6 +223,18 @@ impl InvoiceRef {
             return (None, findings);
         }
         (Some(InvoiceRef::Opaque(trimmed.to_string())), findings)
+    }
+}
+
+/// `s` without whitespace at either end (`str::trim`), without decoding a character when
+/// both ends are ASCII other than whitespace: the last byte of a longer UTF-8 sequence is
+/// never ASCII, so nothing is to be trimmed then.
+fn trim_whitespace(s: &str) -> &str {
+    let keep = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !char::from(*b).is_whitespace());
+    if keep(s.as_bytes().first()) && keep(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
     }
 }
 
@@ -228,6 +250,9 @@ fn looks_like_rf(s: &str) -> bool {
 /// The scheme whose prefix the input starts with, when the rest (after removing spaces,
 /// hyphens and dots) is digits.
 fn matching_scheme(s: &str, schemes: &[Scheme]) -> Option<Scheme> {
+    if schemes.is_empty() {
+        return None;
+    }
     let mut letters = [0u8; code::PREFIX_MAX + 1];
     let mut n = 0;
     let mut digits = 0;
@@ -256,12 +281,53 @@ fn code_finding(e: &RefError, field: &str, input: &str, len: usize) -> Finding {
                 .limit(len)
         }
         RefError::InvalidChecksum => Finding::new(Code::InvoiceCheckDigits, field).detail(input),
-        other => Finding::new(Code::InvoiceCheckDigits, field).detail(format!("{input}: {other}")),
+        other => Finding::new(Code::InvoiceCheckDigits, field).detail_both(
+            format!("{input}: {}", other.message_en()),
+            format!("{input}: {}", other.message_vi()),
+        ),
     }
 }
 
 impl std::fmt::Display for InvoiceRef {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_check_digit_finding_explains_other_errors_in_both_languages() {
+        let e = RefError::part(
+            Part::RfBody,
+            "AB",
+            "the two characters after RF must be check digits",
+            "hai ký tự sau RF phải là chữ số kiểm tra",
+        );
+        let f = code_finding(&e, "invoice", "RFAB12", rf::RF_MAX);
+        assert_eq!(
+            f.message_en(),
+            "RFAB12: the reference body \"AB\" is not valid: the two characters after RF must be \
+             check digits has the form of a check-digit code but its check digits are wrong (a \
+             typing error?)"
+        );
+        assert_eq!(
+            f.message_vi(),
+            "RFAB12: phần thân tham chiếu \"AB\" không hợp lệ: hai ký tự sau RF phải là chữ số \
+             kiểm tra có dạng mã có chữ số kiểm tra nhưng chữ số kiểm tra sai (có thể gõ nhầm?)"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn trim_whitespace_is_trim(s in prop_oneof![
+            any::<String>(),
+            "[ \t\n\u{0B}\u{0C}\r\u{1C}\u{85}\u{A0}\u{3000}aZ9é]{0,6}",
+        ]) {
+            prop_assert_eq!(trim_whitespace(&s), s.trim());
+        }
     }
 }

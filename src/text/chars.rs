@@ -49,66 +49,187 @@ pub fn is_unusable(c: char) -> bool {
 }
 
 const VIET_START: u32 = 0xC0;
-const VIET_END: u32 = 0x1F00;
+/// The Vietnamese letters lie in two blocks: U+00C0–U+01B0 (Latin-1 and Latin Extended-A/B)
+/// and U+1EA0–U+1EF9 (Latin Extended Additional).
+const LOW_LEN: u32 = 0x1B1 - VIET_START;
+const HIGH_START: u32 = 0x1EA0;
+const HIGH_LEN: u32 = 0x1EFA - HIGH_START;
+const NO_LETTER: u8 = u8::MAX;
 
-/// One bit per code point from U+00C0 to U+1EFF: set for the 134 Vietnamese letters.
-static VIET_BITS: [u64; ((VIET_END - VIET_START) / 64 + 1) as usize] = {
-    let mut bits = [0u64; ((VIET_END - VIET_START) / 64 + 1) as usize];
+/// For each code point of the two blocks (the low block, then the high one): its index in
+/// [`VIETNAMESE_LETTERS`], or [`NO_LETTER`].
+static VIET_INDEX: [u8; (LOW_LEN + HIGH_LEN) as usize] = {
+    let mut idx = [NO_LETTER; (LOW_LEN + HIGH_LEN) as usize];
     let mut i = 0;
     while i < VIETNAMESE_LETTERS.len() {
-        let off = VIETNAMESE_LETTERS[i] as u32 - VIET_START;
-        bits[(off / 64) as usize] |= 1 << (off % 64);
+        let u = VIETNAMESE_LETTERS[i] as u32;
+        let slot = if u >= VIET_START && u - VIET_START < LOW_LEN {
+            u - VIET_START
+        } else if u >= HIGH_START && u - HIGH_START < HIGH_LEN {
+            LOW_LEN + u - HIGH_START
+        } else {
+            panic!("a Vietnamese letter outside both blocks")
+        };
+        idx[slot as usize] = i as u8;
         i += 1;
     }
-    bits
+    idx
 };
 
-/// Whether `c` is one of the 134 non-ASCII Vietnamese letters.
-pub fn is_vietnamese_non_ascii_letter(c: char) -> bool {
-    let u = c as u32;
-    if !(VIET_START..VIET_END).contains(&u) {
-        return false;
-    }
-    let off = u - VIET_START;
-    VIET_BITS
-        .get((off / 64) as usize)
-        .is_some_and(|w| w & (1 << (off % 64)) != 0)
+/// Index of `c` in [`VIETNAMESE_LETTERS`] (and [`VIETNAMESE_LETTER_PARTS`]): one table
+/// look-up; `None` for anything else, ASCII included.
+#[inline]
+fn letter_index(c: char) -> Option<usize> {
+    letter_index_u32(c as u32)
 }
 
-/// A precomposed Vietnamese letter's lower-case letter without tone (quality mark kept)
-/// and its tone; `None` for anything else (ASCII included).
-pub fn vietnamese_letter_parts(c: char) -> Option<(char, Tone)> {
-    if !is_vietnamese_non_ascii_letter(c) {
+/// [`letter_index`] of a code point.
+#[inline]
+fn letter_index_u32(u: u32) -> Option<usize> {
+    let slot = if u.wrapping_sub(VIET_START) < LOW_LEN {
+        u - VIET_START
+    } else if u.wrapping_sub(HIGH_START) < HIGH_LEN {
+        LOW_LEN + u - HIGH_START
+    } else {
         return None;
+    };
+    match VIET_INDEX.get(slot as usize) {
+        Some(&i) if i != NO_LETTER => Some(usize::from(i)),
+        _ => None,
     }
-    let i = VIETNAMESE_LETTERS.binary_search(&c).ok()?;
-    let &(base, t) = VIETNAMESE_LETTER_PARTS.get(i)?;
-    let tone = match t {
+}
+
+/// Whether the code point `u` is one of the 134 non-ASCII Vietnamese letters.
+#[inline]
+pub(crate) fn is_vietnamese_non_ascii_letter_u32(u: u32) -> bool {
+    letter_index_u32(u).is_some()
+}
+
+/// Whether `c` is one of the 134 non-ASCII Vietnamese letters.
+#[inline]
+pub fn is_vietnamese_non_ascii_letter(c: char) -> bool {
+    letter_index(c).is_some()
+}
+
+/// What the checks need of one of the 134 Vietnamese letters, in one look-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LetterInfo {
+    /// The lower-case letter without tone, quality mark kept (`ă â ê ô ơ ư đ`).
+    pub base: char,
+    /// The tone.
+    pub tone: Tone,
+    /// The letter in lower case.
+    pub lower: char,
+    /// The letter in upper case.
+    pub upper: char,
+    /// Whether the letter is the upper-case one.
+    pub is_upper: bool,
+    /// Whether it is a vowel (every letter but `đ`).
+    pub vowel: bool,
+    /// Whether it carries a tone mark.
+    pub toned: bool,
+    /// Whether it carries a quality mark (`ă â ê ô ơ ư`).
+    pub quality: bool,
+}
+
+const fn tone_of(t: u8) -> Tone {
+    match t {
         1 => Tone::Grave,
         2 => Tone::Acute,
         3 => Tone::Tilde,
         4 => Tone::Hook,
         5 => Tone::Dot,
         _ => Tone::Level,
-    };
-    Some((base, tone))
+    }
+}
+
+const fn char_of(u: u32) -> char {
+    match char::from_u32(u) {
+        Some(c) => c,
+        None => panic!("not a char"),
+    }
+}
+
+/// Case pairs of the Vietnamese letters: Latin-1 letters 0x20 apart, `Ư`/`ư` at
+/// U+01AF/U+01B0, every other pair an even upper case and the odd code point after it.
+const fn lower_of(u: u32) -> u32 {
+    match u {
+        0xC0..=0xDE => u + 0x20,
+        0xE0..=0xFE => u,
+        0x01AF => 0x01B0,
+        0x01B0 => u,
+        _ => u | 1,
+    }
+}
+
+const fn upper_of(u: u32) -> u32 {
+    match u {
+        0xE0..=0xFE => u - 0x20,
+        0xC0..=0xDE => u,
+        0x01B0 => 0x01AF,
+        0x01AF => u,
+        _ => u & !1,
+    }
+}
+
+/// [`LetterInfo`] of each letter of [`VIETNAMESE_LETTERS`], same order.
+static LETTER_INFO: [LetterInfo; 134] = {
+    let mut info = [LetterInfo {
+        base: 'a',
+        tone: Tone::Level,
+        lower: 'a',
+        upper: 'A',
+        is_upper: false,
+        vowel: true,
+        toned: false,
+        quality: false,
+    }; 134];
+    let mut i = 0;
+    while i < info.len() {
+        let u = VIETNAMESE_LETTERS[i] as u32;
+        let (base, t) = VIETNAMESE_LETTER_PARTS[i];
+        info[i] = LetterInfo {
+            base,
+            tone: tone_of(t),
+            lower: char_of(lower_of(u)),
+            upper: char_of(upper_of(u)),
+            is_upper: upper_of(u) == u,
+            vowel: base != 'đ',
+            toned: t != 0,
+            quality: matches!(base, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư'),
+        };
+        i += 1;
+    }
+    info
+};
+
+/// [`LetterInfo`] of a Vietnamese letter; `None` for anything else (ASCII included).
+#[inline]
+pub(crate) fn vietnamese_letter(c: char) -> Option<&'static LetterInfo> {
+    LETTER_INFO.get(letter_index(c)?)
+}
+
+/// [`LetterInfo`] of the Vietnamese letter at code point `u`; `None` for anything else.
+#[inline]
+pub(crate) fn vietnamese_letter_u32(u: u32) -> Option<&'static LetterInfo> {
+    LETTER_INFO.get(letter_index_u32(u)?)
+}
+
+/// A precomposed Vietnamese letter's lower-case letter without tone (quality mark kept)
+/// and its tone; `None` for anything else (ASCII included).
+#[inline]
+pub fn vietnamese_letter_parts(c: char) -> Option<(char, Tone)> {
+    vietnamese_letter(c).map(|l| (l.base, l.tone))
 }
 
 /// Lower case of a letter; Vietnamese and ASCII letters without a table search.
+#[inline]
 pub fn to_lower(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    if is_vietnamese_non_ascii_letter(c) {
-        let u = c as u32;
-        let l = match u {
-            0xC0..=0xDE => u + 0x20,
-            0xE0..=0xFE => u,
-            0x01AF => 0x01B0,
-            0x01B0 => u,
-            _ => u | 1,
-        };
-        return char::from_u32(l).unwrap_or(c);
+    if let Some(l) = vietnamese_letter(c) {
+        return l.lower;
     }
     c.to_lowercase()
         .next()
@@ -117,20 +238,13 @@ pub fn to_lower(c: char) -> char {
 }
 
 /// Upper case of a letter; Vietnamese and ASCII letters without a table search.
+#[inline]
 pub fn to_upper(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_uppercase();
     }
-    if is_vietnamese_non_ascii_letter(c) {
-        let u = c as u32;
-        let up = match u {
-            0xE0..=0xFE => u - 0x20,
-            0xC0..=0xDE => u,
-            0x01B0 => 0x01AF,
-            0x01AF => u,
-            _ => u & !1,
-        };
-        return char::from_u32(up).unwrap_or(c);
+    if let Some(l) = vietnamese_letter(c) {
+        return l.upper;
     }
     c.to_uppercase()
         .next()
@@ -254,5 +368,25 @@ mod tests {
             assert_eq!(vec![to_upper(c)], upper, "{c}");
         }
         assert_eq!(to_upper('ß'), 'ß'); // multi-char mappings leave the letter alone
+    }
+
+    #[test]
+    fn letter_info_agrees_with_unicode() {
+        for &c in VIETNAMESE_LETTERS.iter() {
+            let l = vietnamese_letter(c).unwrap();
+            assert_eq!(l.is_upper, c.is_uppercase(), "{c}");
+            assert_eq!(l.toned, l.tone != Tone::Level, "{c}");
+            assert_eq!(l.vowel, l.base != 'đ', "{c}");
+            assert_eq!(l.quality, "ăâêôơư".contains(l.base), "{c}");
+        }
+    }
+
+    #[test]
+    fn letter_table_agrees_with_the_sorted_list_for_every_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let want = VIETNAMESE_LETTERS.binary_search(&c).ok();
+            assert_eq!(letter_index(c), want, "{c:?}");
+            assert_eq!(is_vietnamese_non_ascii_letter(c), want.is_some(), "{c:?}");
+        }
     }
 }

@@ -21,6 +21,7 @@ pub mod syllable;
 pub(crate) mod tables;
 
 pub use confusable::{compare_payee_name, looks_like, skeleton, NameComparison};
+pub(crate) use fold::reference::fold as fold_reference;
 pub use fold::{fold, fold_into};
 pub use syllable::{is_syllable, retone, Tone, ToneStyle};
 
@@ -167,9 +168,99 @@ fn compose(s: String, field: &str, findings: &mut Vec<Finding>) -> String {
 
 /// Whether `text` passes every step of [`normalize_pass`] unchanged.
 fn is_clean(text: &str) -> bool {
+    clean_kind(text) != Clean::Dirty
+}
+
+/// What [`clean_kind`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Clean {
+    /// Some step of [`normalize_pass`] would change the text or refuse a character.
+    Dirty,
+    /// Unchanged, and made only of printable ASCII and precomposed Vietnamese letters.
+    Simple,
+    /// Unchanged, with other characters.
+    Other,
+}
+
+/// Byte classes for [`clean_kind`].
+const B_PRINT: u8 = 0;
+const B_SPACE: u8 = 1;
+const B_REFUSED: u8 = 2;
+const B_LEAD2: u8 = 3;
+const B_LEAD3: u8 = 4;
+const B_OTHER: u8 = 5;
+
+/// The class of each byte: printable ASCII other than the space and the backtick (which
+/// normalization turns into an apostrophe), the space, other ASCII (changed or refused),
+/// the lead bytes of the Vietnamese letters' 2-byte (U+00C0–U+01BF) and 3-byte
+/// (U+1xxx) sequences, and the rest.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [B_OTHER; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        t[b] = if b == 0x20 {
+            B_SPACE
+        } else if b > 0x20 && b < 0x7F && b != 0x60 {
+            B_PRINT
+        } else {
+            B_REFUSED
+        };
+        b += 1;
+    }
+    t[0xC3] = B_LEAD2;
+    t[0xC4] = B_LEAD2;
+    t[0xC5] = B_LEAD2;
+    t[0xC6] = B_LEAD2;
+    t[0xE1] = B_LEAD3;
+    t
+};
+
+/// Whether `text` passes every step of [`normalize_pass`] unchanged, and whether it is
+/// [`Clean::Simple`]. Reads bytes: ASCII and the 2- and 3-byte sequences of Vietnamese
+/// letters without decoding the rest; at the first other character it hands the whole
+/// text to [`clean_kind_general`], which decides alone (a property test holds the two
+/// equal).
+fn clean_kind(text: &str) -> Clean {
     let b = text.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return false;
+        return Clean::Dirty;
+    }
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let class = BYTE_CLASS[usize::from(x)];
+        if class == B_PRINT {
+            i += 1;
+            continue;
+        }
+        if class == B_SPACE {
+            // Not first (checked above): a space before it means a run.
+            if i > 0 && b.get(i - 1) == Some(&b' ') {
+                return Clean::Dirty;
+            }
+            i += 1;
+            continue;
+        }
+        // The text is UTF-8: the continuation bytes are there.
+        let next = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0) & 0x3F);
+        let (u, len) = match class {
+            B_REFUSED => return Clean::Dirty,
+            B_LEAD2 => ((u32::from(x & 0x1F) << 6) | next(1), 2),
+            B_LEAD3 => (0x1000 | (next(1) << 6) | next(2), 3),
+            _ => return clean_kind_general(text),
+        };
+        if !chars::is_vietnamese_non_ascii_letter_u32(u) {
+            return clean_kind_general(text);
+        }
+        i += len;
+    }
+    Clean::Simple
+}
+
+/// [`clean_kind`] by characters: the reference it must agree with.
+fn clean_kind_general(text: &str) -> Clean {
+    let b = text.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return Clean::Dirty;
     }
     let mut prev_space = false;
     let mut ascii = true;
@@ -178,11 +269,11 @@ fn is_clean(text: &str) -> bool {
     for c in text.chars() {
         if c.is_ascii() {
             if !(' '..='~').contains(&c) || c == '`' {
-                return false;
+                return Clean::Dirty;
             }
             let sp = c == ' ';
             if sp && prev_space {
-                return false;
+                return Clean::Dirty;
             }
             prev_space = sp;
         } else {
@@ -196,11 +287,23 @@ fn is_clean(text: &str) -> bool {
                 || chars::is_apostrophe_variant(c)
                 || chars::refused_code(c).is_some()
             {
-                return false;
+                return Clean::Dirty;
             }
         }
     }
-    ascii || simple || is_nfkc_quick(text.chars()) == IsNormalized::Yes
+    if ascii || simple {
+        Clean::Simple
+    } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        Clean::Other
+    } else {
+        Clean::Dirty
+    }
+}
+
+/// Test access to [`clean_kind`] and [`clean_kind_general`], as `(clean, simple)`.
+#[doc(hidden)]
+pub fn clean_kinds(text: &str) -> [(bool, bool); 2] {
+    [clean_kind(text), clean_kind_general(text)].map(|k| (k != Clean::Dirty, k == Clean::Simple))
 }
 
 /// Display form of a name: lower case, with a capital first letter on every syllable and
@@ -307,71 +410,140 @@ fn check_tone_placement(word: &str, field: &str, findings: &mut Vec<Finding>) {
     }
 }
 
+/// What [`check_plain_name`] needs of an ASCII byte.
+const A_LETTER: u8 = 1;
+const A_VOWEL: u8 = 2;
+const A_UPPER: u8 = 4;
+/// Space, apostrophe, hyphen.
+const A_SEPARATOR: u8 = 8;
+
+static ASCII_NAME: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0u8;
+    while b < 128 {
+        let lower = b | 0x20;
+        t[b as usize] = if b.is_ascii_alphabetic() {
+            A_LETTER
+                | if matches!(lower, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+                    A_VOWEL
+                } else {
+                    0
+                }
+                | if b.is_ascii_uppercase() { A_UPPER } else { 0 }
+        } else if matches!(b, b' ' | b'\'' | b'-') {
+            A_SEPARATOR
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The common case in one pass: a name made only of ASCII and precomposed Vietnamese
 /// letters, single inner spaces, and apostrophes or hyphens between letters, short enough.
 /// Gives the same report as the general path, or `None` when the input needs that path.
+///
+/// Reads bytes: ASCII through a table, Vietnamese letters (U+00C0–U+01B0 in two bytes,
+/// U+1EA0–U+1EF9 in three) decoded in place; any other character sends the name to the
+/// general path. The pass only notes whether some letter is in the wrong case for the
+/// display form (then [`display_case`] builds it, else the name is copied in one piece) and
+/// parses the words that could carry a misplaced tone. The display form has the input's
+/// byte offsets (a letter and its other case have UTF-8 sequences of the same length), and
+/// case does not change how a word parses, so such a word is found in the input and then
+/// checked in the display form as the general path does.
+///
+/// A word whose tone mark sits on a letter with a quality mark (`ă â ê ô ơ ư`) that no
+/// other such letter follows needs no parse: the spelling rules put the mark on the last
+/// letter with a quality mark of the nucleus, which holds every such letter of a syllable,
+/// so the word is either well placed or no syllable, and neither is reported (`Nguyễn`,
+/// `Cường`, `Quốc`).
 fn check_plain_name(text: &str, field: &str) -> Option<Report<String>> {
     if text.is_empty() || text.len() > NAME_MAX_CHARS * 4 {
         return None;
     }
-    let mut display = String::with_capacity(text.len());
     let mut at_start = true;
-    let mut prev_letter = false;
-    let mut chars_seen = 0usize;
-    // Per word: vowel count and whether a tone mark is present (for the tone check).
+    let mut recase = false;
+    // The current word: where it starts, its vowel count and whether it has a tone mark.
+    let mut word_start = 0usize;
     let mut vowels = 0usize;
     let mut toned = false;
-    let mut suspect_words = 0usize;
-    let mut it = text.chars().peekable();
-    while let Some(c) = it.next() {
-        chars_seen += 1;
-        let letter_parts = if c.is_ascii_alphabetic() {
-            let lower = c.to_ascii_lowercase();
-            Some((matches!(lower, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'), false))
-        } else {
-            chars::vietnamese_letter_parts(c).map(|(base, tone)| (base != 'đ', tone != Tone::Level))
-        };
-        match letter_parts {
-            Some((vowel, has_tone)) => {
-                vowels += usize::from(vowel);
-                toned |= has_tone;
-                display.push(if at_start {
-                    chars::to_upper(c)
-                } else {
-                    chars::to_lower(c)
-                });
-                at_start = false;
-                prev_letter = true;
+    // The mark is on a letter with a quality mark that no other such letter follows.
+    let mut settled = false;
+    // Words whose tone mark is misplaced, as byte ranges; rare, so usually no allocation.
+    let mut misplaced: Vec<(usize, usize)> = Vec::new();
+    let mut end_word = |start: usize, end: usize, vowels: usize, toned: bool, settled: bool| {
+        // Only a toned word with two or more vowels can have its mark in the wrong place.
+        if toned && vowels >= 2 && !settled {
+            let word = text.get(start..end).unwrap_or_default();
+            if syllable::parse(word).is_some_and(|s| !s.is_tone_well_placed()) {
+                misplaced.push((start, end));
             }
-            None => {
-                let next_letter = it.peek().is_some_and(|n| chars::is_name_letter(*n));
-                if !(matches!(c, ' ' | '\'' | '-') && prev_letter && next_letter) {
+        }
+    };
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if let Some(&f) = ASCII_NAME.get(usize::from(x)) {
+            if f & A_LETTER != 0 {
+                vowels += usize::from(f & A_VOWEL != 0);
+                recase |= (f & A_UPPER != 0) != at_start;
+                at_start = false;
+            } else {
+                // A space, apostrophe or hyphen after a letter (and, checked at the next
+                // character or at the end, before one).
+                if f & A_SEPARATOR == 0 || at_start {
                     return None;
                 }
-                suspect_words += usize::from(toned && vowels >= 2);
+                end_word(word_start, i, vowels, toned, settled);
+                word_start = i + 1;
                 vowels = 0;
                 toned = false;
-                display.push(c);
+                settled = false;
                 at_start = true;
-                prev_letter = false;
             }
+            i += 1;
+            continue;
         }
+        // The text is UTF-8: the continuation bytes are there.
+        let next = |k: usize| u32::from(b.get(i + k).copied().unwrap_or(0) & 0x3F);
+        let (u, len) = match x {
+            0xC3..=0xC6 => ((u32::from(x & 0x1F) << 6) | next(1), 2),
+            0xE1 => (0x1000 | (next(1) << 6) | next(2), 3),
+            _ => return None,
+        };
+        let l = chars::vietnamese_letter_u32(u)?;
+        vowels += usize::from(l.vowel);
+        toned |= l.toned;
+        if l.toned {
+            settled = l.quality;
+        } else if l.quality {
+            settled = false;
+        }
+        recase |= l.is_upper != at_start;
+        at_start = false;
+        i += len;
     }
-    suspect_words += usize::from(toned && vowels >= 2);
-    if chars_seen > NAME_MAX_CHARS {
+    // Ending on a separator, or too long (characters never outnumber bytes).
+    if at_start || (text.len() > NAME_MAX_CHARS && text.chars().count() > NAME_MAX_CHARS) {
         return None;
     }
+    end_word(word_start, text.len(), vowels, toned, settled);
     let mut findings = Vec::new();
-    if display != text {
+    let display = if recase {
+        let display = display_case(text);
         findings
             .push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));
-    }
-    if suspect_words > 0 {
-        for word in display.split([' ', '-', '\'']) {
-            if may_misplace_tone(word) {
-                check_tone_placement(word, field, &mut findings);
-            }
-        }
+        display
+    } else {
+        text.to_owned()
+    };
+    for (start, end) in misplaced {
+        check_tone_placement(
+            display.get(start..end).unwrap_or_default(),
+            field,
+            &mut findings,
+        );
     }
     Some(Report {
         findings,
@@ -454,6 +626,18 @@ fn check_name_chars(norm: &str, field: &str, findings: &mut Vec<Finding>) {
 /// Checks free text (a payment reason): [`normalize`], then a warning for any word that
 /// mixes Latin letters with letters of another script.
 pub fn check_text(text: &str, field: &str) -> (String, Vec<Finding>) {
+    if clean_kind(text) == Clean::Simple {
+        // Unchanged by normalization, and ASCII and Vietnamese letters alone cannot mix
+        // scripts.
+        return (text.to_owned(), Vec::new());
+    }
+    check_text_general(text, field)
+}
+
+/// [`check_text`] without its shortcut for plain text; the two must agree on every input
+/// (a property test holds them to it).
+#[doc(hidden)]
+pub fn check_text_general(text: &str, field: &str) -> (String, Vec<Finding>) {
     let (norm, mut findings) = normalize(text, field);
     if !norm.is_ascii() {
         // Per word: does it hold a Latin letter, and the first letter of another script?

@@ -105,8 +105,32 @@ pub struct Syllable {
     written_at: Option<usize>,
 }
 
-const SINGLE_INITIALS: &str = "bcdđghklmnprstvx";
-const SINGLE_FINALS: &str = "cmnpt";
+/// One-letter initials: `bcdđghklmnprstvx`.
+fn is_single_initial(c: char) -> bool {
+    matches!(
+        c,
+        'b' | 'c'
+            | 'd'
+            | 'đ'
+            | 'g'
+            | 'h'
+            | 'k'
+            | 'l'
+            | 'm'
+            | 'n'
+            | 'p'
+            | 'r'
+            | 's'
+            | 't'
+            | 'v'
+            | 'x'
+    )
+}
+
+/// One-letter finals: `cmnpt`.
+fn is_single_final(c: char) -> bool {
+    matches!(c, 'c' | 'm' | 'n' | 'p' | 't')
+}
 
 fn is_vowel(c: char) -> bool {
     matches!(
@@ -204,7 +228,7 @@ fn initial_len(letters: &[Letter]) -> Option<usize> {
                 return None;
             }
         }
-        (c, _, _) if SINGLE_INITIALS.contains(c) => 1,
+        (c, _, _) if is_single_initial(c) => 1,
         _ => 0,
     })
 }
@@ -222,15 +246,16 @@ fn split(word: &str) -> Option<([Letter; MAX_LETTERS], usize, Tone, Option<usize
     let mut tone_at = None;
     for c in word.chars() {
         // Precomposed Vietnamese letters: one table look-up instead of decomposition.
-        if let Some((base, t)) = super::chars::vietnamese_letter_parts(c) {
+        if let Some(info) = super::chars::vietnamese_letter(c) {
             if count == MAX_LETTERS {
                 return None;
             }
             buf[count] = Letter {
-                base,
-                upper: super::chars::to_lower(c) != c,
+                base: info.base,
+                upper: info.is_upper,
             };
             count += 1;
+            let t = info.tone;
             if t != Tone::Level {
                 if tone != Tone::Level {
                     return None;
@@ -238,6 +263,22 @@ fn split(word: &str) -> Option<([Letter; MAX_LETTERS], usize, Tone, Option<usize
                 tone = t;
                 tone_at = Some(count - 1);
             }
+            continue;
+        }
+        // ASCII: a letter or nothing (the decomposition below gives the same).
+        if c.is_ascii() {
+            let base = c.to_ascii_lowercase();
+            if !c.is_ascii_alphabetic()
+                || matches!(base, 'f' | 'j' | 'w' | 'z')
+                || count == MAX_LETTERS
+            {
+                return None;
+            }
+            buf[count] = Letter {
+                base,
+                upper: c.is_ascii_uppercase(),
+            };
+            count += 1;
             continue;
         }
         // Decompose canonically; the first char is the base, the rest marks.
@@ -326,7 +367,7 @@ pub fn parse(word: &str) -> Option<Syllable> {
             }
         }
     }
-    if final_len == 0 && n > initial_len && SINGLE_FINALS.contains(letters[n - 1].base) {
+    if final_len == 0 && n > initial_len && is_single_final(letters[n - 1].base) {
         final_len = 1;
     }
     if n <= initial_len + final_len {

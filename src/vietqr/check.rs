@@ -1,6 +1,7 @@
 //! Value rules for every VietQR field, shared by the decoder and the encoder so that the two
 //! can never disagree about what is valid.
 
+use super::Initiation;
 use crate::finding::{Code, Finding};
 
 /// The NAPAS scheme identifier in tag 38, sub-tag 00.
@@ -101,6 +102,23 @@ fn all_digits(value: &str) -> bool {
 pub(crate) fn exact(value: &str, expected: &str, code: Code, field: &str, out: &mut Vec<Finding>) {
     if value != expected {
         out.push(Finding::new(code, field).detail(quoted(value)));
+    }
+}
+
+/// Tag 01 against tag 54: a static code (11) carries no amount, a dynamic code (12) needs
+/// one.
+pub(crate) fn initiation_amount(initiation: Initiation, amount: Option<&str>) -> Option<Finding> {
+    let f = Finding::new(Code::VietqrInitiationMismatch, "vietqr.01");
+    match (initiation, amount) {
+        (Initiation::Static, Some(a)) => Some(f.detail_both(
+            format!("static code (11) with amount {a:?}"),
+            format!("mã tĩnh (11) có số tiền {a:?}"),
+        )),
+        (Initiation::Dynamic, None) => Some(f.detail_both(
+            "dynamic code (12) without amount",
+            "mã động (12) không có số tiền",
+        )),
+        _ => None,
     }
 }
 

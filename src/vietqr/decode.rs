@@ -106,12 +106,13 @@ fn check_crc(s: &str, mode: Mode, out: &mut Vec<Finding>) -> CrcState {
     let lower_case = declared != upper.as_slice();
     if computed != value {
         let computed_hex = crc::hex4(computed);
+        let declared_s = String::from_utf8_lossy(declared);
+        let computed_s = String::from_utf8_lossy(&computed_hex);
         out.push(
-            Finding::new(Code::VietqrCrcMismatch, "vietqr.63").detail(format!(
-                "the payload says {}, its content gives {}",
-                String::from_utf8_lossy(declared),
-                String::from_utf8_lossy(&computed_hex)
-            )),
+            Finding::new(Code::VietqrCrcMismatch, "vietqr.63").detail_both(
+                format!("the payload says {declared_s}, its content gives {computed_s}"),
+                format!("mã QR ghi {declared_s}, nội dung tính ra {computed_s}"),
+            ),
         );
         if lower_case && mode == Mode::Strict {
             out.push(Finding::new(Code::VietqrCrcFormat, "vietqr.63").detail(shown()));
@@ -164,19 +165,26 @@ fn fault_finding(s: &str, fault: &Fault) -> Finding {
             f
         }
         FaultKind::Mismatch => {
-            let detail = match fault.declared {
-                Some(n) => format!(
-                    "field {} (character {}) declares {n} characters, more than its template has left",
-                    fault.path.key(),
-                    char_pos(s, fault.at)
+            let (key, at) = (fault.path.key(), char_pos(s, fault.at));
+            let (en, vi) = match fault.declared {
+                Some(n) => (
+                    format!(
+                        "field {key} (character {at}) declares {n} characters, more than its template has left"
+                    ),
+                    format!(
+                        "trường {key} (ký tự thứ {at}) khai báo {n} ký tự, nhiều hơn số ký tự còn lại của mẫu chứa nó"
+                    ),
                 ),
-                None => format!(
-                    "template {} has characters left over from character {} that do not form a field",
-                    fault.path.key(),
-                    char_pos(s, fault.at)
+                None => (
+                    format!(
+                        "template {key} has characters left over from character {at} that do not form a field"
+                    ),
+                    format!(
+                        "mẫu {key} còn thừa ký tự từ ký tự thứ {at}, không tạo thành trường nào"
+                    ),
                 ),
             };
-            Finding::new(Code::VietqrLengthMismatch, field).detail(detail)
+            Finding::new(Code::VietqrLengthMismatch, field).detail_both(en, vi)
         }
         FaultKind::CrcNotLast => Finding::new(Code::VietqrCrcMissing, field),
     }
@@ -212,9 +220,11 @@ fn repair(s: &str, ascii: bool) -> Option<(Fields<'_>, Finding)> {
     }
     let (h, declared, len, f) = found?;
     let path = f.repaired.map(|p| p.key()).unwrap_or_default();
-    let mut finding = Finding::new(Code::VietqrLengthRepaired, format!("vietqr.{path}")).detail(
-        format!("field {path} declares {declared} characters and holds {len}"),
-    );
+    let mut finding = Finding::new(Code::VietqrLengthRepaired, format!("vietqr.{path}"))
+        .detail_both(
+            format!("field {path} declares {declared} characters and holds {len}"),
+            format!("trường {path} khai báo {declared} ký tự nhưng chứa {len} ký tự"),
+        );
     finding.params.position = Some(char_pos(s, h + 2));
     Some((f, finding))
 }
@@ -234,6 +244,7 @@ struct Rule {
     slot: usize,
     field: &'static str,
     label: &'static str,
+    label_vi: &'static str,
 }
 
 const REQUIRED: &[Rule] = &[
@@ -241,51 +252,61 @@ const REQUIRED: &[Rule] = &[
         slot: slot::FORMAT,
         field: "vietqr.00",
         label: "00 (payload format indicator)",
+        label_vi: "00 (chỉ báo định dạng)",
     },
     Rule {
         slot: slot::INITIATION,
         field: "vietqr.01",
         label: "01 (point of initiation)",
+        label_vi: "01 (phương thức khởi tạo)",
     },
     Rule {
         slot: slot::ACCOUNT_INFO,
         field: "vietqr.38",
         label: "38 (NAPAS account information)",
+        label_vi: "38 (thông tin tài khoản NAPAS)",
     },
     Rule {
         slot: slot::GUID,
         field: "vietqr.38.00",
         label: "38.00 (scheme identifier)",
+        label_vi: "38.00 (định danh hệ thống)",
     },
     Rule {
         slot: slot::BENEFICIARY,
         field: "vietqr.38.01",
         label: "38.01 (beneficiary)",
+        label_vi: "38.01 (người thụ hưởng)",
     },
     Rule {
         slot: slot::BIN,
         field: "vietqr.38.01.00",
         label: "38.01.00 (bank BIN)",
+        label_vi: "38.01.00 (mã BIN ngân hàng)",
     },
     Rule {
         slot: slot::ACCOUNT,
         field: "vietqr.38.01.01",
         label: "38.01.01 (account or card number)",
+        label_vi: "38.01.01 (số tài khoản hoặc số thẻ)",
     },
     Rule {
         slot: slot::SERVICE,
         field: "vietqr.38.02",
         label: "38.02 (service code)",
+        label_vi: "38.02 (mã dịch vụ)",
     },
     Rule {
         slot: slot::CURRENCY,
         field: "vietqr.53",
         label: "53 (currency)",
+        label_vi: "53 (mã tiền tệ)",
     },
     Rule {
         slot: slot::COUNTRY,
         field: "vietqr.58",
         label: "58 (country)",
+        label_vi: "58 (mã quốc gia)",
     },
 ];
 
@@ -317,7 +338,9 @@ fn build<'a>(
     for r in REQUIRED {
         if get(r.slot).is_none() {
             complete = false;
-            out.push(Finding::new(Code::VietqrMissingField, r.field).detail(r.label));
+            out.push(
+                Finding::new(Code::VietqrMissingField, r.field).detail_both(r.label, r.label_vi),
+            );
         }
     }
     if get(slot::CRC).is_none() && !crc.missing_reported {
@@ -402,17 +425,7 @@ fn build<'a>(
         unreserved.insert(Cow::Owned(path.key()), Cow::Borrowed(v));
     }
     if let Some(i) = initiation {
-        match (i, amount) {
-            (Initiation::Static, Some(a)) => out.push(
-                Finding::new(Code::VietqrInitiationMismatch, "vietqr.01")
-                    .detail(format!("static code (11) with amount {a:?}")),
-            ),
-            (Initiation::Dynamic, None) => out.push(
-                Finding::new(Code::VietqrInitiationMismatch, "vietqr.01")
-                    .detail("dynamic code (12) without amount".to_string()),
-            ),
-            _ => {}
-        }
+        out.extend(check::initiation_amount(i, amount));
     }
     if !complete {
         return None;

@@ -2,7 +2,7 @@
 
 use super::check::{self, Side};
 use super::crc;
-use super::{Initiation, VietQr};
+use super::VietQr;
 use crate::finding::{has_error, Code, Finding};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -59,17 +59,10 @@ fn validate(qr: &VietQr<'_>, out: &mut Vec<Finding>) {
         ascii(v, "vietqr.54", out);
         check::amount(v, "vietqr.54", out);
     }
-    match (qr.initiation, &qr.amount) {
-        (Initiation::Static, Some(a)) => out.push(
-            Finding::new(Code::VietqrInitiationMismatch, "vietqr.01")
-                .detail(format!("static code (11) with amount {a:?}")),
-        ),
-        (Initiation::Dynamic, None) => out.push(
-            Finding::new(Code::VietqrInitiationMismatch, "vietqr.01")
-                .detail("dynamic code (12) without amount".to_string()),
-        ),
-        _ => {}
-    }
+    out.extend(check::initiation_amount(
+        qr.initiation,
+        qr.amount.as_deref(),
+    ));
     check::exact(
         &qr.country,
         check::COUNTRY_VN,

@@ -54,6 +54,7 @@ valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible --error-
     --num-callers=40 --suppressions=tests/c/valgrind.supp "$work/example/tuition" > "$work/example/out.txt"
 grep -q '^memo name: NGUYEN VAN AN$' "$work/example/out.txt"
 grep -q '^valid: yes' "$work/example/out.txt"
+grep -q '^read back: HP7184097674 at bytes 14-29' "$work/example/out.txt"
 make -s -C "$work/example" clean >/dev/null
 make -s -C "$work/example" STATIC=1 >/dev/null
 "$work/example/tuition" > /dev/null

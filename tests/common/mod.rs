@@ -1,6 +1,7 @@
 //! Shared test helpers: a small seeded random generator and the memo mangler.
 #![allow(dead_code)]
 
+pub mod crc;
 pub mod junk;
 pub mod mangle;
 

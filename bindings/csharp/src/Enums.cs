@@ -102,4 +102,99 @@ namespace Vietref
         ConsumerDataRequest = 20,
         Crc = 21,
     }
+
+    /// <summary>Kinds of reference (<c>VIETREF_REF_*</c>): what <see cref="References"/> takes and what
+    /// <see cref="Candidate.Kind"/> says.</summary>
+    public enum RefKind : uint
+    {
+        /// <summary>A payment code: 2–5 letters (no O, I, L), 6–12 digits, two check digits (<c>HP7184097674</c>).</summary>
+        Code = 1,
+        /// <summary>An ISO 11649 creditor reference (<c>RF18539007547034</c>).</summary>
+        Rf = 2,
+        /// <summary>A Vietnamese e-invoice identifier (<c>1C24TAA1234</c>); nothing creates one.</summary>
+        EInvoice = 3,
+        /// <summary>A Vietnamese tax code, mã số thuế (<c>0100233488</c>); nothing creates one.</summary>
+        Mst = 4,
+        /// <summary>An institution's own code; no verb takes it.</summary>
+        Opaque = 5,
+    }
+
+    /// <summary>Where a memo travels (<c>VIETREF_CHANNEL_*</c>): its character set and length budget.</summary>
+    public enum Channel : uint
+    {
+        /// <summary>VietQR tag 62-08, purpose: 25 characters, <c>[A-Za-z0-9 ]</c>.</summary>
+        VietQr = 1,
+        /// <summary>VietQR tag 62-01, bill number: 25 characters, the invoice code only.</summary>
+        VietQrBill = 2,
+        /// <summary>Interbank transfer content (NAPAS 247): 140 characters.</summary>
+        Transfer = 3,
+        /// <summary>Mobile Money transfer note: 50 characters.</summary>
+        MobileMoney = 4,
+        /// <summary>Card payment reference at a POS: 25 characters, the invoice code only.</summary>
+        Pos = 5,
+        /// <summary>ISO 20022 <c>RmtInf/Ustrd</c>: 140 characters; the cleaned JSON also has the XML.</summary>
+        Iso20022 = 6,
+    }
+
+    /// <summary>The field lists of a rendered memo (<c>VIETREF_MEMO_*</c>, <see cref="Report.MemoFields"/>).</summary>
+    public enum MemoList : uint
+    {
+        /// <summary>The fields in the text, whole or cut, in template order.</summary>
+        Included = 1,
+        /// <summary>The fields of the message that are not in the text.</summary>
+        Omitted = 2,
+        /// <summary>The fields in the text that were cut.</summary>
+        Clipped = 3,
+    }
+
+    /// <summary>The encodings <see cref="Legacy"/> reads and writes (<c>VIETREF_ENCODING_*</c>). Not called
+    /// <c>Encoding</c> so that it does not clash with <see cref="System.Text.Encoding"/>.</summary>
+    public enum LegacyEncoding : uint
+    {
+        /// <summary>UTF-8 (decoding drops a byte-order mark and composes to NFC).</summary>
+        Utf8 = 0,
+        /// <summary>TCVN3 (ABC, the <c>.VnTime</c> fonts); no upper-case toned letters.</summary>
+        Tcvn3 = 1,
+        /// <summary>VNI-Win (base letter + mark byte).</summary>
+        Vni = 2,
+        /// <summary>VISCII (RFC 1456).</summary>
+        Viscii = 3,
+        /// <summary>VPS.</summary>
+        Vps = 4,
+        /// <summary>Windows-1258 (base letter + combining tone byte).</summary>
+        Cp1258 = 5,
+        /// <summary>VIQR (RFC 1456): 7-bit mnemonics, <c>Nguye^~n</c>.</summary>
+        Viqr = 6,
+        /// <summary>UTF-8 read as Windows-1252 and written again (mojibake, <c>Nguyá»…n</c>); decoding repairs it.</summary>
+        Utf8AsCp1252 = 7,
+    }
+
+    /// <summary>Options of <see cref="Legacy.Encode"/> (<c>VIETREF_LEGACY_*</c>).</summary>
+    [System.Flags]
+    public enum LegacyOptions : uint
+    {
+        None = 0,
+        /// <summary>TCVN3 only: write an upper-case toned letter as its lower-case code and report it
+        /// as a loss, instead of refusing it (<see cref="VietrefStatus.LegacyTcvn3Capital"/>).</summary>
+        Tcvn3LowerCase = 1,
+    }
+
+    /// <summary>What a statement line was found to be (<c>VIETREF_LINE_*</c>).</summary>
+    public enum LineStatus : uint
+    {
+        /// <summary>One code naming an open invoice, now paid in full.</summary>
+        Paid = 0,
+        /// <summary>One code naming an open invoice; some of it is still due.</summary>
+        Partial = 1,
+        /// <summary>One code naming an open invoice, now paid with more than was due.</summary>
+        Overpaid = 2,
+        /// <summary>One code naming an invoice already settled: a second payment.</summary>
+        Duplicate = 3,
+        /// <summary>One valid code that names no loaded invoice.</summary>
+        UnknownCode = 4,
+        /// <summary>Several distinct codes; nothing applied.</summary>
+        Ambiguous = 5,
+        /// <summary>No code; perhaps a <see cref="LineResult.Suggestion"/> (never applied).</summary>
+        Unmatched = 6,
+    }
 }

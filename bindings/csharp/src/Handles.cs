@@ -52,4 +52,64 @@ namespace Vietref
             return true;
         }
     }
+
+    /// <summary>An owned <c>vietref_candidates *</c>.</summary>
+    internal sealed class CandidatesHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public CandidatesHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_candidates_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>An owned <c>vietref_encoded *</c>.</summary>
+    internal sealed class EncodedHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public EncodedHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_encoded_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>An owned <c>vietref_detection *</c>.</summary>
+    internal sealed class DetectionHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public DetectionHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_detection_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>An owned <c>vietref_reconciler *</c>.</summary>
+    internal sealed class ReconcilerHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public ReconcilerHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_reconciler_free(handle);
+            return true;
+        }
+    }
+
+    /// <summary>An owned <c>vietref_line_result *</c>.</summary>
+    internal sealed class LineResultHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public LineResultHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_line_result_free(handle);
+            return true;
+        }
+    }
 }

@@ -3,7 +3,7 @@ using System;
 namespace Vietref
 {
     /// <summary>A payment message draft (owns a <c>vietref_message</c>; dispose it, or the
-    /// finalizer frees it). Every field is optional until <see cref="Validate"/>, which reports
+    /// finalizer frees it). Every field is optional until <see cref="Validate()"/>, which reports
     /// what is missing or wrong. Setters return the message for chaining.</summary>
     public sealed class Message : IDisposable
     {
@@ -28,7 +28,7 @@ namespace Vietref
         public Message SetReason(string value) { return Set(MessageField.Reason, value); }
         public Message SetInvoice(string value) { return Set(MessageField.Invoice, value); }
 
-        /// <summary>The amount in đồng (whether it is acceptable is for <see cref="Validate"/> to say).</summary>
+        /// <summary>The amount in đồng (whether it is acceptable is for <see cref="Validate()"/> to say).</summary>
         public Message SetAmount(ulong vnd)
         {
             Native.Api.MessageSetAmount(Live(), vnd);
@@ -37,6 +37,15 @@ namespace Vietref
 
         /// <summary>Every finding and, when valid, the cleaned message. The draft is not changed.</summary>
         public Report Validate() { return new Report(Native.Api.MessageValidate(Live())); }
+
+        /// <summary><see cref="Validate()"/> knowing the institution's payment-code <paramref name="schemes"/>
+        /// (<c>"HP:8,VP:10"</c>): an invoice of a scheme's shape (<c>hp 7184 0976 74</c>) is then a payment code,
+        /// normalized to its electronic form, whose check digits must verify. Throws
+        /// <see cref="VietrefException"/> (RefSchemesInvalid) for a malformed list.</summary>
+        public Report Validate(string schemes)
+        {
+            return new Report(Native.Api.MessageValidateSchemes(Live(), Utf8.Encode(schemes, "schemes")));
+        }
 
         /// <summary>Whether the native draft has been freed.</summary>
         public bool IsClosed { get { return handle.IsClosed; } }
@@ -50,7 +59,7 @@ namespace Vietref
             return this;
         }
 
-        private MessageHandle Live()
+        internal MessageHandle Live()
         {
             if (handle.IsClosed) throw new ObjectDisposedException("Message");
             return handle;

@@ -8,6 +8,7 @@
 // they are never inlined into a caller compiled earlier. CoreCLR binds lazily and does not
 // need this, but it does no harm there.
 using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
@@ -21,6 +22,10 @@ namespace Vietref
     internal enum ReportText { Json, CleanedJson, CleanedText, Field, CodeKey, Message }
 
     internal enum ReportNumber { Severity, Code, Char }
+
+    internal enum RefOp { Create, Validate, Format, Compact }
+
+    internal enum LineText { Invoice, Suggestion, Reason, Json }
 
     internal sealed class Native
     {
@@ -83,14 +88,42 @@ namespace Vietref
 
         internal static VietrefException Error(uint status, string context)
         {
-            var api = Api;
-            return new VietrefException(
-                status,
-                api.StatusName(status) ?? "VIETREF_STATUS_" + status,
-                api.StatusMessage(status, (uint)Lang.English) ?? "unknown status",
-                api.StatusMessage(status, (uint)Lang.Vietnamese) ?? "trạng thái không xác định",
-                context);
+            string name, en, vi;
+            Describe(status, out name, out en, out vi);
+            return new VietrefException(status, name, en, vi, context);
         }
+
+        /// <summary>A refused reference (300–305) as a <see cref="ReferenceException"/> carrying the
+        /// library's reason for this value in both languages; any other status as <see cref="Error"/>.</summary>
+        private VietrefException RefError(uint status, string context, RefOp op, uint kind, byte[] prefix, byte[] value)
+        {
+            if (status < RefFirst || status > RefLast) return Error(status, context);
+            string name, en, vi;
+            Describe(status, out name, out en, out vi);
+            return new ReferenceException(status, name, en, vi, context,
+                RefMessage(op, kind, prefix, value, (uint)Lang.English),
+                RefMessage(op, kind, prefix, value, (uint)Lang.Vietnamese));
+        }
+
+        /// <summary>A refusal of the data (600–605) as a <see cref="LegacyException"/> carrying the
+        /// library's JSON of where and why; any other status as <see cref="Error"/>.</summary>
+        private static VietrefException LegacyError(uint status, string context, Func<string> details)
+        {
+            if (status < LegacyFirst || status > LegacyLast) return Error(status, context);
+            string name, en, vi;
+            Describe(status, out name, out en, out vi);
+            return new LegacyException(status, name, en, vi, context, details());
+        }
+
+        private static void Describe(uint status, out string name, out string en, out string vi)
+        {
+            var api = Api;
+            name = api.StatusName(status) ?? "VIETREF_STATUS_" + status;
+            en = api.StatusMessage(status, (uint)Lang.English) ?? "unknown status";
+            vi = api.StatusMessage(status, (uint)Lang.Vietnamese) ?? "trạng thái không xác định";
+        }
+
+        private const uint RefFirst = 300, RefLast = 305, LegacyFirst = 600, LegacyLast = 605;
 
         // ---- library ----------------------------------------------------------------------
 
@@ -120,6 +153,30 @@ namespace Vietref
         }
 
         private static UIntPtr Len(byte[] b) { return b == null ? UIntPtr.Zero : (UIntPtr)(ulong)b.Length; }
+
+        private static UIntPtr Idx(int i) { return (UIntPtr)(ulong)i; }
+
+        private static int Count(UIntPtr n) { return checked((int)(ulong)n); }
+
+        /// <summary>The owned string of a call that must succeed.</summary>
+        private static string TakeOrThrow(uint st, StringHandle s, string context)
+        {
+            if (st != Ok) { s.Dispose(); throw Error(st, context); }
+            return Take(s);
+        }
+
+        /// <summary>The owned string of a call whose value is optional: null on VIETREF_NO_VALUE.</summary>
+        private static string TakeOptional(uint st, StringHandle s, string context)
+        {
+            if (!CheckOptional(st, context)) { s.Dispose(); return null; }
+            return Take(s);
+        }
+
+        private static T HandleOrThrow<T>(uint st, T h, string context) where T : SafeHandle
+        {
+            if (st != Ok) { h.Dispose(); throw Error(st, context); }
+            return h;
+        }
 
         // ---- text -------------------------------------------------------------------------
 
@@ -396,6 +453,382 @@ namespace Vietref
             ushort crc;
             Check(NativeMethods.vietref_vietqr_crc16(bytes, Len(bytes), out crc), "vietref_vietqr_crc16");
             return crc;
+        }
+
+        // ---- references ---------------------------------------------------------------------
+
+        /// <summary>create (prefix, body), validate / format / compact (value); a refusal throws
+        /// <see cref="ReferenceException"/>.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string Ref(RefOp op, uint kind, byte[] prefix, byte[] value)
+        {
+            StringHandle s;
+            uint st;
+            switch (op)
+            {
+                case RefOp.Create: st = NativeMethods.vietref_ref_create(kind, prefix, Len(prefix), value, Len(value), out s); break;
+                case RefOp.Validate: st = NativeMethods.vietref_ref_validate(kind, value, Len(value), out s); break;
+                case RefOp.Format: st = NativeMethods.vietref_ref_format(kind, value, Len(value), out s); break;
+                default: st = NativeMethods.vietref_ref_compact(kind, value, Len(value), out s); break;
+            }
+            if (st != Ok)
+            {
+                s.Dispose();
+                throw RefError(st, "vietref_ref_" + op.ToString().ToLowerInvariant(), op, kind, prefix, value);
+            }
+            return Take(s);
+        }
+
+        /// <summary>Why create (op Create) or validate / format / compact refuse; null when accepted.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string RefMessage(RefOp op, uint kind, byte[] prefix, byte[] value, uint lang)
+        {
+            StringHandle s;
+            if (op == RefOp.Create)
+            {
+                var st = NativeMethods.vietref_ref_create_message(kind, prefix, Len(prefix), value, Len(value), lang, out s);
+                return TakeOptional(st, s, "vietref_ref_create_message");
+            }
+            var st2 = NativeMethods.vietref_ref_validate_message(kind, value, Len(value), lang, out s);
+            return TakeOptional(st2, s, "vietref_ref_validate_message");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal bool RefIsValid(uint kind, byte[] value)
+        {
+            uint v;
+            Check(NativeMethods.vietref_ref_is_valid(kind, value, Len(value), out v), "vietref_ref_is_valid");
+            return v == 1;
+        }
+
+        // ---- memo -----------------------------------------------------------------------------
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle MessageValidateSchemes(MessageHandle m, byte[] schemes)
+        {
+            ReportHandle r;
+            var st = NativeMethods.vietref_message_validate_schemes(m, schemes, Len(schemes), out r);
+            return HandleOrThrow(st, r, "vietref_message_validate_schemes");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle MemoRender(MessageHandle m, byte[] schemes, uint channel, ulong budget)
+        {
+            ReportHandle r;
+            var st = NativeMethods.vietref_memo_render(m, schemes, Len(schemes), channel, (UIntPtr)budget, out r);
+            return HandleOrThrow(st, r, "vietref_memo_render");
+        }
+
+        /// <summary>The fields of one list of a rendered memo; null when the report holds an error.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal List<string> MemoFields(ReportHandle r, uint list)
+        {
+            UIntPtr n;
+            if (!CheckOptional(NativeMethods.vietref_memo_field_count(r, list, out n), "vietref_memo_field_count")) return null;
+            var names = new List<string>();
+            for (int i = 0; i < Count(n); i++)
+            {
+                StringHandle s;
+                var st = NativeMethods.vietref_memo_field_name(r, list, Idx(i), out s);
+                names.Add(TakeOrThrow(st, s, "vietref_memo_field_name"));
+            }
+            return names;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal CandidatesHandle MemoExtract(byte[] text, byte[] schemes)
+        {
+            CandidatesHandle c;
+            var st = NativeMethods.vietref_memo_extract(text, Len(text), schemes, Len(schemes), out c);
+            return HandleOrThrow(st, c, "vietref_memo_extract");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string MemoParse(byte[] text, byte[] schemes)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_memo_parse(text, Len(text), schemes, Len(schemes), out s);
+            return TakeOrThrow(st, s, "vietref_memo_parse");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal int CandidatesCount(CandidatesHandle c)
+        {
+            UIntPtr n;
+            Check(NativeMethods.vietref_candidates_count(c, out n), "vietref_candidates_count");
+            return Count(n);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string CandidatesCode(CandidatesHandle c, int i)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_candidates_code(c, Idx(i), out s);
+            return TakeOrThrow(st, s, "vietref_candidates_code");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal uint CandidatesKind(CandidatesHandle c, int i)
+        {
+            uint k;
+            Check(NativeMethods.vietref_candidates_kind(c, Idx(i), out k), "vietref_candidates_kind");
+            return k;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal void CandidatesSpan(CandidatesHandle c, int i, out int start, out int end)
+        {
+            UIntPtr a, b;
+            Check(NativeMethods.vietref_candidates_span(c, Idx(i), out a, out b), "vietref_candidates_span");
+            start = Count(a);
+            end = Count(b);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string CandidatesJson(CandidatesHandle c)
+        {
+            StringHandle s;
+            return TakeOrThrow(NativeMethods.vietref_candidates_json(c, out s), s, "vietref_candidates_json");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle VietQrForPayment(MessageHandle m, byte[] schemes, byte[] bin, byte[] account)
+        {
+            ReportHandle r;
+            var st = NativeMethods.vietref_vietqr_for_payment(m, schemes, Len(schemes), bin, Len(bin), account, Len(account), out r);
+            return HandleOrThrow(st, r, "vietref_vietqr_for_payment");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal CandidatesHandle VietQrPaymentCodes(VietQrHandle q, byte[] schemes)
+        {
+            CandidatesHandle c;
+            var st = NativeMethods.vietref_vietqr_payment_codes(q, schemes, Len(schemes), out c);
+            return HandleOrThrow(st, c, "vietref_vietqr_payment_codes");
+        }
+
+        // ---- legacy encodings -------------------------------------------------------------------
+
+        /// <summary>Decodes; a refusal of the bytes throws <see cref="LegacyException"/> with the details.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string LegacyDecode(byte[] bytes, uint encoding)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_legacy_decode(bytes, Len(bytes), encoding, out s);
+            if (st != Ok)
+            {
+                s.Dispose();
+                throw LegacyError(st, "vietref_legacy_decode", () => LegacyDecodeError(bytes, encoding));
+            }
+            return Take(s);
+        }
+
+        /// <summary>Why decoding refuses the bytes, as JSON; null when they decode.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string LegacyDecodeError(byte[] bytes, uint encoding)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_legacy_decode_error(bytes, Len(bytes), encoding, out s);
+            return TakeOptional(st, s, "vietref_legacy_decode_error");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal EncodedHandle LegacyEncode(byte[] text, uint encoding, uint options)
+        {
+            EncodedHandle e;
+            var st = NativeMethods.vietref_legacy_encode(text, Len(text), encoding, options, out e);
+            if (st != Ok)
+            {
+                e.Dispose();
+                throw LegacyError(st, "vietref_legacy_encode", () => LegacyEncodeError(text, encoding, options));
+            }
+            return e;
+        }
+
+        /// <summary>Why encoding refuses the text, as JSON; null when it encodes.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string LegacyEncodeError(byte[] text, uint encoding, uint options)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_legacy_encode_error(text, Len(text), encoding, options, out s);
+            return TakeOptional(st, s, "vietref_legacy_encode_error");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal byte[] EncodedBytes(EncodedHandle e)
+        {
+            var n = Count(NativeMethods.vietref_encoded_len(e));
+            var bytes = new byte[n];
+            if (n > 0) Marshal.Copy(NativeMethods.vietref_encoded_bytes(e), bytes, 0, n);
+            return bytes;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal int EncodedLossCount(EncodedHandle e)
+        {
+            UIntPtr n;
+            Check(NativeMethods.vietref_encoded_loss_count(e, out n), "vietref_encoded_loss_count");
+            return Count(n);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal void EncodedLoss(EncodedHandle e, int i, out long position, out int character, out int written)
+        {
+            UIntPtr p;
+            uint c, w;
+            Check(NativeMethods.vietref_encoded_loss(e, Idx(i), out p, out c, out w), "vietref_encoded_loss");
+            position = (long)(ulong)p;
+            character = (int)c;
+            written = (int)w;
+        }
+
+        /// <summary>Detects, with a declared encoding when <paramref name="declared"/> has a value.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal DetectionHandle LegacyDetect(byte[] bytes, uint? declared)
+        {
+            DetectionHandle d;
+            if (declared.HasValue)
+            {
+                var st = NativeMethods.vietref_legacy_detect_declared(bytes, Len(bytes), declared.Value, out d);
+                return HandleOrThrow(st, d, "vietref_legacy_detect_declared");
+            }
+            return HandleOrThrow(NativeMethods.vietref_legacy_detect(bytes, Len(bytes), out d), d, "vietref_legacy_detect");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal uint DetectionEncoding(DetectionHandle d)
+        {
+            uint v;
+            Check(NativeMethods.vietref_detection_encoding(d, out v), "vietref_detection_encoding");
+            return v;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal uint DetectionConfidence(DetectionHandle d)
+        {
+            uint v;
+            Check(NativeMethods.vietref_detection_confidence(d, out v), "vietref_detection_confidence");
+            return v;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal bool DetectionAmbiguous(DetectionHandle d)
+        {
+            uint v;
+            Check(NativeMethods.vietref_detection_ambiguous(d, out v), "vietref_detection_ambiguous");
+            return v == 1;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal int DetectionAlternativeCount(DetectionHandle d)
+        {
+            UIntPtr n;
+            Check(NativeMethods.vietref_detection_alternative_count(d, out n), "vietref_detection_alternative_count");
+            return Count(n);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal void DetectionAlternative(DetectionHandle d, int i, out uint encoding, out uint fitPerMille)
+        {
+            Check(NativeMethods.vietref_detection_alternative(d, Idx(i), out encoding, out fitPerMille), "vietref_detection_alternative");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string DetectionText(DetectionHandle d)
+        {
+            StringHandle s;
+            return TakeOrThrow(NativeMethods.vietref_detection_text(d, out s), s, "vietref_detection_text");
+        }
+
+        /// <summary>The repaired text; null when the text is not UTF-8 read as Windows-1252.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string LegacyRepairMojibake(byte[] text)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_legacy_repair_mojibake(text, Len(text), out s);
+            return TakeOptional(st, s, "vietref_legacy_repair_mojibake");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string LegacyEncodingName(uint encoding) { return Utf8.FromStatic(NativeMethods.vietref_legacy_encoding_name(encoding)); }
+
+        /// <summary>The encoding a name stands for; null for an unknown name.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal uint? LegacyEncodingFromName(byte[] name)
+        {
+            uint v;
+            var st = NativeMethods.vietref_legacy_encoding_from_name(name, Len(name), out v);
+            return CheckOptional(st, "vietref_legacy_encoding_from_name") ? v : (uint?)null;
+        }
+
+        // ---- reconciliation -------------------------------------------------------------------
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReconcilerHandle ReconcilerNew(byte[] schemes)
+        {
+            ReconcilerHandle r;
+            return HandleOrThrow(NativeMethods.vietref_reconciler_new(schemes, Len(schemes), out r), r, "vietref_reconciler_new");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle ReconcilerAddInvoice(ReconcilerHandle r, byte[] code, ulong amount, byte[] payer, byte[] beneficiary, byte[] due)
+        {
+            ReportHandle rep;
+            var st = NativeMethods.vietref_reconciler_add_invoice(r, code, Len(code), amount, payer, Len(payer),
+                beneficiary, Len(beneficiary), due, Len(due), out rep);
+            return HandleOrThrow(st, rep, "vietref_reconciler_add_invoice");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal LineResultHandle ReconcilerFeed(ReconcilerHandle r, ulong line, ulong amount, byte[] content, byte[] reference,
+            byte[] date, byte[] counterName)
+        {
+            LineResultHandle x;
+            var st = NativeMethods.vietref_reconciler_feed(r, line, amount, content, Len(content), reference, Len(reference),
+                date, Len(date), counterName, Len(counterName), out x);
+            return HandleOrThrow(st, x, "vietref_reconciler_feed");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string ReconcilerSummaryJson(ReconcilerHandle r)
+        {
+            StringHandle s;
+            return TakeOrThrow(NativeMethods.vietref_reconciler_summary_json(r, out s), s, "vietref_reconciler_summary_json");
+        }
+
+        /// <summary>An invoice's state as JSON; null when no loaded invoice has the code.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string ReconcilerInvoiceJson(ReconcilerHandle r, byte[] code)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_reconciler_invoice_json(r, code, Len(code), out s);
+            return TakeOptional(st, s, "vietref_reconciler_invoice_json");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal uint LineResultStatus(LineResultHandle x)
+        {
+            uint v;
+            Check(NativeMethods.vietref_line_result_status(x, out v), "vietref_line_result_status");
+            return v;
+        }
+
+        /// <summary>A text of a line result; null for an absent invoice or suggestion.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string LineResultText(LineResultHandle x, LineText what, Lang lang)
+        {
+            StringHandle s;
+            switch (what)
+            {
+                case LineText.Invoice:
+                    return TakeOptional(NativeMethods.vietref_line_result_invoice(x, out s), s, "vietref_line_result_invoice");
+                case LineText.Suggestion:
+                    return TakeOptional(NativeMethods.vietref_line_result_suggestion(x, out s), s, "vietref_line_result_suggestion");
+                case LineText.Reason:
+                    return TakeOrThrow(NativeMethods.vietref_line_result_reason(x, (uint)lang, out s), s, "vietref_line_result_reason");
+                default:
+                    return TakeOrThrow(NativeMethods.vietref_line_result_json(x, out s), s, "vietref_line_result_json");
+            }
         }
     }
 }

@@ -106,6 +106,15 @@ namespace Vietref
             return q == null ? null : new VietQr(q);
         }
 
+        /// <summary>One field list of a report of <see cref="Memo.Render"/>, in template order (<c>invoice</c>,
+        /// <c>reason</c>, <c>beneficiaryName</c>, <c>payerName</c>: the field paths of the findings); null when
+        /// the report holds an error. Throws <see cref="VietrefException"/> (WrongKind) for another kind of report.</summary>
+        public IReadOnlyList<string> MemoFields(MemoList list)
+        {
+            var names = Native.Api.MemoFields(Live(), (uint)list);
+            return names == null ? null : names.AsReadOnly();
+        }
+
         public bool IsClosed { get { return handle.IsClosed; } }
 
         /// <summary>Frees the native report; calling it again does nothing. Findings already read stay usable.</summary>

@@ -48,6 +48,19 @@ namespace Vietref
 
         internal static string Decode(byte[] bytes) { return Strict.GetString(bytes); }
 
+        /// <summary>UTF-16 code units in <paramref name="count"/> bytes of UTF-8 from <paramref name="offset"/>
+        /// (text the library accepted, so well formed): one per lead byte, two for a 4-byte sequence.</summary>
+        internal static int CharCount(byte[] utf8, int offset, int count)
+        {
+            int n = 0;
+            for (int i = offset; i < offset + count; i++)
+            {
+                byte b = utf8[i];
+                if (b < 0x80 || b >= 0xC0) n += b >= 0xF0 ? 2 : 1;
+            }
+            return n;
+        }
+
         /// <summary>A static NUL-terminated UTF-8 string of the library; null for NULL.</summary>
         internal static string FromStatic(IntPtr p)
         {

@@ -55,6 +55,29 @@ namespace Vietref
             return Native.Api.VietQrCrc16(bytes);
         }
 
+        /// <summary>The VietQR for a payment <paramref name="message"/> to the institution's account
+        /// (<paramref name="bin"/>, <paramref name="account"/>): validated knowing <paramref name="schemes"/>,
+        /// tag 62-08 = the memo rendered for <see cref="Channel.VietQr"/>, 62-01 = the invoice code, 54 = the
+        /// amount. Findings: the message's, the rendering's, the code's; when valid
+        /// <see cref="Report.CleanedText"/> is the payload.</summary>
+        public static Report ForPayment(Message message, string bin, string account, string schemes = "")
+        {
+            if (message == null) throw new ArgumentNullException("message");
+            return new Report(Native.Api.VietQrForPayment(message.Live(), Utf8.Encode(schemes, "schemes"),
+                Utf8.Encode(bin, "bin"), Utf8.Encode(account, "account")));
+        }
+
+        /// <summary>The payment codes of <paramref name="schemes"/> and RF references in the purpose (62-08)
+        /// and the bill number (62-01), purpose first, each once. Their positions are the library's byte offsets
+        /// into the field each was found in (the binding cannot tell which field, so <see cref="Candidate.Start"/>
+        /// equals <see cref="Candidate.ByteStart"/>; the same as UTF-16 indices for the ASCII a payload carries).</summary>
+        public CandidateList PaymentCodes(string schemes = "")
+        {
+            var s = Utf8.Encode(schemes, "schemes");
+            using (var h = Native.Api.VietQrPaymentCodes(Live(), s))
+                return new CandidateList(h, null);
+        }
+
         /// <summary>The fields as JSON (the form <see cref="FromJson"/> reads).</summary>
         public string Json { get { return Native.Api.VietQrJson(Live()); } }
 

@@ -4,6 +4,7 @@
 //
 //   Tests.exe                 run every test (needs VIETREF_LIB or a findable library)
 //   Tests.exe --print-load    print where the library was loaded from and its version
+//   Tests.exe --only TEXT     run only the tests whose name contains TEXT
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -14,9 +15,10 @@ using System.Text.RegularExpressions;
 
 namespace Vietref.Tests
 {
-    internal static class Program
+    internal static partial class Program
     {
         private static int passed, failed;
+        private static string only;
 
         private static int Main(string[] args)
         {
@@ -34,6 +36,7 @@ namespace Vietref.Tests
                     return 3;
                 }
             }
+            if (args.Length > 1 && args[0] == "--only") only = args[1];
             // Load first: every later test may rely on it (and Mono's ordering is exercised).
             Run("library loads from VIETREF_LIB", LoadsFromEnv);
             Run("text vectors: names display and fold", NamesDisplayAndFold);
@@ -61,6 +64,26 @@ namespace Vietref.Tests
             Run("vietqr vectors: lenient only", VietQrLenient);
             Run("vietqr: to account, payee, banks", VietQrBuild);
             Run("vietqr: wrong kind, bad JSON, junk", VietQrJunk);
+            Run("references vectors: create, validate, format, compact, is valid", ReferenceVectors);
+            Run("references: forms, refusals with reasons, argument faults", ReferenceForms);
+            Run("message validated with payment-code schemes", MessageSchemes);
+            Run("memo render: every channel, budgets, field lists", MemoRender);
+            Run("memo round trip: render, extract the code back, parse", MemoRoundTrip);
+            Run("memo extract: candidates, spans in UTF-16 and bytes, JSON", MemoExtract);
+            Run("vietqr for a payment, payment codes read back", VietQrForPayment);
+            Run("legacy vectors: decode, encode, detect, mojibake", LegacyVectors);
+            Run("legacy decode: refusals with details", LegacyDecode);
+            Run("legacy encode: losses, capitals, unencodable", LegacyEncode);
+            Run("legacy detect: confidence, ambiguity, declared", LegacyDetect);
+            Run("legacy encoding names, mojibake repair", LegacyNames);
+            Run("reconcile: one line per status", ReconcileStatuses);
+            Run("reconcile: invoices added and refused, ownership", ReconcileInvoices);
+            Run("new statuses: numbers, names, messages", NewStatuses);
+            Run("new enums match the header", NewEnumsMatchHeader);
+            Run("junk (new API): null", NewJunkNull);
+            Run("junk (new API): invalid UTF-8", NewJunkInvalidUtf8);
+            Run("junk (new API): empty and NUL", NewJunkEmpty);
+            Run("junk (new API): 1 MB", NewJunkLarge);
             Run("loading: VIETREF_LIB missing file", LoadMissingEnv);
             Run("loading: package-relative, then system", LoadPackageRelative);
 
@@ -71,6 +94,7 @@ namespace Vietref.Tests
 
         private static void Run(string name, Action test)
         {
+            if (only != null && !name.Contains(only)) return;
             try
             {
                 test();
@@ -251,7 +275,7 @@ namespace Vietref.Tests
 
         private static void TuitionMessage()
         {
-            // Expected output as documented for examples/c/tuition.c in docs/capi.md.
+            // Expected output as documented for examples/c/tuition.c in the README (chapter "C ABI").
             using (var m = Tuition())
             using (var r = m.Validate())
             {

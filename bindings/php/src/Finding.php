@@ -29,14 +29,7 @@ final class Finding
     /** The character concerned (UTF-8), if any. */
     public function character(): ?string
     {
-        $c = $this->codePoint;
-        return match (true) {
-            $c === null => null,
-            $c < 0x80 => chr($c),
-            $c < 0x800 => chr(0xC0 | $c >> 6) . chr(0x80 | $c & 0x3F),
-            $c < 0x10000 => chr(0xE0 | $c >> 12) . chr(0x80 | $c >> 6 & 0x3F) . chr(0x80 | $c & 0x3F),
-            default => chr(0xF0 | $c >> 18) . chr(0x80 | $c >> 12 & 0x3F) . chr(0x80 | $c >> 6 & 0x3F) . chr(0x80 | $c & 0x3F),
-        };
+        return $this->codePoint === null ? null : Native::utf8($this->codePoint);
     }
 
     public function isError(): bool

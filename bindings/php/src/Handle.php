@@ -30,6 +30,17 @@ abstract class Handle
         return $this->handle;
     }
 
+    /**
+     * The live C handle, for another wrapper's call that takes this object as an argument
+     * (LogicException when closed).
+     *
+     * @internal
+     */
+    public function handle(): CData
+    {
+        return $this->live();
+    }
+
     public function isClosed(): bool
     {
         return $this->handle === null;

@@ -96,9 +96,25 @@ final class Message extends Handle
         return $this;
     }
 
-    /** Every finding and, when valid, the cleaned message. The draft is not changed. */
-    public function validate(): Report
+    /**
+     * Every finding and, when valid, the cleaned message. The draft is not changed.
+     *
+     * With $schemes, the institution's payment-code schemes ("HP:8,VP:10": PREFIX:LENGTH
+     * items separated by commas or spaces), an invoice of a scheme's shape is a payment code,
+     * normalized to its electronic form, whose check digits must verify. A malformed scheme
+     * is VietrefException (Status::RefSchemesInvalid).
+     */
+    public function validate(?string $schemes = null): Report
     {
-        return Native::report('vietref_message_validate', $this->live());
+        if ($schemes === null) {
+            return Native::report('vietref_message_validate', $this->live());
+        }
+        return Native::report('vietref_message_validate_schemes', $this->live(), $schemes, strlen($schemes));
+    }
+
+    /** The memo for $channel: Memo::render($this, ...). */
+    public function memo(Channel|int $channel, string $schemes = '', int $budget = 0): MemoReport
+    {
+        return Memo::render($this, $channel, $schemes, $budget);
     }
 }

@@ -137,22 +137,43 @@ final class Native
         return self::ffi()->vietref_status_message($status, $lang->value);
     }
 
-    public static function error(int $status, string $context): VietrefException
+    /**
+     * The exception for a status. $explain, when given, asks the library why this call failed
+     * (a reference's or a legacy encoding's refusal): it returns
+     * ['en' => ?string, 'vi' => ?string, 'info' => ?array]; when it fails itself (the call
+     * failed for another reason), the exception simply has no detail.
+     *
+     * @param (\Closure(): array{en?: ?string, vi?: ?string, info?: ?array<string, mixed>})|null $explain
+     */
+    public static function error(int $status, string $context, ?\Closure $explain = null): VietrefException
     {
+        $detail = [];
+        if ($explain !== null) {
+            try {
+                $detail = $explain();
+            } catch (VietrefException) {
+                $detail = [];
+            }
+        }
         return new VietrefException(
             $status,
             self::statusName($status) ?? "VIETREF_STATUS_$status",
             self::statusMessage($status, Lang::En) ?? 'unknown status',
             self::statusMessage($status, Lang::Vi) ?? 'trạng thái không xác định',
             $context,
+            $detail['en'] ?? null,
+            $detail['vi'] ?? null,
+            $detail['info'] ?? null,
         );
     }
 
-    /** Throws {@see VietrefException} unless $status is VIETREF_OK. */
-    public static function check(int $status, string $context): void
+    /**
+     * Throws {@see VietrefException} unless $status is VIETREF_OK ($explain: see {@see error}).
+     */
+    public static function check(int $status, string $context, ?\Closure $explain = null): void
     {
         if ($status !== self::OK) {
-            throw self::error($status, $context);
+            throw self::error($status, $context, $explain);
         }
     }
 
@@ -189,8 +210,14 @@ final class Native
     /** Calls a function whose last parameter is `vietref_string **out` and returns the text. */
     public static function string(string $fn, mixed ...$args): string
     {
+        return self::explained(null, $fn, ...$args);
+    }
+
+    /** As {@see string}; a failure's exception carries what $explain says (see {@see error}). */
+    public static function explained(?\Closure $explain, string $fn, mixed ...$args): string
+    {
         $out = self::out('vietref_string');
-        self::check(self::ffi()->$fn(...[...$args, FFI::addr($out)]), $fn);
+        self::check(self::ffi()->$fn(...[...$args, FFI::addr($out)]), $fn, $explain);
         return self::take($out);
     }
 
@@ -215,9 +242,43 @@ final class Native
     /** The C uint64_t an amount must fit. */
     public static function amount(int $vnd): int
     {
-        if ($vnd < 0) {
-            throw new \ValueError("amount must not be negative: $vnd");
+        return self::unsigned($vnd, 'amount');
+    }
+
+    /** A C uint64_t / size_t argument: PHP's int, not negative (ValueError otherwise). */
+    public static function unsigned(int $value, string $what): int
+    {
+        if ($value < 0) {
+            throw new \ValueError("$what must not be negative: $value");
         }
-        return $vnd;
+        return $value;
+    }
+
+    /** A copy of any bytes in a C uint8_t array, for `const uint8_t *` parameters (pass strlen as the length). */
+    public static function bytes(string $bytes): CData
+    {
+        $n = strlen($bytes);
+        $buf = self::ffi()->new('uint8_t[' . max($n, 1) . ']');
+        if ($n > 0) {
+            FFI::memcpy($buf, $bytes, $n);
+        }
+        return $buf;
+    }
+
+    /** An enum case's value, or the number itself (a number of a newer library). */
+    public static function value(\BackedEnum|int $value): int
+    {
+        return $value instanceof \BackedEnum ? (int) $value->value : $value;
+    }
+
+    /** The UTF-8 of a code point (for the characters the library reports as numbers). */
+    public static function utf8(int $c): string
+    {
+        return match (true) {
+            $c < 0x80 => chr($c),
+            $c < 0x800 => chr(0xC0 | $c >> 6) . chr(0x80 | $c & 0x3F),
+            $c < 0x10000 => chr(0xE0 | $c >> 12) . chr(0x80 | $c >> 6 & 0x3F) . chr(0x80 | $c & 0x3F),
+            default => chr(0xF0 | $c >> 18) . chr(0x80 | $c >> 12 & 0x3F) . chr(0x80 | $c >> 6 & 0x3F) . chr(0x80 | $c & 0x3F),
+        };
     }
 }

@@ -13,7 +13,7 @@ use FFI\CData;
  *
  * @implements \IteratorAggregate<int, Finding>
  */
-final class Report extends Handle implements \Countable, \IteratorAggregate
+class Report extends Handle implements \Countable, \IteratorAggregate
 {
     /** @var list<Finding>|null */
     private ?array $findings = null;

@@ -84,6 +84,35 @@ final class VietQr extends Handle
         return $out->cdata;
     }
 
+    /**
+     * The VietQR for a payment message to an institution's account (bank BIN $bin, account
+     * $account). The draft is validated first knowing $schemes ("HP:8"; '' for none); the
+     * purpose (62-08) is the message rendered for Channel::VietQr, the bill number (62-01)
+     * the invoice code, the amount (54) the message's (a static code without one). The
+     * findings are the message's, the rendering's losses, then the code's faults; when none
+     * is an error, cleanedText() is the payload. A malformed scheme is VietrefException
+     * (Status::RefSchemesInvalid).
+     */
+    public static function forPayment(Message $message, string $bin, string $account, string $schemes = ''): Report
+    {
+        return Native::report(
+            'vietref_vietqr_for_payment',
+            $message->handle(), $schemes, strlen($schemes), $bin, strlen($bin), $account, strlen($account),
+        );
+    }
+
+    /**
+     * The payment codes of $schemes and the RF references in the purpose (62-08) and bill
+     * number (62-01), purpose first, each once; spans are byte offsets into the field the
+     * code was found in.
+     *
+     * @return list<Candidate>
+     */
+    public function paymentCodes(string $schemes = ''): array
+    {
+        return Candidate::collect('vietref_vietqr_payment_codes', false, $this->live(), $schemes, strlen($schemes))[0];
+    }
+
     /** The fields as JSON (the form fromJson() reads). */
     public function json(): string
     {

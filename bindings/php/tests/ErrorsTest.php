@@ -6,9 +6,14 @@ namespace Vietref\Tests;
 
 use FFI;
 use PHPUnit\Framework\TestCase;
+use Vietref\Channel;
+use Vietref\Encoding;
 use Vietref\Lang;
+use Vietref\LineStatus;
+use Vietref\MemoList;
 use Vietref\NameComparison;
 use Vietref\Native;
+use Vietref\RefKind;
 use Vietref\Severity;
 use Vietref\Status;
 use Vietref\Text;
@@ -68,7 +73,7 @@ final class ErrorsTest extends TestCase
     private static function constant(string $case): string
     {
         $snake = strtoupper(preg_replace('/(?<=[a-z0-9])([A-Z])/', '_$1', $case));
-        return str_replace(['UTF_8', 'VIET_QR'], ['UTF8', 'VIETQR'], $snake);
+        return str_replace(['UTF_8', 'VIET_QR', 'E_INVOICE'], ['UTF8', 'VIETQR', 'EINVOICE'], $snake);
     }
 
     public function testEnumsMatchTheLibrarysConstants(): void
@@ -77,7 +82,8 @@ final class ErrorsTest extends TestCase
         $enums = [
             Status::class => 'VIETREF_', Severity::class => 'VIETREF_SEVERITY_', ToneStyle::class => 'VIETREF_TONE_',
             NameComparison::class => 'VIETREF_NAME_', Lang::class => 'VIETREF_LANG_', VietQrMode::class => 'VIETREF_VIETQR_',
-            VietQrField::class => 'VIETREF_VIETQR_FIELD_',
+            VietQrField::class => 'VIETREF_VIETQR_FIELD_', RefKind::class => 'VIETREF_REF_', Channel::class => 'VIETREF_CHANNEL_',
+            MemoList::class => 'VIETREF_MEMO_', Encoding::class => 'VIETREF_ENCODING_', LineStatus::class => 'VIETREF_LINE_',
         ];
         foreach ($enums as $enum => $prefix) {
             foreach ($enum::cases() as $case) {
@@ -92,6 +98,48 @@ final class ErrorsTest extends TestCase
         $inHeader = $names[1];
         sort($inHeader);
         $this->assertSame($inHeader, $here);
+    }
+
+    public function testTheNewStatusesNumbersAndNames(): void
+    {
+        $want = [
+            300 => [Status::RefEmpty, 'VIETREF_REF_EMPTY'], 301 => [Status::RefInvalidChar, 'VIETREF_REF_INVALID_CHAR'],
+            302 => [Status::RefInvalidLength, 'VIETREF_REF_INVALID_LENGTH'], 303 => [Status::RefInvalidPrefix, 'VIETREF_REF_INVALID_PREFIX'],
+            304 => [Status::RefInvalidPart, 'VIETREF_REF_INVALID_PART'], 305 => [Status::RefInvalidChecksum, 'VIETREF_REF_INVALID_CHECKSUM'],
+            306 => [Status::RefSchemesInvalid, 'VIETREF_REF_SCHEMES_INVALID'],
+            600 => [Status::LegacyUndefinedByte, 'VIETREF_LEGACY_UNDEFINED_BYTE'], 601 => [Status::LegacyInvalidUtf8, 'VIETREF_LEGACY_INVALID_UTF8'],
+            602 => [Status::LegacyNotSevenBit, 'VIETREF_LEGACY_NOT_SEVEN_BIT'], 603 => [Status::LegacyNotMojibake, 'VIETREF_LEGACY_NOT_MOJIBAKE'],
+            604 => [Status::LegacyUnencodable, 'VIETREF_LEGACY_UNENCODABLE'], 605 => [Status::LegacyTcvn3Capital, 'VIETREF_LEGACY_TCVN3_CAPITAL'],
+            700 => [Status::ReconcileAmountInvalid, 'VIETREF_RECONCILE_AMOUNT_INVALID'],
+        ];
+        foreach ($want as $n => [$case, $name]) {
+            $this->assertSame($n, $case->value, $name);
+            $this->assertSame($case, Status::from($n));
+            $this->assertSame($name, Vietref::statusName($n));
+            $e = Native::error($n, 'ctx');
+            $this->assertSame($case, $e->status());
+            $this->assertSame($name, $e->statusName);
+            $this->assertNull($e->detail);
+            $this->assertNull($e->info);
+        }
+        $this->assertSame('TCVN3 has no upper-case toned letters', Vietref::statusMessage(605, Lang::En));
+        $this->assertSame('TCVN3 không có chữ hoa mang dấu thanh', Vietref::statusMessage(605, Lang::Vi));
+        $this->assertSame('the amount is 0 or has more than 13 digits', Vietref::statusMessage(700, Lang::En));
+        $this->assertSame('a payment-code scheme is not PREFIX:LENGTH', Vietref::statusMessage(306, Lang::En));
+        $this->assertSame(0, LineStatus::Paid->value);
+        $this->assertSame(6, LineStatus::Unmatched->value);
+        $this->assertSame(7, Encoding::Utf8AsCp1252->value);
+        $this->assertSame(1, Native::ffi()->VIETREF_LEGACY_TCVN3_LOWER_CASE, 'Legacy::TCVN3_LOWER_CASE');
+    }
+
+    public function testAnExplanationThatFailsLeavesNoDetail(): void
+    {
+        $e = Native::error(301, 'ctx', fn () => throw Native::error(2, 'inner'));
+        $this->assertSame(Status::RefInvalidChar, $e->status());
+        $this->assertNull($e->detail);
+        $e = Native::error(301, 'ctx', fn () => ['en' => 'why', 'vi' => 'tại sao', 'info' => ['k' => 1]]);
+        $this->assertSame(['why', 'tại sao', ['k' => 1]], [$e->detail, $e->detailVi, $e->info]);
+        $this->assertStringContainsString('(why)', (string) $e);
     }
 
     public function testThePackagedHeaderIsTheRepositorysHeader(): void

@@ -5,7 +5,16 @@ declare(strict_types=1);
 namespace Vietref\Tests;
 
 use PHPUnit\Framework\TestCase;
+use Vietref\Channel;
+use Vietref\Encoding;
+use Vietref\Lang;
+use Vietref\Legacy;
+use Vietref\Memo;
 use Vietref\Message;
+use Vietref\Reconciler;
+use Vietref\References;
+use Vietref\RefKind;
+use Vietref\LineStatus;
 use Vietref\Report;
 use Vietref\Status;
 use Vietref\Text;
@@ -36,7 +45,37 @@ final class JunkTest extends TestCase
             fn ($s) => VietQr::decode($s), fn ($s) => VietQr::fromJson($s), fn ($s) => VietQr::encodeJson($s),
             fn ($s) => VietQr::bankLookup($s), fn ($s) => VietQr::toAccount($s, '1'),
             fn ($s) => VietQr::toAccount('970403', '1', 0, '', $s),
+            // references, memo, legacy text, reconciliation
+            fn ($s) => References::create($s, '71840976'), fn ($s) => References::create('HP', $s),
+            fn ($s) => References::creditorReference($s), fn ($s) => References::creationMessage('HP', $s),
+            fn ($s) => References::validate($s), fn ($s) => References::validate($s, RefKind::Rf),
+            fn ($s) => References::validationMessage($s, RefKind::Mst, Lang::Vi),
+            fn ($s) => References::format($s, RefKind::EInvoice), fn ($s) => References::compact($s), fn ($s) => References::isValid($s),
+            fn ($s) => Memo::render(self::message(), Channel::Transfer, $s), fn ($s) => self::message()->memo(Channel::Pos, $s),
+            fn ($s) => Memo::extract($s), fn ($s) => Memo::extract('HP7184097674', $s), fn ($s) => Memo::extractJson($s, 'HP:8'),
+            fn ($s) => Memo::parse($s), fn ($s) => Memo::parse('x', $s), fn ($s) => Memo::parseJson($s),
+            fn ($s) => VietQr::forPayment(self::message(), '970436', '1', $s), fn ($s) => VietQr::forPayment(self::message(), $s, '1'),
+            fn ($s) => VietQr::forPayment(self::message(), '970436', $s), fn ($s) => self::qr()->paymentCodes($s),
+            fn ($s) => Legacy::encode($s, Encoding::Tcvn3), fn ($s) => Legacy::encode($s, Encoding::Utf8, true),
+            fn ($s) => Legacy::encodeError($s, Encoding::Vni), fn ($s) => Legacy::repairMojibake($s), fn ($s) => Encoding::fromLabel($s),
+            fn ($s) => new Reconciler($s), fn ($s) => (new Reconciler())->addInvoice($s, 1),
+            fn ($s) => (new Reconciler())->addInvoice('AB1234', 1, $s), fn ($s) => (new Reconciler())->addInvoice('AB1234', 1, '', $s),
+            fn ($s) => (new Reconciler())->addInvoice('AB1234', 1, '', '', $s),
+            fn ($s) => (new Reconciler())->feed(1, 1, $s), fn ($s) => (new Reconciler())->feed(1, 1, 'x', $s),
+            fn ($s) => (new Reconciler())->feed(1, 1, 'x', '', $s), fn ($s) => (new Reconciler())->feed(1, 1, 'x', '', '', $s),
+            fn ($s) => (new Reconciler())->invoiceJson($s), fn ($s) => (new Reconciler())->invoice($s),
         ];
+    }
+
+    private static function message(): Message
+    {
+        return Message::fromJson('{"sector":"education","payerName":"Nguyễn Văn An","beneficiaryName":"Nguyễn Thị Bình",'
+            . '"reason":"Học phí học kỳ 1","invoice":"HP7184097674","amount":1250000}');
+    }
+
+    private static function qr(): VietQr
+    {
+        return VietQr::decode((string) VietQr::forPayment(self::message(), '970436', '0011001234567', 'HP:8')->cleanedText())->toVietQr();
     }
 
     public function testNullIsATypeError(): void
@@ -123,6 +162,78 @@ final class JunkTest extends TestCase
         $this->assertFalse(VietQr::toAccount($payload, $payload, PHP_INT_MAX, $payload, $payload)->isValid());
         $this->assertNull(VietQr::bankLookup($payload));
         VietQr::crc16(random_bytes(1 << 20));
+    }
+
+    public function testLegacyBytesAreAnyBytes(): void
+    {
+        mt_srand(11);
+        $samples = ['', "\0", "\xFF\xFE", str_repeat("\x80", 100), "\xEF\xBB\xBF", "Nguy\xE1\xBB"];
+        for ($i = 0; $i < 150; $i++) {
+            $junk = '';
+            for ($j = mt_rand(0, 60); $j > 0; $j--) {
+                $junk .= chr(mt_rand(0, 255));
+            }
+            $samples[] = $junk;
+        }
+        $samples[] = random_bytes(1 << 20);
+        foreach ($samples as $bytes) {
+            foreach (Encoding::cases() as $enc) {
+                $error = Legacy::decodeError($bytes, $enc);
+                try {
+                    $text = Legacy::decode($bytes, $enc);
+                    $this->assertNull($error, 'decodes, so no error');
+                    $this->assertIsString($text);
+                } catch (VietrefException $e) {
+                    $this->assertContains($e->getCode(), [600, 601, 602, 603], bin2hex(substr($bytes, 0, 40)));
+                    $this->assertSame($error, $e->info);
+                    $this->assertIsString($e->detail);
+                }
+            }
+            $d = Legacy::detect($bytes);
+            $this->assertGreaterThanOrEqual(0, $d->confidence);
+            $this->assertLessThanOrEqual(1000, $d->confidence);
+            $this->assertInstanceOf(Encoding::class, $d->encoding);
+            Legacy::detect($bytes, Encoding::Viqr);
+        }
+    }
+
+    public function testNewFunctionsWithOneMegabyte(): void
+    {
+        $big = str_repeat('Nguyễn Văn An HP7184097674 ', intdiv(1024 * 1024, 30) + 1);
+        $this->assertGreaterThan(1024 * 1024, strlen($big));
+        $digits = str_repeat('1234567890', 110_000);
+        foreach ([fn () => References::validate($big), fn () => References::validate($digits, RefKind::Rf),
+            fn () => References::create('HP', $digits), fn () => References::format($digits, RefKind::Mst),
+            fn () => References::compact($big, RefKind::EInvoice)] as $fn) {
+            try {
+                $fn();
+                $this->fail('a megabyte is no reference');
+            } catch (VietrefException $e) {
+                $this->assertContains($e->getCode(), range(300, 305));
+            }
+        }
+        $this->assertSame(str_repeat('1234567890', 110_000), References::compact($digits, RefKind::Rf));
+        $this->assertFalse(References::isValid($big));
+        $found = Memo::extract($big, 'HP:8');
+        $this->assertCount(1, $found, 'each code once');
+        $this->assertSame('HP7184097674', $found[0]->code);
+        $this->assertIsArray(Memo::parse($big, 'HP:8'));
+        // (Large names are validated by testOneMegabyte; one large field per message keeps this quick.)
+        $r = Memo::render(new Message(sector: 'education', payerName: 'An', beneficiaryName: 'Bình', reason: $big, invoice: 'HP7184097674'), Channel::Transfer, 'HP:8');
+        $this->assertFalse($r->isValid());
+        $this->assertNull($r->text());
+        $this->assertNull($r->included());
+        $m = new Message(sector: 'education', payerName: 'An', beneficiaryName: 'Bình', reason: 'x', invoice: $digits);
+        $this->assertFalse(Memo::render($m, Channel::Pos)->isValid());
+        $this->assertFalse(VietQr::forPayment(self::message(), $digits, $digits, 'HP:8')->isValid());
+        $this->assertSame($big, Legacy::decode(Legacy::encode($big, Encoding::Vni)->bytes, Encoding::Vni));
+        $this->assertNull(Legacy::repairMojibake($big));
+        $r = new Reconciler('HP:8');
+        $this->assertFalse($r->addInvoice($big, 1, $big, $big, $big)->isValid());
+        $this->assertTrue($r->addInvoice('HP7184097674', 1_250_000, $big, $big)->isValid());
+        $x = $r->feed(1, 1_250_000, $big, $big, $big, $big);
+        $this->assertInstanceOf(LineStatus::class, $x->status);
+        $this->assertNull($r->invoiceJson($digits));
     }
 
     public function testRandomBytesNeverCrash(): void

@@ -32,7 +32,7 @@ final class MessageTest extends TestCase
 
     public function testTuitionMessage(): void
     {
-        // Expected output as documented for examples/c/tuition.c in docs/capi.md.
+        // Expected output as documented for examples/c/tuition.c in the README (chapter "C ABI").
         $r = self::tuition()->validate();
         $this->assertTrue($r->isValid());
         $this->assertCount(2, $r);

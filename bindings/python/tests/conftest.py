@@ -23,3 +23,13 @@ def text_vectors():
 @pytest.fixture(scope="session")
 def vietqr_vectors():
     return json.loads((data_dir() / "vietqr.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def legacy_vectors():
+    return json.loads((data_dir() / "legacy.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def reference_vectors():
+    return json.loads((data_dir() / "references.json").read_text(encoding="utf-8"))

@@ -6,7 +6,23 @@ import re
 import pytest
 
 import vietref
-from vietref import Lang, NameComparison, Severity, Status, ToneStyle, VietrefError, _native, text
+from vietref import (
+    Channel,
+    Encoding,
+    Lang,
+    LineStatus,
+    MemoList,
+    NameComparison,
+    RefKind,
+    Severity,
+    Status,
+    ToneStyle,
+    VietQrField,
+    VietQrMode,
+    VietrefError,
+    _native,
+    text,
+)
 
 from conftest import header_path
 
@@ -72,3 +88,100 @@ def test_enums_match_the_header(enum, prefix):
         statuses = re.search(r"enum vietref_status \{(.*?)\}", header_path().read_text(), re.S)
         names = re.findall(r"VIETREF_([A-Z0-9_]+)\s*=", statuses.group(1))
         assert sorted(names) == sorted(m.name for m in Status)
+
+
+def header_enum(c_name):
+    """The members of one ``enum <c_name> { ... }`` of the flat header: name -> value."""
+    block = re.search(r"enum " + c_name + r" \{(.*?)\}", header_path().read_text(), re.S)
+    assert block, c_name
+    return {k: int(v) for k, v in re.findall(r"\b(VIETREF_[A-Z0-9_]+)\s*=\s*(\d+)", block.group(1))}
+
+
+@pytest.mark.parametrize(
+    "enum,c_name,prefix",
+    [
+        (Status, "vietref_status", "VIETREF_"),
+        (Severity, "vietref_severity", "VIETREF_SEVERITY_"),
+        (ToneStyle, "vietref_tone_style", "VIETREF_TONE_"),
+        (NameComparison, "vietref_name_comparison", "VIETREF_NAME_"),
+        (Lang, "vietref_lang", "VIETREF_LANG_"),
+        (VietQrMode, "vietref_vietqr_mode", "VIETREF_VIETQR_"),
+        (VietQrField, "vietref_vietqr_field", "VIETREF_VIETQR_FIELD_"),
+        (RefKind, "vietref_ref_kind", "VIETREF_REF_"),
+        (Channel, "vietref_channel", "VIETREF_CHANNEL_"),
+        (MemoList, "vietref_memo_list", "VIETREF_MEMO_"),
+        (Encoding, "vietref_encoding", "VIETREF_ENCODING_"),
+        (LineStatus, "vietref_line_status", "VIETREF_LINE_"),
+    ],
+)
+def test_enums_are_the_header_enums_exactly(enum, c_name, prefix):
+    want = header_enum(c_name)
+    assert {prefix + m.name: m.value for m in enum} == want
+
+
+NEW_STATUSES = [
+    (300, "REF_EMPTY"),
+    (301, "REF_INVALID_CHAR"),
+    (302, "REF_INVALID_LENGTH"),
+    (303, "REF_INVALID_PREFIX"),
+    (304, "REF_INVALID_PART"),
+    (305, "REF_INVALID_CHECKSUM"),
+    (306, "REF_SCHEMES_INVALID"),
+    (600, "LEGACY_UNDEFINED_BYTE"),
+    (601, "LEGACY_INVALID_UTF8"),
+    (602, "LEGACY_NOT_SEVEN_BIT"),
+    (603, "LEGACY_NOT_MOJIBAKE"),
+    (604, "LEGACY_UNENCODABLE"),
+    (605, "LEGACY_TCVN3_CAPITAL"),
+    (700, "RECONCILE_AMOUNT_INVALID"),
+]
+
+
+@pytest.mark.parametrize("number,name", NEW_STATUSES)
+def test_new_status_numbers_and_names(number, name):
+    s = Status(number)
+    assert s.name == name and s == number
+    assert vietref.status_name(number) == "VIETREF_" + name
+    en, vi = vietref.status_message(number, Lang.EN), vietref.status_message(number, Lang.VI)
+    assert en and vi and en != vi
+    err = _native.error(number, "ctx")
+    assert err.status is s and err.status_name == "VIETREF_" + name
+    assert (err.message, err.message_vi) == (en, vi)
+
+
+def test_new_statuses_are_raised_by_the_calls_that_own_them():
+    from vietref import Message, Reconciler, legacy, memo, references
+
+    def status_of(call):
+        with pytest.raises(VietrefError) as e:
+            call()
+        return e.value.status
+
+    got = {
+        status_of(lambda: references.validate("")),
+        status_of(lambda: references.validate("HP 7184#0976")),
+        status_of(lambda: references.validate("RF1", RefKind.RF)),
+        status_of(lambda: references.validate("XX18539007547034", RefKind.RF)),
+        status_of(lambda: references.create("HO", "71840976")),
+        status_of(lambda: references.validate("HP7184097675")),
+        status_of(lambda: memo.extract("x", "HP:99")),
+        status_of(lambda: legacy.decode(b"N\x80", Encoding.TCVN3)),
+        status_of(lambda: legacy.decode(b"a\xff", Encoding.UTF8)),
+        status_of(lambda: legacy.decode(b"L\xea", Encoding.VIQR)),
+        status_of(lambda: legacy.decode("Nguyễn".encode(), Encoding.UTF8_AS_CP1252)),
+        status_of(lambda: legacy.encode("Ж", Encoding.VNI)),
+        status_of(lambda: legacy.encode("Ố", Encoding.TCVN3)),
+        status_of(lambda: Reconciler().feed(1, 0, "x")),
+    }
+    assert got == {Status(n) for n, _ in NEW_STATUSES}
+    with Message() as m:
+        assert status_of(lambda: m.validate("HP")) is Status.REF_SCHEMES_INVALID
+
+
+def test_every_header_function_is_declared():
+    """Every function of the flat header except the _buf twins has a ctypes signature
+    (the library is also checked for each when it is loaded)."""
+    names = set(re.findall(r"\b(vietref_[a-z0-9_]+)\(", header_path().read_text()))
+    wanted = {n for n in names if not n.endswith("_buf")}
+    assert wanted - _native.WRAPPED == set()
+    assert _native.WRAPPED - names == set()

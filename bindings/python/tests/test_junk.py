@@ -120,3 +120,188 @@ def test_vietqr_junk():
     assert vietqr.bank_lookup(BIG) is None
     assert vietqr.crc16(b"") == 0xFFFF
     vietqr.crc16(b"\xff\x00" * 600_000)
+
+
+# --- references, memo, legacy encodings, reconciliation ------------------------------------
+
+from vietref import (  # noqa: E402
+    Channel,
+    Encoding,
+    LineStatus,
+    Reconciler,
+    RefKind,
+    VietQr,
+    legacy,
+    memo,
+    references,
+    vietqr,
+)
+
+BAD_UTF8 = [b"\xff", b"\xc3", b"Nguy\xe1\xbb", b"\xed\xa0\x80", "Nguy\udce1n"]
+
+
+def _text_calls(junk):
+    """Every new call with ``junk`` in one text parameter."""
+    r = Reconciler("HP:6")
+    m = Message(sector="health", payer_name="An", reason="x", invoice="HP7184097674")
+    q = VietQr.from_json('{"bankBin":"970436","accountNumber":"1"}')
+    return [
+        lambda: references.create(junk, "71840976"),
+        lambda: references.create("HP", junk),
+        lambda: references.create_message(junk, "1"),
+        lambda: references.validate(junk),
+        lambda: references.validate_message(junk),
+        lambda: references.format(junk),
+        lambda: references.compact(junk),
+        lambda: references.is_valid(junk),
+        lambda: memo.extract(junk),
+        lambda: memo.extract("x", junk),
+        lambda: memo.parse(junk),
+        lambda: memo.parse("x", junk),
+        lambda: memo.render(m, Channel.TRANSFER, junk),
+        lambda: m.validate(junk),
+        lambda: vietqr.for_payment(m, junk, "1"),
+        lambda: vietqr.for_payment(m, "970436", junk),
+        lambda: vietqr.for_payment(m, "970436", "1", junk),
+        lambda: q.payment_codes(junk),
+        lambda: legacy.encode(junk, Encoding.TCVN3),
+        lambda: legacy.encode_error(junk, Encoding.TCVN3),
+        lambda: legacy.repair_mojibake(junk),
+        lambda: legacy.encoding_from_name(junk),
+        lambda: Reconciler(junk),
+        lambda: r.add_invoice(junk, 1),
+        lambda: r.add_invoice("HP24010172", 1, payer=junk),
+        lambda: r.add_invoice("HP24010172", 1, beneficiary=junk),
+        lambda: r.add_invoice("HP24010172", 1, due=junk),
+        lambda: r.feed(1, 1, junk),
+        lambda: r.feed(1, 1, "x", reference=junk),
+        lambda: r.feed(1, 1, "x", date=junk),
+        lambda: r.feed(1, 1, "x", counter_name=junk),
+        lambda: r.invoice_json(junk),
+    ]
+
+
+@pytest.mark.parametrize("junk", BAD_UTF8, ids=repr)
+def test_new_calls_refuse_invalid_utf8(junk):
+    calls = _text_calls(junk)
+    for i, call in enumerate(calls):
+        with pytest.raises(VietrefError) as e:
+            call()
+        assert e.value.status is Status.INVALID_UTF8, i
+
+
+def test_new_calls_refuse_none():
+    # None in a required parameter is a TypeError before anything reaches C
+    r = Reconciler()
+    for call in [
+        lambda: references.create(None, "1"),
+        lambda: references.create("HP", None),
+        lambda: references.validate(None),
+        lambda: references.format(None),
+        lambda: references.compact(None),
+        lambda: references.is_valid(None),
+        lambda: references.validate_message(None),
+        lambda: memo.extract(None),
+        lambda: memo.parse(None),
+        lambda: memo.render(None, Channel.TRANSFER),
+        lambda: vietqr.for_payment(None, "970436", "1"),
+        lambda: legacy.decode(None, Encoding.UTF8),
+        lambda: legacy.decode_error(None, Encoding.UTF8),
+        lambda: legacy.decode(b"a", None),
+        lambda: legacy.encode(None, Encoding.UTF8),
+        lambda: legacy.encode("a", None),
+        lambda: legacy.detect(None),
+        lambda: legacy.repair_mojibake(None),
+        lambda: legacy.encoding_from_name(None),
+        lambda: r.add_invoice(None, 1),
+        lambda: r.add_invoice("HP1", None),
+        lambda: r.feed(None, 1, "x"),
+        lambda: r.feed(1, None, "x"),
+        lambda: r.feed(1, 1, None),
+        lambda: r.invoice_json(None),
+    ]:
+        with pytest.raises(TypeError):
+            call()
+    # None in an optional one is "not given"
+    assert memo.extract("RF18539007547034", None).codes == ["RF18539007547034"]
+    assert r.feed(1, 1, "x", reference=None, date=None, counter_name=None).status is LineStatus.UNMATCHED
+    with Reconciler(None) as r2, r2.add_invoice("RF18539007547034", 5, None, None, None) as rep:
+        assert rep.valid
+
+
+def test_new_calls_on_empty_input():
+    with pytest.raises(VietrefError) as e:
+        references.validate("")
+    assert e.value.status is Status.REF_EMPTY and e.value.detail == "the value is empty"
+    assert not references.is_valid("")
+    with pytest.raises(VietrefError) as e:
+        references.create("", "")
+    assert e.value.status in (Status.REF_EMPTY, Status.REF_INVALID_PART)
+    assert memo.extract("") == []
+    assert memo.parse("").invoice is None
+    assert legacy.decode(b"", Encoding.TCVN3) == ""
+    assert legacy.decode_error(b"", Encoding.TCVN3) is None
+    assert legacy.encode("", Encoding.VIQR).data == b""
+    d = legacy.detect(b"")
+    assert d.text == "" and isinstance(d.encoding, Encoding)
+    assert legacy.repair_mojibake("") is None
+    assert legacy.encoding_from_name("") is None
+    with Reconciler("") as r:
+        with r.add_invoice("", 1) as rep:
+            assert not rep.valid and rep.errors
+        assert r.feed(1, 1, "").status is LineStatus.UNMATCHED
+        assert r.invoice("") is None
+
+
+def test_legacy_takes_any_bytes():
+    every = bytes(range(256))
+    for enc in Encoding:
+        try:
+            out = legacy.decode(every, enc)
+            assert isinstance(out, str)
+        except VietrefError as e:
+            assert 600 <= e.status <= 605
+            assert e.info is not None and isinstance(e.info["offset"], int)
+    d = legacy.detect(every * 4)
+    assert 0 <= d.confidence <= 1000
+    assert legacy.detect(b"\xff" * 100, Encoding.UTF8).encoding in Encoding
+    # invalid UTF-8 bytes are data here, not an argument error
+    with pytest.raises(VietrefError) as e:
+        legacy.decode(b"\xff", Encoding.UTF8)
+    assert e.value.status is Status.LEGACY_INVALID_UTF8
+
+
+def test_new_calls_on_one_megabyte():
+    assert len(BIG.encode()) > 1_000_000
+    with pytest.raises(VietrefError) as e:
+        references.validate(BIG)
+    assert 300 <= e.value.status <= 305 and e.value.detail
+    assert not references.is_valid(BIG, RefKind.RF)
+    with pytest.raises(VietrefError):
+        references.create("HP", BIG)
+    assert memo.extract(BIG, "HP:8") == []
+    line = BIG + " HP7184097674 " + BIG
+    found = memo.extract(line, "HP:8")
+    assert found.codes == ["HP7184097674"] and found[0].matched(line) == "HP7184097674"
+    assert memo.parse(BIG, "HP:8").invoice is None
+    # (reports with a finding per character of a megabyte are slow to read in full: only
+    # what is needed is read here)
+    with Message(sector="health", payer_name="An", reason=BIG, invoice="HP7184097674") as m:
+        with memo.render(m, Channel.TRANSFER, "HP:8") as r:
+            assert not r.valid
+            assert r.included is None and r.text is None
+        with vietqr.for_payment(m, "970436", "1", "HP:8") as r:
+            assert not r.valid and r.cleaned_text is None
+    big_bytes = BIG.encode("utf-8")
+    assert legacy.decode(big_bytes, Encoding.UTF8) == BIG
+    tcvn = legacy.encode(BIG, Encoding.TCVN3).data
+    assert legacy.decode(tcvn, Encoding.TCVN3) == BIG
+    d = legacy.detect(tcvn)
+    assert d.encoding is Encoding.TCVN3 and len(d.text) > 0
+    assert legacy.repair_mojibake(BIG) is None
+    with Reconciler("HP:8") as r:
+        with r.add_invoice(BIG, 1) as rep:
+            assert not rep.valid
+        x = r.feed(1, 1_000, BIG, reference=BIG, date=BIG, counter_name=BIG)
+        assert x.status in LineStatus
+        assert r.invoice(BIG) is None

@@ -12,7 +12,7 @@ import sys
 import threading
 from ctypes import POINTER, c_char_p, c_size_t, c_uint32, c_uint64, c_void_p
 from pathlib import Path
-from typing import Callable, List, Optional, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
 from .constants import Status
 from .errors import LibraryNotFoundError, VietrefError
@@ -64,10 +64,35 @@ class _VietQr(ctypes.Structure):
     pass
 
 
+class _Candidates(ctypes.Structure):
+    pass
+
+
+class _Encoded(ctypes.Structure):
+    pass
+
+
+class _Detection(ctypes.Structure):
+    pass
+
+
+class _Reconciler(ctypes.Structure):
+    pass
+
+
+class _LineResult(ctypes.Structure):
+    pass
+
+
 MessageP = POINTER(_Message)
 ReportP = POINTER(_Report)
 StringP = POINTER(_String)
 VietQrP = POINTER(_VietQr)
+CandidatesP = POINTER(_Candidates)
+EncodedP = POINTER(_Encoded)
+DetectionP = POINTER(_Detection)
+ReconcilerP = POINTER(_Reconciler)
+LineResultP = POINTER(_LineResult)
 
 _T = (c_char_p, c_size_t)  # text in: UTF-8 pointer + length
 
@@ -129,6 +154,79 @@ _SIGNATURES = {
     "vietref_vietqr_verify_payee": (c_uint32, (VietQrP,) + _T + _T + _T + (POINTER(ReportP),)),
     "vietref_vietqr_bank_lookup": (c_uint32, _T + (POINTER(StringP),)),
     "vietref_vietqr_crc16": (c_uint32, (c_char_p, c_size_t, POINTER(ctypes.c_uint16))),
+    "vietref_vietqr_for_payment": (c_uint32, (MessageP,) + _T + _T + _T + (POINTER(ReportP),)),
+    "vietref_vietqr_payment_codes": (c_uint32, (VietQrP,) + _T + (POINTER(CandidatesP),)),
+    "vietref_message_validate_schemes": (c_uint32, (MessageP,) + _T + (POINTER(ReportP),)),
+    # references
+    "vietref_ref_create": (c_uint32, (c_uint32,) + _T + _T + (POINTER(StringP),)),
+    "vietref_ref_create_message": (c_uint32, (c_uint32,) + _T + _T + (c_uint32, POINTER(StringP))),
+    "vietref_ref_validate": (c_uint32, (c_uint32,) + _T + (POINTER(StringP),)),
+    "vietref_ref_validate_message": (c_uint32, (c_uint32,) + _T + (c_uint32, POINTER(StringP))),
+    "vietref_ref_format": (c_uint32, (c_uint32,) + _T + (POINTER(StringP),)),
+    "vietref_ref_compact": (c_uint32, (c_uint32,) + _T + (POINTER(StringP),)),
+    "vietref_ref_is_valid": (c_uint32, (c_uint32,) + _T + (POINTER(c_uint32),)),
+    # memo and candidates
+    "vietref_memo_render": (c_uint32, (MessageP,) + _T + (c_uint32, c_size_t, POINTER(ReportP))),
+    "vietref_memo_field_count": (c_uint32, (ReportP, c_uint32, POINTER(c_size_t))),
+    "vietref_memo_field_name": (c_uint32, (ReportP, c_uint32, c_size_t, POINTER(StringP))),
+    "vietref_memo_extract": (c_uint32, _T + _T + (POINTER(CandidatesP),)),
+    "vietref_memo_parse": (c_uint32, _T + _T + (POINTER(StringP),)),
+    "vietref_candidates_free": (None, (CandidatesP,)),
+    "vietref_candidates_count": (c_uint32, (CandidatesP, POINTER(c_size_t))),
+    "vietref_candidates_code": (c_uint32, (CandidatesP, c_size_t, POINTER(StringP))),
+    "vietref_candidates_kind": (c_uint32, (CandidatesP, c_size_t, POINTER(c_uint32))),
+    "vietref_candidates_span": (
+        c_uint32,
+        (CandidatesP, c_size_t, POINTER(c_size_t), POINTER(c_size_t)),
+    ),
+    "vietref_candidates_json": (c_uint32, (CandidatesP, POINTER(StringP))),
+    # legacy encodings (bytes in are passed as c_char_p + length: any bytes, NUL included)
+    "vietref_legacy_decode": (c_uint32, _T + (c_uint32, POINTER(StringP))),
+    "vietref_legacy_decode_error": (c_uint32, _T + (c_uint32, POINTER(StringP))),
+    "vietref_legacy_encode": (c_uint32, _T + (c_uint32, c_uint32, POINTER(EncodedP))),
+    "vietref_legacy_encode_error": (c_uint32, _T + (c_uint32, c_uint32, POINTER(StringP))),
+    "vietref_encoded_bytes": (c_void_p, (EncodedP,)),
+    "vietref_encoded_len": (c_size_t, (EncodedP,)),
+    "vietref_encoded_loss_count": (c_uint32, (EncodedP, POINTER(c_size_t))),
+    "vietref_encoded_loss": (
+        c_uint32,
+        (EncodedP, c_size_t, POINTER(c_size_t), POINTER(c_uint32), POINTER(c_uint32)),
+    ),
+    "vietref_encoded_free": (None, (EncodedP,)),
+    "vietref_legacy_detect": (c_uint32, _T + (POINTER(DetectionP),)),
+    "vietref_legacy_detect_declared": (c_uint32, _T + (c_uint32, POINTER(DetectionP))),
+    "vietref_detection_free": (None, (DetectionP,)),
+    "vietref_detection_encoding": (c_uint32, (DetectionP, POINTER(c_uint32))),
+    "vietref_detection_confidence": (c_uint32, (DetectionP, POINTER(c_uint32))),
+    "vietref_detection_ambiguous": (c_uint32, (DetectionP, POINTER(c_uint32))),
+    "vietref_detection_alternative_count": (c_uint32, (DetectionP, POINTER(c_size_t))),
+    "vietref_detection_alternative": (
+        c_uint32,
+        (DetectionP, c_size_t, POINTER(c_uint32), POINTER(c_uint32)),
+    ),
+    "vietref_detection_text": (c_uint32, (DetectionP, POINTER(StringP))),
+    "vietref_legacy_repair_mojibake": (c_uint32, _T + (POINTER(StringP),)),
+    "vietref_legacy_encoding_name": (c_char_p, (c_uint32,)),
+    "vietref_legacy_encoding_from_name": (c_uint32, _T + (POINTER(c_uint32),)),
+    # reconciliation
+    "vietref_reconciler_new": (c_uint32, _T + (POINTER(ReconcilerP),)),
+    "vietref_reconciler_free": (None, (ReconcilerP,)),
+    "vietref_reconciler_add_invoice": (
+        c_uint32,
+        (ReconcilerP,) + _T + (c_uint64,) + _T + _T + _T + (POINTER(ReportP),),
+    ),
+    "vietref_reconciler_feed": (
+        c_uint32,
+        (ReconcilerP, c_uint64, c_uint64) + _T + _T + _T + _T + (POINTER(LineResultP),),
+    ),
+    "vietref_reconciler_summary_json": (c_uint32, (ReconcilerP, POINTER(StringP))),
+    "vietref_reconciler_invoice_json": (c_uint32, (ReconcilerP,) + _T + (POINTER(StringP),)),
+    "vietref_line_result_free": (None, (LineResultP,)),
+    "vietref_line_result_status": (c_uint32, (LineResultP, POINTER(c_uint32))),
+    "vietref_line_result_invoice": (c_uint32, (LineResultP, POINTER(StringP))),
+    "vietref_line_result_suggestion": (c_uint32, (LineResultP, POINTER(StringP))),
+    "vietref_line_result_reason": (c_uint32, (LineResultP, c_uint32, POINTER(StringP))),
+    "vietref_line_result_json": (c_uint32, (LineResultP, POINTER(StringP))),
 }
 
 WRAPPED = frozenset(_SIGNATURES)
@@ -218,8 +316,14 @@ def status_message(status: int, lang: int) -> Optional[str]:
     return raw.decode("utf-8") if raw is not None else None
 
 
-def error(status: int, context: str) -> VietrefError:
-    """The exception for a status other than VIETREF_OK."""
+#: Details of a refusal the library can explain further: (detail, detail_vi, info).
+Details = Tuple[Optional[str], Optional[str], Optional[Dict[str, Any]]]
+
+
+def error(status: int, context: str, explain: Optional[Callable[[int], Details]] = None) -> VietrefError:
+    """The exception for a status other than VIETREF_OK. ``explain(status)``, when given,
+    asks the library for the details of this refusal (it is only called here, on failure;
+    whatever it raises itself is ignored: the original status is what matters)."""
     name = status_name(status) or f"VIETREF_STATUS_{status}"
     en = status_message(status, 1) or "unknown status"
     vi = status_message(status, 2) or "trạng thái không xác định"
@@ -227,13 +331,19 @@ def error(status: int, context: str) -> VietrefError:
         number: int = Status(status)
     except ValueError:  # a status of a newer library
         number = status
-    return VietrefError(number, name, en, vi, context)
+    detail = detail_vi = info = None
+    if explain is not None:
+        try:
+            detail, detail_vi, info = explain(status)
+        except VietrefError:
+            pass
+    return VietrefError(number, name, en, vi, context, detail=detail, detail_vi=detail_vi, info=info)
 
 
-def check(status: int, context: str) -> None:
+def check(status: int, context: str, explain: Optional[Callable[[int], Details]] = None) -> None:
     """Raises :class:`VietrefError` unless ``status`` is VIETREF_OK."""
     if status != _OK:
-        raise error(status, context)
+        raise error(status, context, explain)
 
 
 def check_optional(status: int, context: str) -> bool:
@@ -259,6 +369,84 @@ def text_arg(value: TextArg, what: str) -> bytes:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value)
     raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
+
+
+def optional_text_arg(value: Optional[TextArg], what: str) -> bytes:
+    """As :func:`text_arg` for an optional text: ``None`` is the empty text (not given)."""
+    return b"" if value is None else text_arg(value, what)
+
+
+BytesArg = Union[bytes, bytearray, memoryview]
+
+
+def bytes_arg(value: BytesArg, what: str) -> bytes:
+    """Bytes taken as they are (legacy-encoded text). ``str`` is refused: it has no bytes
+    until it is encoded, and which encoding is the whole question."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    raise TypeError(f"{what} must be bytes, not {type(value).__name__}")
+
+
+SchemesArg = Union[None, str, bytes, Mapping[str, int], Iterable[str]]
+
+
+def schemes_arg(schemes: SchemesArg) -> bytes:
+    """A payment-code scheme list as the C ABI takes it: ``"HP:8,VP:10"``. Accepts that
+    text (or bytes) as it is, a mapping ``{"HP": 8}``, an iterable of ``"HP:8"`` items, or
+    None for no scheme. Only the form changes here: the library checks the items."""
+    if schemes is None:
+        return b""
+    if isinstance(schemes, (str, bytes, bytearray, memoryview)):
+        return text_arg(schemes, "schemes")
+    if isinstance(schemes, Mapping):
+        items = []
+        for prefix, length in schemes.items():
+            if not isinstance(prefix, str) or isinstance(length, bool) or not isinstance(length, int):
+                raise TypeError("schemes must map a prefix (str) to a length (int)")
+            items.append(f"{prefix}:{length}")
+        return text_arg(",".join(items), "schemes")
+    try:
+        items = list(schemes)
+    except TypeError:
+        raise TypeError(f"schemes must be str, a mapping or an iterable, not {type(schemes).__name__}") from None
+    for item in items:
+        if not isinstance(item, str):
+            raise TypeError(f"scheme items must be str, not {type(item).__name__}")
+    return text_arg(",".join(items), "schemes")
+
+
+def _uint(value: int, what: str, bits: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} must be int, not {type(value).__name__}")
+    top = (1 << bits) - 1
+    if not 0 <= value <= top:
+        raise ValueError(f"{what} {value} is outside 0..2**{bits}-1")
+    return int(value)
+
+
+def u32_arg(value: int, what: str) -> int:
+    """An integer constant (an enum member or its number) for a ``uint32_t`` parameter.
+    Out of range is a ValueError (ctypes would silently truncate it); an unknown value in
+    range reaches the library, which answers INVALID_ARGUMENT."""
+    return _uint(value, what, 32)
+
+
+def u64_arg(value: int, what: str) -> int:
+    """An amount or line number for a ``uint64_t`` parameter."""
+    return _uint(value, what, 64)
+
+
+def size_arg(value: int, what: str) -> int:
+    """A ``size_t`` parameter."""
+    return _uint(value, what, ctypes.sizeof(c_size_t) * 8)
+
+
+def enum_or_int(enum: Any, value: int) -> Any:
+    """``enum(value)``, or the plain number for a value of a newer library."""
+    try:
+        return enum(value)
+    except ValueError:
+        return value
 
 
 def take_string(s: StringP) -> str:

@@ -99,3 +99,57 @@ class VietQrField(IntEnum):
     PURPOSE = 19
     CONSUMER_DATA_REQUEST = 20
     CRC = 21
+
+
+class RefKind(IntEnum):
+    """Kinds of reference (``VIETREF_REF_*``)."""
+
+    CODE = 1  #: a payment code: prefix + digits + check digits, ``HP7184097674``
+    RF = 2  #: an ISO 11649 creditor reference, ``RF18539007547034``
+    EINVOICE = 3  #: an e-invoice identifier, ``1C24TAA-00001234``
+    MST = 4  #: a tax code (mã số thuế), ``0100233488-001``
+    OPAQUE = 5  #: an institution's own code (no check digits)
+
+
+class Channel(IntEnum):
+    """Where a memo travels (``VIETREF_CHANNEL_*``); each has its own length budget."""
+
+    VIETQR = 1  #: VietQR purpose, tag 62-08 (25 characters)
+    VIETQR_BILL = 2  #: VietQR bill number, tag 62-01: the code only
+    TRANSFER = 3  #: an ordinary bank transfer's content
+    MOBILE_MONEY = 4
+    POS = 5  #: a card terminal: the code only
+    ISO20022 = 6  #: remittance information of an ISO 20022 message
+
+
+class MemoList(IntEnum):
+    """The field lists of a rendered memo (``VIETREF_MEMO_*``)."""
+
+    INCLUDED = 1
+    OMITTED = 2
+    CLIPPED = 3
+
+
+class Encoding(IntEnum):
+    """Text encodings (``VIETREF_ENCODING_*``): UTF-8 and the legacy Vietnamese ones."""
+
+    UTF8 = 0
+    TCVN3 = 1  #: TCVN 5712 "ABC"
+    VNI = 2  #: VNI-Win
+    VISCII = 3
+    VPS = 4
+    CP1258 = 5  #: Windows-1258
+    VIQR = 6  #: RFC 1456 mnemonics, 7-bit
+    UTF8_AS_CP1252 = 7  #: mojibake: UTF-8 bytes read as Windows-1252
+
+
+class LineStatus(IntEnum):
+    """How a bank statement line was classified (``VIETREF_LINE_*``)."""
+
+    PAID = 0  #: settles its invoice exactly
+    PARTIAL = 1  #: less than the amount still due
+    OVERPAID = 2  #: more than the amount still due
+    DUPLICATE = 3  #: for an invoice already settled
+    UNKNOWN_CODE = 4  #: a valid code that is not an open invoice
+    AMBIGUOUS = 5  #: several codes: nothing applied
+    UNMATCHED = 6  #: no code found (see LineResult.suggestion)

@@ -5,13 +5,17 @@ from __future__ import annotations
 import ctypes
 import json
 from ctypes import c_uint16, c_uint64
-from typing import Any, Dict, Optional
+from typing import TYPE_CHECKING, Any, Dict, Optional
 
 from . import _native as n
 from ._handle import Handle
-from ._native import TextArg
+from ._native import SchemesArg, TextArg
 from .constants import VietQrField, VietQrMode
 from .report import Report
+
+if TYPE_CHECKING:
+    from .memo import Candidates
+    from .message import Message
 
 _U64_MAX = (1 << 64) - 1
 
@@ -52,6 +56,22 @@ def to_account(
     return _report(
         "vietref_vietqr_to_account", b, len(b), a, len(a), amount, bi, len(bi), p, len(p)
     )
+
+
+def for_payment(message: "Message", bin: TextArg, account: TextArg, schemes: SchemesArg = None) -> Report:
+    """The VietQR for a payment message to an institution's account (bank BIN ``bin``,
+    ``account``). The draft is validated knowing the payment-code ``schemes``; tag 62-08
+    (purpose) is its memo for ``Channel.VIETQR``, 62-01 (bill number) the invoice code, 54
+    the amount (static without one). The findings are the message's, then every loss of
+    the rendering, then any fault of the code; when none is an error the report's
+    :attr:`~Report.cleaned_text` is the payload."""
+    from .message import Message
+
+    if not isinstance(message, Message):
+        raise TypeError(f"message must be a vietref.Message, not {type(message).__name__}")
+    s = n.schemes_arg(schemes)
+    b, a = n.text_arg(bin, "bin"), n.text_arg(account, "account")
+    return _report("vietref_vietqr_for_payment", message._handle(), s, len(s), b, len(b), a, len(a))
 
 
 def bank_lookup(query: TextArg) -> Optional[Dict[str, Any]]:
@@ -124,6 +144,20 @@ class VietQr(Handle):
         """Checks every field and, when none fails, gives the payload as the report's
         :attr:`~Report.cleaned_text` (tags in order, CRC computed)."""
         return _report("vietref_vietqr_encode", self._handle())
+
+    def payment_codes(self, schemes: SchemesArg = None) -> "Candidates":
+        """The payment codes of ``schemes`` and RF references found in the purpose (62-08)
+        and bill number (62-01), purpose first, each once; spans are byte offsets into the
+        field the code was found in."""
+        from .memo import _take_candidates
+
+        s = n.schemes_arg(schemes)
+        out = n.CandidatesP()
+        n.check(
+            n.lib().vietref_vietqr_payment_codes(self._handle(), s, len(s), ctypes.byref(out)),
+            "vietqr.payment_codes",
+        )
+        return _take_candidates(out)
 
     def verify_payee(self, bin: TextArg, account: TextArg, name: TextArg) -> Report:
         """Checks that the code pays the registered payee: another BIN or account is an

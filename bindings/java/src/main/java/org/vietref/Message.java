@@ -89,4 +89,17 @@ public final class Message extends Handle {
         NativeAccess.check(lib().vietref_message_validate(live(), out), "vietref_message_validate");
         return new Report(out.getValue());
     }
+
+    /**
+     * {@link #validate()} knowing the institution's payment-code {@code schemes} ("HP:8,VP:8";
+     * see {@link Memo}): an invoice of a scheme's shape is then a payment code, normalized to
+     * its electronic form, whose check digits must verify.
+     */
+    public Report validate(String schemes) {
+        byte[] s = utf8(schemes, "schemes");
+        PointerByReference out = new PointerByReference();
+        NativeAccess.check(lib().vietref_message_validate_schemes(live(), s, len(s), out),
+                "vietref_message_validate_schemes");
+        return new Report(out.getValue());
+    }
 }

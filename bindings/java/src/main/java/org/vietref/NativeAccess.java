@@ -186,6 +186,60 @@ final class NativeAccess {
         return b;
     }
 
+    /** {@link #utf8} of an optional text: null is the empty text, which the C ABI reads as "not given". */
+    static byte[] utf8OrEmpty(String s, String what) {
+        return s == null ? new byte[0] : utf8(s, what);
+    }
+
+    /** A uint64_t argument: a negative long is an {@link IllegalArgumentException}, never a huge number. */
+    static long unsigned(long value, String what) {
+        if (value < 0) {
+            throw new IllegalArgumentException(what + " must not be negative: " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Turns byte offsets into {@link #utf8}{@code (text)} into UTF-16 indices of {@code text}, so
+     * that the library's byte spans can be used with {@code String.substring}. Offsets asked in
+     * ascending order cost one pass over the text in all.
+     */
+    static final class CharIndex {
+        private final String text;
+        private int index;
+        private long bytes;
+
+        CharIndex(String text) {
+            this.text = text;
+        }
+
+        int of(long byteOffset) {
+            if (byteOffset < bytes) {
+                index = 0;
+                bytes = 0;
+            }
+            while (index < text.length() && bytes < byteOffset) {
+                char c = text.charAt(index);
+                if (c < 0x80) {
+                    bytes += 1;
+                } else if (c < 0x800) {
+                    bytes += 2;
+                } else if (Character.isHighSurrogate(c) && index + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(index + 1))) {
+                    bytes += 4;
+                    index++;
+                } else {
+                    bytes += 3;
+                }
+                index++;
+            }
+            if (bytes != byteOffset) {
+                throw new IllegalStateException("byte offset " + byteOffset + " is not at a character of the text");
+            }
+            return index;
+        }
+    }
+
     static SizeT len(byte[] b) {
         return new SizeT(b == null ? 0 : b.length);
     }

@@ -72,4 +72,73 @@ interface NativeLib extends Library {
             SizeT nameLen, PointerByReference report);
     int vietref_vietqr_bank_lookup(byte[] query, SizeT queryLen, PointerByReference out);
     int vietref_vietqr_crc16(byte[] bytes, SizeT len, ShortByReference crc);
+
+    // references
+    int vietref_ref_create(int kind, byte[] prefix, SizeT prefixLen, byte[] body, SizeT bodyLen, PointerByReference out);
+    int vietref_ref_create_message(int kind, byte[] prefix, SizeT prefixLen, byte[] body, SizeT bodyLen, int lang,
+            PointerByReference out);
+    int vietref_ref_validate(int kind, byte[] value, SizeT valueLen, PointerByReference out);
+    int vietref_ref_validate_message(int kind, byte[] value, SizeT valueLen, int lang, PointerByReference out);
+    int vietref_ref_format(int kind, byte[] value, SizeT valueLen, PointerByReference out);
+    int vietref_ref_compact(int kind, byte[] value, SizeT valueLen, PointerByReference out);
+    int vietref_ref_is_valid(int kind, byte[] value, SizeT valueLen, IntByReference valid);
+
+    // memo
+    int vietref_message_validate_schemes(Pointer message, byte[] schemes, SizeT schemesLen, PointerByReference report);
+    int vietref_memo_render(Pointer message, byte[] schemes, SizeT schemesLen, int channel, SizeT budget,
+            PointerByReference report);
+    int vietref_memo_field_count(Pointer report, int list, SizeTByReference count);
+    int vietref_memo_field_name(Pointer report, int list, SizeT index, PointerByReference out);
+    int vietref_memo_extract(byte[] text, SizeT textLen, byte[] schemes, SizeT schemesLen, PointerByReference candidates);
+    int vietref_memo_parse(byte[] text, SizeT textLen, byte[] schemes, SizeT schemesLen, PointerByReference out);
+    void vietref_candidates_free(Pointer candidates);
+    int vietref_candidates_count(Pointer candidates, SizeTByReference count);
+    int vietref_candidates_code(Pointer candidates, SizeT index, PointerByReference out);
+    int vietref_candidates_kind(Pointer candidates, SizeT index, IntByReference kind);
+    int vietref_candidates_span(Pointer candidates, SizeT index, SizeTByReference start, SizeTByReference end);
+    int vietref_candidates_json(Pointer candidates, PointerByReference out);
+    int vietref_vietqr_for_payment(Pointer message, byte[] schemes, SizeT schemesLen, byte[] bin, SizeT binLen,
+            byte[] account, SizeT accountLen, PointerByReference report);
+    int vietref_vietqr_payment_codes(Pointer qr, byte[] schemes, SizeT schemesLen, PointerByReference candidates);
+
+    // legacy encodings (bytes in are byte[] + SizeT too, taken as they are)
+    int vietref_legacy_decode(byte[] bytes, SizeT len, int encoding, PointerByReference out);
+    int vietref_legacy_decode_error(byte[] bytes, SizeT len, int encoding, PointerByReference out);
+    int vietref_legacy_encode(byte[] text, SizeT textLen, int encoding, int options, PointerByReference encoded);
+    int vietref_legacy_encode_error(byte[] text, SizeT textLen, int encoding, int options, PointerByReference out);
+    Pointer vietref_encoded_bytes(Pointer encoded);
+    SizeT vietref_encoded_len(Pointer encoded);
+    int vietref_encoded_loss_count(Pointer encoded, SizeTByReference count);
+    int vietref_encoded_loss(Pointer encoded, SizeT index, SizeTByReference position, IntByReference character,
+            IntByReference written);
+    void vietref_encoded_free(Pointer encoded);
+    int vietref_legacy_detect(byte[] bytes, SizeT len, PointerByReference detection);
+    int vietref_legacy_detect_declared(byte[] bytes, SizeT len, int declared, PointerByReference detection);
+    void vietref_detection_free(Pointer detection);
+    int vietref_detection_encoding(Pointer detection, IntByReference encoding);
+    int vietref_detection_confidence(Pointer detection, IntByReference perMille);
+    int vietref_detection_ambiguous(Pointer detection, IntByReference ambiguous);
+    int vietref_detection_alternative_count(Pointer detection, SizeTByReference count);
+    int vietref_detection_alternative(Pointer detection, SizeT index, IntByReference encoding, IntByReference fitPerMille);
+    int vietref_detection_text(Pointer detection, PointerByReference out);
+    int vietref_legacy_repair_mojibake(byte[] text, SizeT textLen, PointerByReference out);
+    Pointer vietref_legacy_encoding_name(int encoding);
+    int vietref_legacy_encoding_from_name(byte[] name, SizeT nameLen, IntByReference encoding);
+
+    // reconciliation
+    int vietref_reconciler_new(byte[] schemes, SizeT schemesLen, PointerByReference reconciler);
+    void vietref_reconciler_free(Pointer reconciler);
+    int vietref_reconciler_add_invoice(Pointer reconciler, byte[] code, SizeT codeLen, long amount, byte[] payer,
+            SizeT payerLen, byte[] beneficiary, SizeT beneficiaryLen, byte[] due, SizeT dueLen, PointerByReference report);
+    int vietref_reconciler_feed(Pointer reconciler, long line, long amount, byte[] content, SizeT contentLen,
+            byte[] reference, SizeT referenceLen, byte[] date, SizeT dateLen, byte[] counterName, SizeT counterNameLen,
+            PointerByReference result);
+    int vietref_reconciler_summary_json(Pointer reconciler, PointerByReference out);
+    int vietref_reconciler_invoice_json(Pointer reconciler, byte[] code, SizeT codeLen, PointerByReference out);
+    void vietref_line_result_free(Pointer result);
+    int vietref_line_result_status(Pointer result, IntByReference status);
+    int vietref_line_result_invoice(Pointer result, PointerByReference out);
+    int vietref_line_result_suggestion(Pointer result, PointerByReference out);
+    int vietref_line_result_reason(Pointer result, int lang, PointerByReference out);
+    int vietref_line_result_json(Pointer result, PointerByReference out);
 }

@@ -97,6 +97,28 @@ public final class Report extends Handle {
         return Optional.of(new VietQr(out.getValue()));
     }
 
+    /**
+     * One field list of a memo of {@link Memo#render} ("invoice", "reason", "beneficiaryName",
+     * "payerName"); empty when the report holds an error. Throws {@link VietrefException}
+     * (WRONG_KIND) for another kind of report.
+     */
+    public Optional<List<String>> memoFields(MemoList list) {
+        NativeLib lib = lib();
+        Pointer r = live();
+        SizeTByReference count = new SizeTByReference();
+        if (!NativeAccess.checkOptional(lib.vietref_memo_field_count(r, list.value(), count), "vietref_memo_field_count")) {
+            return Optional.empty();
+        }
+        int n = Math.toIntExact(count.getValue());
+        List<String> names = new ArrayList<>(n);
+        PointerByReference out = new PointerByReference();
+        for (int i = 0; i < n; i++) {
+            names.add(NativeAccess.string(lib.vietref_memo_field_name(r, list.value(), new SizeT(i), out), out,
+                    "vietref_memo_field_name"));
+        }
+        return Optional.of(Collections.unmodifiableList(names));
+    }
+
     private static Finding finding(Pointer r, int i) {
         NativeLib lib = lib();
         SizeT idx = new SizeT(i);

@@ -8,6 +8,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.ptr.ShortByReference;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -105,6 +106,34 @@ public final class VietQr extends Handle {
         ShortByReference out = new ShortByReference();
         NativeAccess.check(lib().vietref_vietqr_crc16(bytes, len(bytes), out), "vietref_vietqr_crc16");
         return out.getValue() & 0xFFFF;
+    }
+
+    /**
+     * The VietQR for a payment message to an institution's account: the message validated
+     * knowing {@code schemes}, its memo rendered for {@link Channel#VIETQR} as the purpose
+     * (62-08), the invoice code as the bill number (62-01), its amount (54). The findings are
+     * the message's, the rendering's, then the code's; when valid, {@link Report#cleanedText()}
+     * is the payload.
+     */
+    public static Report forPayment(Message message, String schemes, String bin, String account) {
+        byte[] s = utf8(schemes, "schemes");
+        byte[] b = utf8(bin, "bin");
+        byte[] a = utf8(account, "account");
+        PointerByReference out = new PointerByReference();
+        return report(lib().vietref_vietqr_for_payment(message.live(), s, len(s), b, len(b), a, len(a), out), out,
+                "vietref_vietqr_for_payment");
+    }
+
+    /**
+     * The payment codes of {@code schemes} and the RF references in the purpose (62-08) and
+     * bill number (62-01), purpose first, each once. The spans are byte offsets into the field
+     * the code was found in ({@link Candidate#start()} equals {@link Candidate#byteStart()}).
+     */
+    public List<Candidate> paymentCodes(String schemes) {
+        byte[] s = utf8(schemes, "schemes");
+        PointerByReference out = new PointerByReference();
+        NativeAccess.check(lib().vietref_vietqr_payment_codes(live(), s, len(s), out), "vietref_vietqr_payment_codes");
+        return Candidate.take(out.getValue(), null);
     }
 
     /** The fields as JSON (the form {@link #fromJson} reads). */

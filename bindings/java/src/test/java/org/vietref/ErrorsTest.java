@@ -62,6 +62,97 @@ public class ErrorsTest {
     }
 
     @Test
+    public void newEnumsMatchTheHeader() throws Exception {
+        String header = TestData.header();
+        Map<String, Integer> consts = new HashMap<>();
+        Matcher m = Pattern.compile("\\b(VIETREF_[A-Z0-9_]+)\\s*=\\s*(\\d+)").matcher(header);
+        while (m.find()) {
+            consts.put(m.group(1), Integer.parseInt(m.group(2)));
+        }
+        assertEnum(header, consts, "vietref_ref_kind", "VIETREF_REF_", RefKind.values());
+        assertEnum(header, consts, "vietref_channel", "VIETREF_CHANNEL_", Channel.values());
+        assertEnum(header, consts, "vietref_memo_list", "VIETREF_MEMO_", MemoList.values());
+        assertEnum(header, consts, "vietref_encoding", "VIETREF_ENCODING_", Encoding.values());
+        assertEnum(header, consts, "vietref_line_status", "VIETREF_LINE_", LineStatus.values());
+        assertEquals(consts.get("VIETREF_LEGACY_TCVN3_LOWER_CASE"), Integer.valueOf(Legacy.TCVN3_LOWER_CASE));
+    }
+
+    /** Each constant has the header's number, and the header's enum has no constant missing here. */
+    private static void assertEnum(String header, Map<String, Integer> consts, String cEnum, String prefix, Enum<?>[] values)
+            throws Exception {
+        TreeSet<String> here = new TreeSet<>();
+        for (Enum<?> e : values) {
+            int value = (Integer) e.getClass().getMethod("value").invoke(e);
+            assertEquals(prefix + e.name(), consts.get(prefix + e.name()), Integer.valueOf(value));
+            here.add(prefix + e.name());
+        }
+        Matcher block = Pattern.compile("enum " + cEnum + "\\b[^{]*\\{(.*?)\\}", Pattern.DOTALL).matcher(header);
+        assertTrue(cEnum, block.find());
+        TreeSet<String> inHeader = new TreeSet<>();
+        Matcher names = Pattern.compile("(VIETREF_[A-Z0-9_]+)\\s*=").matcher(block.group(1));
+        while (names.find()) {
+            inHeader.add(names.group(1));
+        }
+        assertEquals(inHeader, here);
+    }
+
+    @Test
+    public void newStatusesNumbersNamesMessages() {
+        Object[][] expected = {
+            {Status.REF_EMPTY, 300}, {Status.REF_INVALID_CHAR, 301}, {Status.REF_INVALID_LENGTH, 302},
+            {Status.REF_INVALID_PREFIX, 303}, {Status.REF_INVALID_PART, 304}, {Status.REF_INVALID_CHECKSUM, 305},
+            {Status.REF_SCHEMES_INVALID, 306}, {Status.LEGACY_UNDEFINED_BYTE, 600}, {Status.LEGACY_INVALID_UTF8, 601},
+            {Status.LEGACY_NOT_SEVEN_BIT, 602}, {Status.LEGACY_NOT_MOJIBAKE, 603}, {Status.LEGACY_UNENCODABLE, 604},
+            {Status.LEGACY_TCVN3_CAPITAL, 605}, {Status.RECONCILE_AMOUNT_INVALID, 700},
+        };
+        for (Object[] e : expected) {
+            Status s = (Status) e[0];
+            int n = (Integer) e[1];
+            assertEquals(n, s.value());
+            assertEquals(s, Status.of(n));
+            assertEquals("VIETREF_" + s.name(), Vietref.statusName(n));
+            assertNotEquals(Vietref.statusMessage(n, Lang.EN), Vietref.statusMessage(n, Lang.VI));
+        }
+        assertEquals("TCVN3 không có chữ hoa mang dấu thanh", Vietref.statusMessage(605, Lang.VI));
+        // Each arrives as a VietrefException with the library's name and both messages.
+        Object[][] calls = {
+            {Status.REF_EMPTY, (Runnable) () -> References.validate(RefKind.CODE, " ")},
+            {Status.REF_INVALID_CHAR, (Runnable) () -> References.validate(RefKind.CODE, "HP#1")},
+            {Status.REF_INVALID_LENGTH, (Runnable) () -> References.validate(RefKind.RF, "RF1")},
+            {Status.REF_INVALID_PREFIX, (Runnable) () -> References.validate(RefKind.RF, "XX18539007547034")},
+            {Status.REF_INVALID_PART, (Runnable) () -> References.create("HO", "71840976")},
+            {Status.REF_INVALID_CHECKSUM, (Runnable) () -> References.validate(RefKind.CODE, "HP7184097675")},
+            {Status.REF_SCHEMES_INVALID, (Runnable) () -> new Reconciler("HP")},
+            {Status.LEGACY_UNDEFINED_BYTE, (Runnable) () -> Legacy.decode(new byte[] {(byte) 0x80}, Encoding.TCVN3)},
+            {Status.LEGACY_INVALID_UTF8, (Runnable) () -> Legacy.decode(new byte[] {(byte) 0xFF}, Encoding.UTF8)},
+            {Status.LEGACY_NOT_SEVEN_BIT, (Runnable) () -> Legacy.decode(new byte[] {(byte) 0xEA}, Encoding.VIQR)},
+            {Status.LEGACY_NOT_MOJIBAKE, (Runnable) () -> Legacy.decode(new byte[] {(byte) 0xE1, (byte) 0xBB, (byte) 0x85},
+                    Encoding.UTF8_AS_CP1252)},
+            {Status.LEGACY_UNENCODABLE, (Runnable) () -> Legacy.encode("Ж", Encoding.VNI)},
+            {Status.LEGACY_TCVN3_CAPITAL, (Runnable) () -> Legacy.encode("Ố", Encoding.TCVN3)},
+            {Status.RECONCILE_AMOUNT_INVALID, (Runnable) () -> {
+                try (Reconciler r = new Reconciler()) {
+                    r.feed(1, 0, "x");
+                }
+            }},
+        };
+        for (Object[] c : calls) {
+            Status s = (Status) c[0];
+            try {
+                ((Runnable) c[1]).run();
+                fail("expected " + s);
+            } catch (VietrefException e) {
+                assertEquals(s, e.statusConstant());
+                assertEquals(s.value(), e.status());
+                assertEquals("VIETREF_" + s.name(), e.statusName());
+                assertEquals(Vietref.statusMessage(s.value(), Lang.EN), e.getMessage());
+                assertEquals(Vietref.statusMessage(s.value(), Lang.VI), e.messageVi());
+                assertTrue(e.context(), e.context().startsWith("vietref_"));
+            }
+        }
+    }
+
+    @Test
     public void enumsMatchTheHeader() throws Exception {
         String header = TestData.header();
         Map<String, Integer> consts = new HashMap<>();

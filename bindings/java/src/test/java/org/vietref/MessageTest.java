@@ -31,7 +31,7 @@ public class MessageTest {
     @Test
     @SuppressWarnings("unchecked")
     public void tuitionMessage() {
-        // Expected output as documented for examples/c/tuition.c in docs/capi.md.
+        // Expected output as documented for examples/c/tuition.c in the README (chapter "C ABI").
         try (Message m = tuition(); Report r = m.validate()) {
             assertTrue(r.isValid());
             assertEquals(2, r.size());

@@ -1,0 +1,167 @@
+//! Instruction-count harness for full message validation (issue 2, ≥ 1 M messages/s):
+//! the tuition-like drafts of `benches/text.rs`, validated `N` times over (first argument,
+//! default 10; 0 builds the corpus only). Meant for `valgrind --tool=callgrind`: the
+//! difference between two runs divided by the extra validations is the cost of one.
+//!
+//! ```text
+//! cargo bench --bench message_count --no-run
+//! valgrind --tool=callgrind target/release/deps/message_count-* 10
+//! ```
+//!
+//! `dump` instead prints the JSON report of every corpus draft and of varied drafts (other
+//! cases, misplaced tones, refused characters, e-invoices, RF references, odd amounts), to
+//! compare two builds byte for byte.
+
+use std::hint::black_box;
+use vietref::MessageDraft;
+
+#[path = "common/corpus.rs"]
+mod corpus;
+
+fn main() {
+    let arg = std::env::args().nth(1);
+    if arg.as_deref() == Some("dump") {
+        dump();
+        return;
+    }
+    let rounds: usize = arg.and_then(|a| a.parse().ok()).unwrap_or(10);
+    let drafts: Vec<MessageDraft> = corpus::message_drafts(1000);
+    let mut valid = 0usize;
+    for _ in 0..rounds {
+        for d in &drafts {
+            valid += usize::from(black_box(black_box(d).validate()).is_valid());
+        }
+    }
+    println!("{} validations, {valid} valid", rounds * drafts.len());
+}
+
+const ODD_NAMES: &[&str] = &[
+    "hòai",
+    "  nguyễn   THỊ  minh   khai ",
+    "K'Bnam",
+    "H'Hen Niê",
+    "qúy",
+    "gìa",
+    "baỏ",
+    "lựơng",
+    "Nguye\u{0302}\u{0303}n Văn",
+    "Lê 2",
+    "Nguуễn",
+    "Hǎ",
+    "'Anh",
+    "Lê @Anh",
+    "Thu\u{0302}\u{0302}",
+    "José Nguyễn",
+    "Nghiêngnghiêng Ánh",
+    "Y Wừn",
+    "Zơ Rô Bá",
+    "NGUYỄN-VĂN ĐỨC",
+    "a\u{200B}b",
+    "Ｎam",
+    "hoà khoẻ thuỷ",
+    "Hòa-Thủy",
+    "Ôn\u{00A0}Như",
+    "",
+    " ",
+    "Phạm\tThị",
+    "Đặng'Ước",
+    "bùi--an",
+    "Trần ",
+    "ÁNH",
+    "aí",
+    "oóc",
+    "Quỵnh",
+];
+const ODD_REASONS: &[&str] = &[
+    "", " Học  phí ", "Học phí\u{202E}", "Tiền ăn – tháng 9", "Viện phí ΑΒC", "Phí Nguуễn",
+    "Ｈọc phí", "Học phí học kỳ 1 năm học 2024-2025 Học phí học kỳ 1 năm học 2024-2025 Học phí học kỳ 1 năm học 2024-2025 Học phí học kỳ 1",
+    "Hoc phi", "Cafe\u{0301}", "tiền\u{2019}s",
+];
+const ODD_INVOICES: &[&str] = &[
+    "HP7184097674",
+    " hp-2024/001 ",
+    "1C24TAA-1234",
+    "1c24taa 00001234",
+    "7C24TAA-1",
+    "AA/23T1234",
+    "RF18 5390 0754 7034",
+    "RF19539007547034",
+    "RF12-2024",
+    "ab c",
+    "",
+    "  ",
+    "HĐ001",
+    "1C18TAA1",
+    "1K24XAB12",
+    "AB/23X12",
+    "1C24TAA-000000000",
+    "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+];
+const ODD_AMOUNTS: &[&str] = &[
+    "1250000",
+    "0",
+    "-3",
+    "12.5",
+    "\"0001250000\"",
+    "\"1.250.000\"",
+    "null",
+    "9999999999999",
+    "10000000000000",
+    "\"\"",
+    "true",
+    "18446744073709551615",
+    "\" 42 \"",
+    "1e3",
+];
+
+fn dump() {
+    let mut out = String::new();
+    for d in corpus::message_drafts(1000) {
+        out.push_str(&serde_json::to_string(&d.validate()).unwrap());
+        out.push('\n');
+    }
+    let names = corpus::names(64);
+    let mut x: u64 = 12345;
+    let mut next = |m: usize| {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((x >> 33) as usize) % m
+    };
+    for i in 0..4000 {
+        let mut pick_name = |lower: bool| -> Option<String> {
+            match next(6) {
+                0 => None,
+                1 | 2 => Some(ODD_NAMES[next(ODD_NAMES.len())].to_string()),
+                3 if lower => Some(names[next(names.len())].to_lowercase()),
+                4 => Some(names[next(names.len())].to_uppercase()),
+                _ => Some(names[next(names.len())].clone()),
+            }
+        };
+        let payer = pick_name(true);
+        let beneficiary = pick_name(false);
+        let d = MessageDraft {
+            sector: Some(["education", "health", " School ", "bank"][next(4)].to_string())
+                .filter(|_| i % 17 != 0),
+            payer_name: payer,
+            beneficiary_name: beneficiary,
+            reason: Some(if next(2) == 0 {
+                corpus::REASONS[next(corpus::REASONS.len())].to_string()
+            } else {
+                ODD_REASONS[next(ODD_REASONS.len())].to_string()
+            })
+            .filter(|_| i % 13 != 0),
+            invoice: Some(ODD_INVOICES[next(ODD_INVOICES.len())].to_string())
+                .filter(|_| i % 11 != 0),
+            amount: serde_json::from_str(ODD_AMOUNTS[next(ODD_AMOUNTS.len())]).ok(),
+        };
+        out.push_str(&serde_json::to_string(&d).unwrap());
+        out.push_str(" => ");
+        out.push_str(&serde_json::to_string(&d.validate()).unwrap());
+        out.push('\n');
+        let schemes = [vietref::reference::Scheme::new("HP", 8).unwrap()];
+        out.push_str(&serde_json::to_string(&d.validate_with(&schemes)).unwrap());
+        out.push('\n');
+    }
+    print!("{out}");
+}

@@ -1,0 +1,113 @@
+using System;
+
+namespace Vietref
+{
+    /// <summary>Reconciles a bank statement against open invoices (owns a <c>vietref_reconciler</c>; dispose it,
+    /// or the finalizer frees it). Add the invoices, then feed the statement's lines one by one; each line is
+    /// classified and applied to its invoice. Calls on one reconciler are serialized (the library allows
+    /// no concurrent call while invoices are added or lines fed).</summary>
+    public sealed class Reconciler : IDisposable
+    {
+        private readonly ReconcilerHandle handle;
+        private readonly object gate = new object();
+
+        /// <summary>A reconciler for the institution's payment-code <paramref name="schemes"/> (<c>"HP:8,VP:10"</c>;
+        /// empty for none: then only RF references, e-invoices and the institution's own codes are found).
+        /// Throws <see cref="VietrefException"/> (RefSchemesInvalid) for a malformed list.</summary>
+        public Reconciler(string schemes = "")
+        {
+            handle = Native.Api.ReconcilerNew(Utf8.Encode(schemes, "schemes"));
+        }
+
+        /// <summary>Adds an open invoice: its code in any written form, the amount due in đồng, and optionally
+        /// the payer's and beneficiary's full names and the due date (<c>YYYY-MM-DD</c> or <c>DD/MM/YYYY</c>);
+        /// empty means not given. The invoice was added when the report is valid (its
+        /// <see cref="Report.CleanedText"/> is the code as held); otherwise nothing was added and the errors say
+        /// why (<c>reconcile.invoice_duplicate</c>, <c>reconcile.amount_zero</c>, ...).</summary>
+        public Report AddInvoice(string code, ulong amount, string payer = "", string beneficiary = "", string due = "")
+        {
+            byte[] c = Utf8.Encode(code, "code"), p = Utf8.Encode(payer, "payer"), b = Utf8.Encode(beneficiary, "beneficiary"),
+                d = Utf8.Encode(due, "due");
+            lock (gate) return new Report(Native.Api.ReconcilerAddInvoice(Live(), c, amount, p, b, d));
+        }
+
+        /// <summary>Classifies statement line <paramref name="line"/> (your number for it: a duplicate's evidence
+        /// names the line that settled the invoice) of <paramref name="amount"/> đồng with the transfer
+        /// <paramref name="content"/> as the bank delivered it, and applies it (only Paid, Partial, Overpaid and
+        /// Duplicate change an invoice). <paramref name="reference"/>, <paramref name="date"/> and
+        /// <paramref name="counterName"/> are optional. An amount of 0 or of more than 13 digits throws
+        /// <see cref="VietrefException"/> (ReconcileAmountInvalid) and changes nothing.</summary>
+        public LineResult Feed(ulong line, ulong amount, string content, string reference = "", string date = "",
+            string counterName = "")
+        {
+            byte[] c = Utf8.Encode(content, "content"), r = Utf8.Encode(reference, "reference"), d = Utf8.Encode(date, "date"),
+                n = Utf8.Encode(counterName, "counterName");
+            LineResultHandle x;
+            lock (gate) x = Native.Api.ReconcilerFeed(Live(), line, amount, c, r, d, n);
+            using (x) return new LineResult(x);
+        }
+
+        /// <summary>Counts and totals so far as JSON: <c>{"lines","amount","statuses":[{"status":"paid","lines",
+        /// "amount"},...],"skipped","skippedAmount","rejected","invoices","invoicesSettled","invoicesOverpaid",
+        /// "invoicesPartial","invoicesUnpaid","outstanding"}</c>.</summary>
+        public string SummaryJson { get { lock (gate) return Native.Api.ReconcilerSummaryJson(Live()); } }
+
+        /// <summary>The state of the invoice with <paramref name="code"/> (any written form) as JSON:
+        /// <c>{"code","kind","amountDue","paid","payments","outstanding","status"}</c>; null when no loaded
+        /// invoice has that code.</summary>
+        public string InvoiceJson(string code)
+        {
+            var c = Utf8.Encode(code, "code");
+            lock (gate) return Native.Api.ReconcilerInvoiceJson(Live(), c);
+        }
+
+        public bool IsClosed { get { return handle.IsClosed; } }
+
+        /// <summary>Frees the native reconciler; calling it again does nothing.</summary>
+        public void Dispose() { handle.Dispose(); }
+
+        private ReconcilerHandle Live()
+        {
+            if (handle.IsClosed) throw new ObjectDisposedException("Reconciler");
+            return handle;
+        }
+    }
+
+    /// <summary>What one statement line was found to be (a copy of the native <c>vietref_line_result</c>,
+    /// freed at once).</summary>
+    public sealed class LineResult
+    {
+        internal LineResult(LineResultHandle x)
+        {
+            var api = Native.Api;
+            Status = (LineStatus)api.LineResultStatus(x);
+            Invoice = api.LineResultText(x, LineText.Invoice, Lang.English);
+            Suggestion = api.LineResultText(x, LineText.Suggestion, Lang.English);
+            Reason = api.LineResultText(x, LineText.Reason, Lang.English);
+            ReasonVi = api.LineResultText(x, LineText.Reason, Lang.Vietnamese);
+            Json = api.LineResultText(x, LineText.Json, Lang.English);
+        }
+
+        public LineStatus Status { get; private set; }
+
+        /// <summary>The invoice the line was applied to (electronic form); null unless Paid, Partial, Overpaid
+        /// or Duplicate.</summary>
+        public string Invoice { get; private set; }
+
+        /// <summary>For an Unmatched line, the one open invoice a name and the exact amount point to, for a
+        /// person to confirm (not applied); null otherwise.</summary>
+        public string Suggestion { get; private set; }
+
+        /// <summary>Why, in English: "code HP24010172 found; 1,250,000 VND paid in full".</summary>
+        public string Reason { get; private set; }
+
+        /// <summary>Why, in Vietnamese.</summary>
+        public string ReasonVi { get; private set; }
+
+        /// <summary>The line <c>vietref reconcile</c> writes: status, invoice, amounts, reasons and the evidence
+        /// (codes with spans, names, due date).</summary>
+        public string Json { get; private set; }
+
+        public override string ToString() { return Status + " " + (Invoice ?? Suggestion ?? "-") + ": " + Reason; }
+    }
+}

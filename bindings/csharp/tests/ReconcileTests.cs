@@ -1,0 +1,400 @@
+// Tests of reconciliation, and the junk / status / enum / ownership checks of everything added
+// with references, memos, legacy encodings and reconciliation. Expected values: the school of
+// tests/c/test_reconcile.c (payment codes of scheme HP:6 with hand-computed check digits).
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Vietref.Tests
+{
+    internal static partial class Program
+    {
+        private const string C1 = "HP24010172", C2 = "HP24010269", C3 = "HP24010366", C4 = "HP24010463";
+
+        private static Reconciler School()
+        {
+            var r = new Reconciler("HP:6");
+            foreach (var inv in new[]
+            {
+                new { Code = C1, Amount = 1250000UL, Payer = "Nguyễn Văn An", Ben = "Nguyễn Thị Bình" },
+                new { Code = C2, Amount = 1250000UL, Payer = "Trần Văn Hùng", Ben = "Trần Minh Khoa" },
+                new { Code = C3, Amount = 980000UL, Payer = "Lê Thị Thuỷ", Ben = "Phạm Gia Huy" },
+                new { Code = C4, Amount = 750000UL, Payer = "Đỗ Thị Hoa", Ben = "Hoàng Vy" },
+            })
+            {
+                using (var rep = r.AddInvoice(inv.Code, inv.Amount, inv.Payer, inv.Ben))
+                {
+                    True(rep.IsValid, "invoice " + inv.Code + " added");
+                    Eq(inv.Code, rep.CleanedText, "held as");
+                }
+            }
+            return r;
+        }
+
+        private static Dictionary<string, object> Obj(string json) { return (Dictionary<string, object>)MiniJson.Parse(json); }
+
+        private static void CheckLine(LineResult x, LineStatus status, string invoice, string what)
+        {
+            Eq(status, x.Status, what + ": status");
+            Eq(invoice, x.Invoice, what + ": invoice");
+            var j = Obj(x.Json);
+            Eq(Regex.Replace(status.ToString(), "(?<=[a-z])([A-Z])", "_$1").ToLowerInvariant(), (string)j["status"], what + ": JSON status");
+            Eq(invoice, (string)j["invoice"], what + ": JSON invoice");
+            Eq(x.Reason, (string)j["reason"], what + ": JSON reason");
+            Eq(x.ReasonVi, (string)j["reasonVi"], what + ": JSON reason vi");
+            True(x.Reason != x.ReasonVi && x.ReasonVi.Length > 0, what + ": two languages");
+        }
+
+        private static void ReconcileStatuses()
+        {
+            using (var r = School())
+            {
+                // Paid in full; the bank's prefix and suffix do not matter.
+                var x = r.Feed(2, 1250000, "MBVCB.2427229823.174242.HP24010172 HOC PHI HK1.CT tu 1027236393");
+                CheckLine(x, LineStatus.Paid, C1, "paid");
+                Eq("code HP24010172 found; 1,250,000 VND paid in full", x.Reason, "paid reason");
+                Eq("tìm thấy mã HP24010172; đã thanh toán đủ 1.250.000 đ", x.ReasonVi, "paid reason vi");
+                Eq(null, x.Suggestion, "no suggestion");
+                True(x.Json.StartsWith("{\"line\":2,\"status\":\"paid\",\"invoice\":\"HP24010172\",\"suggestion\":null,\"amount\":1250000,"), "JSON head: " + x.Json);
+                Eq(1250000.0, (double)((Dictionary<string, object>)Obj(x.Json)["evidence"])["amountDue"], "evidence amount due");
+
+                // Partial, the rest, then a second payment: a duplicate.
+                x = r.Feed(3, 500000, "hp 2401 0269 hoc phi");
+                CheckLine(x, LineStatus.Partial, C2, "partial");
+                Eq("code HP24010269 found; 500,000 VND paid of 1,250,000 VND, 750,000 VND still due", x.Reason, "partial reason");
+                CheckLine(r.Feed(4, 750000, "HP24010269 con lai"), LineStatus.Paid, C2, "rest paid");
+                x = r.Feed(5, 100000, "HP24010269", "FT1");
+                CheckLine(x, LineStatus.Duplicate, C2, "duplicate");
+                var dup = Obj(x.Json);
+                Eq(4.0, (double)((Dictionary<string, object>)dup["evidence"])["settledByLine"], "settled by line 4");
+                Eq("FT1", (string)dup["reference"], "bank reference");
+
+                // Overpaid: 1,000,000 for 980,000.
+                x = r.Feed(6, 1000000, "IB HP24010366 HOC PHI");
+                CheckLine(x, LineStatus.Overpaid, C3, "overpaid");
+                Eq("code HP24010366 found; 1,000,000 VND paid for 980,000 VND due: 20,000 VND too much", x.Reason, "overpaid reason");
+
+                // A valid code of last year: unknown. Two codes: ambiguous, nothing applied.
+                CheckLine(r.Feed(7, 1250000, "HP23999987 hoc phi hk2"), LineStatus.UnknownCode, null, "unknown code");
+                CheckLine(r.Feed(8, 2500000, "HP24010172 HP24010269 HOC PHI 2 CHAU"), LineStatus.Ambiguous, null, "ambiguous");
+
+                // No code: unmatched; with the beneficiary's name and the exact amount, a suggestion (not applied).
+                x = r.Feed(9, 200000, "ung ho quy lop");
+                CheckLine(x, LineStatus.Unmatched, null, "unmatched");
+                Eq("no invoice code found in the content", x.Reason, "unmatched reason");
+                Eq(null, x.Suggestion, "no suggestion");
+                x = r.Feed(10, 750000, "CHUYEN TIEN HOC PHI CHO CHAU HOANG VI LOP 6A");
+                CheckLine(x, LineStatus.Unmatched, null, "unmatched with a suggestion");
+                Eq(C4, x.Suggestion, "suggestion");
+                Eq(C4, (string)Obj(x.Json)["suggestion"], "JSON suggestion");
+                True(x.ToString().Contains(C4), "ToString names the suggestion");
+
+                // Invoice states.
+                Eq("{\"code\":\"HP24010269\",\"kind\":\"payment_code\",\"amountDue\":1250000,\"paid\":1350000,"
+                    + "\"payments\":3,\"outstanding\":0,\"status\":\"overpaid\"}", r.InvoiceJson("hp 2401 0269"), "C2 state");
+                Eq("{\"code\":\"HP24010463\",\"kind\":\"payment_code\",\"amountDue\":750000,\"paid\":0,"
+                    + "\"payments\":0,\"outstanding\":750000,\"status\":\"unpaid\"}", r.InvoiceJson(C4), "C4 state");
+                Eq("settled", (string)Obj(r.InvoiceJson(C1))["status"], "C1 settled");
+                Eq(null, r.InvoiceJson("HP23999987"), "not loaded");
+                Eq(null, r.InvoiceJson(""), "empty code");
+
+                // Summary: 9 lines, one status each but paid (2) and unmatched (2).
+                var s = Obj(r.SummaryJson);
+                Eq(9.0, (double)s["lines"], "lines");
+                Eq(8300000.0, (double)s["amount"], "amount");
+                var per = ((List<object>)s["statuses"]).Cast<Dictionary<string, object>>()
+                    .ToDictionary(d => (string)d["status"], d => (double)d["lines"] + "/" + (double)d["amount"]);
+                Eq("paid=2/2000000 partial=1/500000 overpaid=1/1000000 duplicate=1/100000 unknown_code=1/1250000 "
+                    + "ambiguous=1/2500000 unmatched=2/950000",
+                    string.Join(" ", per.Select(kv => kv.Key + "=" + kv.Value).ToArray()), "per status");
+                Eq("4 1 2 0 1 750000", string.Join(" ", new[] { "invoices", "invoicesSettled", "invoicesOverpaid", "invoicesPartial",
+                    "invoicesUnpaid", "outstanding" }.Select(k => ((double)s[k]).ToString()).ToArray()), "invoices");
+
+                // Amounts a line cannot have change nothing.
+                ThrowsStatus(VietrefStatus.ReconcileAmountInvalid, () => r.Feed(11, 0, C4), "amount 0");
+                var e = ThrowsStatus(VietrefStatus.ReconcileAmountInvalid, () => r.Feed(11, 10000000000000UL, C4), "14 digits");
+                Eq("VIETREF_RECONCILE_AMOUNT_INVALID", e.StatusName, "status name");
+                Eq("vietref_reconciler_feed", e.Context, "context");
+                Eq(9.0, (double)Obj(r.SummaryJson)["lines"], "still 9 lines");
+            }
+        }
+
+        private static void ReconcileInvoices()
+        {
+            using (var r = new Reconciler("HP:6, VP:8"))
+            {
+                using (var rep = r.AddInvoice("hp 2401 0172", 1250000, due: "2024-09-15"))
+                {
+                    True(rep.IsValid, "added");
+                    Eq("invoice.normalized 401", rep.Findings[0].Key + " " + rep.Findings[0].Code, "normalized");
+                    Eq(C1, rep.CleanedText, "held as");
+                }
+                using (var rep = r.AddInvoice(C1, 5))
+                {
+                    True(!rep.IsValid, "not added twice");
+                    Eq("814", Codes(rep), "reconcile.invoice_duplicate");
+                    Eq(null, rep.CleanedText, "nothing held");
+                }
+                using (var rep = r.AddInvoice("HP24010173", 0)) Eq("410 803", Codes(rep), "check digits and amount zero");
+                using (var rep = r.AddInvoice(C2, 10000000000000UL)) Eq("804", Codes(rep), "amount too large");
+                using (var rep = r.AddInvoice(C2, 1, due: "31/02/2024")) Eq("816", Codes(rep), "date invalid");
+                using (var rep = r.AddInvoice("AB12", 1000, "An"))
+                {
+                    True(rep.IsValid, "a short own code is added");
+                    Eq("815", Codes(rep), "reconcile.code_unsearchable");
+                }
+                Eq(2.0, (double)Obj(r.SummaryJson)["invoices"], "two invoices");
+                Eq(null, r.InvoiceJson(C3), "never added");
+                // With every optional text of a line; an empty content is a line without a code.
+                var x = r.Feed(1, 1, "", "FT24", "2024-09-01", "NGUYEN VAN AN");
+                Eq(LineStatus.Unmatched, x.Status, "empty content");
+                var j = Obj(x.Json);
+                Eq("2024-09-01|NGUYEN VAN AN|FT24", j["date"] + "|" + j["counterName"] + "|" + j["reference"], "optional texts");
+            }
+            foreach (var bad in new[] { "HO:6", "HP6", "HP:99" })
+                ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => new Reconciler(bad), "scheme " + bad);
+            using (var r = new Reconciler())
+                Eq(LineStatus.Unmatched, r.Feed(1, 100, "HP24010172").Status, "no scheme: no payment code");
+            // Disposal.
+            var d = new Reconciler();
+            d.Dispose();
+            d.Dispose();
+            True(d.IsClosed, "closed");
+            Throws<ObjectDisposedException>(() => d.Feed(1, 1, "x"), "feed after dispose");
+            Throws<ObjectDisposedException>(() => d.AddInvoice(C1, 1), "add after dispose");
+            Throws<ObjectDisposedException>(() => { var unused = d.SummaryJson; }, "summary after dispose");
+            Throws<ObjectDisposedException>(() => d.InvoiceJson(C1), "invoice after dispose");
+            // Line results and reports outlive their reconciler; undisposed reconcilers are finalized.
+            LineResult kept;
+            Report added;
+            using (var r = School())
+            {
+                added = r.AddInvoice("VP12345678", 1);
+                kept = r.Feed(1, 1250000, C1);
+            }
+            Eq(C1, kept.Invoice, "line result after dispose");
+            True(added.IsValid, "report after its reconciler is freed");
+            Eq("VP12345678", added.CleanedText, "an own code, held as given");
+            added.Dispose();
+            // Four threads feeding one reconciler: calls are serialized, every line is counted once.
+            using (var r = School())
+            {
+                var threads = Enumerable.Range(0, 4).Select(t => new System.Threading.Thread(() =>
+                {
+                    for (int i = 0; i < 50; i++) r.Feed((ulong)(t * 100 + i), 1000, i % 2 == 0 ? C4 : "no code", "FT" + t);
+                })).ToList();
+                threads.ForEach(t => t.Start());
+                threads.ForEach(t => t.Join());
+                var s = Obj(r.SummaryJson);
+                Eq(200.0, (double)s["lines"], "lines from four threads");
+                Eq("{\"code\":\"HP24010463\",\"kind\":\"payment_code\",\"amountDue\":750000,\"paid\":100000,"
+                    + "\"payments\":100,\"outstanding\":650000,\"status\":\"partial\"}", r.InvoiceJson(C4), "100 payments of 1,000");
+            }
+            for (int i = 0; i < 300; i++)
+            {
+                var r = new Reconciler("HP:6");
+                r.AddInvoice(C1, 1000).Dispose();
+                r.Feed(1, 1000, C1);
+            }
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        // Every new entry point taking text, for the junk tests.
+        private static readonly Func<string, object>[] NewTextFunctions =
+        {
+            s => References.Create(s, "71840976"), s => References.Create("HP", s), s => References.CreateRf(s),
+            s => References.CreateMessage(RefKind.Code, s, "1"), s => References.CreateMessage(RefKind.Code, "HP", s),
+            s => References.Validate(RefKind.Code, s), s => References.Format(RefKind.Rf, s), s => References.Compact(RefKind.Mst, s),
+            s => References.IsValid(RefKind.Code, s), s => References.ValidationMessage(RefKind.Code, s),
+            s => Memo.Extract(s), s => Memo.Extract("x", s), s => Memo.Parse(s), s => Memo.Parse("x", s),
+            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.Render(m, Channel.Transfer, s); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return m.Validate(s); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, s, "1"); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, "970436", s); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, "970436", "1", s); },
+            s => { using (var q = VietQr.FromJson("{\"bankBin\":\"970403\",\"accountNumber\":\"1\"}")) return q.PaymentCodes(s); },
+            s => Legacy.Encode(s, LegacyEncoding.Tcvn3), s => Legacy.EncodeError(s, LegacyEncoding.Vni),
+            s => Legacy.RepairMojibake(s), s => Legacy.EncodingFromName(s),
+            s => new Reconciler(s),
+            s => { using (var r = new Reconciler()) return r.AddInvoice(s, 1); },
+            s => { using (var r = new Reconciler()) return r.AddInvoice("AB123456", 1, s); },
+            s => { using (var r = new Reconciler()) return r.AddInvoice("AB123456", 1, "", s); },
+            s => { using (var r = new Reconciler()) return r.AddInvoice("AB123456", 1, "", "", s); },
+            s => { using (var r = new Reconciler()) return r.Feed(1, 1, s); },
+            s => { using (var r = new Reconciler()) return r.Feed(1, 1, "x", s); },
+            s => { using (var r = new Reconciler()) return r.Feed(1, 1, "x", "", s); },
+            s => { using (var r = new Reconciler()) return r.Feed(1, 1, "x", "", "", s); },
+            s => { using (var r = new Reconciler()) return r.InvoiceJson(s); },
+        };
+
+        private static void NewJunkNull()
+        {
+            for (int i = 0; i < NewTextFunctions.Length; i++)
+            {
+                var fn = NewTextFunctions[i];
+                Throws<ArgumentNullException>(() => fn(null), "null to new function " + i);
+            }
+            foreach (var fn in new Func<byte[], object>[] {
+                b => Legacy.Decode(b, LegacyEncoding.Utf8), b => Legacy.DecodeError(b, LegacyEncoding.Tcvn3),
+                b => Legacy.Detect(b), b => Legacy.Detect(b, LegacyEncoding.Vni) })
+                Throws<ArgumentNullException>(() => fn(null), "null bytes");
+            Throws<ArgumentNullException>(() => VietQr.ForPayment(null, "970436", "1"), "null message");
+        }
+
+        private static void NewJunkInvalidUtf8()
+        {
+            foreach (var junk in new[] { "\ud800", "HP\udce1", "a\ud83d" })
+            {
+                for (int i = 0; i < NewTextFunctions.Length; i++)
+                {
+                    var fn = NewTextFunctions[i];
+                    var e = ThrowsStatus(VietrefStatus.InvalidUtf8, () => fn(junk), "lone surrogate to new function " + i);
+                    Eq("VIETREF_INVALID_UTF8", e.StatusName, "status name");
+                    True(!(e is ReferenceException) && !(e is LegacyException), "an argument fault, not a refusal");
+                }
+            }
+            // Bytes that are not UTF-8 are data for the decoders: refused as data, never a crash.
+            var bad = new byte[] { 0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC, 0xFF, 0xFE };
+            ThrowsStatus(VietrefStatus.LegacyInvalidUtf8, () => Legacy.Decode(bad, LegacyEncoding.Utf8), "bad UTF-8 bytes");
+            ThrowsStatus(VietrefStatus.LegacyInvalidUtf8, () => Legacy.Decode(bad, LegacyEncoding.Utf8AsCp1252), "bad mojibake bytes");
+            True(Legacy.DecodeError(bad, LegacyEncoding.Utf8).Contains("\"kind\":\"invalid_utf8\""), "error JSON");
+            var d = Legacy.Detect(bad);
+            True(d.ConfidencePerMille >= 0 && d.ConfidencePerMille <= 1000, "detected anyway");
+            Legacy.Detect(bad, LegacyEncoding.Utf8);
+            var all = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+            foreach (LegacyEncoding enc in Enum.GetValues(typeof(LegacyEncoding)))
+            {
+                try { Legacy.Decode(all, enc); }
+                catch (LegacyException e) { True((uint)e.Status >= 600 && (uint)e.Status <= 605 && e.DetailsJson.StartsWith("{"), "refusal of " + enc); }
+            }
+        }
+
+        private static void NewJunkEmpty()
+        {
+            ThrowsStatus(VietrefStatus.RefEmpty, () => References.Validate(RefKind.Code, ""), "validate empty");
+            ThrowsStatus(VietrefStatus.RefEmpty, () => References.CreateRf(""), "create RF empty");
+            True(!References.IsValid(RefKind.Rf, ""), "empty is not valid");
+            Eq(0, Memo.Extract("").Count, "extract empty");
+            Eq(0, Legacy.Encode("", LegacyEncoding.Viqr).Bytes.Length, "encode empty");
+            Eq("", Legacy.Decode(new byte[0], LegacyEncoding.Utf8AsCp1252), "decode empty");
+            using (var r = new Reconciler(""))
+            {
+                using (var rep = r.AddInvoice("", 1)) True(!rep.IsValid && rep.Errors.Any(), "empty code refused");
+                Eq(LineStatus.Unmatched, r.Feed(0, 1, "").Status, "empty line");
+            }
+            using (var m = new Message())
+            {
+                using (var r = Memo.Render(m, Channel.Transfer)) True(!r.IsValid && r.Errors.Any(), "empty message");
+                using (var r = VietQr.ForPayment(m, "", "")) True(!r.IsValid, "empty payment");
+                using (var r = m.Validate("")) True(!r.IsValid, "empty with no schemes");
+            }
+            // NUL inside text is a character like any other.
+            True(!References.IsValid(RefKind.Code, "HP7184\0097674"), "NUL in a code");
+            Eq(0, Memo.Extract("\0\0\0", "HP:8").Count, "NULs");
+            ThrowsStatus(VietrefStatus.LegacyUnencodable, () => Legacy.Encode("\0Ж", LegacyEncoding.Vni), "NUL then Cyrillic");
+        }
+
+        private static void NewJunkLarge()
+        {
+            var sb = new StringBuilder();
+            int lines = 0;
+            while (sb.Length < 1024 * 1024) { sb.Append("Học phí cháu Đức ").Append(Spaced("HP7184097674")).Append(" 😀; "); lines++; }
+            var big = sb.ToString();
+            True(Encoding.UTF8.GetByteCount(big) > 1024 * 1024, "1 MB");
+            var found = Memo.Extract(big, "HP:8");
+            True(found.Count >= 1 && found.All(c => c.Code == "HP7184097674"), "codes in 1 MB: " + found.Count);
+            var lastC = found[found.Count - 1];
+            Eq("hp 7184 0976 74", big.Substring(lastC.Start, lastC.End - lastC.Start), "last span in 1 MB");
+            True(Memo.Parse(big, "HP:8").StartsWith("{\"invoice\":"), "parse 1 MB");
+            ThrowsStatus(VietrefStatus.RefInvalidLength, () => References.Validate(RefKind.Rf, "RF" + new string('1', 1024 * 1024)), "1 MB reference");
+            True(!References.IsValid(RefKind.Code, big), "1 MB is no code");
+            Throws<ReferenceException>(() => References.Create("HP", new string('7', 1024 * 1024)), "1 MB body");
+            var ascii = new string('a', 1024 * 1024);
+            Eq(1024 * 1024, Legacy.Encode(ascii, LegacyEncoding.Tcvn3).Bytes.Length, "encode 1 MB");
+            var tcvn = Legacy.Encode(new StringBuilder().Insert(0, "Nguyễn Văn Đức ", 70000).ToString(), LegacyEncoding.Tcvn3).Bytes;
+            True(tcvn.Length > 1000000, "1 MB of TCVN3");
+            True(Legacy.Decode(tcvn, LegacyEncoding.Tcvn3).StartsWith("Nguyễn Văn Đức Nguyễn"), "decode 1 MB");
+            var d = Legacy.Detect(tcvn);
+            Eq(LegacyEncoding.Tcvn3, d.Encoding, "detect 1 MB");
+            True(d.Text.Length > 900000, "detected text of 1 MB");
+            Eq(null, Legacy.RepairMojibake(big), "repair 1 MB");
+            var bigBytes = Encoding.UTF8.GetBytes(big);
+            bigBytes[bigBytes.Length / 2] = 0xFF;
+            var e = (LegacyException)ThrowsStatus(VietrefStatus.LegacyInvalidUtf8, () => Legacy.Decode(bigBytes, LegacyEncoding.Utf8), "1 MB with a bad byte");
+            True(e.DetailsJson.Contains("\"offset\":" + (bigBytes.Length / 2) + ","), "offset of the bad byte");
+            using (var r = School())
+            {
+                var x = r.Feed(1, 1250000, big.Replace("HP7184097674", "x") + " " + C1);
+                True(x.Status == LineStatus.Paid || x.Status == LineStatus.Ambiguous || x.Status == LineStatus.UnknownCode, "a 1 MB line: " + x.Status);
+                using (var rep = r.AddInvoice(big, 1)) True(!rep.IsValid, "a 1 MB code");
+                Eq(null, r.InvoiceJson(big), "a 1 MB look-up");
+            }
+            using (var m = new Message().SetSector("health").SetPayerName("An").SetReason(big).SetInvoice("HP7184097674"))
+            using (var r = Memo.Render(m, Channel.Transfer, "HP:8"))
+                True(r.IsValid ? r.CleanedText.Length <= 140 : r.Errors.Any(), "render a 1 MB reason");
+        }
+
+        private static void NewStatuses()
+        {
+            var expected = new Dictionary<uint, string>
+            {
+                { 300, "VIETREF_REF_EMPTY" }, { 301, "VIETREF_REF_INVALID_CHAR" }, { 302, "VIETREF_REF_INVALID_LENGTH" },
+                { 303, "VIETREF_REF_INVALID_PREFIX" }, { 304, "VIETREF_REF_INVALID_PART" }, { 305, "VIETREF_REF_INVALID_CHECKSUM" },
+                { 306, "VIETREF_REF_SCHEMES_INVALID" },
+                { 600, "VIETREF_LEGACY_UNDEFINED_BYTE" }, { 601, "VIETREF_LEGACY_INVALID_UTF8" }, { 602, "VIETREF_LEGACY_NOT_SEVEN_BIT" },
+                { 603, "VIETREF_LEGACY_NOT_MOJIBAKE" }, { 604, "VIETREF_LEGACY_UNENCODABLE" }, { 605, "VIETREF_LEGACY_TCVN3_CAPITAL" },
+                { 700, "VIETREF_RECONCILE_AMOUNT_INVALID" },
+            };
+            foreach (var kv in expected)
+            {
+                Eq(kv.Value, VietrefLibrary.StatusName(kv.Key), "name of " + kv.Key);
+                Eq(kv.Key, (uint)(VietrefStatus)Enum.Parse(typeof(VietrefStatus), Regex.Replace(kv.Value.Substring(8).ToLowerInvariant(),
+                    "(^|_)([a-z0-9])", mm => mm.Groups[2].Value.ToUpperInvariant())), "enum member of " + kv.Value);
+                var en = VietrefLibrary.StatusMessage(kv.Key, Lang.English);
+                var vi = VietrefLibrary.StatusMessage(kv.Key, Lang.Vietnamese);
+                True(!string.IsNullOrEmpty(en) && !string.IsNullOrEmpty(vi) && en != vi, "messages of " + kv.Key);
+            }
+            Eq("TCVN3 không có chữ hoa mang dấu thanh", VietrefLibrary.StatusMessage(605, Lang.Vietnamese), "605 in Vietnamese");
+            Eq(null, VietrefLibrary.StatusName(307), "307 is not a status");
+            Eq(null, VietrefLibrary.StatusName(606), "606 is not a status");
+            Eq(null, VietrefLibrary.StatusName(701), "701 is not a status");
+            // The exception carries the status, its name and both messages.
+            var e = ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => Memo.Extract("x", "HP:"), "scheme HP:");
+            Eq("VIETREF_REF_SCHEMES_INVALID", e.StatusName, "name");
+            Eq(VietrefLibrary.StatusMessage(306, Lang.English), e.Message, "English");
+            Eq(VietrefLibrary.StatusMessage(306, Lang.Vietnamese), e.MessageVi, "Vietnamese");
+            Eq("vietref_memo_extract", e.Context, "context");
+        }
+
+        private static void NewEnumsMatchHeader()
+        {
+            var header = System.IO.File.ReadAllText(HeaderPath());
+            Action<Type, string, string> check = (t, block, prefix) =>
+            {
+                var body = Regex.Match(header, @"enum " + block + @" \{(.*?)\}", RegexOptions.Singleline).Groups[1].Value;
+                var consts = Regex.Matches(body, @"\b(VIETREF_[A-Z0-9_]+)\s*=\s*(\d+)").Cast<Match>()
+                    .ToDictionary(mm => mm.Groups[1].Value, mm => uint.Parse(mm.Groups[2].Value));
+                True(consts.Count > 0, "enum " + block + " in the header");
+                var here = new Dictionary<string, uint>();
+                foreach (var name in Enum.GetNames(t))
+                {
+                    var value = Convert.ToUInt32(Enum.Parse(t, name));
+                    if (t == typeof(LegacyOptions) && value == 0) continue; // "no option" is 0, not a constant
+                    here[prefix + Constant(name)] = value;
+                }
+                Eq(string.Join(",", consts.OrderBy(kv => kv.Key).Select(kv => kv.Key + "=" + kv.Value).ToArray()),
+                    string.Join(",", here.OrderBy(kv => kv.Key).Select(kv => kv.Key + "=" + kv.Value).ToArray()), block);
+            };
+            check(typeof(RefKind), "vietref_ref_kind", "VIETREF_REF_");
+            check(typeof(Channel), "vietref_channel", "VIETREF_CHANNEL_");
+            check(typeof(MemoList), "vietref_memo_list", "VIETREF_MEMO_");
+            check(typeof(LegacyEncoding), "vietref_encoding", "VIETREF_ENCODING_");
+            check(typeof(LegacyOptions), "vietref_legacy_option", "VIETREF_LEGACY_");
+            check(typeof(LineStatus), "vietref_line_status", "VIETREF_LINE_");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.vietref;
+
+import static org.vietref.NativeAccess.len;
+import static org.vietref.NativeAccess.lib;
+import static org.vietref.NativeAccess.unsigned;
+import static org.vietref.NativeAccess.utf8;
+import static org.vietref.NativeAccess.utf8OrEmpty;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.util.Optional;
+
+/**
+ * Reconciles a bank statement with an institution's open invoices (owns a
+ * {@code vietref_reconciler}: close it, or the cleaner frees it). Add the invoices, then feed
+ * the statement lines one by one; each is classified ({@link LineStatus}) and, when it names
+ * one open invoice, applied to it. Not for concurrent use.
+ */
+public final class Reconciler extends Handle {
+    /** A reconciler without payment-code schemes: RF references, e-invoices and the institution's own codes. */
+    public Reconciler() {
+        this("");
+    }
+
+    /** A reconciler for the institution's payment-code {@code schemes} ("HP:8,VP:10"; see {@link Memo}). */
+    public Reconciler(String schemes) {
+        super(create(schemes), lib()::vietref_reconciler_free);
+    }
+
+    private static Pointer create(String schemes) {
+        byte[] s = utf8(schemes, "schemes");
+        PointerByReference out = new PointerByReference();
+        NativeAccess.check(lib().vietref_reconciler_new(s, len(s), out), "vietref_reconciler_new");
+        return out.getValue();
+    }
+
+    /** {@link #addInvoice(String, long, String, String, String)} without names or due date. */
+    public Report addInvoice(String code, long amount) {
+        return addInvoice(code, amount, null, null, null);
+    }
+
+    /**
+     * Adds an open invoice: its {@code code} (a payment code of the schemes, an RF reference,
+     * an e-invoice, the institution's own code; any written form) and the amount due in đồng;
+     * optionally the payer's and beneficiary's names and the due date ("YYYY-MM-DD" or
+     * "DD/MM/YYYY"): null or "" is not given. The invoice was added when the report is valid
+     * ({@link Report#cleanedText()} is the code as held); otherwise its errors say why and
+     * nothing was added. A negative amount is an {@link IllegalArgumentException}.
+     */
+    public Report addInvoice(String code, long amount, String payer, String beneficiary, String due) {
+        byte[] c = utf8(code, "code");
+        byte[] p = utf8OrEmpty(payer, "payer");
+        byte[] b = utf8OrEmpty(beneficiary, "beneficiary");
+        byte[] d = utf8OrEmpty(due, "due");
+        PointerByReference out = new PointerByReference();
+        NativeAccess.check(lib().vietref_reconciler_add_invoice(live(), c, len(c), unsigned(amount, "amount"), p, len(p), b,
+                len(b), d, len(d), out), "vietref_reconciler_add_invoice");
+        return new Report(out.getValue());
+    }
+
+    /** {@link #feed(long, long, String, String, String, String)} without reference, date or counter name. */
+    public LineResult feed(long line, long amount, String content) {
+        return feed(line, amount, content, null, null, null);
+    }
+
+    /**
+     * Classifies one statement line and applies it to its invoice (only PAID, PARTIAL,
+     * OVERPAID and DUPLICATE change what an invoice was paid). {@code line} is the caller's
+     * number for it (a duplicate's evidence names the line that settled the invoice),
+     * {@code amount} the amount received in đồng, {@code content} the transfer content as the
+     * bank delivered it; {@code reference} (the bank's transaction reference), {@code date}
+     * and {@code counterName} (the paying account's name): null or "" is not given. An amount
+     * of 0 or of more than 13 digits is a {@link VietrefException} (RECONCILE_AMOUNT_INVALID)
+     * and changes nothing; a negative number an {@link IllegalArgumentException}.
+     */
+    public LineResult feed(long line, long amount, String content, String reference, String date, String counterName) {
+        byte[] c = utf8(content, "content");
+        byte[] r = utf8OrEmpty(reference, "reference");
+        byte[] d = utf8OrEmpty(date, "date");
+        byte[] n = utf8OrEmpty(counterName, "counterName");
+        PointerByReference out = new PointerByReference();
+        NativeAccess.check(lib().vietref_reconciler_feed(live(), unsigned(line, "line"), unsigned(amount, "amount"), c,
+                len(c), r, len(r), d, len(d), n, len(n), out), "vietref_reconciler_feed");
+        return LineResult.take(out.getValue());
+    }
+
+    /**
+     * The counts and totals so far as JSON: {@code {"lines","amount","statuses":[{"status","lines","amount"},...],
+     * "skipped","skippedAmount","rejected","invoices","invoicesSettled","invoicesOverpaid","invoicesPartial",
+     * "invoicesUnpaid","outstanding"}}.
+     */
+    public String summaryJson() {
+        PointerByReference out = new PointerByReference();
+        return NativeAccess.string(lib().vietref_reconciler_summary_json(live(), out), out,
+                "vietref_reconciler_summary_json");
+    }
+
+    /**
+     * The state of the invoice with this code (any written form) as JSON:
+     * {@code {"code","kind","amountDue","paid","payments","outstanding","status"}}; empty when
+     * no loaded invoice has it.
+     */
+    public Optional<String> invoiceJson(String code) {
+        byte[] c = utf8(code, "code");
+        PointerByReference out = new PointerByReference();
+        return Optional.ofNullable(NativeAccess.optionalString(lib().vietref_reconciler_invoice_json(live(), c, len(c), out),
+                out, "vietref_reconciler_invoice_json"));
+    }
+}

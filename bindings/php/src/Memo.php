@@ -1,0 +1,76 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Vietref;
+
+use FFI;
+
+/**
+ * Memos: the transfer content a payment message becomes on a channel, and reading the
+ * codes and fields back from what the bank delivered.
+ *
+ * $schemes is the institution's payment-code schemes, "HP:8,VP:10" (PREFIX:LENGTH items
+ * separated by commas or spaces; '' for none); a malformed one is VietrefException
+ * (Status::RefSchemesInvalid).
+ */
+final class Memo
+{
+    private function __construct()
+    {
+    }
+
+    /**
+     * Renders $message for $channel: CODE[ REASON][ HS|BN BENEFICIARY][ PH|NTT PAYER], the
+     * invoice code first and never cut, the other fields folded to ASCII, whole, cut after a
+     * word, or left out. The draft is validated first (knowing $schemes). $budget overrides
+     * the channel's length budget in characters (0 keeps the channel's). An unknown channel
+     * number is Status::InvalidArgument.
+     */
+    public static function render(Message $message, Channel|int $channel, string $schemes = '', int $budget = 0): MemoReport
+    {
+        $out = Native::out('vietref_report');
+        Native::check(
+            Native::ffi()->vietref_memo_render(
+                $message->handle(), $schemes, strlen($schemes), Native::value($channel), Native::unsigned($budget, 'budget'), FFI::addr($out),
+            ),
+            'vietref_memo_render',
+        );
+        return new MemoReport($out);
+    }
+
+    /**
+     * The payment codes of $schemes and the RF references found in $text (a statement line,
+     * a memo as the bank delivered it), in order of appearance, each once; [] when none.
+     *
+     * @return list<Candidate>
+     */
+    public static function extract(string $text, string $schemes = ''): array
+    {
+        return Candidate::collect('vietref_memo_extract', false, $text, strlen($text), $schemes, strlen($schemes))[0];
+    }
+
+    /** extract() as the library's JSON: [{"code","kind","start","end"}] (kind payment_code, rf). */
+    public static function extractJson(string $text, string $schemes = ''): string
+    {
+        return Candidate::collect('vietref_memo_extract', true, $text, strlen($text), $schemes, strlen($schemes))[1];
+    }
+
+    /**
+     * The fields of a memo vietref rendered, as far as they survive what the banks did to it:
+     * ['invoice' => ['code', 'kind', 'start', 'end'] or null, 'reason', 'beneficiary',
+     * 'payer' (folded memo text or null), 'sector' ('education', 'health' or null)].
+     *
+     * @return array<string, mixed>
+     */
+    public static function parse(string $text, string $schemes = ''): array
+    {
+        return json_decode(self::parseJson($text, $schemes), true, 512, JSON_THROW_ON_ERROR);
+    }
+
+    /** parse() as the library's JSON (what `vietref memo parse` prints). */
+    public static function parseJson(string $text, string $schemes = ''): string
+    {
+        return Native::string('vietref_memo_parse', $text, strlen($text), $schemes, strlen($schemes));
+    }
+}

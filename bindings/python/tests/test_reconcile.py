@@ -1,0 +1,229 @@
+"""Reconciliation: one statement line per status with exact expectations, invoices added
+and refused, summary and invoice states, ownership.
+
+The school is tests/c/test_reconcile.c's (payment codes of scheme HP:6 with hand-computed
+check digits); amounts and reasons as there."""
+
+import datetime
+import gc
+import json
+import threading
+
+import pytest
+
+from vietref import LineResult, LineStatus, Reconciler, Status, VietrefError
+
+C1, C2, C3, C4 = "HP24010172", "HP24010269", "HP24010366", "HP24010463"
+
+
+def school():
+    r = Reconciler("HP:6")
+    for code, amount, payer, ben in [
+        (C1, 1_250_000, "Nguyễn Văn An", "Nguyễn Thị Bình"),
+        (C2, 1_250_000, "Trần Văn Hùng", "Trần Minh Khoa"),
+        (C3, 980_000, "Lê Thị Thuỷ", "Phạm Gia Huy"),
+        (C4, 750_000, "Đỗ Thị Hoa", "Hoàng Vy"),
+    ]:
+        with r.add_invoice(code, amount, payer, ben) as rep:
+            assert rep.valid and rep.findings == [] and rep.cleaned_text == code
+    return r
+
+
+def test_one_line_per_status():
+    with school() as r:
+        # paid in full; the bank's prefix and suffix do not matter
+        x = r.feed(2, 1_250_000, "MBVCB.2427229823.174242.HP24010172 HOC PHI HK1.CT tu 1027236393")
+        assert isinstance(x, LineResult)
+        assert (x.status, x.invoice, x.suggestion) == (LineStatus.PAID, C1, None)
+        assert x.reason == "code HP24010172 found; 1,250,000 VND paid in full"
+        assert x.reason_vi == "tìm thấy mã HP24010172; đã thanh toán đủ 1.250.000 đ"
+        assert x.json.startswith(
+            '{"line":2,"status":"paid","invoice":"HP24010172","suggestion":null,"amount":1250000,'
+        )
+        d = x.to_dict()
+        assert d["evidence"]["amountDue"] == 1_250_000
+        assert (d["reason"], d["reasonVi"]) == (x.reason, x.reason_vi)
+
+        # partial, then the rest (paid), then a duplicate with a bank reference
+        x = r.feed(3, 500_000, "hp 2401 0269 hoc phi")
+        assert (x.status, x.invoice) == (LineStatus.PARTIAL, C2)
+        assert x.reason == "code HP24010269 found; 500,000 VND paid of 1,250,000 VND, 750,000 VND still due"
+        x = r.feed(4, 750_000, "HP24010269 con lai")
+        assert (x.status, x.invoice) == (LineStatus.PAID, C2)
+        x = r.feed(5, 100_000, "HP24010269", reference="FT1")
+        assert (x.status, x.invoice) == (LineStatus.DUPLICATE, C2)
+        assert x.to_dict()["evidence"]["settledByLine"] == 4
+        assert x.to_dict()["reference"] == "FT1"
+
+        # overpaid: 1,000,000 for 980,000
+        x = r.feed(6, 1_000_000, "IB HP24010366 HOC PHI")
+        assert (x.status, x.invoice) == (LineStatus.OVERPAID, C3)
+        assert x.reason == "code HP24010366 found; 1,000,000 VND paid for 980,000 VND due: 20,000 VND too much"
+
+        # a valid code of last year: unknown; two codes: ambiguous, nothing applied
+        x = r.feed(7, 1_250_000, "HP23999987 hoc phi hk2")
+        assert (x.status, x.invoice, x.suggestion) == (LineStatus.UNKNOWN_CODE, None, None)
+        x = r.feed(8, 2_500_000, "HP24010172 HP24010269 HOC PHI 2 CHAU")
+        assert (x.status, x.invoice, x.suggestion) == (LineStatus.AMBIGUOUS, None, None)
+
+        # no code: unmatched; with the beneficiary's name (Y/I variant) and the exact amount
+        # of one open invoice, a suggestion that is not applied
+        x = r.feed(9, 200_000, "ung ho quy lop")
+        assert (x.status, x.invoice, x.suggestion) == (LineStatus.UNMATCHED, None, None)
+        assert x.reason == "no invoice code found in the content"
+        x = r.feed(10, 750_000, "CHUYEN TIEN HOC PHI CHO CHAU HOANG VI LOP 6A")
+        assert (x.status, x.invoice, x.suggestion) == (LineStatus.UNMATCHED, None, C4)
+
+        # invoice states: C2 received 500,000 + 750,000 + 100,000; C4 nothing
+        assert r.invoice_json("hp 2401 0269") == (
+            '{"code":"HP24010269","kind":"payment_code","amountDue":1250000,"paid":1350000,'
+            '"payments":3,"outstanding":0,"status":"overpaid"}'
+        )
+        assert r.invoice(C4) == {
+            "code": "HP24010463",
+            "kind": "payment_code",
+            "amountDue": 750000,
+            "paid": 0,
+            "payments": 0,
+            "outstanding": 750000,
+            "status": "unpaid",
+        }
+        assert r.invoice(C1)["status"] == "settled"
+        assert r.invoice_json("HP23999987") is None and r.invoice("") is None
+
+        # summary: 9 lines; invoices C1 settled, C2 and C3 overpaid, C4 unpaid
+        raw = r.summary_json
+        assert raw.startswith(
+            '{"lines":9,"amount":8300000,"statuses":[{"status":"paid","lines":2,'
+            '"amount":2000000},{"status":"partial","lines":1,"amount":500000},'
+        )
+        s = r.summary()
+        assert {x["status"]: (x["lines"], x["amount"]) for x in s["statuses"]} == {
+            "paid": (2, 2_000_000),
+            "partial": (1, 500_000),
+            "overpaid": (1, 1_000_000),
+            "duplicate": (1, 100_000),
+            "unknown_code": (1, 1_250_000),
+            "ambiguous": (1, 2_500_000),
+            "unmatched": (2, 950_000),
+        }
+        assert (s["invoices"], s["invoicesSettled"], s["invoicesOverpaid"], s["invoicesPartial"]) == (4, 1, 2, 0)
+        assert (s["invoicesUnpaid"], s["outstanding"]) == (1, 750_000)
+
+
+def test_line_status_names_match_the_json():
+    assert [s.name.lower() for s in LineStatus] == [
+        "paid",
+        "partial",
+        "overpaid",
+        "duplicate",
+        "unknown_code",
+        "ambiguous",
+        "unmatched",
+    ]
+    assert [s.value for s in LineStatus] == list(range(7))
+
+
+def test_add_invoice_reports():
+    with Reconciler({"HP": 6, "VP": 8}) as r:
+        # a spaced code is normalized (invoice.normalized, 401): a warning, added
+        with r.add_invoice("hp 2401 0172", 1_250_000, due="2024-09-15") as rep:
+            assert rep.valid and [f.code for f in rep] == [401]
+            assert rep.cleaned_text == C1
+        # the same code again: reconcile.invoice_duplicate (814), nothing added
+        with r.add_invoice(C1, 5) as rep:
+            assert not rep.valid and [f.code for f in rep] == [814]
+            assert rep.cleaned_text is None
+        # a wrong check digit (410) and an amount of 0 (803): both reported
+        with r.add_invoice("HP24010173", 0) as rep:
+            assert [f.code for f in rep] == [410, 803]
+        # 14 digits (804); a bad due date (816), as text or not at all a date
+        with r.add_invoice(C2, 10_000_000_000_000) as rep:
+            assert [f.code for f in rep] == [804]
+        with r.add_invoice(C2, 1, due="31/02/2024") as rep:
+            assert [f.code for f in rep] == [816]
+        # a datetime.date is passed as YYYY-MM-DD
+        with r.add_invoice(C2, 1_250_000, "Trần Văn Hùng", due=datetime.date(2024, 9, 15)) as rep:
+            assert rep.valid
+        # an own code shorter than 6 characters cannot be searched for: a warning (815)
+        with r.add_invoice("AB12", 1000, payer="An") as rep:
+            assert rep.valid and [f.code for f in rep] == [815]
+        assert r.summary()["invoices"] == 3
+        x = r.feed(1, 1_250_000, "HP24010269", date=datetime.date(2024, 9, 20))
+        assert x.status is LineStatus.PAID
+        assert x.to_dict()["date"] == "2024-09-20"
+        assert x.to_dict()["evidence"]["due"] == "2024-09-15"
+
+
+def test_optional_texts_and_empty_content():
+    with Reconciler() as r:
+        x = r.feed(1, 1, "", reference="FT24", date="2024-09-01", counter_name="NGUYEN VAN AN")
+        assert x.status is LineStatus.UNMATCHED
+        d = x.to_dict()
+        assert (d["reference"], d["date"], d["counterName"]) == ("FT24", "2024-09-01", "NGUYEN VAN AN")
+        x = r.feed(2, 1, "x", reference=None, date=None, counter_name=None)
+        assert "reference" not in x.to_dict()
+
+
+def test_refusals():
+    with pytest.raises(VietrefError) as e:
+        Reconciler("HO:6")
+    assert e.value.status is Status.REF_SCHEMES_INVALID
+    with Reconciler() as r:
+        for amount in (0, 10_000_000_000_000):
+            with pytest.raises(VietrefError) as e:
+                r.feed(1, amount, "x")
+            err = e.value
+            assert err.status is Status.RECONCILE_AMOUNT_INVALID
+            assert err.status == 700 and err.status_name == "VIETREF_RECONCILE_AMOUNT_INVALID"
+            assert err.context == "reconciler.feed"
+        assert r.summary()["lines"] == 0  # nothing counted
+        with pytest.raises(ValueError):
+            r.feed(1, -1, "x")
+        with pytest.raises(ValueError):
+            r.feed(-1, 1, "x")
+        with pytest.raises(ValueError):
+            r.add_invoice("HP1", 1 << 64)
+        with pytest.raises(TypeError):
+            r.feed(1, 1.5, "x")
+        with pytest.raises(TypeError):
+            r.add_invoice("HP1", True)
+
+
+def test_ownership():
+    r = Reconciler("HP:6")
+    assert not r.closed and "Reconciler" in repr(r)
+    r.close()
+    r.close()  # again: nothing
+    assert r.closed and "closed" in repr(r)
+    for call in (lambda: r.feed(1, 1, "x"), lambda: r.summary_json, lambda: r.add_invoice(C1, 1), lambda: r.invoice(C1)):
+        with pytest.raises(ValueError):
+            call()
+    # results are copies: they outlive the reconciler
+    r = school()
+    x = r.feed(1, 1_250_000, C1)
+    del r
+    gc.collect()
+    assert x.invoice == C1 and json.loads(x.json)["status"] == "paid"
+
+
+def test_threads_share_one_reconciler():
+    with school() as r:
+        errors = []
+
+        def work(k):
+            try:
+                for i in range(50):
+                    r.feed(k * 1000 + i, 1000, "ung ho quy lop")
+                    r.summary_json
+            except Exception as e:  # pragma: no cover - reported below
+                errors.append(e)
+
+        threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        s = r.summary()
+        assert s["lines"] == 200 and s["amount"] == 200_000
