@@ -837,3 +837,70 @@ fn reconciliation_never_applies_junk() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Report size
+
+/// No field holds more than [`MAX_REPEATS`] findings of one code: the rest are counted in
+/// one `text.more_findings`.
+fn assert_small(findings: &[vietref::finding::Finding], what: &str, j: &str) {
+    use std::collections::HashMap;
+    let mut n: HashMap<(&str, &str), usize> = HashMap::new();
+    for f in findings {
+        let c = n.entry((f.field.as_str(), f.code.key())).or_default();
+        *c += 1;
+        assert!(
+            *c <= vietref::finding::MAX_REPEATS,
+            "{what}: more than {} {} findings in {} for {}",
+            vietref::finding::MAX_REPEATS,
+            f.code.key(),
+            f.field,
+            show(j)
+        );
+    }
+}
+
+#[test]
+fn reports_stay_small_whatever_the_junk() {
+    for j in junk() {
+        let s = as_text(j);
+        let s: &str = &s;
+        assert_small(&text::check_name(s, "payerName").findings, "check_name", s);
+        assert_small(&text::check_text(s, "reason").1, "check_text", s);
+        assert_small(&text::normalize(s, "reason").1, "normalize", s);
+        assert_small(&Reason::parse(s, "reason").findings, "Reason", s);
+        assert_small(&InvoiceRef::parse(s, "invoice").1, "InvoiceRef", s);
+        for field in 0..5 {
+            let mut d = valid_draft();
+            let slot = [
+                &mut d.sector,
+                &mut d.payer_name,
+                &mut d.beneficiary_name,
+                &mut d.reason,
+                &mut d.invoice,
+            ]
+            .into_iter()
+            .nth(field)
+            .expect("five fields");
+            *slot = Some(s.to_owned());
+            assert_small(&d.validate_with(&[hp6()]).findings, "message", s);
+        }
+        for mode in [Mode::Strict, Mode::Lenient] {
+            assert_small(&vietqr::decode(s, mode).findings, "vietqr", s);
+        }
+    }
+    // The count is kept: a megabyte of digits in a name is 16 findings and one count.
+    let nines = "9".repeat(1 << 20);
+    let r = text::check_name(&nines, "payerName");
+    let digits = r.findings.iter().filter(|f| f.code.key() == "name.digit");
+    assert_eq!(digits.count(), vietref::finding::MAX_REPEATS);
+    let more: Vec<_> = r
+        .findings
+        .iter()
+        .filter(|f| f.code.key() == "text.more_findings")
+        .collect();
+    assert_eq!(more.len(), 1);
+    assert_eq!(more[0].params.limit, Some((1 << 20) - vietref::finding::MAX_REPEATS));
+    assert_eq!(more[0].params.detail.as_deref(), Some("name.digit"));
+    assert!(!r.is_valid());
+}
