@@ -737,10 +737,7 @@ pub fn cap_repeats(findings: &mut Vec<Finding>) {
         *n += 1;
         if *n <= MAX_REPEATS {
             out.push(f);
-        } else if let Some(d) = dropped
-            .iter_mut()
-            .find(|d| d.1 == f.code && d.0 == f.field)
-        {
+        } else if let Some(d) = dropped.iter_mut().find(|d| d.1 == f.code && d.0 == f.field) {
             d.2 += 1;
         } else {
             dropped.push((f.field, f.code, 1));
@@ -755,7 +752,11 @@ pub fn cap_repeats(findings: &mut Vec<Finding>) {
         });
         match existing {
             Some(f) => f.params.limit = Some(f.params.limit.unwrap_or(0) + n),
-            None => out.push(Finding::new(Code::TextMoreFindings, &field).limit(n).detail(key)),
+            None => out.push(
+                Finding::new(Code::TextMoreFindings, &field)
+                    .limit(n)
+                    .detail(key),
+            ),
         }
     }
     *findings = out;

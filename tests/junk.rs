@@ -900,7 +900,10 @@ fn reports_stay_small_whatever_the_junk() {
         .filter(|f| f.code.key() == "text.more_findings")
         .collect();
     assert_eq!(more.len(), 1);
-    assert_eq!(more[0].params.limit, Some((1 << 20) - vietref::finding::MAX_REPEATS));
+    assert_eq!(
+        more[0].params.limit,
+        Some((1 << 20) - vietref::finding::MAX_REPEATS)
+    );
     assert_eq!(more[0].params.detail.as_deref(), Some("name.digit"));
     assert!(!r.is_valid());
 }
