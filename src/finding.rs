@@ -127,6 +127,12 @@ codes! {
     TextMixedScript = 110, "text.mixed_script", Warning,
         "the word containing character {pos} mixes Latin with another script ({char}); it may be a look-alike",
         "từ chứa ký tự thứ {pos} trộn chữ Latinh với hệ chữ khác ({char}); có thể là chữ giả dạng";
+    /// More than [`MAX_REPEATS`] findings of one code in one field: the first ones are
+    /// listed, the rest counted here, so that a report stays small whatever the input
+    /// (a megabyte of digits in a name is one refusal, not a million findings).
+    TextMoreFindings = 111, "text.more_findings", Warning,
+        "{limit} more \u{201C}{detail}\u{201D} findings in this field are not listed",
+        "còn {limit} phát hiện \u{201C}{detail}\u{201D} khác trong trường này không được liệt kê";
 
     // ---- names (Civil Code 2015 art. 26) ---- 200..
     /// A digit in a person's name.
@@ -304,7 +310,7 @@ codes! {
     VietqrTooLong = 524, "vietqr.too_long", Error,
         "the value is {detail} characters long; at most {limit} are allowed",
         "giá trị dài {detail} ký tự; tối đa {limit} ký tự";
-    /// A present value is empty.
+    /// A present value is empty (or only spaces).
     VietqrEmpty = 525, "vietqr.empty", Error,
         "the value is empty; leave the field out instead",
         "giá trị đang để trống; hãy bỏ trường này đi";
@@ -472,6 +478,11 @@ codes! {
     ReconcileCapacity = 819, "reconcile.capacity", Error,
         "the reconciler is full: its invoices' codes and names would pass {limit} bytes; split the invoices over several reconcilers",
         "bộ đối soát đã đầy: mã và tên của các hóa đơn sẽ vượt quá {limit} byte; hãy chia hóa đơn cho nhiều bộ đối soát";
+    /// An invoice's payer or beneficiary name with no letters to match (only digits,
+    /// symbols, control or invisible characters): it is ignored.
+    ReconcileNameUnusable = 820, "reconcile.name_unusable", Warning,
+        "the name {detail} has no letters to match a transfer with; it is ignored",
+        "tên {detail} không có chữ cái nào để đối chiếu với giao dịch; tên này được bỏ qua";
 }
 
 impl fmt::Display for Code {
@@ -687,6 +698,68 @@ impl<T: Serialize> Serialize for Report<T> {
         m.serialize_entry("cleaned", &self.cleaned)?;
         m.end()
     }
+}
+
+/// How many findings of one code in one field a report lists; the rest are counted in one
+/// `text.more_findings` finding ([`cap_repeats`]).
+pub const MAX_REPEATS: usize = 16;
+
+/// Keeps the first [`MAX_REPEATS`] findings of each code in each field, in their order, and
+/// counts the rest in one `text.more_findings` warning per field and code (its limit the
+/// number left out, its detail the code's key), added after them or merged into one already
+/// there. The kept findings hold the first error of every code, so validity never changes.
+pub fn cap_repeats(findings: &mut Vec<Finding>) {
+    if findings.len() <= MAX_REPEATS {
+        return;
+    }
+    let mut seen: std::collections::HashMap<(&str, Code), usize> = Default::default();
+    let mut over = false;
+    for f in findings.iter() {
+        if f.code != Code::TextMoreFindings {
+            let n = seen.entry((f.field.as_str(), f.code)).or_default();
+            *n += 1;
+            over |= *n > MAX_REPEATS;
+        }
+    }
+    if !over {
+        return;
+    }
+    // (field, code, how many left out), in the order the overflow first appeared.
+    let mut dropped: Vec<(String, Code, usize)> = Vec::new();
+    let mut kept: std::collections::HashMap<(String, Code), usize> = Default::default();
+    let mut out = Vec::with_capacity(findings.len().min(256));
+    for f in findings.drain(..) {
+        if f.code == Code::TextMoreFindings {
+            out.push(f);
+            continue;
+        }
+        let n = kept.entry((f.field.clone(), f.code)).or_default();
+        *n += 1;
+        if *n <= MAX_REPEATS {
+            out.push(f);
+        } else if let Some(d) = dropped.iter_mut().find(|d| d.1 == f.code && d.0 == f.field) {
+            d.2 += 1;
+        } else {
+            dropped.push((f.field, f.code, 1));
+        }
+    }
+    for (field, code, n) in dropped {
+        let key = code.key();
+        let existing = out.iter_mut().find(|f| {
+            f.code == Code::TextMoreFindings
+                && f.field == field
+                && f.params.detail.as_deref() == Some(key)
+        });
+        match existing {
+            Some(f) => f.params.limit = Some(f.params.limit.unwrap_or(0) + n),
+            None => out.push(
+                Finding::new(Code::TextMoreFindings, &field)
+                    .limit(n)
+                    .detail(key),
+            ),
+        }
+    }
+    *findings = out;
 }
 
 /// Whether any finding in the slice is an error.

@@ -37,6 +37,7 @@ fn case(code: Code) -> Option<Vec<Finding>> {
         Code::TextTooLong => name(&"An ".repeat(40)),
         Code::TextUnusableChar => name("An\u{E000}"),
         Code::TextMixedScript => text::check_text("Học phí lоp 6A", "reason").1,
+        Code::TextMoreFindings => name(&"1".repeat(20)),
         Code::NameDigit => name("Nguyễn Văn 2"),
         Code::NameSymbol => name("Lê @Anh"),
         Code::NameForeignScript => name("НОА"),

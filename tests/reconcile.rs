@@ -349,6 +349,38 @@ fn invoice_errors() {
 }
 
 #[test]
+fn names_with_nothing_to_match_are_reported_and_ignored() {
+    let mut r = school();
+    let added = r
+        .add_invoice(inv(
+            "HP24010560",
+            700_000,
+            Some("\u{200B}\u{202E} 12/34 \u{0301}"),
+            Some("Lê Thị Hằng"),
+        ))
+        .unwrap();
+    assert_eq!(
+        added
+            .warnings
+            .iter()
+            .map(|f| (f.code.key(), f.field.as_str()))
+            .collect::<Vec<_>>(),
+        [("reconcile.name_unusable", "payer")]
+    );
+    // Blank is no name, as for the due date.
+    let added = r
+        .add_invoice(inv("HP24010657", 700_000, Some(" \t"), Some("")))
+        .unwrap();
+    assert!(added.warnings.is_empty());
+    // The beneficiary still suggests its invoice.
+    let x = r.feed(line(1, 700_000, "hoc phi Le Thi Hang"));
+    assert_eq!(
+        (x.status, x.suggestion.as_deref()),
+        (Status::Unmatched, Some("HP24010560"))
+    );
+}
+
+#[test]
 fn late_payment() {
     let mut r = Reconciler::new(&[hp6()]);
     let mut i = inv(C1, 1_000, None, None);

@@ -171,6 +171,7 @@ fn text_cases() -> Vec<Vec<Finding>> {
         name("An\u{E000}"),
         text::check_text("Học phí lоp 6A", "reason").1,
         text::check_text("Học\u{2003}phí\u{00A0}\u{00A0}kỳ 1 ", "reason").1,
+        name(&"1".repeat(20)),
     ]
 }
 
@@ -450,6 +451,11 @@ fn reconciler_findings() -> Vec<Finding> {
             Err(e) => out.extend(e),
         }
     }
+    let nameless = Invoice {
+        payer: Some("0912 345 678".into()),
+        ..inv("HD-2025/0001", None)
+    };
+    out.extend(r.add_invoice(nameless).unwrap().warnings);
     let mut full = Reconciler::new(&[]).with_text_capacity(4);
     out.extend(full.add_invoice(inv("HD-2024/0917", None)).unwrap_err());
     out

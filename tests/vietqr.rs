@@ -379,6 +379,37 @@ fn findings_name_the_tag() {
     assert_eq!(m.field, "vietqr.38.01.01");
 }
 
+/// Regression (junk corpus): a free-text value of spaces only was accepted, on both sides.
+#[test]
+fn a_value_of_spaces_is_empty() {
+    for v in [" ", "   "] {
+        assert_eq!(
+            keys(&enc(|q| q.merchant_name = Some(v.into()))),
+            ["vietqr.empty"]
+        );
+        assert_eq!(
+            keys(&enc(|q| q.additional_data.purpose = Some(v.into()))),
+            ["vietqr.empty"]
+        );
+        let p = with_crc(&format!("{BODY}59{:02}{v}", v.len()));
+        assert_eq!(keys(&strict(&p)), ["vietqr.empty"]);
+        assert!(!decode(&p, Mode::Strict).is_valid());
+    }
+    // Spaces inside a value are text.
+    assert!(enc(|q| q.merchant_name = Some("A B".into())).is_empty());
+}
+
+/// Regression (junk corpus): a 1 MB non-ASCII value gave a finding per character (150 000
+/// for a merchant name); characters past the limit are not examined one by one.
+#[test]
+fn findings_stay_few_for_huge_values() {
+    let f = enc(|q| q.merchant_name = Some("ễ".repeat(100_000).into()));
+    assert_eq!(f.len(), 26, "{:?}", keys(&f[..3]));
+    assert_eq!(f[0].code, Code::VietqrNonAscii);
+    assert_eq!(f[25].code, Code::VietqrTooLong);
+    assert_eq!(f[25].params.detail.as_deref(), Some("100000"));
+}
+
 fn p_without_account() -> String {
     with_crc("00020101021138400010A000000727011000069704030208QRIBFTTC53037045802VN")
 }

@@ -125,7 +125,8 @@ fn amount_finding(vnd: u64) -> Option<Finding> {
 /// the due date (`YYYY-MM-DD` or `DD/MM/YYYY`); an empty text is not given. Writes a new
 /// report to `*report_out`: the invoice was added when it is valid (its cleaned text is the
 /// code as held, electronic form), with warnings (code normalized, too short to be searched
-/// for); otherwise nothing was added and the errors say why (a bad code, a code already
+/// for, a name with no letters to match (`reconcile.name_unusable`, the name is ignored));
+/// otherwise nothing was added and the errors say why (a bad code, a code already
 /// listed (`reconcile.invoice_duplicate`), a bad due date (`reconcile.date_invalid`), an
 /// amount of 0 (`reconcile.amount_zero`) or of more than 13 digits
 /// (`reconcile.amount_too_large`)).

@@ -28,7 +28,8 @@ pub struct Added {
     pub code: String,
     /// How the code was classified.
     pub kind: RefKind,
-    /// Warnings: the code was normalized, or is too short to be looked for.
+    /// Warnings: the code was normalized, or is too short to be looked for; a name has
+    /// nothing to match.
     pub warnings: Vec<Finding>,
 }
 
@@ -348,12 +349,27 @@ impl Reconciler {
         self
     }
 
-    /// Folds `text` ([`crate::text::fold`]) straight into the arena.
-    fn store_folded(&mut self, text: Option<&str>) -> Option<Span> {
+    /// Folds a name ([`crate::text::fold`]) straight into the arena, keeping only the
+    /// tokens names are matched on (at most [`MAX_TOKENS`]: the first ones and the given
+    /// name, as [`Toks`] reads them), so that matching an invoice costs the same whatever
+    /// the length of the name it was given. A name without a word (letters only) is not
+    /// kept (an empty span) and `usable` is false. `None` when the arena is full.
+    fn store_name(&mut self, text: Option<&str>, usable: &mut bool) -> Option<Span> {
         let start = u32::try_from(self.arena.len()).ok()?;
+        let at = self.arena.len();
         crate::text::fold_into(text.unwrap_or(""), &mut self.arena);
+        let folded = self.arena.get(at..).unwrap_or("");
+        *usable = folded.split(' ').any(|t| is_word(t.as_bytes()));
+        if !*usable {
+            self.arena.truncate(at);
+        } else if folded.bytes().filter(|b| *b == b' ').count() >= MAX_TOKENS {
+            let kept: Vec<u8> = Toks::new(folded).as_slice().join(&b' ');
+            self.arena.truncate(at);
+            self.arena
+                .push_str(std::str::from_utf8(&kept).unwrap_or(""));
+        }
         if self.arena.len() > self.capacity {
-            self.arena.truncate(start as usize);
+            self.arena.truncate(at);
             return None;
         }
         let len = u32::try_from(self.arena.len()).ok()?.checked_sub(start)?;
@@ -432,15 +448,26 @@ impl Reconciler {
         let idx = u32::try_from(self.slots.len())
             .ok()
             .filter(|i| *i < SATURATED);
+        let (mut payer_usable, mut ben_usable) = (true, true);
         let mark = self.arena.len();
         let spans = (
             idx,
             self.store(&code),
             self.store(&key),
             self.store(alt_key.as_deref().unwrap_or("")),
-            self.store_folded(inv.payer.as_deref()),
-            self.store_folded(inv.beneficiary.as_deref()),
+            self.store_name(inv.payer.as_deref(), &mut payer_usable),
+            self.store_name(inv.beneficiary.as_deref(), &mut ben_usable),
         );
+        // A name given (not blank) that holds nothing to match is reported, not silently
+        // dropped.
+        for (field, name, usable) in [
+            ("payer", &inv.payer, payer_usable),
+            ("beneficiary", &inv.beneficiary, ben_usable),
+        ] {
+            if let Some(n) = name.as_deref().filter(|n| !n.trim().is_empty() && !usable) {
+                findings.push(Finding::new(Code::ReconcileNameUnusable, field).detail(quote(n)));
+            }
+        }
         let (Some(idx), Some(code_s), Some(key_s), Some(alt_s), Some(payer_s), Some(ben_s)) = spans
         else {
             self.arena.truncate(mark);
@@ -1430,6 +1457,31 @@ mod tests {
             p += len + 1;
         }
         n + r.names.len()
+    }
+
+    /// Regression (junk corpus): a payer given as 1 MB of name tokens was kept whole and
+    /// re-split at every name comparison, so a line naming it took minutes. Only the tokens
+    /// matching reads are kept now.
+    #[test]
+    fn a_huge_name_is_stored_as_the_tokens_matching_reads() {
+        let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);
+        let huge = "Nguyễn Văn ".repeat(50_000) + "An";
+        let added = r
+            .add_invoice(inv("HP24010172", 1000, &huge, "Nguyễn Thị Bình"))
+            .unwrap();
+        assert!(added.warnings.is_empty());
+        assert!(r.arena.len() < 200, "{} bytes kept", r.arena.len());
+        let s = &r.slots[0];
+        assert_eq!(
+            r.text_of(s.payer),
+            "NGUYEN VAN NGUYEN VAN NGUYEN VAN NGUYEN AN"
+        );
+        let x = r.feed(StatementLine::new(
+            1,
+            Amount::new(1000).unwrap(),
+            "Nguyễn Văn ".repeat(2000),
+        ));
+        assert_eq!(x.status, Status::Unmatched);
     }
 
     #[test]

@@ -219,6 +219,7 @@ impl InvoiceRef {
                     .detail(n.to_string()),
             );
         }
+        crate::finding::cap_repeats(&mut findings);
         if crate::finding::has_error(&findings) {
             return (None, findings);
         }

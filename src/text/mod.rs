@@ -54,6 +54,7 @@ pub fn normalize(text: &str, field: &str) -> (String, Vec<Finding>) {
         out = again;
         rounds += 1;
     }
+    crate::finding::cap_repeats(&mut findings);
     (out, findings)
 }
 
@@ -391,6 +392,7 @@ pub fn check_name_general(text: &str, field: &str) -> Report<String> {
             check_tone_placement(word, field, &mut findings);
         }
     }
+    crate::finding::cap_repeats(&mut findings);
     let cleaned = if crate::finding::has_error(&findings) {
         None
     } else {
@@ -663,6 +665,7 @@ pub fn check_text_general(text: &str, field: &str) -> (String, Vec<Finding>) {
             }
         }
         flush(&mut latin, &mut other);
+        crate::finding::cap_repeats(&mut findings);
     }
     (norm, findings)
 }

@@ -38,10 +38,14 @@ pub(crate) enum Side {
     Encode,
 }
 
-/// Free text: non-empty, at most `max` characters, no control or invisible characters;
-/// non-ASCII is a warning when decoding and an error when encoding.
+/// Free text: not empty and not only spaces, at most `max` characters, no control or
+/// invisible characters; non-ASCII is a warning when decoding and an error when encoding.
+/// Characters past `max` are not examined one by one (the value is too long anyway), so
+/// the findings stay few whatever the length of the input.
 pub(crate) fn text(value: &str, max: usize, side: Side, field: &str, out: &mut Vec<Finding>) {
-    if value.is_empty() {
+    // A value of spaces shows as nothing: it is empty (control characters are reported
+    // below).
+    if value.bytes().all(|b| b == b' ') {
         out.push(Finding::new(Code::VietqrEmpty, field));
         return;
     }
@@ -56,17 +60,15 @@ pub(crate) fn text(value: &str, max: usize, side: Side, field: &str, out: &mut V
         if value.len() > max {
             out.push(too_long(field, value.len(), max));
         }
-        for (i, b) in value.bytes().enumerate() {
+        for (i, b) in value.bytes().enumerate().take(max) {
             if b.is_ascii_control() {
                 out.push(Finding::new(Code::VietqrControlChar, field).at(i + 1, char::from(b)));
             }
         }
         return;
     }
-    let mut count = 0;
     let mut reported_non_ascii = false;
-    for (i, c) in value.chars().enumerate() {
-        count += 1;
+    for (i, c) in value.chars().enumerate().take(max) {
         if c.is_control() || crate::text::is_format_or_invisible(c) {
             out.push(Finding::new(Code::VietqrControlChar, field).at(i + 1, c));
         } else if !c.is_ascii() && side == Side::Encode {
@@ -76,6 +78,7 @@ pub(crate) fn text(value: &str, max: usize, side: Side, field: &str, out: &mut V
             out.push(Finding::new(Code::VietqrNonAsciiRead, field));
         }
     }
+    let count = value.chars().count();
     if count > max {
         out.push(too_long(field, count, max));
     }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod crc;
+pub mod junk;
 pub mod mangle;
 
 /// xorshift64* (Vigna): deterministic, good enough for test data.
