@@ -1202,6 +1202,35 @@ vietref_status vietref_memo_render(const vietref_message *message,
                                    vietref_report **report_out);
 
 /**
+ * Renders the message draft for a channel the institution defines itself (a bank whose
+ * transfer content allows other characters or another length) and writes a new report to
+ * `*report_out`, as `vietref_memo_render` does. `name` (UTF-8, not empty) names the
+ * channel in the memo's JSON; `charset` lists the characters that survive it, printable
+ * ASCII only, `X-Y` for a range and `-` first or last for itself (`"A-Za-z0-9 ."`);
+ * `budget` is its length in characters (at least 1); `reference_only` 1 writes only the
+ * invoice code (a bill-number or POS-reference kind of field), 0 the full template.
+ *
+ * An empty name, a budget of 0, a `reference_only` other than 0 or 1, or a character set
+ * that is empty, holds a character outside printable ASCII or a range written backwards
+ * is `VIETREF_INVALID_ARGUMENT`; a malformed scheme `VIETREF_REF_SCHEMES_INVALID`. A set
+ * without the code's letters and digits makes the report say the code cannot travel.
+ *
+ * # Safety
+ * As `vietref_memo_render`; `name` and `charset` are readable for their lengths (or NULL
+ * when the length is 0).
+ */
+vietref_status vietref_memo_render_custom(const vietref_message *message,
+                                          const char *schemes,
+                                          size_t schemes_len,
+                                          const char *name,
+                                          size_t name_len,
+                                          const char *charset,
+                                          size_t charset_len,
+                                          size_t budget,
+                                          uint32_t reference_only,
+                                          vietref_report **report_out);
+
+/**
  * Writes the number of fields in one list of a rendered memo (`list` is
  * `VIETREF_MEMO_INCLUDED`, `_OMITTED` or `_CLIPPED`) to `*count_out`. `VIETREF_NO_VALUE`
  * when the report holds an error finding; `VIETREF_WRONG_KIND` when it is not a
@@ -2349,6 +2378,52 @@ vietref_status vietref_text_compare_payee_name(const char *shown,
                                                const char *registered,
                                                size_t registered_len,
                                                uint32_t *result_out);
+
+/**
+ * Checks free text (a payment reason, a note) and writes a new report to `*report_out`
+ * (free it with `vietref_report_free`): every normalization step as a warning (NFC,
+ * whitespace, apostrophes, compatibility forms), every refused character (control, bidi,
+ * invisible, unusable) as an error with its position, a warning for a word that mixes
+ * Latin letters with another script, and the normalized text as the cleaned value when
+ * no finding is an error. Unlike `vietref_text_check` (names), digits and punctuation are
+ * allowed; unlike message validation, no length limit applies. `field` (UTF-8, may be
+ * empty) is the field path the findings carry, like `reason`.
+ *
+ * The status is `VIETREF_OK` whenever the report was made: ask `vietref_report_valid`.
+ *
+ * # Safety
+ * As `vietref_text_check`.
+ */
+vietref_status vietref_text_check_text(const char *text,
+                                       size_t text_len,
+                                       const char *field,
+                                       size_t field_len,
+                                       vietref_report **report_out);
+
+/**
+ * The confusable skeleton of `text`, a new string owned by the caller: two texts that look
+ * the same to a person (Latin `HOA` and Cyrillic `НОА`; `rn` and `m`) have the same
+ * skeleton. Store the skeletons of registered payee names to find look-alikes
+ * of a shown name by an index look-up; compare with `vietref_text_compare_payee_name`
+ * to tell a look-alike from the same name. The form of a skeleton may change between
+ * versions: rebuild stored skeletons after an upgrade.
+ *
+ * # Safety
+ * As `vietref_text_name`.
+ */
+vietref_status vietref_text_skeleton(const char *text, size_t text_len, vietref_string **out);
+
+/**
+ * `vietref_text_skeleton` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_text_name_buf`.
+ */
+vietref_status vietref_text_skeleton_buf(const char *text,
+                                         size_t text_len,
+                                         char *buf,
+                                         size_t cap,
+                                         size_t *len_out);
 
 /**
  * Reads a VietQR payload (UTF-8, pointer + length) in `mode` (`VIETREF_VIETQR_STRICT` or

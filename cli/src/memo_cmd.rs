@@ -5,7 +5,7 @@ use clap::{Subcommand, ValueEnum};
 use serde_json::{json, Value};
 use std::io::BufRead;
 use std::process::ExitCode;
-use vietref::memo::{extract, parse_memo_with, remittance, render, Candidate, Profile};
+use vietref::memo::{extract, parse_memo_with, remittance, render, Candidate, Charset, Profile};
 use vietref::reference::Scheme;
 use vietref::MessageDraft;
 
@@ -28,6 +28,10 @@ enum MemoCmd {
         /// Overrides the channel's length budget.
         #[arg(long)]
         budget: Option<usize>,
+        /// Overrides the channel's character set, for a bank that allows other characters:
+        /// printable ASCII listed one by one, `X-Y` for a range (`"A-Za-z0-9 ."`).
+        #[arg(long)]
+        charset: Option<String>,
         /// The message JSON file; `-` or nothing for stdin.
         file: Option<String>,
     },
@@ -111,8 +115,12 @@ pub fn run(a: MemoArgs) -> CliResult {
         MemoCmd::Render {
             channel,
             budget,
+            charset,
             file,
         } => {
+            let charset = charset
+                .map(|c| Charset::from_spec(&c).map_err(|e| format!("--charset {c:?}: {e}")))
+                .transpose()?;
             let input = read_all(file.as_deref())?;
             let draft: MessageDraft = serde_json::from_slice(&input)
                 .map_err(|e| format!("the message is not valid JSON: {e}"))?;
@@ -124,6 +132,9 @@ pub fn run(a: MemoArgs) -> CliResult {
             let mut profile = channel.profile();
             if let Some(b) = budget {
                 profile = profile.with_budget(b);
+            }
+            if let Some(c) = charset {
+                profile.charset = c;
             }
             let (rendered, extra) = if matches!(channel, Channel::Iso20022) {
                 let rem = remittance(&m, &profile);

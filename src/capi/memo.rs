@@ -172,6 +172,53 @@ pub unsafe extern "C" fn vietref_memo_render(
     })
 }
 
+/// Renders the message draft for a channel the institution defines itself (a bank whose
+/// transfer content allows other characters or another length) and writes a new report to
+/// `*report_out`, as `vietref_memo_render` does. `name` (UTF-8, not empty) names the
+/// channel in the memo's JSON; `charset` lists the characters that survive it, printable
+/// ASCII only, `X-Y` for a range and `-` first or last for itself (`"A-Za-z0-9 ."`);
+/// `budget` is its length in characters (at least 1); `reference_only` 1 writes only the
+/// invoice code (a bill-number or POS-reference kind of field), 0 the full template.
+///
+/// An empty name, a budget of 0, a `reference_only` other than 0 or 1, or a character set
+/// that is empty, holds a character outside printable ASCII or a range written backwards
+/// is `VIETREF_INVALID_ARGUMENT`; a malformed scheme `VIETREF_REF_SCHEMES_INVALID`. A set
+/// without the code's letters and digits makes the report say the code cannot travel.
+///
+/// # Safety
+/// As `vietref_memo_render`; `name` and `charset` are readable for their lengths (or NULL
+/// when the length is 0).
+#[no_mangle]
+pub unsafe extern "C" fn vietref_memo_render_custom(
+    message: *const vietref_message,
+    schemes: *const c_char,
+    schemes_len: usize,
+    name: *const c_char,
+    name_len: usize,
+    charset: *const c_char,
+    charset_len: usize,
+    budget: usize,
+    reference_only: u32,
+    report_out: *mut *mut vietref_report,
+) -> vietref_status {
+    ffi_boundary!({
+        let message = unsafe { handle_ref(message) }?;
+        let schemes = unsafe { schemes_arg(schemes, schemes_len) }?;
+        let name = unsafe { text_arg(name, name_len) }?;
+        let charset = unsafe { text_arg(charset, charset_len) }?;
+        let out = unsafe { out_arg(report_out) }?;
+        let charset = memo::Charset::from_spec(charset)
+            .map_err(|_| vietref_status::VIETREF_INVALID_ARGUMENT)?;
+        if name.trim().is_empty() || budget == 0 || reference_only > 1 {
+            return Err(vietref_status::VIETREF_INVALID_ARGUMENT);
+        }
+        let mut p = Profile::new(name.to_string(), charset, budget, "defined by the caller");
+        p.reference_only = reference_only == 1;
+        out.write_report(render_report(message, &schemes, p, false));
+        Ok(())
+    })
+}
+
 /// The memo of a render report, or why there is none.
 fn memo_of(report: &vietref_report) -> Result<&Memo, vietref_status> {
     match &report.get().cleaned {

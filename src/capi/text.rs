@@ -283,3 +283,73 @@ pub unsafe extern "C" fn vietref_text_compare_payee_name(
         Ok(())
     })
 }
+
+/// Checks free text (a payment reason, a note) and writes a new report to `*report_out`
+/// (free it with `vietref_report_free`): every normalization step as a warning (NFC,
+/// whitespace, apostrophes, compatibility forms), every refused character (control, bidi,
+/// invisible, unusable) as an error with its position, a warning for a word that mixes
+/// Latin letters with another script, and the normalized text as the cleaned value when
+/// no finding is an error. Unlike `vietref_text_check` (names), digits and punctuation are
+/// allowed; unlike message validation, no length limit applies. `field` (UTF-8, may be
+/// empty) is the field path the findings carry, like `reason`.
+///
+/// The status is `VIETREF_OK` whenever the report was made: ask `vietref_report_valid`.
+///
+/// # Safety
+/// As `vietref_text_check`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_text_check_text(
+    text: *const c_char,
+    text_len: usize,
+    field: *const c_char,
+    field_len: usize,
+    report_out: *mut *mut vietref_report,
+) -> vietref_status {
+    ffi_boundary!({
+        let text = unsafe { text_arg(text, text_len) }?;
+        let field = unsafe { text_arg(field, field_len) }?;
+        let out = unsafe { out_arg(report_out) }?;
+        let (norm, findings) = text::check_text(text, field);
+        let cleaned = (!crate::finding::has_error(&findings)).then_some(Cleaned::Text(norm));
+        out.write(into_handle(vietref_report::new(Report {
+            findings,
+            cleaned,
+        })));
+        Ok(())
+    })
+}
+
+/// The confusable skeleton of `text`, a new string owned by the caller: two texts that look
+/// the same to a person (Latin `HOA` and Cyrillic `НОА`; `rn` and `m`) have the same
+/// skeleton. Store the skeletons of registered payee names to find look-alikes
+/// of a shown name by an index look-up; compare with `vietref_text_compare_payee_name`
+/// to tell a look-alike from the same name. The form of a skeleton may change between
+/// versions: rebuild stored skeletons after an upgrade.
+///
+/// # Safety
+/// As `vietref_text_name`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_text_skeleton(
+    text: *const c_char,
+    text_len: usize,
+    out: *mut *mut vietref_string,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { text_to_string(text, text_len, out, |t| Ok(text::skeleton(t))) } })
+}
+
+/// `vietref_text_skeleton` into the caller's buffer.
+///
+/// # Safety
+/// As `vietref_text_name_buf`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_text_skeleton_buf(
+    text: *const c_char,
+    text_len: usize,
+    buf: *mut c_char,
+    cap: usize,
+    len_out: *mut usize,
+) -> vietref_status {
+    ffi_boundary!({
+        unsafe { text_to_buf(text, text_len, buf, cap, len_out, |t| Ok(text::skeleton(t))) }
+    })
+}

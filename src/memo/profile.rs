@@ -51,6 +51,50 @@ impl Charset {
         Charset(mask_of(chars.as_bytes()))
     }
 
+    /// The set a user writes as a bracket-free character class: printable ASCII characters
+    /// listed one by one, `X-Y` for a range (`A-Za-z0-9 .` is letters, digits, space and
+    /// dot), a `-` first or last standing for itself. Anything else (a character outside
+    /// printable ASCII, a range written backwards, an empty set) is an error saying what,
+    /// never ignored.
+    ///
+    /// ```
+    /// use vietref::memo::Charset;
+    /// assert_eq!(Charset::from_spec("A-Z0-9-").unwrap(), Charset::POS);
+    /// assert!(Charset::from_spec("A-Zđ").is_err());
+    /// ```
+    pub fn from_spec(spec: &str) -> Result<Charset, String> {
+        let b = spec.as_bytes();
+        if let Some(c) = spec.chars().find(|c| !(' '..='~').contains(c)) {
+            return Err(format!(
+                "{} is not a printable ASCII character; a channel's character set is ASCII",
+                crate::finding::describe_char(c)
+            ));
+        }
+        let mut m = 0u128;
+        let mut i = 0;
+        while i < b.len() {
+            if i + 2 < b.len() && b[i + 1] == b'-' {
+                let (lo, hi) = (b[i], b[i + 2]);
+                if lo > hi {
+                    return Err(format!(
+                        "the range {}-{} is written backwards",
+                        char::from(lo),
+                        char::from(hi)
+                    ));
+                }
+                m |= range(lo, hi);
+                i += 3;
+            } else {
+                m |= 1u128 << b[i];
+                i += 1;
+            }
+        }
+        if m == 0 {
+            return Err("the character set is empty".into());
+        }
+        Ok(Charset(m))
+    }
+
     /// Whether the set holds `b`.
     #[inline]
     pub fn contains(self, b: u8) -> bool {
