@@ -224,7 +224,23 @@ fn capi_text_refuses_junk_as_names() {
             let r = call_report(|o| vietref_text_check(p(b"An"), 2, p(j), j.len(), o));
             assert_eq!(r.1.is_some(), utf8, "a field name of junk");
 
-            let transforms: [(S, Option<Vec<u8>>, String); 5] = [
+            // Free text: the report says what the Rust check says.
+            let r = call_report(|o| vietref_text_check_text(p(j), j.len(), p(b"reason"), 6, o));
+            if utf8 {
+                let rust = vietref::text::check_text(&s, "reason");
+                assert_eq!(r.1, Some(!vietref::finding::has_error(&rust.1)));
+            } else {
+                assert_eq!(r.0, VIETREF_INVALID_UTF8);
+            }
+
+            let transforms: [(S, Option<Vec<u8>>, String); 6] = [
+                {
+                    let (a, b) = both(
+                        |o| vietref_text_skeleton(p(j), j.len(), o),
+                        |b, c, l| vietref_text_skeleton_buf(p(j), j.len(), b, c, l),
+                    );
+                    (a, b, vietref::text::skeleton(&s))
+                },
                 {
                     let (a, b) = both(
                         |o| vietref_text_fold(p(j), j.len(), o),
@@ -362,8 +378,48 @@ fn capi_messages_refuse_junk() {
                     let r = call_report(|o| vietref_memo_render(m, p(b"HP:6"), 4, channel, 0, o));
                     assert!(refused(r) || reason_ok || !ok(st), "rendered {}", show(&s));
                 }
+                let cs = b"A-Za-z0-9 ";
+                let r = call_report(|o| {
+                    vietref_memo_render_custom(m, p(b"HP:6"), 4, p(b"b"), 1, p(cs), 10, 60, 0, o)
+                });
+                assert!(refused(r) || reason_ok || !ok(st), "rendered {}", show(&s));
                 vietref_message_free(m);
             }
+            // Junk as a channel's name or character set: refused unless it is one.
+            let m = valid_message();
+            let cs = b"A-Z0-9 ";
+            let r = call_report(|o| {
+                vietref_memo_render_custom(m, ptr::null(), 0, p(j), j.len(), p(cs), 7, 40, 0, o)
+            });
+            let utf8 = std::str::from_utf8(j).ok();
+            assert_eq!(ok(r.0), utf8.is_some_and(|n| !n.trim().is_empty()));
+            let spec = utf8.and_then(|c| vietref::memo::Charset::from_spec(c).ok());
+            let (st, text) = owned(|o| {
+                let mut rep: *mut vietref_report = ptr::null_mut();
+                let st = vietref_memo_render_custom(
+                    m,
+                    ptr::null(),
+                    0,
+                    p(b"b"),
+                    1,
+                    p(j),
+                    j.len(),
+                    40,
+                    0,
+                    &mut rep,
+                );
+                assert_eq!(ok(st), spec.is_some(), "charset {}", show(&s));
+                if !ok(st) {
+                    return VIETREF_NO_VALUE;
+                }
+                let t = vietref_report_cleaned_text(rep, o);
+                vietref_report_free(rep);
+                t
+            });
+            if let (true, Some(text), Some(set)) = (ok(st), text, spec) {
+                assert!(text.iter().all(|b| set.contains(*b)), "{}", show(&s));
+            }
+            vietref_message_free(m);
             // Junk as the list of schemes.
             let m = valid_message();
             let r = call_report(|o| vietref_message_validate_schemes(m, p(j), j.len(), o));

@@ -249,16 +249,22 @@ const PROFILES: [Profile; 6] = [
 
 /// What `vietref_memo_render` must give, built from the Rust API.
 fn render_expected(d: &MessageDraft, schemes: &[Scheme], channel: u32, budget: usize) -> Value {
+    let mut p = PROFILES[channel as usize - 1].clone();
+    if budget != 0 {
+        p = p.with_budget(budget);
+    }
+    render_expected_with(d, schemes, p, channel == 6)
+}
+
+/// What rendering `d` for the profile `p` gives, as the C report's JSON (`iso`: with the
+/// ISO 20022 remittance parts).
+fn render_expected_with(d: &MessageDraft, schemes: &[Scheme], p: Profile, iso: bool) -> Value {
     let checked = d.validate_with(schemes);
     let mut findings = checked.findings;
     let Some(m) = checked.cleaned else {
         return json!({"valid": false, "findings": findings, "cleaned": null});
     };
-    let mut p = PROFILES[channel as usize - 1].clone();
-    if budget != 0 {
-        p = p.with_budget(budget);
-    }
-    let (r, extra) = if channel == 6 {
+    let (r, extra) = if iso {
         let rem = memo::remittance(&m, &p);
         let mut extra = json!({"xml": rem.xml});
         if let Some(c) = rem.creditor_reference {
@@ -395,6 +401,44 @@ proptest! {
         let want = render_expected(&d, &rust_schemes(&schemes).unwrap(), channel, budget);
         prop_assert_eq!(text.as_deref(), want["cleaned"]["text"].as_str());
         prop_assert_eq!(got, want);
+        unsafe { vietref_message_free(m) };
+    }
+
+    #[test]
+    fn memo_render_custom_equals_rust(
+        d in drafts(),
+        schemes in prop_oneof![Just(String::new()), Just("HP:8".to_string())],
+        name in "[a-z -]{0,8}",
+        charset in prop_oneof![
+            Just("A-Z0-9 ".to_string()),
+            Just("A-Za-z0-9 ./-".to_string()),
+            "[ -~]{0,10}",
+            "\\PC{0,4}",
+        ],
+        budget in prop_oneof![Just(0usize), 1usize..120],
+        reference_only in 0u32..=2,
+    ) {
+        let m = draft_handle(&d);
+        let mut r: *mut vietref_report = ptr::null_mut();
+        let st = unsafe {
+            vietref_memo_render_custom(
+                m, schemes.as_ptr().cast(), schemes.len(), name.as_ptr().cast(), name.len(),
+                charset.as_ptr().cast(), charset.len(), budget, reference_only, &mut r,
+            )
+        };
+        match memo::Charset::from_spec(&charset) {
+            Ok(cs) if !name.trim().is_empty() && budget > 0 && reference_only < 2 => {
+                prop_assert_eq!(st, VIETREF_OK);
+                let mut p = Profile::new(name.clone(), cs, budget, "defined by the caller");
+                p.reference_only = reference_only == 1;
+                let want = render_expected_with(&d, &rust_schemes(&schemes).unwrap(), p, false);
+                prop_assert_eq!(unsafe { report_value(r) }, want);
+            }
+            _ => {
+                prop_assert_eq!(st, VIETREF_INVALID_ARGUMENT);
+                prop_assert!(r.is_null());
+            }
+        }
         unsafe { vietref_message_free(m) };
     }
 

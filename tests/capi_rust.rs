@@ -128,6 +128,12 @@ fn pairs() -> Vec<(&'static str, OwnedFn, BufFn, RustFn)> {
         ("name", vietref_text_name, vietref_text_name_buf, |s| {
             text::check_name(s, "").cleaned
         }),
+        (
+            "skeleton",
+            vietref_text_skeleton,
+            vietref_text_skeleton_buf,
+            |s| Some(text::skeleton(s)),
+        ),
     ]
 }
 
@@ -193,6 +199,31 @@ proptest! {
             vietref_string_free(s);
             vietref_report_free(r);
             vietref_message_free(m);
+        }
+    }
+
+    #[test]
+    fn check_text_through_c_equals_rust(input in "\\PC{0,30}", field in "[a-z]{0,8}") {
+        let (norm, findings) = text::check_text(&input, &field);
+        let valid = !vietref::finding::has_error(&findings);
+        let want = serde_json::json!({
+            "valid": valid,
+            "findings": findings,
+            "cleaned": if valid { Some(norm) } else { None },
+        });
+        unsafe {
+            let mut r: *mut vietref_report = ptr::null_mut();
+            prop_assert_eq!(
+                vietref_text_check_text(input.as_ptr().cast(), input.len(), field.as_ptr().cast(), field.len(), &mut r),
+                VIETREF_OK
+            );
+            let mut s: *mut vietref_string = ptr::null_mut();
+            prop_assert_eq!(vietref_report_json(r, &mut s), VIETREF_OK);
+            let got = std::slice::from_raw_parts(vietref_string_ptr(s).cast::<u8>(), vietref_string_len(s));
+            let got: serde_json::Value = serde_json::from_slice(got).unwrap();
+            prop_assert_eq!(got, want);
+            vietref_string_free(s);
+            vietref_report_free(r);
         }
     }
 

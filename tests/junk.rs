@@ -178,6 +178,14 @@ fn reasons_refuse_junk_that_is_not_text() {
         if !printable {
             assert!(!r.is_valid(), "junk reason accepted: {}", show(&s));
         }
+        // The free-text check alone refuses the same junk, emptiness and length aside
+        // (those are the message's rules).
+        let refused = has_error(&text::check_text(&s, "reason").1);
+        let sized = !s.trim().is_empty() && s.chars().count() <= vietref::message::REASON_MAX_CHARS;
+        if !printable && sized {
+            assert!(refused, "junk free text accepted: {}", show(&s));
+        }
+        assert!(!refused || !r.is_valid());
         let mut d = valid_draft();
         d.reason = Some(s.to_string());
         assert_eq!(d.validate().is_valid(), r.is_valid());

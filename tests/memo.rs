@@ -578,3 +578,32 @@ fn payment_code_create_matches_extract() {
     let c = code::create("HP", "71840976").unwrap();
     assert_eq!(codes_of(&c.format(), &schemes()), [c.as_str()]);
 }
+
+#[test]
+fn charset_specs_read_ranges_and_refuse_what_is_not_a_set() {
+    assert_eq!(Charset::from_spec("A-Za-z0-9 ").unwrap(), Charset::MEMO);
+    assert_eq!(Charset::from_spec("A-Za-z0-9_-").unwrap(), Charset::BILL);
+    assert_eq!(Charset::from_spec("-A-Z0-9").unwrap(), Charset::POS);
+    assert_eq!(Charset::from_spec("ZA").unwrap().chars(), "AZ");
+    assert_eq!(Charset::from_spec("a-a").unwrap().chars(), "a");
+    for bad in ["", "Z-A", "9-0", "A-Zđ", "A\tB", "é"] {
+        let e = Charset::from_spec(bad).unwrap_err();
+        assert!(!e.is_empty(), "{bad:?}");
+    }
+    assert!(Charset::from_spec("Z-A").unwrap_err().contains("Z-A"));
+    assert!(Charset::from_spec("A-Zđ").unwrap_err().contains("U+0111"));
+}
+
+proptest! {
+    /// Any set of printable ASCII characters, listed with `-` last, reads back as itself.
+    #[test]
+    fn charset_spec_round_trip(set in proptest::collection::btree_set(0x20u8..0x7f, 1..40)) {
+        let mut spec: String = set.iter().filter(|b| **b != b'-').map(|b| char::from(*b)).collect();
+        if set.contains(&b'-') {
+            spec.push('-');
+        }
+        let cs = Charset::from_spec(&spec).unwrap();
+        let want: String = set.iter().map(|b| char::from(*b)).collect();
+        prop_assert_eq!(cs.chars(), want);
+    }
+}

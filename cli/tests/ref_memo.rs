@@ -93,6 +93,39 @@ fn memo_commands() {
         msg,
     );
     assert_eq!(o.status.code(), Some(1), "the code does not fit");
+    // A bank that also allows the slash: an institution's own code keeps it, and loses the
+    // dash (reported as memo.invoice_adapted); 11 characters hold the code alone.
+    let own = msg.replace("HP7184097674", "HD-2024/0917");
+    let o = run(
+        &[
+            "memo",
+            "render",
+            "--channel",
+            "transfer",
+            "--charset",
+            "A-Z0-9 /",
+            "--budget",
+            "11",
+        ],
+        &own,
+    );
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(v["text"], "HD2024/0917");
+    assert_eq!(v["findings"][0]["code"], "memo.invoice_adapted");
+    let o = run(
+        &[
+            "memo",
+            "render",
+            "--channel",
+            "transfer",
+            "--charset",
+            "Z-A",
+        ],
+        msg,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("backwards"));
     let o = run(
         &["memo", "extract", "--scheme", "HP:8"],
         "IB hp71 8409 7674 hoc phi\nnone\n",

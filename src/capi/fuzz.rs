@@ -156,6 +156,7 @@ pub fn drive(data: &[u8]) {
                 text_pair(vietref_text_name, vietref_text_name_buf, text, cap);
                 text_pair(vietref_text_fold, vietref_text_fold_buf, text, cap);
                 text_pair(vietref_text_key, vietref_text_key_buf, text, cap);
+                text_pair(vietref_text_skeleton, vietref_text_skeleton_buf, text, cap);
             }
             1 => {
                 let style = u32::from(cap % 4);
@@ -186,6 +187,20 @@ pub fn drive(data: &[u8]) {
             2 => {
                 let mut rep: *mut vietref_report = ptr::null_mut();
                 let s = vietref_text_check(
+                    text.as_ptr().cast(),
+                    text.len(),
+                    other.as_ptr().cast(),
+                    other.len(),
+                    &mut rep,
+                );
+                if ok(s) {
+                    walk_report(rep, cap);
+                    vietref_report_free(rep);
+                } else {
+                    assert!(rep.is_null());
+                }
+                let mut rep: *mut vietref_report = ptr::null_mut();
+                let s = vietref_text_check_text(
                     text.as_ptr().cast(),
                     text.len(),
                     other.as_ptr().cast(),
@@ -597,6 +612,41 @@ unsafe fn memo_render(text: &[u8], other: &[u8], cap: u8) {
             vietref_report_free(rep);
         } else {
             assert!(rep.is_null());
+        }
+        // A channel the input defines: its name and character set are the other bytes.
+        let (name, charset) = other.split_at(other.len() / 2);
+        let mut rep: *mut vietref_report = ptr::null_mut();
+        let st = vietref_memo_render_custom(
+            m,
+            ptr::null(),
+            0,
+            name.as_ptr().cast(),
+            name.len(),
+            charset.as_ptr().cast(),
+            charset.len(),
+            budget,
+            u32::from(cap & 1),
+            &mut rep,
+        );
+        if ok(st) {
+            walk_report(rep, cap);
+            let (st, memo) = owned_and_buf(
+                |o| vietref_report_cleaned_text(rep, o),
+                |b, c, l| vietref_report_cleaned_text_buf(rep, b, c, l),
+                cap,
+            );
+            if let (true, Some(memo)) = (ok(st), memo) {
+                // Within the budget, and only characters of the set.
+                assert!(memo.len() <= budget, "memo longer than its budget");
+                let set = std::str::from_utf8(charset)
+                    .ok()
+                    .and_then(|c| crate::memo::Charset::from_spec(c).ok());
+                assert!(set.is_some_and(|set| memo.iter().all(|b| set.contains(*b))));
+            }
+            vietref_report_free(rep);
+        } else {
+            assert!(rep.is_null());
+            assert!(st == VIETREF_INVALID_ARGUMENT || st == VIETREF_INVALID_UTF8);
         }
         let mut rep: *mut vietref_report = ptr::null_mut();
         let st = vietref_vietqr_for_payment(

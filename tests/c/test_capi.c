@@ -208,6 +208,79 @@ static void test_text_check(void) {
     vietref_report_free(r);
 }
 
+static void test_text_check_text(void) {
+    vietref_report *r = SENTINEL;
+    uint32_t u = 77;
+    size_t n = 77;
+
+    /* Free text allows digits and punctuation (a name would not): valid, no finding. */
+    CHECK_STATUS(vietref_text_check_text(S("Học phí kỳ 1, lớp 6A"), S("reason"), &r), VIETREF_OK);
+    CHECK(r != SENTINEL && r != NULL);
+    CHECK_STATUS(vietref_report_valid(r, &u), VIETREF_OK);
+    CHECK(u == 1);
+    CHECK_STATUS(vietref_report_count(r, &n), VIETREF_OK);
+    CHECK(n == 0);
+    CHECK_OWNED("Học phí kỳ 1, lớp 6A", vietref_report_cleaned_text(r, outp));
+    vietref_report_free(r);
+
+    /* Two spaces and a no-break space: normalized, with a text.whitespace warning (102). */
+    r = NULL;
+    CHECK_STATUS(vietref_text_check_text(S("Học  phí\xc2\xa0kỳ 1 "), S("reason"), &r), VIETREF_OK);
+    CHECK_STATUS(vietref_report_valid(r, &u), VIETREF_OK);
+    CHECK(u == 1);
+    CHECK_STATUS(vietref_report_finding_code(r, 0, &u), VIETREF_OK);
+    CHECK(u == 102);
+    CHECK_OWNED("Học phí kỳ 1", vietref_report_cleaned_text(r, outp));
+    vietref_report_free(r);
+
+    /* A control character (U+0001, the 8th character) is refused: text.control_char (104). */
+    r = NULL;
+    CHECK_STATUS(vietref_text_check_text(S("Học phí\x01"), S("reason"), &r), VIETREF_OK);
+    CHECK_STATUS(vietref_report_valid(r, &u), VIETREF_OK);
+    CHECK(u == 0);
+    CHECK_STATUS(vietref_report_finding_code(r, 0, &u), VIETREF_OK);
+    CHECK(u == 104);
+    CHECK_STATUS(vietref_report_finding_position(r, 0, &n), VIETREF_OK);
+    CHECK(n == 8);
+    CHECK_OWNED("reason", vietref_report_finding_field(r, 0, outp));
+    CHECK_OWNED_FAILS(VIETREF_NO_VALUE, vietref_report_cleaned_text(r, outp));
+    vietref_report_free(r);
+
+    /* Latin and Cyrillic in one word: a text.mixed_script warning (110), still valid. */
+    r = NULL;
+    CHECK_STATUS(vietref_text_check_text(S("l\xd0\xbep 6A"), NULL, 0, &r), VIETREF_OK);
+    CHECK_STATUS(vietref_report_valid(r, &u), VIETREF_OK);
+    CHECK(u == 1);
+    CHECK_STATUS(vietref_report_finding_code(r, 0, &u), VIETREF_OK);
+    CHECK(u == 110);
+    vietref_report_free(r);
+
+    /* Argument errors leave *report_out alone. */
+    r = SENTINEL;
+    CHECK_STATUS(vietref_text_check_text(NULL, 1, S("f"), &r), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_text_check_text(S("An"), NULL, 1, &r), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_text_check_text(S(BAD_UTF8), S("f"), &r), VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_text_check_text(S("An"), S(BAD_UTF8), &r), VIETREF_INVALID_UTF8);
+    CHECK(r == SENTINEL);
+    CHECK_STATUS(vietref_text_check_text(S("An"), S("f"), NULL), VIETREF_NULL_ARGUMENT);
+}
+
+static void test_text_skeleton(void) {
+    /* Lower case, look-alikes mapped to one representative: Latin HOA and Cyrillic НОА. */
+    CHECK_OWNED("hoa", vietref_text_skeleton(S("HOA"), outp));
+    CHECK_OWNED("hoa", vietref_text_skeleton(S("\xd0\x9d\xd0\x9e\xd0\x90"), outp));
+    CHECK_BUF("hoa", vietref_text_skeleton_buf(S("HOA"), buf, cap, lenp));
+    /* rn passes for m, i for l (one representative of i, I, l, L, 1); invisible characters
+       and outer spaces go. */
+    CHECK_OWNED("mal", vietref_text_skeleton(S(" rnai\xe2\x80\x8b "), outp));
+    CHECK_BUF("mal", vietref_text_skeleton_buf(S("rnai"), buf, cap, lenp));
+    CHECK_OWNED("", vietref_text_skeleton(NULL, 0, outp));
+    CHECK_OWNED_FAILS(VIETREF_NULL_ARGUMENT, vietref_text_skeleton(NULL, 1, outp));
+    CHECK_OWNED_FAILS(VIETREF_INVALID_UTF8, vietref_text_skeleton(S(BAD_UTF8), outp));
+    CHECK_BUF_FAILS(VIETREF_INVALID_UTF8, vietref_text_skeleton_buf(S(BAD_UTF8), buf, cap, lenp));
+    CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT, vietref_text_skeleton_buf(NULL, 1, buf, cap, lenp));
+}
+
 static void test_text_looks_like(void) {
     uint32_t u = 77;
     /* Latin HOA and Cyrillic НОА (U+041D U+041E U+0410). */
@@ -526,6 +599,8 @@ int main(void) {
     test_text_key();
     test_text_retone();
     test_text_check();
+    test_text_check_text();
+    test_text_skeleton();
     test_text_looks_like();
     test_text_compare_payee_name();
     test_message_valid();

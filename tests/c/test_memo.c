@@ -494,6 +494,94 @@ static void test_memo_render(void) {
     vietref_message_free(m);
 }
 
+static void test_memo_render_custom(void) {
+    static const char *const code_reason[] = {"invoice", "reason"};
+    static const char *const names[] = {"beneficiaryName", "payerName"};
+    static const char *const code_only[] = {"invoice"};
+    vietref_message *m = message_from(S(TUITION_JSON));
+    vietref_report *r = NULL;
+
+    /* A bank allowing upper case, digits and space, 30 characters: the code (12) and the
+       reason folded (" HOC PHI HOC KY 1", 17) fit; " HS NGUYEN THI BINH" does not. Findings:
+       reason folded (605), both names left out (603). */
+    CHECK_STATUS(vietref_memo_render_custom(m, S("HP:8"), S("my-bank"), S("A-Z0-9 "), 30, 0, &r),
+                 VIETREF_OK);
+    check_valid(r, 1);
+    {
+        static const uint32_t want[] = {605, 603, 603};
+        check_codes(r, want, 3);
+    }
+    CHECK_OWNED("HP7184097674 HOC PHI HOC KY 1", vietref_report_cleaned_text(r, outp));
+    check_list(r, VIETREF_MEMO_INCLUDED, code_reason, 2);
+    check_list(r, VIETREF_MEMO_OMITTED, names, 2);
+    CHECK_OWNED("{\"channel\":\"my-bank\",\"budget\":30,\"text\":\"HP7184097674 HOC PHI HOC KY 1\","
+                "\"included\":[\"invoice\",\"reason\"],\"omitted\":[\"beneficiaryName\",\"payerName\"],"
+                "\"clipped\":[]}",
+                vietref_report_cleaned_json(r, outp));
+    vietref_report_free(r);
+
+    /* Reference only: the code alone; the other three fields are not carried (607). */
+    r = NULL;
+    CHECK_STATUS(vietref_memo_render_custom(m, S("HP:8"), S("ref"), S("A-Z0-9"), 16, 1, &r),
+                 VIETREF_OK);
+    check_valid(r, 1);
+    {
+        static const uint32_t want[] = {607, 607, 607};
+        check_codes(r, want, 3);
+    }
+    CHECK_OWNED("HP7184097674", vietref_report_cleaned_text(r, outp));
+    check_list(r, VIETREF_MEMO_INCLUDED, code_only, 1);
+    vietref_report_free(r);
+
+    /* No digits in the set: the code cannot travel (memo.invoice_charset, 601, at its 3rd
+       character '7'); no memo. */
+    r = NULL;
+    CHECK_STATUS(vietref_memo_render_custom(m, S("HP:8"), S("letters"), S("A-Z "), 50, 0, &r),
+                 VIETREF_OK);
+    check_valid(r, 0);
+    {
+        uint32_t u = 77;
+        size_t n = 77;
+        CHECK_STATUS(vietref_report_finding_code(r, 0, &u), VIETREF_OK);
+        CHECK(u == 601);
+        CHECK_STATUS(vietref_report_finding_position(r, 0, &n), VIETREF_OK);
+        CHECK(n == 3);
+    }
+    CHECK_OWNED_FAILS(VIETREF_NO_VALUE, vietref_report_cleaned_text(r, outp));
+    vietref_report_free(r);
+
+    /* Arguments: nothing is written unless the report is made. */
+    r = SENTINEL;
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, S("b"), S(""), 30, 0, &r),
+                 VIETREF_INVALID_ARGUMENT);
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, S("b"), S("Z-A"), 30, 0, &r),
+                 VIETREF_INVALID_ARGUMENT);
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, S("b"), S("A-Z\xc4\x91"), 30, 0, &r),
+                 VIETREF_INVALID_ARGUMENT);
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, S("b"), S("A-Z"), 0, 0, &r),
+                 VIETREF_INVALID_ARGUMENT);
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, S("b"), S("A-Z"), 30, 2, &r),
+                 VIETREF_INVALID_ARGUMENT);
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, S(" "), S("A-Z"), 30, 0, &r),
+                 VIETREF_INVALID_ARGUMENT);
+    CHECK_STATUS(vietref_memo_render_custom(m, S("HP"), S("b"), S("A-Z"), 30, 0, &r),
+                 VIETREF_REF_SCHEMES_INVALID);
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, S(BAD_UTF8), S("A-Z"), 30, 0, &r),
+                 VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, S("b"), S(BAD_UTF8), 30, 0, &r),
+                 VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, NULL, 1, S("A-Z"), 30, 0, &r),
+                 VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, S("b"), NULL, 1, 30, 0, &r),
+                 VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_memo_render_custom(NULL, NULL, 0, S("b"), S("A-Z"), 30, 0, &r),
+                 VIETREF_NULL_ARGUMENT);
+    CHECK(r == SENTINEL);
+    CHECK_STATUS(vietref_memo_render_custom(m, NULL, 0, S("b"), S("A-Z"), 30, 0, NULL),
+                 VIETREF_NULL_ARGUMENT);
+    vietref_message_free(m);
+}
+
 /* ---- extract, candidates, parse ------------------------------------------------------- */
 
 static void test_memo_extract(void) {
@@ -704,6 +792,7 @@ int main(void) {
     test_ref_validate();
     test_message_schemes();
     test_memo_render();
+    test_memo_render_custom();
     test_memo_extract();
     test_memo_parse();
     test_vietqr_payment();
