@@ -703,6 +703,63 @@ typedef uint32_t vietref_line_status;
 #endif // __cplusplus
 
 /**
+ * `VIETREF_STATEMENT_*`: the layout of a statement export given to
+ * `vietref_reconciler_feed_statement`.
+ */
+enum vietref_statement_format
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * CSV with a header row (`date,amount,content,reference[,counterName]` by default, or
+     * the columns mapped); `,` `;` or tab separated, quoted cells, UTF-8 with or without BOM.
+     */
+    VIETREF_STATEMENT_CSV = 1,
+    /**
+     * One JSON object per line, in the shapes bank-notification services send
+     * (`transferAmount`, `content`/`description`, `referenceCode`, `transactionDate`, …).
+     */
+    VIETREF_STATEMENT_JSON_LINES = 2,
+    /**
+     * A JSON array of such objects.
+     */
+    VIETREF_STATEMENT_JSON = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum vietref_statement_format vietref_statement_format;
+#else
+typedef uint32_t vietref_statement_format;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * `VIETREF_RESULTS_*`: how `vietref_reconciler_feed_statement` writes the results.
+ */
+enum vietref_results_format
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    /**
+     * One JSON object per statement line (`vietref_line_result_json`), each ending in `\n`.
+     */
+    VIETREF_RESULTS_JSON_LINES = 1,
+    /**
+     * CSV with a header row, the columns `vietref reconcile --format csv` writes, CRLF.
+     */
+    VIETREF_RESULTS_CSV = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum vietref_results_format vietref_results_format;
+#else
+typedef uint32_t vietref_results_format;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * Payment codes and RF references found in a text (`vietref_memo_extract`,
  * `vietref_vietqr_payment_codes`), numbered from 0 to `count - 1` in order of appearance,
  * each once. Each one's check digits verify.
@@ -1620,6 +1677,72 @@ vietref_status vietref_reconciler_feed(vietref_reconciler *reconciler,
                                        const char *counter_name,
                                        size_t counter_name_len,
                                        vietref_line_result **result_out);
+
+/**
+ * Reads an invoice list in CSV (a header row naming `code,amount` and optionally
+ * `payer,beneficiary,due`, in any order, Vietnamese headers such as `Mã hóa đơn`, `Số
+ * tiền` recognized; or the headers given by `columns`, `"code=Mã HĐ,amount=Phải thu"`;
+ * empty for the defaults) and adds every invoice as `vietref_reconciler_add_invoice`
+ * would. Writes the number added to `*added_out` and a new report to `*report_out`: every
+ * finding of every record, its field `"LINE:COLUMN"` (`"3:Số tiền"`, the column as the
+ * file names it) or `"LINE"`; a record with an error is not added, the others are. The
+ * report is valid when every record was added (its cleaned text is then the number
+ * added); it lists at most 100 findings of one code, `text.more_findings` counting the
+ * rest. A malformed `columns`, a missing header row or a required column not found is
+ * an error finding with nothing added. Amounts accept thousands separators
+ * (`1.250.000`).
+ *
+ * The status is `VIETREF_OK` whenever the report was made.
+ *
+ * # Safety
+ * `reconciler` is a live reconciler used by no other thread during the call; `data` and
+ * `columns` are readable for their lengths (or NULL when the length is 0); `added_out`
+ * points to a writable `uint64_t` and `report_out` to a writable `vietref_report *`.
+ */
+vietref_status vietref_reconciler_add_invoices_csv(vietref_reconciler *reconciler,
+                                                   const char *data,
+                                                   size_t data_len,
+                                                   const char *columns,
+                                                   size_t columns_len,
+                                                   uint64_t *added_out,
+                                                   vietref_report **report_out);
+
+/**
+ * Reads a whole statement export (`format` a `VIETREF_STATEMENT_*` value; `columns` maps
+ * CSV headers as for `vietref reconcile --columns`, `"content=Diễn giải,amount=Có"`, empty
+ * for the defaults) and feeds every incoming line to the reconciler, in order. Writes the
+ * results (`results_format` a `VIETREF_RESULTS_*` value: one per incoming line, the
+ * line being the file's 1-based line, or the position in a JSON array) as a new string
+ * to `*results_out`, and a new report to `*report_out` of what was not fed: every
+ * outgoing line skipped (`reconcile.outgoing_skipped` warnings) and every record that
+ * could not be read (errors), each with its field `"LINE:COLUMN"` or `"LINE"`. The
+ * report is valid when no record was rejected. Skipped and rejected lines are counted in
+ * `vietref_reconciler_summary_json`. A malformed `columns` or an unreadable header is an
+ * error finding and nothing is fed (the results are empty). The report's cleaned text,
+ * when it is valid, is the number of lines fed. A report lists at most 100 findings of
+ * one code; `text.more_findings` counts the rest.
+ *
+ * The whole statement and its results are held in memory: for an export too large for
+ * that, feed its lines one at a time with `vietref_reconciler_feed`.
+ *
+ * The status is `VIETREF_OK` whenever the results and the report were made; an unknown
+ * `format` or `results_format` is `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `reconciler` is a live reconciler used by no other thread during the call; `data` and
+ * `columns` are readable for their lengths (or NULL when the length is 0); `results_out`
+ * points to a writable `vietref_string *` and `report_out` to a writable
+ * `vietref_report *`.
+ */
+vietref_status vietref_reconciler_feed_statement(vietref_reconciler *reconciler,
+                                                 const char *data,
+                                                 size_t data_len,
+                                                 uint32_t format,
+                                                 const char *columns,
+                                                 size_t columns_len,
+                                                 uint32_t results_format,
+                                                 vietref_string **results_out,
+                                                 vietref_report **report_out);
 
 /**
  * The counts and totals so far as JSON, a new string owned by the caller: `{"lines",

@@ -709,16 +709,35 @@ pub const MAX_REPEATS: usize = 16;
 /// number left out, its detail the code's key), added after them or merged into one already
 /// there. The kept findings hold the first error of every code, so validity never changes.
 pub fn cap_repeats(findings: &mut Vec<Finding>) {
-    if findings.len() <= MAX_REPEATS {
+    cap(findings, MAX_REPEATS, true);
+}
+
+/// Keeps the first `max` findings of each code whatever their field (records of a file,
+/// each with its own line in the field) and counts the rest in one `text.more_findings`
+/// warning per code with an empty field, as [`cap_repeats`] does per field.
+pub fn cap_per_code(findings: &mut Vec<Finding>, max: usize) {
+    cap(findings, max, false);
+}
+
+fn cap(findings: &mut Vec<Finding>, max: usize, by_field: bool) {
+    if findings.len() <= max {
         return;
     }
+    let field_of = |f: &Finding| -> String {
+        if by_field {
+            f.field.clone()
+        } else {
+            String::new()
+        }
+    };
     let mut seen: std::collections::HashMap<(&str, Code), usize> = Default::default();
     let mut over = false;
     for f in findings.iter() {
         if f.code != Code::TextMoreFindings {
-            let n = seen.entry((f.field.as_str(), f.code)).or_default();
+            let field = if by_field { f.field.as_str() } else { "" };
+            let n = seen.entry((field, f.code)).or_default();
             *n += 1;
-            over |= *n > MAX_REPEATS;
+            over |= *n > max;
         }
     }
     if !over {
@@ -733,14 +752,15 @@ pub fn cap_repeats(findings: &mut Vec<Finding>) {
             out.push(f);
             continue;
         }
-        let n = kept.entry((f.field.clone(), f.code)).or_default();
+        let field = field_of(&f);
+        let n = kept.entry((field.clone(), f.code)).or_default();
         *n += 1;
-        if *n <= MAX_REPEATS {
+        if *n <= max {
             out.push(f);
-        } else if let Some(d) = dropped.iter_mut().find(|d| d.1 == f.code && d.0 == f.field) {
+        } else if let Some(d) = dropped.iter_mut().find(|d| d.1 == f.code && d.0 == field) {
             d.2 += 1;
         } else {
-            dropped.push((f.field, f.code, 1));
+            dropped.push((field, f.code, 1));
         }
     }
     for (field, code, n) in dropped {

@@ -1102,6 +1102,57 @@ fn capi_reconciler_never_applies_junk() {
                 }
             }
             feed_unapplied(r, [j, b"", b"", j], "a line naming a junk name");
+            // Junk as a whole invoice file, and as the amount of one record: nothing added.
+            let mut amount_row = b"code,amount\nHP24010269,".to_vec();
+            amount_row.extend_from_slice(j);
+            for (file, what) in [(j.clone(), "file"), (amount_row, "amount")] {
+                let mut added = 77u64;
+                let res = call_report(|o| {
+                    vietref_reconciler_add_invoices_csv(
+                        r,
+                        p(&file),
+                        file.len(),
+                        ptr::null(),
+                        0,
+                        &mut added,
+                        o,
+                    )
+                });
+                assert!(refused(res), "junk invoice {what}: {}", show(&s));
+                assert_eq!(added, 0, "junk invoice {what}: {}", show(&s));
+            }
+            // Junk as a statement in every format, as its column mapping, and as one line's
+            // content: never applied (the summary below has no paid line).
+            let mut content_row = b"date,amount,content,reference\n2024-09-03,500000,".to_vec();
+            content_row.extend_from_slice(j);
+            for (data, format, columns) in [
+                (j.clone(), 1u32, &b""[..]),
+                (j.clone(), 2, b""),
+                (j.clone(), 3, b""),
+                (content_row, 1, b""),
+                (b"date,amount,content\n".to_vec(), 1, j.as_slice()),
+            ] {
+                let mut res: *mut vietref_string = ptr::null_mut();
+                let mut rep: *mut vietref_report = ptr::null_mut();
+                let st = vietref_reconciler_feed_statement(
+                    r,
+                    p(&data),
+                    data.len(),
+                    format,
+                    p(columns),
+                    columns.len(),
+                    1,
+                    &mut res,
+                    &mut rep,
+                );
+                if !ok(st) {
+                    assert_eq!(st, VIETREF_INVALID_UTF8, "columns {}", show(&s));
+                    assert!(res.is_null() && rep.is_null());
+                    continue;
+                }
+                let _ = take(res);
+                let _ = report(st, rep);
+            }
             let (st, summary) = both(
                 |o| vietref_reconciler_summary_json(r, o),
                 |b, c, l| vietref_reconciler_summary_json_buf(r, b, c, l),

@@ -311,3 +311,162 @@ fn line_results_can_be_read_from_many_threads() {
     }
     assert_eq!(vietref_line_status::VIETREF_LINE_UNMATCHED as u32, 6);
 }
+
+/// Reconciles `invoices` and `statement` through the C file functions: (invoices added,
+/// their report JSON, results, statement report JSON, summary JSON).
+fn files_through_c(
+    invoices: &[u8],
+    statement: &[u8],
+    format: u32,
+    csv_out: bool,
+) -> (u64, Value, String, Value, Value) {
+    unsafe {
+        let mut r: *mut vietref_reconciler = ptr::null_mut();
+        assert_eq!(
+            vietref_reconciler_new(c"HP:6".as_ptr(), 4, &mut r),
+            VIETREF_OK
+        );
+        let (mut added, mut rep) = (0u64, ptr::null_mut::<vietref_report>());
+        assert_eq!(
+            vietref_reconciler_add_invoices_csv(
+                r,
+                invoices.as_ptr().cast(),
+                invoices.len(),
+                ptr::null(),
+                0,
+                &mut added,
+                &mut rep
+            ),
+            VIETREF_OK
+        );
+        let inv_report = report_json(rep);
+        let (mut res, mut rep) = (ptr::null_mut::<vietref_string>(), ptr::null_mut());
+        assert_eq!(
+            vietref_reconciler_feed_statement(
+                r,
+                statement.as_ptr().cast(),
+                statement.len(),
+                format,
+                ptr::null(),
+                0,
+                if csv_out { 2 } else { 1 },
+                &mut res,
+                &mut rep
+            ),
+            VIETREF_OK
+        );
+        let results = take(res);
+        let st_report = report_json(rep);
+        let mut s = ptr::null_mut();
+        assert_eq!(vietref_reconciler_summary_json(r, &mut s), VIETREF_OK);
+        let summary = serde_json::from_str(&take(s)).unwrap();
+        vietref_reconciler_free(r);
+        (added, inv_report, results, st_report, summary)
+    }
+}
+
+unsafe fn report_json(rep: *mut vietref_report) -> Value {
+    let mut s = ptr::null_mut();
+    assert_eq!(unsafe { vietref_report_json(rep, &mut s) }, VIETREF_OK);
+    unsafe { vietref_report_free(rep) };
+    serde_json::from_str(&unsafe { take(s) }).unwrap()
+}
+
+/// The same through the Rust readers, the reconciler and the writers, as the CLI does.
+fn files_through_rust(
+    invoices: &[u8],
+    statement: &[u8],
+    format: vietref::reconcile::StatementFormat,
+    csv_out: bool,
+) -> (u64, String, Value) {
+    use vietref::reconcile::{
+        write_json_line, Columns, CsvWriter, InvoiceReader, StatementReader, StatementRecord,
+    };
+    let mut rec = Reconciler::new(&["HP:6".parse::<Scheme>().unwrap()]);
+    let mut added = 0;
+    for (_, inv) in InvoiceReader::new(invoices, &Columns::new())
+        .unwrap()
+        .flatten()
+    {
+        added += u64::from(rec.add_invoice(inv).is_ok());
+    }
+    let (mut json, mut csv) = (Vec::new(), CsvWriter::new(Vec::new()));
+    for item in StatementReader::new(format, statement, &Columns::new()).unwrap() {
+        match item {
+            Ok(StatementRecord::Line(l)) => {
+                let r = rec.feed(l);
+                if csv_out {
+                    csv.write(&r).unwrap()
+                } else {
+                    write_json_line(&mut json, &r).unwrap()
+                }
+            }
+            Ok(StatementRecord::Skipped(s)) => rec.skip(&s),
+            Err(e) => rec.reject(&e),
+        }
+    }
+    let out = if csv_out { csv.finish().unwrap() } else { json };
+    let summary = serde_json::to_value(rec.summary()).unwrap();
+    (added, String::from_utf8(out).unwrap(), summary)
+}
+
+#[test]
+fn bundled_files_through_c_equal_the_rust_pipeline() {
+    use vietref::reconcile::StatementFormat;
+    let invoices = std::fs::read("examples/reconcile/invoices.csv").unwrap();
+    for (file, format, rust_format) in [
+        ("examples/reconcile/statement.csv", 1, StatementFormat::Csv),
+        (
+            "examples/reconcile/statement.jsonl",
+            2,
+            StatementFormat::JsonLines,
+        ),
+    ] {
+        let statement = std::fs::read(file).unwrap();
+        for csv_out in [false, true] {
+            let (added, inv_rep, results, st_rep, summary) =
+                files_through_c(&invoices, &statement, format, csv_out);
+            let (want_added, want_results, want_summary) =
+                files_through_rust(&invoices, &statement, rust_format, csv_out);
+            assert_eq!(added, want_added, "{file}");
+            assert_eq!(added, 13, "every bundled invoice is added");
+            assert_eq!(inv_rep["valid"], true);
+            assert_eq!(results, want_results, "{file} csv={csv_out}");
+            assert_eq!(summary, want_summary, "{file}");
+            // What was not fed is in the report: the skipped outgoing lines.
+            let skipped = st_rep["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["code"] == "reconcile.outgoing_skipped")
+                .count();
+            assert_eq!(Some(skipped as u64), summary["skipped"].as_u64(), "{file}");
+            assert_eq!(st_rep["valid"], summary["rejected"] == 0);
+        }
+    }
+}
+
+proptest! {
+    /// Any bytes as an invoice list or a statement: no panic, and the reports account for
+    /// every record (a rejected one makes the report invalid; the summary counts it).
+    #[test]
+    fn any_file_bytes_are_read_or_reported(
+        inv in proptest::collection::vec(any::<u8>(), 0..200),
+        st in prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..200),
+            "date,amount,content,reference\n([0-9a-z ,.;-]{0,30}\n){0,5}".prop_map(String::into_bytes),
+        ],
+        format in 1u32..=3,
+        csv_out in any::<bool>(),
+    ) {
+        let (added, inv_rep, results, st_rep, summary) = files_through_c(&inv, &st, format, csv_out);
+        let cleaned = added.to_string();
+        prop_assert_eq!(inv_rep["valid"] == true, inv_rep["cleaned"].as_str() == Some(cleaned.as_str()));
+        let rejected = summary["rejected"].as_u64().unwrap();
+        prop_assert_eq!(st_rep["valid"] == true, rejected == 0 && st_rep["findings"].as_array().unwrap().iter().all(|f| f["severity"] != "error"));
+        let lines = summary["lines"].as_u64().unwrap();
+        if !csv_out {
+            prop_assert_eq!(results.lines().count() as u64, lines);
+        }
+    }
+}

@@ -1009,6 +1009,59 @@ unsafe fn reconcile(text: &[u8], other: &[u8], cap: u8) {
             summary.starts_with(&format!("{{\"lines\":{fed},")),
             "{summary}"
         );
+        // The input as files: the other bytes an invoice CSV, the text a statement.
+        let mut added = u64::MAX;
+        let mut rep: *mut vietref_report = ptr::null_mut();
+        let st = vietref_reconciler_add_invoices_csv(
+            r,
+            other.as_ptr().cast(),
+            other.len(),
+            ptr::null(),
+            0,
+            &mut added,
+            &mut rep,
+        );
+        assert!(ok(st));
+        walk_report(rep, cap);
+        vietref_report_free(rep);
+        assert!(added <= other.len() as u64);
+        let (format, results_format) = (u32::from(cap % 4), u32::from((cap >> 2) % 3));
+        let mut res: *mut vietref_string = ptr::null_mut();
+        let mut rep: *mut vietref_report = ptr::null_mut();
+        let st = vietref_reconciler_feed_statement(
+            r,
+            text.as_ptr().cast(),
+            text.len(),
+            format,
+            ptr::null(),
+            0,
+            results_format,
+            &mut res,
+            &mut rep,
+        );
+        if format == 0 || results_format == 0 {
+            assert_eq!(st, VIETREF_INVALID_ARGUMENT);
+            assert!(res.is_null() && rep.is_null());
+        } else {
+            assert!(ok(st));
+            let results = take(res);
+            let mut valid = 9u32;
+            assert!(ok(vietref_report_valid(rep, &mut valid)));
+            walk_report(rep, cap);
+            vietref_report_free(rep);
+            let mut s: *mut vietref_string = ptr::null_mut();
+            assert!(ok(vietref_reconciler_summary_json(r, &mut s)));
+            let after = String::from_utf8(take(s)).unwrap_or_default();
+            let lines: u64 = after
+                .strip_prefix("{\"lines\":")
+                .and_then(|t| t.split(',').next())
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(u64::MAX);
+            if results_format == 1 {
+                let rows = results.iter().filter(|b| **b == b'\n').count() as u64;
+                assert_eq!(lines, fed + rows, "a result for every line fed");
+            }
+        }
         vietref_reconciler_free(r);
     }
 }

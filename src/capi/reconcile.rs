@@ -3,8 +3,8 @@
 //! state as JSON.
 
 use super::boundary::{
-    buf_arg, ffi_boundary, free_handle, handle_mut, handle_ref, into_handle, known, opt_text_arg,
-    out_arg, text_arg, FfiResult,
+    buf_arg, bytes_arg, ffi_boundary, free_handle, handle_mut, handle_ref, into_handle, known,
+    opt_text_arg, out_arg, text_arg, FfiResult,
 };
 use super::reference::schemes_arg;
 use super::report::{vietref_report, Cleaned};
@@ -237,6 +237,243 @@ pub unsafe extern "C" fn vietref_reconciler_feed(
         l.counter_name = counter_name.map(str::to_string);
         let result = r.reconciler.feed(l);
         out.write(into_handle(vietref_line_result { result }));
+        Ok(())
+    })
+}
+
+/// `VIETREF_STATEMENT_*`: the layout of a statement export given to
+/// `vietref_reconciler_feed_statement`.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum vietref_statement_format {
+    /// CSV with a header row (`date,amount,content,reference[,counterName]` by default, or
+    /// the columns mapped); `,` `;` or tab separated, quoted cells, UTF-8 with or without BOM.
+    VIETREF_STATEMENT_CSV = 1,
+    /// One JSON object per line, in the shapes bank-notification services send
+    /// (`transferAmount`, `content`/`description`, `referenceCode`, `transactionDate`, …).
+    VIETREF_STATEMENT_JSON_LINES = 2,
+    /// A JSON array of such objects.
+    VIETREF_STATEMENT_JSON = 3,
+}
+
+/// `VIETREF_RESULTS_*`: how `vietref_reconciler_feed_statement` writes the results.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum vietref_results_format {
+    /// One JSON object per statement line (`vietref_line_result_json`), each ending in `\n`.
+    VIETREF_RESULTS_JSON_LINES = 1,
+    /// CSV with a header row, the columns `vietref reconcile --format csv` writes, CRLF.
+    VIETREF_RESULTS_CSV = 2,
+}
+
+/// How many findings of one code the report of a file lists (the rest are counted in one
+/// `text.more_findings`).
+const RECORD_FINDINGS_SHOWN: usize = 100;
+
+/// A record finding with the record's line in its field: `"3:Số tiền"` (line 3, the
+/// column as the file names it) or `"3"` for the record as a whole; line 0 (not a
+/// record's finding) leaves it alone.
+fn at_line(line: u64, mut f: Finding) -> Finding {
+    if line == 0 {
+        // Not a record's (the column mapping).
+        return f;
+    }
+    f.field = if f.field.is_empty() {
+        line.to_string()
+    } else {
+        format!("{line}:{}", f.field)
+    };
+    f
+}
+
+/// The column mapping argument: a report's finding when it is malformed.
+fn columns_arg(columns: &str) -> Result<crate::reconcile::Columns, Finding> {
+    columns.parse()
+}
+
+/// Reads an invoice list in CSV (a header row naming `code,amount` and optionally
+/// `payer,beneficiary,due`, in any order, Vietnamese headers such as `Mã hóa đơn`, `Số
+/// tiền` recognized; or the headers given by `columns`, `"code=Mã HĐ,amount=Phải thu"`;
+/// empty for the defaults) and adds every invoice as `vietref_reconciler_add_invoice`
+/// would. Writes the number added to `*added_out` and a new report to `*report_out`: every
+/// finding of every record, its field `"LINE:COLUMN"` (`"3:Số tiền"`, the column as the
+/// file names it) or `"LINE"`; a record with an error is not added, the others are. The
+/// report is valid when every record was added (its cleaned text is then the number
+/// added); it lists at most 100 findings of one code, `text.more_findings` counting the
+/// rest. A malformed `columns`, a missing header row or a required column not found is
+/// an error finding with nothing added. Amounts accept thousands separators
+/// (`1.250.000`).
+///
+/// The status is `VIETREF_OK` whenever the report was made.
+///
+/// # Safety
+/// `reconciler` is a live reconciler used by no other thread during the call; `data` and
+/// `columns` are readable for their lengths (or NULL when the length is 0); `added_out`
+/// points to a writable `uint64_t` and `report_out` to a writable `vietref_report *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_add_invoices_csv(
+    reconciler: *mut vietref_reconciler,
+    data: *const c_char,
+    data_len: usize,
+    columns: *const c_char,
+    columns_len: usize,
+    added_out: *mut u64,
+    report_out: *mut *mut vietref_report,
+) -> vietref_status {
+    ffi_boundary!({
+        let r = unsafe { handle_mut(reconciler) }?;
+        let data = unsafe { bytes_arg(data.cast(), data_len) }?;
+        let columns = unsafe { text_arg(columns, columns_len) }?;
+        let added_out = unsafe { out_arg(added_out) }?;
+        let out = unsafe { out_arg(report_out) }?;
+        let mut findings = Vec::new();
+        let mut added = 0u64;
+        let mut failed = false;
+        match columns_arg(columns) {
+            Err(f) => {
+                findings.push(f);
+                failed = true;
+            }
+            Ok(cols) => match crate::reconcile::InvoiceReader::new(data, &cols) {
+                Err(e) => {
+                    findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
+                    failed = true;
+                }
+                Ok(mut reader) => {
+                    while let Some(item) = reader.next() {
+                        match item {
+                            Err(e) => {
+                                failed = true;
+                                findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
+                            }
+                            Ok((line, inv)) => {
+                                let (list, ok) = match r.reconciler.add_invoice(inv) {
+                                    Ok(a) => (a.warnings, true),
+                                    Err(f) => (f, false),
+                                };
+                                added += u64::from(ok);
+                                failed |= !ok;
+                                for mut f in list {
+                                    f.field = reader.column_name(&f.field);
+                                    findings.push(at_line(line, f));
+                                }
+                            }
+                        }
+                    }
+                }
+            },
+        }
+        crate::finding::cap_per_code(&mut findings, RECORD_FINDINGS_SHOWN);
+        let cleaned = (!failed).then(|| Cleaned::Text(added.to_string()));
+        added_out.write(added);
+        out.write_report(Report { findings, cleaned });
+        Ok(())
+    })
+}
+
+/// Reads a whole statement export (`format` a `VIETREF_STATEMENT_*` value; `columns` maps
+/// CSV headers as for `vietref reconcile --columns`, `"content=Diễn giải,amount=Có"`, empty
+/// for the defaults) and feeds every incoming line to the reconciler, in order. Writes the
+/// results (`results_format` a `VIETREF_RESULTS_*` value: one per incoming line, the
+/// line being the file's 1-based line, or the position in a JSON array) as a new string
+/// to `*results_out`, and a new report to `*report_out` of what was not fed: every
+/// outgoing line skipped (`reconcile.outgoing_skipped` warnings) and every record that
+/// could not be read (errors), each with its field `"LINE:COLUMN"` or `"LINE"`. The
+/// report is valid when no record was rejected. Skipped and rejected lines are counted in
+/// `vietref_reconciler_summary_json`. A malformed `columns` or an unreadable header is an
+/// error finding and nothing is fed (the results are empty). The report's cleaned text,
+/// when it is valid, is the number of lines fed. A report lists at most 100 findings of
+/// one code; `text.more_findings` counts the rest.
+///
+/// The whole statement and its results are held in memory: for an export too large for
+/// that, feed its lines one at a time with `vietref_reconciler_feed`.
+///
+/// The status is `VIETREF_OK` whenever the results and the report were made; an unknown
+/// `format` or `results_format` is `VIETREF_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// `reconciler` is a live reconciler used by no other thread during the call; `data` and
+/// `columns` are readable for their lengths (or NULL when the length is 0); `results_out`
+/// points to a writable `vietref_string *` and `report_out` to a writable
+/// `vietref_report *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_feed_statement(
+    reconciler: *mut vietref_reconciler,
+    data: *const c_char,
+    data_len: usize,
+    format: u32,
+    columns: *const c_char,
+    columns_len: usize,
+    results_format: u32,
+    results_out: *mut *mut vietref_string,
+    report_out: *mut *mut vietref_report,
+) -> vietref_status {
+    use crate::reconcile::{StatementFormat, StatementReader, StatementRecord};
+    ffi_boundary!({
+        let r = unsafe { handle_mut(reconciler) }?;
+        let data = unsafe { bytes_arg(data.cast(), data_len) }?;
+        let columns = unsafe { text_arg(columns, columns_len) }?;
+        let format = known(match format {
+            1 => Some(StatementFormat::Csv),
+            2 => Some(StatementFormat::JsonLines),
+            3 => Some(StatementFormat::Json),
+            _ => None,
+        })?;
+        let csv_out = known(match results_format {
+            1 => Some(false),
+            2 => Some(true),
+            _ => None,
+        })?;
+        let results_out = unsafe { out_arg(results_out) }?;
+        let out = unsafe { out_arg(report_out) }?;
+        let mut findings = Vec::new();
+        let mut rejected = false;
+        let mut fed = 0u64;
+        let mut json: Vec<u8> = Vec::new();
+        let mut csv = crate::reconcile::CsvWriter::new(Vec::new());
+        let reader = columns_arg(columns).map_err(|f| crate::reconcile::RecordError::one(0, f));
+        match reader.and_then(|cols| StatementReader::new(format, data, &cols)) {
+            Err(e) => {
+                rejected = true;
+                findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
+            }
+            Ok(reader) => {
+                for item in reader {
+                    match item {
+                        Ok(StatementRecord::Line(line)) => {
+                            fed += 1;
+                            let res = r.reconciler.feed(line);
+                            if csv_out {
+                                csv.write(&res)
+                            } else {
+                                crate::reconcile::write_json_line(&mut json, &res)
+                            }
+                            .map_err(|_| vietref_status::VIETREF_INTERNAL_ERROR)?;
+                        }
+                        Ok(StatementRecord::Skipped(sk)) => {
+                            r.reconciler.skip(&sk);
+                            findings.push(at_line(sk.line, sk.finding));
+                        }
+                        Err(e) => {
+                            rejected = true;
+                            r.reconciler.reject(&e);
+                            findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
+                        }
+                    }
+                }
+            }
+        }
+        let text = if csv_out {
+            csv.finish()
+                .map_err(|_| vietref_status::VIETREF_INTERNAL_ERROR)?
+        } else {
+            json
+        };
+        let text = String::from_utf8(text).map_err(|_| vietref_status::VIETREF_INTERNAL_ERROR)?;
+        crate::finding::cap_per_code(&mut findings, RECORD_FINDINGS_SHOWN);
+        let cleaned = (!rejected).then(|| Cleaned::Text(fed.to_string()));
+        results_out.write_string(text);
+        out.write_report(Report { findings, cleaned });
         Ok(())
     })
 }

@@ -330,10 +330,169 @@ static void test_arguments(void) {
     vietref_reconciler_free(NULL);
 }
 
+/* ---- files: an invoice CSV and a statement export read whole -------------------------- */
+
+static const char INVOICES_CSV[] =
+    "Mã hóa đơn;Số tiền;Người nộp\r\n" C1 ";1.250.000;Nguyễn Văn An\r\n" C2 ";abc;Trần Văn Hùng\r\n" C3
+    ";980000;\r\n";
+
+static const char STATEMENT_CSV[] =
+    "date,amount,content,reference\n"
+    "2024-09-03,1250000,IB HP24010172 HOC PHI,FT1\n"
+    "2024-09-04,-11000,PHI SMS,FT2\n"
+    "2024-09-05,12abc,HP24010366,FT3\n"
+    "2024-09-06,980000,hp2401 0366 hoc phi,FT4\n";
+
+/* The field of finding i must be `want`. */
+static void check_field(vietref_report *rep, size_t i, const char *want) {
+    CHECK_OWNED(want, vietref_report_finding_field(rep, i, outp));
+}
+
+static void test_files(void) {
+    vietref_reconciler *r = NULL;
+    vietref_report *rep = NULL;
+    vietref_string *res = NULL;
+    uint64_t added = 77;
+    uint32_t u = 77;
+    size_t n = 77;
+    const char *p;
+
+    CHECK_STATUS(vietref_reconciler_new(S("HP:6"), &r), VIETREF_OK);
+    /* Vietnamese headers, ';' separated: C1 and C3 are added; C2's amount is not a number
+       (reconcile.amount_invalid, 812) at line 3, column "Số tiền"; nothing else. */
+    CHECK_STATUS(vietref_reconciler_add_invoices_csv(r, S(INVOICES_CSV), NULL, 0, &added, &rep), VIETREF_OK);
+    CHECK(added == 2);
+    CHECK_STATUS(vietref_report_valid(rep, &u), VIETREF_OK);
+    CHECK(u == 0);
+    CHECK_STATUS(vietref_report_count(rep, &n), VIETREF_OK);
+    CHECK(n == 1);
+    check_field(rep, 0, "3:Số tiền");
+    CHECK_OWNED("reconcile.amount_invalid", vietref_report_finding_code_key(rep, 0, outp));
+    vietref_report_free(rep);
+
+    /* The statement: line 2 pays C1 in full; line 3 is outgoing (skipped, a warning);
+       line 4's amount is unreadable (rejected, an error); line 5 pays C3 in full. */
+    rep = NULL;
+    CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), VIETREF_STATEMENT_CSV, NULL, 0,
+                                                   VIETREF_RESULTS_JSON_LINES, &res, &rep),
+                 VIETREF_OK);
+    p = vietref_string_ptr(res);
+    CHECK(strstr(p, "\"line\":2,") != NULL);
+    CHECK(strstr(p, "\"line\":5,") != NULL);
+    CHECK(strstr(p, "\"line\":3,") == NULL && strstr(p, "\"line\":4,") == NULL);
+    CHECK(strstr(p, "\"invoice\":\"" C1 "\"") != NULL);
+    CHECK(strstr(p, "\"invoice\":\"" C3 "\"") != NULL);
+    {
+        size_t lines = 0, i, len = vietref_string_len(res);
+        for (i = 0; i < len; i++) lines += p[i] == '\n';
+        CHECK(lines == 2);
+        CHECK(len > 0 && p[len - 1] == '\n');
+    }
+    vietref_string_free(res);
+    CHECK_STATUS(vietref_report_valid(rep, &u), VIETREF_OK);
+    CHECK(u == 0);
+    CHECK_STATUS(vietref_report_count(rep, &n), VIETREF_OK);
+    CHECK(n == 2);
+    CHECK_STATUS(vietref_report_finding_severity(rep, 0, &u), VIETREF_OK);
+    CHECK(u == VIETREF_SEVERITY_WARNING);
+    CHECK_OWNED("reconcile.outgoing_skipped", vietref_report_finding_code_key(rep, 0, outp));
+    CHECK_STATUS(vietref_report_finding_severity(rep, 1, &u), VIETREF_OK);
+    CHECK(u == VIETREF_SEVERITY_ERROR);
+    check_field(rep, 1, "4:amount");
+    vietref_report_free(rep);
+    /* The summary counts both lines paid, one skipped, one rejected. */
+    res = NULL;
+    CHECK_STATUS(vietref_reconciler_summary_json(r, &res), VIETREF_OK);
+    p = vietref_string_ptr(res);
+    CHECK(strstr(p, "\"lines\":2,") != NULL);
+    CHECK(strstr(p, "\"skipped\":1,") != NULL);
+    CHECK(strstr(p, "\"rejected\":1,") != NULL);
+    vietref_string_free(res);
+
+    /* The same line again as JSON lines, results as CSV: C1 is now settled (duplicate). */
+    rep = NULL;
+    res = NULL;
+    {
+        static const char jl[] =
+            "{\"transferAmount\":1250000,\"content\":\"HP24010172 HOC PHI\",\"referenceCode\":\"FT9\"}\n";
+        CHECK_STATUS(vietref_reconciler_feed_statement(r, S(jl), VIETREF_STATEMENT_JSON_LINES, NULL, 0,
+                                                       VIETREF_RESULTS_CSV, &res, &rep),
+                     VIETREF_OK);
+    }
+    p = vietref_string_ptr(res);
+    CHECK(strncmp(p, "line,status,invoice,", 20) == 0);
+    CHECK(strstr(p, "\r\n1,duplicate," C1 ",") != NULL);
+    vietref_string_free(res);
+    CHECK_STATUS(vietref_report_valid(rep, &u), VIETREF_OK);
+    CHECK(u == 1);
+    CHECK_OWNED("1", vietref_report_cleaned_text(rep, outp));
+    vietref_report_free(rep);
+
+    /* A malformed column mapping is an error finding; nothing is fed, the results empty. */
+    rep = NULL;
+    res = NULL;
+    CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), VIETREF_STATEMENT_CSV, S("content"),
+                                                   VIETREF_RESULTS_JSON_LINES, &res, &rep),
+                 VIETREF_OK);
+    CHECK(vietref_string_len(res) == 0);
+    vietref_string_free(res);
+    CHECK_STATUS(vietref_report_valid(rep, &u), VIETREF_OK);
+    CHECK(u == 0);
+    CHECK_OWNED("reconcile.columns_invalid", vietref_report_finding_code_key(rep, 0, outp));
+    vietref_report_free(rep);
+    added = 77;
+    rep = NULL;
+    CHECK_STATUS(vietref_reconciler_add_invoices_csv(r, S(INVOICES_CSV), S("code"), &added, &rep), VIETREF_OK);
+    CHECK(added == 0);
+    CHECK_STATUS(vietref_report_valid(rep, &u), VIETREF_OK);
+    CHECK(u == 0);
+    vietref_report_free(rep);
+
+    /* Arguments: nothing is written unless both outputs are made. */
+    rep = SENTINEL;
+    res = SENTINEL;
+    added = 77;
+    CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), 0, NULL, 0, 1, &res, &rep),
+                 VIETREF_INVALID_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), 4, NULL, 0, 1, &res, &rep),
+                 VIETREF_INVALID_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), 1, NULL, 0, 3, &res, &rep),
+                 VIETREF_INVALID_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed_statement(NULL, S(STATEMENT_CSV), 1, NULL, 0, 1, &res, &rep),
+                 VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed_statement(r, NULL, 1, 1, NULL, 0, 1, &res, &rep), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), 1, S(BAD_UTF8), 1, &res, &rep),
+                 VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), 1, NULL, 0, 1, NULL, &rep),
+                 VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), 1, NULL, 0, 1, &res, NULL),
+                 VIETREF_NULL_ARGUMENT);
+    CHECK(rep == SENTINEL && res == SENTINEL);
+    CHECK_STATUS(vietref_reconciler_add_invoices_csv(NULL, S(INVOICES_CSV), NULL, 0, &added, &rep),
+                 VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_add_invoices_csv(r, NULL, 1, NULL, 0, &added, &rep), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_add_invoices_csv(r, S(INVOICES_CSV), S(BAD_UTF8), &added, &rep),
+                 VIETREF_INVALID_UTF8);
+    CHECK_STATUS(vietref_reconciler_add_invoices_csv(r, S(INVOICES_CSV), NULL, 0, NULL, &rep),
+                 VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_reconciler_add_invoices_csv(r, S(INVOICES_CSV), NULL, 0, &added, NULL),
+                 VIETREF_NULL_ARGUMENT);
+    CHECK(rep == SENTINEL && added == 77);
+    /* Empty data: the header row is missing (reconcile.header_missing, an error). */
+    rep = NULL;
+    CHECK_STATUS(vietref_reconciler_add_invoices_csv(r, NULL, 0, NULL, 0, &added, &rep), VIETREF_OK);
+    CHECK(added == 0);
+    CHECK_OWNED("reconcile.header_missing", vietref_report_finding_code_key(rep, 0, outp));
+    vietref_report_free(rep);
+    vietref_reconciler_free(r);
+}
+
 static void test_constants(void) {
     CHECK(VIETREF_LINE_PAID == 0 && VIETREF_LINE_PARTIAL == 1 && VIETREF_LINE_OVERPAID == 2);
     CHECK(VIETREF_LINE_DUPLICATE == 3 && VIETREF_LINE_UNKNOWN_CODE == 4 && VIETREF_LINE_AMBIGUOUS == 5);
     CHECK(VIETREF_LINE_UNMATCHED == 6);
+    CHECK(VIETREF_STATEMENT_CSV == 1 && VIETREF_STATEMENT_JSON_LINES == 2 && VIETREF_STATEMENT_JSON == 3);
+    CHECK(VIETREF_RESULTS_JSON_LINES == 1 && VIETREF_RESULTS_CSV == 2);
     CHECK(VIETREF_RECONCILE_AMOUNT_INVALID == 700);
     CHECK(strcmp(vietref_status_name(VIETREF_RECONCILE_AMOUNT_INVALID), "VIETREF_RECONCILE_AMOUNT_INVALID") == 0);
 }
@@ -343,5 +502,6 @@ int main(void) {
     test_statuses();
     test_add_invoice();
     test_arguments();
+    test_files();
     return check_summary();
 }
