@@ -24,6 +24,25 @@ namespace Vietref
             return new Report(Native.Api.MemoRender(message.Live(), Utf8.Encode(schemes, "schemes"), (uint)channel, (ulong)budget));
         }
 
+        /// <summary>As <see cref="Render"/>, for a channel the institution defines itself (a bank whose
+        /// transfer content allows other characters or another length). <paramref name="name"/> (not empty)
+        /// names the channel in the memo's JSON; <paramref name="charset"/> lists the printable ASCII
+        /// characters that survive it, <c>X-Y</c> for a range and <c>-</c> first or last for itself
+        /// (<c>"A-Za-z0-9 ."</c>); <paramref name="budget"/> is its length in characters (at least 1);
+        /// <paramref name="referenceOnly"/> writes only the invoice code (a bill-number kind of field)
+        /// instead of the full template. An empty name or character set, a budget of 0, a character outside
+        /// printable ASCII or a range written backwards throws <see cref="VietrefException"/>
+        /// (InvalidArgument); a set without the code's letters and digits gives a report that says the code
+        /// cannot travel.</summary>
+        public static Report RenderCustom(Message message, string name, string charset, int budget, string schemes = "",
+            bool referenceOnly = false)
+        {
+            if (message == null) throw new ArgumentNullException("message");
+            if (budget < 0) throw new ArgumentOutOfRangeException("budget", budget, "a budget is 1 or more");
+            return new Report(Native.Api.MemoRenderCustom(message.Live(), Utf8.Encode(schemes, "schemes"),
+                Utf8.Encode(name, "name"), Utf8.Encode(charset, "charset"), (ulong)budget, referenceOnly));
+        }
+
         /// <summary>The payment codes of <paramref name="schemes"/> and the RF references found in
         /// <paramref name="text"/> (a statement line, a memo after the banks: prefixes, suffixes, changed
         /// case and spacing, split lines), each once, in order of appearance; every one's check digits verify.</summary>

@@ -217,6 +217,22 @@ namespace Vietref
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle CheckText(byte[] text, byte[] field)
+        {
+            ReportHandle r;
+            var st = NativeMethods.vietref_text_check_text(text, Len(text), field, Len(field), out r);
+            return HandleOrThrow(st, r, "vietref_text_check_text");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string Skeleton(byte[] text)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_text_skeleton(text, Len(text), out s);
+            return TakeOrThrow(st, s, "vietref_text_skeleton");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
         internal uint LooksLike(byte[] a, byte[] b)
         {
             uint result;
@@ -517,6 +533,15 @@ namespace Vietref
             ReportHandle r;
             var st = NativeMethods.vietref_memo_render(m, schemes, Len(schemes), channel, (UIntPtr)budget, out r);
             return HandleOrThrow(st, r, "vietref_memo_render");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle MemoRenderCustom(MessageHandle m, byte[] schemes, byte[] name, byte[] charset, ulong budget, bool referenceOnly)
+        {
+            ReportHandle r;
+            var st = NativeMethods.vietref_memo_render_custom(m, schemes, Len(schemes), name, Len(name), charset, Len(charset),
+                (UIntPtr)budget, referenceOnly ? 1u : 0u, out r);
+            return HandleOrThrow(st, r, "vietref_memo_render_custom");
         }
 
         /// <summary>The fields of one list of a rendered memo; null when the report holds an error.</summary>

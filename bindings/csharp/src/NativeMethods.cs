@@ -30,6 +30,8 @@ namespace Vietref
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_text_check(byte[] text, UIntPtr textLen, byte[] field, UIntPtr fieldLen, out ReportHandle report);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_text_looks_like(byte[] a, UIntPtr aLen, byte[] b, UIntPtr bLen, out uint result);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_text_compare_payee_name(byte[] shown, UIntPtr shownLen, byte[] registered, UIntPtr registeredLen, out uint result);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_text_check_text(byte[] text, UIntPtr textLen, byte[] field, UIntPtr fieldLen, out ReportHandle report);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_text_skeleton(byte[] text, UIntPtr textLen, out StringHandle output);
 
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_message_new(out MessageHandle message);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_message_from_json(byte[] json, UIntPtr jsonLen, out MessageHandle message);
@@ -82,6 +84,7 @@ namespace Vietref
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_ref_is_valid(uint kind, byte[] value, UIntPtr valueLen, out uint valid);
 
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_memo_render(MessageHandle message, byte[] schemes, UIntPtr schemesLen, uint channel, UIntPtr budget, out ReportHandle report);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_memo_render_custom(MessageHandle message, byte[] schemes, UIntPtr schemesLen, byte[] name, UIntPtr nameLen, byte[] charset, UIntPtr charsetLen, UIntPtr budget, uint referenceOnly, out ReportHandle report);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_memo_field_count(ReportHandle report, uint list, out UIntPtr count);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_memo_field_name(ReportHandle report, uint list, UIntPtr index, out StringHandle output);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_memo_extract(byte[] text, UIntPtr textLen, byte[] schemes, UIntPtr schemesLen, out CandidatesHandle candidates);

@@ -30,6 +30,21 @@ namespace Vietref
             return new Report(Native.Api.Check(Utf8.Encode(text, "text"), Utf8.Encode(field, "field")));
         }
 
+        /// <summary>Checks free text (a payment reason, a note): every normalization as a warning, every
+        /// refused character (control, bidi, invisible, unusable) as an error with its position, a warning
+        /// for a word that mixes Latin letters with another script, the normalized text as the cleaned
+        /// value. Unlike <see cref="Check"/> (names), digits and punctuation are allowed.</summary>
+        public static Report CheckText(string text, string field = "")
+        {
+            return new Report(Native.Api.CheckText(Utf8.Encode(text, "text"), Utf8.Encode(field, "field")));
+        }
+
+        /// <summary>The confusable skeleton: equal for texts that look the same to a person (Latin "HOA"
+        /// and Cyrillic "НОА"; "rn" and "m"). Store the skeletons of registered payee names to find
+        /// look-alikes by an index look-up; <see cref="ComparePayeeName"/> tells a look-alike from the same
+        /// name. The form may change between library versions: rebuild stored skeletons after an upgrade.</summary>
+        public static string Skeleton(string text) { return Native.Api.Skeleton(Utf8.Encode(text, "text")); }
+
         /// <summary>Whether two texts look the same to a person (Latin "HOA", Cyrillic "НОА").</summary>
         public static bool LooksLike(string a, string b)
         {

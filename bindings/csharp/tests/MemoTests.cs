@@ -197,6 +197,61 @@ namespace Vietref.Tests
 
         private static string Names(IReadOnlyList<string> l) { return l == null ? "(null)" : string.Join(",", l.ToArray()); }
 
+        private static void MemoRenderCustom()
+        {
+            using (var m = Message.FromJson(TuitionJson))
+            {
+                using (var r = Memo.RenderCustom(m, "mybank", "A-Z0-9 ", 30))
+                {
+                    True(r.IsValid, "valid");
+                    var text = r.CleanedText;
+                    Eq("HP7184097674 HOC PHI HOC KY 1", text, "memo text");
+                    True(text.Length <= 30 && text == text.ToUpperInvariant(), "upper case within 30: " + text);
+                    True(text.All(c => (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' '), "only the charset");
+                    True(text.StartsWith("HP7184097674"), "starts with the code");
+                    True(r.CleanedJson.StartsWith("{\"channel\":\"mybank\",\"budget\":30,"), "JSON names the channel: " + r.CleanedJson);
+                    Eq("invoice,reason", Names(r.MemoFields(MemoList.Included)), "included");
+                    Eq("beneficiaryName,payerName", Names(r.MemoFields(MemoList.Omitted)), "omitted");
+                    Eq("", Names(r.MemoFields(MemoList.Clipped)), "none clipped");
+                }
+                using (var r = Memo.RenderCustom(m, "wide", "A-Za-z0-9 .", 200, "HP:8"))
+                    Eq("HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN", r.CleanedText, "wide channel");
+                using (var r = Memo.RenderCustom(m, "bill", "A-Z0-9", 30, "", true))
+                {
+                    True(r.IsValid, "reference only is valid");
+                    Eq("HP7184097674", r.CleanedText, "only the code");
+                    Eq("607 607 607", Codes(r), "not carried");
+                    Eq("invoice", Names(r.MemoFields(MemoList.Included)), "only the invoice");
+                }
+                using (var c = Memo.RenderCustom(m, "like-vietqr", "A-Z0-9 ", 25))
+                using (var v = Memo.Render(m, Channel.VietQr))
+                    Eq(v.CleanedText, c.CleanedText, "same budget as VietQR, same text");
+                // A set without the code's letters, a budget shorter than the code: reports with errors.
+                using (var r = Memo.RenderCustom(m, "lower", "a-z ", 30))
+                {
+                    True(!r.IsValid && r.CleanedText == null, "code cannot travel");
+                    True(r.Errors.Any(f => f.Key == "memo.invoice_charset"), "invoice charset error");
+                    Eq(null, r.MemoFields(MemoList.Included), "no field lists");
+                }
+                using (var r = Memo.RenderCustom(m, "short", "A-Z0-9", 5))
+                    Eq("memo.invoice_too_long", r.Findings[0].Key, "too long");
+                // Arguments.
+                foreach (var bad in new[] { new { Name = "x", Charset = "", Budget = 30 }, new { Name = "x", Charset = "A-Z", Budget = 0 },
+                                            new { Name = "", Charset = "A-Z", Budget = 30 }, new { Name = "x", Charset = "Z-A", Budget = 30 },
+                                            new { Name = "x", Charset = "A-Zđ", Budget = 30 } })
+                {
+                    var e = ThrowsStatus(VietrefStatus.InvalidArgument, () => Memo.RenderCustom(m, bad.Name, bad.Charset, bad.Budget),
+                        "bad arguments: " + bad);
+                    Eq("vietref_memo_render_custom", e.Context, "context");
+                }
+                ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => Memo.RenderCustom(m, "x", "A-Z0-9", 30, "HP"), "scheme HP");
+                Throws<ArgumentOutOfRangeException>(() => Memo.RenderCustom(m, "x", "A-Z", -1), "negative budget");
+                Throws<ArgumentNullException>(() => Memo.RenderCustom(m, null, "A-Z", 30), "null name");
+                Throws<ArgumentNullException>(() => Memo.RenderCustom(m, "x", null, 30), "null charset");
+            }
+            Throws<ArgumentNullException>(() => Memo.RenderCustom(null, "x", "A-Z", 30), "null message");
+        }
+
         private static void MemoRender()
         {
             using (var m = Message.FromJson(TuitionJson))

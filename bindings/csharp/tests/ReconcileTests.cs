@@ -212,6 +212,9 @@ namespace Vietref.Tests
             s => References.IsValid(RefKind.Code, s), s => References.ValidationMessage(RefKind.Code, s),
             s => Memo.Extract(s), s => Memo.Extract("x", s), s => Memo.Parse(s), s => Memo.Parse("x", s),
             s => { using (var m = Message.FromJson(TuitionJson)) return Memo.Render(m, Channel.Transfer, s); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.RenderCustom(m, s, "A-Z0-9 ", 30); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.RenderCustom(m, "x", s, 30); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.RenderCustom(m, "x", "A-Z0-9 ", 30, s); },
             s => { using (var m = Message.FromJson(TuitionJson)) return m.Validate(s); },
             s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, s, "1"); },
             s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, "970436", s); },
@@ -243,6 +246,7 @@ namespace Vietref.Tests
                 b => Legacy.Detect(b), b => Legacy.Detect(b, LegacyEncoding.Vni) })
                 Throws<ArgumentNullException>(() => fn(null), "null bytes");
             Throws<ArgumentNullException>(() => VietQr.ForPayment(null, "970436", "1"), "null message");
+            Throws<ArgumentNullException>(() => Memo.RenderCustom(null, "x", "A-Z", 30), "null message to RenderCustom");
         }
 
         private static void NewJunkInvalidUtf8()
@@ -336,6 +340,9 @@ namespace Vietref.Tests
             using (var m = new Message().SetSector("health").SetPayerName("An").SetReason(big).SetInvoice("HP7184097674"))
             using (var r = Memo.Render(m, Channel.Transfer, "HP:8"))
                 True(r.IsValid ? r.CleanedText.Length <= 140 : r.Errors.Any(), "render a 1 MB reason");
+            using (var m = new Message().SetSector("health").SetPayerName("An").SetReason(big).SetInvoice("HP7184097674"))
+            using (var r = Memo.RenderCustom(m, big, "A-Z0-9 ", int.MaxValue, "HP:8"))
+                True(!r.IsValid && r.CleanedText == null, "render a 1 MB reason for a custom channel");
         }
 
         private static void NewStatuses()

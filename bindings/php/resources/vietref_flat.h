@@ -294,6 +294,17 @@ vietref_status vietref_memo_render(const vietref_message *message,
                                    size_t budget,
                                    vietref_report **report_out);
 
+vietref_status vietref_memo_render_custom(const vietref_message *message,
+                                          const char *schemes,
+                                          size_t schemes_len,
+                                          const char *name,
+                                          size_t name_len,
+                                          const char *charset,
+                                          size_t charset_len,
+                                          size_t budget,
+                                          uint32_t reference_only,
+                                          vietref_report **report_out);
+
 vietref_status vietref_memo_field_count(const vietref_report *report,
                                         uint32_t list,
                                         size_t *count_out);
@@ -708,6 +719,20 @@ vietref_status vietref_text_compare_payee_name(const char *shown,
                                                const char *registered,
                                                size_t registered_len,
                                                uint32_t *result_out);
+
+vietref_status vietref_text_check_text(const char *text,
+                                       size_t text_len,
+                                       const char *field,
+                                       size_t field_len,
+                                       vietref_report **report_out);
+
+vietref_status vietref_text_skeleton(const char *text, size_t text_len, vietref_string **out);
+
+vietref_status vietref_text_skeleton_buf(const char *text,
+                                         size_t text_len,
+                                         char *buf,
+                                         size_t cap,
+                                         size_t *len_out);
 
 vietref_status vietref_vietqr_decode(const char *payload,
                                      size_t payload_len,

@@ -40,6 +40,36 @@ final class Memo
     }
 
     /**
+     * As render(), for a channel the institution defines itself (a bank whose transfer content
+     * allows other characters or another length). $name (not empty) names the channel in the
+     * memo's JSON; $charset lists the printable ASCII characters that survive it, X-Y for a
+     * range and - first or last for itself ("A-Za-z0-9 ."); $budget is its length in
+     * characters (at least 1); $referenceOnly writes only the invoice code (a bill-number kind
+     * of field) instead of the full template. An empty name or character set, a budget of 0,
+     * a character outside printable ASCII or a range written backwards is
+     * Status::InvalidArgument; a set without the code's letters and digits gives a report
+     * that says the code cannot travel.
+     */
+    public static function renderCustom(
+        Message $message,
+        string $name,
+        string $charset,
+        int $budget,
+        string $schemes = '',
+        bool $referenceOnly = false,
+    ): MemoReport {
+        $out = Native::out('vietref_report');
+        Native::check(
+            Native::ffi()->vietref_memo_render_custom(
+                $message->handle(), $schemes, strlen($schemes), $name, strlen($name), $charset, strlen($charset),
+                Native::unsigned($budget, 'budget'), $referenceOnly ? 1 : 0, FFI::addr($out),
+            ),
+            'vietref_memo_render_custom',
+        );
+        return new MemoReport($out);
+    }
+
+    /**
      * The payment codes of $schemes and the RF references found in $text (a statement line,
      * a memo as the bank delivered it), in order of appearance, each once; [] when none.
      *

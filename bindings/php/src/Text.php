@@ -52,6 +52,28 @@ final class Text
         return Native::report('vietref_text_check', $text, strlen($text), $field, strlen($field));
     }
 
+    /**
+     * Checks free text (a payment reason, a note): every normalization as a warning, every
+     * refused character (control, bidi, invisible, unusable) as an error with its position, a
+     * warning for a word that mixes Latin letters with another script, the normalized text as
+     * the cleaned value. Unlike check() (names), digits and punctuation are allowed.
+     */
+    public static function checkText(string $text, string $field = ''): Report
+    {
+        return Native::report('vietref_text_check_text', $text, strlen($text), $field, strlen($field));
+    }
+
+    /**
+     * The confusable skeleton: equal for texts that look the same to a person (Latin "HOA" and
+     * Cyrillic "НОА"; "rn" and "m"). Store the skeletons of registered payee names to find
+     * look-alikes by an index look-up; comparePayeeName() tells a look-alike from the same name.
+     * The form may change between library versions: rebuild stored skeletons after an upgrade.
+     */
+    public static function skeleton(string $text): string
+    {
+        return Native::string('vietref_text_skeleton', $text, strlen($text));
+    }
+
     /** Whether two texts look the same to a person (Latin "HOA", Cyrillic "НОА"). */
     public static function looksLike(string $a, string $b): bool
     {

@@ -36,6 +36,7 @@ final class JunkTest extends TestCase
         return [
             fn ($s) => Text::name($s), fn ($s) => Text::fold($s), fn ($s) => Text::key($s),
             fn ($s) => Text::retone($s, ToneStyle::MainVowel), fn ($s) => Text::check($s), fn ($s) => Text::check('An', $s),
+            fn ($s) => Text::checkText($s), fn ($s) => Text::checkText('Học phí', $s), fn ($s) => Text::skeleton($s),
             fn ($s) => Text::looksLike($s, 'a'), fn ($s) => Text::looksLike('a', $s),
             fn ($s) => Text::comparePayeeName($s, 'a'), fn ($s) => Text::comparePayeeName('a', $s),
             fn ($s) => Message::fromJson($s),
@@ -52,6 +53,8 @@ final class JunkTest extends TestCase
             fn ($s) => References::validationMessage($s, RefKind::Mst, Lang::Vi),
             fn ($s) => References::format($s, RefKind::EInvoice), fn ($s) => References::compact($s), fn ($s) => References::isValid($s),
             fn ($s) => Memo::render(self::message(), Channel::Transfer, $s), fn ($s) => self::message()->memo(Channel::Pos, $s),
+            fn ($s) => Memo::renderCustom(self::message(), $s, 'A-Z0-9 ', 30), fn ($s) => Memo::renderCustom(self::message(), 'x', $s, 30),
+            fn ($s) => Memo::renderCustom(self::message(), 'x', 'A-Z0-9 ', 30, $s),
             fn ($s) => Memo::extract($s), fn ($s) => Memo::extract('HP7184097674', $s), fn ($s) => Memo::extractJson($s, 'HP:8'),
             fn ($s) => Memo::parse($s), fn ($s) => Memo::parse('x', $s), fn ($s) => Memo::parseJson($s),
             fn ($s) => VietQr::forPayment(self::message(), '970436', '1', $s), fn ($s) => VietQr::forPayment(self::message(), $s, '1'),
@@ -120,6 +123,12 @@ final class JunkTest extends TestCase
         $r = (new Message(sector: '', payerName: '', reason: '', invoice: ''))->validate();
         $this->assertFalse($r->isValid());
         $this->assertGreaterThanOrEqual(4, count($r->errors()));
+        $this->assertSame([], Text::checkText('')->errors());
+        $this->assertSame('', Text::skeleton(''));
+        $r = Text::checkText(str_repeat("\0", 100_000));
+        $this->assertFalse($r->isValid());
+        $this->assertGreaterThan(0, count($r->findings()));
+        $this->assertLessThanOrEqual(20, count($r->findings()));
         $r = Text::check("Phạm\0Hùng");
         $this->assertContains(0, array_map(fn ($f) => $f->codePoint, $r->errors()));
         $this->assertStringNotContainsString("\0", Text::fold("a\0b"));
@@ -133,6 +142,10 @@ final class JunkTest extends TestCase
         $this->assertNotSame('', Text::key($big));
         $r = Text::check($big, 'payerName');
         $this->assertTrue($r->isValid() || $r->errors() !== []);
+        $r = Text::checkText($big, 'reason');
+        $this->assertTrue($r->isValid());
+        $this->assertSame(trim($big), $r->cleanedText());
+        $this->assertStringStartsWith('nguy', Text::skeleton($big));
         try {
             Text::name($big);
         } catch (VietrefException $e) {
@@ -223,6 +236,9 @@ final class JunkTest extends TestCase
         $this->assertFalse($r->isValid());
         $this->assertNull($r->text());
         $this->assertNull($r->included());
+        $r = Memo::renderCustom(new Message(sector: 'education', payerName: 'An', beneficiaryName: 'Bình', reason: $big, invoice: 'HP7184097674'), $big, 'A-Z0-9 ', PHP_INT_MAX, 'HP:8');
+        $this->assertFalse($r->isValid());
+        $this->assertNull($r->text());
         $m = new Message(sector: 'education', payerName: 'An', beneficiaryName: 'Bình', reason: 'x', invoice: $digits);
         $this->assertFalse(Memo::render($m, Channel::Pos)->isValid());
         $this->assertFalse(VietQr::forPayment(self::message(), $digits, $digits, 'HP:8')->isValid());

@@ -120,6 +120,50 @@ final class MemoTest extends TestCase
         Memo::render($m, Channel::Transfer, '', -1);
     }
 
+    public function testRenderForACustomChannel(): void
+    {
+        $m = Message::fromJson(self::TUITION);
+        $r = Memo::renderCustom($m, 'mybank', 'A-Z0-9 ', 30);
+        $this->assertInstanceOf(MemoReport::class, $r);
+        $this->assertTrue($r->isValid());
+        $text = $r->text();
+        $this->assertSame('HP7184097674 HOC PHI HOC KY 1', $text);
+        $this->assertLessThanOrEqual(30, strlen($text));
+        $this->assertSame(strtoupper($text), $text);
+        $this->assertMatchesRegularExpression('/^HP7184097674[A-Z0-9 ]*$/', $text);
+        $this->assertSame(['invoice', 'reason'], $r->included());
+        $this->assertSame(['beneficiaryName', 'payerName'], $r->omitted());
+        $this->assertSame([], $r->clipped());
+        $this->assertSame('mybank', $r->cleaned()['channel']);
+        $this->assertSame(30, $r->cleaned()['budget']);
+        $this->assertSame(
+            'HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN',
+            Memo::renderCustom($m, 'wide', 'A-Za-z0-9 .', 200, 'HP:8')->text(),
+        );
+        $r = Memo::renderCustom($m, 'bill', 'A-Z0-9', 30, referenceOnly: true);
+        $this->assertTrue($r->isValid());
+        $this->assertSame('HP7184097674', $r->text());
+        $this->assertSame([607, 607, 607], self::codes($r));
+        $this->assertSame(['invoice'], $r->included());
+        $this->assertSame(Memo::render($m, Channel::VietQr)->text(), Memo::renderCustom($m, 'like-vietqr', 'A-Z0-9 ', 25)->text());
+        // A set without the code's letters, a budget shorter than the code: reports with errors.
+        $r = Memo::renderCustom($m, 'lower', 'a-z ', 30);
+        $this->assertFalse($r->isValid());
+        $this->assertNull($r->text());
+        $this->assertNull($r->included());
+        $this->assertContains('memo.invoice_charset', array_map(fn (Finding $f) => $f->key, $r->errors()));
+        $this->assertSame('memo.invoice_too_long', Memo::renderCustom($m, 'short', 'A-Z0-9', 5)->findings()[0]->key);
+        // Arguments.
+        foreach ([['x', '', 30], ['x', 'A-Z', 0], ['', 'A-Z', 30], ['x', 'Z-A', 30], ['x', 'A-Zđ', 30]] as [$name, $charset, $budget]) {
+            $e = self::refused(fn () => Memo::renderCustom($m, $name, $charset, $budget));
+            $this->assertSame(Status::InvalidArgument, $e->status(), "$name|$charset|$budget");
+            $this->assertSame('vietref_memo_render_custom', $e->context);
+        }
+        $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => Memo::renderCustom($m, 'x', 'A-Z0-9', 30, 'HP'))->status());
+        $this->expectException(\ValueError::class);
+        Memo::renderCustom($m, 'x', 'A-Z', -1);
+    }
+
     public function testRenderThenExtractGivesTheCodeBack(): void
     {
         $m = Message::fromJson(self::TUITION);

@@ -96,6 +96,56 @@ final class TextTest extends TestCase
         $this->assertNotSame($f->message, $f->messageVi);
     }
 
+    public function testCheckTextAllowsWhatNamesRefuse(): void
+    {
+        // A payment reason: digits and punctuation are fine here, unlike in a name.
+        $reason = 'Học phí kỳ 1, lớp 6A';
+        $r = Text::checkText($reason, 'reason');
+        $this->assertTrue($r->isValid());
+        $this->assertSame([], $r->findings());
+        $this->assertSame($reason, $r->cleanedText());
+        $this->assertFalse(Text::check($reason)->isValid());
+        $r = Text::checkText('  Học   phí  ', 'reason');
+        $this->assertTrue($r->isValid());
+        $this->assertSame(['text.whitespace'], array_map(fn ($f) => $f->key, $r->findings()));
+        $this->assertSame('reason', $r->findings()[0]->field);
+        $this->assertSame('Học phí', $r->cleanedText());
+        $r = Text::checkText("Ho\u{0323}c phi\u{0301}");
+        $this->assertSame(['text.composed'], array_map(fn ($f) => $f->key, $r->findings()));
+        $this->assertSame('Học phí', $r->cleanedText());
+    }
+
+    public function testCheckTextRefusals(): void
+    {
+        $r = Text::checkText("Học phí\0", 'reason');
+        $this->assertFalse($r->isValid());
+        $errors = $r->errors();
+        $this->assertCount(1, $errors);
+        $this->assertSame('text.control_char', $errors[0]->key);
+        $this->assertSame(104, $errors[0]->code);
+        $this->assertSame('reason', $errors[0]->field);
+        $this->assertSame(8, $errors[0]->position);
+        $this->assertSame(0, $errors[0]->codePoint);
+        $this->assertNull($r->cleanedText());
+        $this->assertSame(['text.bidi_control'], array_map(fn ($f) => $f->key, Text::checkText("Học phí\u{202E}")->errors()));
+        $this->assertSame(['text.invisible'], array_map(fn ($f) => $f->key, Text::checkText("Học\u{200B}phí")->errors()));
+        $r = Text::checkText("Học phí \u{041D}OA");
+        $this->assertTrue($r->isValid());
+        $this->assertSame(['text.mixed_script'], array_map(fn ($f) => $f->key, $r->findings()));
+        $this->assertSame(Severity::Warning, $r->findings()[0]->severity);
+    }
+
+    public function testSkeletons(): void
+    {
+        $this->assertSame(Text::skeleton('HOA'), Text::skeleton("\u{041D}\u{041E}\u{0410}"));
+        $this->assertNotSame(Text::skeleton('HOA'), Text::skeleton('HOB'));
+        $this->assertSame(Text::skeleton('rn'), Text::skeleton('m'));
+        $this->assertSame('', Text::skeleton(''));
+        foreach ([['HOA', "\u{041D}\u{041E}\u{0410}"], ['HOA', 'HOB'], ['Trường THPT A', "\u{0422}rường THPT A"]] as [$a, $b]) {
+            $this->assertSame(Text::looksLike($a, $b), Text::skeleton($a) === Text::skeleton($b), $b);
+        }
+    }
+
     public function testVersion(): void
     {
         $this->assertStringStartsWith('0.1.', Vietref::version());

@@ -5,7 +5,7 @@ import pytest
 
 from vietref import Message, Status, VietrefError, text
 
-TEXT_FNS = [text.name, text.fold, text.key, text.retone, text.check]
+TEXT_FNS = [text.name, text.fold, text.key, text.retone, text.check, text.check_text, text.skeleton]
 BIG = "Nguyễn Văn An " * (1024 * 1024 // 17)  # about 1 MB of UTF-8
 assert len(BIG.encode()) > 1_000_000
 
@@ -53,6 +53,9 @@ def test_empty():
         text.name("")
     with text.check("") as r:
         assert not r.valid and r.errors
+    with text.check_text("") as r:
+        assert r.cleaned_text in ("", None)
+    assert text.skeleton("") == ""
     assert text.looks_like("", "")
     with Message(sector="", payer_name="", reason="", invoice="") as m, m.validate() as r:
         assert not r.valid and len(r.errors) >= 4
@@ -63,6 +66,9 @@ def test_nul_and_controls():
         assert not r.valid
         assert any(f.char == "\x00" for f in r.errors)
     assert "\x00" not in text.fold("a\x00b")
+    with text.check_text("\x00" * 100_000) as r:
+        assert not r.valid and 0 < len(r) <= 20  # the findings are capped
+    assert isinstance(text.skeleton("a\x00b"), str)
 
 
 def test_one_megabyte():
@@ -71,6 +77,9 @@ def test_one_megabyte():
     assert text.retone(BIG).startswith("Nguyễn")
     with text.check(BIG, "payerName") as r:
         assert r.valid or r.errors  # a report either way
+    with text.check_text(BIG, "reason") as r:
+        assert r.valid and r.cleaned_text == BIG.strip()
+    assert text.skeleton(BIG).startswith("nguy")
     try:
         text.name(BIG)
     except VietrefError as e:
@@ -159,6 +168,9 @@ def _text_calls(junk):
         lambda: memo.parse(junk),
         lambda: memo.parse("x", junk),
         lambda: memo.render(m, Channel.TRANSFER, junk),
+        lambda: memo.render_custom(m, junk, "A-Z0-9 ", 30),
+        lambda: memo.render_custom(m, "x", junk, 30),
+        lambda: memo.render_custom(m, "x", "A-Z0-9 ", 30, junk),
         lambda: m.validate(junk),
         lambda: vietqr.for_payment(m, junk, "1"),
         lambda: vietqr.for_payment(m, "970436", junk),
@@ -204,6 +216,9 @@ def test_new_calls_refuse_none():
         lambda: memo.extract(None),
         lambda: memo.parse(None),
         lambda: memo.render(None, Channel.TRANSFER),
+        lambda: memo.render_custom(None, "x", "A-Z", 30),
+        lambda: memo.render_custom(Message(), None, "A-Z", 30),
+        lambda: memo.render_custom(Message(), "x", None, 30),
         lambda: vietqr.for_payment(None, "970436", "1"),
         lambda: legacy.decode(None, Encoding.UTF8),
         lambda: legacy.decode_error(None, Encoding.UTF8),
@@ -292,6 +307,8 @@ def test_new_calls_on_one_megabyte():
             assert r.included is None and r.text is None
         with vietqr.for_payment(m, "970436", "1", "HP:8") as r:
             assert not r.valid and r.cleaned_text is None
+        with memo.render_custom(m, BIG, "A-Z0-9 ", (1 << 64) - 1, "HP:8") as r:
+            assert not r.valid and r.text is None
     big_bytes = BIG.encode("utf-8")
     assert legacy.decode(big_bytes, Encoding.UTF8) == BIG
     tcvn = legacy.encode(BIG, Encoding.TCVN3).data

@@ -148,6 +148,53 @@ def test_render_refusals():
         memo.render(TUITION_JSON, Channel.POS)
 
 
+def test_render_custom(tuition):
+    with memo.render_custom(tuition, "mybank", "A-Z0-9 ", 30) as r:
+        assert isinstance(r, MemoReport) and r.valid
+        assert r.text == "HP7184097674 HOC PHI HOC KY 1"
+        assert len(r.text) <= 30 and r.text == r.text.upper()
+        assert set(r.text) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
+        assert r.included == ["invoice", "reason"]
+        assert r.omitted == ["beneficiaryName", "payerName"]
+        assert r.clipped == []
+        assert r.cleaned["channel"] == "mybank" and r.cleaned["budget"] == 30
+    with memo.render_custom(tuition, "wide", "A-Za-z0-9 .", 200, "HP:8") as r:
+        assert r.text == FULL_MEMO and r.included == ALL
+    with memo.render_custom(tuition, "bill", "A-Z0-9", 30, reference_only=True) as r:
+        assert r.valid and r.text == "HP7184097674"
+        assert r.included == ["invoice"] and r.omitted == ALL[1:]
+        assert codes(r) == [607, 607, 607]
+    # the same budget as a built-in channel gives the same text
+    with memo.render_custom(tuition, "like-vietqr", "A-Z0-9 ", 25) as c, memo.render(tuition, Channel.VIETQR) as v:
+        assert c.text == v.text == "HP7184097674 HOC PHI HOC"
+
+
+def test_render_custom_refusals(tuition):
+    # a set without the code's letters, a budget shorter than the code: reports with errors
+    with memo.render_custom(tuition, "lower", "a-z ", 30) as r:
+        assert not r.valid and r.text is None and r.included is None
+        assert "memo.invoice_charset" in [f.key for f in r.errors]
+    with memo.render_custom(tuition, "short", "A-Z0-9", 5) as r:
+        assert not r.valid and r.findings[0].key == "memo.invoice_too_long"
+    # bad arguments
+    for name, charset, budget in [("x", "", 30), ("x", "A-Z", 0), ("", "A-Z", 30), ("x", "Z-A", 30), ("x", "A-Zđ", 30)]:
+        with pytest.raises(VietrefError) as e:
+            memo.render_custom(tuition, name, charset, budget)
+        assert e.value.status is Status.INVALID_ARGUMENT, (name, charset, budget)
+        assert e.value.context == "memo.render_custom"
+    with pytest.raises(VietrefError) as e:
+        memo.render_custom(tuition, "x", "A-Z0-9", 30, "HP")
+    assert e.value.status is Status.REF_SCHEMES_INVALID
+    with pytest.raises(ValueError):
+        memo.render_custom(tuition, "x", "A-Z", -1)
+    with pytest.raises(TypeError):
+        memo.render_custom(None, "x", "A-Z", 30)
+    with pytest.raises(TypeError):
+        memo.render_custom(tuition, None, "A-Z", 30)
+    with pytest.raises(TypeError):
+        memo.render_custom(tuition, "x", None, 30)
+
+
 def test_round_trip_render_extract_parse(reference_vectors):
     """Render each vector code's memo, find the code back in what a bank delivers."""
     for c in reference_vectors["payment_codes"]:

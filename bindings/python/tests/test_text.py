@@ -84,3 +84,51 @@ def test_bytes_in():
 
 def test_version():
     assert vietref.version().split(".")[:2] == ["0", "1"]
+
+
+def test_check_text_allows_what_names_refuse():
+    # a payment reason: digits and punctuation are fine here, unlike in a name
+    reason = "Học phí kỳ 1, lớp 6A"
+    with text.check_text(reason, "reason") as r:
+        assert r.valid and not r.errors and not r.warnings
+        assert r.cleaned == reason
+    with text.check(reason) as r:
+        assert not r.valid  # the same text as a name is refused
+    with text.check_text("  Học   phí  ", "reason") as r:
+        assert r.valid
+        assert [f.key for f in r] == ["text.whitespace"]
+        assert all(f.field == "reason" and not f.is_error for f in r)
+        assert r.cleaned == "Học phí"
+    with text.check_text("Ho\u0323c phi\u0301") as r:  # NFD in, NFC out
+        assert r.valid and [f.key for f in r] == ["text.composed"]
+        assert r.cleaned == "Học phí"
+
+
+def test_check_text_refusals():
+    with text.check_text("Học phí\u0000", "reason") as r:
+        assert not r.valid
+        (err,) = r.errors
+        assert err.key == "text.control_char" and err.code == 104
+        assert err.field == "reason" and err.position == 8 and err.char == "\x00"
+        assert r.cleaned is None
+    for bad, key in [("Học phí\u202e", "text.bidi_control"), ("Học\u200bphí", "text.invisible")]:
+        with text.check_text(bad) as r:
+            assert not r.valid
+            assert [f.key for f in r.errors] == [key], bad
+    # a word mixing Latin and Cyrillic is a warning, not an error
+    with text.check_text("Học phí \u041dOA") as r:
+        assert r.valid
+        assert [(f.key, f.severity) for f in r] == [("text.mixed_script", Severity.WARNING)]
+    with text.check_text("") as r:
+        assert r.findings is not None  # a report either way
+
+
+def test_skeleton():
+    assert text.skeleton("HOA") == text.skeleton("\u041d\u041e\u0410")  # Cyrillic НОА
+    assert text.skeleton("HOA") != text.skeleton("HOB")
+    assert text.skeleton("rn") == text.skeleton("m")
+    assert text.skeleton("") == ""
+    # equal skeletons exactly where looks_like says the texts look the same
+    for a, b in [("HOA", "\u041d\u041e\u0410"), ("HOA", "HOB"), ("Trường THPT A", "\u0422rường THPT A")]:
+        assert (text.skeleton(a) == text.skeleton(b)) == text.looks_like(a, b), (a, b)
+    assert isinstance(text.skeleton("Đức".encode()), str)

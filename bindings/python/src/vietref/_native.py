@@ -112,6 +112,8 @@ _SIGNATURES = {
     "vietref_text_check": (c_uint32, _T + _T + (POINTER(ReportP),)),
     "vietref_text_looks_like": (c_uint32, _T + _T + (POINTER(c_uint32),)),
     "vietref_text_compare_payee_name": (c_uint32, _T + _T + (POINTER(c_uint32),)),
+    "vietref_text_check_text": (c_uint32, _T + _T + (POINTER(ReportP),)),
+    "vietref_text_skeleton": (c_uint32, _T + (POINTER(StringP),)),
     "vietref_message_new": (c_uint32, (POINTER(MessageP),)),
     "vietref_message_from_json": (c_uint32, _T + (POINTER(MessageP),)),
     "vietref_message_free": (None, (MessageP,)),
@@ -167,6 +169,10 @@ _SIGNATURES = {
     "vietref_ref_is_valid": (c_uint32, (c_uint32,) + _T + (POINTER(c_uint32),)),
     # memo and candidates
     "vietref_memo_render": (c_uint32, (MessageP,) + _T + (c_uint32, c_size_t, POINTER(ReportP))),
+    "vietref_memo_render_custom": (
+        c_uint32,
+        (MessageP,) + _T + _T + _T + (c_size_t, c_uint32, POINTER(ReportP)),
+    ),
     "vietref_memo_field_count": (c_uint32, (ReportP, c_uint32, POINTER(c_size_t))),
     "vietref_memo_field_name": (c_uint32, (ReportP, c_uint32, c_size_t, POINTER(StringP))),
     "vietref_memo_extract": (c_uint32, _T + _T + (POINTER(CandidatesP),)),

@@ -200,3 +200,40 @@ def render(message: "Message", channel: Channel, schemes: SchemesArg = None, bud
         "memo.render",
     )
     return MemoReport(out)
+
+
+def render_custom(
+    message: "Message",
+    name: TextArg,
+    charset: TextArg,
+    budget: int,
+    schemes: SchemesArg = None,
+    reference_only: bool = False,
+) -> MemoReport:
+    """As :func:`render`, for a channel the institution defines itself (a bank whose
+    transfer content allows other characters or another length). ``name`` (not empty)
+    names the channel in the memo's JSON; ``charset`` lists the printable ASCII characters
+    that survive it, ``X-Y`` for a range and ``-`` first or last for itself
+    (``"A-Za-z0-9 ."``); ``budget`` is its length in characters (at least 1);
+    ``reference_only`` writes only the invoice code (a bill-number kind of field) instead of
+    the full template. An empty name or character set, a budget of 0, a character outside
+    printable ASCII or a range written backwards raises VietrefError (INVALID_ARGUMENT); a
+    set without the code's letters and digits gives a report that says the code cannot
+    travel."""
+    from .message import Message
+
+    if not isinstance(message, Message):
+        raise TypeError(f"message must be a vietref.Message, not {type(message).__name__}")
+    nm = n.text_arg(name, "name")
+    cs = n.text_arg(charset, "charset")
+    b = n.size_arg(budget, "budget")
+    s = n.schemes_arg(schemes)
+    only = 1 if reference_only else 0
+    out = n.ReportP()
+    n.check(
+        n.lib().vietref_memo_render_custom(
+            message._handle(), s, len(s), nm, len(nm), cs, len(cs), b, only, ctypes.byref(out)
+        ),
+        "memo.render_custom",
+    )
+    return MemoReport(out)

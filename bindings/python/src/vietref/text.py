@@ -51,6 +51,30 @@ def check(text: TextArg, field: TextArg = "") -> Report:
     return Report(out)
 
 
+def check_text(text: TextArg, field: TextArg = "") -> Report:
+    """Checks free text (a payment reason, a note): every normalization as a warning, every
+    refused character (control, bidi, invisible, unusable) as an error with its position, a
+    warning for a word that mixes Latin letters with another script, the normalized text as
+    the cleaned value. Unlike :func:`check` (names), digits and punctuation are allowed."""
+    data = n.text_arg(text, "text")
+    f = n.text_arg(field, "field")
+    out = n.ReportP()
+    n.check(
+        n.lib().vietref_text_check_text(data, len(data), f, len(f), ctypes.byref(out)),
+        "text.check_text",
+    )
+    return Report(out)
+
+
+def skeleton(text: TextArg) -> str:
+    """The confusable skeleton: equal for texts that look the same to a person (Latin
+    ``HOA`` and Cyrillic ``НОА``; ``rn`` and ``m``). Store the skeletons of registered payee
+    names to find look-alikes by an index look-up; :func:`compare_payee_name` tells a
+    look-alike from the same name. The form may change between library versions: rebuild
+    stored skeletons after an upgrade."""
+    return _text_fn("vietref_text_skeleton", text)
+
+
 def _pair(fn_name: str, a: TextArg, b: TextArg) -> int:
     x, y = n.text_arg(a, "a"), n.text_arg(b, "b")
     out = c_uint32()

@@ -47,6 +47,37 @@ public final class Memo {
         return new Report(out.getValue());
     }
 
+    /** {@link #renderCustom(Message, String, String, int, String, boolean)} without schemes, the full template. */
+    public static Report renderCustom(Message message, String name, String charset, int budget) {
+        return renderCustom(message, name, charset, budget, "", false);
+    }
+
+    /**
+     * As {@link #render(Message, Channel, String, int)}, for a channel the institution defines
+     * itself (a bank whose transfer content allows other characters or another length).
+     * {@code name} (not empty) names the channel in the memo's JSON; {@code charset} lists the
+     * printable ASCII characters that survive it, {@code X-Y} for a range and {@code -} first or
+     * last for itself ("A-Za-z0-9 ."); {@code budget} is its length in characters (at least 1);
+     * {@code referenceOnly} writes only the invoice code (a bill-number kind of field) instead of
+     * the full template. An empty name or character set, a budget of 0, a character outside
+     * printable ASCII or a range written backwards is a {@link VietrefException}
+     * (INVALID_ARGUMENT); a set without the code's letters and digits gives a report that says
+     * the code cannot travel.
+     */
+    public static Report renderCustom(Message message, String name, String charset, int budget, String schemes,
+            boolean referenceOnly) {
+        if (budget < 0) {
+            throw new IllegalArgumentException("budget must not be negative: " + budget);
+        }
+        byte[] s = utf8(schemes, "schemes");
+        byte[] n = utf8(name, "name");
+        byte[] c = utf8(charset, "charset");
+        PointerByReference out = new PointerByReference();
+        NativeAccess.check(lib().vietref_memo_render_custom(message.live(), s, len(s), n, len(n), c, len(c),
+                new SizeT(budget), referenceOnly ? 1 : 0, out), "vietref_memo_render_custom");
+        return new Report(out.getValue());
+    }
+
     /**
      * The payment codes of {@code schemes} and the RF references in {@code text} (a bank
      * statement line, a memo as the bank delivered it), each once, in order of appearance.

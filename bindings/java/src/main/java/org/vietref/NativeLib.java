@@ -30,6 +30,8 @@ interface NativeLib extends Library {
     int vietref_text_check(byte[] text, SizeT textLen, byte[] field, SizeT fieldLen, PointerByReference report);
     int vietref_text_looks_like(byte[] a, SizeT aLen, byte[] b, SizeT bLen, IntByReference result);
     int vietref_text_compare_payee_name(byte[] shown, SizeT shownLen, byte[] registered, SizeT registeredLen, IntByReference result);
+    int vietref_text_check_text(byte[] text, SizeT textLen, byte[] field, SizeT fieldLen, PointerByReference report);
+    int vietref_text_skeleton(byte[] text, SizeT textLen, PointerByReference out);
 
     int vietref_message_new(PointerByReference message);
     int vietref_message_from_json(byte[] json, SizeT jsonLen, PointerByReference message);
@@ -87,6 +89,8 @@ interface NativeLib extends Library {
     int vietref_message_validate_schemes(Pointer message, byte[] schemes, SizeT schemesLen, PointerByReference report);
     int vietref_memo_render(Pointer message, byte[] schemes, SizeT schemesLen, int channel, SizeT budget,
             PointerByReference report);
+    int vietref_memo_render_custom(Pointer message, byte[] schemes, SizeT schemesLen, byte[] name, SizeT nameLen,
+            byte[] charset, SizeT charsetLen, SizeT budget, int referenceOnly, PointerByReference report);
     int vietref_memo_field_count(Pointer report, int list, SizeTByReference count);
     int vietref_memo_field_name(Pointer report, int list, SizeT index, PointerByReference out);
     int vietref_memo_extract(byte[] text, SizeT textLen, byte[] schemes, SizeT schemesLen, PointerByReference candidates);

@@ -68,6 +68,38 @@ public final class Text {
         return new Report(out.getValue());
     }
 
+    /** {@link #checkText(String, String)} with an empty field path. */
+    public static Report checkText(String text) {
+        return checkText(text, "");
+    }
+
+    /**
+     * Checks free text (a payment reason, a note): every normalization as a warning, every refused
+     * character (control, bidi, invisible, unusable) as an error with its position, a warning for
+     * a word that mixes Latin letters with another script, the normalized text as the cleaned
+     * value. Unlike {@link #check} (names), digits and punctuation are allowed. {@code field} is
+     * the field path the findings carry, like "reason".
+     */
+    public static Report checkText(String text, String field) {
+        byte[] t = utf8(text, "text");
+        byte[] f = utf8(field, "field");
+        PointerByReference out = new PointerByReference();
+        NativeAccess.check(lib().vietref_text_check_text(t, len(t), f, len(f), out), "vietref_text_check_text");
+        return new Report(out.getValue());
+    }
+
+    /**
+     * The confusable skeleton: equal for texts that look the same to a person (Latin "HOA" and
+     * Cyrillic "НОА"; "rn" and "m"). Store the skeletons of registered payee names to find
+     * look-alikes by an index look-up; {@link #comparePayeeName} tells a look-alike from the same
+     * name. The form may change between library versions: rebuild stored skeletons after an upgrade.
+     */
+    public static String skeleton(String text) {
+        byte[] t = utf8(text, "text");
+        PointerByReference out = new PointerByReference();
+        return NativeAccess.string(lib().vietref_text_skeleton(t, len(t), out), out, "vietref_text_skeleton");
+    }
+
     /** Whether two texts look the same to a person (Latin "HOA", Cyrillic "НОА"). */
     public static boolean looksLike(String a, String b) {
         byte[] x = utf8(a, "a");

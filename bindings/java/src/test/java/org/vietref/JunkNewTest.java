@@ -37,6 +37,8 @@ public class JunkNewTest {
                 s -> References.format(RefKind.MST, s), s -> References.compact(RefKind.CODE, s),
                 s -> References.isValid(RefKind.EINVOICE, s),
                 m::validate, s -> Memo.render(m, Channel.VIETQR, s), s -> Memo.render(m, Channel.TRANSFER, s, 40),
+                s -> Memo.renderCustom(m, s, "A-Z0-9 ", 30), s -> Memo.renderCustom(m, "x", s, 30),
+                s -> Memo.renderCustom(m, "x", "A-Z0-9 ", 30, s, false),
                 s -> Memo.extract(s, "HP:8"), s -> Memo.extract("HP7184097674", s), s -> Memo.extractJson(s, ""),
                 s -> Memo.extractJson("", s), s -> Memo.parse(s, ""), s -> Memo.parse("", s),
                 s -> VietQr.forPayment(m, s, "970436", "1"), s -> VietQr.forPayment(m, "", s, "1"),
@@ -94,6 +96,7 @@ public class JunkNewTest {
                 }
             }
             for (Runnable call : List.<Runnable>of(() -> Legacy.decode(new byte[0], null), () -> Memo.render(null, Channel.POS),
+                    () -> Memo.renderCustom(null, "x", "A-Z", 30),
                     () -> Memo.render(m, null), () -> References.validate(null, "x"), () -> r.addInvoice("ZZ90", 1, null, null, null)
                             .memoFields(null), () -> VietQr.forPayment(null, "", "970436", "1"))) {
                 try {
@@ -234,6 +237,11 @@ public class JunkNewTest {
         }
         try (Message m = tuition().setReason(big); Report rep = Memo.render(m, Channel.TRANSFER, "HP:8")) {
             assertTrue(rep.isValid() || !rep.errors().isEmpty());
+        }
+        try (Message m = tuition().setReason(big); Report rep = Memo.renderCustom(m, big, "A-Z0-9 ", Integer.MAX_VALUE,
+                "HP:8", false)) {
+            assertFalse(rep.isValid());
+            assertEquals(Optional.empty(), rep.cleanedText());
         }
     }
 }

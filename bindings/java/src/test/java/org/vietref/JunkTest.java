@@ -18,6 +18,7 @@ public class JunkTest {
     private static final List<Function<String, Object>> FUNCTIONS = Arrays.asList(
             Text::name, Text::fold, Text::key,
             s -> Text.retone(s, ToneStyle.MAIN_VOWEL), Text::check, s -> Text.check("An", s),
+            Text::checkText, s -> Text.checkText("Học phí", s), Text::skeleton,
             s -> Text.looksLike(s, "a"), s -> Text.looksLike("a", s),
             s -> Text.comparePayeeName(s, "a"), s -> Text.comparePayeeName("a", s),
             Message::fromJson,
@@ -70,6 +71,14 @@ public class JunkTest {
             assertFalse(r.isValid());
             assertTrue(r.errors().size() >= 4);
         }
+        try (Report r = Text.checkText("")) {
+            assertTrue(r.errors().isEmpty());
+        }
+        assertEquals("", Text.skeleton(""));
+        try (Report r = Text.checkText("\0".repeat(100_000))) {
+            assertFalse(r.isValid());
+            assertTrue(r.findings().size() > 0 && r.findings().size() <= 20);
+        }
         try (Report r = Text.check("Phạm\0Hùng")) {
             assertTrue(r.errors().stream().anyMatch(f -> f.codePoint().orElse(-1) == 0));
         }
@@ -89,6 +98,11 @@ public class JunkTest {
         try (Report r = Text.check(big, "payerName")) {
             assertTrue(r.isValid() || !r.errors().isEmpty());
         }
+        try (Report r = Text.checkText(big, "reason")) {
+            assertTrue(r.isValid());
+            assertEquals(java.util.Optional.of(big.trim()), r.cleanedText());
+        }
+        assertTrue(Text.skeleton(big).startsWith("nguy"));
         try {
             Text.name(big);
         } catch (VietrefException e) {

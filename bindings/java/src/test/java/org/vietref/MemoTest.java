@@ -126,6 +126,61 @@ public class MemoTest {
     }
 
     @Test
+    public void renderForACustomChannel() {
+        try (Message m = Message.fromJson(TUITION_JSON)) {
+            try (Report r = Memo.renderCustom(m, "mybank", "A-Z0-9 ", 30)) {
+                assertTrue(r.isValid());
+                String text = r.cleanedText().get();
+                assertEquals("HP7184097674 HOC PHI HOC KY 1", text);
+                assertTrue(text, text.length() <= 30 && text.equals(text.toUpperCase(Locale.ROOT)));
+                assertTrue(text, text.matches("[A-Z0-9 ]+") && text.startsWith("HP7184097674"));
+                assertTrue(r.cleanedJson().get().startsWith("{\"channel\":\"mybank\",\"budget\":30,"));
+                assertFields(r, List.of("invoice", "reason"), List.of("beneficiaryName", "payerName"), List.of());
+            }
+            try (Report r = Memo.renderCustom(m, "wide", "A-Za-z0-9 .", 200, "HP:8", false)) {
+                assertEquals(Optional.of("HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN"), r.cleanedText());
+            }
+            try (Report r = Memo.renderCustom(m, "bill", "A-Z0-9", 30, "", true)) {
+                assertTrue(r.isValid());
+                assertEquals(Optional.of("HP7184097674"), r.cleanedText());
+                assertEquals(List.of(607, 607, 607), codes(r));
+                assertFields(r, List.of("invoice"), List.of("reason", "beneficiaryName", "payerName"), List.of());
+            }
+            try (Report c = Memo.renderCustom(m, "like-vietqr", "A-Z0-9 ", 25); Report v = Memo.render(m, Channel.VIETQR)) {
+                assertEquals(v.cleanedText(), c.cleanedText());
+            }
+            // A set without the code's letters, a budget shorter than the code: reports with errors.
+            try (Report r = Memo.renderCustom(m, "lower", "a-z ", 30)) {
+                assertFalse(r.isValid());
+                assertEquals(Optional.empty(), r.cleanedText());
+                assertTrue(r.errors().stream().anyMatch(f -> f.key().equals("memo.invoice_charset")));
+                assertEquals(Optional.empty(), r.memoFields(MemoList.INCLUDED));
+            }
+            try (Report r = Memo.renderCustom(m, "short", "A-Z0-9", 5)) {
+                assertEquals("memo.invoice_too_long", r.findings().get(0).key());
+            }
+            // Arguments.
+            String[][] bad = {{"x", "", "30"}, {"x", "A-Z", "0"}, {"", "A-Z", "30"}, {"x", "Z-A", "30"}, {"x", "A-Zđ", "30"}};
+            for (String[] b : bad) {
+                try {
+                    Memo.renderCustom(m, b[0], b[1], Integer.parseInt(b[2])).close();
+                    fail("accepted " + String.join("|", b));
+                } catch (VietrefException e) {
+                    assertEquals(Status.INVALID_ARGUMENT, e.statusConstant());
+                    assertEquals("vietref_memo_render_custom", e.context());
+                }
+            }
+            assertStatus(Status.REF_SCHEMES_INVALID, () -> Memo.renderCustom(m, "x", "A-Z0-9", 30, "HP", false));
+            try {
+                Memo.renderCustom(m, "x", "A-Z", -1);
+                fail();
+            } catch (IllegalArgumentException expected) {
+                // size_t
+            }
+        }
+    }
+
+    @Test
     public void invalidRenderingsAndOtherReports() {
         // A 30-character code does not fit 25: memo.invoice_too_long (600), an error; no text, no lists.
         try (Message m = Message.fromJson("{\"sector\":\"health\",\"payerName\":\"Trần Thị Mai\",\"reason\":\"Viện phí\","

@@ -103,6 +103,70 @@ public class TextTest {
     }
 
     @Test
+    public void checkTextAllowsWhatNamesRefuse() {
+        // A payment reason: digits and punctuation are fine here, unlike in a name.
+        String reason = "Học phí kỳ 1, lớp 6A";
+        try (Report r = Text.checkText(reason, "reason")) {
+            assertTrue(r.isValid());
+            assertTrue(r.findings().isEmpty());
+            assertEquals(Optional.of(reason), r.cleanedText());
+        }
+        try (Report r = Text.check(reason)) {
+            assertFalse(r.isValid());
+        }
+        try (Report r = Text.checkText("  Học   phí  ", "reason")) {
+            assertTrue(r.isValid());
+            assertEquals(1, r.findings().size());
+            assertEquals("text.whitespace", r.findings().get(0).key());
+            assertEquals("reason", r.findings().get(0).field());
+            assertEquals(Optional.of("Học phí"), r.cleanedText());
+        }
+        try (Report r = Text.checkText("Ho\u0323c phi\u0301")) {
+            assertEquals("text.composed", r.findings().get(0).key());
+            assertEquals(Optional.of("Học phí"), r.cleanedText());
+        }
+    }
+
+    @Test
+    public void checkTextRefusals() {
+        try (Report r = Text.checkText("Học phí\u0000", "reason")) {
+            assertFalse(r.isValid());
+            assertEquals(1, r.errors().size());
+            Finding f = r.errors().get(0);
+            assertEquals("text.control_char", f.key());
+            assertEquals(104, f.code());
+            assertEquals("reason", f.field());
+            assertEquals(OptionalLong.of(8), f.position());
+            assertEquals(Optional.of("\u0000"), f.character());
+            assertEquals(Optional.empty(), r.cleanedText());
+        }
+        try (Report r = Text.checkText("Học phí\u202e")) {
+            assertEquals("text.bidi_control", r.errors().get(0).key());
+        }
+        try (Report r = Text.checkText("Học\u200bphí")) {
+            assertEquals("text.invisible", r.errors().get(0).key());
+        }
+        try (Report r = Text.checkText("Học phí \u041dOA")) {
+            assertTrue(r.isValid());
+            assertEquals(1, r.findings().size());
+            assertEquals("text.mixed_script", r.findings().get(0).key());
+            assertEquals(Severity.WARNING, r.findings().get(0).severity());
+        }
+    }
+
+    @Test
+    public void skeletons() {
+        assertEquals(Text.skeleton("HOA"), Text.skeleton("\u041d\u041e\u0410"));
+        assertNotEquals(Text.skeleton("HOA"), Text.skeleton("HOB"));
+        assertEquals(Text.skeleton("rn"), Text.skeleton("m"));
+        assertEquals("", Text.skeleton(""));
+        String[][] pairs = {{"HOA", "\u041d\u041e\u0410"}, {"HOA", "HOB"}, {"Trường THPT A", "\u0422rường THPT A"}};
+        for (String[] p : pairs) {
+            assertEquals(p[1], Text.looksLike(p[0], p[1]), Text.skeleton(p[0]).equals(Text.skeleton(p[1])));
+        }
+    }
+
+    @Test
     public void version() {
         assertTrue(Vietref.version().startsWith("0.1."));
     }
