@@ -793,6 +793,40 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
+    fn caps_keep_the_first_findings_and_count_the_rest() {
+        // 20 digits in one field, 3 in another: the first field keeps 16 and counts 4.
+        let mut f: Vec<Finding> = (0..20)
+            .map(|i| Finding::new(Code::NameDigit, "payerName").at(i + 1, '1'))
+            .chain((0..3).map(|i| Finding::new(Code::NameDigit, "reason").at(i + 1, '2')))
+            .collect();
+        cap_repeats(&mut f);
+        assert_eq!(f.len(), 16 + 3 + 1);
+        assert_eq!(f[15].params.position, Some(16));
+        let more = f.last().unwrap();
+        assert_eq!(more.code, Code::TextMoreFindings);
+        assert_eq!(
+            (more.field.as_str(), more.params.limit),
+            ("payerName", Some(4))
+        );
+        assert_eq!(more.params.detail.as_deref(), Some("name.digit"));
+        // Capping again changes nothing.
+        let again = f.clone();
+        cap_repeats(&mut f);
+        assert_eq!(f, again);
+        // Per code across fields (records of a file): 250 lines, 100 kept, 150 counted.
+        let mut f: Vec<Finding> = (0..250)
+            .map(|i| Finding::new(Code::ReconcileAmountInvalid, format!("{}:amount", i + 2)))
+            .collect();
+        cap_per_code(&mut f, 100);
+        assert_eq!(f.len(), 101);
+        assert_eq!(f[99].field, "101:amount");
+        assert_eq!(
+            (f[100].field.as_str(), f[100].params.limit),
+            ("", Some(150))
+        );
+    }
+
+    #[test]
     fn keys_and_numbers_are_unique() {
         let keys: HashSet<_> = Code::ALL.iter().map(|c| c.key()).collect();
         let nums: HashSet<_> = Code::ALL.iter().map(|c| c.number()).collect();
