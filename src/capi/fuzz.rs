@@ -185,33 +185,29 @@ pub fn drive(data: &[u8]) {
                 assert!(!ok(s) || (1..=3).contains(&r));
             }
             2 => {
-                let mut rep: *mut vietref_report = ptr::null_mut();
-                let s = vietref_text_check(
-                    text.as_ptr().cast(),
-                    text.len(),
-                    other.as_ptr().cast(),
-                    other.len(),
-                    &mut rep,
-                );
-                if ok(s) {
-                    walk_report(rep, cap);
-                    vietref_report_free(rep);
-                } else {
-                    assert!(rep.is_null());
-                }
-                let mut rep: *mut vietref_report = ptr::null_mut();
-                let s = vietref_text_check_text(
-                    text.as_ptr().cast(),
-                    text.len(),
-                    other.as_ptr().cast(),
-                    other.len(),
-                    &mut rep,
-                );
-                if ok(s) {
-                    walk_report(rep, cap);
-                    vietref_report_free(rep);
-                } else {
-                    assert!(rep.is_null());
+                type Check = unsafe extern "C" fn(
+                    *const c_char,
+                    usize,
+                    *const c_char,
+                    usize,
+                    *mut *mut vietref_report,
+                ) -> vietref_status;
+                // Names, then free text.
+                for check in [vietref_text_check as Check, vietref_text_check_text] {
+                    let mut rep: *mut vietref_report = ptr::null_mut();
+                    let s = check(
+                        text.as_ptr().cast(),
+                        text.len(),
+                        other.as_ptr().cast(),
+                        other.len(),
+                        &mut rep,
+                    );
+                    if ok(s) {
+                        walk_report(rep, cap);
+                        vietref_report_free(rep);
+                    } else {
+                        assert!(rep.is_null());
+                    }
                 }
             }
             3 => {
