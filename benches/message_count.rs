@@ -8,6 +8,11 @@
 //! valgrind --tool=callgrind target/release/deps/message_count-* 10
 //! ```
 //!
+//! `capi-rust N` / `capi-c N` validate the tuition draft of `benches/capi.rs` N times in
+//! Rust / through the C ABI (report freed each time), for the C ABI overhead: run each
+//! with N = 0 and N = 20000 and divide the difference by 20000. `capi-build-rust` /
+//! `capi-build-c` also fill the draft from borrowed text and free it every time.
+//!
 //! `dump` instead prints the JSON report of every corpus draft and of varied drafts (other
 //! cases, misplaced tones, refused characters, e-invoices, RF references, odd amounts), to
 //! compare two builds byte for byte.
@@ -18,10 +23,23 @@ use vietref::MessageDraft;
 #[path = "common/corpus.rs"]
 mod corpus;
 
+#[path = "common/capi_draft.rs"]
+mod capi_draft;
+
 fn main() {
     let arg = std::env::args().nth(1);
     if arg.as_deref() == Some("dump") {
         dump();
+        return;
+    }
+    if let Some(mode @ ("capi-rust" | "capi-c" | "capi-build-rust" | "capi-build-c")) =
+        arg.as_deref()
+    {
+        let n: usize = std::env::args()
+            .nth(2)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(20_000);
+        capi(mode.ends_with("-c"), mode.contains("build"), n);
         return;
     }
     let rounds: usize = arg.and_then(|a| a.parse().ok()).unwrap_or(10);
@@ -164,4 +182,41 @@ fn dump() {
         out.push('\n');
     }
     print!("{out}");
+}
+
+/// The C ABI overhead run: the draft validated `n` times (filled and freed every time when
+/// `build`), each report dropped or freed.
+fn capi(through_c: bool, build: bool, n: usize) {
+    use vietref::capi::message::{vietref_message_free, vietref_message_validate};
+    use vietref::capi::report::vietref_report_free;
+    let mut valid = 0usize;
+    if through_c {
+        let kept = unsafe { capi_draft::c_draft() };
+        for _ in 0..n {
+            let m = if build {
+                unsafe { capi_draft::c_draft() }
+            } else {
+                kept
+            };
+            let mut r = std::ptr::null_mut();
+            let st = unsafe { vietref_message_validate(black_box(m), &mut r) };
+            valid += usize::from(st == vietref::capi::vietref_status::VIETREF_OK);
+            unsafe { vietref_report_free(black_box(r)) };
+            if build {
+                unsafe { vietref_message_free(m) };
+            }
+        }
+        unsafe { vietref_message_free(kept) };
+    } else {
+        let kept = capi_draft::rust_draft();
+        for _ in 0..n {
+            if build {
+                let d = capi_draft::rust_draft();
+                valid += usize::from(black_box(d.validate()).is_valid());
+            } else {
+                valid += usize::from(black_box(black_box(&kept).validate()).is_valid());
+            }
+        }
+    }
+    println!("{n} validations, {valid} made");
 }
