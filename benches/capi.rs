@@ -9,8 +9,7 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use std::ptr;
 use vietref::capi::message::*;
 use vietref::capi::report::vietref_report_free;
-use vietref::capi::{vietref_message, vietref_report, vietref_status};
-use vietref::MessageDraft;
+use vietref::capi::{vietref_report, vietref_status};
 
 #[path = "common/capi_draft.rs"]
 mod capi_draft;
