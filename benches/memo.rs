@@ -3,7 +3,6 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use vietref::memo::{extract_into, render, Profile};
 use vietref::reference::{code, Scheme};
-use vietref::{MessageDraft, PaymentMessage};
 
 const N: usize = 1000;
 
@@ -51,40 +50,9 @@ fn memos() -> Vec<String> {
         .collect()
 }
 
-fn messages() -> Vec<PaymentMessage> {
-    let names = [
-        "Nguyễn Văn An",
-        "Trần Thị Bình",
-        "Lê Hoàng Cường",
-        "Phạm Ngọc Dũng",
-    ];
-    let reasons = [
-        "Học phí học kỳ 1",
-        "Tiền ăn bán trú tháng 9",
-        "Viện phí nội trú",
-        "BHYT năm 2024",
-    ];
-    (0..N)
-        .map(|i| {
-            MessageDraft {
-                sector: Some(if i % 2 == 0 { "education" } else { "health" }.into()),
-                payer_name: Some(names[i % 4].into()),
-                beneficiary_name: Some(names[(i + 1) % 4].into()),
-                reason: Some(reasons[i % 4].into()),
-                invoice: Some(
-                    code::create("HP", &format!("{:08}", i * 7919))
-                        .unwrap()
-                        .as_str()
-                        .into(),
-                ),
-                amount: None,
-            }
-            .validate()
-            .cleaned
-            .unwrap()
-        })
-        .collect()
-}
+#[path = "common/memo_messages.rs"]
+mod memo_messages;
+use memo_messages::messages;
 
 fn bench(c: &mut Criterion) {
     let schemes: Vec<Scheme> = ["HP:8", "VP:10"]

@@ -13,6 +13,9 @@
 //! with N = 0 and N = 20000 and divide the difference by 20000. `capi-build-rust` /
 //! `capi-build-c` also fill the draft from borrowed text and free it every time.
 //!
+//! `render-vietqr N` / `render-transfer N` render the 1 000 messages of `benches/memo.rs`
+//! N times over for the channel (issue 4: ≥ 2 M renders/s).
+//!
 //! `dump` instead prints the JSON report of every corpus draft and of varied drafts (other
 //! cases, misplaced tones, refused characters, e-invoices, RF references, odd amounts), to
 //! compare two builds byte for byte.
@@ -26,10 +29,33 @@ mod corpus;
 #[path = "common/capi_draft.rs"]
 mod capi_draft;
 
+#[path = "common/memo_messages.rs"]
+mod memo_messages;
+
 fn main() {
     let arg = std::env::args().nth(1);
     if arg.as_deref() == Some("dump") {
         dump();
+        return;
+    }
+    if let Some(mode @ ("render-vietqr" | "render-transfer")) = arg.as_deref() {
+        let rounds: usize = std::env::args()
+            .nth(2)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(10);
+        let p = if mode == "render-vietqr" {
+            vietref::memo::Profile::VIETQR_PURPOSE
+        } else {
+            vietref::memo::Profile::TRANSFER
+        };
+        let msgs = memo_messages::messages();
+        let mut len = 0usize;
+        for _ in 0..rounds {
+            for m in &msgs {
+                len += vietref::memo::render(black_box(m), &p).text.len();
+            }
+        }
+        println!("{} renders, {len} bytes", rounds * msgs.len());
         return;
     }
     if let Some(mode @ ("capi-rust" | "capi-c" | "capi-build-rust" | "capi-build-c")) =

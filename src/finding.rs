@@ -518,8 +518,8 @@ pub struct Params {
 pub struct Finding {
     /// Error or warning (always the code's severity).
     pub severity: Severity,
-    /// Field path, like `payerName`.
-    pub field: String,
+    /// Field path, like `payerName` (borrowed when it is a constant: no allocation).
+    pub field: std::borrow::Cow<'static, str>,
     /// The stable code.
     pub code: Code,
     /// What the message refers to.
@@ -544,7 +544,18 @@ impl Finding {
     pub fn new(code: Code, field: impl Into<String>) -> Self {
         Finding {
             severity: code.severity(),
-            field: field.into(),
+            field: std::borrow::Cow::Owned(field.into()),
+            code,
+            params: Params::default(),
+        }
+    }
+
+    /// [`Finding::new`] for a field path that is a constant: nothing is allocated for it
+    /// (rendering and validation make many findings on hot paths).
+    pub fn new_static(code: Code, field: &'static str) -> Self {
+        Finding {
+            severity: code.severity(),
+            field: std::borrow::Cow::Borrowed(field),
             code,
             params: Params::default(),
         }
@@ -725,7 +736,7 @@ fn cap(findings: &mut Vec<Finding>, max: usize, by_field: bool) {
     }
     let field_of = |f: &Finding| -> String {
         if by_field {
-            f.field.clone()
+            f.field.to_string()
         } else {
             String::new()
         }
@@ -734,7 +745,7 @@ fn cap(findings: &mut Vec<Finding>, max: usize, by_field: bool) {
     let mut over = false;
     for f in findings.iter() {
         if f.code != Code::TextMoreFindings {
-            let field = if by_field { f.field.as_str() } else { "" };
+            let field = if by_field { &*f.field } else { "" };
             let n = seen.entry((field, f.code)).or_default();
             *n += 1;
             over |= *n > max;
@@ -782,6 +793,16 @@ fn cap(findings: &mut Vec<Finding>, max: usize, by_field: bool) {
     *findings = out;
 }
 
+/// `s` between typographic quotes, `“s”`, as finding details quote values (built without
+/// the formatting machinery: details are made on hot paths such as memo rendering).
+pub(crate) fn quoted(s: &str) -> String {
+    let mut q = String::with_capacity(s.len() + 6);
+    q.push('\u{201C}');
+    q.push_str(s);
+    q.push('\u{201D}');
+    q
+}
+
 /// Whether any finding in the slice is an error.
 pub fn has_error(findings: &[Finding]) -> bool {
     findings.iter().any(Finding::is_error)
@@ -804,10 +825,7 @@ mod tests {
         assert_eq!(f[15].params.position, Some(16));
         let more = f.last().unwrap();
         assert_eq!(more.code, Code::TextMoreFindings);
-        assert_eq!(
-            (more.field.as_str(), more.params.limit),
-            ("payerName", Some(4))
-        );
+        assert_eq!((&*more.field, more.params.limit), ("payerName", Some(4)));
         assert_eq!(more.params.detail.as_deref(), Some("name.digit"));
         // Capping again changes nothing.
         let again = f.clone();
@@ -820,10 +838,7 @@ mod tests {
         cap_per_code(&mut f, 100);
         assert_eq!(f.len(), 101);
         assert_eq!(f[99].field, "101:amount");
-        assert_eq!(
-            (f[100].field.as_str(), f[100].params.limit),
-            ("", Some(150))
-        );
+        assert_eq!((&*f[100].field, f[100].params.limit), ("", Some(150)));
     }
 
     #[test]

@@ -855,7 +855,7 @@ fn assert_small(findings: &[vietref::finding::Finding], what: &str, j: &str) {
     use std::collections::HashMap;
     let mut n: HashMap<(&str, &str), usize> = HashMap::new();
     for f in findings {
-        let c = n.entry((f.field.as_str(), f.code.key())).or_default();
+        let c = n.entry((&*f.field, f.code.key())).or_default();
         *c += 1;
         assert!(
             *c <= vietref::finding::MAX_REPEATS,

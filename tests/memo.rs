@@ -208,7 +208,7 @@ fn finding_memo_field_omitted_clipped_folded() {
         .findings
         .iter()
         .filter(|f| f.code == Code::MemoFieldFolded)
-        .map(|f| f.field.as_str())
+        .map(|f| &*f.field)
         .collect();
     assert_eq!(folded, ["payerName"]);
 }

@@ -333,7 +333,7 @@ fn invoice_errors() {
     bad_due.due = Some("31/02/2024".into());
     let e = r.add_invoice(bad_due).unwrap_err();
     assert_eq!(
-        (e[0].code.key(), e[0].field.as_str()),
+        (e[0].code.key(), &*e[0].field),
         ("reconcile.date_invalid", "due")
     );
     let e = r.add_invoice(inv("HD-2024/0917", 1, None, None));
@@ -363,7 +363,7 @@ fn names_with_nothing_to_match_are_reported_and_ignored() {
         added
             .warnings
             .iter()
-            .map(|f| (f.code.key(), f.field.as_str()))
+            .map(|f| (f.code.key(), &*f.field))
             .collect::<Vec<_>>(),
         [("reconcile.name_unusable", "payer")]
     );
@@ -924,7 +924,7 @@ fn reader_quoting_bom_crlf_and_errors() {
             let f = &e.findings[0];
             (
                 e.line,
-                f.field.clone(),
+                f.field.to_string(),
                 f.code.key().to_string(),
                 f.params.detail.clone(),
             )

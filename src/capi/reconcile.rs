@@ -279,9 +279,9 @@ fn at_line(line: u64, mut f: Finding) -> Finding {
         return f;
     }
     f.field = if f.field.is_empty() {
-        line.to_string()
+        line.to_string().into()
     } else {
-        format!("{line}:{}", f.field)
+        format!("{line}:{}", f.field).into()
     };
     f
 }
@@ -354,7 +354,7 @@ pub unsafe extern "C" fn vietref_reconciler_add_invoices_csv(
                                 added += u64::from(ok);
                                 failed |= !ok;
                                 for mut f in list {
-                                    f.field = reader.column_name(&f.field);
+                                    f.field = reader.column_name(&f.field).into();
                                     findings.push(at_line(line, f));
                                 }
                             }

@@ -373,7 +373,7 @@ fn finding_text(
 ) -> Result<String, vietref_status> {
     let f = report.finding(index)?;
     Ok(match part {
-        Part::Field => f.field.clone(),
+        Part::Field => f.field.to_string(),
         Part::CodeKey => f.code.key().to_string(),
         Part::Message(Lang::En) => f.message_en(),
         Part::Message(Lang::Vi) => f.message_vi(),

@@ -95,6 +95,15 @@ impl Charset {
         Ok(Charset(m))
     }
 
+    /// `[A-Z0-9]`: what [`crate::text::fold`] writes besides spaces.
+    pub const UPPER_DIGITS: Charset = Charset(UPPER | DIGIT);
+
+    /// Whether the set holds every character of `other`.
+    #[inline]
+    pub fn contains_all(self, other: Charset) -> bool {
+        self.0 & other.0 == other.0
+    }
+
     /// Whether the set holds `b`.
     #[inline]
     pub fn contains(self, b: u8) -> bool {

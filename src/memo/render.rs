@@ -26,8 +26,8 @@
 //! Every omission and every cut is named in [`Rendered`] (`omitted`, `clipped`) and as a
 //! warning finding; folding is reported per field (`memo.field_folded`).
 
-use super::profile::Profile;
-use crate::finding::{Code, Finding};
+use super::profile::{Charset, Profile};
+use crate::finding::{quoted, Code, Finding};
 use crate::message::{PaymentMessage, Sector};
 use serde::Serialize;
 
@@ -119,16 +119,14 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
         p.word_separator()
     };
     // Whether the channel carries the fold output ([A-Z0-9]) and the markers as they are.
-    let plain = (b'A'..=b'Z')
-        .chain(b'0'..=b'9')
-        .all(|b| p.charset.contains(b));
+    let plain = p.charset.contains_all(Charset::UPPER_DIGITS);
     let mut folded = String::with_capacity(64);
     for (field, value, marker) in fields {
         let Some(value) = value else { continue };
         let Some(sep) = sep else {
             out.omitted.push(field);
             out.findings
-                .push(Finding::new(Code::MemoFieldNotCarried, field));
+                .push(Finding::new_static(Code::MemoFieldNotCarried, field));
             continue;
         };
         // No room for even a one-letter word: left out without folding.
@@ -154,15 +152,13 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
             out.text.truncate(start);
             out.omitted.push(field);
             out.findings
-                .push(Finding::new(Code::MemoFieldOmitted, field).limit(p.budget));
+                .push(Finding::new_static(Code::MemoFieldOmitted, field).limit(p.budget));
             continue;
         }
         out.included.push(field);
         if folded != value {
-            out.findings.push(
-                Finding::new(Code::MemoFieldFolded, field)
-                    .detail(format!("\u{201C}{folded}\u{201D}")),
-            );
+            out.findings
+                .push(Finding::new_static(Code::MemoFieldFolded, field).detail(quoted(&folded)));
         }
         if words_written < words_total {
             out.clipped.push(field);
@@ -176,9 +172,9 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
                 .unwrap_or(kept)
                 .trim_start_matches(char::from(sep));
             out.findings.push(
-                Finding::new(Code::MemoFieldClipped, field)
+                Finding::new_static(Code::MemoFieldClipped, field)
                     .limit(p.budget)
-                    .detail(format!("\u{201C}{kept}\u{201D}")),
+                    .detail(quoted(kept)),
             );
         }
     }
@@ -203,7 +199,7 @@ fn write_code(code: &str, p: &Profile, out: &mut Rendered) {
             adapted = true;
         } else {
             out.findings.push(
-                Finding::new(Code::MemoInvoiceCharset, FIELD_INVOICE)
+                Finding::new_static(Code::MemoInvoiceCharset, FIELD_INVOICE)
                     .at(i + 1, c)
                     .detail(p.name.to_string()),
             );
@@ -211,15 +207,14 @@ fn write_code(code: &str, p: &Profile, out: &mut Rendered) {
     }
     if adapted {
         out.findings.push(
-            Finding::new(Code::MemoInvoiceAdapted, FIELD_INVOICE)
-                .detail(format!("\u{201C}{}\u{201D}", out.text)),
+            Finding::new_static(Code::MemoInvoiceAdapted, FIELD_INVOICE).detail(quoted(&out.text)),
         );
     }
     if out.text.len() > p.budget {
         out.findings.push(
-            Finding::new(Code::MemoInvoiceTooLong, FIELD_INVOICE)
+            Finding::new_static(Code::MemoInvoiceTooLong, FIELD_INVOICE)
                 .limit(p.budget)
-                .detail(format!("\u{201C}{}\u{201D}", out.text)),
+                .detail(quoted(&out.text)),
         );
     }
 }

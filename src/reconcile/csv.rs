@@ -332,7 +332,7 @@ impl<R: Read> CsvReader<R> {
                 ));
             }
             if let Some(mut e) = error {
-                e.field = column.to_string();
+                e.field = column.to_string().into();
                 e.params.detail = Some(format!(
                     "\u{201C}{}\u{201D}",
                     String::from_utf8_lossy(&after_quote_text)

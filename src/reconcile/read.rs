@@ -282,7 +282,7 @@ fn name_columns(mut e: RecordError, headers: &[String]) -> RecordError {
             .and_then(|n| n.checked_sub(1))
             .and_then(|i| headers.get(i))
         {
-            f.field = h.clone();
+            f.field = h.clone().into();
         }
     }
     e

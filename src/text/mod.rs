@@ -383,8 +383,7 @@ pub fn check_name_general(text: &str, field: &str) -> Report<String> {
     }
     let display = display_case(norm);
     if display != norm {
-        findings
-            .push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));
+        findings.push(Finding::new(Code::NameCase, field).detail(crate::finding::quoted(&display)));
     }
     for word in display.split([' ', '-', '\'']) {
         // Only a toned word with two or more vowels can have its mark in the wrong place.
@@ -534,8 +533,7 @@ fn check_plain_name(text: &str, field: &str) -> Option<Report<String>> {
     let mut findings = Vec::new();
     let display = if recase {
         let display = display_case(text);
-        findings
-            .push(Finding::new(Code::NameCase, field).detail(format!("\u{201C}{display}\u{201D}")));
+        findings.push(Finding::new(Code::NameCase, field).detail(crate::finding::quoted(&display)));
         display
     } else {
         text.to_owned()
