@@ -197,4 +197,28 @@ namespace Vietref
         /// <summary>No code; perhaps a <see cref="LineResult.Suggestion"/> (never applied).</summary>
         Unmatched = 6,
     }
+
+    /// <summary>The layout of a statement export given to <see cref="Reconciler.FeedStatement(byte[], StatementFormat, string, ResultsFormat)"/>
+    /// (<c>VIETREF_STATEMENT_*</c>).</summary>
+    public enum StatementFormat : uint
+    {
+        /// <summary>CSV with a header row (<c>date,amount,content,reference[,counterName]</c> by default, or the
+        /// columns mapped); <c>,</c> <c>;</c> or tab separated, quoted cells, UTF-8 with or without BOM.</summary>
+        Csv = 1,
+        /// <summary>One JSON object per line, in the shapes bank-notification services send
+        /// (<c>transferAmount</c>, <c>content</c>/<c>description</c>, <c>referenceCode</c>, <c>transactionDate</c>, ...).</summary>
+        JsonLines = 2,
+        /// <summary>A JSON array of such objects.</summary>
+        Json = 3,
+    }
+
+    /// <summary>How <see cref="Reconciler.FeedStatement(byte[], StatementFormat, string, ResultsFormat)"/> writes its results
+    /// (<c>VIETREF_RESULTS_*</c>).</summary>
+    public enum ResultsFormat : uint
+    {
+        /// <summary>One JSON object per statement line (<see cref="LineResult.Json"/>), each ending in <c>\n</c>.</summary>
+        JsonLines = 1,
+        /// <summary>CSV with a header row, the columns <c>vietref reconcile --format csv</c> writes, CRLF.</summary>
+        Csv = 2,
+    }
 }

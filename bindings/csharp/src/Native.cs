@@ -814,6 +814,37 @@ namespace Vietref
             return HandleOrThrow(st, x, "vietref_reconciler_feed");
         }
 
+        /// <summary>Adds the invoices of a whole CSV file; the report of every record's findings.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle ReconcilerAddInvoicesCsv(ReconcilerHandle r, byte[] data, byte[] columns, out ulong added)
+        {
+            ReportHandle rep;
+            var st = NativeMethods.vietref_reconciler_add_invoices_csv(r, data, Len(data), columns, Len(columns), out added, out rep);
+            return HandleOrThrow(st, rep, "vietref_reconciler_add_invoices_csv");
+        }
+
+        /// <summary>Feeds a whole statement export; the results as text, and the report of what was not fed.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle ReconcilerFeedStatement(ReconcilerHandle r, byte[] data, uint format, byte[] columns, uint resultsFormat,
+            out string results)
+        {
+            StringHandle s;
+            ReportHandle rep;
+            var st = NativeMethods.vietref_reconciler_feed_statement(r, data, Len(data), format, columns, Len(columns), resultsFormat,
+                out s, out rep);
+            if (st != Ok) { s.Dispose(); rep.Dispose(); throw Error(st, "vietref_reconciler_feed_statement"); }
+            try
+            {
+                results = Take(s);
+            }
+            catch
+            {
+                rep.Dispose();
+                throw;
+            }
+            return rep;
+        }
+
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal string ReconcilerSummaryJson(ReconcilerHandle r)
         {

@@ -47,6 +47,58 @@ namespace Vietref
             using (x) return new LineResult(x);
         }
 
+        /// <summary>Reads a whole invoice list in CSV (<paramref name="data"/>: the file's bytes) and adds every invoice as
+        /// <see cref="AddInvoice"/> would. The header row names <c>code,amount</c> and optionally
+        /// <c>payer,beneficiary,due</c> (Vietnamese headers such as <c>Mã hóa đơn</c> recognized), or
+        /// <paramref name="columns"/> maps them (<c>"code=Mã HĐ,amount=Phải thu"</c>; empty for the defaults).
+        /// The result holds the number added and a report of every finding of every record, its field
+        /// <c>"LINE:COLUMN"</c> (<c>"3:Số tiền"</c>) or <c>"LINE"</c>; a record with an error is not added, the
+        /// others are. The report is valid when every record was added.</summary>
+        public AddInvoicesResult AddInvoicesCsv(byte[] data, string columns = "")
+        {
+            if (data == null) throw new ArgumentNullException("data");
+            var c = Utf8.Encode(columns, "columns");
+            ulong added;
+            ReportHandle rep;
+            lock (gate) rep = Native.Api.ReconcilerAddInvoicesCsv(Live(), data, c, out added);
+            return new AddInvoicesResult(added, new Report(rep));
+        }
+
+        /// <summary>As <see cref="AddInvoicesCsv(byte[], string)"/> for text held as a string (passed as UTF-8).</summary>
+        public AddInvoicesResult AddInvoicesCsv(string data, string columns = "")
+        {
+            return AddInvoicesCsv(Utf8.Encode(data, "data"), columns);
+        }
+
+        /// <summary>Reads a whole statement export (<paramref name="data"/>: the file's bytes) in
+        /// <paramref name="format"/> and feeds every incoming line, in order, as <see cref="Feed"/> would.
+        /// <paramref name="columns"/> maps CSV headers as <c>vietref reconcile --columns</c> does
+        /// (<c>"content=Diễn giải,amount=Có"</c>; empty for the defaults). The result holds the results in
+        /// <paramref name="results"/> form (one per incoming line, numbered by the file's 1-based line or the
+        /// position in a JSON array) and a report of what was not fed: outgoing lines skipped
+        /// (<c>reconcile.outgoing_skipped</c> warnings) and records that could not be read (errors), each with
+        /// its field <c>"LINE:COLUMN"</c> or <c>"LINE"</c>. An unknown format throws
+        /// <see cref="VietrefException"/> (InvalidArgument). The whole export is held in memory: for one too
+        /// large for that, call <see cref="Feed"/> line by line.</summary>
+        public FeedStatementResult FeedStatement(byte[] data, StatementFormat format = StatementFormat.Csv, string columns = "",
+            ResultsFormat results = ResultsFormat.JsonLines)
+        {
+            if (data == null) throw new ArgumentNullException("data");
+            var c = Utf8.Encode(columns, "columns");
+            string text;
+            ReportHandle rep;
+            lock (gate) rep = Native.Api.ReconcilerFeedStatement(Live(), data, (uint)format, c, (uint)results, out text);
+            return new FeedStatementResult(text, new Report(rep));
+        }
+
+        /// <summary>As <see cref="FeedStatement(byte[], StatementFormat, string, ResultsFormat)"/> for text held as a
+        /// string (passed as UTF-8).</summary>
+        public FeedStatementResult FeedStatement(string data, StatementFormat format = StatementFormat.Csv, string columns = "",
+            ResultsFormat results = ResultsFormat.JsonLines)
+        {
+            return FeedStatement(Utf8.Encode(data, "data"), format, columns, results);
+        }
+
         /// <summary>Counts and totals so far as JSON: <c>{"lines","amount","statuses":[{"status":"paid","lines",
         /// "amount"},...],"skipped","skippedAmount","rejected","invoices","invoicesSettled","invoicesOverpaid",
         /// "invoicesPartial","invoicesUnpaid","outstanding"}</c>.</summary>
@@ -71,6 +123,39 @@ namespace Vietref
             if (handle.IsClosed) throw new ObjectDisposedException("Reconciler");
             return handle;
         }
+    }
+
+    /// <summary>What <see cref="Reconciler.AddInvoicesCsv(byte[], string)"/> did: the number of invoices added and the
+    /// report of every record's findings. Disposing it disposes the report.</summary>
+    public sealed class AddInvoicesResult : IDisposable
+    {
+        internal AddInvoicesResult(ulong added, Report report) { Added = added; Report = report; }
+
+        /// <summary>The number of invoices added.</summary>
+        public ulong Added { get; private set; }
+
+        /// <summary>Every finding of every record (field <c>"LINE:COLUMN"</c> or <c>"LINE"</c>); valid when every
+        /// record was added (its <see cref="Report.CleanedText"/> is then the number added).</summary>
+        public Report Report { get; private set; }
+
+        public void Dispose() { Report.Dispose(); }
+    }
+
+    /// <summary>What <see cref="Reconciler.FeedStatement(byte[], StatementFormat, string, ResultsFormat)"/> did: the
+    /// results as text and the report of what was not fed. Disposing it disposes the report.</summary>
+    public sealed class FeedStatementResult : IDisposable
+    {
+        internal FeedStatementResult(string results, Report report) { Results = results; Report = report; }
+
+        /// <summary>One result per incoming line, in the <see cref="ResultsFormat"/> asked for (empty when nothing
+        /// was fed).</summary>
+        public string Results { get; private set; }
+
+        /// <summary>Outgoing lines skipped (warnings) and records that could not be read (errors); valid when no
+        /// record was rejected (its <see cref="Report.CleanedText"/> is then the number of lines fed).</summary>
+        public Report Report { get; private set; }
+
+        public void Dispose() { Report.Dispose(); }
     }
 
     /// <summary>What one statement line was found to be (a copy of the native <c>vietref_line_result</c>,

@@ -232,6 +232,8 @@ namespace Vietref.Tests
             s => { using (var r = new Reconciler()) return r.Feed(1, 1, "x", "", s); },
             s => { using (var r = new Reconciler()) return r.Feed(1, 1, "x", "", "", s); },
             s => { using (var r = new Reconciler()) return r.InvoiceJson(s); },
+            s => { using (var r = new Reconciler()) return r.AddInvoicesCsv("code,amount\n", s); },
+            s => { using (var r = new Reconciler()) return r.FeedStatement("date,amount,content\n", StatementFormat.Csv, s); },
         };
 
         private static void NewJunkNull()
@@ -247,6 +249,14 @@ namespace Vietref.Tests
                 Throws<ArgumentNullException>(() => fn(null), "null bytes");
             Throws<ArgumentNullException>(() => VietQr.ForPayment(null, "970436", "1"), "null message");
             Throws<ArgumentNullException>(() => Memo.RenderCustom(null, "x", "A-Z", 30), "null message to RenderCustom");
+            using (var r = new Reconciler("HP:6"))
+            {
+                Throws<ArgumentNullException>(() => r.AddInvoicesCsv((byte[])null), "null CSV bytes");
+                Throws<ArgumentNullException>(() => r.AddInvoicesCsv((string)null), "null CSV text");
+                Throws<ArgumentNullException>(() => r.FeedStatement((byte[])null), "null statement bytes");
+                Throws<ArgumentNullException>(() => r.FeedStatement((string)null, StatementFormat.Json), "null statement text");
+                Eq(0L, Num(Obj(r.SummaryJson), "lines"), "nothing fed");
+            }
         }
 
         private static void NewJunkInvalidUtf8()
@@ -289,6 +299,17 @@ namespace Vietref.Tests
             {
                 using (var rep = r.AddInvoice("", 1)) True(!rep.IsValid && rep.Errors.Any(), "empty code refused");
                 Eq(LineStatus.Unmatched, r.Feed(0, 1, "").Status, "empty line");
+                foreach (var data in new[] { new byte[0], new byte[] { 0 }, new byte[] { (byte)'\n' }, new byte[] { 0xEF, 0xBB, 0xBF } })
+                {
+                    using (var x = r.AddInvoicesCsv(data))
+                        True(x.Added == 0 && !x.Report.IsValid && x.Report.Errors.Any(), "empty invoice CSV " + data.Length);
+                    foreach (StatementFormat f in Enum.GetValues(typeof(StatementFormat)))
+                        foreach (ResultsFormat rf in Enum.GetValues(typeof(ResultsFormat)))
+                            using (var x = r.FeedStatement(data, f, "", rf))
+                                True(x.Results != null && x.Report.Findings != null, "empty statement " + f + " " + rf);
+                }
+                using (var x = r.AddInvoicesCsv("")) Eq(0UL, x.Added, "empty CSV text");
+                using (var x = r.FeedStatement("")) Eq("", x.Results, "empty statement text");
             }
             using (var m = new Message())
             {
@@ -336,6 +357,25 @@ namespace Vietref.Tests
                 True(x.Status == LineStatus.Paid || x.Status == LineStatus.Ambiguous || x.Status == LineStatus.UnknownCode, "a 1 MB line: " + x.Status);
                 using (var rep = r.AddInvoice(big, 1)) True(!rep.IsValid, "a 1 MB code");
                 Eq(null, r.InvoiceJson(big), "a 1 MB look-up");
+            }
+            using (var r = new Reconciler("HP:8"))
+            {
+                using (var x = r.AddInvoicesCsv(big)) True(x.Added == 0 && !x.Report.IsValid, "1 MB invoice CSV");
+                using (var x = r.AddInvoicesCsv("code,amount\nHP7184097674," + big + "\n", big))
+                    True(x.Added == 0 && !x.Report.IsValid, "1 MB amount and columns");
+                using (var x = r.AddInvoicesCsv("code,amount\nHP7184097674," + big.Length + "\n" + big.Replace(",", "").Replace(";", "") + ",1\n"))
+                    True(x.Added == 1 && !x.Report.IsValid, "a good record and a 1 MB one: " + x.Added);
+                foreach (StatementFormat f in Enum.GetValues(typeof(StatementFormat)))
+                    using (var x = r.FeedStatement(big, f)) True(x.Results != null && !x.Report.IsValid, "1 MB statement " + f);
+                // a record of more than 1 MiB is rejected (reconcile.record_too_long); the next one is fed
+                using (var x = r.FeedStatement("date,amount,content\n,1000,\"" + big + "\"\n,1000,HP7184097674\n"))
+                {
+                    Eq("2 reconcile.record_too_long", string.Join("|", x.Report.Errors.Select(f => f.Field + " " + f.Key).ToArray()), "a 1 MB record");
+                    Eq(3.0, (double)Obj(x.Results.TrimEnd('\n'))["line"], "the record after it fed");
+                }
+                var bytes = Encoding.UTF8.GetBytes(big);
+                bytes[bytes.Length / 2] = 0xFF;
+                using (var x = r.FeedStatement(bytes, StatementFormat.JsonLines)) True(!x.Report.IsValid, "1 MB with a bad byte");
             }
             using (var m = new Message().SetSector("health").SetPayerName("An").SetReason(big).SetInvoice("HP7184097674"))
             using (var r = Memo.Render(m, Channel.Transfer, "HP:8"))
@@ -402,6 +442,172 @@ namespace Vietref.Tests
             check(typeof(LegacyEncoding), "vietref_encoding", "VIETREF_ENCODING_");
             check(typeof(LegacyOptions), "vietref_legacy_option", "VIETREF_LEGACY_");
             check(typeof(LineStatus), "vietref_line_status", "VIETREF_LINE_");
+            check(typeof(StatementFormat), "vietref_statement_format", "VIETREF_STATEMENT_");
+            check(typeof(ResultsFormat), "vietref_results_format", "VIETREF_RESULTS_");
+        }
+    
+        // ---- whole files: AddInvoicesCsv and FeedStatement -----------------------------------
+
+        /// <summary>A bundled file of examples/reconcile (the repository's, next to tests/data).</summary>
+        private static byte[] Example(string name)
+        {
+            return System.IO.File.ReadAllBytes(System.IO.Path.Combine(DataDir(), "..", "..", "examples", "reconcile", name));
+        }
+
+        private static Reconciler Loaded()
+        {
+            var r = new Reconciler("HP:6");
+            using (var x = r.AddInvoicesCsv(Example("invoices.csv")))
+                True(x.Added == 13 && x.Report.IsValid && x.Report.CleanedText == "13", "13 invoices loaded");
+            return r;
+        }
+
+        private static long Num(Dictionary<string, object> o, string key) { return (long)(double)o[key]; }
+
+        private static void ReconcileInvoicesCsv()
+        {
+            using (var r = new Reconciler("HP:6"))
+            {
+                using (var x = r.AddInvoicesCsv(Example("invoices.csv")))
+                {
+                    Eq(13UL, x.Added, "added");
+                    True(x.Report.IsValid && !x.Report.Errors.Any(), "valid");
+                    Eq("13", x.Report.CleanedText, "cleaned text: the number added");
+                    Eq("Warning 14:code invoice.normalized", string.Join("|", x.Report.Findings.Select(f => f.Severity + " " + f.Field + " " + f.Key).ToArray()),
+                        "the e-invoice number normalized, named by record and column");
+                }
+                Eq(13L, Num(Obj(r.SummaryJson), "invoices"), "summary invoices");
+                var inv = Obj(r.InvoiceJson("HP 2401 0366"));
+                Eq(C3, (string)inv["code"], "code held");
+                Eq(1250000L, Num(inv, "amountDue"), "\"1,250,000\" read");
+                Eq(750000L, Num(Obj(r.InvoiceJson("HP24010657")), "amountDue"), "\"750000.00\" read");
+                // the same list again, as text: every record a duplicate (814), nothing added
+                using (var x = r.AddInvoicesCsv(Encoding.UTF8.GetString(Example("invoices.csv"))))
+                {
+                    Eq(0UL, x.Added, "again: none added");
+                    True(!x.Report.IsValid && x.Report.CleanedText == null, "again: invalid");
+                    Eq(string.Join(",", Enumerable.Range(2, 13).Select(i => i + ":code=814").ToArray()),
+                        string.Join(",", x.Report.Errors.Select(f => f.Field + "=" + f.Code).ToArray()), "duplicates per record");
+                }
+            }
+            using (var r = new Reconciler("HP:6"))
+            {
+                using (var x = r.AddInvoicesCsv("code,amount\nHP24010172,abc\n"))
+                {
+                    Eq(0UL, x.Added, "bad amount: none added");
+                    True(!x.Report.IsValid, "bad amount: invalid");
+                    Eq("2:amount reconcile.amount_invalid Error", string.Join("|", x.Report.Findings.Select(f => f.Field + " " + f.Key + " " + f.Severity).ToArray()),
+                        "bad amount finding");
+                }
+                Eq(0L, Num(Obj(r.SummaryJson), "invoices"), "nothing added");
+                var data = "Mã HĐ;Phải thu\nHP24010172;1.250.000\nHP24010173;5\nHP24010269;980000\n";
+                using (var x = r.AddInvoicesCsv(data, "code=Mã HĐ,amount=Phải thu"))
+                {
+                    Eq(2UL, x.Added, "mapped columns: two added");
+                    Eq("3:Mã HĐ=410", string.Join(",", x.Report.Errors.Select(f => f.Field + "=" + f.Code).ToArray()), "the bad check digit");
+                }
+                using (var x = r.AddInvoicesCsv("code,amount\nHP24010463,1\n", "nonsense"))
+                    True(x.Added == 0 && !x.Report.IsValid && x.Report.Errors.First().Field == "columns", "malformed columns");
+                Eq(2L, Num(Obj(r.SummaryJson), "invoices"), "two in all");
+            }
+        }
+
+        private static void ReconcileFeedStatement()
+        {
+            using (var r = Loaded())
+            using (var byLine = Loaded())
+            using (var x = r.FeedStatement(Example("statement.csv")))
+            {
+                True(x.Results.EndsWith("\n"), "JSON lines end in a newline");
+                var rows = x.Results.TrimEnd('\n').Split('\n').Select(Obj).ToList();
+                Eq(16, rows.Count, "one result per incoming line");
+                foreach (var row in rows)
+                    True(row.ContainsKey("line") && row.ContainsKey("status") && row.ContainsKey("invoice"), "line, status, invoice");
+                var line12 = rows.Single(o => Num(o, "line") == 12);
+                Eq("paid", (string)line12["status"], "line 12 status");
+                Eq("HP24010851", (string)line12["invoice"], "line 12 invoice");
+                Eq("duplicate", (string)rows.Single(o => Num(o, "line") == 6)["status"], "line 6: the second payment");
+                True(!rows.Any(o => Num(o, "line") == 17), "the outgoing line 17 is not a result");
+                var s = Obj(r.SummaryJson);
+                True(x.Report.IsValid, "nothing rejected");
+                Eq(rows.Count.ToString(), x.Report.CleanedText, "cleaned text: lines fed");
+                var skipped = x.Report.Warnings.Where(f => f.Key == "reconcile.outgoing_skipped").ToList();
+                Eq(Num(s, "skipped"), (long)skipped.Count, "skipped warnings = summary skipped");
+                Eq("17:amount", skipped.Single().Field, "the outgoing line");
+                Eq((long)rows.Count, Num(s, "lines"), "summary lines");
+                // line 12 is what feeding that record on its own gives
+                var one = byLine.Feed(12, 1250000, "HP 2401 0851 HOC PHI HK1 HS BUI THI M", "FT24253011", "2024-09-09 08:12:00", "BUI VAN TIEN");
+                Eq(x.Results.Split('\n')[10], one.Json, "line 12 as Feed gives it");
+            }
+            using (var r = Loaded())
+            using (var x = r.FeedStatement(Encoding.UTF8.GetString(Example("statement.csv")), StatementFormat.Csv, "", ResultsFormat.Csv))
+            {
+                True(x.Results.StartsWith("line,status,invoice,"), "CSV header: " + x.Results.Substring(0, 40));
+                var lines = x.Results.Split(new[] { "\r\n" }, StringSplitOptions.None);
+                Eq("", lines[lines.Length - 1], "CRLF at the end");
+                True(lines[1].StartsWith("2,paid,HP24010172,") && lines[2].StartsWith("3,partial,"), "CSV rows: " + lines[1]);
+            }
+            using (var r = Loaded())
+            using (var x = r.FeedStatement(Example("statement.jsonl"), StatementFormat.JsonLines))
+            {
+                var rows = x.Results.TrimEnd('\n').Split('\n').Select(Obj).ToList();
+                var s = Obj(r.SummaryJson);
+                True(x.Report.IsValid && rows.Count > 0, "JSON lines fed");
+                Eq(Num(s, "lines"), (long)rows.Count, "JSON lines: one result per incoming line");
+                Eq(Num(s, "skipped"), (long)x.Report.Warnings.Count(f => f.Key == "reconcile.outgoing_skipped"), "JSON lines: skipped");
+                True(Num(s, "skipped") > 0 && x.Report.Findings.All(f => Regex.IsMatch(f.Field, @"^\d+:\w+$")), "LINE:COLUMN fields");
+            }
+            // a JSON array of the same objects: the same results, numbered by position
+            var jsonl = Encoding.UTF8.GetString(Example("statement.jsonl")).Split('\n').Where(l => l.Trim().Length > 0);
+            using (var a = Loaded())
+            using (var b = Loaded())
+            using (var x = a.FeedStatement(Example("statement.jsonl"), StatementFormat.JsonLines))
+            using (var y = b.FeedStatement("[" + string.Join(",", jsonl.ToArray()) + "]", StatementFormat.Json))
+            {
+                Func<string, string> strip = t => string.Join("\n", t.Split('\n').Select(l => Regex.Replace(l, "^\\{\"line\":\\d+,", "{")).ToArray());
+                Eq(strip(x.Results), strip(y.Results), "array and lines give the same results");
+                Eq(x.Report.Findings.Count, y.Report.Findings.Count, "and the same findings");
+            }
+        }
+
+        private static void ReconcileFeedStatementRefusals()
+        {
+            using (var r = Loaded())
+            {
+                var data = Example("statement.csv");
+                foreach (var f in new uint[] { 0, 4 })
+                {
+                    var e = ThrowsStatus(VietrefStatus.InvalidArgument, () => r.FeedStatement(data, (StatementFormat)f), "format " + f);
+                    Eq("vietref_reconciler_feed_statement", e.Context, "context");
+                }
+                foreach (var f in new uint[] { 0, 3 })
+                    ThrowsStatus(VietrefStatus.InvalidArgument, () => r.FeedStatement(data, StatementFormat.Csv, "", (ResultsFormat)f), "results " + f);
+                Eq(0L, Num(Obj(r.SummaryJson), "lines"), "nothing fed");
+                using (var x = r.FeedStatement("date,amount,content,reference\n,abc,HP24010172,\n,1.250.000,HP24010172,\n"))
+                {
+                    Eq("2:amount", string.Join(",", x.Report.Errors.Select(f => f.Field).ToArray()), "the unreadable record");
+                    Eq(3.0, (double)Obj(x.Results.TrimEnd('\n'))["line"], "the other fed");
+                }
+                Eq(1L, Num(Obj(r.SummaryJson), "rejected"), "rejected counted");
+                using (var x = r.FeedStatement("a,b\n1,2\n"))
+                    True(x.Results == "" && !x.Report.IsValid, "no statement header: nothing fed");
+            }
+            var closed = new Reconciler("HP:6");
+            closed.Dispose();
+            Throws<ObjectDisposedException>(() => closed.AddInvoicesCsv(new byte[0]), "closed: add");
+            Throws<ObjectDisposedException>(() => closed.FeedStatement(new byte[0]), "closed: feed");
+            // any bytes are data: invalid UTF-8 is a finding, not a refusal
+            using (var r = new Reconciler("HP:6"))
+            {
+                var all = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+                using (var x = r.AddInvoicesCsv(new byte[] { 0xFF })) True(x.Added == 0 && !x.Report.IsValid, "0xFF invoices");
+                foreach (StatementFormat f in Enum.GetValues(typeof(StatementFormat)))
+                {
+                    using (var x = r.FeedStatement(new byte[] { 0xFF }, f)) True(x.Results == "" && !x.Report.IsValid, "0xFF statement " + f);
+                    using (var x = r.FeedStatement(all, f, "", ResultsFormat.Csv)) True(x.Results != null, "all bytes " + f);
+                }
+                using (var x = r.AddInvoicesCsv(all)) True(!x.Report.IsValid, "all bytes as invoices");
+            }
         }
     }
 }

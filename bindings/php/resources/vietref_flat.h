@@ -146,6 +146,19 @@ enum vietref_line_status {
 };
 typedef uint32_t vietref_line_status;
 
+enum vietref_statement_format {
+    VIETREF_STATEMENT_CSV = 1,
+    VIETREF_STATEMENT_JSON_LINES = 2,
+    VIETREF_STATEMENT_JSON = 3,
+};
+typedef uint32_t vietref_statement_format;
+
+enum vietref_results_format {
+    VIETREF_RESULTS_JSON_LINES = 1,
+    VIETREF_RESULTS_CSV = 2,
+};
+typedef uint32_t vietref_results_format;
+
 typedef struct vietref_candidates vietref_candidates;
 
 typedef struct vietref_detection vietref_detection;
@@ -439,6 +452,24 @@ vietref_status vietref_reconciler_feed(vietref_reconciler *reconciler,
                                        const char *counter_name,
                                        size_t counter_name_len,
                                        vietref_line_result **result_out);
+
+vietref_status vietref_reconciler_add_invoices_csv(vietref_reconciler *reconciler,
+                                                   const char *data,
+                                                   size_t data_len,
+                                                   const char *columns,
+                                                   size_t columns_len,
+                                                   uint64_t *added_out,
+                                                   vietref_report **report_out);
+
+vietref_status vietref_reconciler_feed_statement(vietref_reconciler *reconciler,
+                                                 const char *data,
+                                                 size_t data_len,
+                                                 uint32_t format,
+                                                 const char *columns,
+                                                 size_t columns_len,
+                                                 uint32_t results_format,
+                                                 vietref_string **results_out,
+                                                 vietref_report **report_out);
 
 vietref_status vietref_reconciler_summary_json(const vietref_reconciler *reconciler,
                                                vietref_string **out);

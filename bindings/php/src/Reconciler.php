@@ -86,6 +86,75 @@ final class Reconciler extends Handle
     }
 
     /**
+     * Reads a whole invoice list in CSV ($data: the file's bytes, UTF-8 with or without BOM) and
+     * adds every invoice as addInvoice() would. The header row names code,amount and optionally
+     * payer,beneficiary,due (Vietnamese headers such as "Mã hóa đơn" recognized), or $columns
+     * maps them ("code=Mã HĐ,amount=Phải thu"; '' for the defaults).
+     *
+     * Returns [added, Report]: the number of invoices added, and a report of every finding of
+     * every record, its field "LINE:COLUMN" ("3:Số tiền") or "LINE". A record with an error is
+     * not added, the others are; the report is valid when every record was added (its
+     * cleanedText() is then the number added).
+     *
+     * @return array{0: int, 1: Report}
+     */
+    public function addInvoicesCsv(string $data, string $columns = ''): array
+    {
+        $ffi = Native::ffi();
+        $added = $ffi->new('uint64_t');
+        $out = Native::out('vietref_report');
+        $status = $ffi->vietref_reconciler_add_invoices_csv(
+            $this->live(), $data, strlen($data), $columns, strlen($columns), FFI::addr($added), FFI::addr($out),
+        );
+        if ($status !== 0 && !FFI::isNull($out)) {
+            $ffi->vietref_report_free($out);
+        }
+        Native::check($status, 'vietref_reconciler_add_invoices_csv');
+        return [$added->cdata, new Report($out)];
+    }
+
+    /**
+     * Reads a whole statement export ($data: the file's bytes) in $format and feeds every
+     * incoming line, in order, as feed() would. $columns maps CSV headers as
+     * `vietref reconcile --columns` does ("content=Diễn giải,amount=Có"; '' for the defaults).
+     *
+     * Returns [results, Report]: the results in the $results format (one per incoming line,
+     * numbered by the file's 1-based line or the position in a JSON array), and a report of
+     * what was not fed: outgoing lines skipped (reconcile.outgoing_skipped warnings) and
+     * records that could not be read (errors), each with its field "LINE:COLUMN" or "LINE";
+     * valid when no record was rejected. An unknown format is VietrefException
+     * (Status::InvalidArgument). The whole export is held in memory: for one too large for
+     * that, call feed() line by line.
+     *
+     * @return array{0: string, 1: Report}
+     */
+    public function feedStatement(
+        string $data,
+        StatementFormat|int $format = StatementFormat::Csv,
+        string $columns = '',
+        ResultsFormat|int $results = ResultsFormat::JsonLines,
+    ): array {
+        $ffi = Native::ffi();
+        $text = Native::out('vietref_string');
+        $out = Native::out('vietref_report');
+        $status = $ffi->vietref_reconciler_feed_statement(
+            $this->live(), $data, strlen($data), Native::value($format), $columns, strlen($columns), Native::value($results),
+            FFI::addr($text), FFI::addr($out),
+        );
+        if ($status !== 0) {
+            if (!FFI::isNull($text)) {
+                $ffi->vietref_string_free($text);
+            }
+            if (!FFI::isNull($out)) {
+                $ffi->vietref_report_free($out);
+            }
+            Native::check($status, 'vietref_reconciler_feed_statement');
+        }
+        $report = new Report($out);
+        return [Native::take($text), $report];
+    }
+
+    /**
      * The counts and totals so far as JSON: {"lines","amount","statuses":[{"status","lines",
      * "amount"}...],"skipped","skippedAmount","rejected","invoices","invoicesSettled",
      * "invoicesOverpaid","invoicesPartial","invoicesUnpaid","outstanding"}.

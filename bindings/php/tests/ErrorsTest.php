@@ -10,6 +10,8 @@ use Vietref\Channel;
 use Vietref\Encoding;
 use Vietref\Lang;
 use Vietref\LineStatus;
+use Vietref\ResultsFormat;
+use Vietref\StatementFormat;
 use Vietref\MemoList;
 use Vietref\NameComparison;
 use Vietref\Native;
@@ -84,12 +86,27 @@ final class ErrorsTest extends TestCase
             NameComparison::class => 'VIETREF_NAME_', Lang::class => 'VIETREF_LANG_', VietQrMode::class => 'VIETREF_VIETQR_',
             VietQrField::class => 'VIETREF_VIETQR_FIELD_', RefKind::class => 'VIETREF_REF_', Channel::class => 'VIETREF_CHANNEL_',
             MemoList::class => 'VIETREF_MEMO_', Encoding::class => 'VIETREF_ENCODING_', LineStatus::class => 'VIETREF_LINE_',
+            StatementFormat::class => 'VIETREF_STATEMENT_', ResultsFormat::class => 'VIETREF_RESULTS_',
         ];
         foreach ($enums as $enum => $prefix) {
             foreach ($enum::cases() as $case) {
                 $name = $prefix . self::constant($case->name);
                 $this->assertSame($ffi->$name, $case->value, $name);
             }
+        }
+        // the enums added with whole-file reconciliation have every constant of their header enum
+        foreach ([StatementFormat::class => ['vietref_statement_format', 'VIETREF_STATEMENT_'],
+            ResultsFormat::class => ['vietref_results_format', 'VIETREF_RESULTS_']] as $enum => [$cEnum, $prefix]) {
+            preg_match('/enum ' . $cEnum . ' \{(.*?)\}/s', file_get_contents(Native::headerPath()), $block);
+            preg_match_all('/(VIETREF_[A-Z0-9_]+)\s*=\s*(\d+)/', $block[1], $consts);
+            $want = array_combine($consts[1], array_map('intval', $consts[2]));
+            $here = [];
+            foreach ($enum::cases() as $case) {
+                $here[$prefix . self::constant($case->name)] = $case->value;
+            }
+            ksort($want);
+            ksort($here);
+            $this->assertSame($want, $here, $cEnum);
         }
         preg_match('/enum vietref_status \{(.*?)\}/s', file_get_contents(Native::headerPath()), $m);
         preg_match_all('/VIETREF_([A-Z0-9_]+)\s*=/', $m[1], $names);

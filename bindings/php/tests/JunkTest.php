@@ -12,6 +12,8 @@ use Vietref\Legacy;
 use Vietref\Memo;
 use Vietref\Message;
 use Vietref\Reconciler;
+use Vietref\ResultsFormat;
+use Vietref\StatementFormat;
 use Vietref\References;
 use Vietref\RefKind;
 use Vietref\LineStatus;
@@ -67,6 +69,8 @@ final class JunkTest extends TestCase
             fn ($s) => (new Reconciler())->feed(1, 1, $s), fn ($s) => (new Reconciler())->feed(1, 1, 'x', $s),
             fn ($s) => (new Reconciler())->feed(1, 1, 'x', '', $s), fn ($s) => (new Reconciler())->feed(1, 1, 'x', '', '', $s),
             fn ($s) => (new Reconciler())->invoiceJson($s), fn ($s) => (new Reconciler())->invoice($s),
+            fn ($s) => (new Reconciler())->addInvoicesCsv("code,amount\n", $s),
+            fn ($s) => (new Reconciler())->feedStatement("date,amount,content\n", StatementFormat::Csv, $s),
         ];
     }
 
@@ -250,6 +254,61 @@ final class JunkTest extends TestCase
         $x = $r->feed(1, 1_250_000, $big, $big, $big, $big);
         $this->assertInstanceOf(LineStatus::class, $x->status);
         $this->assertNull($r->invoiceJson($digits));
+        [$added, $report] = $r->addInvoicesCsv($big);
+        $this->assertSame(0, $added);
+        $this->assertFalse($report->isValid());
+        [$added, $report] = $r->addInvoicesCsv("code,amount\nHP7184097674,$big\n", $big);
+        $this->assertSame(0, $added);
+        $this->assertFalse($report->isValid());
+        foreach (StatementFormat::cases() as $format) {
+            [$results, $report] = $r->feedStatement($big, $format, '', ResultsFormat::Csv);
+            $this->assertIsString($results);
+            $this->assertFalse($report->isValid());
+        }
+        // a record of more than 1 MiB is rejected (reconcile.record_too_long); the next one is fed
+        [$results, $report] = $r->feedStatement("date,amount,content\n,1000,\"$big\"\n,1000,HP7184097674\n");
+        $this->assertSame(['2 reconcile.record_too_long'], array_map(fn ($f) => "$f->field $f->key", $report->errors()));
+        $this->assertStringStartsWith('{"line":3,', $results);
+    }
+
+    public function testWholeFilesTakeAnyBytes(): void
+    {
+        $r = new Reconciler('HP:6');
+        foreach ([fn () => $r->addInvoicesCsv(null), fn () => $r->feedStatement(null), fn () => $r->feedStatement('', null),
+            fn () => $r->feedStatement('', StatementFormat::Csv, '', null)] as $i => $fn) {
+            try {
+                $fn();
+                $this->fail("null accepted ($i)");
+            } catch (\TypeError) {
+                $this->addToAssertionCount(1);
+            }
+        }
+        // the data of a file is bytes in the reader's hands: invalid UTF-8 is a finding, not a refusal
+        foreach (["\xFF", "\xC3", "Nguy\xE1\xBB", "\xED\xA0\x80", "\xC0\x80"] as $junk) {
+            [$added, $report] = $r->addInvoicesCsv("code,amount\nHP2401$junk,1\n");
+            $this->assertSame(0, $added);
+            $this->assertStringStartsWith('2', $report->errors()[0]->field);
+            foreach (StatementFormat::cases() as $format) {
+                [$results, $report] = $r->feedStatement($junk, $format);
+                $this->assertSame('', $results);
+                $this->assertFalse($report->isValid());
+            }
+        }
+        // empty, NUL, a BOM alone, every byte
+        $every = str_repeat(implode('', array_map('chr', range(0, 255))), 8);
+        foreach (['', "\0", "\n", "\xEF\xBB\xBF", $every] as $data) {
+            [$added, $report] = $r->addInvoicesCsv($data);
+            $this->assertSame(0, $added);
+            $this->assertFalse($report->isValid());
+            foreach (StatementFormat::cases() as $format) {
+                foreach (ResultsFormat::cases() as $results) {
+                    [$text, $report] = $r->feedStatement($data, $format, '', $results);
+                    $this->assertIsString($text);
+                    $this->assertIsInt(count($report));
+                }
+            }
+        }
+        $this->assertSame(0, $r->summary()['invoices']);
     }
 
     public function testRandomBytesNeverCrash(): void

@@ -14,7 +14,9 @@ from vietref import (
     MemoList,
     NameComparison,
     RefKind,
+    ResultsFormat,
     Severity,
+    StatementFormat,
     Status,
     ToneStyle,
     VietQrField,
@@ -112,6 +114,8 @@ def header_enum(c_name):
         (MemoList, "vietref_memo_list", "VIETREF_MEMO_"),
         (Encoding, "vietref_encoding", "VIETREF_ENCODING_"),
         (LineStatus, "vietref_line_status", "VIETREF_LINE_"),
+        (StatementFormat, "vietref_statement_format", "VIETREF_STATEMENT_"),
+        (ResultsFormat, "vietref_results_format", "VIETREF_RESULTS_"),
     ],
 )
 def test_enums_are_the_header_enums_exactly(enum, c_name, prefix):

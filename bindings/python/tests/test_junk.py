@@ -1,6 +1,8 @@
 """Junk input: every public function either returns, raises VietrefError / the language's
 argument error, or returns a report with errors. Nothing crashes."""
 
+import json
+
 import pytest
 
 from vietref import Message, Status, VietrefError, text
@@ -139,6 +141,8 @@ from vietref import (  # noqa: E402
     LineStatus,
     Reconciler,
     RefKind,
+    ResultsFormat,
+    StatementFormat,
     VietQr,
     legacy,
     memo,
@@ -190,6 +194,8 @@ def _text_calls(junk):
         lambda: r.feed(1, 1, "x", date=junk),
         lambda: r.feed(1, 1, "x", counter_name=junk),
         lambda: r.invoice_json(junk),
+        lambda: r.add_invoices_csv("code,amount\n", junk),
+        lambda: r.feed_statement("date,amount,content\n", StatementFormat.CSV, junk),
     ]
 
 
@@ -234,6 +240,10 @@ def test_new_calls_refuse_none():
         lambda: r.feed(1, None, "x"),
         lambda: r.feed(1, 1, None),
         lambda: r.invoice_json(None),
+        lambda: r.add_invoices_csv(None),
+        lambda: r.feed_statement(None),
+        lambda: r.feed_statement(b"", None),
+        lambda: r.feed_statement(b"", StatementFormat.CSV, None, None),
     ]:
         with pytest.raises(TypeError):
             call()
@@ -242,6 +252,10 @@ def test_new_calls_refuse_none():
     assert r.feed(1, 1, "x", reference=None, date=None, counter_name=None).status is LineStatus.UNMATCHED
     with Reconciler(None) as r2, r2.add_invoice("RF18539007547034", 5, None, None, None) as rep:
         assert rep.valid
+    added, rep = r.add_invoices_csv("code,amount\nRF18539007547034,5\n", None)
+    assert added == 1 and rep.valid
+    results, rep = r.feed_statement("date,amount,content\n,5,RF18539007547034\n", StatementFormat.CSV, None)
+    assert rep.valid and json.loads(results)["status"] == "paid"
 
 
 def test_new_calls_on_empty_input():
@@ -266,6 +280,32 @@ def test_new_calls_on_empty_input():
             assert not rep.valid and rep.errors
         assert r.feed(1, 1, "").status is LineStatus.UNMATCHED
         assert r.invoice("") is None
+        for data in ("", b"", b"\n", b"\xef\xbb\xbf"):
+            added, rep = r.add_invoices_csv(data)
+            assert added == 0 and not rep.valid and rep.errors
+            for fmt in StatementFormat:
+                for res in ResultsFormat:
+                    results, rep = r.feed_statement(data, fmt, "", res)
+                    assert isinstance(results, str) and rep.findings is not None
+
+
+@pytest.mark.parametrize("junk", [j for j in BAD_UTF8 if isinstance(j, bytes)], ids=repr)
+def test_whole_files_take_any_bytes(junk):
+    # the data of a file is bytes in the reader's hands: invalid UTF-8 is a finding, not a refusal
+    with Reconciler("HP:6") as r:
+        added, rep = r.add_invoices_csv(b"code,amount\nHP2401" + junk + b",1\n")
+        assert added == 0 and not rep.valid and rep.errors[0].field.startswith("2")
+        added, rep = r.add_invoices_csv(junk)
+        assert added == 0 and not rep.valid
+        for fmt in StatementFormat:
+            results, rep = r.feed_statement(junk, fmt)
+            assert results == "" and not rep.valid
+        results, rep = r.feed_statement(b"date,amount,content\n,1," + junk + b"\n")
+        assert isinstance(results, str) and rep.findings is not None
+        every = bytes(range(256)) * 8
+        for fmt in StatementFormat:
+            r.feed_statement(every, fmt, "", ResultsFormat.CSV)
+        r.add_invoices_csv(every)
 
 
 def test_legacy_takes_any_bytes():
@@ -322,3 +362,14 @@ def test_new_calls_on_one_megabyte():
         x = r.feed(1, 1_000, BIG, reference=BIG, date=BIG, counter_name=BIG)
         assert x.status in LineStatus
         assert r.invoice(BIG) is None
+        added, rep = r.add_invoices_csv(BIG)
+        assert added == 0 and not rep.valid
+        added, rep = r.add_invoices_csv("code,amount\n" + BIG + ",1\n", BIG)
+        assert added == 0 and not rep.valid
+        added, rep = r.add_invoices_csv("code,amount\nHP7184097674," + BIG + "\n")
+        assert added == 0 and not rep.valid
+        for fmt in StatementFormat:
+            results, rep = r.feed_statement(BIG, fmt)
+            assert isinstance(results, str) and not rep.valid
+        results, rep = r.feed_statement("date,amount,content\n," + "1" * 20 + "," + BIG + "\n,1000," + BIG + "\n")
+        assert [json.loads(x)["line"] for x in results.splitlines()] == [3]

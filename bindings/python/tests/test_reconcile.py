@@ -227,3 +227,176 @@ def test_threads_share_one_reconciler():
         assert errors == []
         s = r.summary()
         assert s["lines"] == 200 and s["amount"] == 200_000
+
+
+# --- whole files: add_invoices_csv and feed_statement ---------------------------------------
+
+import csv  # noqa: E402
+import io  # noqa: E402
+import re  # noqa: E402
+
+from conftest import data_dir  # noqa: E402
+
+from vietref import ResultsFormat, Severity, StatementFormat  # noqa: E402
+
+
+def example(name):
+    """A bundled file of examples/reconcile (the repository's, next to tests/data)."""
+    return (data_dir().parents[1] / "examples" / "reconcile" / name).read_bytes()
+
+
+def loaded():
+    r = Reconciler("HP:6")
+    added, rep = r.add_invoices_csv(example("invoices.csv"))
+    with rep:
+        assert added == 13 and rep.valid and rep.cleaned_text == "13"
+    return r
+
+
+def test_add_invoices_csv_adds_the_bundled_list():
+    with Reconciler("HP:6") as r:
+        added, rep = r.add_invoices_csv(example("invoices.csv"))
+        with rep:
+            assert added == 13
+            assert rep.valid and rep.errors == [] and rep.cleaned_text == "13"
+            # the e-invoice number is normalized: a warning naming its record and column
+            assert [(f.field, f.key, f.severity) for f in rep] == [
+                ("14:code", "invoice.normalized", Severity.WARNING)
+            ]
+        assert r.summary()["invoices"] == 13
+        inv = r.invoice("HP 2401 0366")
+        assert (inv["code"], inv["amountDue"], inv["status"]) == (C3, 1_250_000, "unpaid")  # "1,250,000"
+        assert r.invoice("HP24010657")["amountDue"] == 750_000  # "750000.00", due 15/09/2024
+        # the same list again: every record a duplicate (814), nothing added
+        added, rep = r.add_invoices_csv(example("invoices.csv").decode("utf-8"))  # str: same bytes
+        with rep:
+            assert added == 0 and not rep.valid and rep.cleaned_text is None
+            assert [(f.field, f.code) for f in rep.errors] == [(f"{i}:code", 814) for i in range(2, 15)]
+        assert r.summary()["invoices"] == 13
+
+
+def test_add_invoices_csv_reports_each_record():
+    with Reconciler("HP:6") as r:
+        added, rep = r.add_invoices_csv(b"code,amount\nHP24010172,abc\n")
+        with rep:
+            assert added == 0 and not rep.valid and rep.cleaned_text is None
+            assert [(f.field, f.key, f.is_error) for f in rep] == [("2:amount", "reconcile.amount_invalid", True)]
+        assert r.summary()["invoices"] == 0
+        # the good records are added, the bad one is not; headers mapped by `columns`
+        data = "Mã HĐ;Phải thu\nHP24010172;1.250.000\nHP24010173;5\nHP24010269;980000\n"
+        added, rep = r.add_invoices_csv(data, columns="code=Mã HĐ,amount=Phải thu")
+        with rep:
+            assert added == 2 and not rep.valid
+            assert [(f.field, f.code) for f in rep.errors] == [("3:Mã HĐ", 410)]
+        assert r.summary()["invoices"] == 2
+        # a malformed mapping or no header row: an error finding, nothing added
+        for data, columns in [("code,amount\nHP24010463,1\n", "nonsense"), ("", None)]:
+            added, rep = r.add_invoices_csv(data, columns)
+            with rep:
+                assert added == 0 and not rep.valid and rep.errors
+        assert r.summary()["invoices"] == 2
+
+
+def test_feed_statement_csv_as_the_line_calls():
+    with loaded() as r, loaded() as by_line:
+        results, rep = r.feed_statement(example("statement.csv"))
+        assert isinstance(results, str) and results.endswith("\n")
+        rows = [json.loads(x) for x in results.splitlines()]
+        assert all({"line", "status", "invoice"} <= set(x) for x in rows)
+        by_number = {x["line"]: x for x in rows}
+        assert len(by_number) == len(rows) == 16
+        assert (by_number[12]["status"], by_number[12]["invoice"]) == ("paid", "HP24010851")
+        assert by_number[2]["status"] == "paid" and by_number[6]["status"] == "duplicate"
+        s = r.summary()
+        with rep:
+            assert rep.valid and rep.cleaned_text == str(len(rows))
+            skipped = [f for f in rep.warnings if f.key == "reconcile.outgoing_skipped"]
+            assert len(skipped) == s["skipped"] == 1 and skipped[0].field == "17:amount"
+        assert s["lines"] == len(rows) and s["rejected"] == 0
+        # every result is what feeding the same record on its own gives (the record's first
+        # line is its number; the last record's content spans two lines of the file)
+        reader = csv.reader(io.StringIO(example("statement.csv").decode("utf-8"), newline=""))
+        next(reader)
+        start = reader.line_num + 1
+        fed = 0
+        for row in reader:
+            date, amount, content, reference, counter = row
+            if start in by_number:
+                x = by_line.feed(
+                    start,
+                    int(re.sub(r"[., ]", "", amount)),
+                    content,
+                    reference=reference or None,
+                    date=date or None,
+                    counter_name=counter or None,
+                )
+                assert json.loads(x.json) == by_number[start], start
+                fed += 1
+            else:
+                assert amount.startswith("-"), start
+            start = reader.line_num + 1
+        assert fed == len(rows)
+        assert {k: v for k, v in by_line.summary().items() if not k.startswith("skipped")} == {
+            k: v for k, v in s.items() if not k.startswith("skipped")
+        }
+
+
+def test_feed_statement_formats():
+    with loaded() as r:
+        results, rep = r.feed_statement(example("statement.csv"), results=ResultsFormat.CSV)
+        with rep:
+            assert rep.valid
+        assert results.startswith("line,status,invoice,")
+        lines = results.split("\r\n")
+        assert lines[-1] == "" and lines[0].count(",") >= 3
+        assert [x.split(",")[0] for x in lines[1:3]] == ["2", "3"]
+    with loaded() as r:
+        results, rep = r.feed_statement(example("statement.jsonl"), StatementFormat.JSON_LINES)
+        rows = [json.loads(x) for x in results.splitlines()]
+        with rep:
+            assert rep.valid
+            assert len(rep.warnings) == r.summary()["skipped"] > 0
+            assert all(f.key == "reconcile.outgoing_skipped" and re.fullmatch(r"\d+:\w+", f.field) for f in rep)
+        assert len(rows) == r.summary()["lines"] > 0
+        assert all(x["status"] in {s.name.lower() for s in LineStatus} for x in rows)
+    # a JSON array of the same objects gives the same results, numbered by position
+    objects = [json.loads(x) for x in example("statement.jsonl").decode("utf-8").splitlines() if x.strip()]
+    with loaded() as a, loaded() as b:
+        lines, rep1 = a.feed_statement(example("statement.jsonl"), StatementFormat.JSON_LINES)
+        array, rep2 = b.feed_statement(json.dumps(objects, ensure_ascii=False), format=StatementFormat.JSON)
+        with rep1, rep2:
+            assert rep2.valid and len(rep2) == len(rep1)
+        strip = lambda text: [{k: v for k, v in json.loads(x).items() if k != "line"} for x in text.splitlines()]  # noqa: E731
+        assert strip(array) == strip(lines)
+
+
+def test_feed_statement_refusals():
+    with loaded() as r:
+        data = example("statement.csv")
+        for fmt in (0, 4):
+            with pytest.raises(VietrefError) as e:
+                r.feed_statement(data, fmt)
+            assert e.value.status is Status.INVALID_ARGUMENT and e.value.context == "reconciler.feed_statement"
+        for res in (0, 3):
+            with pytest.raises(VietrefError) as e:
+                r.feed_statement(data, results=res)
+            assert e.value.status is Status.INVALID_ARGUMENT
+        with pytest.raises(ValueError):
+            r.feed_statement(data, -1)
+        assert r.summary()["lines"] == 0  # nothing fed
+        # an unreadable record is an error finding, counted as rejected; the others are fed
+        results, rep = r.feed_statement("date,amount,content,reference\n,abc,HP24010172,\n,1.250.000,HP24010172,\n")
+        with rep:
+            assert not rep.valid and [f.field for f in rep.errors] == ["2:amount"]
+        assert [json.loads(x)["line"] for x in results.splitlines()] == [3]
+        assert r.summary()["rejected"] == 1
+        # a header that is not one: nothing fed, empty results
+        results, rep = r.feed_statement(b"a,b\n1,2\n")
+        with rep:
+            assert results == "" and not rep.valid
+    r = Reconciler("HP:6")
+    r.close()
+    with pytest.raises(ValueError):
+        r.add_invoices_csv(b"")
+    with pytest.raises(ValueError):
+        r.feed_statement(b"")

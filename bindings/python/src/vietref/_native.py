@@ -225,6 +225,14 @@ _SIGNATURES = {
         c_uint32,
         (ReconcilerP, c_uint64, c_uint64) + _T + _T + _T + _T + (POINTER(LineResultP),),
     ),
+    "vietref_reconciler_add_invoices_csv": (
+        c_uint32,
+        (ReconcilerP,) + _T + _T + (POINTER(c_uint64), POINTER(ReportP)),
+    ),
+    "vietref_reconciler_feed_statement": (
+        c_uint32,
+        (ReconcilerP,) + _T + (c_uint32,) + _T + (c_uint32, POINTER(StringP), POINTER(ReportP)),
+    ),
     "vietref_reconciler_summary_json": (c_uint32, (ReconcilerP, POINTER(StringP))),
     "vietref_reconciler_invoice_json": (c_uint32, (ReconcilerP,) + _T + (POINTER(StringP),)),
     "vietref_line_result_free": (None, (LineResultP,)),

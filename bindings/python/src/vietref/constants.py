@@ -153,3 +153,19 @@ class LineStatus(IntEnum):
     UNKNOWN_CODE = 4  #: a valid code that is not an open invoice
     AMBIGUOUS = 5  #: several codes: nothing applied
     UNMATCHED = 6  #: no code found (see LineResult.suggestion)
+
+
+class StatementFormat(IntEnum):
+    """The layout of a statement export given to ``Reconciler.feed_statement``
+    (``VIETREF_STATEMENT_*``)."""
+
+    CSV = 1  #: a header row (``date,amount,content,reference[,counterName]`` or mapped columns)
+    JSON_LINES = 2  #: one JSON object per line, as bank-notification services send them
+    JSON = 3  #: a JSON array of such objects
+
+
+class ResultsFormat(IntEnum):
+    """How ``Reconciler.feed_statement`` writes its results (``VIETREF_RESULTS_*``)."""
+
+    JSON_LINES = 1  #: one JSON object per incoming line (``LineResult.json``), each ending in a newline
+    CSV = 2  #: a header row and the columns ``vietref reconcile --format csv`` writes, CRLF

@@ -7,14 +7,14 @@ import ctypes
 import datetime
 import json
 import threading
-from ctypes import c_uint32
+from ctypes import c_uint32, c_uint64
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Optional, Tuple, Union
 
 from . import _native as n
 from ._handle import Handle
 from ._native import SchemesArg, TextArg
-from .constants import Lang, LineStatus
+from .constants import Lang, LineStatus, ResultsFormat, StatementFormat
 from .report import Report
 
 DateArg = Union[TextArg, datetime.date, None]
@@ -150,6 +150,69 @@ class Reconciler(Handle):
                 "reconciler.feed",
             )
         return _take_line_result(out)
+
+    def add_invoices_csv(self, data: TextArg, columns: Optional[TextArg] = None) -> Tuple[int, Report]:
+        """Reads a whole invoice list in CSV (``bytes`` as read from the file, or ``str``,
+        passed as UTF-8) and adds every invoice as :meth:`add_invoice` would. The header
+        row names ``code,amount`` and optionally ``payer,beneficiary,due`` (Vietnamese
+        headers such as ``Mã hóa đơn`` recognized), or ``columns`` maps them
+        (``"code=Mã HĐ,amount=Phải thu"``; None for the defaults).
+
+        Returns ``(added, report)``: the number of invoices added and a report of every
+        finding of every record, its field ``"LINE:COLUMN"`` (``"3:Số tiền"``) or
+        ``"LINE"``. A record with an error is not added, the others are; the report is
+        valid when every record was added (its cleaned text is then the number added)."""
+        d = n.text_arg(data, "data")
+        c = n.optional_text_arg(columns, "columns")
+        added = c_uint64()
+        out = n.ReportP()
+        with self._lock:
+            status = n.lib().vietref_reconciler_add_invoices_csv(
+                self._handle(), d, len(d), c, len(c), ctypes.byref(added), ctypes.byref(out)
+            )
+        if status != 0 and out:
+            n.lib().vietref_report_free(out)
+        n.check(status, "reconciler.add_invoices_csv")
+        return added.value, Report(out)
+
+    def feed_statement(
+        self,
+        data: TextArg,
+        format: Union[StatementFormat, int] = StatementFormat.CSV,
+        columns: Optional[TextArg] = None,
+        results: Union[ResultsFormat, int] = ResultsFormat.JSON_LINES,
+    ) -> Tuple[str, Report]:
+        """Reads a whole statement export (``bytes`` as read from the file, or ``str``,
+        passed as UTF-8) in ``format`` and feeds every incoming line, in order, as
+        :meth:`feed` would. ``columns`` maps CSV headers as ``vietref reconcile --columns``
+        does (``"content=Diễn giải,amount=Có"``; None for the defaults).
+
+        Returns ``(results, report)``: the results in the ``results`` format (one per
+        incoming line, its number the file's 1-based line or the position in a JSON
+        array), and a report of what was not fed: outgoing lines skipped
+        (``reconcile.outgoing_skipped`` warnings) and records that could not be read
+        (errors), each with its field ``"LINE:COLUMN"`` or ``"LINE"``. The report is
+        valid when no record was rejected. An unknown ``format`` or ``results`` raises
+        VietrefError (INVALID_ARGUMENT). The whole export is held in memory: for one too
+        large for that, call :meth:`feed` line by line."""
+        d = n.text_arg(data, "data")
+        f = n.u32_arg(format, "format")
+        c = n.optional_text_arg(columns, "columns")
+        rf = n.u32_arg(results, "results")
+        text = n.StringP()
+        out = n.ReportP()
+        with self._lock:
+            status = n.lib().vietref_reconciler_feed_statement(
+                self._handle(), d, len(d), f, c, len(c), rf, ctypes.byref(text), ctypes.byref(out)
+            )
+        if status != 0:
+            if text:
+                n.lib().vietref_string_free(text)
+            if out:
+                n.lib().vietref_report_free(out)
+            n.check(status, "reconciler.feed_statement")
+        report = Report(out)
+        return n.take_string(text), report
 
     @property
     def summary_json(self) -> str:

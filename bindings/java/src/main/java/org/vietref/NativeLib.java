@@ -137,6 +137,10 @@ interface NativeLib extends Library {
     int vietref_reconciler_feed(Pointer reconciler, long line, long amount, byte[] content, SizeT contentLen,
             byte[] reference, SizeT referenceLen, byte[] date, SizeT dateLen, byte[] counterName, SizeT counterNameLen,
             PointerByReference result);
+    int vietref_reconciler_add_invoices_csv(Pointer reconciler, byte[] data, SizeT dataLen, byte[] columns,
+            SizeT columnsLen, LongByReference added, PointerByReference report);
+    int vietref_reconciler_feed_statement(Pointer reconciler, byte[] data, SizeT dataLen, int format, byte[] columns,
+            SizeT columnsLen, int resultsFormat, PointerByReference results, PointerByReference report);
     int vietref_reconciler_summary_json(Pointer reconciler, PointerByReference out);
     int vietref_reconciler_invoice_json(Pointer reconciler, byte[] code, SizeT codeLen, PointerByReference out);
     void vietref_line_result_free(Pointer result);

@@ -7,6 +7,7 @@ import static org.vietref.NativeAccess.utf8;
 import static org.vietref.NativeAccess.utf8OrEmpty;
 
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.Optional;
 
@@ -82,6 +83,95 @@ public final class Reconciler extends Handle {
         NativeAccess.check(lib().vietref_reconciler_feed(live(), unsigned(line, "line"), unsigned(amount, "amount"), c,
                 len(c), r, len(r), d, len(d), n, len(n), out), "vietref_reconciler_feed");
         return LineResult.take(out.getValue());
+    }
+
+    /** {@link #addInvoicesCsv(byte[], String)} with the default headers. */
+    public AddInvoicesResult addInvoicesCsv(byte[] data) {
+        return addInvoicesCsv(data, null);
+    }
+
+    /** {@link #addInvoicesCsv(byte[], String)} of text held as a String (passed as UTF-8). */
+    public AddInvoicesResult addInvoicesCsv(String data, String columns) {
+        return addInvoicesCsv(utf8(data, "data"), columns);
+    }
+
+    /**
+     * Reads a whole invoice list in CSV ({@code data}: the file's bytes) and adds every invoice as
+     * {@link #addInvoice(String, long, String, String, String)} would. The header row names
+     * {@code code,amount} and optionally {@code payer,beneficiary,due} (Vietnamese headers such as
+     * "Mã hóa đơn" recognized), or {@code columns} maps them ("code=Mã HĐ,amount=Phải thu"; null or
+     * "" for the defaults). The result holds the number added and a report of every finding of
+     * every record, its field {@code "LINE:COLUMN"} ("3:Số tiền") or {@code "LINE"}: a record with
+     * an error is not added, the others are; the report is valid when every record was added.
+     */
+    public AddInvoicesResult addInvoicesCsv(byte[] data, String columns) {
+        if (data == null) {
+            throw new NullPointerException("data is null");
+        }
+        byte[] c = utf8OrEmpty(columns, "columns");
+        LongByReference added = new LongByReference();
+        PointerByReference out = new PointerByReference();
+        int status = lib().vietref_reconciler_add_invoices_csv(live(), data, len(data), c, len(c), added, out);
+        if (status != 0 && out.getValue() != null) {
+            lib().vietref_report_free(out.getValue());
+        }
+        NativeAccess.check(status, "vietref_reconciler_add_invoices_csv");
+        return new AddInvoicesResult(added.getValue(), new Report(out.getValue()));
+    }
+
+    /** {@link #feedStatement(byte[], StatementFormat, String, ResultsFormat)} of CSV with the default headers, results as JSON lines. */
+    public FeedStatementResult feedStatement(byte[] data) {
+        return feedStatement(data, StatementFormat.CSV, null, ResultsFormat.JSON_LINES);
+    }
+
+    /** {@link #feedStatement(byte[], StatementFormat, String, ResultsFormat)} with the default headers, results as JSON lines. */
+    public FeedStatementResult feedStatement(byte[] data, StatementFormat format) {
+        return feedStatement(data, format, null, ResultsFormat.JSON_LINES);
+    }
+
+    /** {@link #feedStatement(byte[], StatementFormat, String, ResultsFormat)} of text held as a String (passed as UTF-8). */
+    public FeedStatementResult feedStatement(String data, StatementFormat format, String columns, ResultsFormat results) {
+        return feedStatement(utf8(data, "data"), format, columns, results);
+    }
+
+    /**
+     * Reads a whole statement export ({@code data}: the file's bytes) in {@code format} and feeds
+     * every incoming line, in order, as {@link #feed(long, long, String, String, String, String)}
+     * would. {@code columns} maps CSV headers as {@code vietref reconcile --columns} does
+     * ("content=Diễn giải,amount=Có"; null or "" for the defaults). The result holds the results
+     * in the {@code results} format (one per incoming line, numbered by the file's 1-based line or
+     * the position in a JSON array) and a report of what was not fed: outgoing lines skipped
+     * ({@code reconcile.outgoing_skipped} warnings) and records that could not be read (errors),
+     * each with its field {@code "LINE:COLUMN"} or {@code "LINE"}. The whole export is held in
+     * memory: for one too large for that, call {@link #feed} line by line.
+     */
+    public FeedStatementResult feedStatement(byte[] data, StatementFormat format, String columns, ResultsFormat results) {
+        if (format == null || results == null) {
+            throw new NullPointerException(format == null ? "format is null" : "results is null");
+        }
+        return feedStatement(data, format.value(), columns, results.value());
+    }
+
+    /** As the public one with the C constants' numbers: an unknown one is a VietrefException (INVALID_ARGUMENT). */
+    FeedStatementResult feedStatement(byte[] data, int format, String columns, int results) {
+        if (data == null) {
+            throw new NullPointerException("data is null");
+        }
+        byte[] c = utf8OrEmpty(columns, "columns");
+        PointerByReference text = new PointerByReference();
+        PointerByReference out = new PointerByReference();
+        int status = lib().vietref_reconciler_feed_statement(live(), data, len(data), format, c, len(c), results, text, out);
+        if (status != 0) {
+            if (text.getValue() != null) {
+                lib().vietref_string_free(text.getValue());
+            }
+            if (out.getValue() != null) {
+                lib().vietref_report_free(out.getValue());
+            }
+            NativeAccess.check(status, "vietref_reconciler_feed_statement");
+        }
+        Report report = new Report(out.getValue());
+        return new FeedStatementResult(NativeAccess.take(text.getValue()), report);
     }
 
     /**

@@ -74,6 +74,8 @@ public class ErrorsTest {
         assertEnum(header, consts, "vietref_memo_list", "VIETREF_MEMO_", MemoList.values());
         assertEnum(header, consts, "vietref_encoding", "VIETREF_ENCODING_", Encoding.values());
         assertEnum(header, consts, "vietref_line_status", "VIETREF_LINE_", LineStatus.values());
+        assertEnum(header, consts, "vietref_statement_format", "VIETREF_STATEMENT_", StatementFormat.values());
+        assertEnum(header, consts, "vietref_results_format", "VIETREF_RESULTS_", ResultsFormat.values());
         assertEquals(consts.get("VIETREF_LEGACY_TCVN3_LOWER_CASE"), Integer.valueOf(Legacy.TCVN3_LOWER_CASE));
     }
 

@@ -53,7 +53,9 @@ public class JunkNewTest {
         return Arrays.asList(
                 s -> r.addInvoice("ZZ99", 1, s, "", ""), s -> r.addInvoice("ZZ98", 1, "", s, ""),
                 s -> r.addInvoice("ZZ97", 1, "", "", s),
-                s -> r.feed(1, 1, "x", s, "", ""), s -> r.feed(1, 1, "x", "", s, ""), s -> r.feed(1, 1, "x", "", "", s));
+                s -> r.feed(1, 1, "x", s, "", ""), s -> r.feed(1, 1, "x", "", s, ""), s -> r.feed(1, 1, "x", "", "", s),
+                s -> r.addInvoicesCsv("code,amount\n", s),
+                s -> r.feedStatement("date,amount,content\n", StatementFormat.CSV, s, ResultsFormat.JSON_LINES));
     }
 
     static List<Function<byte[], Object>> bytes() {
@@ -98,7 +100,11 @@ public class JunkNewTest {
             for (Runnable call : List.<Runnable>of(() -> Legacy.decode(new byte[0], null), () -> Memo.render(null, Channel.POS),
                     () -> Memo.renderCustom(null, "x", "A-Z", 30),
                     () -> Memo.render(m, null), () -> References.validate(null, "x"), () -> r.addInvoice("ZZ90", 1, null, null, null)
-                            .memoFields(null), () -> VietQr.forPayment(null, "", "970436", "1"))) {
+                            .memoFields(null), () -> VietQr.forPayment(null, "", "970436", "1"),
+                    () -> r.addInvoicesCsv((byte[]) null), () -> r.addInvoicesCsv((String) null, ""),
+                    () -> r.feedStatement((byte[]) null), () -> r.feedStatement((String) null, StatementFormat.CSV, "", ResultsFormat.CSV),
+                    () -> r.feedStatement(new byte[0], (StatementFormat) null),
+                    () -> r.feedStatement(new byte[0], StatementFormat.JSON, "", null))) {
                 try {
                     call.run();
                     fail("null accepted");
@@ -185,6 +191,22 @@ public class JunkNewTest {
         try (Reconciler r = new Reconciler(""); Report rep = r.addInvoice("", 1)) {
             assertFalse(rep.isValid());
             assertEquals(LineStatus.UNMATCHED, r.feed(1, 1, "").status());
+            for (byte[] data : new byte[][] {{}, {0}, {'\n'}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}}) {
+                try (AddInvoicesResult x = r.addInvoicesCsv(data)) {
+                    assertEquals(0, x.added());
+                    assertFalse(x.report().errors().isEmpty());
+                }
+                for (StatementFormat f : StatementFormat.values()) {
+                    for (ResultsFormat rf : ResultsFormat.values()) {
+                        try (FeedStatementResult x = r.feedStatement(data, f, "", rf)) {
+                            assertTrue(x.results() != null && x.report().size() >= 0);
+                        }
+                    }
+                }
+            }
+            try (FeedStatementResult x = r.feedStatement("", StatementFormat.CSV, null, ResultsFormat.JSON_LINES)) {
+                assertEquals("", x.results());
+            }
         }
         try (Message m = new Message(); Report rep = Memo.render(m, Channel.TRANSFER, "")) {
             assertFalse(rep.isValid());
@@ -234,6 +256,26 @@ public class JunkNewTest {
             assertEquals(LineStatus.PAID, x.status());
             assertEquals(Optional.of("HP7184097674"), x.invoice());
             assertEquals(Optional.empty(), r.invoiceJson(big));
+            try (AddInvoicesResult a = r.addInvoicesCsv(big, null)) {
+                assertEquals(0, a.added());
+                assertFalse(a.report().isValid());
+            }
+            try (AddInvoicesResult a = r.addInvoicesCsv("code,amount\nHP7184097674," + big + "\n", big)) {
+                assertEquals(0, a.added());
+                assertFalse(a.report().isValid());
+            }
+            for (StatementFormat f : StatementFormat.values()) {
+                try (FeedStatementResult a = r.feedStatement(big, f, null, ResultsFormat.CSV)) {
+                    assertFalse(a.report().isValid());
+                }
+            }
+            // a record of more than 1 MiB is rejected (reconcile.record_too_long); the next one is fed
+            try (FeedStatementResult a = r.feedStatement("date,amount,content\n,1000,\"" + big + "\"\n,1000,HP7184097674\n",
+                    StatementFormat.CSV, null, ResultsFormat.JSON_LINES)) {
+                assertEquals("2 reconcile.record_too_long", a.report().errors().stream().map(f -> f.field() + " " + f.key())
+                        .collect(java.util.stream.Collectors.joining("|")));
+                assertTrue(a.results(), a.results().startsWith("{\"line\":3,"));
+            }
         }
         try (Message m = tuition().setReason(big); Report rep = Memo.render(m, Channel.TRANSFER, "HP:8")) {
             assertTrue(rep.isValid() || !rep.errors().isEmpty());
