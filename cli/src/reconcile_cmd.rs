@@ -189,7 +189,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
                 for mut f in added.warnings {
                     warnings += 1;
                     if warnings <= SHOWN {
-                        f.field = invoices.column_name(&f.field);
+                        f.field = invoices.column_name(&f.field).into();
                         eprintln!("{}", finding_line(&a.invoices, line, &f));
                     }
                 }
@@ -197,7 +197,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
             Err(findings) => {
                 bad_invoices += 1;
                 for mut f in findings {
-                    f.field = invoices.column_name(&f.field);
+                    f.field = invoices.column_name(&f.field).into();
                     eprintln!("{}", finding_line(&a.invoices, line, &f));
                 }
             }
