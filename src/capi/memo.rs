@@ -11,7 +11,7 @@ use super::report::{vietref_report, Cleaned};
 use super::status::vietref_status;
 use super::string::vietref_string;
 use crate::finding::{has_error, Report};
-use crate::memo::{self, Candidate, Profile, Rendered};
+use crate::memo::{self, Candidate, FieldList, Profile, Rendered};
 use serde::Serialize;
 use std::ffi::c_char;
 
@@ -68,9 +68,9 @@ pub(crate) struct Memo {
     channel: String,
     budget: usize,
     pub(crate) text: String,
-    included: Vec<&'static str>,
-    omitted: Vec<&'static str>,
-    clipped: Vec<&'static str>,
+    included: FieldList,
+    omitted: FieldList,
+    clipped: FieldList,
     #[serde(skip_serializing_if = "Option::is_none")]
     creditor_reference: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

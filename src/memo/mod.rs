@@ -19,6 +19,6 @@ pub use iso20022::{remittance, Remittance};
 pub use profile::{Charset, Profile};
 pub use read::{parse_memo, parse_memo_with, ParsedMemo};
 pub use render::{
-    markers, render, Rendered, FIELD_BENEFICIARY, FIELD_INVOICE, FIELD_PAYER, FIELD_REASON,
-    MARKER_PARENT, MARKER_PATIENT, MARKER_PAYER, MARKER_PUPIL,
+    markers, render, FieldList, Rendered, FIELD_BENEFICIARY, FIELD_INVOICE, FIELD_PAYER,
+    FIELD_REASON, MARKER_PARENT, MARKER_PATIENT, MARKER_PAYER, MARKER_PUPIL,
 };

@@ -55,11 +55,11 @@ pub struct Rendered {
     /// The text to send.
     pub text: String,
     /// Fields present in the text, whole or cut, in template order.
-    pub included: Vec<&'static str>,
+    pub included: FieldList,
     /// Fields of the message that are not in the text.
-    pub omitted: Vec<&'static str>,
+    pub omitted: FieldList,
     /// Fields that are in the text but cut (a subset of `included`).
-    pub clipped: Vec<&'static str>,
+    pub clipped: FieldList,
     /// Every finding: errors (the code cannot travel) and warnings (folded, cut, left out).
     pub findings: Vec<Finding>,
 }
@@ -68,6 +68,119 @@ impl Rendered {
     /// Whether the text can be used (no error finding).
     pub fn is_ok(&self) -> bool {
         !crate::finding::has_error(&self.findings)
+    }
+}
+
+/// A list of field names ([`FIELD_INVOICE`], [`FIELD_REASON`], …) as [`Rendered`] names
+/// them: at most the four fields of the template, held in place (a render allocates no
+/// list). It reads as a slice (`len`, `iter`, `contains`, indexing) and serializes as a
+/// JSON array of strings.
+///
+/// ```
+/// use vietref::memo::{FieldList, FIELD_PAYER, FIELD_REASON};
+/// let mut l = FieldList::new();
+/// assert!(l.push(FIELD_REASON) && l.push(FIELD_PAYER));
+/// assert_eq!(l, ["reason", "payerName"]);
+/// assert!(l.contains(&"payerName"));
+/// assert_eq!(serde_json::to_string(&l).unwrap(), r#"["reason","payerName"]"#);
+/// ```
+#[derive(Clone, Copy, Default, Eq)]
+pub struct FieldList {
+    names: [&'static str; FieldList::CAPACITY],
+    len: u8,
+}
+
+impl FieldList {
+    /// The most names a list holds: the four fields of the template.
+    pub const CAPACITY: usize = 4;
+
+    /// An empty list.
+    pub const fn new() -> Self {
+        FieldList {
+            names: [""; FieldList::CAPACITY],
+            len: 0,
+        }
+    }
+
+    /// Appends `name`; returns false (and keeps the list as it was) when the list already
+    /// holds [`FieldList::CAPACITY`] names.
+    pub fn push(&mut self, name: &'static str) -> bool {
+        match self.names.get_mut(usize::from(self.len)) {
+            Some(slot) => {
+                *slot = name;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The names, in the order they were pushed.
+    pub fn as_slice(&self) -> &[&'static str] {
+        self.names.get(..usize::from(self.len)).unwrap_or(&[])
+    }
+}
+
+impl std::ops::Deref for FieldList {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        self.as_slice()
+    }
+}
+
+impl std::fmt::Debug for FieldList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl PartialEq for FieldList {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl std::hash::Hash for FieldList {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_slice().hash(state);
+    }
+}
+
+impl<const N: usize> PartialEq<[&str; N]> for FieldList {
+    fn eq(&self, other: &[&str; N]) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl PartialEq<[&str]> for FieldList {
+    fn eq(&self, other: &[&str]) -> bool {
+        self.as_slice() == other
+    }
+}
+
+impl PartialEq<Vec<&str>> for FieldList {
+    fn eq(&self, other: &Vec<&str>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a FieldList {
+    type Item = &'a &'static str;
+    type IntoIter = std::slice::Iter<'a, &'static str>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl From<FieldList> for Vec<&'static str> {
+    fn from(l: FieldList) -> Self {
+        l.as_slice().to_vec()
+    }
+}
+
+impl Serialize for FieldList {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.as_slice())
     }
 }
 
@@ -82,10 +195,10 @@ pub fn markers(sector: Sector) -> (&'static str, &'static str) {
 /// Renders `m` for the channel `p` following the template above. Deterministic.
 pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
     let mut out = Rendered {
-        text: String::with_capacity(p.budget.min(160)),
-        included: Vec::with_capacity(4),
-        omitted: Vec::new(),
-        clipped: Vec::new(),
+        text: String::new(),
+        included: FieldList::new(),
+        omitted: FieldList::new(),
+        clipped: FieldList::new(),
         findings: Vec::with_capacity(8),
     };
     if p.budget == 0 || p.charset.is_empty() {
@@ -100,7 +213,11 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
             ),
         );
     }
-    write_code(m.invoice().as_str(), p, &mut out);
+    // The text is built as ASCII bytes (every byte written is in the channel's set, which
+    // is ASCII) and checked as UTF-8 once at the end. Room for the budget and for the fold
+    // of the field being placed, which is written past the end before it is cut.
+    let mut text: Vec<u8> = Vec::with_capacity(p.budget.min(160) + 48);
+    write_code(m.invoice().as_str(), p, &mut text, &mut out.findings);
     out.included.push(FIELD_INVOICE);
 
     let (ben_marker, payer_marker) = markers(m.sector());
@@ -120,7 +237,8 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
     };
     // Whether the channel carries the fold output ([A-Z0-9]) and the markers as they are.
     let plain = p.charset.contains_all(Charset::UPPER_DIGITS);
-    let mut folded = String::with_capacity(64);
+    // The fold of a field, for channels that map it character by character.
+    let mut scratch = Vec::new();
     for (field, value, marker) in fields {
         let Some(value) = value else { continue };
         let Some(sep) = sep else {
@@ -135,38 +253,30 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
         } else {
             marker.len() + 1
         };
-        let no_room = out.text.len() + 2 + marker_len > p.budget;
-        folded.clear();
-        if !no_room {
-            crate::text::fold_into(value, &mut folded);
-        }
-        let start = out.text.len();
-        let (words_total, words_written) = if no_room {
-            (1, 0)
+        let start = text.len();
+        let placed = if start + 2 + marker_len > p.budget {
+            Placed::default()
         } else if plain {
-            write_words(&folded, marker, sep, p, &mut out.text)
+            write_words(value, marker, sep, p, &mut text)
         } else {
-            write_words_mapped(&folded, marker, sep, p, &mut out.text)
+            write_words_mapped(value, marker, sep, p, &mut text, &mut scratch)
         };
-        if words_written == 0 {
-            out.text.truncate(start);
+        if placed.written == 0 {
+            text.truncate(start);
             out.omitted.push(field);
             out.findings
                 .push(Finding::new_static(Code::MemoFieldOmitted, field).limit(p.budget));
             continue;
         }
         out.included.push(field);
-        if folded != value {
+        if let Some(folded) = placed.folded {
             out.findings
-                .push(Finding::new_static(Code::MemoFieldFolded, field).detail(quoted(&folded)));
+                .push(Finding::new_static(Code::MemoFieldFolded, field).detail(folded));
         }
-        if words_written < words_total {
+        if placed.written < placed.total {
             out.clipped.push(field);
-            let kept = out
-                .text
-                .get(start..)
-                .unwrap_or("")
-                .trim_start_matches(char::from(sep));
+            let kept =
+                ascii(text.get(start..).unwrap_or_default()).trim_start_matches(char::from(sep));
             let kept = kept
                 .strip_prefix(marker)
                 .unwrap_or(kept)
@@ -178,27 +288,65 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
             );
         }
     }
+    out.text = match String::from_utf8(text) {
+        Ok(t) => t,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
     out
 }
 
+/// Bytes the renderer wrote (ASCII) as text; never fails on what it writes.
+fn ascii(b: &[u8]) -> &str {
+    std::str::from_utf8(b).unwrap_or_default()
+}
+
+/// How one field was placed.
+#[derive(Default)]
+struct Placed {
+    /// Words in the field's fold.
+    total: usize,
+    /// Words written (0: none fit, or the fold is empty).
+    written: usize,
+    /// The fold, quoted for the `memo.field_folded` detail, when it differs from the value
+    /// and at least one word was written.
+    folded: Option<String>,
+}
+
+impl Placed {
+    fn new(total: usize, written: usize, value: &str, folded: &[u8]) -> Placed {
+        let folded = (written > 0 && value.as_bytes() != folded).then(|| quoted(ascii(folded)));
+        Placed {
+            total,
+            written,
+            folded,
+        }
+    }
+}
+
 /// Writes the invoice code, adapted to the channel's set, reporting every change.
-fn write_code(code: &str, p: &Profile, out: &mut Rendered) {
+fn write_code(code: &str, p: &Profile, text: &mut Vec<u8>, findings: &mut Vec<Finding>) {
     let cs = p.charset;
+    // Most codes travel as they are (`HP…` on an upper-case channel): one look at the set.
+    let b = code.as_bytes();
+    if b.len() <= p.budget && b.iter().all(|&x| cs.contains(x)) {
+        text.extend_from_slice(b);
+        return;
+    }
     let mut adapted = false;
     for (i, c) in code.chars().enumerate() {
-        let b = u8::try_from(c).unwrap_or(0);
+        let b = u8::try_from(c).ok().filter(u8::is_ascii).unwrap_or(0);
         if b != 0 && cs.contains(b) {
-            out.text.push(c);
+            text.push(b);
         } else if c.is_ascii_alphabetic() && cs.contains(b ^ 0x20) {
-            out.text.push(char::from(b ^ 0x20));
+            text.push(b ^ 0x20);
             adapted = true;
         } else if matches!(c, '-' | '.' | '/') {
             if cs.contains(b'-') {
-                out.text.push('-');
+                text.push(b'-');
             }
             adapted = true;
         } else {
-            out.findings.push(
+            findings.push(
                 Finding::new_static(Code::MemoInvoiceCharset, FIELD_INVOICE)
                     .at(i + 1, c)
                     .detail(p.name.to_string()),
@@ -206,101 +354,101 @@ fn write_code(code: &str, p: &Profile, out: &mut Rendered) {
         }
     }
     if adapted {
-        out.findings.push(
-            Finding::new_static(Code::MemoInvoiceAdapted, FIELD_INVOICE).detail(quoted(&out.text)),
+        findings.push(
+            Finding::new_static(Code::MemoInvoiceAdapted, FIELD_INVOICE)
+                .detail(quoted(ascii(text))),
         );
     }
-    if out.text.len() > p.budget {
-        out.findings.push(
+    if text.len() > p.budget {
+        findings.push(
             Finding::new_static(Code::MemoInvoiceTooLong, FIELD_INVOICE)
                 .limit(p.budget)
-                .detail(quoted(&out.text)),
+                .detail(quoted(ascii(text))),
         );
     }
 }
 
-/// Appends `SEP [MARKER SEP] WORD (SEP WORD)*` with as many whole words of `folded` (the
-/// fold output: `[A-Z0-9]` words, single spaces) as fit the budget. Returns (words in
-/// `folded`, words written). The channel carries `[A-Z0-9]` as they are.
-fn write_words(
-    folded: &str,
-    marker: &str,
-    sep: u8,
-    p: &Profile,
-    text: &mut String,
-) -> (usize, usize) {
-    if folded.is_empty() {
-        return (0, 0);
+/// Appends `SEP [MARKER SEP] WORD (SEP WORD)*` with as many whole words of the fold of
+/// `value` (`[A-Z0-9]` words, single spaces) as fit the budget, for channels that carry
+/// `[A-Z0-9]` as they are. The fold is written in place, past the marker, then cut; on
+/// return `text` holds the words written (or whatever the caller truncates when none).
+fn write_words(value: &str, marker: &str, sep: u8, p: &Profile, text: &mut Vec<u8>) -> Placed {
+    text.push(sep);
+    if !marker.is_empty() {
+        text.extend_from_slice(marker.as_bytes());
+        text.push(sep);
     }
-    let b = folded.as_bytes();
-    let total = b.iter().filter(|&&x| x == b' ').count() + 1;
-    let marker_len = if marker.is_empty() {
-        0
-    } else {
-        marker.len() + 1
-    };
-    let room = p.budget.saturating_sub(text.len() + 1 + marker_len);
+    let at = text.len();
+    crate::text::fold_append(value.as_bytes(), text);
+    let folded = text.get(at..).unwrap_or_default();
+    if folded.is_empty() {
+        return Placed::default();
+    }
+    let total = folded.iter().filter(|&&x| x == b' ').count() + 1;
+    let room = p.budget.saturating_sub(at);
     // The longest prefix of whole words that fits in `room`.
     let cut = if folded.len() <= room {
         folded.len()
-    } else if b.get(room) == Some(&b' ') {
+    } else if folded.get(room) == Some(&b' ') {
         room
     } else {
-        folded.get(..room).and_then(|h| h.rfind(' ')).unwrap_or(0)
+        folded
+            .get(..room)
+            .and_then(|h| h.iter().rposition(|&x| x == b' '))
+            .unwrap_or(0)
     };
     if cut == 0 {
-        return (total, 0);
-    }
-    let kept = folded.get(..cut).unwrap_or("");
-    text.push(char::from(sep));
-    if !marker.is_empty() {
-        text.push_str(marker);
-        text.push(char::from(sep));
-    }
-    if sep == b' ' {
-        text.push_str(kept);
-    } else {
-        text.extend(
-            kept.chars()
-                .map(|c| if c == ' ' { char::from(sep) } else { c }),
-        );
+        return Placed::new(total, 0, value, folded);
     }
     let written = if cut == folded.len() {
         total
     } else {
-        kept.bytes().filter(|&x| x == b' ').count() + 1
+        folded.iter().take(cut).filter(|&&x| x == b' ').count() + 1
     };
-    (total, written)
+    let placed = Placed::new(total, written, value, folded);
+    text.truncate(at + cut);
+    if sep != b' ' {
+        for x in text.iter_mut().skip(at) {
+            if *x == b' ' {
+                *x = sep;
+            }
+        }
+    }
+    placed
 }
 
 /// [`write_words`] for channels that cannot carry every letter and digit as folded (e.g.
-/// lower case only): each character is mapped or dropped.
+/// lower case only): each character is mapped or dropped. `folded` is scratch space.
 fn write_words_mapped(
-    folded: &str,
+    value: &str,
     marker: &str,
     sep: u8,
     p: &Profile,
-    text: &mut String,
-) -> (usize, usize) {
+    text: &mut Vec<u8>,
+    folded: &mut Vec<u8>,
+) -> Placed {
+    folded.clear();
+    crate::text::fold_append(value.as_bytes(), folded);
     let cs = p.charset;
-    let map = |b: u8| -> Option<char> {
+    let map = |b: u8| -> Option<u8> {
         if cs.contains(b) {
-            Some(char::from(b))
+            Some(b)
         } else if b.is_ascii_uppercase() && cs.contains(b | 0x20) {
-            Some(char::from(b | 0x20))
+            Some(b | 0x20)
         } else {
             None
         }
     };
-    let total = folded.split(' ').filter(|w| !w.is_empty()).count();
+    let words = || folded.split(|&x| x == b' ').filter(|w| !w.is_empty());
+    let total = words().count();
     let marker_len = if marker.is_empty() {
         0
     } else {
         marker.bytes().filter_map(map).count() + 1
     };
     let mut written = 0;
-    for word in folded.split(' ').filter(|w| !w.is_empty()) {
-        let len = word.bytes().filter_map(map).count();
+    for word in words() {
+        let len = word.iter().copied().filter_map(map).count();
         if len == 0 {
             continue;
         }
@@ -308,13 +456,43 @@ fn write_words_mapped(
         if text.len() + need > p.budget {
             break;
         }
-        text.push(char::from(sep));
+        text.push(sep);
         if written == 0 && marker_len > 0 {
             text.extend(marker.bytes().filter_map(map));
-            text.push(char::from(sep));
+            text.push(sep);
         }
-        text.extend(word.bytes().filter_map(map));
+        text.extend(word.iter().copied().filter_map(map));
         written += 1;
     }
-    (total, written)
+    Placed::new(total, written, value, folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_list_holds_four_names_and_reads_like_a_vec() {
+        let mut l = FieldList::new();
+        let names = [FIELD_INVOICE, FIELD_REASON, FIELD_BENEFICIARY, FIELD_PAYER];
+        for n in names {
+            assert!(l.push(n));
+        }
+        assert!(!l.push(FIELD_REASON), "a fifth name is refused");
+        assert_eq!(l, names);
+        assert_eq!(l.len(), 4);
+        assert_eq!(format!("{l:?}"), format!("{:?}", names.to_vec()));
+        assert_eq!(
+            serde_json::to_value(l).unwrap(),
+            serde_json::json!(["invoice", "reason", "beneficiaryName", "payerName"])
+        );
+        // Equality looks at the names held, not at the unused room.
+        let (mut a, mut b) = (FieldList::new(), FieldList::new());
+        a.push(FIELD_PAYER);
+        b.push(FIELD_PAYER);
+        assert_eq!(a, b);
+        assert_ne!(a, l);
+        assert!(FieldList::new().is_empty());
+        assert_eq!(Vec::from(a), vec!["payerName"]);
+    }
 }

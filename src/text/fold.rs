@@ -60,9 +60,19 @@ pub fn fold_into(text: &str, out: &mut String) {
 /// Folds `b` into the empty `buf`.
 fn fold_bytes(b: &[u8], buf: &mut Vec<u8>) {
     buf.clear();
-    let end = tokens(b, buf);
-    let end = squeeze(buf, end);
-    buf.truncate(end);
+    fold_append(b, buf);
+}
+
+/// Appends the fold of `b` to `buf` (treated as a fresh start: no leading space), leaving
+/// what `buf` already holds untouched. For callers that build ASCII text as bytes and
+/// check it as UTF-8 once at the end (the memo renderer).
+pub(crate) fn fold_append(b: &[u8], buf: &mut Vec<u8>) {
+    let start = buf.len();
+    let end = tokens(b, buf, start);
+    let end = buf
+        .get_mut(start..)
+        .map_or(0, |tail| squeeze(tail, end - start));
+    buf.truncate(start + end);
 }
 
 /// `buf` (ASCII) as a `String`. Only ASCII was written, so this cannot fail; fall back to a
@@ -183,11 +193,11 @@ fn pair_table() -> &'static [u8] {
     PAIR.as_flattened()
 }
 
-/// Pass 1: writes the tokens of `b` to `buf` (empty on entry; it is grown and zero-filled
-/// as needed) and returns where they end.
-fn tokens(b: &[u8], buf: &mut Vec<u8>) -> usize {
-    buf.resize(b.len() + PAD, 0);
-    let (mut i, mut j) = (0, 0);
+/// Pass 1: writes the tokens of `b` to `buf` from `start` (`buf.len()` on entry; it is
+/// grown and zero-filled as needed) and returns where they end.
+fn tokens(b: &[u8], buf: &mut Vec<u8>, start: usize) -> usize {
+    buf.resize(start + b.len() + PAD, 0);
+    let (mut i, mut j) = (0, start);
     // `buf.len() >= j + (b.len() - i) + PAD` holds between the steps of both paths.
     loop {
         let rare;
@@ -196,6 +206,19 @@ fn tokens(b: &[u8], buf: &mut Vec<u8>) -> usize {
             break;
         }
         (i, j) = general(b, i, i + 8, buf, j);
+    }
+    // The last 1–8 bytes: one more step over a copy padded with NULs, which fold to spaces
+    // at the end (dropped by pass 2), as the general path would read them: a byte past the
+    // end counts as NUL there too.
+    if let Some(rest) = b.get(i..).filter(|r| !r.is_empty() && r.len() <= 8) {
+        let mut tail = [0u8; 9];
+        if let Some(dst) = tail.get_mut(..rest.len()) {
+            dst.copy_from_slice(rest);
+        }
+        let (_, end, rare) = steps(&tail, 0, buf, j);
+        if !rare {
+            return end;
+        }
     }
     general(b, i, b.len(), buf, j).1
 }
@@ -736,6 +759,13 @@ mod tests {
         let mut want = String::from("X");
         reference::fold_into(s, &mut want);
         prop_assert_eq!(&out, &want);
+        // Appending bytes leaves what was there and adds the fold; a held prefix of odd
+        // length puts the 8-byte steps off their usual alignment.
+        for prefix in ["", "HP123 ", "NTT HS"] {
+            let mut buf = prefix.as_bytes().to_vec();
+            fold_append(s.as_bytes(), &mut buf);
+            prop_assert_eq!(buf, format!("{prefix}{expected}").into_bytes());
+        }
         Ok(())
     }
 

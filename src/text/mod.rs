@@ -21,6 +21,7 @@ pub mod syllable;
 pub(crate) mod tables;
 
 pub use confusable::{compare_payee_name, looks_like, skeleton, NameComparison};
+pub(crate) use fold::fold_append;
 pub(crate) use fold::reference::fold as fold_reference;
 pub use fold::{fold, fold_into};
 pub use syllable::{is_syllable, retone, Tone, ToneStyle};
