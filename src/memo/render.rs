@@ -239,6 +239,7 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
     let plain = p.charset.contains_all(Charset::UPPER_DIGITS);
     // The fold of a field, for channels that map it character by character.
     let mut scratch = Vec::new();
+    let mut quote_later = QuoteLater::default();
     for (field, value, marker) in fields {
         let Some(value) = value else { continue };
         let Some(sep) = sep else {
@@ -269,30 +270,65 @@ pub fn render(m: &PaymentMessage, p: &Profile) -> Rendered {
             continue;
         }
         out.included.push(field);
-        if let Some(folded) = placed.folded {
-            out.findings
-                .push(Finding::new_static(Code::MemoFieldFolded, field).detail(folded));
+        match placed.folded {
+            Detail::Unchanged => {}
+            Detail::Owned(folded) => out
+                .findings
+                .push(Finding::new_static(Code::MemoFieldFolded, field).detail(folded)),
+            Detail::InText(from, to) => {
+                quote_later.push(out.findings.len(), from, to);
+                out.findings
+                    .push(Finding::new_static(Code::MemoFieldFolded, field));
+            }
         }
         if placed.written < placed.total {
             out.clipped.push(field);
-            let kept =
-                ascii(text.get(start..).unwrap_or_default()).trim_start_matches(char::from(sep));
-            let kept = kept
-                .strip_prefix(marker)
-                .unwrap_or(kept)
-                .trim_start_matches(char::from(sep));
-            out.findings.push(
-                Finding::new_static(Code::MemoFieldClipped, field)
-                    .limit(p.budget)
-                    .detail(quoted(kept)),
-            );
+            // The words kept: past the separators, the marker as written, separators.
+            let skip = |k: usize| k + text.iter().skip(k).take_while(|&&x| x == sep).count();
+            let mut from = skip(start);
+            if text
+                .get(from..)
+                .is_some_and(|t| t.starts_with(marker.as_bytes()))
+            {
+                from += marker.len();
+            }
+            quote_later.push(out.findings.len(), skip(from), text.len());
+            out.findings
+                .push(Finding::new_static(Code::MemoFieldClipped, field).limit(p.budget));
         }
     }
     out.text = match String::from_utf8(text) {
         Ok(t) => t,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
+    for &(i, from, to) in quote_later.as_slice() {
+        if let Some(f) = out.findings.get_mut(i) {
+            f.params.detail = Some(quoted(out.text.get(from..to).unwrap_or_default()));
+        }
+    }
     out
+}
+
+/// Details that quote a part of the text, set once the text is checked as UTF-8 (which
+/// spares checking each part apart): (finding index, byte range). At most one fold and one
+/// cut for each of the three fields after the code.
+#[derive(Default)]
+struct QuoteLater {
+    items: [(usize, usize, usize); 6],
+    len: usize,
+}
+
+impl QuoteLater {
+    fn push(&mut self, finding: usize, from: usize, to: usize) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = (finding, from, to);
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(usize, usize, usize)] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
 }
 
 /// Bytes the renderer wrote (ASCII) as text; never fails on what it writes.
@@ -307,14 +343,33 @@ struct Placed {
     total: usize,
     /// Words written (0: none fit, or the fold is empty).
     written: usize,
-    /// The fold, quoted for the `memo.field_folded` detail, when it differs from the value
-    /// and at least one word was written.
-    folded: Option<String>,
+    /// The `memo.field_folded` detail, when the fold differs from the value and at least
+    /// one word was written.
+    folded: Detail,
+}
+
+/// The quoted fold of a field.
+#[derive(Default)]
+enum Detail {
+    /// The fold is the value: no finding.
+    #[default]
+    Unchanged,
+    /// Quoted already.
+    Owned(String),
+    /// Written whole at this byte range of the text: quoted once the text is checked.
+    InText(usize, usize),
 }
 
 impl Placed {
-    fn new(total: usize, written: usize, value: &str, folded: &[u8]) -> Placed {
-        let folded = (written > 0 && value.as_bytes() != folded).then(|| quoted(ascii(folded)));
+    /// `at` is where `folded` starts in the text when it was written there whole, as it is.
+    fn new(total: usize, written: usize, value: &str, folded: &[u8], at: Option<usize>) -> Placed {
+        let folded = if written == 0 || value.as_bytes() == folded {
+            Detail::Unchanged
+        } else if let Some(at) = at {
+            Detail::InText(at, at + folded.len())
+        } else {
+            Detail::Owned(quoted(ascii(folded)))
+        };
         Placed {
             total,
             written,
@@ -398,14 +453,15 @@ fn write_words(value: &str, marker: &str, sep: u8, p: &Profile, text: &mut Vec<u
             .unwrap_or(0)
     };
     if cut == 0 {
-        return Placed::new(total, 0, value, folded);
+        return Placed::default();
     }
     let written = if cut == folded.len() {
         total
     } else {
         folded.iter().take(cut).filter(|&&x| x == b' ').count() + 1
     };
-    let placed = Placed::new(total, written, value, folded);
+    let whole = (cut == folded.len() && sep == b' ').then_some(at);
+    let placed = Placed::new(total, written, value, folded, whole);
     text.truncate(at + cut);
     if sep != b' ' {
         for x in text.iter_mut().skip(at) {
@@ -464,7 +520,7 @@ fn write_words_mapped(
         text.extend(word.iter().copied().filter_map(map));
         written += 1;
     }
-    Placed::new(total, written, value, folded)
+    Placed::new(total, written, value, folded, None)
 }
 
 #[cfg(test)]
