@@ -43,17 +43,18 @@ pub(crate) enum Side {
 /// Characters past `max` are not examined one by one (the value is too long anyway), so
 /// the findings stay few whatever the length of the input.
 pub(crate) fn text(value: &str, max: usize, side: Side, field: &str, out: &mut Vec<Finding>) {
+    // Fast path, one pass over the bytes: printable ASCII with at least one non-space.
+    let (printable, spaces_only) = printable_ascii(value.as_bytes());
+    if printable && !spaces_only {
+        if value.len() > max {
+            out.push(too_long(field, value.len(), max));
+        }
+        return;
+    }
     // A value of spaces shows as nothing: it is empty (control characters are reported
     // below).
     if value.bytes().all(|b| b == b' ') {
         out.push(Finding::new(Code::VietqrEmpty, field));
-        return;
-    }
-    // Fast path: printable ASCII only (one pass the compiler vectorizes).
-    if value.bytes().all(|b| (0x20..0x7F).contains(&b)) {
-        if value.len() > max {
-            out.push(too_long(field, value.len(), max));
-        }
         return;
     }
     if value.is_ascii() {
@@ -90,31 +91,55 @@ pub(crate) fn too_long(field: &str, len: usize, max: usize) -> Finding {
         .detail(len.to_string())
 }
 
+/// Whether every byte is printable ASCII (`0x20..0x7F`), and whether every byte is a space
+/// (both true for the empty value), in one pass.
+#[inline]
+fn printable_ascii(bytes: &[u8]) -> (bool, bool) {
+    let mut outside = false;
+    let mut non_space = false;
+    for &b in bytes {
+        outside |= !(0x20..0x7F).contains(&b);
+        non_space |= b != b' ';
+    }
+    (!outside, !non_space)
+}
+
+#[cold]
 fn quoted(value: &str) -> String {
     format!("{value:?}")
 }
 
+/// Every byte an ASCII digit (one pass without an early exit: the values are short).
 fn all_digits(value: &str) -> bool {
-    value.bytes().all(|b| b.is_ascii_digit())
+    value.bytes().fold(true, |ok, b| ok & b.is_ascii_digit())
 }
 
 /// A value that must equal one constant (`00` = `01`, `53` = `704`, `58` = `VN`, GUID).
+#[inline]
 pub(crate) fn exact(value: &str, expected: &str, code: Code, field: &str, out: &mut Vec<Finding>) {
     if value != expected {
-        out.push(Finding::new(code, field).detail(quoted(value)));
+        mismatch(value, code, field, out);
     }
+}
+
+/// The finding of [`exact`]: kept out of line, the common case is a match.
+#[cold]
+#[inline(never)]
+fn mismatch(value: &str, code: Code, field: &str, out: &mut Vec<Finding>) {
+    out.push(Finding::new(code, field).detail(quoted(value)));
 }
 
 /// Tag 01 against tag 54: a static code (11) carries no amount, a dynamic code (12) needs
 /// one.
 pub(crate) fn initiation_amount(initiation: Initiation, amount: Option<&str>) -> Option<Finding> {
-    let f = Finding::new(Code::VietqrInitiationMismatch, "vietqr.01");
+    // Made only when there is something to report: the usual case allocates nothing.
+    let f = || Finding::new(Code::VietqrInitiationMismatch, "vietqr.01");
     match (initiation, amount) {
-        (Initiation::Static, Some(a)) => Some(f.detail_both(
+        (Initiation::Static, Some(a)) => Some(f().detail_both(
             format!("static code (11) with amount {a:?}"),
             format!("mã tĩnh (11) có số tiền {a:?}"),
         )),
-        (Initiation::Dynamic, None) => Some(f.detail_both(
+        (Initiation::Dynamic, None) => Some(f().detail_both(
             "dynamic code (12) without amount",
             "mã động (12) không có số tiền",
         )),
@@ -132,8 +157,13 @@ pub(crate) fn bin(value: &str, field: &str, out: &mut Vec<Finding>) {
 /// 38.01.01: 1 to 19 ASCII letters or digits (e-wallet accounts behind BIN 970454 have
 /// letters).
 pub(crate) fn account(value: &str, field: &str, out: &mut Vec<Finding>) {
-    let ok = (1..=ACCOUNT_MAX).contains(&value.len())
-        && value.bytes().all(|b| b.is_ascii_alphanumeric());
+    // Folding ASCII letters to upper case (clearing bit 0x20) leaves one range test for
+    // letters; digits and letters are then counted without a branch per byte.
+    let alphanumeric = value.bytes().fold(true, |ok, b| {
+        let upper = b & !0x20;
+        ok & (b.is_ascii_digit() | (b'A'..=b'Z').contains(&upper))
+    });
+    let ok = (1..=ACCOUNT_MAX).contains(&value.len()) && alphanumeric;
     if !ok {
         out.push(
             Finding::new(Code::VietqrAccount, field)
@@ -152,7 +182,12 @@ pub(crate) fn merchant_category(value: &str, field: &str, out: &mut Vec<Finding>
 
 /// 54: a whole number of đồng: 1 to 13 digits, no leading zero.
 pub(crate) fn amount(value: &str, field: &str, out: &mut Vec<Finding>) {
-    let chars = value.chars().count();
+    // An ASCII value has as many characters as bytes.
+    let chars = if value.is_ascii() {
+        value.len()
+    } else {
+        value.chars().count()
+    };
     if chars > AMOUNT_MAX {
         out.push(too_long(field, chars, AMOUNT_MAX));
     }
