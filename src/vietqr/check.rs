@@ -91,17 +91,58 @@ pub(crate) fn too_long(field: &str, len: usize, max: usize) -> Finding {
         .detail(len.to_string())
 }
 
+/// Feeds `bytes` to `f` eight at a time as little-endian words, for tests that hold for a
+/// value when they hold for every byte. A value of 8 bytes or more ends with its last eight
+/// bytes, overlapping the word before (a byte seen twice changes nothing); a shorter value
+/// is one word filled up with `pad`, a byte chosen to pass the test at hand.
+#[inline(always)]
+fn words(bytes: &[u8], pad: u8, mut f: impl FnMut(u64)) {
+    let load = |c: &[u8]| <[u8; 8]>::try_from(c).map(u64::from_le_bytes);
+    if bytes.len() >= 8 {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            if let Ok(w) = load(c) {
+                f(w);
+            }
+        }
+        if !chunks.remainder().is_empty() {
+            if let Some(Ok(w)) = bytes.get(bytes.len() - 8..).map(load) {
+                f(w);
+            }
+        }
+    } else if !bytes.is_empty() {
+        // Shifting the bytes in from the top, last first, pushes that many pad bytes out
+        // and leaves the value in little-endian order below the remaining pad bytes.
+        let w = bytes
+            .iter()
+            .rev()
+            .fold(u64::from(pad) * ONES, |w, &b| (w << 8) | u64::from(b));
+        f(w);
+    }
+}
+
+/// One in every byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
 /// Whether every byte is printable ASCII (`0x20..0x7F`), and whether every byte is a space
-/// (both true for the empty value), in one pass.
+/// (both true for the empty value), eight bytes at a time.
+///
+/// With every high bit clear (no byte of 0x80 or more), adding 0x60 to a byte sets its high
+/// bit exactly when the byte is 0x20 or more, and adding 1 exactly when it is 0x7F; no
+/// addition carries into the next byte then. A word with a high bit set fails anyway.
 #[inline]
 fn printable_ascii(bytes: &[u8]) -> (bool, bool) {
-    let mut outside = false;
-    let mut non_space = false;
-    for &b in bytes {
-        outside |= !(0x20..0x7F).contains(&b);
-        non_space |= b != b' ';
-    }
-    (!outside, !non_space)
+    let mut outside = 0u64;
+    let mut non_space = 0u64;
+    words(bytes, b' ', |w| {
+        outside |= (w & HIGHS)
+            | (!w.wrapping_add(0x60 * ONES) & HIGHS)
+            | (w.wrapping_add(ONES) & HIGHS);
+        non_space |= w ^ (u64::from(b' ') * ONES);
+    });
+    (outside == 0, non_space == 0)
 }
 
 #[cold]
@@ -109,9 +150,39 @@ fn quoted(value: &str) -> String {
     format!("{value:?}")
 }
 
-/// Every byte an ASCII digit (one pass without an early exit: the values are short).
+/// Every byte an ASCII digit, eight bytes at a time: XOR with `'0'` turns exactly the
+/// digits into 0..=9, and a byte is below 10 when it is below 16 and stays so after adding
+/// 6 (no carry between bytes, each being below 16).
 fn all_digits(value: &str) -> bool {
-    value.bytes().fold(true, |ok, b| ok & b.is_ascii_digit())
+    let mut bad = 0u64;
+    words(value.as_bytes(), b'0', |w| {
+        let d = w ^ (u64::from(b'0') * ONES);
+        bad |= (d | d.wrapping_add(6 * ONES)) & (0xF0 * ONES);
+    });
+    bad == 0
+}
+
+/// The high bit of each byte of `w` (every byte below 0x80) set when the byte lies in
+/// `lo..=hi` (`lo` ≥ 1, `hi` < 0x7F): adding `0x80 - lo` reaches the high bit exactly from
+/// `lo` on, adding `0x7F - hi` exactly above `hi`, and neither carries out of a byte.
+#[inline(always)]
+fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+    let from_lo = w.wrapping_add(u64::from(0x80 - lo) * ONES);
+    let above_hi = w.wrapping_add(u64::from(0x7F - hi) * ONES);
+    from_lo & !above_hi & HIGHS
+}
+
+/// Every byte an ASCII letter or digit, eight bytes at a time (letters folded to upper
+/// case by clearing bit 0x20 first).
+fn all_alphanumeric(value: &str) -> bool {
+    let mut bad = 0u64;
+    words(value.as_bytes(), b'0', |w| {
+        let upper = w & !(0x20 * ONES);
+        let ok = in_range(w, b'0', b'9') | in_range(upper, b'A', b'Z');
+        // A byte of 0x80 or more fails, and makes the range tests meaningless anyway.
+        bad |= (w & HIGHS) | (!ok & HIGHS);
+    });
+    bad == 0
 }
 
 /// A value that must equal one constant (`00` = `01`, `53` = `704`, `58` = `VN`, GUID).
@@ -157,13 +228,7 @@ pub(crate) fn bin(value: &str, field: &str, out: &mut Vec<Finding>) {
 /// 38.01.01: 1 to 19 ASCII letters or digits (e-wallet accounts behind BIN 970454 have
 /// letters).
 pub(crate) fn account(value: &str, field: &str, out: &mut Vec<Finding>) {
-    // Folding ASCII letters to upper case (clearing bit 0x20) leaves one range test for
-    // letters; digits and letters are then counted without a branch per byte.
-    let alphanumeric = value.bytes().fold(true, |ok, b| {
-        let upper = b & !0x20;
-        ok & (b.is_ascii_digit() | (b'A'..=b'Z').contains(&upper))
-    });
-    let ok = (1..=ACCOUNT_MAX).contains(&value.len()) && alphanumeric;
+    let ok = (1..=ACCOUNT_MAX).contains(&value.len()) && all_alphanumeric(value);
     if !ok {
         out.push(
             Finding::new(Code::VietqrAccount, field)
@@ -232,6 +297,38 @@ pub(crate) fn unreserved_key(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tests_agree_with_byte_tests() {
+        let mut x: u32 = 7;
+        let mut next = || {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (x >> 16) as u8
+        };
+        let interesting = [
+            0u8, b' ', b'0', b'9', b'/', b':', 0x1F, 0x7E, 0x7F, 0x80, 0xFF, b'A', b'Z', b'a', b'z',
+            b'@', b'[', b'`', b'{', 0xC1, 0xE1, 0xDA, 0xFA,
+        ];
+        for len in 0..40 {
+            for round in 0..300 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| match round % 3 {
+                        0 => next(),
+                        1 => interesting[usize::from(next()) % interesting.len()],
+                        _ => [b' ', b'5', b'~', b'q', b'Q'][usize::from(next()) % 5],
+                    })
+                    .collect();
+                let printable = bytes.iter().all(|b| (0x20..0x7F).contains(b));
+                let spaces = bytes.iter().all(|&b| b == b' ');
+                assert_eq!(printable_ascii(&bytes), (printable, spaces), "{bytes:?}");
+                if let Ok(v) = std::str::from_utf8(&bytes) {
+                    assert_eq!(all_digits(v), bytes.iter().all(u8::is_ascii_digit), "{v:?}");
+                    let alnum = bytes.iter().all(u8::is_ascii_alphanumeric);
+                    assert_eq!(all_alphanumeric(v), alnum, "{v:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn keys() {
