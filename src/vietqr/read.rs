@@ -189,12 +189,23 @@ fn header(h: [u8; 4]) -> Option<(u8, u8)> {
 
 const NO_SLOT: u8 = 0xFF;
 
-/// `SLOTS[scope][id]`: the slot of tag `id` in each interpreted scope, or `NO_SLOT`.
-static SLOTS: [[u8; 100]; 4] = build_slots();
+/// `SLOTS[scope][id]`: the slot of tag `id` in each scope, or `NO_SLOT` (always in the
+/// opaque scope). Sized in powers of two so that `[scope & 7][id & 127]`, which changes no
+/// index (IDs are 0..=99), needs no bounds check.
+static SLOTS: [[u8; 128]; 8] = build_slots();
 
-const fn build_slots() -> [[u8; 100]; 4] {
+/// `INNER[slot & 31]`: the scope of the content of the field in `slot`.
+static INNER: [Scope; 32] = {
+    let mut t = [Scope::Opaque; 32];
+    t[slot::ACCOUNT_INFO] = Scope::AccountInfo;
+    t[slot::BENEFICIARY] = Scope::Beneficiary;
+    t[slot::ADDITIONAL] = Scope::Additional;
+    t
+};
+
+const fn build_slots() -> [[u8; 128]; 8] {
     use slot::*;
-    let mut t = [[NO_SLOT; 100]; 4];
+    let mut t = [[NO_SLOT; 128]; 8];
     let root = [
         (0, FORMAT),
         (1, INITIATION),
@@ -227,15 +238,6 @@ const fn build_slots() -> [[u8; 100]; 4] {
     t
 }
 
-/// The scope of the content of the template in `slot`.
-fn inner(slot: usize) -> Scope {
-    match slot {
-        slot::ACCOUNT_INFO => Scope::AccountInfo,
-        slot::BENEFICIARY => Scope::Beneficiary,
-        slot::ADDITIONAL => Scope::Additional,
-        _ => Scope::Opaque,
-    }
-}
 
 /// A template being read: where it ends, its path and its scope.
 #[derive(Clone, Copy)]
@@ -290,7 +292,8 @@ impl<'a> Reader<'a> {
             let Frame { end, path, scope } = top;
             let nested = scope != Scope::Root;
             visit(pos);
-            let head = match bytes.get(pos..pos + 4).filter(|_| end - pos >= 4) {
+            let region = bytes.get(..end).unwrap_or_default();
+            let head = match region.get(pos..pos + 4) {
                 Some(&[t0, t1, l0, l1]) => header([t0, t1, l0, l1]),
                 _ => None,
             };
@@ -334,11 +337,7 @@ impl<'a> Reader<'a> {
                 });
             };
             let value = s.get(vstart..vend).unwrap_or("");
-            let slot = SLOTS
-                .get(scope as usize)
-                .and_then(|t| t.get(usize::from(id)))
-                .copied()
-                .unwrap_or(NO_SLOT);
+            let slot = SLOTS[scope as usize & 7][usize::from(id) & 127];
             pos = vend;
             if slot == NO_SLOT {
                 fields.unknown.push((path.push(id), value));
@@ -360,7 +359,7 @@ impl<'a> Reader<'a> {
                     *cell = Some(value);
                 }
             }
-            let content = inner(slot);
+            let content = INNER[slot & 31];
             if content != Scope::Opaque {
                 // The frame to come back to; `depth` stays below MAX_DEPTH because only
                 // the root and 38 hold interpreted templates.
