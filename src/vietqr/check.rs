@@ -150,6 +150,13 @@ fn quoted(value: &str) -> String {
     format!("{value:?}")
 }
 
+/// Every byte ASCII (below 0x80), eight bytes at a time.
+pub(crate) fn all_ascii(bytes: &[u8]) -> bool {
+    let mut high = 0u64;
+    words(bytes, 0, |w| high |= w & HIGHS);
+    high == 0
+}
+
 /// Every byte an ASCII digit, eight bytes at a time: XOR with `'0'` turns exactly the
 /// digits into 0..=9, and a byte is below 10 when it is below 16 and stays so after adding
 /// 6 (no carry between bytes, each being below 16).
@@ -318,6 +325,7 @@ mod tests {
                         _ => [b' ', b'5', b'~', b'q', b'Q'][usize::from(next()) % 5],
                     })
                     .collect();
+                assert_eq!(all_ascii(&bytes), bytes.is_ascii(), "{bytes:?}");
                 let printable = bytes.iter().all(|b| (0x20..0x7F).contains(b));
                 let spaces = bytes.iter().all(|&b| b == b' ');
                 assert_eq!(printable_ascii(&bytes), (printable, spaces), "{bytes:?}");
