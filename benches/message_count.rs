@@ -233,7 +233,9 @@ fn vietqr(encode: bool, n: usize) {
     let mut ops = 0usize;
     let mut valid = 0usize;
     if encode {
-        let qr = decode(QR_DYNAMIC, Mode::Strict).cleaned.expect("valid vector");
+        let qr = decode(QR_DYNAMIC, Mode::Strict)
+            .cleaned
+            .expect("valid vector");
         for _ in 0..n {
             ops += 1;
             valid += usize::from(vietref::vietqr::encode(black_box(&qr)).is_ok());

@@ -137,9 +137,8 @@ fn printable_ascii(bytes: &[u8]) -> (bool, bool) {
     let mut outside = 0u64;
     let mut non_space = 0u64;
     words(bytes, b' ', |w| {
-        outside |= (w & HIGHS)
-            | (!w.wrapping_add(0x60 * ONES) & HIGHS)
-            | (w.wrapping_add(ONES) & HIGHS);
+        outside |=
+            (w & HIGHS) | (!w.wrapping_add(0x60 * ONES) & HIGHS) | (w.wrapping_add(ONES) & HIGHS);
         non_space |= w ^ (u64::from(b' ') * ONES);
     });
     (outside == 0, non_space == 0)
@@ -313,8 +312,8 @@ mod tests {
             (x >> 16) as u8
         };
         let interesting = [
-            0u8, b' ', b'0', b'9', b'/', b':', 0x1F, 0x7E, 0x7F, 0x80, 0xFF, b'A', b'Z', b'a', b'z',
-            b'@', b'[', b'`', b'{', 0xC1, 0xE1, 0xDA, 0xFA,
+            0u8, b' ', b'0', b'9', b'/', b':', 0x1F, 0x7E, 0x7F, 0x80, 0xFF, b'A', b'Z', b'a',
+            b'z', b'@', b'[', b'`', b'{', 0xC1, 0xE1, 0xDA, 0xFA,
         ];
         for len in 0..40 {
             for round in 0..300 {

@@ -176,7 +176,11 @@ mod tests {
         for n in [0, 1, 2, 15, 16, 17, 33, 63, 100] {
             for cut in 0..=n {
                 let (a, b) = data[..n].split_at(cut);
-                assert_eq!(update(update(INIT, a), b), reference(&data[..n]), "{n} at {cut}");
+                assert_eq!(
+                    update(update(INIT, a), b),
+                    reference(&data[..n]),
+                    "{n} at {cut}"
+                );
             }
         }
     }

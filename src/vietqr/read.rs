@@ -238,7 +238,6 @@ const fn build_slots() -> [[u8; 128]; 8] {
     t
 }
 
-
 /// A template being read: where it ends, its path and its scope.
 #[derive(Clone, Copy)]
 struct Frame {
