@@ -51,6 +51,14 @@ pub(crate) fn text(value: &str, max: usize, side: Side, field: &str, out: &mut V
         }
         return;
     }
+    text_faults(value, max, side, field, out);
+}
+
+/// [`text`] for a value that is not printable ASCII or is blank: kept out of line so that
+/// the common case stays small.
+#[cold]
+#[inline(never)]
+fn text_faults(value: &str, max: usize, side: Side, field: &str, out: &mut Vec<Finding>) {
     // A value of spaces shows as nothing: it is empty (control characters are reported
     // below).
     if value.bytes().all(|b| b == b' ') {
@@ -253,8 +261,9 @@ pub(crate) fn merchant_category(value: &str, field: &str, out: &mut Vec<Finding>
 
 /// 54: a whole number of đồng: 1 to 13 digits, no leading zero.
 pub(crate) fn amount(value: &str, field: &str, out: &mut Vec<Finding>) {
-    // An ASCII value has as many characters as bytes.
-    let chars = if value.is_ascii() {
+    let digits = all_digits(value);
+    // An ASCII value (digits are) has as many characters as bytes.
+    let chars = if digits || value.is_ascii() {
         value.len()
     } else {
         value.chars().count()
@@ -262,7 +271,7 @@ pub(crate) fn amount(value: &str, field: &str, out: &mut Vec<Finding>) {
     if chars > AMOUNT_MAX {
         out.push(too_long(field, chars, AMOUNT_MAX));
     }
-    if value.is_empty() || !all_digits(value) || value.starts_with('0') {
+    if value.is_empty() || !digits || value.starts_with('0') {
         out.push(Finding::new(Code::VietqrAmount, field).detail(quoted(value)));
     }
 }
