@@ -16,6 +16,10 @@
 //! `render-vietqr N` / `render-transfer N` render the 1 000 messages of `benches/memo.rs`
 //! N times over for the channel (issue 4: ≥ 2 M renders/s).
 //!
+//! `qr-decode N` / `qr-encode N` decode (strict and lenient) / encode the payloads of
+//! `benches/vietqr.rs` N times over (issue 5: VietQR decode with CRC check ≥ 5 M/s): run
+//! each with N = 0 and N = 20000 and divide the difference by the operations made (printed).
+//!
 //! `dump` instead prints the JSON report of every corpus draft and of varied drafts (other
 //! cases, misplaced tones, refused characters, e-invoices, RF references, odd amounts), to
 //! compare two builds byte for byte.
@@ -56,6 +60,14 @@ fn main() {
             }
         }
         println!("{} renders, {len} bytes", rounds * msgs.len());
+        return;
+    }
+    if let Some(mode @ ("qr-decode" | "qr-encode")) = arg.as_deref() {
+        let n: usize = std::env::args()
+            .nth(2)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(20_000);
+        vietqr(mode == "qr-encode", n);
         return;
     }
     if let Some(mode @ ("capi-rust" | "capi-c" | "capi-build-rust" | "capi-build-c")) =
@@ -208,6 +220,39 @@ fn dump() {
         out.push('\n');
     }
     print!("{out}");
+}
+
+/// The VietQR payloads of `benches/vietqr.rs`.
+const QR_STATIC: &str = "00020101021138600010A00000072701300006970403011697040311012345670208QRIBFTTC53037045802VN63044F52";
+const QR_DYNAMIC: &str = "00020101021238570010A00000072701270006970403011300110123456780208QRIBFTTA530370454061800005802VN62340107NPS68690819thanh toan don hang63042E2E";
+
+/// The VietQR run: `n` rounds of decoding the static payload strictly and the dynamic one
+/// strictly and leniently (3 decodes a round), or of encoding the dynamic one (1 a round).
+fn vietqr(encode: bool, n: usize) {
+    use vietref::vietqr::{decode, Mode};
+    let mut ops = 0usize;
+    let mut valid = 0usize;
+    if encode {
+        let qr = decode(QR_DYNAMIC, Mode::Strict)
+            .cleaned
+            .expect("valid vector");
+        for _ in 0..n {
+            ops += 1;
+            valid += usize::from(vietref::vietqr::encode(black_box(&qr)).is_ok());
+        }
+    } else {
+        for _ in 0..n {
+            for (p, mode) in [
+                (QR_STATIC, Mode::Strict),
+                (QR_DYNAMIC, Mode::Strict),
+                (QR_DYNAMIC, Mode::Lenient),
+            ] {
+                ops += 1;
+                valid += usize::from(decode(black_box(p), mode).is_valid());
+            }
+        }
+    }
+    println!("{ops} operations, {valid} valid");
 }
 
 /// The C ABI overhead run: the draft validated `n` times (filled and freed every time when

@@ -43,17 +43,26 @@ pub(crate) enum Side {
 /// Characters past `max` are not examined one by one (the value is too long anyway), so
 /// the findings stay few whatever the length of the input.
 pub(crate) fn text(value: &str, max: usize, side: Side, field: &str, out: &mut Vec<Finding>) {
+    // Fast path, one pass over the bytes: printable ASCII with at least one non-space.
+    let (printable, spaces_only) = printable_ascii(value.as_bytes());
+    if printable && !spaces_only {
+        if value.len() > max {
+            out.push(too_long(field, value.len(), max));
+        }
+        return;
+    }
+    text_faults(value, max, side, field, out);
+}
+
+/// [`text`] for a value that is not printable ASCII or is blank: kept out of line so that
+/// the common case stays small.
+#[cold]
+#[inline(never)]
+fn text_faults(value: &str, max: usize, side: Side, field: &str, out: &mut Vec<Finding>) {
     // A value of spaces shows as nothing: it is empty (control characters are reported
     // below).
     if value.bytes().all(|b| b == b' ') {
         out.push(Finding::new(Code::VietqrEmpty, field));
-        return;
-    }
-    // Fast path: printable ASCII only (one pass the compiler vectorizes).
-    if value.bytes().all(|b| (0x20..0x7F).contains(&b)) {
-        if value.len() > max {
-            out.push(too_long(field, value.len(), max));
-        }
         return;
     }
     if value.is_ascii() {
@@ -90,31 +99,132 @@ pub(crate) fn too_long(field: &str, len: usize, max: usize) -> Finding {
         .detail(len.to_string())
 }
 
+/// Feeds `bytes` to `f` eight at a time as little-endian words, for tests that hold for a
+/// value when they hold for every byte. A value of 8 bytes or more ends with its last eight
+/// bytes, overlapping the word before (a byte seen twice changes nothing); a shorter value
+/// is one word filled up with `pad`, a byte chosen to pass the test at hand.
+#[inline(always)]
+fn words(bytes: &[u8], pad: u8, mut f: impl FnMut(u64)) {
+    let load = |c: &[u8]| <[u8; 8]>::try_from(c).map(u64::from_le_bytes);
+    if bytes.len() >= 8 {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            if let Ok(w) = load(c) {
+                f(w);
+            }
+        }
+        if !chunks.remainder().is_empty() {
+            if let Some(Ok(w)) = bytes.get(bytes.len() - 8..).map(load) {
+                f(w);
+            }
+        }
+    } else if !bytes.is_empty() {
+        // Shifting the bytes in from the top, last first, pushes that many pad bytes out
+        // and leaves the value in little-endian order below the remaining pad bytes.
+        let w = bytes
+            .iter()
+            .rev()
+            .fold(u64::from(pad) * ONES, |w, &b| (w << 8) | u64::from(b));
+        f(w);
+    }
+}
+
+/// One in every byte of a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word.
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether every byte is printable ASCII (`0x20..0x7F`), and whether every byte is a space
+/// (both true for the empty value), eight bytes at a time.
+///
+/// With every high bit clear (no byte of 0x80 or more), adding 0x60 to a byte sets its high
+/// bit exactly when the byte is 0x20 or more, and adding 1 exactly when it is 0x7F; no
+/// addition carries into the next byte then. A word with a high bit set fails anyway.
+#[inline]
+fn printable_ascii(bytes: &[u8]) -> (bool, bool) {
+    let mut outside = 0u64;
+    let mut non_space = 0u64;
+    words(bytes, b' ', |w| {
+        outside |=
+            (w & HIGHS) | (!w.wrapping_add(0x60 * ONES) & HIGHS) | (w.wrapping_add(ONES) & HIGHS);
+        non_space |= w ^ (u64::from(b' ') * ONES);
+    });
+    (outside == 0, non_space == 0)
+}
+
+#[cold]
 fn quoted(value: &str) -> String {
     format!("{value:?}")
 }
 
+/// Every byte ASCII (below 0x80), eight bytes at a time.
+pub(crate) fn all_ascii(bytes: &[u8]) -> bool {
+    let mut high = 0u64;
+    words(bytes, 0, |w| high |= w & HIGHS);
+    high == 0
+}
+
+/// Every byte an ASCII digit, eight bytes at a time: XOR with `'0'` turns exactly the
+/// digits into 0..=9, and a byte is below 10 when it is below 16 and stays so after adding
+/// 6 (no carry between bytes, each being below 16).
 fn all_digits(value: &str) -> bool {
-    value.bytes().all(|b| b.is_ascii_digit())
+    let mut bad = 0u64;
+    words(value.as_bytes(), b'0', |w| {
+        let d = w ^ (u64::from(b'0') * ONES);
+        bad |= (d | d.wrapping_add(6 * ONES)) & (0xF0 * ONES);
+    });
+    bad == 0
+}
+
+/// The high bit of each byte of `w` (every byte below 0x80) set when the byte lies in
+/// `lo..=hi` (`lo` ≥ 1, `hi` < 0x7F): adding `0x80 - lo` reaches the high bit exactly from
+/// `lo` on, adding `0x7F - hi` exactly above `hi`, and neither carries out of a byte.
+#[inline(always)]
+fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+    let from_lo = w.wrapping_add(u64::from(0x80 - lo) * ONES);
+    let above_hi = w.wrapping_add(u64::from(0x7F - hi) * ONES);
+    from_lo & !above_hi & HIGHS
+}
+
+/// Every byte an ASCII letter or digit, eight bytes at a time (letters folded to upper
+/// case by clearing bit 0x20 first).
+fn all_alphanumeric(value: &str) -> bool {
+    let mut bad = 0u64;
+    words(value.as_bytes(), b'0', |w| {
+        let upper = w & !(0x20 * ONES);
+        let ok = in_range(w, b'0', b'9') | in_range(upper, b'A', b'Z');
+        // A byte of 0x80 or more fails, and makes the range tests meaningless anyway.
+        bad |= (w & HIGHS) | (!ok & HIGHS);
+    });
+    bad == 0
 }
 
 /// A value that must equal one constant (`00` = `01`, `53` = `704`, `58` = `VN`, GUID).
+#[inline]
 pub(crate) fn exact(value: &str, expected: &str, code: Code, field: &str, out: &mut Vec<Finding>) {
     if value != expected {
-        out.push(Finding::new(code, field).detail(quoted(value)));
+        mismatch(value, code, field, out);
     }
+}
+
+/// The finding of [`exact`]: kept out of line, the common case is a match.
+#[cold]
+#[inline(never)]
+fn mismatch(value: &str, code: Code, field: &str, out: &mut Vec<Finding>) {
+    out.push(Finding::new(code, field).detail(quoted(value)));
 }
 
 /// Tag 01 against tag 54: a static code (11) carries no amount, a dynamic code (12) needs
 /// one.
 pub(crate) fn initiation_amount(initiation: Initiation, amount: Option<&str>) -> Option<Finding> {
-    let f = Finding::new(Code::VietqrInitiationMismatch, "vietqr.01");
+    // Made only when there is something to report: the usual case allocates nothing.
+    let f = || Finding::new(Code::VietqrInitiationMismatch, "vietqr.01");
     match (initiation, amount) {
-        (Initiation::Static, Some(a)) => Some(f.detail_both(
+        (Initiation::Static, Some(a)) => Some(f().detail_both(
             format!("static code (11) with amount {a:?}"),
             format!("mã tĩnh (11) có số tiền {a:?}"),
         )),
-        (Initiation::Dynamic, None) => Some(f.detail_both(
+        (Initiation::Dynamic, None) => Some(f().detail_both(
             "dynamic code (12) without amount",
             "mã động (12) không có số tiền",
         )),
@@ -132,8 +242,7 @@ pub(crate) fn bin(value: &str, field: &str, out: &mut Vec<Finding>) {
 /// 38.01.01: 1 to 19 ASCII letters or digits (e-wallet accounts behind BIN 970454 have
 /// letters).
 pub(crate) fn account(value: &str, field: &str, out: &mut Vec<Finding>) {
-    let ok = (1..=ACCOUNT_MAX).contains(&value.len())
-        && value.bytes().all(|b| b.is_ascii_alphanumeric());
+    let ok = (1..=ACCOUNT_MAX).contains(&value.len()) && all_alphanumeric(value);
     if !ok {
         out.push(
             Finding::new(Code::VietqrAccount, field)
@@ -152,11 +261,17 @@ pub(crate) fn merchant_category(value: &str, field: &str, out: &mut Vec<Finding>
 
 /// 54: a whole number of đồng: 1 to 13 digits, no leading zero.
 pub(crate) fn amount(value: &str, field: &str, out: &mut Vec<Finding>) {
-    let chars = value.chars().count();
+    let digits = all_digits(value);
+    // An ASCII value (digits are) has as many characters as bytes.
+    let chars = if digits || value.is_ascii() {
+        value.len()
+    } else {
+        value.chars().count()
+    };
     if chars > AMOUNT_MAX {
         out.push(too_long(field, chars, AMOUNT_MAX));
     }
-    if value.is_empty() || !all_digits(value) || value.starts_with('0') {
+    if value.is_empty() || !digits || value.starts_with('0') {
         out.push(Finding::new(Code::VietqrAmount, field).detail(quoted(value)));
     }
 }
@@ -197,6 +312,39 @@ pub(crate) fn unreserved_key(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_tests_agree_with_byte_tests() {
+        let mut x: u32 = 7;
+        let mut next = || {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (x >> 16) as u8
+        };
+        let interesting = [
+            0u8, b' ', b'0', b'9', b'/', b':', 0x1F, 0x7E, 0x7F, 0x80, 0xFF, b'A', b'Z', b'a',
+            b'z', b'@', b'[', b'`', b'{', 0xC1, 0xE1, 0xDA, 0xFA,
+        ];
+        for len in 0..40 {
+            for round in 0..300 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| match round % 3 {
+                        0 => next(),
+                        1 => interesting[usize::from(next()) % interesting.len()],
+                        _ => [b' ', b'5', b'~', b'q', b'Q'][usize::from(next()) % 5],
+                    })
+                    .collect();
+                assert_eq!(all_ascii(&bytes), bytes.is_ascii(), "{bytes:?}");
+                let printable = bytes.iter().all(|b| (0x20..0x7F).contains(b));
+                let spaces = bytes.iter().all(|&b| b == b' ');
+                assert_eq!(printable_ascii(&bytes), (printable, spaces), "{bytes:?}");
+                if let Ok(v) = std::str::from_utf8(&bytes) {
+                    assert_eq!(all_digits(v), bytes.iter().all(u8::is_ascii_digit), "{v:?}");
+                    let alnum = bytes.iter().all(u8::is_ascii_alphanumeric);
+                    assert_eq!(all_alphanumeric(v), alnum, "{v:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn keys() {

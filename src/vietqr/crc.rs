@@ -3,7 +3,8 @@
 //!
 //! Table-driven, sixteen bytes per step ("slicing by 16"): the sixteen table look-ups of one
 //! step are independent, so the CPU overlaps them instead of waiting on one long chain of
-//! dependent look-ups. The tables (8 KiB) are computed at compile time.
+//! dependent look-ups; the tail shorter than sixteen bytes takes one more such step. The
+//! tables (8 KiB) are computed at compile time.
 
 const POLY: u16 = 0x1021;
 
@@ -46,30 +47,54 @@ const fn build_tables() -> [[u16; 256]; SLICES] {
 /// The initial register value.
 pub const INIT: u16 = 0xFFFF;
 
+/// One sixteen-byte step: the CRC register after feeding `block` into a register that
+/// holds zero, with the incoming register value already XORed into the block's first two
+/// bytes by the caller. Byte `i` still has `15 - i` bytes to travel, which
+/// `TABLES[15 - i]` accounts for. The fourteen look-ups that do not depend on the register
+/// are combined first, in a tree, so that the chain from one step's register to the next
+/// is only two look-ups and two XORs long.
+#[inline(always)]
+fn step(b: &[u8; SLICES], hi: u8, lo: u8) -> u16 {
+    let t = |k: usize, byte: u8| TABLES[k][usize::from(byte)];
+    let a = (t(13, b[2]) ^ t(12, b[3])) ^ (t(11, b[4]) ^ t(10, b[5]));
+    let c = (t(9, b[6]) ^ t(8, b[7])) ^ (t(7, b[8]) ^ t(6, b[9]));
+    let d = (t(5, b[10]) ^ t(4, b[11])) ^ (t(3, b[12]) ^ t(2, b[13]));
+    let e = t(1, b[14]) ^ t(0, b[15]);
+    let rest = (a ^ c) ^ (d ^ e);
+    rest ^ (t(15, b[0] ^ hi) ^ t(14, b[1] ^ lo))
+}
+
 /// Continues a CRC-16/CCITT-FALSE computation over `bytes` from register value `crc`.
+///
+/// Whole sixteen-byte blocks go through [`step`]. A tail of two to fifteen bytes goes
+/// through one more step too, right-aligned in a zero block with the register XORed into
+/// its first two bytes: leading zero bytes into a zero register change nothing
+/// (`TABLES[k][0] == 0`), so this equals feeding the tail alone, without a chain of
+/// byte-at-a-time look-ups. A single last byte is fed the plain way.
 pub fn update(mut crc: u16, bytes: &[u8]) -> u16 {
     let mut chunks = bytes.chunks_exact(SLICES);
     for c in &mut chunks {
         let Ok(b) = <&[u8; SLICES]>::try_from(c) else {
             continue; // chunks_exact yields exactly SLICES bytes
         };
-        // The register meets the first two bytes; byte i then still has SLICES - 1 - i
-        // bytes to travel, which TABLES[SLICES - 1 - i] accounts for.
-        let mut x = TABLES[15][usize::from(b[0] ^ (crc >> 8) as u8)]
-            ^ TABLES[14][usize::from(b[1] ^ crc as u8)];
-        x ^= TABLES[13][usize::from(b[2])] ^ TABLES[12][usize::from(b[3])];
-        x ^= TABLES[11][usize::from(b[4])] ^ TABLES[10][usize::from(b[5])];
-        x ^= TABLES[9][usize::from(b[6])] ^ TABLES[8][usize::from(b[7])];
-        x ^= TABLES[7][usize::from(b[8])] ^ TABLES[6][usize::from(b[9])];
-        x ^= TABLES[5][usize::from(b[10])] ^ TABLES[4][usize::from(b[11])];
-        x ^= TABLES[3][usize::from(b[12])] ^ TABLES[2][usize::from(b[13])];
-        x ^= TABLES[1][usize::from(b[14])] ^ TABLES[0][usize::from(b[15])];
-        crc = x;
+        crc = step(b, (crc >> 8) as u8, crc as u8);
     }
-    for &b in chunks.remainder() {
-        crc = (crc << 8) ^ TABLES[0][usize::from(b ^ (crc >> 8) as u8)];
+    match chunks.remainder() {
+        [] => crc,
+        &[b] => (crc << 8) ^ TABLES[0][usize::from(b ^ (crc >> 8) as u8)],
+        tail => {
+            let mut block = [0u8; SLICES];
+            let at = SLICES - tail.len();
+            if let Some(dst) = block.get_mut(at..) {
+                dst.copy_from_slice(tail);
+            }
+            if let Some([h, l]) = block.get_mut(at..at + 2) {
+                *h ^= (crc >> 8) as u8;
+                *l ^= crc as u8;
+            }
+            step(&block, 0, 0)
+        }
     }
-    crc
 }
 
 /// CRC-16/CCITT-FALSE of `bytes`.
@@ -142,6 +167,21 @@ mod tests {
         let data: Vec<u8> = (0..300u32).map(|i| (i * 7919 % 251) as u8).collect();
         for n in 0..data.len() {
             assert_eq!(crc16(&data[..n]), reference(&data[..n]), "length {n}");
+        }
+    }
+
+    #[test]
+    fn update_continues_across_any_split() {
+        let data: Vec<u8> = (0..100u32).map(|i| (i * 31 + 7) as u8).collect();
+        for n in [0, 1, 2, 15, 16, 17, 33, 63, 100] {
+            for cut in 0..=n {
+                let (a, b) = data[..n].split_at(cut);
+                assert_eq!(
+                    update(update(INIT, a), b),
+                    reference(&data[..n]),
+                    "{n} at {cut}"
+                );
+            }
         }
     }
 

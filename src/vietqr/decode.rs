@@ -32,7 +32,11 @@ pub const REPAIR_MAX_BYTES: usize = 512;
 /// ```
 pub fn decode(payload: &str, mode: Mode) -> Report<VietQr<'_>> {
     let mut findings = Vec::new();
-    let s = payload.trim();
+    // A payload that starts and ends with a visible ASCII character has nothing to trim.
+    let s = match payload.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => payload,
+        _ => payload.trim(),
+    };
     if s.len() != payload.len() {
         findings.push(Finding::new(
             match mode {
@@ -42,7 +46,7 @@ pub fn decode(payload: &str, mode: Mode) -> Report<VietQr<'_>> {
             "vietqr",
         ));
     }
-    let ascii = s.is_ascii();
+    let ascii = check::all_ascii(s.as_bytes());
     let crc = check_crc(s, mode, &mut findings);
 
     let mut fields = Fields::new();

@@ -142,13 +142,8 @@ pub(crate) fn read_into<'a, V: FnMut(usize)>(
     visit: &mut V,
     fields: &mut Fields<'a>,
 ) -> Result<(), Fault> {
-    let mut r = Reader {
-        s,
-        ascii,
-        repair,
-        fields,
-    };
-    r.template(0, s.len(), Path::default(), Scope::Root, visit)
+    let r = Reader { s, ascii, repair };
+    r.walk(fields, visit)
 }
 
 /// [`read_into`] a fresh [`Fields`].
@@ -163,11 +158,10 @@ pub(crate) fn read<'a, V: FnMut(usize)>(
     Ok(f)
 }
 
-struct Reader<'a, 'f> {
+struct Reader<'a> {
     s: &'a str,
     ascii: bool,
     repair: Option<(usize, usize)>,
-    fields: &'f mut Fields<'a>,
 }
 
 /// Two ASCII digits as a number.
@@ -177,14 +171,41 @@ fn pair(h: u8, l: u8) -> Option<u8> {
     (h < 10 && l < 10).then(|| h * 10 + l)
 }
 
+/// A field header, two digits of tag ID and two of length, read as the pair `(id, length)`
+/// in a few word-wide operations instead of a test per byte.
+///
+/// XOR with `'0'` turns exactly the bytes `'0'..='9'` into `0..=9`. A byte is then below 10
+/// exactly when it is below 16 (high nibble clear) and stays below 16 after adding 6; no
+/// addition carries into the next byte because each is below 16 by then.
+#[inline]
+fn header(h: [u8; 4]) -> Option<(u8, u8)> {
+    let d = u32::from_le_bytes(h) ^ 0x3030_3030;
+    if d & 0xF0F0_F0F0 != 0 || d.wrapping_add(0x0606_0606) & 0xF0F0_F0F0 != 0 {
+        return None;
+    }
+    let [t0, t1, l0, l1] = d.to_le_bytes();
+    Some((t0 * 10 + t1, l0 * 10 + l1))
+}
+
 const NO_SLOT: u8 = 0xFF;
 
-/// `SLOTS[scope][id]`: the slot of tag `id` in each interpreted scope, or `NO_SLOT`.
-static SLOTS: [[u8; 100]; 4] = build_slots();
+/// `SLOTS[scope][id]`: the slot of tag `id` in each scope, or `NO_SLOT` (always in the
+/// opaque scope). Sized in powers of two so that `[scope & 7][id & 127]`, which changes no
+/// index (IDs are 0..=99), needs no bounds check.
+static SLOTS: [[u8; 128]; 8] = build_slots();
 
-const fn build_slots() -> [[u8; 100]; 4] {
+/// `INNER[slot & 31]`: the scope of the content of the field in `slot`.
+static INNER: [Scope; 32] = {
+    let mut t = [Scope::Opaque; 32];
+    t[slot::ACCOUNT_INFO] = Scope::AccountInfo;
+    t[slot::BENEFICIARY] = Scope::Beneficiary;
+    t[slot::ADDITIONAL] = Scope::Additional;
+    t
+};
+
+const fn build_slots() -> [[u8; 128]; 8] {
     use slot::*;
-    let mut t = [[NO_SLOT; 100]; 4];
+    let mut t = [[NO_SLOT; 128]; 8];
     let root = [
         (0, FORMAT),
         (1, INITIATION),
@@ -217,23 +238,23 @@ const fn build_slots() -> [[u8; 100]; 4] {
     t
 }
 
-/// The scope of the content of the template in `slot`.
-fn inner(slot: usize) -> Scope {
-    match slot {
-        slot::ACCOUNT_INFO => Scope::AccountInfo,
-        slot::BENEFICIARY => Scope::Beneficiary,
-        slot::ADDITIONAL => Scope::Additional,
-        _ => Scope::Opaque,
-    }
+/// A template being read: where it ends, its path and its scope.
+#[derive(Clone, Copy)]
+struct Frame {
+    end: usize,
+    path: Path,
+    scope: Scope,
 }
 
-impl<'a> Reader<'a, '_> {
-    /// Byte offset `n` characters after `from`, if that is at or before `end`.
-    fn advance(&self, from: usize, n: usize, end: usize) -> Option<usize> {
-        if self.ascii {
-            let to = from.checked_add(n)?;
-            return (to <= end).then_some(to);
-        }
+/// Templates nest at most this deep (root, 38, 38.01).
+const MAX_DEPTH: usize = 3;
+
+impl<'a> Reader<'a> {
+    /// Byte offset `n` characters after `from`, if that is at or before `end`: the
+    /// non-ASCII case, where characters are decoded (the ASCII case is inline in
+    /// [`Reader::walk`]).
+    #[inline(never)]
+    fn advance_chars(&self, from: usize, n: usize, end: usize) -> Option<usize> {
         let rest = self.s.get(from..end)?;
         if n == 0 {
             return Some(from);
@@ -242,33 +263,45 @@ impl<'a> Reader<'a, '_> {
         it.nth(n - 1).map(|(i, c)| from + i + c.len_utf8())
     }
 
-    fn template<V: FnMut(usize)>(
-        &mut self,
-        start: usize,
-        end: usize,
-        path: Path,
-        scope: Scope,
-        visit: &mut V,
-    ) -> Result<(), Fault> {
-        let bytes = self.s.as_bytes();
-        let Some(table) = SLOTS.get(scope as usize) else {
-            return Ok(());
+    /// Reads the whole payload depth-first in string order, without recursion: entering an
+    /// interpreted template pushes a [`Frame`], reaching its end pops it. Fields always end
+    /// at or before their template's end, so a template's walk stops exactly there and the
+    /// walk goes on after the template field in the template around it.
+    fn walk<V: FnMut(usize)>(&self, fields: &mut Fields<'a>, visit: &mut V) -> Result<(), Fault> {
+        let s = self.s;
+        let bytes = s.as_bytes();
+        let root = Frame {
+            end: s.len(),
+            path: Path::default(),
+            scope: Scope::Root,
         };
-        let nested = scope != Scope::Root;
-        let mut pos = start;
-        while pos < end {
+        let mut stack = [root; MAX_DEPTH];
+        let mut depth = 0;
+        let mut top = root;
+        let mut pos = 0;
+        loop {
+            if pos >= top.end {
+                if depth == 0 {
+                    return Ok(());
+                }
+                depth -= 1;
+                top = stack.get(depth).copied().unwrap_or(root);
+                continue;
+            }
+            let Frame { end, path, scope } = top;
+            let nested = scope != Scope::Root;
             visit(pos);
-            let header = bytes.get(pos..pos + 4).filter(|_| end - pos >= 4);
-            let (id, declared) = match header {
-                Some(&[t0, t1, l0, l1]) => match (pair(t0, t1), pair(l0, l1)) {
-                    (Some(id), Some(len)) => (id, len),
-                    _ => return Err(self.header_fault(pos, end, path, nested)),
-                },
-                _ => return Err(self.header_fault(pos, end, path, nested)),
+            let region = bytes.get(..end).unwrap_or_default();
+            let head = match region.get(pos..pos + 4) {
+                Some(&[t0, t1, l0, l1]) => header([t0, t1, l0, l1]),
+                _ => None,
+            };
+            let Some((id, declared)) = head else {
+                return Err(self.header_fault(pos, end, path, nested));
             };
             let len = match self.repair {
                 Some((at, l)) if at == pos => {
-                    self.fields.repaired = Some(path.push(id));
+                    fields.repaired = Some(path.push(id));
                     l
                 }
                 _ => usize::from(declared),
@@ -282,7 +315,14 @@ impl<'a> Reader<'a, '_> {
                 });
             }
             let vstart = pos + 4;
-            let Some(vend) = self.advance(vstart, len, end) else {
+            let vend = if self.ascii {
+                // One byte per character. `vstart + len` cannot overflow: `vstart` is at
+                // most the payload length plus 4 and `len` at most 99.
+                Some(vstart + len).filter(|&to| to <= end)
+            } else {
+                self.advance_chars(vstart, len, end)
+            };
+            let Some(vend) = vend else {
                 let kind = if nested {
                     FaultKind::Mismatch
                 } else {
@@ -295,35 +335,45 @@ impl<'a> Reader<'a, '_> {
                     declared: Some(len),
                 });
             };
-            let value = self.s.get(vstart..vend).unwrap_or("");
-            let slot = table.get(usize::from(id)).copied().unwrap_or(NO_SLOT);
+            let value = s.get(vstart..vend).unwrap_or("");
+            let slot = SLOTS[scope as usize & 7][usize::from(id) & 127];
+            pos = vend;
             if slot == NO_SLOT {
-                self.fields.unknown.push((path.push(id), value));
-            } else {
-                let slot = usize::from(slot);
-                if slot == slot::CRC && vend != self.s.len() {
-                    return Err(Fault {
-                        kind: FaultKind::CrcNotLast,
-                        at: pos,
-                        path: path.push(id),
-                        declared: None,
-                    });
-                }
-                if let Some(cell) = self.fields.slots.get_mut(slot) {
-                    if cell.is_some() {
-                        self.fields.duplicates.push((path.push(id), pos));
-                    } else {
-                        *cell = Some(value);
-                    }
-                }
-                let content = inner(slot);
-                if content != Scope::Opaque {
-                    self.template(vstart, vend, path.push(id), content, visit)?;
+                fields.unknown.push((path.push(id), value));
+                continue;
+            }
+            let slot = usize::from(slot);
+            if slot == slot::CRC && vend != s.len() {
+                return Err(Fault {
+                    kind: FaultKind::CrcNotLast,
+                    at: vstart - 4,
+                    path: path.push(id),
+                    declared: None,
+                });
+            }
+            if let Some(cell) = fields.slots.get_mut(slot) {
+                if cell.is_some() {
+                    fields.duplicates.push((path.push(id), vstart - 4));
+                } else {
+                    *cell = Some(value);
                 }
             }
-            pos = vend;
+            let content = INNER[slot & 31];
+            if content != Scope::Opaque {
+                // The frame to come back to; `depth` stays below MAX_DEPTH because only
+                // the root and 38 hold interpreted templates.
+                if let Some(f) = stack.get_mut(depth) {
+                    *f = top;
+                }
+                depth += 1;
+                top = Frame {
+                    end: vend,
+                    path: path.push(id),
+                    scope: content,
+                };
+                pos = vstart;
+            }
         }
-        Ok(())
     }
 
     /// The fault of a header that is cut short or not made of digits.
