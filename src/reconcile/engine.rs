@@ -114,8 +114,7 @@ struct Frozen {
 impl Frozen {
     /// Marks one entry of invoice `idx` under `key` dead.
     fn tombstone(&mut self, key: u64, idx: u32) {
-        let starts: Vec<u32> = self.table.get(key).collect();
-        for start in starts {
+        for start in self.table.get(key) {
             let s = start as usize;
             let len = self.slab.get(s).map_or(0, |h| h.idx as usize);
             if let Some(e) = self
@@ -278,6 +277,66 @@ impl std::fmt::Display for Money {
         }
         f.write_str(if self.vi { " đ" } else { " VND" })
     }
+}
+
+/// A piece of a reason for [`cat`].
+enum Piece<'a> {
+    Text(&'a str),
+    /// An amount in English: `1,250,000 VND`.
+    Vnd(u64),
+    /// An amount in Vietnamese: `1.250.000 đ`.
+    Dong(u64),
+}
+
+/// Appends `v` with its digits grouped by three with `sep` (as [`Money`] writes it).
+fn push_grouped(out: &mut String, v: u64, sep: char) {
+    let mut digits = [0u8; 20];
+    let mut n = v;
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    let digits = digits.get(i..).unwrap_or(&[]);
+    for (k, d) in digits.iter().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(char::from(*d));
+    }
+}
+
+/// A reason put together from its pieces into one allocation (what `format!` with
+/// [`Money`] arguments writes, without the formatting machinery).
+fn cat(pieces: &[Piece<'_>]) -> String {
+    let len: usize = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.len(),
+            Piece::Vnd(_) | Piece::Dong(_) => 30,
+        })
+        .sum();
+    let mut out = String::with_capacity(len);
+    for p in pieces {
+        match p {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Vnd(v) => {
+                push_grouped(&mut out, *v, ',');
+                out.push_str(" VND");
+            }
+            Piece::Dong(v) => {
+                push_grouped(&mut out, *v, '.');
+                out.push_str(" đ");
+            }
+        }
+    }
+    out
 }
 
 fn vnd_en(v: u64) -> Money {
@@ -742,15 +801,17 @@ impl Reconciler {
     /// [`std::hint::black_box`] so that they are not optimized away.
     fn look_up_batch(&mut self, lines: &[StatementLine], ahead: &mut [Vec<Found>]) {
         let mut touched = 0u64;
-        // 1. Extract the codes, hash them and read their code-table cells.
+        // 1. Extract and hash the codes of every line.
         for (line, found) in lines.iter().zip(ahead.iter_mut()) {
             found.clear();
             self.extract_codes(&line.content, found);
-            for f in found.iter() {
-                touched ^= self.codes.first_cell(f.hash);
-            }
         }
-        // 2. The invoice record each cell points to.
+        // 2. Their cells in the code table: a short loop, so that the reads are all in
+        // flight together.
+        for f in ahead.iter().flatten() {
+            touched ^= self.codes.first_cell(f.hash);
+        }
+        // 3. The invoice record each cell points to.
         for f in ahead.iter().flatten() {
             if let Some(s) = self
                 .codes
@@ -761,7 +822,7 @@ impl Reconciler {
                 touched ^= u64::from(s.key.start) ^ s.paid ^ u64::from(s.name_entries[3]);
             }
         }
-        // 3. Its text: the code, key and names are stored one after the other.
+        // 4. Its text: the code, key and names are stored one after the other.
         for f in ahead.iter().flatten() {
             if let Some(s) = self
                 .codes
@@ -776,7 +837,7 @@ impl Reconciler {
                 }
             }
         }
-        // 4. Resolve, from the cache.
+        // 5. Resolve, from the cache.
         for f in ahead.iter_mut().flatten() {
             f.invoice = self.find_key_hashed(f.hash, f.code.as_bytes());
         }
@@ -789,19 +850,19 @@ impl Reconciler {
         if !self.window_lens.is_empty() {
             self.window_search(&line.content, found);
         }
-        let found: &[Found] = found;
         let amount = line.amount.vnd();
         let (known, unknown) = resolve(found);
         let mut ev = Evidence::default();
+        // The codes are moved into the evidence: `found` is not read after this.
         for f in found
-            .iter()
+            .iter_mut()
             .filter(|f| f.invoice.is_some_and(|i| known.contains(&i)) || unknown.contains(&f.code))
         {
             if ev.codes.iter().any(|c| c.code == f.code) {
                 continue;
             }
             ev.codes.push(CodeEvidence {
-                code: f.code.clone(),
+                code: std::mem::take(&mut f.code),
                 kind: f.kind,
                 span: f.span,
                 text: line
@@ -1013,51 +1074,88 @@ impl Reconciler {
         ev.due = due_date.map(Date::iso);
         ev.late = late;
         self.line_names(idx, line, ev);
-        let code = self.text_of(code).to_string();
+        let code = self.text_of(code);
+        use Piece::{Dong, Text as T, Vnd};
         let (mut en, mut vi) = match status {
             Status::Paid if before == 0 => (
-                format!("code {code} found; {} paid in full", vnd_en(due)),
-                format!("tìm thấy mã {code}; đã thanh toán đủ {}", vnd_vi(due)),
+                cat(&[
+                    T("code "),
+                    T(code),
+                    T(" found; "),
+                    Vnd(due),
+                    T(" paid in full"),
+                ]),
+                cat(&[
+                    T("tìm thấy mã "),
+                    T(code),
+                    T("; đã thanh toán đủ "),
+                    Dong(due),
+                ]),
             ),
             Status::Paid => (
-                format!(
-                    "code {code} found; this {} completes the {} due",
-                    vnd_en(amount),
-                    vnd_en(due)
-                ),
-                format!(
-                    "tìm thấy mã {code}; khoản {} này trả đủ số phải nộp {}",
-                    vnd_vi(amount),
-                    vnd_vi(due)
-                ),
+                cat(&[
+                    T("code "),
+                    T(code),
+                    T(" found; this "),
+                    Vnd(amount),
+                    T(" completes the "),
+                    Vnd(due),
+                    T(" due"),
+                ]),
+                cat(&[
+                    T("tìm thấy mã "),
+                    T(code),
+                    T("; khoản "),
+                    Dong(amount),
+                    T(" này trả đủ số phải nộp "),
+                    Dong(due),
+                ]),
             ),
             Status::Partial => (
-                format!(
-                    "code {code} found; {} paid of {}, {} still due",
-                    vnd_en(after),
-                    vnd_en(due),
-                    vnd_en(due - after)
-                ),
-                format!(
-                    "tìm thấy mã {code}; đã trả {} trên {}, còn thiếu {}",
-                    vnd_vi(after),
-                    vnd_vi(due),
-                    vnd_vi(due - after)
-                ),
+                cat(&[
+                    T("code "),
+                    T(code),
+                    T(" found; "),
+                    Vnd(after),
+                    T(" paid of "),
+                    Vnd(due),
+                    T(", "),
+                    Vnd(due - after),
+                    T(" still due"),
+                ]),
+                cat(&[
+                    T("tìm thấy mã "),
+                    T(code),
+                    T("; đã trả "),
+                    Dong(after),
+                    T(" trên "),
+                    Dong(due),
+                    T(", còn thiếu "),
+                    Dong(due - after),
+                ]),
             ),
             Status::Overpaid => (
-                format!(
-                    "code {code} found; {} paid for {} due: {} too much",
-                    vnd_en(after),
-                    vnd_en(due),
-                    vnd_en(after - due)
-                ),
-                format!(
-                    "tìm thấy mã {code}; đã trả {} cho {} phải nộp: thừa {}",
-                    vnd_vi(after),
-                    vnd_vi(due),
-                    vnd_vi(after - due)
-                ),
+                cat(&[
+                    T("code "),
+                    T(code),
+                    T(" found; "),
+                    Vnd(after),
+                    T(" paid for "),
+                    Vnd(due),
+                    T(" due: "),
+                    Vnd(after - due),
+                    T(" too much"),
+                ]),
+                cat(&[
+                    T("tìm thấy mã "),
+                    T(code),
+                    T("; đã trả "),
+                    Dong(after),
+                    T(" cho "),
+                    Dong(due),
+                    T(" phải nộp: thừa "),
+                    Dong(after - due),
+                ]),
             ),
             _ => {
                 let (mut en, mut vi) = (
@@ -1074,8 +1172,10 @@ impl Reconciler {
             }
         };
         if let (Some(true), Some(d)) = (late, due_date) {
-            en.push_str(&format!("; paid after the due date {}", d.iso()));
-            vi.push_str(&format!("; trả sau hạn {}", d.vi()));
+            en.push_str("; paid after the due date ");
+            en.push_str(&d.iso());
+            vi.push_str("; trả sau hạn ");
+            vi.push_str(&d.vi());
         }
         (status, en, vi)
     }
@@ -1286,8 +1386,7 @@ impl Reconciler {
     ) {
         let (mut steps, mut checked) = (0usize, 0usize);
         // The frozen buckets under this key (usually one).
-        let starts: Vec<u32> = self.frozen.table.get(key).collect();
-        for start in starts {
+        for start in self.frozen.table.get(key) {
             let len = self
                 .frozen
                 .slab
@@ -1570,6 +1669,18 @@ mod tests {
     /// Regression (junk corpus): a payer given as 1 MB of name tokens was kept whole and
     /// re-split at every name comparison, so a line naming it took minutes. Only the tokens
     /// matching reads are kept now.
+    #[test]
+    fn reasons_write_amounts_as_money_does() {
+        for v in [0, 7, 999, 1_000, 12_345, 1_250_000, 999_999_999, u64::MAX] {
+            assert_eq!(cat(&[Piece::Vnd(v)]), vnd_en(v).to_string());
+            assert_eq!(cat(&[Piece::Dong(v)]), vnd_vi(v).to_string());
+        }
+        assert_eq!(
+            cat(&[Piece::Text("a "), Piece::Vnd(1_000), Piece::Text(" b")]),
+            "a 1,000 VND b"
+        );
+    }
+
     #[test]
     fn a_huge_name_is_stored_as_the_tokens_matching_reads() {
         let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);
