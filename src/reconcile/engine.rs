@@ -85,6 +85,17 @@ struct Hit {
     truncated: bool,
 }
 
+/// One name-index lookup of a line (see [`Reconciler::name_lookups`]): the key, the mask
+/// an entry must hold, and the tokens `start..end` of the run looked up.
+#[derive(Clone, Copy)]
+struct Lookup {
+    key: u64,
+    mask: u32,
+    start: u32,
+    end: u32,
+    truncated: bool,
+}
+
 /// A name key gathered while invoices load.
 struct Pending {
     key: u64,
@@ -138,6 +149,8 @@ const KEY_PREFIX: u64 = 2;
 
 /// Most invoices verified per name key for one line.
 pub(crate) const SCAN_MAX: usize = 64;
+/// Most invoices per name key read ahead by [`Reconciler::feed_many`].
+const TOUCH_MAX: usize = 4;
 /// Most name-index entries walked per name key for one line.
 pub(crate) const STEP_MAX: usize = 512;
 
@@ -224,6 +237,9 @@ pub struct Reconciler {
     found: Vec<Found>,
     /// The codes of each line of a batch, looked up ahead (see [`Reconciler::feed_many`]).
     ahead: Vec<Vec<Found>>,
+    /// Name-index lookups of one line, and of the lines of a batch with their amounts.
+    lookups: Vec<Lookup>,
+    ahead_lookups: Vec<(u64, Lookup)>,
     text: TextTokens,
     counter: TextTokens,
     view: Vec<u8>,
@@ -366,6 +382,8 @@ impl Reconciler {
             cands: Vec::new(),
             found: Vec::new(),
             ahead: Vec::new(),
+            lookups: Vec::new(),
+            ahead_lookups: Vec::new(),
             text: TextTokens::default(),
             counter: TextTokens::default(),
             view: Vec::new(),
@@ -840,6 +858,28 @@ impl Reconciler {
         // 5. Resolve, from the cache.
         for f in ahead.iter_mut().flatten() {
             f.invoice = self.find_key_hashed(f.hash, f.code.as_bytes());
+        }
+        // Lines without a code will look for names: their lookups are read ahead too.
+        if !self.families.is_empty() {
+            let mut all = std::mem::take(&mut self.ahead_lookups);
+            let mut one = std::mem::take(&mut self.lookups);
+            let mut toks = std::mem::take(&mut self.text);
+            all.clear();
+            for (line, found) in lines.iter().zip(ahead.iter()) {
+                if !found.is_empty() {
+                    continue;
+                }
+                let amount = line.amount.vnd();
+                for text in [Some(line.content.as_str()), line.counter_name.as_deref()] {
+                    toks.fill(text.unwrap_or(""));
+                    self.name_lookups(amount, &toks, &mut one);
+                    all.extend(one.iter().map(|l| (amount, *l)));
+                }
+            }
+            touched ^= self.touch_name_lookups(&all);
+            self.ahead_lookups = all;
+            self.lookups = one;
+            self.text = toks;
         }
         std::hint::black_box(touched);
     }
@@ -1318,20 +1358,13 @@ impl Reconciler {
         }
     }
 
-    /// Open invoices with outstanding amount `amount` whose payer or beneficiary name the
-    /// tokens `toks` hold. Stops at two distinct invoices (no suggestion is possible then).
-    fn name_hits(
-        &mut self,
-        amount: u64,
-        toks: &TextTokens,
-        source: NameSource,
-        hits: &mut Vec<Hit>,
-    ) {
-        let n = toks.len();
-        for i in 0..n {
-            if distinct(hits) >= 2 {
-                return;
-            }
+    /// The name-index lookups a line's tokens ask for, in the order they are made: for
+    /// every token that is a known family name, (amount, family, given name) for each later
+    /// token of its run that is a known given name, then (amount, family, second name,
+    /// initial of the third) when the run has three tokens or more.
+    fn name_lookups(&self, amount: u64, toks: &TextTokens, out: &mut Vec<Lookup>) {
+        out.clear();
+        for i in 0..toks.len() {
             let ti = toks.get(i);
             if !is_word(ti) {
                 continue;
@@ -1346,26 +1379,100 @@ impl Reconciler {
                 if !self.givens.contains_key(&hj) {
                     continue;
                 }
-                let key = combine(&[KEY_FULL, amount, hi, hj]);
                 let Some(run) = toks.run(i, j + 1) else {
                     continue;
                 };
                 let run = run.as_slice();
-                let mask = token_mask(run.get(1..run.len() - 1).unwrap_or(&[]));
-                let observed = || toks.text(i, j + 1).to_string();
-                self.scan(key, amount, run, mask, false, source, &observed, hits);
+                out.push(Lookup {
+                    key: combine(&[KEY_FULL, amount, hi, hj]),
+                    mask: token_mask(run.get(1..run.len() - 1).unwrap_or(&[])),
+                    start: i as u32,
+                    end: (j + 1) as u32,
+                    truncated: false,
+                });
             }
             if end >= i + 3 {
-                let key = prefix_key(amount, hi, toks.get(i + 1), toks.get(i + 2));
                 if let Some(run) = toks.run(i, end) {
                     let run = run.as_slice();
-                    // The last token may be cut: only the whole ones after the second count.
-                    let mask = token_mask(run.get(2..run.len() - 1).unwrap_or(&[]));
-                    let observed = || toks.text(i, end).to_string();
-                    self.scan(key, amount, run, mask, true, source, &observed, hits);
+                    out.push(Lookup {
+                        key: prefix_key(amount, hi, toks.get(i + 1), toks.get(i + 2)),
+                        // The last token may be cut: only the whole ones after the second
+                        // count.
+                        mask: token_mask(run.get(2..run.len() - 1).unwrap_or(&[])),
+                        start: i as u32,
+                        end: end as u32,
+                        truncated: true,
+                    });
                 }
             }
         }
+    }
+
+    /// Open invoices with outstanding amount `amount` whose payer or beneficiary name the
+    /// tokens `toks` hold. Stops at two distinct invoices (no suggestion is possible then).
+    fn name_hits(
+        &mut self,
+        amount: u64,
+        toks: &TextTokens,
+        source: NameSource,
+        hits: &mut Vec<Hit>,
+    ) {
+        let mut lookups = std::mem::take(&mut self.lookups);
+        self.name_lookups(amount, toks, &mut lookups);
+        for l in &lookups {
+            // Once two invoices are found, a scan changes nothing: stop.
+            if distinct(hits) >= 2 {
+                break;
+            }
+            let (i, end) = (l.start as usize, l.end as usize);
+            if let Some(run) = toks.run(i, end) {
+                let observed = || toks.text(i, end).to_string();
+                self.scan(
+                    l.key,
+                    amount,
+                    run.as_slice(),
+                    l.mask,
+                    l.truncated,
+                    source,
+                    &observed,
+                    hits,
+                );
+            }
+        }
+        self.lookups = lookups;
+    }
+
+    /// Reads ahead, for a batch of lines, what [`Reconciler::scan`] will read for the
+    /// name-index lookups of `lookups` (with each line's amount): the code-table cell, the
+    /// bucket, the invoices whose mask fits, and the names of those that owe the amount.
+    /// Returns the values read, only to keep the reads.
+    fn touch_name_lookups(&self, lookups: &[(u64, Lookup)]) -> u64 {
+        let mut touched = 0u64;
+        for (_, l) in lookups {
+            touched ^= self.frozen.table.first_cell(l.key);
+        }
+        for (_, l) in lookups {
+            if let Some(start) = self.frozen.table.get(l.key).next() {
+                let head = self.frozen.slab.get(start as usize);
+                touched ^= u64::from(head.map_or(0, |h| h.idx));
+            }
+        }
+        // The first invoices whose mask fits (more would crowd the cache).
+        for (_, l) in lookups {
+            if let Some(start) = self.frozen.table.get(l.key).next() {
+                let s = start as usize;
+                let len = self.frozen.slab.get(s).map_or(0, |h| h.idx as usize);
+                let bucket = self.frozen.slab.get(s + 1..=s + len).unwrap_or(&[]);
+                for e in bucket
+                    .iter()
+                    .filter(|e| e.mask & l.mask == l.mask)
+                    .take(TOUCH_MAX)
+                {
+                    touched ^= self.slots.get(e.idx as usize).map_or(0, |x| x.paid);
+                }
+            }
+        }
+        touched
     }
 
     /// Verifies the invoices under one name key. Entries whose mask lacks a token of the
