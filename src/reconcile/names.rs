@@ -326,6 +326,34 @@ mod tests {
     }
 
     #[test]
+    fn ascii_fast_path_folds_like_fold_on_every_short_text() {
+        // Every text of up to 5 characters over letters, digits and separators.
+        let alphabet = [b'a', b'Z', b'7', b' ', b'.', b'-'];
+        let mut t = TextTokens::default();
+        for len in 0..=5u32 {
+            for mut k in 0..alphabet.len().pow(len) {
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push(char::from(alphabet[k % alphabet.len()]));
+                    k /= alphabet.len();
+                }
+                t.fill(&text);
+                let folded = crate::text::fold(&text);
+                let want: Vec<&[u8]> = folded
+                    .as_bytes()
+                    .split(|b| *b == b' ')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let got: Vec<&[u8]> = (0..t.len()).map(|i| t.get(i)).collect();
+                assert_eq!(got, want, "{text:?}");
+                if t.len() > 0 {
+                    assert_eq!(t.text(0, t.len()), folded.trim(), "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn runs() {
         let mut t = TextTokens::default();
         t.fill("HP1234 hoc phi HS Nguyễn Thị B GD 856933");
