@@ -1074,7 +1074,15 @@ proptest! {
         rec.add_invoice(inv("RF18539007547034", 320_000, None, Some("Ngô Thị Hằng"))).unwrap();
         let mut l = line(1, amount, &content);
         l.counter_name = counter;
-        let r = rec.feed(l);
+        // The same line twice, alone and in a batch: the same results either way.
+        let mut batched = school();
+        batched.add_invoice(inv("HD2024-0917", 320_000, Some("Đặng Văn Sơn"), None)).unwrap();
+        batched.add_invoice(inv("RF18539007547034", 320_000, None, Some("Ngô Thị Hằng"))).unwrap();
+        let mut from_batch = Vec::new();
+        batched.feed_many([l.clone(), l.clone()], |x| from_batch.push(x));
+        let r = rec.feed(l.clone());
+        let again = rec.feed(l);
+        prop_assert_eq!(&from_batch, &vec![r.clone(), again]);
         prop_assert!(r.invoice.is_none() || r.status.is_applied());
         prop_assert!(r.suggestion.is_none() || r.status == Status::Unmatched);
     }
