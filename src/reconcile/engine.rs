@@ -302,10 +302,12 @@ enum Piece<'a> {
     Vnd(u64),
     /// An amount in Vietnamese: `1.250.000 đ`.
     Dong(u64),
+    /// A number as `{}` writes it: `1250000`.
+    Num(u64),
 }
 
-/// Appends `v` with its digits grouped by three with `sep` (as [`Money`] writes it).
-fn push_grouped(out: &mut String, v: u64, sep: char) {
+/// The decimal digits of `v` (at the end of the returned buffer, from the index returned).
+fn digits(v: u64) -> ([u8; 20], usize) {
     let mut digits = [0u8; 20];
     let mut n = v;
     let mut i = digits.len();
@@ -319,7 +321,21 @@ fn push_grouped(out: &mut String, v: u64, sep: char) {
             break;
         }
     }
-    let digits = digits.get(i..).unwrap_or(&[]);
+    (digits, i)
+}
+
+/// Appends `v` in decimal.
+fn push_digits(out: &mut String, v: u64) {
+    let (buf, i) = digits(v);
+    for d in buf.get(i..).unwrap_or(&[]) {
+        out.push(char::from(*d));
+    }
+}
+
+/// Appends `v` with its digits grouped by three with `sep` (as [`Money`] writes it).
+fn push_grouped(out: &mut String, v: u64, sep: char) {
+    let (buf, i) = digits(v);
+    let digits = buf.get(i..).unwrap_or(&[]);
     for (k, d) in digits.iter().enumerate() {
         if k > 0 && (digits.len() - k) % 3 == 0 {
             out.push(sep);
@@ -335,7 +351,7 @@ fn cat(pieces: &[Piece<'_>]) -> String {
         .iter()
         .map(|p| match p {
             Piece::Text(t) => t.len(),
-            Piece::Vnd(_) | Piece::Dong(_) => 30,
+            Piece::Vnd(_) | Piece::Dong(_) | Piece::Num(_) => 30,
         })
         .sum();
     let mut out = String::with_capacity(len);
@@ -350,6 +366,7 @@ fn cat(pieces: &[Piece<'_>]) -> String {
                 push_grouped(&mut out, *v, '.');
                 out.push_str(" đ");
             }
+            Piece::Num(v) => push_digits(&mut out, *v),
         }
     }
     out
@@ -1115,7 +1132,7 @@ impl Reconciler {
         ev.late = late;
         self.line_names(idx, line, ev);
         let code = self.text_of(code);
-        use Piece::{Dong, Text as T, Vnd};
+        use Piece::{Dong, Num, Text as T, Vnd};
         let (mut en, mut vi) = match status {
             Status::Paid if before == 0 => (
                 cat(&[
@@ -1199,8 +1216,24 @@ impl Reconciler {
             ),
             _ => {
                 let (mut en, mut vi) = (
-                    format!("invoice {code} was already settled by line {settled_by}; this {} is an extra payment", vnd_en(amount)),
-                    format!("hóa đơn {code} đã được thanh toán đủ ở dòng {settled_by}; khoản {} này là khoản trả thêm", vnd_vi(amount)),
+                    cat(&[
+                        T("invoice "),
+                        T(code),
+                        T(" was already settled by line "),
+                        Num(settled_by),
+                        T("; this "),
+                        Vnd(amount),
+                        T(" is an extra payment"),
+                    ]),
+                    cat(&[
+                        T("hóa đơn "),
+                        T(code),
+                        T(" đã được thanh toán đủ ở dòng "),
+                        Num(settled_by),
+                        T("; khoản "),
+                        Dong(amount),
+                        T(" này là khoản trả thêm"),
+                    ]),
                 );
                 if same_reference {
                     en.push_str(" with the same bank reference (the same transfer listed twice?)");
@@ -1786,6 +1819,9 @@ mod tests {
             cat(&[Piece::Text("a "), Piece::Vnd(1_000), Piece::Text(" b")]),
             "a 1,000 VND b"
         );
+        for v in [0, 9, 10, 1_250_000, u64::MAX] {
+            assert_eq!(cat(&[Piece::Num(v)]), v.to_string());
+        }
     }
 
     #[test]
