@@ -240,6 +240,9 @@ pub struct Reconciler {
     /// Name-index lookups of one line, and of the lines of a batch with their amounts.
     lookups: Vec<Lookup>,
     ahead_lookups: Vec<(u64, Lookup)>,
+    /// The invoices and unknown codes of one line (see `resolve`).
+    known: Vec<u32>,
+    unknown: Vec<String>,
     text: TextTokens,
     counter: TextTokens,
     view: Vec<u8>,
@@ -401,6 +404,8 @@ impl Reconciler {
             ahead: Vec::new(),
             lookups: Vec::new(),
             ahead_lookups: Vec::new(),
+            known: Vec::new(),
+            unknown: Vec::new(),
             text: TextTokens::default(),
             counter: TextTokens::default(),
             view: Vec::new(),
@@ -908,7 +913,11 @@ impl Reconciler {
             self.window_search(&line.content, found);
         }
         let amount = line.amount.vnd();
-        let (known, unknown) = resolve(found);
+        let (mut known, mut unknown) = (
+            std::mem::take(&mut self.known),
+            std::mem::take(&mut self.unknown),
+        );
+        resolve(found, &mut known, &mut unknown);
         let mut ev = Evidence::default();
         // The codes are moved into the evidence: `found` is not read after this.
         for f in found
@@ -956,6 +965,9 @@ impl Reconciler {
                 )
             }
         };
+        known.clear();
+        unknown.clear();
+        (self.known, self.unknown) = (known, unknown);
         if let Some(t) = self.per_status.get_mut(status.number() as usize) {
             t.0 += 1;
             t.1 = t.1.saturating_add(amount);
@@ -1723,23 +1735,25 @@ fn invoice_status(s: &Slot) -> InvoiceStatus {
 /// Groups overlapping codes (one reference read with several possible ends, or two
 /// schemes verifying at one place): a group that names invoices counts as those invoices;
 /// a group that names none counts as its first code. Returns the distinct invoices and the
-/// distinct unknown codes.
-fn resolve(found: &[Found]) -> (Vec<u32>, Vec<String>) {
+/// distinct unknown codes in `known` and `unknown` (both emptied first; buffers the
+/// reconciler reuses).
+fn resolve(found: &[Found], known: &mut Vec<u32>, unknown: &mut Vec<String>) {
+    known.clear();
+    unknown.clear();
     // The usual cases, without allocating a grouping.
     match found {
-        [] => return (Vec::new(), Vec::new()),
+        [] => return,
         [f] => {
-            return match f.invoice {
-                Some(i) => (vec![i], Vec::new()),
-                None => (Vec::new(), vec![f.code.clone()]),
+            match f.invoice {
+                Some(i) => known.push(i),
+                None => unknown.push(f.code.clone()),
             }
+            return;
         }
         _ => {}
     }
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found.get(i).map_or((0, 0), |f| f.span));
-    let mut known: Vec<u32> = Vec::new();
-    let mut unknown: Vec<String> = Vec::new();
     let mut group: Vec<&Found> = Vec::new();
     let mut group_end = 0usize;
     let flush = |group: &mut Vec<&Found>, known: &mut Vec<u32>, unknown: &mut Vec<String>| {
@@ -1763,7 +1777,7 @@ fn resolve(found: &[Found]) -> (Vec<u32>, Vec<String>) {
     };
     for f in order.iter().filter_map(|&i| found.get(i)) {
         if !group.is_empty() && f.span.0 >= group_end {
-            flush(&mut group, &mut known, &mut unknown);
+            flush(&mut group, known, unknown);
         }
         if group.is_empty() {
             group_end = f.span.1;
@@ -1772,8 +1786,7 @@ fn resolve(found: &[Found]) -> (Vec<u32>, Vec<String>) {
         }
         group.push(f);
     }
-    flush(&mut group, &mut known, &mut unknown);
-    (known, unknown)
+    flush(&mut group, known, unknown);
 }
 
 #[cfg(test)]
