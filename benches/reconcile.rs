@@ -1,10 +1,12 @@
 //! Reconciliation throughput: 1 M statement lines against 1 M open invoices.
 //!
 //! - `cargo bench --bench reconcile`: criterion groups for loading invoices and feeding
-//!   lines (into a reconciler holding 1 M open invoices).
+//!   lines (into a reconciler holding 1 M open invoices), line by line (`feed`) and in
+//!   batches (`feed_many`).
 //! - `VIETREF_RECONCILE_FULL=1 target/release/deps/reconcile-…`: one full run (load 1 M
-//!   invoices, feed 1 M lines), timed with `Instant`; run it under `/usr/bin/time -v` for
-//!   the peak memory.
+//!   invoices, feed 1 M lines with `feed_many`), timed with `Instant`; run it under
+//!   `/usr/bin/time -v` for the peak memory. `VIETREF_RECONCILE_ONE=1` feeds them line by
+//!   line with `feed`; `VIETREF_RECONCILE_SPLIT=1` too, timing each kind of line.
 //! - `VIETREF_RECONCILE_WRITE=DIR target/release/deps/reconcile-…`: writes the same data as
 //!   `DIR/invoices.csv` and `DIR/statement.csv` for a CLI run.
 //!
@@ -307,6 +309,13 @@ fn bench(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    g.bench_function("feed_many (10k lines, 1M open invoices)", |b| {
+        b.iter_batched(
+            || lines.clone(),
+            |batch| r.feed_many(batch, |x| drop(black_box(x))),
+            BatchSize::LargeInput,
+        )
+    });
     let json_lines: Vec<vietref::reconcile::LineResult> =
         lines.iter().cloned().map(|l| r.feed(l)).collect();
     g.bench_function("write_json_line (10k results)", |b| {
@@ -379,9 +388,11 @@ fn full_run() {
     let mut applied = 0u64;
     // Time per kind of line (code, unknown code, names only, noise), when asked.
     let split = std::env::var_os("VIETREF_RECONCILE_SPLIT").is_some();
+    // VIETREF_RECONCILE_ONE=1: `feed` line by line instead of `feed_many`.
+    let one = std::env::var_os("VIETREF_RECONCILE_ONE").is_some();
     let mut per_kind = [(0u32, std::time::Duration::ZERO); 4];
-    for l in lines {
-        if split {
+    if split {
+        for l in lines {
             let kind = if l.content.starts_with("CHUYEN") {
                 2
             } else if l.content.starts_with("CT DEN") {
@@ -395,9 +406,13 @@ fn full_run() {
             applied += u64::from(r.feed(l).status.is_applied());
             per_kind[kind].0 += 1;
             per_kind[kind].1 += t.elapsed();
-        } else {
+        }
+    } else if one {
+        for l in lines {
             applied += u64::from(r.feed(l).status.is_applied());
         }
+    } else {
+        r.feed_many(lines, |x| applied += u64::from(x.status.is_applied()));
     }
     let (feed, feed_cpu) = (t.elapsed(), cpu() - c);
     if split {

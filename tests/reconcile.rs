@@ -669,18 +669,21 @@ fn generated(seed: u64, n: usize) {
         }
     }
     let mut r = Reconciler::new(&[scheme]);
+    // The same invoices, fed the same lines in batches (`feed_many`) at the end.
+    let mut batched = Reconciler::new(&[scheme]);
     for g in &gens {
-        let added = r
-            .add_invoice(Invoice {
-                code: g.code.clone(),
-                amount: vnd(g.amount),
-                payer: Some(g.payer.clone()),
-                beneficiary: Some(g.ben.clone()),
-                due: None,
-            })
-            .unwrap();
+        let inv = Invoice {
+            code: g.code.clone(),
+            amount: vnd(g.amount),
+            payer: Some(g.payer.clone()),
+            beneficiary: Some(g.ben.clone()),
+            due: None,
+        };
+        batched.add_invoice(inv.clone()).unwrap();
+        let added = r.add_invoice(inv).unwrap();
         assert_eq!((added.code.as_str(), added.kind), (g.code.as_str(), g.kind));
     }
+    let (mut fed_lines, mut fed_results) = (Vec::new(), Vec::new());
     for k in 0..n / 15 {
         let body = format!("{:06}", 900_000 + k);
         plans.push(Plan::Unknown(
@@ -846,7 +849,9 @@ fn generated(seed: u64, n: usize) {
         };
         let mut l = line(line_no, amount, &content);
         l.counter_name = counter;
+        fed_lines.push(l.clone());
         let got = r.feed(l);
+        fed_results.push(got.clone());
         let got_e = Expect {
             status: got.status,
             invoice: got.invoice.clone(),
@@ -866,7 +871,14 @@ fn generated(seed: u64, n: usize) {
             "seed {seed}: no {s} line"
         );
     }
+    let mut batched_results = Vec::new();
+    batched.feed_many(fed_lines, |x| batched_results.push(x));
+    assert_eq!(batched_results.len(), fed_results.len());
+    for (a, b) in batched_results.iter().zip(&fed_results) {
+        assert_eq!(a, b, "seed {seed}: feed_many differs from feed");
+    }
     let sum = r.summary();
+    assert_eq!(batched.summary(), sum);
     assert_eq!(sum.lines as usize, plans.len());
     for s in Status::ALL {
         assert_eq!(
@@ -1062,7 +1074,15 @@ proptest! {
         rec.add_invoice(inv("RF18539007547034", 320_000, None, Some("Ngô Thị Hằng"))).unwrap();
         let mut l = line(1, amount, &content);
         l.counter_name = counter;
-        let r = rec.feed(l);
+        // The same line twice, alone and in a batch: the same results either way.
+        let mut batched = school();
+        batched.add_invoice(inv("HD2024-0917", 320_000, Some("Đặng Văn Sơn"), None)).unwrap();
+        batched.add_invoice(inv("RF18539007547034", 320_000, None, Some("Ngô Thị Hằng"))).unwrap();
+        let mut from_batch = Vec::new();
+        batched.feed_many([l.clone(), l.clone()], |x| from_batch.push(x));
+        let r = rec.feed(l.clone());
+        let again = rec.feed(l);
+        prop_assert_eq!(&from_batch, &vec![r.clone(), again]);
         prop_assert!(r.invoice.is_none() || r.status.is_applied());
         prop_assert!(r.suggestion.is_none() || r.status == Status::Unmatched);
     }

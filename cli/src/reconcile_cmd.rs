@@ -8,7 +8,7 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 use vietref::reconcile::{
     write_json_line, Columns, CsvWriter, InvoiceReader, Reconciler, RecordError, StatementFormat,
-    StatementReader, StatementRecord,
+    StatementLine, StatementReader, StatementRecord, FEED_BATCH,
 };
 use vietref::reference::Scheme;
 use vietref::Finding;
@@ -62,6 +62,24 @@ pub struct ReconcileArgs {
 enum Output {
     Json(BufWriter<Box<dyn Write>>),
     Csv(CsvWriter<BufWriter<Box<dyn Write>>>),
+}
+
+/// Feeds the lines in `batch` (emptying it) and writes their results in order.
+fn feed_batch(
+    rec: &mut Reconciler,
+    batch: &mut Vec<StatementLine>,
+    out: &mut Output,
+) -> Result<(), String> {
+    let mut written = Ok(());
+    rec.feed_many(batch.drain(..), |r| {
+        if written.is_ok() {
+            written = match out {
+                Output::Json(w) => write_json_line(w, &r),
+                Output::Csv(w) => w.write(&r),
+            };
+        }
+    });
+    written.map_err(crate::io::output_error)
 }
 
 /// Most problems printed one by one; the rest are counted.
@@ -248,6 +266,9 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     };
     let write_err = crate::io::output_error;
     let (mut rejected, mut skipped, mut n) = (0u64, 0u64, 0u64);
+    // Lines are fed in batches (`feed_many` looks their codes up together); results are
+    // written in statement order.
+    let mut batch: Vec<StatementLine> = Vec::with_capacity(FEED_BATCH);
     for item in statement.by_ref() {
         n += 1;
         if let Some(p) = progress.as_mut() {
@@ -257,12 +278,10 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         }
         match item {
             Ok(StatementRecord::Line(line)) => {
-                let r = rec.feed(line);
-                match &mut out {
-                    Output::Json(w) => write_json_line(w, &r),
-                    Output::Csv(w) => w.write(&r),
+                batch.push(line);
+                if batch.len() == FEED_BATCH {
+                    feed_batch(&mut rec, &mut batch, &mut out)?;
                 }
-                .map_err(write_err)?;
             }
             Ok(StatementRecord::Skipped(s)) => {
                 skipped += 1;
@@ -280,6 +299,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
             }
         }
     }
+    feed_batch(&mut rec, &mut batch, &mut out)?;
     if let Some(p) = &progress {
         p.done();
     }

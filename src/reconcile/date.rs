@@ -74,22 +74,24 @@ impl Date {
 
     /// `2024-09-15`.
     pub fn iso(self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}",
-            self.0 / 10_000,
-            self.0 / 100 % 100,
-            self.0 % 100
-        )
+        let mut s = String::with_capacity(10);
+        push_padded(&mut s, self.0 / 10_000, 4);
+        s.push('-');
+        push_padded(&mut s, self.0 / 100 % 100, 2);
+        s.push('-');
+        push_padded(&mut s, self.0 % 100, 2);
+        s
     }
 
     /// `15/09/2024` (Vietnamese writing).
     pub fn vi(self) -> String {
-        format!(
-            "{:02}/{:02}/{:04}",
-            self.0 % 100,
-            self.0 / 100 % 100,
-            self.0 / 10_000
-        )
+        let mut s = String::with_capacity(10);
+        push_padded(&mut s, self.0 % 100, 2);
+        s.push('/');
+        push_padded(&mut s, self.0 / 100 % 100, 2);
+        s.push('/');
+        push_padded(&mut s, self.0 / 10_000, 4);
+        s
     }
 
     /// The `YYYYMMDD` number.
@@ -98,9 +100,56 @@ impl Date {
     }
 }
 
+/// Appends `v` in decimal with zeros before it up to `width` digits (what `{:0width$}`
+/// writes), without the formatting machinery: every matched line writes its due date.
+fn push_padded(out: &mut String, v: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut i = digits.len();
+    let mut n = v;
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    let digits = digits.get(i..).unwrap_or(&[]);
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    for d in digits {
+        out.push(char::from(*d));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_as_format_writes_them() {
+        for y in [1900, 1999, 2000, 2024, 2999] {
+            for m in 1..=12 {
+                for d in 1..=31 {
+                    let Some(date) = Date::from_ymd(y, m, d) else {
+                        continue;
+                    };
+                    assert_eq!(date.iso(), format!("{y:04}-{m:02}-{d:02}"));
+                    assert_eq!(date.vi(), format!("{d:02}/{m:02}/{y:04}"));
+                }
+            }
+        }
+        for v in [0, 7, 42, 123, 99_999, u32::MAX] {
+            for width in [0, 2, 4, 12] {
+                let mut s = String::new();
+                push_padded(&mut s, v, width);
+                assert_eq!(s, format!("{v:0width$}"));
+            }
+        }
+    }
 
     #[test]
     fn forms() {

@@ -68,6 +68,8 @@ impl Slot {
 
 /// A code found in one line.
 struct Found {
+    /// [`key_hash`] of `code`.
+    hash: u64,
     code: String,
     kind: RefKind,
     span: (usize, usize),
@@ -80,6 +82,17 @@ struct Hit {
     role: NameRole,
     observed: String,
     source: NameSource,
+    truncated: bool,
+}
+
+/// One name-index lookup of a line (see [`Reconciler::name_lookups`]): the key, the mask
+/// an entry must hold, and the tokens `start..end` of the run looked up.
+#[derive(Clone, Copy)]
+struct Lookup {
+    key: u64,
+    mask: u32,
+    start: u32,
+    end: u32,
     truncated: bool,
 }
 
@@ -112,8 +125,7 @@ struct Frozen {
 impl Frozen {
     /// Marks one entry of invoice `idx` under `key` dead.
     fn tombstone(&mut self, key: u64, idx: u32) {
-        let starts: Vec<u32> = self.table.get(key).collect();
-        for start in starts {
+        for start in self.table.get(key) {
             let s = start as usize;
             let len = self.slab.get(s).map_or(0, |h| h.idx as usize);
             if let Some(e) = self
@@ -128,11 +140,17 @@ impl Frozen {
     }
 }
 
+/// Lines looked up together by [`Reconciler::feed_many`]: enough for their memory reads to
+/// overlap, few enough that what they read stays in the first-level cache.
+pub const FEED_BATCH: usize = 32;
+
 const KEY_FULL: u64 = 1;
 const KEY_PREFIX: u64 = 2;
 
 /// Most invoices verified per name key for one line.
 pub(crate) const SCAN_MAX: usize = 64;
+/// Most invoices per name key read ahead by [`Reconciler::feed_many`].
+const TOUCH_MAX: usize = 4;
 /// Most name-index entries walked per name key for one line.
 pub(crate) const STEP_MAX: usize = 512;
 
@@ -217,6 +235,14 @@ pub struct Reconciler {
     // Per-line scratch, reused.
     cands: Vec<Candidate>,
     found: Vec<Found>,
+    /// The codes of each line of a batch, looked up ahead (see [`Reconciler::feed_many`]).
+    ahead: Vec<Vec<Found>>,
+    /// Name-index lookups of one line, and of the lines of a batch with their amounts.
+    lookups: Vec<Lookup>,
+    ahead_lookups: Vec<(u64, Lookup)>,
+    /// The invoices and unknown codes of one line (see `resolve`).
+    known: Vec<u32>,
+    unknown: Vec<String>,
     text: TextTokens,
     counter: TextTokens,
     view: Vec<u8>,
@@ -272,6 +298,83 @@ impl std::fmt::Display for Money {
     }
 }
 
+/// A piece of a reason for [`cat`].
+enum Piece<'a> {
+    Text(&'a str),
+    /// An amount in English: `1,250,000 VND`.
+    Vnd(u64),
+    /// An amount in Vietnamese: `1.250.000 đ`.
+    Dong(u64),
+    /// A number as `{}` writes it: `1250000`.
+    Num(u64),
+}
+
+/// The decimal digits of `v` (at the end of the returned buffer, from the index returned).
+fn digits(v: u64) -> ([u8; 20], usize) {
+    let mut digits = [0u8; 20];
+    let mut n = v;
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    (digits, i)
+}
+
+/// Appends `v` in decimal.
+fn push_digits(out: &mut String, v: u64) {
+    let (buf, i) = digits(v);
+    for d in buf.get(i..).unwrap_or(&[]) {
+        out.push(char::from(*d));
+    }
+}
+
+/// Appends `v` with its digits grouped by three with `sep` (as [`Money`] writes it).
+fn push_grouped(out: &mut String, v: u64, sep: char) {
+    let (buf, i) = digits(v);
+    let digits = buf.get(i..).unwrap_or(&[]);
+    for (k, d) in digits.iter().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(char::from(*d));
+    }
+}
+
+/// A reason put together from its pieces into one allocation (what `format!` with
+/// [`Money`] arguments writes, without the formatting machinery).
+fn cat(pieces: &[Piece<'_>]) -> String {
+    let len: usize = pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.len(),
+            Piece::Vnd(_) | Piece::Dong(_) | Piece::Num(_) => 30,
+        })
+        .sum();
+    let mut out = String::with_capacity(len);
+    for p in pieces {
+        match p {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Vnd(v) => {
+                push_grouped(&mut out, *v, ',');
+                out.push_str(" VND");
+            }
+            Piece::Dong(v) => {
+                push_grouped(&mut out, *v, '.');
+                out.push_str(" đ");
+            }
+            Piece::Num(v) => push_digits(&mut out, *v),
+        }
+    }
+    out
+}
+
 fn vnd_en(v: u64) -> Money {
     Money { vnd: v, vi: false }
 }
@@ -298,6 +401,11 @@ impl Reconciler {
             fed: false,
             cands: Vec::new(),
             found: Vec::new(),
+            ahead: Vec::new(),
+            lookups: Vec::new(),
+            ahead_lookups: Vec::new(),
+            known: Vec::new(),
+            unknown: Vec::new(),
             text: TextTokens::default(),
             counter: TextTokens::default(),
             view: Vec::new(),
@@ -385,9 +493,12 @@ impl Reconciler {
 
     /// The invoice whose compacted code (or e-invoice printed form) is `key`.
     fn find_key(&self, key: &[u8]) -> Option<u32> {
-        self.codes
-            .get(key_hash(key))
-            .find(|&i| self.slot_has_key(i, key))
+        self.find_key_hashed(key_hash(key), key)
+    }
+
+    /// [`Reconciler::find_key`] with the key's hash already computed.
+    fn find_key_hashed(&self, hash: u64, key: &[u8]) -> Option<u32> {
+        self.codes.get(hash).find(|&i| self.slot_has_key(i, key))
     }
 
     fn insert_key(&mut self, key: &[u8], i: u32) {
@@ -676,20 +787,148 @@ impl Reconciler {
         if !self.fed || !self.pending.is_empty() {
             self.freeze();
         }
+        let mut found = std::mem::take(&mut self.found);
+        found.clear();
+        self.extract_codes(&line.content, &mut found);
+        for f in found.iter_mut() {
+            f.invoice = self.find_key_hashed(f.hash, f.code.as_bytes());
+        }
+        let result = self.classify(line, &mut found);
+        found.clear();
+        self.found = found;
+        result
+    }
+
+    /// Feeds `lines` in order and hands each result to `each`: the same results as
+    /// [`Reconciler::feed`] on every line in turn, faster on a large index.
+    ///
+    /// Lines are taken [`FEED_BATCH`] at a time. The codes of a whole batch are extracted and
+    /// looked up first, in stages (code table cells, then invoice records, then their text)
+    /// so that the memory reads of different lines overlap instead of waiting for one
+    /// another; the lines are then classified and applied one by one. The lookups only
+    /// read the code table and the invoices' codes and names, which feeding never changes,
+    /// so doing them ahead gives the same answers.
+    pub fn feed_many<I>(&mut self, lines: I, mut each: impl FnMut(LineResult))
+    where
+        I: IntoIterator<Item = StatementLine>,
+    {
+        if !self.fed || !self.pending.is_empty() {
+            self.freeze();
+        }
+        let mut lines = lines.into_iter();
+        let mut batch: Vec<StatementLine> = Vec::with_capacity(FEED_BATCH);
+        let mut ahead = std::mem::take(&mut self.ahead);
+        ahead.resize_with(FEED_BATCH, Vec::new);
+        loop {
+            batch.extend(lines.by_ref().take(FEED_BATCH));
+            if batch.is_empty() {
+                break;
+            }
+            self.look_up_batch(&batch, &mut ahead);
+            for (line, found) in batch.drain(..).zip(ahead.iter_mut()) {
+                let result = self.classify(line, found);
+                found.clear();
+                each(result);
+            }
+        }
+        self.ahead = ahead;
+    }
+
+    /// Extracts and resolves the codes of `lines` into `ahead` (one list per line), in
+    /// stages that each read memory for every line of the batch before the next stage
+    /// needs it (see [`Reconciler::feed_many`]). The reads of the middle stages only warm
+    /// the cache: their values are folded into a sum that is passed to
+    /// [`std::hint::black_box`] so that they are not optimized away.
+    fn look_up_batch(&mut self, lines: &[StatementLine], ahead: &mut [Vec<Found>]) {
+        let mut touched = 0u64;
+        // 1. Extract and hash the codes of every line.
+        for (line, found) in lines.iter().zip(ahead.iter_mut()) {
+            found.clear();
+            self.extract_codes(&line.content, found);
+        }
+        // 2. Their cells in the code table: a short loop, so that the reads are all in
+        // flight together.
+        for f in ahead.iter().flatten() {
+            touched ^= self.codes.first_cell(f.hash);
+        }
+        // 3. The invoice record each cell points to.
+        for f in ahead.iter().flatten() {
+            if let Some(s) = self
+                .codes
+                .get(f.hash)
+                .next()
+                .and_then(|i| self.slots.get(i as usize))
+            {
+                touched ^= u64::from(s.key.start) ^ s.paid ^ u64::from(s.name_entries[3]);
+            }
+        }
+        // 4. Its text: the code, key and names are stored one after the other.
+        for f in ahead.iter().flatten() {
+            if let Some(s) = self
+                .codes
+                .get(f.hash)
+                .next()
+                .and_then(|i| self.slots.get(i as usize))
+            {
+                let bytes = self.arena.as_bytes();
+                let end = (s.beneficiary.start + s.beneficiary.len).max(s.key.start + s.key.len);
+                for at in [s.code.start, s.key.start, end.saturating_sub(1)] {
+                    touched ^= u64::from(bytes.get(at as usize).copied().unwrap_or(0));
+                }
+            }
+        }
+        // 5. Resolve, from the cache.
+        for f in ahead.iter_mut().flatten() {
+            f.invoice = self.find_key_hashed(f.hash, f.code.as_bytes());
+        }
+        // Lines without a code will look for names: their lookups are read ahead too.
+        if !self.families.is_empty() {
+            let mut all = std::mem::take(&mut self.ahead_lookups);
+            let mut one = std::mem::take(&mut self.lookups);
+            let mut toks = std::mem::take(&mut self.text);
+            all.clear();
+            for (line, found) in lines.iter().zip(ahead.iter()) {
+                if !found.is_empty() {
+                    continue;
+                }
+                let amount = line.amount.vnd();
+                for text in [Some(line.content.as_str()), line.counter_name.as_deref()] {
+                    toks.fill(text.unwrap_or(""));
+                    self.name_lookups(amount, &toks, &mut one);
+                    all.extend(one.iter().map(|l| (amount, *l)));
+                }
+            }
+            touched ^= self.touch_name_lookups(&all);
+            self.ahead_lookups = all;
+            self.lookups = one;
+            self.text = toks;
+        }
+        std::hint::black_box(touched);
+    }
+
+    /// Classifies one line whose extracted codes are already resolved in `found`, applies
+    /// it and builds its result. `found` is left holding the line's codes.
+    fn classify(&mut self, line: StatementLine, found: &mut Vec<Found>) -> LineResult {
+        if !self.window_lens.is_empty() {
+            self.window_search(&line.content, found);
+        }
         let amount = line.amount.vnd();
-        self.collect_codes(&line.content);
-        let found = std::mem::take(&mut self.found);
-        let (known, unknown) = resolve(&found);
+        let (mut known, mut unknown) = (
+            std::mem::take(&mut self.known),
+            std::mem::take(&mut self.unknown),
+        );
+        resolve(found, &mut known, &mut unknown);
         let mut ev = Evidence::default();
+        // The codes are moved into the evidence: `found` is not read after this.
         for f in found
-            .iter()
+            .iter_mut()
             .filter(|f| f.invoice.is_some_and(|i| known.contains(&i)) || unknown.contains(&f.code))
         {
             if ev.codes.iter().any(|c| c.code == f.code) {
                 continue;
             }
             ev.codes.push(CodeEvidence {
-                code: f.code.clone(),
+                code: std::mem::take(&mut f.code),
                 kind: f.kind,
                 span: f.span,
                 text: line
@@ -726,8 +965,9 @@ impl Reconciler {
                 )
             }
         };
-        self.found = found;
-        self.found.clear();
+        known.clear();
+        unknown.clear();
+        (self.known, self.unknown) = (known, unknown);
         if let Some(t) = self.per_status.get_mut(status.number() as usize) {
             t.0 += 1;
             t.1 = t.1.saturating_add(amount);
@@ -757,29 +997,26 @@ impl Reconciler {
             .unwrap_or("")
     }
 
-    /// Fills `self.found` with the codes in `content`.
-    fn collect_codes(&mut self, content: &str) {
+    /// Appends the payment codes and RF references in `content` to `found`, hashed but not
+    /// yet looked up.
+    fn extract_codes(&mut self, content: &str, found: &mut Vec<Found>) {
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
         extract_into(content, &self.schemes, &mut cands);
-        self.found.clear();
         for c in cands.drain(..) {
-            let invoice = self.find_key(c.code.as_bytes());
-            self.found.push(Found {
+            found.push(Found {
+                hash: key_hash(c.code.as_bytes()),
                 code: c.code,
                 kind: c.kind,
                 span: c.span,
-                invoice,
+                invoice: None,
             });
         }
         self.cands = cands;
-        if !self.window_lens.is_empty() {
-            self.window_search(content);
-        }
     }
 
     /// Looks for the compacted codes of non-payment-code invoices in the compacted content.
-    fn window_search(&mut self, content: &str) {
+    fn window_search(&mut self, content: &str, found: &mut Vec<Found>) {
         let mut view = std::mem::take(&mut self.view);
         let mut pos = std::mem::take(&mut self.pos);
         view.clear();
@@ -818,7 +1055,7 @@ impl Reconciler {
                 let Some(idx) = self.find_key(w) else {
                     continue;
                 };
-                if self.found.iter().any(|f| f.invoice == Some(idx)) {
+                if found.iter().any(|f| f.invoice == Some(idx)) {
                     continue;
                 }
                 let (Some(&a), Some(&b)) = (pos.get(k), pos.get(e - 1)) else {
@@ -827,7 +1064,8 @@ impl Reconciler {
                 let Some(slot) = self.slots.get(idx as usize) else {
                     continue;
                 };
-                self.found.push(Found {
+                found.push(Found {
+                    hash: key_hash(w),
                     code: self.text_of(slot.code).to_string(),
                     kind: slot.kind,
                     span: (a as usize, b as usize + 1),
@@ -905,56 +1143,109 @@ impl Reconciler {
         ev.due = due_date.map(Date::iso);
         ev.late = late;
         self.line_names(idx, line, ev);
-        let code = self.text_of(code).to_string();
+        let code = self.text_of(code);
+        use Piece::{Dong, Num, Text as T, Vnd};
         let (mut en, mut vi) = match status {
             Status::Paid if before == 0 => (
-                format!("code {code} found; {} paid in full", vnd_en(due)),
-                format!("tìm thấy mã {code}; đã thanh toán đủ {}", vnd_vi(due)),
+                cat(&[
+                    T("code "),
+                    T(code),
+                    T(" found; "),
+                    Vnd(due),
+                    T(" paid in full"),
+                ]),
+                cat(&[
+                    T("tìm thấy mã "),
+                    T(code),
+                    T("; đã thanh toán đủ "),
+                    Dong(due),
+                ]),
             ),
             Status::Paid => (
-                format!(
-                    "code {code} found; this {} completes the {} due",
-                    vnd_en(amount),
-                    vnd_en(due)
-                ),
-                format!(
-                    "tìm thấy mã {code}; khoản {} này trả đủ số phải nộp {}",
-                    vnd_vi(amount),
-                    vnd_vi(due)
-                ),
+                cat(&[
+                    T("code "),
+                    T(code),
+                    T(" found; this "),
+                    Vnd(amount),
+                    T(" completes the "),
+                    Vnd(due),
+                    T(" due"),
+                ]),
+                cat(&[
+                    T("tìm thấy mã "),
+                    T(code),
+                    T("; khoản "),
+                    Dong(amount),
+                    T(" này trả đủ số phải nộp "),
+                    Dong(due),
+                ]),
             ),
             Status::Partial => (
-                format!(
-                    "code {code} found; {} paid of {}, {} still due",
-                    vnd_en(after),
-                    vnd_en(due),
-                    vnd_en(due - after)
-                ),
-                format!(
-                    "tìm thấy mã {code}; đã trả {} trên {}, còn thiếu {}",
-                    vnd_vi(after),
-                    vnd_vi(due),
-                    vnd_vi(due - after)
-                ),
+                cat(&[
+                    T("code "),
+                    T(code),
+                    T(" found; "),
+                    Vnd(after),
+                    T(" paid of "),
+                    Vnd(due),
+                    T(", "),
+                    Vnd(due - after),
+                    T(" still due"),
+                ]),
+                cat(&[
+                    T("tìm thấy mã "),
+                    T(code),
+                    T("; đã trả "),
+                    Dong(after),
+                    T(" trên "),
+                    Dong(due),
+                    T(", còn thiếu "),
+                    Dong(due - after),
+                ]),
             ),
             Status::Overpaid => (
-                format!(
-                    "code {code} found; {} paid for {} due: {} too much",
-                    vnd_en(after),
-                    vnd_en(due),
-                    vnd_en(after - due)
-                ),
-                format!(
-                    "tìm thấy mã {code}; đã trả {} cho {} phải nộp: thừa {}",
-                    vnd_vi(after),
-                    vnd_vi(due),
-                    vnd_vi(after - due)
-                ),
+                cat(&[
+                    T("code "),
+                    T(code),
+                    T(" found; "),
+                    Vnd(after),
+                    T(" paid for "),
+                    Vnd(due),
+                    T(" due: "),
+                    Vnd(after - due),
+                    T(" too much"),
+                ]),
+                cat(&[
+                    T("tìm thấy mã "),
+                    T(code),
+                    T("; đã trả "),
+                    Dong(after),
+                    T(" cho "),
+                    Dong(due),
+                    T(" phải nộp: thừa "),
+                    Dong(after - due),
+                ]),
             ),
             _ => {
                 let (mut en, mut vi) = (
-                    format!("invoice {code} was already settled by line {settled_by}; this {} is an extra payment", vnd_en(amount)),
-                    format!("hóa đơn {code} đã được thanh toán đủ ở dòng {settled_by}; khoản {} này là khoản trả thêm", vnd_vi(amount)),
+                    cat(&[
+                        T("invoice "),
+                        T(code),
+                        T(" was already settled by line "),
+                        Num(settled_by),
+                        T("; this "),
+                        Vnd(amount),
+                        T(" is an extra payment"),
+                    ]),
+                    cat(&[
+                        T("hóa đơn "),
+                        T(code),
+                        T(" đã được thanh toán đủ ở dòng "),
+                        Num(settled_by),
+                        T("; khoản "),
+                        Dong(amount),
+                        T(" này là khoản trả thêm"),
+                    ]),
                 );
                 if same_reference {
                     en.push_str(" with the same bank reference (the same transfer listed twice?)");
@@ -966,8 +1257,10 @@ impl Reconciler {
             }
         };
         if let (Some(true), Some(d)) = (late, due_date) {
-            en.push_str(&format!("; paid after the due date {}", d.iso()));
-            vi.push_str(&format!("; trả sau hạn {}", d.vi()));
+            en.push_str("; paid after the due date ");
+            en.push_str(&d.iso());
+            vi.push_str("; trả sau hạn ");
+            vi.push_str(&d.vi());
         }
         (status, en, vi)
     }
@@ -1110,20 +1403,13 @@ impl Reconciler {
         }
     }
 
-    /// Open invoices with outstanding amount `amount` whose payer or beneficiary name the
-    /// tokens `toks` hold. Stops at two distinct invoices (no suggestion is possible then).
-    fn name_hits(
-        &mut self,
-        amount: u64,
-        toks: &TextTokens,
-        source: NameSource,
-        hits: &mut Vec<Hit>,
-    ) {
-        let n = toks.len();
-        for i in 0..n {
-            if distinct(hits) >= 2 {
-                return;
-            }
+    /// The name-index lookups a line's tokens ask for, in the order they are made: for
+    /// every token that is a known family name, (amount, family, given name) for each later
+    /// token of its run that is a known given name, then (amount, family, second name,
+    /// initial of the third) when the run has three tokens or more.
+    fn name_lookups(&self, amount: u64, toks: &TextTokens, out: &mut Vec<Lookup>) {
+        out.clear();
+        for i in 0..toks.len() {
             let ti = toks.get(i);
             if !is_word(ti) {
                 continue;
@@ -1138,26 +1424,100 @@ impl Reconciler {
                 if !self.givens.contains_key(&hj) {
                     continue;
                 }
-                let key = combine(&[KEY_FULL, amount, hi, hj]);
                 let Some(run) = toks.run(i, j + 1) else {
                     continue;
                 };
                 let run = run.as_slice();
-                let mask = token_mask(run.get(1..run.len() - 1).unwrap_or(&[]));
-                let observed = || toks.text(i, j + 1).to_string();
-                self.scan(key, amount, run, mask, false, source, &observed, hits);
+                out.push(Lookup {
+                    key: combine(&[KEY_FULL, amount, hi, hj]),
+                    mask: token_mask(run.get(1..run.len() - 1).unwrap_or(&[])),
+                    start: i as u32,
+                    end: (j + 1) as u32,
+                    truncated: false,
+                });
             }
             if end >= i + 3 {
-                let key = prefix_key(amount, hi, toks.get(i + 1), toks.get(i + 2));
                 if let Some(run) = toks.run(i, end) {
                     let run = run.as_slice();
-                    // The last token may be cut: only the whole ones after the second count.
-                    let mask = token_mask(run.get(2..run.len() - 1).unwrap_or(&[]));
-                    let observed = || toks.text(i, end).to_string();
-                    self.scan(key, amount, run, mask, true, source, &observed, hits);
+                    out.push(Lookup {
+                        key: prefix_key(amount, hi, toks.get(i + 1), toks.get(i + 2)),
+                        // The last token may be cut: only the whole ones after the second
+                        // count.
+                        mask: token_mask(run.get(2..run.len() - 1).unwrap_or(&[])),
+                        start: i as u32,
+                        end: end as u32,
+                        truncated: true,
+                    });
                 }
             }
         }
+    }
+
+    /// Open invoices with outstanding amount `amount` whose payer or beneficiary name the
+    /// tokens `toks` hold. Stops at two distinct invoices (no suggestion is possible then).
+    fn name_hits(
+        &mut self,
+        amount: u64,
+        toks: &TextTokens,
+        source: NameSource,
+        hits: &mut Vec<Hit>,
+    ) {
+        let mut lookups = std::mem::take(&mut self.lookups);
+        self.name_lookups(amount, toks, &mut lookups);
+        for l in &lookups {
+            // Once two invoices are found, a scan changes nothing: stop.
+            if distinct(hits) >= 2 {
+                break;
+            }
+            let (i, end) = (l.start as usize, l.end as usize);
+            if let Some(run) = toks.run(i, end) {
+                let observed = || toks.text(i, end).to_string();
+                self.scan(
+                    l.key,
+                    amount,
+                    run.as_slice(),
+                    l.mask,
+                    l.truncated,
+                    source,
+                    &observed,
+                    hits,
+                );
+            }
+        }
+        self.lookups = lookups;
+    }
+
+    /// Reads ahead, for a batch of lines, what [`Reconciler::scan`] will read for the
+    /// name-index lookups of `lookups` (with each line's amount): the code-table cell, the
+    /// bucket, the invoices whose mask fits, and the names of those that owe the amount.
+    /// Returns the values read, only to keep the reads.
+    fn touch_name_lookups(&self, lookups: &[(u64, Lookup)]) -> u64 {
+        let mut touched = 0u64;
+        for (_, l) in lookups {
+            touched ^= self.frozen.table.first_cell(l.key);
+        }
+        for (_, l) in lookups {
+            if let Some(start) = self.frozen.table.get(l.key).next() {
+                let head = self.frozen.slab.get(start as usize);
+                touched ^= u64::from(head.map_or(0, |h| h.idx));
+            }
+        }
+        // The first invoices whose mask fits (more would crowd the cache).
+        for (_, l) in lookups {
+            if let Some(start) = self.frozen.table.get(l.key).next() {
+                let s = start as usize;
+                let len = self.frozen.slab.get(s).map_or(0, |h| h.idx as usize);
+                let bucket = self.frozen.slab.get(s + 1..=s + len).unwrap_or(&[]);
+                for e in bucket
+                    .iter()
+                    .filter(|e| e.mask & l.mask == l.mask)
+                    .take(TOUCH_MAX)
+                {
+                    touched ^= self.slots.get(e.idx as usize).map_or(0, |x| x.paid);
+                }
+            }
+        }
+        touched
     }
 
     /// Verifies the invoices under one name key. Entries whose mask lacks a token of the
@@ -1178,8 +1538,7 @@ impl Reconciler {
     ) {
         let (mut steps, mut checked) = (0usize, 0usize);
         // The frozen buckets under this key (usually one).
-        let starts: Vec<u32> = self.frozen.table.get(key).collect();
-        for start in starts {
+        for start in self.frozen.table.get(key) {
             let len = self
                 .frozen
                 .slab
@@ -1376,23 +1735,25 @@ fn invoice_status(s: &Slot) -> InvoiceStatus {
 /// Groups overlapping codes (one reference read with several possible ends, or two
 /// schemes verifying at one place): a group that names invoices counts as those invoices;
 /// a group that names none counts as its first code. Returns the distinct invoices and the
-/// distinct unknown codes.
-fn resolve(found: &[Found]) -> (Vec<u32>, Vec<String>) {
+/// distinct unknown codes in `known` and `unknown` (both emptied first; buffers the
+/// reconciler reuses).
+fn resolve(found: &[Found], known: &mut Vec<u32>, unknown: &mut Vec<String>) {
+    known.clear();
+    unknown.clear();
     // The usual cases, without allocating a grouping.
     match found {
-        [] => return (Vec::new(), Vec::new()),
+        [] => return,
         [f] => {
-            return match f.invoice {
-                Some(i) => (vec![i], Vec::new()),
-                None => (Vec::new(), vec![f.code.clone()]),
+            match f.invoice {
+                Some(i) => known.push(i),
+                None => unknown.push(f.code.clone()),
             }
+            return;
         }
         _ => {}
     }
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found.get(i).map_or((0, 0), |f| f.span));
-    let mut known: Vec<u32> = Vec::new();
-    let mut unknown: Vec<String> = Vec::new();
     let mut group: Vec<&Found> = Vec::new();
     let mut group_end = 0usize;
     let flush = |group: &mut Vec<&Found>, known: &mut Vec<u32>, unknown: &mut Vec<String>| {
@@ -1416,7 +1777,7 @@ fn resolve(found: &[Found]) -> (Vec<u32>, Vec<String>) {
     };
     for f in order.iter().filter_map(|&i| found.get(i)) {
         if !group.is_empty() && f.span.0 >= group_end {
-            flush(&mut group, &mut known, &mut unknown);
+            flush(&mut group, known, unknown);
         }
         if group.is_empty() {
             group_end = f.span.1;
@@ -1425,8 +1786,7 @@ fn resolve(found: &[Found]) -> (Vec<u32>, Vec<String>) {
         }
         group.push(f);
     }
-    flush(&mut group, &mut known, &mut unknown);
-    (known, unknown)
+    flush(&mut group, known, unknown);
 }
 
 #[cfg(test)]
@@ -1462,6 +1822,21 @@ mod tests {
     /// Regression (junk corpus): a payer given as 1 MB of name tokens was kept whole and
     /// re-split at every name comparison, so a line naming it took minutes. Only the tokens
     /// matching reads are kept now.
+    #[test]
+    fn reasons_write_amounts_as_money_does() {
+        for v in [0, 7, 999, 1_000, 12_345, 1_250_000, 999_999_999, u64::MAX] {
+            assert_eq!(cat(&[Piece::Vnd(v)]), vnd_en(v).to_string());
+            assert_eq!(cat(&[Piece::Dong(v)]), vnd_vi(v).to_string());
+        }
+        assert_eq!(
+            cat(&[Piece::Text("a "), Piece::Vnd(1_000), Piece::Text(" b")]),
+            "a 1,000 VND b"
+        );
+        for v in [0, 9, 10, 1_250_000, u64::MAX] {
+            assert_eq!(cat(&[Piece::Num(v)]), v.to_string());
+        }
+    }
+
     #[test]
     fn a_huge_name_is_stored_as_the_tokens_matching_reads() {
         let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);

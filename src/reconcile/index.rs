@@ -130,6 +130,15 @@ impl Table {
         }
     }
 
+    /// The cell where a lookup of `hash` starts (read ahead of [`Table::get`] so that the
+    /// memory read overlaps other work; the value is only used to keep the read).
+    pub(crate) fn first_cell(&self, hash: u64) -> u64 {
+        self.cells
+            .get(self.home(Self::tag(hash)))
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// The values whose tag matches `hash`'s.
     pub(crate) fn get(&self, hash: u64) -> Probe<'_> {
         let tag = Self::tag(hash);

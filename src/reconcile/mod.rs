@@ -42,7 +42,7 @@ mod write;
 pub use amount::{format_amount, parse_amount, parse_signed_amount, Grouping};
 pub use csv::{detect_delimiter, CsvReader, CsvRecord, RecordError, RECORD_MAX};
 pub use date::Date;
-pub use engine::{Added, Reconciler, CODE_SEARCH_MIN};
+pub use engine::{Added, Reconciler, CODE_SEARCH_MIN, FEED_BATCH};
 pub use read::{
     Columns, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
     INVOICE_FIELDS, STATEMENT_FIELDS,

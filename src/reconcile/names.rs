@@ -160,19 +160,26 @@ impl TextTokens {
         if text.is_ascii() {
             // What `fold` does to ASCII, in one pass: letters and digits upper-cased, every
             // other character a separator.
-            let mut start: Option<usize> = None;
-            for b in text.bytes() {
-                if b.is_ascii_alphanumeric() {
-                    start.get_or_insert(self.folded.len());
-                    self.folded.push(char::from(b.to_ascii_uppercase()));
-                } else if let Some(s) = start.take() {
-                    self.ranges.push((s as u32, self.folded.len() as u32));
+            // Runs of letters and digits are copied whole, then upper-cased at once.
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if !bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                if !self.ranges.is_empty() {
                     self.folded.push(' ');
                 }
+                let at = self.folded.len();
+                self.folded.push_str(text.get(start..i).unwrap_or(""));
+                self.ranges.push((at as u32, self.folded.len() as u32));
             }
-            if let Some(s) = start {
-                self.ranges.push((s as u32, self.folded.len() as u32));
-            }
+            self.folded.make_ascii_uppercase();
             return;
         }
         crate::text::fold_into(text, &mut self.folded);
@@ -314,6 +321,34 @@ mod tests {
             assert_eq!(got, want, "{text}");
             if t.len() > 0 {
                 assert_eq!(t.text(0, t.len()), folded);
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_fold_on_every_short_text() {
+        // Every text of up to 5 characters over letters, digits and separators.
+        let alphabet = [b'a', b'Z', b'7', b' ', b'.', b'-'];
+        let mut t = TextTokens::default();
+        for len in 0..=5u32 {
+            for mut k in 0..alphabet.len().pow(len) {
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push(char::from(alphabet[k % alphabet.len()]));
+                    k /= alphabet.len();
+                }
+                t.fill(&text);
+                let folded = crate::text::fold(&text);
+                let want: Vec<&[u8]> = folded
+                    .as_bytes()
+                    .split(|b| *b == b' ')
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let got: Vec<&[u8]> = (0..t.len()).map(|i| t.get(i)).collect();
+                assert_eq!(got, want, "{text:?}");
+                if t.len() > 0 {
+                    assert_eq!(t.text(0, t.len()), folded.trim(), "{text:?}");
+                }
             }
         }
     }
