@@ -103,19 +103,7 @@ impl Date {
 /// Appends `v` in decimal with zeros before it up to `width` digits (what `{:0width$}`
 /// writes), without the formatting machinery: every matched line writes its due date.
 fn push_padded(out: &mut String, v: u32, width: usize) {
-    let mut digits = [b'0'; 10];
-    let mut i = digits.len();
-    let mut n = v;
-    loop {
-        i -= 1;
-        if let Some(d) = digits.get_mut(i) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
+    let (digits, i) = super::amount::decimal(u64::from(v));
     let digits = digits.get(i..).unwrap_or(&[]);
     for _ in digits.len()..width {
         out.push('0');

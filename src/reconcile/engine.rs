@@ -1,7 +1,7 @@
 //! The [`Reconciler`]: open invoices indexed for a million lines, statement lines fed one
 //! at a time.
 
-use super::amount::quote;
+use super::amount::{decimal, quote};
 use super::date::Date;
 use super::index::{combine, hash_bytes, HashKeyed, MultiMap, Table, NIL};
 use super::names::{
@@ -273,19 +273,7 @@ struct Money {
 
 impl std::fmt::Display for Money {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut buf = [0u8; 20];
-        let mut n = self.vnd;
-        let mut i = buf.len();
-        loop {
-            i -= 1;
-            if let Some(d) = buf.get_mut(i) {
-                *d = b'0' + (n % 10) as u8;
-            }
-            n /= 10;
-            if n == 0 || i == 0 {
-                break;
-            }
-        }
+        let (buf, i) = decimal(self.vnd);
         let digits = buf.get(i..).unwrap_or(&[]);
         let sep = if self.vi { '.' } else { ',' };
         for (k, d) in digits.iter().enumerate() {
@@ -309,27 +297,9 @@ enum Piece<'a> {
     Num(u64),
 }
 
-/// The decimal digits of `v` (at the end of the returned buffer, from the index returned).
-fn digits(v: u64) -> ([u8; 20], usize) {
-    let mut digits = [0u8; 20];
-    let mut n = v;
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        if let Some(d) = digits.get_mut(i) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    (digits, i)
-}
-
 /// Appends `v` in decimal.
 fn push_digits(out: &mut String, v: u64) {
-    let (buf, i) = digits(v);
+    let (buf, i) = decimal(v);
     for d in buf.get(i..).unwrap_or(&[]) {
         out.push(char::from(*d));
     }
@@ -337,7 +307,7 @@ fn push_digits(out: &mut String, v: u64) {
 
 /// Appends `v` with its digits grouped by three with `sep` (as [`Money`] writes it).
 fn push_grouped(out: &mut String, v: u64, sep: char) {
-    let (buf, i) = digits(v);
+    let (buf, i) = decimal(v);
     let digits = buf.get(i..).unwrap_or(&[]);
     for (k, d) in digits.iter().enumerate() {
         if k > 0 && (digits.len() - k) % 3 == 0 {
