@@ -446,6 +446,39 @@ fn bundled_files_through_c_equal_the_rust_pipeline() {
     }
 }
 
+/// A statement longer than one `feed_many` batch (the bundled lines five times over, so
+/// later copies pay settled invoices again): the C function, which feeds in batches, gives
+/// what feeding line by line gives.
+#[test]
+fn a_statement_of_several_batches_through_c_equals_line_by_line() {
+    use vietref::reconcile::{StatementFormat, FEED_BATCH};
+    let invoices = std::fs::read("examples/reconcile/invoices.csv").unwrap();
+    let bundled = std::fs::read_to_string("examples/reconcile/statement.csv").unwrap();
+    let (header, body) = bundled.split_once('\n').unwrap();
+    let statement = format!("{header}\n{}", body.repeat(5));
+    assert!(statement.lines().count() > 2 * FEED_BATCH + 1);
+    for csv_out in [false, true] {
+        let (_, _, results, _, summary) =
+            files_through_c(&invoices, statement.as_bytes(), 1, csv_out);
+        let (_, want_results, want_summary) = files_through_rust(
+            &invoices,
+            statement.as_bytes(),
+            StatementFormat::Csv,
+            csv_out,
+        );
+        assert_eq!(results, want_results, "csv={csv_out}");
+        assert_eq!(summary, want_summary);
+        // Later copies of a payment find its invoice settled.
+        let duplicates = summary["statuses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["status"] == "duplicate")
+            .and_then(|t| t["lines"].as_u64());
+        assert!(duplicates.unwrap_or(0) > 0, "{summary}");
+    }
+}
+
 proptest! {
     /// Any bytes as an invoice list or a statement: no panic, and the reports account for
     /// every record (a rejected one makes the report invalid; the summary counts it).

@@ -438,17 +438,28 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
                 findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
             }
             Ok(reader) => {
+                // Lines go to `feed_many` a batch at a time (their codes are looked up
+                // together); results are written in statement order.
+                let mut batch = Vec::with_capacity(crate::reconcile::FEED_BATCH);
+                let mut write_failed = false;
+                let mut feed = |batch: &mut Vec<_>, r: &mut vietref_reconciler| {
+                    r.reconciler.feed_many(batch.drain(..), |res| {
+                        let written = if csv_out {
+                            csv.write(&res)
+                        } else {
+                            crate::reconcile::write_json_line(&mut json, &res)
+                        };
+                        write_failed |= written.is_err();
+                    });
+                };
                 for item in reader {
                     match item {
                         Ok(StatementRecord::Line(line)) => {
                             fed += 1;
-                            let res = r.reconciler.feed(line);
-                            if csv_out {
-                                csv.write(&res)
-                            } else {
-                                crate::reconcile::write_json_line(&mut json, &res)
+                            batch.push(line);
+                            if batch.len() == crate::reconcile::FEED_BATCH {
+                                feed(&mut batch, r);
                             }
-                            .map_err(|_| vietref_status::VIETREF_INTERNAL_ERROR)?;
                         }
                         Ok(StatementRecord::Skipped(sk)) => {
                             r.reconciler.skip(&sk);
@@ -460,6 +471,10 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
                             findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
                         }
                     }
+                }
+                feed(&mut batch, r);
+                if write_failed {
+                    return Err(vietref_status::VIETREF_INTERNAL_ERROR);
                 }
             }
         }
