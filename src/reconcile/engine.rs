@@ -466,6 +466,15 @@ impl Reconciler {
         self.find_key_hashed(key_hash(key), key)
     }
 
+    /// The first invoice record filed under `hash` in the code table (the one a lookup of
+    /// that hash reads first), for reading ahead.
+    fn first_slot(&self, hash: u64) -> Option<&Slot> {
+        self.codes
+            .get(hash)
+            .next()
+            .and_then(|i| self.slots.get(i as usize))
+    }
+
     /// [`Reconciler::find_key`] with the key's hash already computed.
     fn find_key_hashed(&self, hash: u64, key: &[u8]) -> Option<u32> {
         self.codes.get(hash).find(|&i| self.slot_has_key(i, key))
@@ -823,23 +832,13 @@ impl Reconciler {
         }
         // 3. The invoice record each cell points to.
         for f in ahead.iter().flatten() {
-            if let Some(s) = self
-                .codes
-                .get(f.hash)
-                .next()
-                .and_then(|i| self.slots.get(i as usize))
-            {
+            if let Some(s) = self.first_slot(f.hash) {
                 touched ^= u64::from(s.key.start) ^ s.paid ^ u64::from(s.name_entries[3]);
             }
         }
         // 4. Its text: the code, key and names are stored one after the other.
         for f in ahead.iter().flatten() {
-            if let Some(s) = self
-                .codes
-                .get(f.hash)
-                .next()
-                .and_then(|i| self.slots.get(i as usize))
-            {
+            if let Some(s) = self.first_slot(f.hash) {
                 let bytes = self.arena.as_bytes();
                 let end = (s.beneficiary.start + s.beneficiary.len).max(s.key.start + s.key.len);
                 for at in [s.code.start, s.key.start, end.saturating_sub(1)] {
