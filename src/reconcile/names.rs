@@ -145,6 +145,19 @@ pub(crate) fn truncated_match(name: &[&[u8]], o: &[&[u8]]) -> bool {
     whole && tok_prefix(ol, nl) && !(m == name.len() && tok_eq(ol, nl))
 }
 
+/// How much of a text is searched for names: 1 MiB, far beyond any bank memo, and small
+/// enough that every position in its fold fits a `u32`.
+pub(crate) const NAME_TEXT_MAX: usize = 1 << 20;
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn head(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or("")
+}
+
 /// A folded text split into tokens, kept in reusable buffers.
 #[derive(Default)]
 pub(crate) struct TextTokens {
@@ -153,10 +166,12 @@ pub(crate) struct TextTokens {
 }
 
 impl TextTokens {
-    /// Folds `text` and splits it.
+    /// Folds `text` and splits it. Only the first [`NAME_TEXT_MAX`] bytes are read (token
+    /// positions are held as `u32`; a bank memo is a few hundred bytes).
     pub(crate) fn fill(&mut self, text: &str) {
         self.folded.clear();
         self.ranges.clear();
+        let text = head(text, NAME_TEXT_MAX);
         if text.is_ascii() {
             // What `fold` does to ASCII, in one pass: letters and digits upper-cased, every
             // other character a separator.
@@ -323,6 +338,21 @@ mod tests {
                 assert_eq!(t.text(0, t.len()), folded);
             }
         }
+    }
+
+    #[test]
+    fn only_the_head_of_a_huge_text_is_tokenized() {
+        let mut t = TextTokens::default();
+        let text = format!("{}ễ NGUYEN", "ă".repeat(NAME_TEXT_MAX / 2 - 1));
+        assert!(text.len() > NAME_TEXT_MAX);
+        assert!(!text.is_char_boundary(NAME_TEXT_MAX));
+        t.fill(&text);
+        // The name past the first MiB is not read, and the cut falls between characters.
+        assert!(!t.folded.contains("NGUYEN"));
+        assert!(t.folded.len() < NAME_TEXT_MAX);
+        assert_eq!(head("ăb", 1), "");
+        assert_eq!(head("ăb", 2), "ă");
+        assert_eq!(head("ăb", 9), "ăb");
     }
 
     #[test]
