@@ -222,10 +222,10 @@ proptest! {
                         let mut s: *mut vietref_string = ptr::null_mut();
                         let st = vietref_line_result_suggestion(x, &mut s);
                         prop_assert_eq!((st == VIETREF_OK).then(|| take(s)), want.suggestion.clone());
-                        for (lang, w) in [(1u32, &want.reason), (2, &want.reason_vi)] {
+                        for (lang, w) in [(1u32, want.reason()), (2, want.reason_vi())] {
                             let mut s: *mut vietref_string = ptr::null_mut();
                             prop_assert_eq!(vietref_line_result_reason(x, lang, &mut s), VIETREF_OK);
-                            prop_assert_eq!(&take(s), w);
+                            prop_assert_eq!(take(s), w);
                         }
                         vietref_line_result_free(x);
                     }

@@ -227,7 +227,7 @@ fn reconcile() -> Result<(), String> {
                     res.line,
                     res.status.as_str(),
                     res.invoice.as_deref().unwrap_or("—"),
-                    res.reason
+                    res.reason()
                 );
             }
             Ok(StatementRecord::Skipped(s)) => rec.skip(&s),

@@ -653,8 +653,8 @@ fn part_text(res: &vietref_line_result, part: Part) -> Result<String, vietref_st
     match part {
         Part::Invoice => r.invoice.clone().ok_or(vietref_status::VIETREF_NO_VALUE),
         Part::Suggestion => r.suggestion.clone().ok_or(vietref_status::VIETREF_NO_VALUE),
-        Part::Reason(Lang::En) => Ok(r.reason.clone()),
-        Part::Reason(Lang::Vi) => Ok(r.reason_vi.clone()),
+        Part::Reason(Lang::En) => Ok(r.reason()),
+        Part::Reason(Lang::Vi) => Ok(r.reason_vi()),
         Part::Json => json(r),
     }
 }

@@ -25,6 +25,7 @@
 //! no regular expressions, no allocation per window (only per candidate found).
 
 use super::super::reference::{iso7064, RefKind, Scheme};
+use crate::text::ALNUM_UPPER;
 use serde::Serialize;
 
 /// A code found in memo text.
@@ -102,22 +103,6 @@ impl Offset for u32 {
         self as usize
     }
 }
-
-/// Byte → its upper-case form when it is an ASCII letter or digit, else 0.
-static ALNUM_UPPER: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_alphanumeric() {
-            c.to_ascii_uppercase()
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
 
 /// [`compact`] for inputs of at most [`STACK`] bytes: a table lookup and two stores per
 /// byte, no branch and no bounds check (`n ≤ i < 256`, so `n & 0xFF == n`).

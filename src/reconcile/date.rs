@@ -72,26 +72,39 @@ impl Date {
         (d <= days).then_some(Date(y * 10_000 + m * 100 + d))
     }
 
-    /// `2024-09-15`.
+    /// `2024-09-15` (also what `{}` writes and what JSON holds).
     pub fn iso(self) -> String {
-        let mut s = String::with_capacity(10);
-        push_padded(&mut s, self.0 / 10_000, 4);
-        s.push('-');
-        push_padded(&mut s, self.0 / 100 % 100, 2);
-        s.push('-');
-        push_padded(&mut s, self.0 % 100, 2);
-        s
+        self.to_string()
     }
 
     /// `15/09/2024` (Vietnamese writing).
     pub fn vi(self) -> String {
         let mut s = String::with_capacity(10);
-        push_padded(&mut s, self.0 % 100, 2);
-        s.push('/');
-        push_padded(&mut s, self.0 / 100 % 100, 2);
-        s.push('/');
-        push_padded(&mut s, self.0 / 10_000, 4);
+        // Writing to a String does not fail.
+        let _ = self.write_vi(&mut s);
         s
+    }
+
+    /// The digits of the year (4), month (2) and day (2), zero-padded (a date holds a year
+    /// of 1900–2999, see [`Date::from_ymd`]).
+    fn digits(self) -> ([u8; 4], [u8; 2], [u8; 2]) {
+        let digit = |v: u32| b'0' + (v % 10) as u8;
+        let (y, m, d) = (self.0 / 10_000, self.0 / 100 % 100, self.0 % 100);
+        (
+            [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)],
+            [digit(m / 10), digit(m)],
+            [digit(d / 10), digit(d)],
+        )
+    }
+
+    /// Writes `15/09/2024`.
+    pub(crate) fn write_vi(self, w: &mut impl std::fmt::Write) -> std::fmt::Result {
+        let (y, m, d) = self.digits();
+        let mut b = [b'/'; 10];
+        b[..2].copy_from_slice(&d);
+        b[3..5].copy_from_slice(&m);
+        b[6..].copy_from_slice(&y);
+        w.write_str(std::str::from_utf8(&b).unwrap_or(""))
     }
 
     /// The `YYYYMMDD` number.
@@ -100,16 +113,22 @@ impl Date {
     }
 }
 
-/// Appends `v` in decimal with zeros before it up to `width` digits (what `{:0width$}`
-/// writes), without the formatting machinery: every matched line writes its due date.
-fn push_padded(out: &mut String, v: u32, width: usize) {
-    let (digits, i) = super::amount::decimal(u64::from(v));
-    let digits = digits.get(i..).unwrap_or(&[]);
-    for _ in digits.len()..width {
-        out.push('0');
+impl std::fmt::Display for Date {
+    /// `2024-09-15`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (y, m, d) = self.digits();
+        let mut b = [b'-'; 10];
+        b[..4].copy_from_slice(&y);
+        b[5..7].copy_from_slice(&m);
+        b[8..].copy_from_slice(&d);
+        f.write_str(std::str::from_utf8(&b).unwrap_or(""))
     }
-    for d in digits {
-        out.push(char::from(*d));
+}
+
+impl serde::Serialize for Date {
+    /// As `2024-09-15`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -126,15 +145,12 @@ mod tests {
                         continue;
                     };
                     assert_eq!(date.iso(), format!("{y:04}-{m:02}-{d:02}"));
+                    assert_eq!(
+                        serde_json::to_string(&date).ok(),
+                        Some(format!("\"{y:04}-{m:02}-{d:02}\""))
+                    );
                     assert_eq!(date.vi(), format!("{d:02}/{m:02}/{y:04}"));
                 }
-            }
-        }
-        for v in [0, 7, 42, 123, 99_999, u32::MAX] {
-            for width in [0, 2, 4, 12] {
-                let mut s = String::new();
-                push_padded(&mut s, v, width);
-                assert_eq!(s, format!("{v:0width$}"));
             }
         }
     }

@@ -1,7 +1,7 @@
 //! The [`Reconciler`]: open invoices indexed for a million lines, statement lines fed one
 //! at a time.
 
-use super::amount::{decimal, quote};
+use super::amount::quote;
 use super::date::Date;
 use super::index::{combine, hash_bytes, HashKeyed, MultiMap, Table, NIL};
 use super::names::{
@@ -14,7 +14,6 @@ use super::{
 use crate::finding::{has_error, Code, Finding};
 use crate::memo::{extract_into, Candidate};
 use crate::reference::{InvoiceRef, RefKind, Scheme};
-use std::fmt::Write as _;
 
 /// Fewest letters and digits an invoice code needs to be looked for by its compacted
 /// form in the compacted content (RF references, e-invoices and institutions' own codes).
@@ -263,94 +262,6 @@ fn compact_key(s: &str) -> String {
         .filter(u8::is_ascii_alphanumeric)
         .map(|b| char::from(b.to_ascii_uppercase()))
         .collect()
-}
-
-/// An amount written for a reason, without allocating: `1,250,000 VND` or `1.250.000 đ`.
-struct Money {
-    vnd: u64,
-    vi: bool,
-}
-
-impl std::fmt::Display for Money {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (buf, i) = decimal(self.vnd);
-        let digits = buf.get(i..).unwrap_or(&[]);
-        let sep = if self.vi { '.' } else { ',' };
-        for (k, d) in digits.iter().enumerate() {
-            if k > 0 && (digits.len() - k) % 3 == 0 {
-                f.write_char(sep)?;
-            }
-            f.write_char(char::from(*d))?;
-        }
-        f.write_str(if self.vi { " đ" } else { " VND" })
-    }
-}
-
-/// A piece of a reason for [`cat`].
-enum Piece<'a> {
-    Text(&'a str),
-    /// An amount in English: `1,250,000 VND`.
-    Vnd(u64),
-    /// An amount in Vietnamese: `1.250.000 đ`.
-    Dong(u64),
-    /// A number as `{}` writes it: `1250000`.
-    Num(u64),
-}
-
-/// Appends `v` in decimal.
-fn push_digits(out: &mut String, v: u64) {
-    let (buf, i) = decimal(v);
-    for d in buf.get(i..).unwrap_or(&[]) {
-        out.push(char::from(*d));
-    }
-}
-
-/// Appends `v` with its digits grouped by three with `sep` (as [`Money`] writes it).
-fn push_grouped(out: &mut String, v: u64, sep: char) {
-    let (buf, i) = decimal(v);
-    let digits = buf.get(i..).unwrap_or(&[]);
-    for (k, d) in digits.iter().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(char::from(*d));
-    }
-}
-
-/// A reason put together from its pieces into one allocation (what `format!` with
-/// [`Money`] arguments writes, without the formatting machinery).
-fn cat(pieces: &[Piece<'_>]) -> String {
-    let len: usize = pieces
-        .iter()
-        .map(|p| match p {
-            Piece::Text(t) => t.len(),
-            Piece::Vnd(_) | Piece::Dong(_) | Piece::Num(_) => 30,
-        })
-        .sum();
-    let mut out = String::with_capacity(len);
-    for p in pieces {
-        match p {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Vnd(v) => {
-                push_grouped(&mut out, *v, ',');
-                out.push_str(" VND");
-            }
-            Piece::Dong(v) => {
-                push_grouped(&mut out, *v, '.');
-                out.push_str(" đ");
-            }
-            Piece::Num(v) => push_digits(&mut out, *v),
-        }
-    }
-    out
-}
-
-fn vnd_en(v: u64) -> Money {
-    Money { vnd: v, vi: false }
-}
-
-fn vnd_vi(v: u64) -> Money {
-    Money { vnd: v, vi: true }
 }
 
 impl Reconciler {
@@ -910,29 +821,17 @@ impl Reconciler {
         }
         let mut invoice = None;
         let mut suggestion = None;
-        let (status, reason, reason_vi) = match (known.as_slice(), unknown.as_slice()) {
+        let status = match (known.as_slice(), unknown.as_slice()) {
             ([], []) => {
-                let (s, en, vi) = self.unmatched(&line, &mut ev);
-                suggestion = s;
-                (Status::Unmatched, en, vi)
+                suggestion = self.unmatched(&line, &mut ev);
+                Status::Unmatched
             }
             ([idx], []) => {
                 invoice = Some(self.code_of(*idx).to_string());
                 self.apply(*idx, &line, &mut ev)
             }
-            ([], [code]) => (
-                Status::UnknownCode,
-                format!("the code {code} is valid but names no open invoice (paid earlier, cancelled, or not in the invoice list?)"),
-                format!("mã {code} hợp lệ nhưng không khớp hóa đơn nào đang mở (đã thanh toán trước, đã hủy, hay chưa có trong danh sách?)"),
-            ),
-            _ => {
-                let list = ev.codes.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ");
-                (
-                    Status::Ambiguous,
-                    format!("several codes in the content ({list}): a person must decide which invoice is paid"),
-                    format!("nội dung có nhiều mã ({list}): cần người kiểm tra xem khoản tiền trả cho hóa đơn nào"),
-                )
-            }
+            ([], [_]) => Status::UnknownCode,
+            _ => Status::Ambiguous,
         };
         known.clear();
         unknown.clear();
@@ -947,8 +846,6 @@ impl Reconciler {
             invoice,
             suggestion,
             amount,
-            reason,
-            reason_vi,
             reference: line.reference,
             date: line.date,
             content: line.content,
@@ -1047,21 +944,15 @@ impl Reconciler {
     }
 
     /// Applies a payment to invoice `idx`.
-    fn apply(
-        &mut self,
-        idx: u32,
-        line: &StatementLine,
-        ev: &mut Evidence,
-    ) -> (Status, String, String) {
+    fn apply(&mut self, idx: u32, line: &StatementLine, ev: &mut Evidence) -> Status {
         let amount = line.amount.vnd();
         let ref_hash = line
             .reference
             .as_deref()
             .map(|r| key_hash(r.trim().as_bytes()) | 1);
         let Some(s) = self.slots.get_mut(idx as usize) else {
-            return (Status::Unmatched, String::new(), String::new());
+            return Status::Unmatched;
         };
-        let code = s.code;
         let (due, before) = (s.amount, s.paid);
         let after = before.saturating_add(amount);
         let settled_before = before >= due;
@@ -1109,129 +1000,10 @@ impl Reconciler {
             (Some(d), Some(paid_on)) => Some(paid_on > d),
             _ => None,
         };
-        ev.due = due_date.map(Date::iso);
+        ev.due = due_date;
         ev.late = late;
         self.line_names(idx, line, ev);
-        let code = self.text_of(code);
-        use Piece::{Dong, Num, Text as T, Vnd};
-        let (mut en, mut vi) = match status {
-            Status::Paid if before == 0 => (
-                cat(&[
-                    T("code "),
-                    T(code),
-                    T(" found; "),
-                    Vnd(due),
-                    T(" paid in full"),
-                ]),
-                cat(&[
-                    T("tìm thấy mã "),
-                    T(code),
-                    T("; đã thanh toán đủ "),
-                    Dong(due),
-                ]),
-            ),
-            Status::Paid => (
-                cat(&[
-                    T("code "),
-                    T(code),
-                    T(" found; this "),
-                    Vnd(amount),
-                    T(" completes the "),
-                    Vnd(due),
-                    T(" due"),
-                ]),
-                cat(&[
-                    T("tìm thấy mã "),
-                    T(code),
-                    T("; khoản "),
-                    Dong(amount),
-                    T(" này trả đủ số phải nộp "),
-                    Dong(due),
-                ]),
-            ),
-            Status::Partial => (
-                cat(&[
-                    T("code "),
-                    T(code),
-                    T(" found; "),
-                    Vnd(after),
-                    T(" paid of "),
-                    Vnd(due),
-                    T(", "),
-                    Vnd(due - after),
-                    T(" still due"),
-                ]),
-                cat(&[
-                    T("tìm thấy mã "),
-                    T(code),
-                    T("; đã trả "),
-                    Dong(after),
-                    T(" trên "),
-                    Dong(due),
-                    T(", còn thiếu "),
-                    Dong(due - after),
-                ]),
-            ),
-            Status::Overpaid => (
-                cat(&[
-                    T("code "),
-                    T(code),
-                    T(" found; "),
-                    Vnd(after),
-                    T(" paid for "),
-                    Vnd(due),
-                    T(" due: "),
-                    Vnd(after - due),
-                    T(" too much"),
-                ]),
-                cat(&[
-                    T("tìm thấy mã "),
-                    T(code),
-                    T("; đã trả "),
-                    Dong(after),
-                    T(" cho "),
-                    Dong(due),
-                    T(" phải nộp: thừa "),
-                    Dong(after - due),
-                ]),
-            ),
-            _ => {
-                let (mut en, mut vi) = (
-                    cat(&[
-                        T("invoice "),
-                        T(code),
-                        T(" was already settled by line "),
-                        Num(settled_by),
-                        T("; this "),
-                        Vnd(amount),
-                        T(" is an extra payment"),
-                    ]),
-                    cat(&[
-                        T("hóa đơn "),
-                        T(code),
-                        T(" đã được thanh toán đủ ở dòng "),
-                        Num(settled_by),
-                        T("; khoản "),
-                        Dong(amount),
-                        T(" này là khoản trả thêm"),
-                    ]),
-                );
-                if same_reference {
-                    en.push_str(" with the same bank reference (the same transfer listed twice?)");
-                    vi.push_str(
-                        " có cùng số tham chiếu ngân hàng (một giao dịch bị liệt kê hai lần?)",
-                    );
-                }
-                (en, vi)
-            }
-        };
-        if let (Some(true), Some(d)) = (late, due_date) {
-            en.push_str("; paid after the due date ");
-            en.push_str(&d.iso());
-            vi.push_str("; trả sau hạn ");
-            vi.push_str(&d.vi());
-        }
-        (status, en, vi)
+        status
     }
 
     /// The names of invoice `idx` that the line carries (evidence next to a code).
@@ -1301,16 +1073,11 @@ impl Reconciler {
         self.counter = counter;
     }
 
-    /// An unmatched line: looks for a suggestion.
-    fn unmatched(
-        &mut self,
-        line: &StatementLine,
-        ev: &mut Evidence,
-    ) -> (Option<String>, String, String) {
-        let none_en = "no invoice code found in the content".to_string();
-        let none_vi = "không tìm thấy mã hóa đơn trong nội dung chuyển khoản".to_string();
+    /// An unmatched line: looks for a suggestion (the names found and how many invoices
+    /// they fit go to the evidence).
+    fn unmatched(&mut self, line: &StatementLine, ev: &mut Evidence) -> Option<String> {
         if self.families.is_empty() {
-            return (None, none_en, none_vi);
+            return None;
         }
         let amount = line.amount.vnd();
         let mut text = std::mem::take(&mut self.text);
@@ -1344,31 +1111,8 @@ impl Reconciler {
         let count = distinct(&hits);
         ev.name_candidates = Some(count as u32);
         match (count, hits.first()) {
-            (1, Some(h)) => {
-                let code = self.code_of(h.idx).to_string();
-                let (role_en, role_vi) = match h.role {
-                    NameRole::Payer => ("payer", "người trả tiền"),
-                    NameRole::Beneficiary => ("beneficiary", "người thụ hưởng"),
-                };
-                let observed = &h.observed;
-                (
-                    Some(code.clone()),
-                    format!(
-                        "{none_en}; the {role_en}'s name {observed} and the exact amount {} fit one open invoice, {code}: a suggestion for a person to confirm, not applied",
-                        vnd_en(amount)
-                    ),
-                    format!(
-                        "{none_vi}; tên {role_vi} {observed} và đúng số tiền {} khớp một hóa đơn đang mở, {code}: gợi ý cần người xác nhận, chưa ghi nhận",
-                        vnd_vi(amount)
-                    ),
-                )
-            }
-            (0, _) | (_, None) => (None, none_en, none_vi),
-            _ => (
-                None,
-                format!("{none_en}; a name and the exact amount fit more than one open invoice, so nothing is suggested"),
-                format!("{none_vi}; tên và số tiền khớp nhiều hơn một hóa đơn đang mở nên không có gợi ý"),
-            ),
+            (1, Some(h)) => Some(self.code_of(h.idx).to_string()),
+            _ => None,
         }
     }
 
@@ -1791,21 +1535,6 @@ mod tests {
     /// Regression (junk corpus): a payer given as 1 MB of name tokens was kept whole and
     /// re-split at every name comparison, so a line naming it took minutes. Only the tokens
     /// matching reads are kept now.
-    #[test]
-    fn reasons_write_amounts_as_money_does() {
-        for v in [0, 7, 999, 1_000, 12_345, 1_250_000, 999_999_999, u64::MAX] {
-            assert_eq!(cat(&[Piece::Vnd(v)]), vnd_en(v).to_string());
-            assert_eq!(cat(&[Piece::Dong(v)]), vnd_vi(v).to_string());
-        }
-        assert_eq!(
-            cat(&[Piece::Text("a "), Piece::Vnd(1_000), Piece::Text(" b")]),
-            "a 1,000 VND b"
-        );
-        for v in [0, 9, 10, 1_250_000, u64::MAX] {
-            assert_eq!(cat(&[Piece::Num(v)]), v.to_string());
-        }
-    }
-
     #[test]
     fn a_huge_name_is_stored_as_the_tokens_matching_reads() {
         let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);

@@ -37,6 +37,7 @@ mod engine;
 mod index;
 mod names;
 mod read;
+mod reason;
 mod write;
 
 pub use amount::{format_amount, parse_amount, parse_signed_amount, Grouping};
@@ -51,6 +52,7 @@ pub use write::{write_json_line, CsvWriter, CSV_COLUMNS};
 
 use crate::message::Amount;
 use crate::reference::RefKind;
+use reason::Reason;
 use serde::Serialize;
 
 /// An open invoice, as handed in (owned values; checked by [`Reconciler::add_invoice`]).
@@ -281,9 +283,9 @@ pub struct Evidence {
     /// (the same transfer listed twice?).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub same_reference: bool,
-    /// The invoice's due date (`YYYY-MM-DD`).
+    /// The invoice's due date (written `YYYY-MM-DD`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub due: Option<String>,
+    pub due: Option<Date>,
     /// Whether the line's date is after the due date (when both are known).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub late: Option<bool>,
@@ -297,8 +299,12 @@ pub struct Evidence {
 }
 
 /// The result for one statement line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Its reason, in English and Vietnamese, is written from the status and the evidence when
+/// it is read: [`LineResult::reason`], [`LineResult::reason_vi`], and the `reason` and
+/// `reasonVi` members of the JSON form (which has the fields below in camelCase, in this
+/// order, with the reasons after `amount`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineResult {
     /// The line ([`StatementLine::line`]).
     pub line: u64,
@@ -312,29 +318,58 @@ pub struct LineResult {
     pub suggestion: Option<String>,
     /// The amount received.
     pub amount: u64,
-    /// Why, in English.
-    pub reason: String,
-    /// Why, in Vietnamese.
-    pub reason_vi: String,
     /// The bank's reference.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     /// The line's date as written.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The transfer content.
     pub content: String,
     /// The counter-account name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub counter_name: Option<String>,
     /// The receiving account.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
     /// The bank or gateway.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub gateway: Option<String>,
     /// The evidence.
     pub evidence: Evidence,
+}
+
+impl Serialize for LineResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut m = s.serialize_struct("LineResult", 14)?;
+        m.serialize_field("line", &self.line)?;
+        m.serialize_field("status", &self.status)?;
+        m.serialize_field("invoice", &self.invoice)?;
+        m.serialize_field("suggestion", &self.suggestion)?;
+        m.serialize_field("amount", &self.amount)?;
+        m.serialize_field(
+            "reason",
+            &Reason {
+                result: self,
+                vi: false,
+            },
+        )?;
+        m.serialize_field(
+            "reasonVi",
+            &Reason {
+                result: self,
+                vi: true,
+            },
+        )?;
+        let optional = |m: &mut S::SerializeStruct, key, v: &Option<String>| match v {
+            Some(v) => m.serialize_field(key, v),
+            None => m.skip_field(key),
+        };
+        optional(&mut m, "reference", &self.reference)?;
+        optional(&mut m, "date", &self.date)?;
+        m.serialize_field("content", &self.content)?;
+        optional(&mut m, "counterName", &self.counter_name)?;
+        optional(&mut m, "account", &self.account)?;
+        optional(&mut m, "gateway", &self.gateway)?;
+        m.serialize_field("evidence", &self.evidence)?;
+        m.end()
+    }
 }
 
 /// Lines and amount of one status.

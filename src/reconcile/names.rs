@@ -16,6 +16,7 @@
 //! a suggestion when a name and the exact amount point to exactly one open invoice.
 
 use super::index::hash_bytes;
+use crate::text::ALNUM_UPPER;
 
 /// Longest name kept for matching, in tokens (longer names keep their first tokens and
 /// their given name).
@@ -173,28 +174,32 @@ impl TextTokens {
         self.ranges.clear();
         let text = head(text, NAME_TEXT_MAX);
         if text.is_ascii() {
-            // What `fold` does to ASCII, in one pass: letters and digits upper-cased, every
-            // other character a separator.
-            // Runs of letters and digits are copied whole, then upper-cased at once.
-            let bytes = text.as_bytes();
-            let mut i = 0;
-            while i < bytes.len() {
-                if !bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    i += 1;
-                    continue;
+            // What `fold` does to ASCII, in one pass over a byte table: letters and digits
+            // upper-cased, every other character a separator; tokens joined by one space.
+            let mut out = std::mem::take(&mut self.folded).into_bytes();
+            out.reserve(text.len() + 1);
+            // Start of the token being copied, or `usize::MAX` between tokens.
+            let mut start = usize::MAX;
+            for &b in text.as_bytes() {
+                let c = ALNUM_UPPER[usize::from(b)];
+                if c != 0 {
+                    if start == usize::MAX {
+                        if !out.is_empty() {
+                            out.push(b' ');
+                        }
+                        start = out.len();
+                    }
+                    out.push(c);
+                } else if start != usize::MAX {
+                    self.ranges.push((start as u32, out.len() as u32));
+                    start = usize::MAX;
                 }
-                let start = i;
-                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    i += 1;
-                }
-                if !self.ranges.is_empty() {
-                    self.folded.push(' ');
-                }
-                let at = self.folded.len();
-                self.folded.push_str(text.get(start..i).unwrap_or(""));
-                self.ranges.push((at as u32, self.folded.len() as u32));
             }
-            self.folded.make_ascii_uppercase();
+            if start != usize::MAX {
+                self.ranges.push((start as u32, out.len() as u32));
+            }
+            // Only ASCII was written.
+            self.folded = String::from_utf8(out).unwrap_or_default();
             return;
         }
         crate::text::fold_into(text, &mut self.folded);

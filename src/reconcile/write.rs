@@ -95,8 +95,8 @@ impl<W: Write> CsvWriter<W> {
             r.reference.clone().unwrap_or_default(),
             r.date.clone().unwrap_or_default(),
             r.content.clone(),
-            r.reason.clone(),
-            r.reason_vi.clone(),
+            r.reason(),
+            r.reason_vi(),
         ];
         self.row.clear();
         for (i, f) in fields.iter().enumerate() {

@@ -29,6 +29,22 @@ pub use syllable::{is_syllable, retone, Tone, ToneStyle};
 use crate::finding::{describe_char, Code, Finding, Report};
 use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+/// Byte → its upper-case form when it is an ASCII letter or digit, else 0.
+pub(crate) static ALNUM_UPPER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_uppercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Whether `c` is refused as invisible or as a bidirectional/format control.
 pub fn is_format_or_invisible(c: char) -> bool {
     chars::is_bidi_control(c) || chars::is_invisible(c)

@@ -1,0 +1,266 @@
+//! The reason of a result, in English and Vietnamese, written from its status and evidence.
+//!
+//! A [`LineResult`] holds the facts (status, invoice, amounts, codes, names); its reason is
+//! a sentence about those facts, written when it is read ([`LineResult::reason`],
+//! [`LineResult::reason_vi`], the JSON and CSV writers) rather than for every line fed. It
+//! can therefore never disagree with the evidence, and a caller that only reads statuses
+//! and invoices does not pay for sentences it never reads.
+
+use super::amount::decimal;
+use super::{LineResult, NameRole, Status};
+use serde::{Serialize, Serializer};
+use std::fmt::{self, Write as _};
+
+/// An amount as reasons write it: `1,250,000 VND` (English) or `1.250.000 đ` (Vietnamese).
+pub(crate) struct Money {
+    pub(crate) vnd: u64,
+    pub(crate) vi: bool,
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (buf, i) = decimal(self.vnd);
+        let digits = buf.get(i..).unwrap_or(&[]);
+        let sep = if self.vi { b'.' } else { b',' };
+        // 20 digits and 6 separators at most.
+        let mut out = [0u8; 32];
+        let mut n = 0;
+        for (k, d) in digits.iter().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                if let Some(o) = out.get_mut(n) {
+                    *o = sep;
+                }
+                n += 1;
+            }
+            if let Some(o) = out.get_mut(n) {
+                *o = *d;
+            }
+            n += 1;
+        }
+        f.write_str(std::str::from_utf8(out.get(..n).unwrap_or(&[])).unwrap_or(""))?;
+        f.write_str(if self.vi { " đ" } else { " VND" })
+    }
+}
+
+/// The reason of a result in one language, written on demand (see the module doc).
+#[derive(Clone, Copy)]
+pub(crate) struct Reason<'a> {
+    pub(crate) result: &'a LineResult,
+    pub(crate) vi: bool,
+}
+
+const NONE_EN: &str = "no invoice code found in the content";
+const NONE_VI: &str = "không tìm thấy mã hóa đơn trong nội dung chuyển khoản";
+
+impl fmt::Display for Reason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let r = self.result;
+        let ev = &r.evidence;
+        let vi = self.vi;
+        let money = |vnd: u64| Money { vnd, vi };
+        let code = r.invoice.as_deref().unwrap_or("");
+        let due = ev.amount_due.unwrap_or(0);
+        let after = ev.paid_after.unwrap_or(0);
+        match r.status {
+            Status::Paid if ev.paid_before == Some(0) => {
+                if vi {
+                    write!(f, "tìm thấy mã {code}; đã thanh toán đủ {}", money(due))?;
+                } else {
+                    write!(f, "code {code} found; {} paid in full", money(due))?;
+                }
+            }
+            Status::Paid => {
+                if vi {
+                    write!(
+                        f,
+                        "tìm thấy mã {code}; khoản {} này trả đủ số phải nộp {}",
+                        money(r.amount),
+                        money(due)
+                    )?;
+                } else {
+                    write!(
+                        f,
+                        "code {code} found; this {} completes the {} due",
+                        money(r.amount),
+                        money(due)
+                    )?;
+                }
+            }
+            Status::Partial => {
+                let left = money(due.saturating_sub(after));
+                if vi {
+                    write!(
+                        f,
+                        "tìm thấy mã {code}; đã trả {} trên {}, còn thiếu {left}",
+                        money(after),
+                        money(due)
+                    )?;
+                } else {
+                    write!(
+                        f,
+                        "code {code} found; {} paid of {}, {left} still due",
+                        money(after),
+                        money(due)
+                    )?;
+                }
+            }
+            Status::Overpaid => {
+                let excess = money(after.saturating_sub(due));
+                if vi {
+                    write!(
+                        f,
+                        "tìm thấy mã {code}; đã trả {} cho {} phải nộp: thừa {excess}",
+                        money(after),
+                        money(due)
+                    )?;
+                } else {
+                    write!(
+                        f,
+                        "code {code} found; {} paid for {} due: {excess} too much",
+                        money(after),
+                        money(due)
+                    )?;
+                }
+            }
+            Status::Duplicate => {
+                let by = ev.settled_by_line.unwrap_or(0);
+                if vi {
+                    write!(
+                        f,
+                        "hóa đơn {code} đã được thanh toán đủ ở dòng {by}; khoản {} này là khoản trả thêm",
+                        money(r.amount)
+                    )?;
+                    if ev.same_reference {
+                        f.write_str(
+                            " có cùng số tham chiếu ngân hàng (một giao dịch bị liệt kê hai lần?)",
+                        )?;
+                    }
+                } else {
+                    write!(
+                        f,
+                        "invoice {code} was already settled by line {by}; this {} is an extra payment",
+                        money(r.amount)
+                    )?;
+                    if ev.same_reference {
+                        f.write_str(
+                            " with the same bank reference (the same transfer listed twice?)",
+                        )?;
+                    }
+                }
+            }
+            Status::UnknownCode => {
+                let code = ev.codes.first().map_or("", |c| c.code.as_str());
+                if vi {
+                    write!(f, "mã {code} hợp lệ nhưng không khớp hóa đơn nào đang mở (đã thanh toán trước, đã hủy, hay chưa có trong danh sách?)")?;
+                } else {
+                    write!(f, "the code {code} is valid but names no open invoice (paid earlier, cancelled, or not in the invoice list?)")?;
+                }
+                return Ok(());
+            }
+            Status::Ambiguous => {
+                f.write_str(if vi {
+                    "nội dung có nhiều mã ("
+                } else {
+                    "several codes in the content ("
+                })?;
+                for (i, c) in ev.codes.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(&c.code)?;
+                }
+                f.write_str(if vi {
+                    "): cần người kiểm tra xem khoản tiền trả cho hóa đơn nào"
+                } else {
+                    "): a person must decide which invoice is paid"
+                })?;
+                return Ok(());
+            }
+            Status::Unmatched => {
+                f.write_str(if vi { NONE_VI } else { NONE_EN })?;
+                match (
+                    ev.name_candidates,
+                    r.suggestion.as_deref(),
+                    ev.names.first(),
+                ) {
+                    (Some(1), Some(code), Some(n)) => {
+                        let role = match (n.role, vi) {
+                            (NameRole::Payer, false) => "payer",
+                            (NameRole::Beneficiary, false) => "beneficiary",
+                            (NameRole::Payer, true) => "người trả tiền",
+                            (NameRole::Beneficiary, true) => "người thụ hưởng",
+                        };
+                        let (observed, amount) = (&n.observed, money(r.amount));
+                        if vi {
+                            write!(f, "; tên {role} {observed} và đúng số tiền {amount} khớp một hóa đơn đang mở, {code}: gợi ý cần người xác nhận, chưa ghi nhận")?;
+                        } else {
+                            write!(f, "; the {role}'s name {observed} and the exact amount {amount} fit one open invoice, {code}: a suggestion for a person to confirm, not applied")?;
+                        }
+                    }
+                    (Some(n), _, _) if n >= 2 => {
+                        f.write_str(if vi {
+                            "; tên và số tiền khớp nhiều hơn một hóa đơn đang mở nên không có gợi ý"
+                        } else {
+                            "; a name and the exact amount fit more than one open invoice, so nothing is suggested"
+                        })?;
+                    }
+                    _ => {}
+                }
+                return Ok(());
+            }
+        }
+        // A payment applied after the invoice's due date.
+        if let (Some(true), Some(d)) = (ev.late, ev.due) {
+            if vi {
+                f.write_str("; trả sau hạn ")?;
+                d.write_vi(f)?;
+            } else {
+                write!(f, "; paid after the due date {d}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Reason<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl LineResult {
+    /// Why the line got its status, in English (`code HP24010172 found; 1,250,000 VND paid
+    /// in full`), written from the status and the evidence.
+    pub fn reason(&self) -> String {
+        self.reason_in(false)
+    }
+
+    /// Why the line got its status, in Vietnamese (`tìm thấy mã HP24010172; đã thanh toán
+    /// đủ 1.250.000 đ`).
+    pub fn reason_vi(&self) -> String {
+        self.reason_in(true)
+    }
+
+    fn reason_in(&self, vi: bool) -> String {
+        let mut s = String::with_capacity(96);
+        // Writing to a String does not fail.
+        let _ = write!(s, "{}", Reason { result: self, vi });
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::{format_amount, Grouping};
+
+    #[test]
+    fn amounts_are_written_as_format_amount_groups_them() {
+        for v in [0, 7, 999, 1_000, 12_345, 1_250_000, 999_999_999, u64::MAX] {
+            let en = Money { vnd: v, vi: false }.to_string();
+            let vi = Money { vnd: v, vi: true }.to_string();
+            assert_eq!(en, format!("{} VND", format_amount(v, Grouping::Comma)));
+            assert_eq!(vi, format!("{} đ", format_amount(v, Grouping::Dot)));
+        }
+    }
+}
