@@ -109,7 +109,8 @@ impl Offset for u32 {
 #[inline]
 fn compact_short(bytes: &[u8], view: &mut [u8; STACK], pos: &mut [u8; STACK]) -> usize {
     let mut n = 0usize;
-    for (i, &b) in bytes.iter().take(STACK).enumerate() {
+    let bytes = bytes.get(..STACK).unwrap_or(bytes);
+    for (i, &b) in bytes.iter().enumerate() {
         let c = ALNUM_UPPER[usize::from(b)];
         view[n & 0xFF] = c;
         pos[n & 0xFF] = i as u8;
@@ -240,7 +241,8 @@ fn push<P: Offset>(
         return;
     };
     out.push(Candidate {
-        code: String::from_utf8_lossy(code).into_owned(),
+        // The view holds ASCII letters and digits only.
+        code: String::from_utf8(code.to_vec()).unwrap_or_default(),
         kind,
         span: (start.get(), last.get() + 1),
     });

@@ -22,18 +22,17 @@ impl Date {
 
     fn parse_prefix(s: &str) -> Option<(Date, &str)> {
         let b = s.as_bytes();
+        // The number of `min..=max` digits at `from`, and where it ends.
         let num = |from: usize, min: usize, max: usize| -> Option<(u32, usize)> {
-            let n = b
-                .get(from..)?
-                .iter()
-                .take(max)
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            if n < min {
-                return None;
+            let (mut v, mut n) = (0u32, 0usize);
+            while n < max {
+                match b.get(from + n) {
+                    Some(c) if c.is_ascii_digit() => v = v * 10 + u32::from(c - b'0'),
+                    _ => break,
+                }
+                n += 1;
             }
-            let v = s.get(from..from + n)?.parse().ok()?;
-            Some((v, from + n))
+            (n >= min).then_some((v, from + n))
         };
         let (first, at) = num(0, 1, 4)?;
         let sep = *b.get(at)?;

@@ -176,28 +176,36 @@ impl TextTokens {
         if text.is_ascii() {
             // What `fold` does to ASCII, in one pass over a byte table: letters and digits
             // upper-cased, every other character a separator; tokens joined by one space.
+            // Each byte is written at `n` (its letter or digit upper-cased, or a space);
+            // `n` moves on for a letter or digit and for the first separator after one, so
+            // that tokens are joined by one space. No more bytes than the text's are written.
             let mut out = std::mem::take(&mut self.folded).into_bytes();
-            out.reserve(text.len() + 1);
-            // Start of the token being copied, or `usize::MAX` between tokens.
-            let mut start = usize::MAX;
+            out.clear();
+            out.resize(text.len(), 0);
+            let (mut n, mut start, mut in_token) = (0usize, 0usize, false);
             for &b in text.as_bytes() {
                 let c = ALNUM_UPPER[usize::from(b)];
-                if c != 0 {
-                    if start == usize::MAX {
-                        if !out.is_empty() {
-                            out.push(b' ');
-                        }
-                        start = out.len();
-                    }
-                    out.push(c);
-                } else if start != usize::MAX {
-                    self.ranges.push((start as u32, out.len() as u32));
-                    start = usize::MAX;
+                let is_token = c != 0;
+                if let Some(o) = out.get_mut(n) {
+                    *o = if is_token { c } else { b' ' };
                 }
+                if is_token != in_token {
+                    if is_token {
+                        start = n;
+                    } else {
+                        self.ranges.push((start as u32, n as u32));
+                    }
+                }
+                n += usize::from(is_token | in_token);
+                in_token = is_token;
             }
-            if start != usize::MAX {
-                self.ranges.push((start as u32, out.len() as u32));
+            if in_token {
+                self.ranges.push((start as u32, n as u32));
+            } else {
+                // The space after the last token.
+                n = n.saturating_sub(1);
             }
+            out.truncate(n);
             // Only ASCII was written.
             self.folded = String::from_utf8(out).unwrap_or_default();
             return;
