@@ -51,29 +51,43 @@ pub fn extract(text: &str, schemes: &[Scheme]) -> Vec<Candidate> {
 
 /// [`extract`] appending to `out` (lets a caller reuse one vector over many memos).
 pub fn extract_into(text: &str, schemes: &[Scheme], out: &mut Vec<Candidate>) {
-    let bytes = text.as_bytes();
-    if bytes.len() <= STACK {
-        // Offsets below 256 fit a byte: 512 bytes of stack, nothing on the heap.
-        let mut view = [0u8; STACK];
-        let mut pos = [0u8; STACK];
-        let n = compact_short(bytes, &mut view, &mut pos);
-        scan(
-            view.get(..n).unwrap_or(&[]),
-            pos.get(..n).unwrap_or(&[]),
-            schemes,
-            out,
-        );
-    } else {
-        let mut view = vec![0u8; bytes.len()];
-        let mut pos = vec![0u32; bytes.len()];
-        let n = compact(bytes, &mut view, &mut pos);
-        scan(
-            view.get(..n).unwrap_or(&[]),
-            pos.get(..n).unwrap_or(&[]),
-            schemes,
-            out,
-        );
+    if extract_short_with_view(text, schemes, out, |_, _| {}) {
+        return;
     }
+    let bytes = text.as_bytes();
+    let mut view = vec![0u8; bytes.len()];
+    let mut pos = vec![0u32; bytes.len()];
+    let n = compact(bytes, &mut view, &mut pos);
+    scan(
+        view.get(..n).unwrap_or(&[]),
+        pos.get(..n).unwrap_or(&[]),
+        schemes,
+        out,
+    );
+}
+
+/// [`extract_into`] for a text of at most 256 bytes that also hands the view it scanned to
+/// `view_to`: the text's ASCII letters and digits upper-cased, one after the other, and
+/// the byte offset of each (the reconciler splits an ASCII statement line into name tokens
+/// from it). Returns false, and does nothing, for a longer text.
+pub(crate) fn extract_short_with_view(
+    text: &str,
+    schemes: &[Scheme],
+    out: &mut Vec<Candidate>,
+    view_to: impl FnOnce(&[u8], &[u8]),
+) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.len() > STACK {
+        return false;
+    }
+    // Offsets below 256 fit a byte: 512 bytes of stack, nothing on the heap.
+    let mut view = [0u8; STACK];
+    let mut pos = [0u8; STACK];
+    let n = compact_short(bytes, &mut view, &mut pos);
+    let (view, pos) = (view.get(..n).unwrap_or(&[]), pos.get(..n).unwrap_or(&[]));
+    scan(view, pos, schemes, out);
+    view_to(view, pos);
+    true
 }
 
 /// A byte offset stored in the position map (`u8` for short memos, `u32` otherwise).

@@ -14,6 +14,7 @@ mod profile;
 mod read;
 mod render;
 
+pub(crate) use extract::extract_short_with_view;
 pub use extract::{extract, extract_into, Candidate};
 pub use iso20022::{remittance, Remittance};
 pub use profile::{Charset, Profile};

@@ -95,6 +95,20 @@ struct Lookup {
     truncated: bool,
 }
 
+/// What is read from a statement line before it is classified: its codes (extracted and
+/// looked up), the tokens of its content and counter-account name, and, for a line without
+/// a code, its name-index lookups. Buffers reused from line to line.
+#[derive(Default)]
+struct Prepared {
+    found: Vec<Found>,
+    text: TextTokens,
+    counter: TextTokens,
+    /// The name-index lookups of the content and of the counter-account name.
+    lookups: [Vec<Lookup>; 2],
+    /// Whether `lookups` were made (a line without codes, names indexed).
+    looked_up: bool,
+}
+
 /// A name key gathered while invoices load.
 struct Pending {
     key: u64,
@@ -233,17 +247,15 @@ pub struct Reconciler {
     fed: bool,
     // Per-line scratch, reused.
     cands: Vec<Candidate>,
-    found: Vec<Found>,
-    /// The codes of each line of a batch, looked up ahead (see [`Reconciler::feed_many`]).
-    ahead: Vec<Vec<Found>>,
-    /// Name-index lookups of one line, and of the lines of a batch with their amounts.
-    lookups: Vec<Lookup>,
-    ahead_lookups: Vec<(u64, Lookup)>,
+    /// What [`Reconciler::feed`] reads from its line.
+    one: Prepared,
+    /// What [`Reconciler::feed_many`] reads from each line of a batch, ahead.
+    ahead: Vec<Prepared>,
+    /// The name-index lookups of the lines of a batch, to read ahead.
+    ahead_lookups: Vec<Lookup>,
     /// The invoices and unknown codes of one line (see `resolve`).
     known: Vec<u32>,
     unknown: Vec<String>,
-    text: TextTokens,
-    counter: TextTokens,
     view: Vec<u8>,
     pos: Vec<u32>,
     // Totals.
@@ -281,14 +293,11 @@ impl Reconciler {
             window_lens: Vec::new(),
             fed: false,
             cands: Vec::new(),
-            found: Vec::new(),
+            one: Prepared::default(),
             ahead: Vec::new(),
-            lookups: Vec::new(),
             ahead_lookups: Vec::new(),
             known: Vec::new(),
             unknown: Vec::new(),
-            text: TextTokens::default(),
-            counter: TextTokens::default(),
             view: Vec::new(),
             pos: Vec::new(),
             per_status: [(0, 0); 7],
@@ -677,15 +686,14 @@ impl Reconciler {
         if !self.fed || !self.pending.is_empty() {
             self.freeze();
         }
-        let mut found = std::mem::take(&mut self.found);
-        found.clear();
-        self.extract_codes(&line.content, &mut found);
-        for f in found.iter_mut() {
+        let mut p = std::mem::take(&mut self.one);
+        self.prepare_line(&line, &mut p);
+        for f in p.found.iter_mut() {
             f.invoice = self.find_key_hashed(f.hash, f.code.as_bytes());
         }
-        let result = self.classify(line, &mut found);
-        found.clear();
-        self.found = found;
+        self.look_up_names(&line, &mut p);
+        let result = self.classify(line, &mut p);
+        self.one = p;
         result
     }
 
@@ -708,47 +716,89 @@ impl Reconciler {
         let mut lines = lines.into_iter();
         let mut batch: Vec<StatementLine> = Vec::with_capacity(FEED_BATCH);
         let mut ahead = std::mem::take(&mut self.ahead);
-        ahead.resize_with(FEED_BATCH, Vec::new);
+        ahead.resize_with(FEED_BATCH, Prepared::default);
         loop {
             batch.extend(lines.by_ref().take(FEED_BATCH));
             if batch.is_empty() {
                 break;
             }
             self.look_up_batch(&batch, &mut ahead);
-            for (line, found) in batch.drain(..).zip(ahead.iter_mut()) {
-                let result = self.classify(line, found);
-                found.clear();
-                each(result);
+            for (line, p) in batch.drain(..).zip(ahead.iter_mut()) {
+                each(self.classify(line, p));
             }
         }
         self.ahead = ahead;
     }
 
-    /// Extracts and resolves the codes of `lines` into `ahead` (one list per line), in
-    /// stages that each read memory for every line of the batch before the next stage
-    /// needs it (see [`Reconciler::feed_many`]). The reads of the middle stages only warm
-    /// the cache: their values are folded into a sum that is passed to
-    /// [`std::hint::black_box`] so that they are not optimized away.
-    fn look_up_batch(&mut self, lines: &[StatementLine], ahead: &mut [Vec<Found>]) {
+    /// Reads `line` into `p`: the tokens of its content and counter-account name, and the
+    /// codes in its content (extracted and hashed, not yet looked up). For an ASCII content
+    /// (what banks send) one pass over it gives both the name tokens and the view the code
+    /// extractor scans.
+    fn prepare_line(&mut self, line: &StatementLine, p: &mut Prepared) {
+        p.found.clear();
+        p.looked_up = false;
+        let mut cands = std::mem::take(&mut self.cands);
+        cands.clear();
+        let text = &mut p.text;
+        let content = &line.content;
+        let one_pass = content.is_ascii()
+            && crate::memo::extract_short_with_view(content, &self.schemes, &mut cands, |v, p| {
+                text.fill_from_view(v, p)
+            });
+        if !one_pass {
+            extract_into(&line.content, &self.schemes, &mut cands);
+            p.text.fill(&line.content);
+        }
+        for c in cands.drain(..) {
+            p.found.push(Found {
+                hash: key_hash(c.code.as_bytes()),
+                code: c.code,
+                kind: c.kind,
+                span: c.span,
+                invoice: None,
+            });
+        }
+        self.cands = cands;
+        p.counter.fill(line.counter_name.as_deref().unwrap_or(""));
+    }
+
+    /// For a line without codes, when names are indexed: the name-index lookups of its
+    /// content and counter-account name.
+    fn look_up_names(&self, line: &StatementLine, p: &mut Prepared) {
+        if !p.found.is_empty() || self.families.is_empty() {
+            return;
+        }
+        let amount = line.amount.vnd();
+        let [content, counter] = &mut p.lookups;
+        self.name_lookups(amount, &p.text, content);
+        self.name_lookups(amount, &p.counter, counter);
+        p.looked_up = true;
+    }
+
+    /// Reads and resolves `lines` into `ahead` (one per line), in stages that each read
+    /// memory for every line of the batch before the next stage needs it (see
+    /// [`Reconciler::feed_many`]). The reads of the middle stages only warm the cache:
+    /// their values are folded into a sum that is passed to [`std::hint::black_box`] so
+    /// that they are not optimized away.
+    fn look_up_batch(&mut self, lines: &[StatementLine], ahead: &mut [Prepared]) {
         let mut touched = 0u64;
-        // 1. Extract and hash the codes of every line.
-        for (line, found) in lines.iter().zip(ahead.iter_mut()) {
-            found.clear();
-            self.extract_codes(&line.content, found);
+        // 1. Read every line: tokens, codes extracted and hashed.
+        for (line, p) in lines.iter().zip(ahead.iter_mut()) {
+            self.prepare_line(line, p);
         }
         // 2. Their cells in the code table: a short loop, so that the reads are all in
         // flight together.
-        for f in ahead.iter().flatten() {
+        for f in ahead.iter().flat_map(|p| &p.found) {
             touched ^= self.codes.first_cell(f.hash);
         }
         // 3. The invoice record each cell points to.
-        for f in ahead.iter().flatten() {
+        for f in ahead.iter().flat_map(|p| &p.found) {
             if let Some(s) = self.first_slot(f.hash) {
                 touched ^= u64::from(s.key.start) ^ s.paid ^ u64::from(s.name_entries[3]);
             }
         }
         // 4. Its text: the code, key and names are stored one after the other.
-        for f in ahead.iter().flatten() {
+        for f in ahead.iter().flat_map(|p| &p.found) {
             if let Some(s) = self.first_slot(f.hash) {
                 let bytes = self.arena.as_bytes();
                 let end = (s.beneficiary.start + s.beneficiary.len).max(s.key.start + s.key.len);
@@ -758,37 +808,29 @@ impl Reconciler {
             }
         }
         // 5. Resolve, from the cache.
-        for f in ahead.iter_mut().flatten() {
+        for f in ahead.iter_mut().flat_map(|p| &mut p.found) {
             f.invoice = self.find_key_hashed(f.hash, f.code.as_bytes());
         }
         // Lines without a code will look for names: their lookups are read ahead too.
         if !self.families.is_empty() {
             let mut all = std::mem::take(&mut self.ahead_lookups);
-            let mut one = std::mem::take(&mut self.lookups);
-            let mut toks = std::mem::take(&mut self.text);
             all.clear();
-            for (line, found) in lines.iter().zip(ahead.iter()) {
-                if !found.is_empty() {
-                    continue;
-                }
-                let amount = line.amount.vnd();
-                for text in [Some(line.content.as_str()), line.counter_name.as_deref()] {
-                    toks.fill(text.unwrap_or(""));
-                    self.name_lookups(amount, &toks, &mut one);
-                    all.extend(one.iter().map(|l| (amount, *l)));
+            for (line, p) in lines.iter().zip(ahead.iter_mut()) {
+                self.look_up_names(line, p);
+                if p.looked_up {
+                    all.extend(p.lookups.iter().flatten());
                 }
             }
             touched ^= self.touch_name_lookups(&all);
             self.ahead_lookups = all;
-            self.lookups = one;
-            self.text = toks;
         }
         std::hint::black_box(touched);
     }
 
-    /// Classifies one line whose extracted codes are already resolved in `found`, applies
-    /// it and builds its result. `found` is left holding the line's codes.
-    fn classify(&mut self, line: StatementLine, found: &mut Vec<Found>) -> LineResult {
+    /// Classifies one line read into `p` (its extracted codes resolved), applies it and
+    /// builds its result.
+    fn classify(&mut self, line: StatementLine, p: &mut Prepared) -> LineResult {
+        let found = &mut p.found;
         if !self.window_lens.is_empty() {
             self.window_search(&line.content, found);
         }
@@ -823,12 +865,12 @@ impl Reconciler {
         let mut suggestion = None;
         let status = match (known.as_slice(), unknown.as_slice()) {
             ([], []) => {
-                suggestion = self.unmatched(&line, &mut ev);
+                suggestion = self.unmatched(&line, p, &mut ev);
                 Status::Unmatched
             }
             ([idx], []) => {
                 invoice = Some(self.code_of(*idx).to_string());
-                self.apply(*idx, &line, &mut ev)
+                self.apply(*idx, &line, p, &mut ev)
             }
             ([], [_]) => Status::UnknownCode,
             _ => Status::Ambiguous,
@@ -861,24 +903,6 @@ impl Reconciler {
             .get(idx as usize)
             .map(|s| self.text_of(s.code))
             .unwrap_or("")
-    }
-
-    /// Appends the payment codes and RF references in `content` to `found`, hashed but not
-    /// yet looked up.
-    fn extract_codes(&mut self, content: &str, found: &mut Vec<Found>) {
-        let mut cands = std::mem::take(&mut self.cands);
-        cands.clear();
-        extract_into(content, &self.schemes, &mut cands);
-        for c in cands.drain(..) {
-            found.push(Found {
-                hash: key_hash(c.code.as_bytes()),
-                code: c.code,
-                kind: c.kind,
-                span: c.span,
-                invoice: None,
-            });
-        }
-        self.cands = cands;
     }
 
     /// Looks for the compacted codes of non-payment-code invoices in the compacted content.
@@ -944,7 +968,7 @@ impl Reconciler {
     }
 
     /// Applies a payment to invoice `idx`.
-    fn apply(&mut self, idx: u32, line: &StatementLine, ev: &mut Evidence) -> Status {
+    fn apply(&mut self, idx: u32, line: &StatementLine, p: &Prepared, ev: &mut Evidence) -> Status {
         let amount = line.amount.vnd();
         let ref_hash = line
             .reference
@@ -1002,12 +1026,12 @@ impl Reconciler {
         };
         ev.due = due_date;
         ev.late = late;
-        self.line_names(idx, line, ev);
+        self.line_names(idx, p, ev);
         status
     }
 
     /// The names of invoice `idx` that the line carries (evidence next to a code).
-    fn line_names(&mut self, idx: u32, line: &StatementLine, ev: &mut Evidence) {
+    fn line_names(&self, idx: u32, p: &Prepared, ev: &mut Evidence) {
         let Some(s) = self.slots.get(idx as usize) else {
             return;
         };
@@ -1015,10 +1039,7 @@ impl Reconciler {
         if payer.len == 0 && ben.len == 0 {
             return;
         }
-        let mut text = std::mem::take(&mut self.text);
-        let mut counter = std::mem::take(&mut self.counter);
-        text.fill(&line.content);
-        counter.fill(line.counter_name.as_deref().unwrap_or(""));
+        let (text, counter) = (&p.text, &p.counter);
         for (role, span) in [(NameRole::Beneficiary, ben), (NameRole::Payer, payer)] {
             let name_text = self.text_of(span);
             let name = Toks::new(name_text);
@@ -1028,8 +1049,8 @@ impl Reconciler {
                 continue;
             }
             'sources: for (toks, source) in [
-                (&text, NameSource::Content),
-                (&counter, NameSource::CounterName),
+                (text, NameSource::Content),
+                (counter, NameSource::CounterName),
             ] {
                 for i in 0..toks.len() {
                     if !tok_eq(toks.get(i), first) {
@@ -1045,7 +1066,7 @@ impl Reconciler {
                                 invoice: None,
                                 role,
                                 name: name_text.to_string(),
-                                observed: toks.text(i, j + 1).to_string(),
+                                observed: toks.text(i, j + 1),
                                 source,
                                 truncated: false,
                             });
@@ -1060,7 +1081,7 @@ impl Reconciler {
                             invoice: None,
                             role,
                             name: name_text.to_string(),
-                            observed: toks.text(i, end).to_string(),
+                            observed: toks.text(i, end),
                             source,
                             truncated: true,
                         });
@@ -1069,26 +1090,39 @@ impl Reconciler {
                 }
             }
         }
-        self.text = text;
-        self.counter = counter;
     }
 
     /// An unmatched line: looks for a suggestion (the names found and how many invoices
     /// they fit go to the evidence).
-    fn unmatched(&mut self, line: &StatementLine, ev: &mut Evidence) -> Option<String> {
+    fn unmatched(
+        &mut self,
+        line: &StatementLine,
+        p: &mut Prepared,
+        ev: &mut Evidence,
+    ) -> Option<String> {
         if self.families.is_empty() {
             return None;
         }
+        if !p.looked_up {
+            // Not looked up ahead (a line is unmatched only when it has no code, so this does
+            // not happen today): looked up now rather than missed.
+            let amount = line.amount.vnd();
+            let [content, counter] = &mut p.lookups;
+            self.name_lookups(amount, &p.text, content);
+            self.name_lookups(amount, &p.counter, counter);
+            p.looked_up = true;
+        }
         let amount = line.amount.vnd();
-        let mut text = std::mem::take(&mut self.text);
-        let mut counter = std::mem::take(&mut self.counter);
-        text.fill(&line.content);
-        counter.fill(line.counter_name.as_deref().unwrap_or(""));
         let mut hits: Vec<Hit> = Vec::new();
-        self.name_hits(amount, &text, NameSource::Content, &mut hits);
-        self.name_hits(amount, &counter, NameSource::CounterName, &mut hits);
-        self.text = text;
-        self.counter = counter;
+        let [content, counter] = &p.lookups;
+        self.name_hits(amount, &p.text, content, NameSource::Content, &mut hits);
+        self.name_hits(
+            amount,
+            &p.counter,
+            counter,
+            NameSource::CounterName,
+            &mut hits,
+        );
         const SHOWN: usize = 5;
         for h in hits.iter().take(SHOWN * 2) {
             let Some(s) = self.slots.get(h.idx as usize) else {
@@ -1172,19 +1206,18 @@ impl Reconciler {
         &mut self,
         amount: u64,
         toks: &TextTokens,
+        lookups: &[Lookup],
         source: NameSource,
         hits: &mut Vec<Hit>,
     ) {
-        let mut lookups = std::mem::take(&mut self.lookups);
-        self.name_lookups(amount, toks, &mut lookups);
-        for l in &lookups {
+        for l in lookups {
             // Once two invoices are found, a scan changes nothing: stop.
             if distinct(hits) >= 2 {
                 break;
             }
             let (i, end) = (l.start as usize, l.end as usize);
             if let Some(run) = toks.run(i, end) {
-                let observed = || toks.text(i, end).to_string();
+                let observed = || toks.text(i, end);
                 self.scan(
                     l.key,
                     amount,
@@ -1197,26 +1230,25 @@ impl Reconciler {
                 );
             }
         }
-        self.lookups = lookups;
     }
 
     /// Reads ahead, for a batch of lines, what [`Reconciler::scan`] will read for the
     /// name-index lookups of `lookups` (with each line's amount): the code-table cell, the
     /// bucket, the invoices whose mask fits, and the names of those that owe the amount.
     /// Returns the values read, only to keep the reads.
-    fn touch_name_lookups(&self, lookups: &[(u64, Lookup)]) -> u64 {
+    fn touch_name_lookups(&self, lookups: &[Lookup]) -> u64 {
         let mut touched = 0u64;
-        for (_, l) in lookups {
+        for l in lookups {
             touched ^= self.frozen.table.first_cell(l.key);
         }
-        for (_, l) in lookups {
+        for l in lookups {
             if let Some(start) = self.frozen.table.get(l.key).next() {
                 let head = self.frozen.slab.get(start as usize);
                 touched ^= u64::from(head.map_or(0, |h| h.idx));
             }
         }
         // The first invoices whose mask fits (more would crowd the cache).
-        for (_, l) in lookups {
+        for l in lookups {
             if let Some(start) = self.frozen.table.get(l.key).next() {
                 let s = start as usize;
                 let len = self.frozen.slab.get(s).map_or(0, |h| h.idx as usize);

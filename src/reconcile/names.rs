@@ -160,6 +160,12 @@ fn head(text: &str, max: usize) -> &str {
 }
 
 /// A folded text split into tokens, kept in reusable buffers.
+///
+/// `folded` holds the tokens' bytes and `ranges` where each token is in it. For ASCII text
+/// the tokens are stored one after the other with nothing between them (the text's letters
+/// and digits, upper-cased: the same bytes the code extractor reads, see
+/// [`TextTokens::fill_from_view`]); for other text, `folded` is the output of
+/// [`crate::text::fold`] and the tokens are its space-separated words.
 #[derive(Default)]
 pub(crate) struct TextTokens {
     folded: String,
@@ -170,46 +176,13 @@ impl TextTokens {
     /// Folds `text` and splits it. Only the first [`NAME_TEXT_MAX`] bytes are read (token
     /// positions are held as `u32`; a bank memo is a few hundred bytes).
     pub(crate) fn fill(&mut self, text: &str) {
-        self.folded.clear();
-        self.ranges.clear();
         let text = head(text, NAME_TEXT_MAX);
         if text.is_ascii() {
-            // What `fold` does to ASCII, in one pass over a byte table: letters and digits
-            // upper-cased, every other character a separator; tokens joined by one space.
-            // Each byte is written at `n` (its letter or digit upper-cased, or a space);
-            // `n` moves on for a letter or digit and for the first separator after one, so
-            // that tokens are joined by one space. No more bytes than the text's are written.
-            let mut out = std::mem::take(&mut self.folded).into_bytes();
-            out.clear();
-            out.resize(text.len(), 0);
-            let (mut n, mut start, mut in_token) = (0usize, 0usize, false);
-            for &b in text.as_bytes() {
-                let c = ALNUM_UPPER[usize::from(b)];
-                let is_token = c != 0;
-                if let Some(o) = out.get_mut(n) {
-                    *o = if is_token { c } else { b' ' };
-                }
-                if is_token != in_token {
-                    if is_token {
-                        start = n;
-                    } else {
-                        self.ranges.push((start as u32, n as u32));
-                    }
-                }
-                n += usize::from(is_token | in_token);
-                in_token = is_token;
-            }
-            if in_token {
-                self.ranges.push((start as u32, n as u32));
-            } else {
-                // The space after the last token.
-                n = n.saturating_sub(1);
-            }
-            out.truncate(n);
-            // Only ASCII was written.
-            self.folded = String::from_utf8(out).unwrap_or_default();
+            self.fill_ascii(text);
             return;
         }
+        self.folded.clear();
+        self.ranges.clear();
         crate::text::fold_into(text, &mut self.folded);
         let mut start = 0usize;
         for (i, b) in self.folded.bytes().enumerate() {
@@ -223,6 +196,62 @@ impl TextTokens {
         if self.folded.len() > start {
             self.ranges.push((start as u32, self.folded.len() as u32));
         }
+    }
+
+    /// The tokens of an ASCII text from the view the code extractor scanned (see
+    /// [`crate::memo::extract_short_with_view`]): `view` holds the text's letters and
+    /// digits upper-cased and `pos` the byte offset of each; a token is a run of
+    /// consecutive offsets. The same tokens as [`TextTokens::fill`] on the text.
+    pub(crate) fn fill_from_view(&mut self, view: &[u8], pos: &[u8]) {
+        self.ranges.clear();
+        self.folded.clear();
+        self.folded
+            .push_str(std::str::from_utf8(view).unwrap_or_default());
+        let mut start = 0u32;
+        for (k, w) in pos.windows(2).enumerate() {
+            if let [a, b] = w {
+                if *b != a.wrapping_add(1) {
+                    self.ranges.push((start, k as u32 + 1));
+                    start = k as u32 + 1;
+                }
+            }
+        }
+        if !pos.is_empty() {
+            self.ranges.push((start, pos.len() as u32));
+        }
+    }
+
+    /// The tokens of an ASCII text (what `fold` does to ASCII: letters and digits
+    /// upper-cased, every other character a separator), in one pass over a byte table.
+    fn fill_ascii(&mut self, text: &str) {
+        self.ranges.clear();
+        let mut view = std::mem::take(&mut self.folded).into_bytes();
+        view.clear();
+        view.resize(text.len(), 0);
+        // Each byte is written at `n`, which moves on for a letter or digit only.
+        let (mut n, mut start, mut in_token) = (0usize, 0usize, false);
+        for &b in text.as_bytes() {
+            let c = ALNUM_UPPER[usize::from(b)];
+            if let Some(v) = view.get_mut(n) {
+                *v = c;
+            }
+            let is_token = c != 0;
+            if is_token != in_token {
+                if is_token {
+                    start = n;
+                } else {
+                    self.ranges.push((start as u32, n as u32));
+                }
+                in_token = is_token;
+            }
+            n += usize::from(is_token);
+        }
+        if in_token {
+            self.ranges.push((start as u32, n as u32));
+        }
+        view.truncate(n);
+        // Only ASCII letters and digits were kept.
+        self.folded = String::from_utf8(view).unwrap_or_default();
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -248,15 +277,20 @@ impl TextTokens {
         Some(Toks { items, len: j - i })
     }
 
-    /// The folded text of tokens `i..j`.
-    pub(crate) fn text(&self, i: usize, j: usize) -> &str {
-        let (Some(&(a, _)), Some(&(_, b))) = (
-            self.ranges.get(i),
-            j.checked_sub(1).and_then(|k| self.ranges.get(k)),
-        ) else {
-            return "";
-        };
-        self.folded.get(a as usize..b as usize).unwrap_or("")
+    /// The folded text of tokens `i..j`, joined by single spaces (`NGUYEN THI B`).
+    pub(crate) fn text(&self, i: usize, j: usize) -> String {
+        let j = j.min(self.len());
+        let len = (i..j).map(|k| self.get(k).len() + 1).sum::<usize>();
+        let mut out = String::with_capacity(len);
+        for k in i..j {
+            if k > i {
+                out.push(' ');
+            }
+            if let Some(&(a, b)) = self.ranges.get(k) {
+                out.push_str(self.folded.get(a as usize..b as usize).unwrap_or(""));
+            }
+        }
+        out
     }
 
     /// The end (exclusive) of the name run that starts at `i`: letters-only tokens that are
@@ -394,6 +428,52 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Tokens read from the code extractor's view equal the tokens of `fill`, for every
+    /// short text over letters, digits, separators and a code.
+    #[test]
+    fn tokens_from_the_extractor_view_equal_fill() {
+        let schemes: Vec<crate::reference::Scheme> = vec!["HP:6".parse().unwrap()];
+        let alphabet = [b'a', b'Z', b'7', b' ', b'.', b'-'];
+        let (mut a, mut b) = (TextTokens::default(), TextTokens::default());
+        let mut texts: Vec<String> = vec![
+            "MBVCB.2427229823.174242.HP24010172 HOC PHI HS NGUYEN VAN AN.CT tu 1027236393".into(),
+            "  hp 2401 0172 ..  nguyen thi b ".into(),
+            "x".repeat(256),
+        ];
+        for len in 0..=5u32 {
+            for mut k in 0..alphabet.len().pow(len) {
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push(char::from(alphabet[k % alphabet.len()]));
+                    k /= alphabet.len();
+                }
+                texts.push(text);
+            }
+        }
+        for text in &texts {
+            let mut cands = Vec::new();
+            assert!(crate::memo::extract_short_with_view(
+                text,
+                &schemes,
+                &mut cands,
+                |v, p| a.fill_from_view(v, p)
+            ));
+            assert_eq!(cands, crate::memo::extract(text, &schemes), "{text:?}");
+            b.fill(text);
+            let got: Vec<&[u8]> = (0..a.len()).map(|i| a.get(i)).collect();
+            let want: Vec<&[u8]> = (0..b.len()).map(|i| b.get(i)).collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(a.text(0, a.len()), b.text(0, b.len()), "{text:?}");
+        }
+        let mut cands = Vec::new();
+        assert!(!crate::memo::extract_short_with_view(
+            &"x".repeat(257),
+            &schemes,
+            &mut cands,
+            |_, _| {}
+        ));
     }
 
     #[test]
