@@ -208,12 +208,11 @@ impl TextTokens {
         self.folded
             .push_str(std::str::from_utf8(view).unwrap_or_default());
         let mut start = 0u32;
-        for (k, w) in pos.windows(2).enumerate() {
-            if let [a, b] = w {
-                if *b != a.wrapping_add(1) {
-                    self.ranges.push((start, k as u32 + 1));
-                    start = k as u32 + 1;
-                }
+        let tail = pos.get(1..).unwrap_or(&[]);
+        for (k, (a, b)) in (1u32..).zip(pos.iter().zip(tail)) {
+            if *b != a.wrapping_add(1) {
+                self.ranges.push((start, k));
+                start = k;
             }
         }
         if !pos.is_empty() {
@@ -279,16 +278,14 @@ impl TextTokens {
 
     /// The folded text of tokens `i..j`, joined by single spaces (`NGUYEN THI B`).
     pub(crate) fn text(&self, i: usize, j: usize) -> String {
-        let j = j.min(self.len());
-        let len = (i..j).map(|k| self.get(k).len() + 1).sum::<usize>();
+        let ranges = self.ranges.get(i..j.min(self.len())).unwrap_or(&[]);
+        let len: usize = ranges.iter().map(|&(a, b)| (b - a) as usize + 1).sum();
         let mut out = String::with_capacity(len);
-        for k in i..j {
-            if k > i {
+        for &(a, b) in ranges {
+            if !out.is_empty() {
                 out.push(' ');
             }
-            if let Some(&(a, b)) = self.ranges.get(k) {
-                out.push_str(self.folded.get(a as usize..b as usize).unwrap_or(""));
-            }
+            out.push_str(self.folded.get(a as usize..b as usize).unwrap_or(""));
         }
         out
     }
