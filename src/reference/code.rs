@@ -162,7 +162,7 @@ impl Scheme {
                 max: self.code_len(),
             });
         }
-        validate(&c)
+        validate_compacted(c)
     }
 }
 
@@ -218,7 +218,11 @@ pub fn compact(input: &str) -> Result<String, RefError> {
 /// Validates a payment code of any scheme (prefix of 2–5 letters without `O`/`I`/`L`, then
 /// 8–14 digits of which the last two are check digits), in any written form.
 pub fn validate(input: &str) -> Result<PaymentCode, RefError> {
-    let c = compact(input)?;
+    validate_compacted(compact(input)?)
+}
+
+/// [`validate`] of a code already compacted.
+fn validate_compacted(c: String) -> Result<PaymentCode, RefError> {
     let plen = c.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (prefix, digits) = c.split_at(plen);
     check_prefix(prefix)?;

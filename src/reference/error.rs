@@ -206,6 +206,14 @@ impl RefError {
 /// Removes the separators in `seps`, upper-cases ASCII letters and refuses anything that is
 /// not an ASCII letter or digit (naming the first such character and its position).
 pub(crate) fn clean(input: &str, seps: &[char]) -> Result<String, RefError> {
+    // Already clean (digits and upper-case letters only): as it is.
+    if !input.is_empty()
+        && input
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    {
+        return Ok(input.to_string());
+    }
     let mut out = String::with_capacity(input.len());
     for (i, c) in input.chars().enumerate() {
         if seps.contains(&c) {
