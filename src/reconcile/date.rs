@@ -84,26 +84,30 @@ impl Date {
         s
     }
 
-    /// The digits of the year (4), month (2) and day (2), zero-padded (a date holds a year
-    /// of 1900–2999, see [`Date::from_ymd`]).
-    fn digits(self) -> ([u8; 4], [u8; 2], [u8; 2]) {
+    /// Writes the date as ten bytes: `2024-09-15` (ISO) or `15/09/2024` (Vietnamese). A
+    /// date holds a year of 1900–2999 (see [`Date::from_ymd`]), so four digits suffice.
+    fn write(self, w: &mut impl std::fmt::Write, vi: bool) -> std::fmt::Result {
         let digit = |v: u32| b'0' + (v % 10) as u8;
         let (y, m, d) = (self.0 / 10_000, self.0 / 100 % 100, self.0 % 100);
-        (
-            [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)],
-            [digit(m / 10), digit(m)],
-            [digit(d / 10), digit(d)],
-        )
+        let year = [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)];
+        let (month, day) = ([digit(m / 10), digit(m)], [digit(d / 10), digit(d)]);
+        let b: [u8; 10] = if vi {
+            let [d1, d2] = day;
+            let [m1, m2] = month;
+            let [y1, y2, y3, y4] = year;
+            [d1, d2, b'/', m1, m2, b'/', y1, y2, y3, y4]
+        } else {
+            let [y1, y2, y3, y4] = year;
+            let [m1, m2] = month;
+            let [d1, d2] = day;
+            [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2]
+        };
+        w.write_str(std::str::from_utf8(&b).unwrap_or(""))
     }
 
     /// Writes `15/09/2024`.
     pub(crate) fn write_vi(self, w: &mut impl std::fmt::Write) -> std::fmt::Result {
-        let (y, m, d) = self.digits();
-        let mut b = [b'/'; 10];
-        b[..2].copy_from_slice(&d);
-        b[3..5].copy_from_slice(&m);
-        b[6..].copy_from_slice(&y);
-        w.write_str(std::str::from_utf8(&b).unwrap_or(""))
+        self.write(w, true)
     }
 
     /// The `YYYYMMDD` number.
@@ -115,12 +119,7 @@ impl Date {
 impl std::fmt::Display for Date {
     /// `2024-09-15`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (y, m, d) = self.digits();
-        let mut b = [b'-'; 10];
-        b[..4].copy_from_slice(&y);
-        b[5..7].copy_from_slice(&m);
-        b[8..].copy_from_slice(&d);
-        f.write_str(std::str::from_utf8(&b).unwrap_or(""))
+        self.write(f, false)
     }
 }
 

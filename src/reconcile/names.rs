@@ -399,46 +399,10 @@ mod tests {
         assert_eq!(head("ăb", 9), "ăb");
     }
 
-    #[test]
-    fn ascii_fast_path_folds_like_fold_on_every_short_text() {
-        // Every text of up to 5 characters over letters, digits and separators.
+    /// Every text of up to 5 characters over letters, digits and separators.
+    fn short_texts() -> Vec<String> {
         let alphabet = [b'a', b'Z', b'7', b' ', b'.', b'-'];
-        let mut t = TextTokens::default();
-        for len in 0..=5u32 {
-            for mut k in 0..alphabet.len().pow(len) {
-                let mut text = String::new();
-                for _ in 0..len {
-                    text.push(char::from(alphabet[k % alphabet.len()]));
-                    k /= alphabet.len();
-                }
-                t.fill(&text);
-                let folded = crate::text::fold(&text);
-                let want: Vec<&[u8]> = folded
-                    .as_bytes()
-                    .split(|b| *b == b' ')
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                let got: Vec<&[u8]> = (0..t.len()).map(|i| t.get(i)).collect();
-                assert_eq!(got, want, "{text:?}");
-                if t.len() > 0 {
-                    assert_eq!(t.text(0, t.len()), folded.trim(), "{text:?}");
-                }
-            }
-        }
-    }
-
-    /// Tokens read from the code extractor's view equal the tokens of `fill`, for every
-    /// short text over letters, digits, separators and a code.
-    #[test]
-    fn tokens_from_the_extractor_view_equal_fill() {
-        let schemes: Vec<crate::reference::Scheme> = vec!["HP:6".parse().unwrap()];
-        let alphabet = [b'a', b'Z', b'7', b' ', b'.', b'-'];
-        let (mut a, mut b) = (TextTokens::default(), TextTokens::default());
-        let mut texts: Vec<String> = vec![
-            "MBVCB.2427229823.174242.HP24010172 HOC PHI HS NGUYEN VAN AN.CT tu 1027236393".into(),
-            "  hp 2401 0172 ..  nguyen thi b ".into(),
-            "x".repeat(256),
-        ];
+        let mut texts = Vec::new();
         for len in 0..=5u32 {
             for mut k in 0..alphabet.len().pow(len) {
                 let mut text = String::new();
@@ -449,6 +413,40 @@ mod tests {
                 texts.push(text);
             }
         }
+        texts
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_fold_on_every_short_text() {
+        let mut t = TextTokens::default();
+        for text in short_texts() {
+            t.fill(&text);
+            let folded = crate::text::fold(&text);
+            let want: Vec<&[u8]> = folded
+                .as_bytes()
+                .split(|b| *b == b' ')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let got: Vec<&[u8]> = (0..t.len()).map(|i| t.get(i)).collect();
+            assert_eq!(got, want, "{text:?}");
+            if t.len() > 0 {
+                assert_eq!(t.text(0, t.len()), folded.trim(), "{text:?}");
+            }
+        }
+    }
+
+    /// Tokens read from the code extractor's view equal the tokens of `fill`, for every
+    /// short text over letters, digits, separators and a code.
+    #[test]
+    fn tokens_from_the_extractor_view_equal_fill() {
+        let schemes: Vec<crate::reference::Scheme> = vec!["HP:6".parse().unwrap()];
+        let (mut a, mut b) = (TextTokens::default(), TextTokens::default());
+        let mut texts: Vec<String> = vec![
+            "MBVCB.2427229823.174242.HP24010172 HOC PHI HS NGUYEN VAN AN.CT tu 1027236393".into(),
+            "  hp 2401 0172 ..  nguyen thi b ".into(),
+            "x".repeat(256),
+        ];
+        texts.extend(short_texts());
         for text in &texts {
             let mut cands = Vec::new();
             assert!(crate::memo::extract_short_with_view(
