@@ -157,6 +157,9 @@ impl Frozen {
 /// overlap, few enough that what they read stays in the first-level cache.
 pub const FEED_BATCH: usize = 32;
 
+/// Most bytes of token buffers a line of a batch keeps for the next one.
+const KEEP_BYTES: usize = 1 << 16;
+
 const KEY_FULL: u64 = 1;
 const KEY_PREFIX: u64 = 2;
 
@@ -693,6 +696,8 @@ impl Reconciler {
         }
         self.look_up_names(&line, &mut p);
         let result = self.classify(line, &mut p);
+        p.text.trim(KEEP_BYTES);
+        p.counter.trim(KEEP_BYTES);
         self.one = p;
         result
     }
@@ -725,6 +730,9 @@ impl Reconciler {
             self.look_up_batch(&batch, &mut ahead);
             for (line, p) in batch.drain(..).zip(ahead.iter_mut()) {
                 each(self.classify(line, p));
+                // A huge line does not leave its buffers behind in every slot.
+                p.text.trim(KEEP_BYTES);
+                p.counter.trim(KEEP_BYTES);
             }
         }
         self.ahead = ahead;
@@ -1562,6 +1570,35 @@ mod tests {
             p += len + 1;
         }
         n + r.names.len()
+    }
+
+    #[test]
+    fn huge_lines_do_not_leave_their_buffers_in_the_batch() {
+        let mut r = Reconciler::new(&["HP:6".parse().unwrap()]);
+        r.add_invoice(inv(
+            "HP24010172",
+            1_250_000,
+            "Nguyễn Văn An",
+            "Nguyễn Thị Bình",
+        ))
+        .unwrap();
+        // Over KEEP_BYTES of text; an amount no invoice owes, so that the names look up
+        // nothing.
+        let huge = "NGUYEN VAN AN ".repeat(5_000);
+        let lines = (0..FEED_BATCH as u64).map(|n| {
+            let mut l = StatementLine::new(n + 2, Amount::new(7).unwrap(), huge.clone());
+            l.counter_name = Some(huge.clone());
+            l
+        });
+        let mut statuses = Vec::new();
+        r.feed_many(lines, |x| statuses.push(x.status));
+        assert_eq!(statuses.len(), FEED_BATCH);
+        assert!(r
+            .ahead
+            .iter()
+            .all(|p| p.text.len() == 0 && p.counter.len() == 0));
+        r.feed(StatementLine::new(99, Amount::new(5).unwrap(), huge));
+        assert_eq!((r.one.text.len(), r.one.counter.len()), (0, 0));
     }
 
     /// Regression (junk corpus): a payer given as 1 MB of name tokens was kept whole and

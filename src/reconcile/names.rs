@@ -253,6 +253,16 @@ impl TextTokens {
         self.folded = String::from_utf8(view).unwrap_or_default();
     }
 
+    /// Frees the buffers when a long text left them over `bytes` (a reconciler keeps one
+    /// per line of a batch; bank memos need a few hundred bytes).
+    pub(crate) fn trim(&mut self, bytes: usize) {
+        if self.folded.capacity() > bytes
+            || self.ranges.capacity() * std::mem::size_of::<(u32, u32)>() > bytes
+        {
+            *self = TextTokens::default();
+        }
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.ranges.len()
     }
