@@ -199,26 +199,39 @@ pub fn reconcile(data: &[u8]) {
     };
     use crate::reference::Scheme;
     let schemes: Vec<Scheme> = ["HP:6"].iter().filter_map(|s| s.parse().ok()).collect();
-    let mut rec = Reconciler::new(&schemes);
-    for (body, amount) in [("123456", 1_250_000u64), ("654321", 500_000)] {
-        if let (Some(Ok(c)), Some(a)) = (
-            schemes.first().map(|s| s.create(body)),
-            crate::message::Amount::new(amount),
-        ) {
-            let _ = rec.add_invoice(Invoice::new(c.as_str(), a));
+    let loaded = || {
+        let mut rec = Reconciler::new(&schemes);
+        for (body, amount) in [("123456", 1_250_000u64), ("654321", 500_000)] {
+            if let (Some(Ok(c)), Some(a)) = (
+                schemes.first().map(|s| s.create(body)),
+                crate::message::Amount::new(amount),
+            ) {
+                let _ = rec.add_invoice(Invoice::new(c.as_str(), a));
+            }
         }
-    }
+        rec
+    };
+    let mut rec = loaded();
     let mut fed = 0u64;
     let mut skipped = 0u64;
     let mut rejected = 0u64;
+    let mut lines = Vec::new();
+    let mut results = Vec::new();
     let mut run = |records: &mut dyn Iterator<
         Item = Result<StatementRecord, crate::reconcile::RecordError>,
     >| {
         for r in records.take(10_000) {
             match r {
                 Ok(StatementRecord::Line(l)) => {
+                    lines.push(l.clone());
                     let res = rec.feed(l);
                     assert!(crate::reconcile::Status::ALL.contains(&res.status));
+                    // The reasons are written from the result: never empty, in both
+                    // languages, and the JSON form holds them.
+                    assert!(!res.reason().is_empty() && !res.reason_vi().is_empty());
+                    let mut json = Vec::new();
+                    assert!(crate::reconcile::write_json_line(&mut json, &res).is_ok());
+                    results.push(res);
                     fed += 1;
                 }
                 Ok(StatementRecord::Skipped(s)) => {
@@ -244,5 +257,9 @@ pub fn reconcile(data: &[u8]) {
     assert_eq!(s.rejected, rejected, "summary rejected");
     let per_status: u64 = s.statuses.iter().map(|t| t.lines).sum();
     assert_eq!(per_status, fed, "per-status counts do not add up");
+    // Batches give what line-by-line feeding gives.
+    let mut batched = Vec::new();
+    loaded().feed_many(lines, |x| batched.push(x));
+    assert!(batched == results, "feed_many differs from feed");
     let _ = parse_amount(&String::from_utf8_lossy(data), "amount");
 }
