@@ -516,15 +516,14 @@ impl Reconciler {
                 }
             }
         }
-        for span in [payer_s, ben_s] {
-            let toks = Toks::new(self.text_of(span));
-            if let (Some(first), Some(last)) = (toks.as_slice().first(), toks.as_slice().last()) {
-                let (f, g) = (tok_hash(first), tok_hash(last));
-                self.families.insert(f, ());
-                self.givens.insert(g, ());
-            }
+        let (keys, ends) = self.name_keys_and_ends(idx, inv.amount.vnd());
+        for (f, g) in ends.into_iter().flatten() {
+            self.families.insert(f, ());
+            self.givens.insert(g, ());
         }
-        self.index_names(idx, inv.amount.vnd());
+        if inv.amount.vnd() > 0 {
+            self.index_keys(idx, keys);
+        }
         Ok(Added {
             code,
             kind,
@@ -542,26 +541,37 @@ impl Reconciler {
     ///   of 3 or more tokens (a truncated run shows at least that much); the mask
     ///   summarizes the tokens from the third on.
     fn name_keys(&self, idx: u32, amount: u64) -> [(u64, u32); 4] {
+        self.name_keys_and_ends(idx, amount).0
+    }
+
+    /// [`Reconciler::name_keys`], and for the payer and the beneficiary the hashes of the
+    /// first and last tokens of a name of one token or more (family and given names).
+    #[allow(clippy::type_complexity)]
+    fn name_keys_and_ends(
+        &self,
+        idx: u32,
+        amount: u64,
+    ) -> ([(u64, u32); 4], [Option<(u64, u64)>; 2]) {
         let mut keys = [(0u64, 0u32); 4];
+        let mut ends = [None; 2];
         let Some(s) = self.slots.get(idx as usize) else {
-            return keys;
+            return (keys, ends);
         };
-        for (pos, span) in [(0, s.payer), (2, s.beneficiary)] {
+        let [payer_end, ben_end] = &mut ends;
+        for (pos, span, end) in [(0, s.payer, payer_end), (2, s.beneficiary, ben_end)] {
             let toks = Toks::new(self.text_of(span));
             let t = toks.as_slice();
             let (Some(first), Some(last)) = (t.first(), t.last()) else {
                 continue;
             };
+            let (fh, gh) = (tok_hash(first), tok_hash(last));
+            *end = Some((fh, gh));
             if t.len() < 2 {
                 continue;
             }
-            let fh = tok_hash(first);
             if let Some(k) = keys.get_mut(pos) {
                 let middles = t.get(1..t.len() - 1).unwrap_or(&[]);
-                *k = (
-                    combine(&[KEY_FULL, amount, fh, tok_hash(last)]),
-                    token_mask(middles),
-                );
+                *k = (combine(&[KEY_FULL, amount, fh, gh]), token_mask(middles));
             }
             if let (Some(second), Some(third)) = (t.get(1), t.get(2)) {
                 if let Some(k) = keys.get_mut(pos + 1) {
@@ -572,7 +582,7 @@ impl Reconciler {
                 }
             }
         }
-        keys
+        (keys, ends)
     }
 
     fn index_names(&mut self, idx: u32, outstanding: u64) {
@@ -580,6 +590,12 @@ impl Reconciler {
             return;
         }
         let keys = self.name_keys(idx, outstanding);
+        self.index_keys(idx, keys);
+    }
+
+    /// Files invoice `idx` under its name keys (see [`Reconciler::name_keys`]): gathered
+    /// for the frozen index before the first line, in the dynamic index after.
+    fn index_keys(&mut self, idx: u32, keys: [(u64, u32); 4]) {
         if !self.fed {
             for (pos, (k, mask)) in keys.into_iter().enumerate() {
                 if k != 0 {

@@ -162,7 +162,7 @@ impl Scheme {
                 max: self.code_len(),
             });
         }
-        validate_compacted(c)
+        validate_compacted(c, Some(*self))
     }
 }
 
@@ -218,11 +218,12 @@ pub fn compact(input: &str) -> Result<String, RefError> {
 /// Validates a payment code of any scheme (prefix of 2–5 letters without `O`/`I`/`L`, then
 /// 8–14 digits of which the last two are check digits), in any written form.
 pub fn validate(input: &str) -> Result<PaymentCode, RefError> {
-    validate_compacted(compact(input)?)
+    validate_compacted(compact(input)?, None)
 }
 
-/// [`validate`] of a code already compacted.
-fn validate_compacted(c: String) -> Result<PaymentCode, RefError> {
+/// [`validate`] of a code already compacted; `known` is its scheme when the caller has
+/// already checked the prefix and the length against it.
+fn validate_compacted(c: String, known: Option<Scheme>) -> Result<PaymentCode, RefError> {
     let plen = c.bytes().take_while(u8::is_ascii_alphabetic).count();
     let (prefix, digits) = c.split_at(plen);
     check_prefix(prefix)?;
@@ -240,7 +241,10 @@ fn validate_compacted(c: String) -> Result<PaymentCode, RefError> {
             max: plen + max,
         });
     }
-    let scheme = Scheme::new(prefix, digits.len() - 2)?;
+    let scheme = match known {
+        Some(s) => s,
+        None => Scheme::new(prefix, digits.len() - 2)?,
+    };
     let cc = c.get(c.len() - 2..).unwrap_or("");
     if !iso7064::is_valid_compact(&c) || !iso7064::is_issuable(cc) {
         return Err(RefError::InvalidChecksum);
