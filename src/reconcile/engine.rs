@@ -770,8 +770,8 @@ impl Reconciler {
                 text.fill_from_view(v, p)
             });
         if !one_pass {
-            extract_into(&line.content, &self.schemes, &mut cands);
-            p.text.fill(&line.content);
+            extract_into(content, &self.schemes, &mut cands);
+            p.text.fill(content);
         }
         for c in cands.drain(..) {
             p.found.push(Found {
@@ -792,6 +792,11 @@ impl Reconciler {
         if !p.found.is_empty() || self.families.is_empty() {
             return;
         }
+        self.make_name_lookups(line, p);
+    }
+
+    /// The name-index lookups of `p`'s content and counter-account name.
+    fn make_name_lookups(&self, line: &StatementLine, p: &mut Prepared) {
         let amount = line.amount.vnd();
         let [content, counter] = &mut p.lookups;
         self.name_lookups(amount, &p.text, content);
@@ -1130,11 +1135,7 @@ impl Reconciler {
         if !p.looked_up {
             // Not looked up ahead (a line is unmatched only when it has no code, so this does
             // not happen today): looked up now rather than missed.
-            let amount = line.amount.vnd();
-            let [content, counter] = &mut p.lookups;
-            self.name_lookups(amount, &p.text, content);
-            self.name_lookups(amount, &p.counter, counter);
-            p.looked_up = true;
+            self.make_name_lookups(line, p);
         }
         let amount = line.amount.vnd();
         let mut hits: Vec<Hit> = Vec::new();

@@ -206,14 +206,21 @@ impl RefError {
 /// Removes the separators in `seps`, upper-cases ASCII letters and refuses anything that is
 /// not an ASCII letter or digit (naming the first such character and its position).
 pub(crate) fn clean(input: &str, seps: &[char]) -> Result<String, RefError> {
-    // Already clean (digits and upper-case letters only): as it is.
+    // Already clean (digits and upper-case letters only, none of them a separator): as it
+    // is, which is what the general path below gives.
     if !input.is_empty()
         && input
             .bytes()
             .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && !seps.iter().any(char::is_ascii_alphanumeric)
     {
         return Ok(input.to_string());
     }
+    clean_chars(input, seps)
+}
+
+/// [`clean`] character by character.
+fn clean_chars(input: &str, seps: &[char]) -> Result<String, RefError> {
     let mut out = String::with_capacity(input.len());
     for (i, c) in input.chars().enumerate() {
         if seps.contains(&c) {
@@ -233,3 +240,28 @@ pub(crate) fn clean(input: &str, seps: &[char]) -> Result<String, RefError> {
 
 /// Separators python-stdnum-style `compact` removes from printed references.
 pub(crate) const SEPARATORS: &[char] = &[' ', '-', '.'];
+
+#[cfg(test)]
+mod clean_tests {
+    use super::*;
+
+    /// The shortcut for clean input gives what the general path gives, on every text of up
+    /// to four characters over upper and lower case, digits, separators and a non-ASCII
+    /// letter, with the usual separators and with a letter and a digit as separators.
+    #[test]
+    fn clean_equals_the_general_path() {
+        let alphabet = ['A', 'z', '7', ' ', '-', '.', 'ế'];
+        for seps in [SEPARATORS, &['A', '7'][..]] {
+            for len in 0..=4u32 {
+                for mut k in 0..alphabet.len().pow(len) {
+                    let mut text = String::new();
+                    for _ in 0..len {
+                        text.push(alphabet[k % alphabet.len()]);
+                        k /= alphabet.len();
+                    }
+                    assert_eq!(clean(&text, seps), clean_chars(&text, seps), "{text:?}");
+                }
+            }
+        }
+    }
+}
