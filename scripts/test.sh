@@ -16,14 +16,21 @@ scripts/install-deps.sh valgrind:valgrind pkg-config:pkg-config make:make gcc:gc
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy -D warnings"
+step "cargo clippy -D warnings (with and without the fuzzing feature)"
 cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --workspace --all-targets --all-features -- -D warnings
 
-step "cargo test (workspace)"
-cargo test --workspace
+step "cargo doc -D warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace -q
+
+step "cargo test (workspace, fuzz entry points included)"
+cargo test --workspace --all-features
 
 step "C ABI: C tests under valgrind and AddressSanitizer, install + pkg-config example"
 bash tests/c/run.sh
+
+step "the shipped library holds no fuzzing code"
+scripts/check-no-fuzzing.sh
 
 step "bindings: C#, Java, PHP, Python against the library"
 bindings/test.sh

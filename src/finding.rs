@@ -8,8 +8,22 @@
 //! `vietqr.62.08`), a stable [`Code`] with a string key (`name.digit`), parameters (position,
 //! character, limit, detail) and a message in English and in Vietnamese built from the code.
 //!
-//! Codes are defined once, in the table below; the C header, the bindings and the README
-//! table are derived from it. Keys are never renamed or reused; new codes are appended.
+//! Codes are defined once, in the table below; the C header, the bindings and the
+//! findings catalogue (docs/reference/findings.md) are derived from it. Keys are never renamed or reused; new codes are appended.
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::{Finding, Severity};
+//!
+//! let report = vietref::text::check_name("Nguyễn Văn 2", "payerName");
+//! assert!(!report.is_valid());
+//! let f: &Finding = &report.findings[0];
+//! assert_eq!(f.severity, Severity::Error);
+//! assert_eq!(f.field, "payerName");
+//! assert_eq!(f.code.key(), "name.digit");
+//! println!("{} / {}", f.message_en(), f.message_vi());
+//! ```
 
 use serde::{Serialize, Serializer};
 use std::fmt;

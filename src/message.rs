@@ -4,6 +4,23 @@
 //! A [`MessageDraft`] holds what a user typed; [`MessageDraft::validate`] turns it into a
 //! [`Report`] whose `cleaned` value is a [`PaymentMessage`], a value that can only exist
 //! valid and normalized. Every finding of every field is collected.
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::{MessageDraft, Sector};
+//!
+//! let draft = MessageDraft {
+//!     sector: Some("health".into()),
+//!     payer_name: Some("Trần Thị Mai".into()),
+//!     reason: Some("Viện phí đợt 2".into()),
+//!     invoice: Some("1C24TAA-00001234".into()),
+//!     ..MessageDraft::default()
+//! };
+//! let msg = draft.validate().cleaned.expect("a hospital message needs no beneficiary");
+//! assert_eq!(msg.sector(), Sector::Health);
+//! assert_eq!(msg.invoice().as_str(), "1C24TAA1234");
+//! ```
 
 use crate::finding::{Code, Finding, Report};
 use crate::reference::InvoiceRef;

@@ -85,7 +85,7 @@ fn vectors_mojibake_is_repaired() {
     }
 }
 
-/// SPEC §5.4: `70 68 ED` is `phí` in four encodings; detection must say it cannot tell.
+/// docs/domain.md, "Legacy encodings": `70 68 ED` is `phí` in four encodings; detection must say it cannot tell.
 #[test]
 fn short_input_is_reported_ambiguous() {
     let bytes = [0x70, 0x68, 0xED];

@@ -17,7 +17,7 @@ Sources (facts, not code, were taken from each):
   leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) pass through as the C1 controls U+0081...
 * VPS: the VPS table of Mozilla's uconv (intl/uconv/ucvlatin/vps.ut, Netscape 1998, as
   kept in the Floorp-Projects/Floorp repository), transcribed below. It agrees with
-  SPEC 5.4's example (Nguyen Van Duc).
+  the example in docs/domain.md, "Legacy encodings" (Nguyen Van Duc).
 * VNI-Win: the VNI composition table of xvnkb (lamdao/xvnkb, vni.h, Dao Hai Lam 2002),
   cross-checked against duydev/vietnamese-conversion (src/charsets.ts); the facts are
   restated below as mark bytes and single-byte letters. Bytes 0x80-0xBF are read as
@@ -226,7 +226,7 @@ emit_single("table_vps.rs", "VPS (the Vietnamese encoding of VPS Keys).", [
     "Netscape 1998; read in the Floorp-Projects/Floorp repository), transcribed into",
     "tools/gen_legacy_tables.py. It keeps Latin-1 positions for à á â ã è é ê ì í ò ó ô õ ù ú ý",
     "and friends, and puts fourteen capitals on C0 bytes (0x02-0x06, 0x10-0x15, 0x19, 0x1C,",
-    "0x1D), whose controls therefore cannot be encoded. Agrees with SPEC 5.4's example.",
+    "0x1D), whose controls therefore cannot be encoded. Agrees with the example in docs/domain.md, \"Legacy encodings\".",
 ], vps)
 
 # ---------------------------------------------------------------- Windows-1258
@@ -365,8 +365,8 @@ vni_enc_sorted = sorted(vni_enc.items())
 
 text = header("VNI-Win (VNI-Times and the other VNI fonts for Windows).", [
     "Source: the VNI composition table of xvnkb (lamdao/xvnkb, vni.h, Dao Hai Lam 2002),",
-    "cross-checked against duydev/vietnamese-conversion (src/charsets.ts) and SPEC 5.4's",
-    "example; the facts are restated in tools/gen_legacy_tables.py. A letter is an ASCII",
+    "cross-checked against duydev/vietnamese-conversion (src/charsets.ts) and the example in",
+    "docs/domain.md (\"Legacy encodings\"); the facts are restated in tools/gen_legacy_tables.py. A letter is an ASCII",
     "base letter followed by a mark byte (capitals take the mark byte 0x20 lower):",
     "tones 0xF9 acute, 0xF8 grave, 0xFB hook, 0xF5 tilde, 0xEF dot; 0xE2 circumflex and",
     "0xE1 0xE0 0xE5 0xE3 0xE4 circumflex with a tone; 0xEA breve and 0xE9 0xE8 0xFA 0xFC",

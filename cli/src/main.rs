@@ -14,6 +14,9 @@ mod reconcile_cmd;
 mod ref_cmd;
 mod text_cmd;
 
+#[cfg(test)]
+mod reference_doc;
+
 /// Vietnamese payment messages for schools and hospitals: normalize, validate, render,
 /// read back, reconcile.
 #[derive(Parser)]

@@ -25,7 +25,8 @@ pub enum OutFormat {
 /// Arguments of `vietref reconcile`.
 #[derive(clap::Args)]
 pub struct ReconcileArgs {
-    /// Open invoices: CSV with a header row (code,amount[,payer,beneficiary,due]).
+    /// Open invoices: CSV with a header row: code, amount, and optionally payer,
+    /// beneficiary, due.
     #[arg(long, value_name = "FILE")]
     invoices: String,
     /// Bank statement: .csv, .jsonl (.ndjson) or .json; `-` reads stdin (with --statement-format).

@@ -23,7 +23,7 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
 }
 
-/// SPEC §5.4's TCVN3 bytes of "Nguyễn Văn Đức".
+/// The TCVN3 bytes (docs/domain.md, "Legacy encodings") of "Nguyễn Văn Đức".
 const TCVN3: &[u8] = b"\x4E\x67\x75\x79\xD4\x6E\x20\x56\xA8\x6E\x20\xA7\xF8\x63\n";
 
 #[test]

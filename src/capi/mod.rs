@@ -2,7 +2,7 @@
 //!
 //! This is the only place in vietref with `unsafe` code. Every binding (C#, Java, Python,
 //! PHP) goes through these functions, so they follow one set of conventions (the user's
-//! view is in the header's preamble and in the README chapter "C ABI"):
+//! view is in the header's preamble and in docs/reference/c-abi.md):
 //!
 //! * names start with `vietref_`; handles are opaque structs with `_new` / `_free`
 //!   (`_free(NULL)` does nothing);
@@ -33,12 +33,13 @@
 //!    `tests/c/test_<area>.c` (success, NULL for every pointer, invalid UTF-8, buffers of 0
 //!    and 1 bytes; a new program goes into `C_TESTS` in tests/capi_c.rs and is picked up by
 //!    tests/c/run.sh), to a property test against the Rust API (`tests/capi_<area>.rs`), to
-//!    the fuzz driver (`src/capi/fuzz.rs`) and to the tables in the README chapter "C ABI".
+//!    the fuzz driver (`src/capi/fuzz.rs`) and to the tables in docs/reference/c-abi.md.
 
 // C names: `vietref_string`, not `VietrefString`.
 #![allow(non_camel_case_types)]
 
 pub(crate) mod boundary;
+#[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzz;
 pub mod legacy;

@@ -300,7 +300,7 @@ pub unsafe extern "C" fn vietref_report_finding_severity(
 }
 
 /// Writes the stable number of finding `index`'s code (like 200 for `name.digit`; the
-/// table is in the README) to `*code_out`. Finding codes and status codes are separate
+/// table is in docs/reference/findings.md) to `*code_out`. Finding codes and status codes are separate
 /// number spaces.
 ///
 /// # Safety

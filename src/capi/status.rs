@@ -18,7 +18,7 @@
 //! To add a status: add a variant with the next free number of its area to
 //! [`vietref_status`], add it to [`vietref_status::ALL`] and give it a name and both
 //! messages in `vietref_status::texts`; the unit tests and `tests/capi_header.rs` check the
-//! rest (uniqueness, the header, the table in the README chapter "C ABI").
+//! rest (uniqueness, the header, the table in docs/reference/c-abi.md).
 
 use std::ffi::c_char;
 

@@ -37,51 +37,51 @@ fn mode(n: u32) -> Option<Mode> {
 }
 
 /// `VIETREF_VIETQR_FIELD_*`: the fields `vietref_vietqr_get` reads, each the value as it
-/// travels in the payload (tag in brackets).
+/// travels in the payload (tag first).
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum vietref_vietqr_field {
-    /// [01] point of initiation: `11` (static) or `12` (dynamic).
+    /// Tag 01: point of initiation: `11` (static) or `12` (dynamic).
     VIETREF_VIETQR_FIELD_INITIATION = 1,
-    /// [38.01.00] the bank's 6-digit BIN.
+    /// Tag 38.01.00: the bank's 6-digit BIN.
     VIETREF_VIETQR_FIELD_BANK_BIN = 2,
-    /// [38.01.01] the account or card number.
+    /// Tag 38.01.01: the account or card number.
     VIETREF_VIETQR_FIELD_ACCOUNT_NUMBER = 3,
-    /// [38.02] the service code: `QRIBFTTA`, `QRIBFTTC`, `QRPUSH` or `QRCASH`.
+    /// Tag 38.02: the service code: `QRIBFTTA`, `QRIBFTTC`, `QRPUSH` or `QRCASH`.
     VIETREF_VIETQR_FIELD_SERVICE = 4,
-    /// [52] the merchant category code.
+    /// Tag 52: the merchant category code.
     VIETREF_VIETQR_FIELD_MERCHANT_CATEGORY = 5,
-    /// [53] the currency (`704`).
+    /// Tag 53: the currency (`704`).
     VIETREF_VIETQR_FIELD_CURRENCY = 6,
-    /// [54] the amount in đồng, as digits (`vietref_vietqr_amount` gives the number).
+    /// Tag 54: the amount in đồng, as digits (`vietref_vietqr_amount` gives the number).
     VIETREF_VIETQR_FIELD_AMOUNT = 7,
-    /// [58] the country (`VN`).
+    /// Tag 58: the country (`VN`).
     VIETREF_VIETQR_FIELD_COUNTRY = 8,
-    /// [59] the merchant name.
+    /// Tag 59: the merchant name.
     VIETREF_VIETQR_FIELD_MERCHANT_NAME = 9,
-    /// [60] the merchant city.
+    /// Tag 60: the merchant city.
     VIETREF_VIETQR_FIELD_MERCHANT_CITY = 10,
-    /// [61] the postal code.
+    /// Tag 61: the postal code.
     VIETREF_VIETQR_FIELD_POSTAL_CODE = 11,
-    /// [62.01] the bill number.
+    /// Tag 62.01: the bill number.
     VIETREF_VIETQR_FIELD_BILL_NUMBER = 12,
-    /// [62.02] the mobile number.
+    /// Tag 62.02: the mobile number.
     VIETREF_VIETQR_FIELD_MOBILE_NUMBER = 13,
-    /// [62.03] the store label.
+    /// Tag 62.03: the store label.
     VIETREF_VIETQR_FIELD_STORE_LABEL = 14,
-    /// [62.04] the loyalty number.
+    /// Tag 62.04: the loyalty number.
     VIETREF_VIETQR_FIELD_LOYALTY_NUMBER = 15,
-    /// [62.05] the reference label.
+    /// Tag 62.05: the reference label.
     VIETREF_VIETQR_FIELD_REFERENCE_LABEL = 16,
-    /// [62.06] the customer label.
+    /// Tag 62.06: the customer label.
     VIETREF_VIETQR_FIELD_CUSTOMER_LABEL = 17,
-    /// [62.07] the terminal label.
+    /// Tag 62.07: the terminal label.
     VIETREF_VIETQR_FIELD_TERMINAL_LABEL = 18,
-    /// [62.08] the purpose of transaction: the transfer content bank apps show.
+    /// Tag 62.08: the purpose of transaction: the transfer content bank apps show.
     VIETREF_VIETQR_FIELD_PURPOSE = 19,
-    /// [62.09] the consumer data request.
+    /// Tag 62.09: the consumer data request.
     VIETREF_VIETQR_FIELD_CONSUMER_DATA_REQUEST = 20,
-    /// [63] the CRC as read (absent in a VietQR made from JSON).
+    /// Tag 63: the CRC as read (absent in a VietQR made from JSON).
     VIETREF_VIETQR_FIELD_CRC = 21,
 }
 

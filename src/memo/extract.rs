@@ -1,7 +1,7 @@
 //! Finding payment codes and RF references again inside bank statement memo text.
 //!
 //! Banks add prefixes and suffixes, swap dots and spaces, change case, remove spaces, split
-//! a code into chunks and wrap lines (SPEC §2.1). [`extract`] therefore reads an
+//! a code into chunks and wrap lines (docs/domain.md, "What banks do to a memo"). [`extract`] therefore reads an
 //! alphanumeric-compacted view of the text: every ASCII letter or digit, upper-cased, with a
 //! map back to its byte offset; everything else (spaces, dots, line breaks, non-ASCII) is
 //! dropped. In that view:

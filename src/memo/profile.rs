@@ -1,5 +1,5 @@
 //! Channel profiles: where the message travels, how much room it has, which characters
-//! survive, and where that is documented (SPEC §2).
+//! survive, and where that is documented (docs/domain.md, "Channels and their limits").
 
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;

@@ -23,7 +23,7 @@ pub struct ParsedMemo {
     pub sector: Option<Sector>,
 }
 
-/// Words that start a bank's suffix (SPEC §2.1): the memo ends before them.
+/// Words that start a bank's suffix (docs/domain.md, "What banks do to a memo"): the memo ends before them.
 const STOP_WORDS: &[&str] = &["GD", "TRACE", "MAC", "NAPAS", "CT"];
 
 #[derive(Clone, Copy)]

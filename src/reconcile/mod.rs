@@ -23,12 +23,37 @@
 //! | `unmatched` | no code; with a `suggestion` when a name and the exact amount point to exactly one open invoice |
 //!
 //! Only `paid`, `partial`, `overpaid` and `duplicate` change an invoice's paid total.
-//! A suggestion never does: a name never proves identity (SPEC §5.3).
+//! A suggestion never does: a name never proves identity (docs/domain.md, "Names").
 //!
 //! # Reading and writing
 //! [`InvoiceReader`] and [`StatementReader`] read CSV (configurable [`Columns`]), JSON lines
 //! and JSON arrays in the shapes bank-notification services send; [`write_json_line`] and
 //! [`CsvWriter`] write the results. Amounts: [`parse_amount`].
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::reconcile::{
+//!     Columns, InvoiceReader, Reconciler, StatementFormat, StatementReader, StatementRecord, Status,
+//! };
+//!
+//! let schemes = ["HP:6".parse()?];
+//! let mut r = Reconciler::new(&schemes);
+//! let invoices = "code,amount,payer\nHP24010172,1250000,Nguyễn Văn An\n";
+//! for item in InvoiceReader::new(invoices.as_bytes(), &Columns::new())? {
+//!     let (_line, inv) = item?;
+//!     r.add_invoice(inv).map_err(|f| format!("{f:?}"))?;
+//! }
+//! let statement = "amount,content\n1250000,MBVCB.123.HP24010172 HOC PHI\n";
+//! for item in StatementReader::new(StatementFormat::Csv, statement.as_bytes(), &Columns::new())? {
+//!     if let StatementRecord::Line(line) = item? {
+//!         let res = r.feed(line);
+//!         assert_eq!(res.status, Status::Paid);
+//!         println!("{}", res.reason());
+//!     }
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod amount;
 mod csv;

@@ -12,7 +12,7 @@
 //!   Bình`), and the run ends where the memo was cut (the end of the text, a bank's suffix
 //!   word or a name marker). Middle names cannot be missing in a truncated run.
 //!
-//! A name never proves identity (SPEC §5.3): these matches are evidence next to a code, or
+//! A name never proves identity (docs/domain.md, "Names"): these matches are evidence next to a code, or
 //! a suggestion when a name and the exact amount point to exactly one open invoice.
 
 use super::index::hash_bytes;
@@ -23,7 +23,7 @@ use crate::text::ALNUM_UPPER;
 pub(crate) const MAX_TOKENS: usize = 8;
 
 /// Words that end a run of name tokens: the memo's name markers and the words banks put
-/// before their suffixes (SPEC §2.1).
+/// before their suffixes (docs/domain.md, "What banks do to a memo").
 const STOP: &[&[u8]] = &[
     b"HS", b"BN", b"PH", b"NTT", b"GD", b"TRACE", b"MAC", b"NAPAS", b"CT", b"FT", b"ND", b"IBFT",
     b"CTR",

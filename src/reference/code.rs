@@ -14,6 +14,19 @@
 //! whose spaces were removed or inserted; the check digits make a random run of digits
 //! pass for a code only once in 97 times, and catch every single substitution and every
 //! adjacent transposition.
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::reference::Scheme;
+//!
+//! let scheme: Scheme = "VP:10".parse()?;
+//! let c = scheme.create("2024000123")?;
+//! assert_eq!(c.prefix(), "VP");
+//! assert!(scheme.validate(c.as_str()).is_ok());
+//! assert!(scheme.validate("VP2024000123").is_err()); // no check digits
+//! # Ok::<(), vietref::reference::RefError>(())
+//! ```
 
 use super::error::{clean, Part, RefError, SEPARATORS};
 use super::iso7064;

@@ -19,6 +19,15 @@
 //!
 //! Accepted years: `19`–`99` for current series (Circular 68/2019 introduced the format in
 //! 2019; Decree 123 made it general in July 2022), any two digits for legacy series.
+//!
+//! # Example
+//!
+//! ```
+//! let e = vietref::reference::einvoice::validate("1C24TAA.1234")?;
+//! assert_eq!((e.template(), e.number()), (Some(1), 1234));
+//! assert_eq!(e.format(), "1C24TAA-00001234");
+//! # Ok::<(), vietref::reference::RefError>(())
+//! ```
 
 use super::error::{Part, RefError};
 use std::fmt;

@@ -4,6 +4,15 @@
 //!
 //! Works on strings of ASCII digits and letters without big integers: letters count as two
 //! digits (`A`=10 … `Z`=35, case-insensitive) and the remainder is carried digit by digit.
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::reference::iso7064;
+//!
+//! assert_eq!(iso7064::check_string("HP71840976").as_deref(), Some("74"));
+//! assert!(iso7064::is_valid("HP7184097674"));
+//! ```
 
 use super::error::{clean, RefError, SEPARATORS};
 

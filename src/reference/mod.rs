@@ -13,6 +13,22 @@
 //! | tax code (MST) | [`mst`] | [`TaxCode`] | `0100233488001` | `0100233488-001` |
 //!
 //! The message's `invoice` field is an [`InvoiceRef`]: what the payment pays for.
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::reference::{code, einvoice, mst, rf};
+//!
+//! let c = code::create("HP", "71840976")?;             // check digits added
+//! assert_eq!(c.as_str(), "HP7184097674");
+//! assert_eq!(code::validate("hp 7184-0976.74")?.as_str(), "HP7184097674");
+//! assert!(code::validate("HP7184097647").is_err());    // two digits swapped: caught
+//!
+//! assert_eq!(rf::create("539007547034")?.format(), "RF18 5390 0754 7034");
+//! assert_eq!(einvoice::validate("1c24taa 1234")?.format(), "1C24TAA-00001234");
+//! assert!(mst::is_valid("0100233488"));
+//! # Ok::<(), vietref::reference::RefError>(())
+//! ```
 
 pub mod code;
 pub mod einvoice;

@@ -14,6 +14,15 @@
 //! A tax code identifies the institution, not what is paid, so it is not one of the
 //! [`InvoiceRef`](super::InvoiceRef) kinds: a tax code typed into the invoice field is kept as
 //! the institution's own (opaque) code.
+//!
+//! # Example
+//!
+//! ```
+//! let t = vietref::reference::mst::validate("0100233488-001")?;
+//! assert_eq!(t.branch(), Some("001"));
+//! assert!(!vietref::reference::mst::is_valid("0100233487"));
+//! # Ok::<(), vietref::reference::RefError>(())
+//! ```
 
 use super::error::{clean, Part, RefError, SEPARATORS};
 use std::fmt;

@@ -5,6 +5,14 @@
 //! values the computation issues). Printed in groups of four (`RF18 5390 0754 7034`);
 //! the electronic form has no spaces. Understood by ISO 20022 (`Strd/CdtrRefInf`, type
 //! `SCOR`) and SEPA.
+//!
+//! # Example
+//!
+//! ```
+//! let r = vietref::reference::rf::validate("rf18 5390 0754 7034")?;
+//! assert_eq!((r.check_digits(), r.body()), ("18", "539007547034"));
+//! # Ok::<(), vietref::reference::RefError>(())
+//! ```
 
 use super::error::{clean, Part, RefError, SEPARATORS};
 use super::iso7064;

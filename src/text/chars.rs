@@ -1,5 +1,16 @@
-//! Character classes used by the checks: refused characters (SPEC §5.5), whitespace,
+//! Character classes used by the checks: refused characters (docs/domain.md, "Spoofing"), whitespace,
 //! apostrophes, the Vietnamese letter repertoire and scripts.
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::text::chars;
+//!
+//! assert!(chars::is_bidi_control('\u{202E}'));
+//! assert!(chars::is_invisible('\u{200B}'));
+//! assert!(chars::is_name_letter('ỹ'));
+//! assert_eq!(chars::script_name('у'), "Cyrillic");
+//! ```
 
 use super::syllable::Tone;
 use super::tables::{VIETNAMESE_LETTERS, VIETNAMESE_LETTER_PARTS};

@@ -6,6 +6,15 @@
 //! Vietnamese ones (caron `ǎ` for breve `ă`; `ð Ð Ɖ` for `đ Đ`), digit/letter swaps (`0`/`O`,
 //! `1`/`l`/`I`), `rn` for `m`, and invisible characters (dropped). Case is ignored: an
 //! upper-case spelling of a registered name is not a disguise.
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::text::{compare_payee_name, looks_like, NameComparison};
+//!
+//! assert!(looks_like("HOA", "НОА")); // the second is Cyrillic
+//! assert_eq!(compare_payee_name("TRUONG THCS HOA BINH", "TRUONG THCS HOA BINH"), NameComparison::Same);
+//! ```
 
 use super::chars;
 use unicode_normalization::UnicodeNormalization;

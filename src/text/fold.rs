@@ -416,6 +416,7 @@ fn word_at(buf: &[u8], r: usize, end: usize) -> Option<u64> {
 
 /// The per-character implementation that the two passes above replaced, kept unchanged as
 /// the oracle that property tests and the `text` fuzz target hold [`fold`] to.
+#[cfg(any(test, feature = "fuzzing"))]
 pub(crate) mod reference {
     use super::{FOLD_START, FOLD_TABLE as FOLD};
     use unicode_normalization::char::decompose_compatible;

@@ -4,7 +4,7 @@
 //! The pipeline ([`normalize`]) runs in a fixed order and reports every step that changed
 //! the text as a warning finding, and every refused character as an error finding:
 //!
-//! 1. refuse control characters, bidirectional controls and invisible characters (SPEC §5.5);
+//! 1. refuse control characters, bidirectional controls and invisible characters (docs/domain.md, "Spoofing");
 //! 2. whitespace (NBSP, U+202F, U+2000–U+200A, U+3000, tabs, line breaks) to one ASCII space,
 //!    runs collapsed, ends trimmed;
 //! 3. apostrophe look-alikes (U+2019, U+02BC, …) to `'`;
@@ -12,6 +12,19 @@
 //!
 //! Names get more ([`check_name`]): only Vietnamese letters, space, apostrophe and hyphen
 //! (Civil Code 2015, art. 26), display casing, and a warning when a tone mark looks misplaced.
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::text;
+//!
+//! let r = text::check_name("  nguyễn   văn AN ", "payerName");
+//! assert_eq!(r.cleaned.as_deref(), Some("Nguyễn Văn An"));
+//! assert_eq!(text::fold("Nguyễn Văn Đức"), "NGUYEN VAN DUC");
+//! assert_eq!(text::key("THỦY"), text::key("Thuỷ"));
+//! // A Cyrillic "у" inside a Latin name is refused.
+//! assert!(!text::check_name("Nguуễn Văn An", "payerName").is_valid());
+//! ```
 
 pub mod chars;
 pub mod confusable;
@@ -22,6 +35,7 @@ pub(crate) mod tables;
 
 pub use confusable::{compare_payee_name, looks_like, skeleton, NameComparison};
 pub(crate) use fold::fold_append;
+#[cfg(feature = "fuzzing")]
 pub(crate) use fold::reference::fold as fold_reference;
 pub use fold::{fold, fold_into};
 pub use syllable::{is_syllable, retone, Tone, ToneStyle};

@@ -7,6 +7,17 @@
 //!
 //! Marks are recognised by code point, never by position, so NFD input with the tone mark
 //! before or after the quality mark parses the same.
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::text::{retone, syllable, ToneStyle};
+//!
+//! let s = syllable::parse("thuỷ").expect("a Vietnamese syllable");
+//! assert_eq!(s.written_style(), Some(ToneStyle::MainVowel));
+//! assert_eq!(retone("Hoà Thuỷ", ToneStyle::Traditional), "Hòa Thủy");
+//! assert!(!syllable::is_syllable("José"));
+//! ```
 
 use unicode_normalization::char::{compose, decompose_canonical};
 use unicode_normalization::UnicodeNormalization;

@@ -9,6 +9,16 @@
 //!
 //! Look-ups ignore case, accents, spaces and punctuation (`"vietinbank"`, `"Vietin Bank"`,
 //! `"ICB"`, `"Ngân hàng TMCP Công thương Việt Nam"` all find BIN 970415).
+//!
+//! # Example
+//!
+//! ```
+//! use vietref::vietqr::banks;
+//!
+//! let b = banks::lookup("VCB").expect("in the registry");
+//! assert_eq!(b.bin, "970436");
+//! assert_eq!(banks::by_bin("970436").map(|b| b.bin), Some("970436"));
+//! ```
 
 use serde::Serialize;
 use std::collections::HashMap;

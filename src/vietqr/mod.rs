@@ -47,6 +47,8 @@ mod check;
 mod crc;
 mod decode;
 mod encode;
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
 pub mod fuzz;
 mod json;
 mod payee;

@@ -4,7 +4,7 @@
  *
  * Built with gcc -std=c99 -Wall -Wextra -Werror -pedantic against the static and the shared
  * library by tests/capi_c.rs, and under valgrind and AddressSanitizer by tests/c/run.sh.
- * Expected values are written by hand from the rules (SPEC, the Rust doc examples), not
+ * Expected values are written by hand from the rules (docs/domain.md, the Rust doc examples), not
  * taken from the library's output.
  */
 #include "check.h"

@@ -1,8 +1,8 @@
-//! What banks do to a memo on the way (SPEC §2.1), applied at random.
+//! What banks do to a memo on the way (docs/domain.md, "What banks do to a memo"), applied at random.
 
 use super::Rng;
 
-/// Bank prefixes and suffixes observed on real statements (SPEC §2.1); `{}` is the memo.
+/// Bank prefixes and suffixes observed on real statements (docs/domain.md, "What banks do to a memo"); `{}` is the memo.
 pub const WRAPPERS: &[&str] = &[
     "{}",
     "MBVCB.2427229823.174242.{}.CT tu 1027236393 PHAM HOANG TUAN toi 28349817",

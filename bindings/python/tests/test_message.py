@@ -21,7 +21,7 @@ def tuition():
 
 
 def test_tuition_message():
-    # Expected output as documented for examples/c/tuition.c in the README (chapter "C ABI").
+    # Expected output as documented for examples/c/tuition.c in docs/guide/c.md.
     with tuition() as m, m.validate() as r:
         assert r.valid
         assert [(f.severity, f.field, f.key, f.code) for f in r] == [

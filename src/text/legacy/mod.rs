@@ -1,8 +1,8 @@
 //! Legacy Vietnamese encodings: TCVN3, VNI-Win, VISCII, VPS, Windows-1258, VIQR, and UTF-8
 //! that was read as Windows-1252 (mojibake).
 //!
-//! School and hospital records still arrive in the encodings of the 1990s font era (SPEC
-//! §5.4). This module turns their bytes into NFC UTF-8 ([`decode`]), writes them back
+//! School and hospital records still arrive in the encodings of the 1990s font era
+//! (docs/domain.md, "Legacy encodings"). This module turns their bytes into NFC UTF-8 ([`decode`]), writes them back
 //! ([`encode`]), tells which encoding a sample is in ([`detect`]), repairs mojibake
 //! ([`repair_mojibake`]) and converts files of any size chunk by chunk ([`Decoder`],
 //! [`Encoder`], [`convert`]).
@@ -633,7 +633,7 @@ mod tests {
             .collect()
     }
 
-    /// SPEC §5.4's "Nguyễn Văn Đức" in every encoding.
+    /// "Nguyễn Văn Đức" in every encoding, as docs/domain.md ("Legacy encodings") gives it.
     #[test]
     fn spec_examples() {
         let want = "Nguyễn Văn Đức";

@@ -1,8 +1,8 @@
 //! VNI-Win (VNI-Times and the other VNI fonts for Windows).
 //!
 //! Source: the VNI composition table of xvnkb (lamdao/xvnkb, vni.h, Dao Hai Lam 2002),
-//! cross-checked against duydev/vietnamese-conversion (src/charsets.ts) and SPEC 5.4's
-//! example; the facts are restated in tools/gen_legacy_tables.py. A letter is an ASCII
+//! cross-checked against duydev/vietnamese-conversion (src/charsets.ts) and the example in
+//! docs/domain.md ("Legacy encodings"); the facts are restated in tools/gen_legacy_tables.py. A letter is an ASCII
 //! base letter followed by a mark byte (capitals take the mark byte 0x20 lower):
 //! tones 0xF9 acute, 0xF8 grave, 0xFB hook, 0xF5 tilde, 0xEF dot; 0xE2 circumflex and
 //! 0xE1 0xE0 0xE5 0xE3 0xE4 circumflex with a tone; 0xEA breve and 0xE9 0xE8 0xFA 0xFC
