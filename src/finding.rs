@@ -542,7 +542,7 @@ pub struct Finding {
 
 /// `U+0301 COMBINING ACUTE`-style description of a character for messages.
 pub fn describe_char(c: char) -> String {
-    if c.is_control() || crate::text::is_format_or_invisible(c) || is_combining(c) {
+    if c.is_control() || crate::charclass::is_format_or_invisible(c) || is_combining(c) {
         format!("U+{:04X}", c as u32)
     } else {
         format!("'{}' (U+{:04X})", c, c as u32)

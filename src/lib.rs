@@ -45,6 +45,7 @@
 #[allow(unsafe_code)]
 #[doc(hidden)]
 pub mod capi;
+mod charclass;
 pub mod finding;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]

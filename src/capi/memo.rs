@@ -7,11 +7,11 @@ use super::boundary::{
 };
 use super::message::vietref_message;
 use super::reference::{schemes_arg, vietref_ref_kind};
-use super::report::{vietref_report, Cleaned};
+use super::report::{vietref_report, Cleaned, Memo};
 use super::status::vietref_status;
 use super::string::vietref_string;
 use crate::finding::{has_error, Report};
-use crate::memo::{self, Candidate, FieldList, Profile, Rendered};
+use crate::memo::{self, Candidate, Profile, Rendered};
 use serde::Serialize;
 use std::ffi::c_char;
 
@@ -58,23 +58,6 @@ pub enum vietref_memo_list {
     VIETREF_MEMO_OMITTED = 2,
     /// The fields in the text that were cut (a subset of the included ones).
     VIETREF_MEMO_CLIPPED = 3,
-}
-
-/// A rendered memo: the cleaned value of a `vietref_memo_render` report. Its JSON is what
-/// `vietref memo render` prints, without the findings (they are the report's).
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct Memo {
-    channel: String,
-    budget: usize,
-    pub(crate) text: String,
-    included: FieldList,
-    omitted: FieldList,
-    clipped: FieldList,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    creditor_reference: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    xml: Option<String>,
 }
 
 impl Memo {

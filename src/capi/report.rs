@@ -3,15 +3,34 @@
 use super::boundary::{
     buf_arg, ffi_boundary, free_handle, handle_ref, into_handle, known, out_arg, FfiResult, Out,
 };
-use super::memo::Memo;
 use super::status::vietref_status;
 use super::string::vietref_string;
 use super::Lang;
 use crate::finding::{Finding, Report, Severity};
+use crate::memo::FieldList;
 use crate::message::PaymentMessage;
 use crate::vietqr::VietQr;
 use serde::{Serialize, Serializer};
 use std::ffi::c_char;
+
+/// A rendered memo: the cleaned value of a `vietref_memo_render` report (defined here, with
+/// the other cleaned values, so that reports depend on no area; its methods are in
+/// `capi::memo`). Its JSON is what
+/// `vietref memo render` prints, without the findings (they are the report's).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Memo {
+    pub(crate) channel: String,
+    pub(crate) budget: usize,
+    pub(crate) text: String,
+    pub(crate) included: FieldList,
+    pub(crate) omitted: FieldList,
+    pub(crate) clipped: FieldList,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) creditor_reference: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) xml: Option<String>,
+}
 
 /// The cleaned value of a report, whichever check made it.
 #[derive(Debug, Clone)]

@@ -321,7 +321,7 @@ impl PaymentCode {
             .code
             .get(usize::from(self.scheme.prefix_len)..)
             .unwrap_or("");
-        format!("{} {}", self.prefix(), super::rf::group4(digits))
+        format!("{} {}", self.prefix(), super::iso7064::group4(digits))
     }
 }
 

@@ -110,7 +110,19 @@ pub fn is_valid(input: &str) -> bool {
 
 /// The printed form of a valid string, in groups of four (`1234 5676`), or the error.
 pub fn format(input: &str) -> Result<String, RefError> {
-    validate(input).map(|c| super::rf::group4(&c))
+    validate(input).map(|c| group4(&c))
+}
+
+/// Writes ASCII `s` in groups of four separated by single spaces.
+pub(crate) fn group4(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 4);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]

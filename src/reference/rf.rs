@@ -108,7 +108,7 @@ impl CreditorReference {
 
     /// The printed form, groups of four: `RF18 5390 0754 7034`.
     pub fn format(&self) -> String {
-        group4(&self.0)
+        iso7064::group4(&self.0)
     }
 
     /// The two check digits.
@@ -120,18 +120,6 @@ impl CreditorReference {
     pub fn body(&self) -> &str {
         self.0.get(4..).unwrap_or("")
     }
-}
-
-/// Writes ASCII `s` in groups of four separated by single spaces.
-pub(crate) fn group4(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 4);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && i % 4 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl fmt::Display for CreditorReference {

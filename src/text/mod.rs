@@ -59,10 +59,7 @@ pub(crate) static ALNUM_UPPER: [u8; 256] = {
     t
 };
 
-/// Whether `c` is refused as invisible or as a bidirectional/format control.
-pub fn is_format_or_invisible(c: char) -> bool {
-    chars::is_bidi_control(c) || chars::is_invisible(c)
-}
+pub use crate::charclass::is_format_or_invisible;
 
 /// Normalizes free text for a field and reports every change and every refused character.
 ///
