@@ -11,7 +11,13 @@
 # (C#, JUnit); the last lines are one "bindings: <language> ok|FAILED" per language and
 # "bindings: N passed, N failed" (languages).
 #
+# Every language also runs the cross-surface scenario: its examples/scenario program walks
+# tests/data/scenario/scenario.json (validate, render, VietQR, decode, extract, reconcile) and
+# scripts/scenario.py compares every step with the CLI's output on the same input, failing
+# with the step and the language that differ.
+#
 # Environment: VIETREF_LIB=path  use this library instead of building one;
+#              VIETREF_CLI=path  use this vietref command instead of building one;
 #              VIETREF_SKIP_WHEEL=1  skip building and installing the Python wheel.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -52,6 +58,12 @@ if [ -z "${VIETREF_LIB:-}" ]; then
   esac
 fi
 export VIETREF_LIB
+if [ -z "${VIETREF_CLI:-}" ]; then
+  step "cargo build -p vietref-cli (the scenario's reference)"
+  cargo build -q -p vietref-cli || exit 1
+  VIETREF_CLI=$root/target/debug/vietref
+fi
+export VIETREF_CLI
 export VIETREF_TEST_DATA=$root/tests/data VIETREF_HEADER=$root/include/vietref_flat.h
 echo "VIETREF_LIB=$VIETREF_LIB"
 
@@ -78,6 +90,13 @@ example() {
   echo "bindings: $lang README example ok ($(grep -c 'payerName' <<<"$out") findings printed)"
 }
 
+# The cross-surface scenario: this language's program against the CLI (scripts/scenario.py).
+scenario() {
+  local lang=$1 cmd=$2
+  step "$lang: the cross-surface scenario against the CLI"
+  python3 scripts/scenario.py --cli "$VIETREF_CLI" "$lang=$cmd"
+}
+
 run_python() {
   python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest || return 1
   coverage python bindings/python/src || return 1
@@ -87,6 +106,7 @@ run_python() {
   [ $rc -eq 5 ] && { echo "bindings: pytest collected no tests"; return 1; }
   [ $rc -ne 0 ] && return $rc
   example python "PYTHONPATH=$root/bindings/python/src python3 bindings/python/examples/tuition.py" || return 1
+  scenario python "env PYTHONPATH=$root/bindings/python/src python3 bindings/python/examples/scenario.py" || return 1
   if [ -z "${VIETREF_SKIP_WHEEL:-}" ]; then
     step "python: build the platform wheel and import it from a clean directory"
     rm -rf "$build/wheel" "$build/site" && mkdir -p "$build/wheel" "$build/site"
@@ -109,7 +129,9 @@ run_csharp() {
   mcs -nologo -out:"$out/Vietref.Tests.exe" -r:"$out/Vietref.dll" -r:System.Core.dll bindings/csharp/tests/*.cs || return 1
   mono --debug "$out/Vietref.Tests.exe" || return 1
   mcs -nologo -out:"$out/Tuition.exe" -r:"$out/Vietref.dll" bindings/csharp/examples/Tuition.cs || return 1
-  example csharp "mono $out/Tuition.exe"
+  example csharp "mono $out/Tuition.exe" || return 1
+  mcs -nologo -out:"$out/Scenario.exe" -r:"$out/Vietref.dll" bindings/csharp/examples/Scenario.cs || return 1
+  scenario csharp "mono $out/Scenario.exe"
 }
 
 run_java() {
@@ -119,8 +141,9 @@ run_java() {
   javac -encoding UTF-8 -Xlint:all -Werror --release 11 -d "$out/main" -cp "$cp" $(find bindings/java/src/main -name '*.java') || return 1
   javac -encoding UTF-8 -d "$out/test" -cp "$out/main:$cp" $(find bindings/java/src/test -name '*.java') || return 1
   java -cp "$out/main:$out/test:$cp" org.vietref.RunTests || return 1
-  javac -encoding UTF-8 -d "$out/examples" -cp "$out/main" bindings/java/examples/Tuition.java || return 1
-  example java "java -cp $out/examples:$out/main:$cp Tuition"
+  javac -encoding UTF-8 -d "$out/examples" -cp "$out/main" bindings/java/examples/Tuition.java bindings/java/examples/Scenario.java || return 1
+  example java "java -cp $out/examples:$out/main:$cp Tuition" || return 1
+  scenario java "java -cp $out/examples:$out/main:$cp Scenario"
 }
 
 run_php() {
@@ -128,7 +151,8 @@ run_php() {
   php -m | grep -x FFI >/dev/null || ffi+=(-d extension=ffi)  # not -q: under pipefail an early exit of grep fails php
   coverage php bindings/php/src || return 1
   php "${ffi[@]}" "$(command -v phpunit)" -c bindings/php/phpunit.xml || return 1
-  example php "php ${ffi[*]} bindings/php/examples/tuition.php"
+  example php "php ${ffi[*]} bindings/php/examples/tuition.php" || return 1
+  scenario php "php ${ffi[*]} bindings/php/examples/scenario.php"
 }
 
 declare -A result

@@ -802,6 +802,11 @@ typedef struct vietref_line_result vietref_line_result;
  * name, beneficiary's full name (required for education), payment reason, invoice code,
  * amount in đồng (optional).
  *
+ * A setter that refuses its text (not UTF-8, NULL with a length) returns its status and
+ * also leaves a `message.value_rejected` error on that field, shown first by every report
+ * made from the draft (validation, memo, VietQR) until the field is set again with a good
+ * value: a refused name is reported as refused, not later as merely missing.
+ *
  * Thread safety: the setters change the draft, so a draft must not be used by two threads
  * at the same time while one of them sets a field; `vietref_message_validate` only reads
  * it. Different drafts are independent.

@@ -304,3 +304,107 @@ fn statuses_have_texts_in_both_languages() {
         assert_eq!(vi.to_str().unwrap(), s.message_vi());
     }
 }
+
+/// The JSON of a message's validation report, and its validity.
+fn validation_json(m: *const vietref_message) -> (bool, serde_json::Value) {
+    let mut r: *mut vietref_report = ptr::null_mut();
+    assert_eq!(unsafe { vietref_message_validate(m, &mut r) }, VIETREF_OK);
+    let mut valid = 9u32;
+    assert_eq!(unsafe { vietref_report_valid(r, &mut valid) }, VIETREF_OK);
+    let mut s: *mut vietref_string = ptr::null_mut();
+    assert_eq!(unsafe { vietref_report_json(r, &mut s) }, VIETREF_OK);
+    let json = unsafe { CStr::from_ptr(vietref_string_ptr(s)) }
+        .to_str()
+        .unwrap()
+        .to_owned();
+    unsafe {
+        vietref_string_free(s);
+        vietref_report_free(r);
+    }
+    (valid == 1, serde_json::from_str(&json).unwrap())
+}
+
+unsafe fn set(
+    f: unsafe extern "C" fn(*mut vietref_message, *const c_char, usize) -> vietref_status,
+    m: *mut vietref_message,
+    text: &[u8],
+) -> vietref_status {
+    unsafe { f(m, text.as_ptr().cast(), text.len()) }
+}
+
+/// A setter that refuses its text (here invalid UTF-8, and NULL with a length) returns its
+/// status and leaves a `message.value_rejected` error on the field that the report shows
+/// first, instead of a bare "field is required"; setting the field again clears it.
+#[test]
+fn a_refused_setter_leaves_a_finding_in_the_report() {
+    let mut m: *mut vietref_message = ptr::null_mut();
+    assert_eq!(unsafe { vietref_message_new(&mut m) }, VIETREF_OK);
+    unsafe {
+        assert_eq!(set(vietref_message_set_sector, m, b"health"), VIETREF_OK);
+        assert_eq!(set(vietref_message_set_reason, m, b"Vien phi"), VIETREF_OK);
+        assert_eq!(set(vietref_message_set_invoice, m, b"VP1"), VIETREF_OK);
+        assert_eq!(
+            set(vietref_message_set_payer_name, m, b"Nguy\xC3n An"),
+            VIETREF_INVALID_UTF8
+        );
+    }
+    let (valid, json) = validation_json(m);
+    assert!(!valid);
+    let findings = json["findings"].as_array().unwrap();
+    let payer: Vec<_> = findings
+        .iter()
+        .filter(|f| f["field"] == "payerName")
+        .collect();
+    assert_eq!(payer.len(), 1, "{json}");
+    assert_eq!(payer[0]["code"], "message.value_rejected");
+    let en = payer[0]["message"].as_str().unwrap();
+    assert!(en.contains("not UTF-8 (byte 5 of 9)"), "{en}");
+    // NULL with a length: refused the same way, replacing the earlier rejection.
+    assert_eq!(
+        unsafe { vietref_message_set_payer_name(m, ptr::null(), 3) },
+        VIETREF_NULL_ARGUMENT
+    );
+    let (_, json) = validation_json(m);
+    let text = json.to_string();
+    assert_eq!(text.matches("message.value_rejected").count(), 1, "{text}");
+    assert!(text.contains("NULL pointer"), "{text}");
+    // A good value clears the rejection.
+    assert_eq!(
+        unsafe { set(vietref_message_set_payer_name, m, "Nguyễn An".as_bytes()) },
+        VIETREF_OK
+    );
+    let (valid, json) = validation_json(m);
+    assert!(valid, "{json}");
+    // A refusal after a good value: the old value stays but the message is not valid.
+    assert_eq!(
+        unsafe { set(vietref_message_set_reason, m, b"\xFF") },
+        VIETREF_INVALID_UTF8
+    );
+    let (valid, json) = validation_json(m);
+    assert!(!valid);
+    assert_eq!(json["findings"][0]["field"], "reason", "{json}");
+    assert_eq!(json["findings"][0]["code"], "message.value_rejected");
+    unsafe { vietref_message_free(m) };
+}
+
+/// A NUL inside a name is stored and then refused by validation as a control character.
+#[test]
+fn a_nul_in_a_name_is_a_control_character_finding() {
+    let mut m: *mut vietref_message = ptr::null_mut();
+    assert_eq!(unsafe { vietref_message_new(&mut m) }, VIETREF_OK);
+    assert_eq!(
+        unsafe { set(vietref_message_set_payer_name, m, b"An\0Binh") },
+        VIETREF_OK
+    );
+    let (valid, json) = validation_json(m);
+    assert!(!valid);
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["field"] == "payerName" && f["code"] == "text.control_char"),
+        "{json}"
+    );
+    unsafe { vietref_message_free(m) };
+}

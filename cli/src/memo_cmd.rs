@@ -1,4 +1,5 @@
 //! `vietref memo ...`: render a message for a channel, read codes back from memos.
+use crate::args::{JsonAlways, Schemes};
 use crate::io::outln;
 use crate::io::{open_input, read_all, CliResult};
 use clap::{Subcommand, ValueEnum};
@@ -6,7 +7,6 @@ use serde_json::{json, Value};
 use std::io::BufRead;
 use std::process::ExitCode;
 use vietref::memo::{extract, parse_memo_with, remittance, render, Candidate, Charset, Profile};
-use vietref::reference::Scheme;
 use vietref::MessageDraft;
 
 /// Arguments of `vietref memo`.
@@ -34,22 +34,26 @@ enum MemoCmd {
         charset: Option<String>,
         /// The message JSON file; `-` or nothing for stdin.
         file: Option<String>,
+        #[command(flatten)]
+        json: JsonAlways,
     },
     /// Finds payment codes of the given schemes and RF references in memo text: one JSON
     /// line `{"candidates":[{code,kind,start,end}]}` per input line (TEXT, or stdin lines).
     Extract {
-        /// A payment-code scheme PREFIX:LENGTH (repeatable).
-        #[arg(long = "scheme")]
-        schemes: Vec<String>,
+        #[command(flatten)]
+        schemes: Schemes,
+        #[command(flatten)]
+        json: JsonAlways,
         /// The memo text; without it, lines are read from stdin.
         text: Option<String>,
     },
     /// Recovers the fields of a vietref memo (invoice, reason, beneficiary, payer): one
     /// JSON line per input line.
     Parse {
-        /// A payment-code scheme PREFIX:LENGTH (repeatable).
-        #[arg(long = "scheme")]
-        schemes: Vec<String>,
+        #[command(flatten)]
+        schemes: Schemes,
+        #[command(flatten)]
+        json: JsonAlways,
         /// The memo text; without it, lines are read from stdin.
         text: Option<String>,
     },
@@ -84,15 +88,6 @@ impl Channel {
     }
 }
 
-pub fn schemes(list: &[String]) -> Result<Vec<Scheme>, String> {
-    list.iter()
-        .map(|s| {
-            s.parse::<Scheme>()
-                .map_err(|e| format!("--scheme {s}: {e}"))
-        })
-        .collect()
-}
-
 fn candidate_json(c: &Candidate) -> Value {
     json!({ "code": c.code, "kind": c.kind.as_str(), "start": c.span.0, "end": c.span.1 })
 }
@@ -117,6 +112,7 @@ pub fn run(a: MemoArgs) -> CliResult {
             budget,
             charset,
             file,
+            ..
         } => {
             let charset = charset
                 .map(|c| Charset::from_spec(&c).map_err(|e| format!("--charset {c:?}: {e}")))
@@ -162,16 +158,22 @@ pub fn run(a: MemoArgs) -> CliResult {
                 ExitCode::from(1)
             })
         }
-        MemoCmd::Extract { schemes: s, text } => {
-            let schemes = schemes(&s)?;
+        MemoCmd::Extract {
+            schemes: Schemes { schemes },
+            text,
+            ..
+        } => {
             each_line(text, |line| {
                 let c: Vec<Value> = extract(line, &schemes).iter().map(candidate_json).collect();
                 outln!("{}", json!({ "candidates": c }));
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        MemoCmd::Parse { schemes: s, text } => {
-            let schemes = schemes(&s)?;
+        MemoCmd::Parse {
+            schemes: Schemes { schemes },
+            text,
+            ..
+        } => {
             each_line(text, |line| {
                 let p = parse_memo_with(line, &schemes);
                 outln!(

@@ -2,6 +2,7 @@
 //! one report per message out (JSON). Exit 0 when all are valid, 1 when any is invalid,
 //! 2 on usage or parse errors.
 
+use crate::args::{JsonAlways, Schemes};
 use crate::io::outln;
 use crate::io::{read_all, CliResult};
 use clap::{Args, Subcommand};
@@ -21,10 +22,11 @@ enum Op {
     Validate {
         /// A JSON file; `-` or nothing for stdin.
         file: Option<String>,
-        /// The institution's payment-code scheme, PREFIX:DIGITS (e.g. HP:8); repeatable.
         /// An invoice of a scheme's shape must then carry valid check digits.
-        #[arg(long = "scheme", value_parser = parse_scheme)]
-        schemes: Vec<vietref::reference::Scheme>,
+        #[command(flatten)]
+        schemes: Schemes,
+        #[command(flatten)]
+        json: JsonAlways,
     },
 }
 
@@ -62,18 +64,13 @@ pub fn read_drafts(bytes: &[u8]) -> Result<Vec<MessageDraft>, String> {
         .collect()
 }
 
-fn parse_scheme(s: &str) -> Result<vietref::reference::Scheme, String> {
-    s.parse()
-        .map_err(|e: vietref::reference::RefError| e.to_string())
-}
-
 pub fn run(a: MessageArgs) -> CliResult {
     match a.op {
-        Op::Validate { file, schemes } => {
+        Op::Validate { file, schemes, .. } => {
             let drafts = read_drafts(&read_all(file.as_deref())?)?;
             let mut all_valid = true;
             for d in &drafts {
-                let r = d.validate_with(&schemes);
+                let r = d.validate_with(&schemes.schemes);
                 all_valid &= r.is_valid();
                 outln!("{}", serde_json::to_string(&r).map_err(|e| e.to_string())?);
             }

@@ -1,4 +1,5 @@
 //! `vietref qr ...`: write, read and draw VietQR payloads.
+use crate::args::{JsonAlways, Schemes};
 use crate::io::outln;
 use crate::io::{open_input, read_all, CliResult};
 use crate::png;
@@ -39,13 +40,15 @@ enum QrCommand {
         /// Reject every fault instead of repairing the safe ones.
         #[arg(long)]
         strict: bool,
-        /// The institution's payment-code scheme, PREFIX:LENGTH (repeatable). With at least
-        /// one, each object also holds `paymentCodes`: the codes of these schemes and the
-        /// RF references found in the purpose (62-08) and the bill number (62-01), each with
-        /// `code`, `kind`, `field` (`purpose` or `billNumber`), `start` and `end` (byte
-        /// offsets in that field). A code's check digits always verify.
-        #[arg(long = "scheme", value_name = "PREFIX:LENGTH")]
-        schemes: Vec<String>,
+        /// With at least one --scheme, each object also holds `paymentCodes`: the codes of
+        /// these schemes and the RF references found in the purpose (62-08) and the bill
+        /// number (62-01), each with `code`, `kind`, `field` (`purpose` or `billNumber`),
+        /// `start` and `end` (byte offsets in that field). A code's check digits always
+        /// verify.
+        #[command(flatten)]
+        schemes: Schemes,
+        #[command(flatten)]
+        json: JsonAlways,
     },
     /// Builds the VietQR for a payment message (JSON, as `vietref message validate` reads).
     ///
@@ -68,6 +71,10 @@ enum QrCommand {
         /// Also draw the QR code in the terminal.
         #[arg(long)]
         terminal: bool,
+        /// Print one JSON object (`payload`, `valid`, `findings`) instead of the payload
+        /// line and the findings on stderr.
+        #[arg(long, conflicts_with = "terminal")]
+        json: bool,
     },
     /// Draws a payload as a QR code (error correction level M).
     ///
@@ -99,14 +106,16 @@ pub fn run(a: QrArgs) -> CliResult {
             payload,
             strict,
             schemes,
-        } => run_decode(payload, strict, &schemes),
+            ..
+        } => run_decode(payload, strict, &schemes.schemes),
         QrCommand::Pay {
             message,
             bank,
             account,
             amount,
             terminal,
-        } => run_pay(message.as_deref(), &bank, &account, amount, terminal),
+            json,
+        } => run_pay(message.as_deref(), &bank, &account, amount, terminal, json),
         QrCommand::Image {
             payload,
             svg,
@@ -229,10 +238,9 @@ fn strip_eol(line: &str) -> &str {
         .unwrap_or(line)
 }
 
-fn run_decode(payload: Option<String>, strict: bool, schemes: &[String]) -> CliResult {
+fn run_decode(payload: Option<String>, strict: bool, schemes: &[Scheme]) -> CliResult {
     let mode = if strict { Mode::Strict } else { Mode::Lenient };
-    let schemes = crate::memo_cmd::schemes(schemes)?;
-    let schemes = (!schemes.is_empty()).then_some(schemes.as_slice());
+    let schemes = (!schemes.is_empty()).then_some(schemes);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed = false;
@@ -275,6 +283,7 @@ fn run_pay(
     account: &str,
     amount: Option<u64>,
     terminal: bool,
+    json: bool,
 ) -> CliResult {
     let bin = banks::lookup(bank)
         .map(|b| b.bin.to_string())
@@ -286,19 +295,38 @@ fn run_pay(
         draft.amount = Some(Value::from(a));
     }
     let report = draft.validate();
-    let Some(msg) = report.cleaned else {
-        for f in &report.findings {
-            eprintln!("vietref: {f}");
+    // With --json: one object whatever happens; otherwise the payload on stdout and every
+    // finding on stderr.
+    let finish = |payload: Option<&str>, findings: &[&vietref::Finding]| {
+        if json {
+            let v = serde_json::json!({
+                "payload": payload,
+                "valid": payload.is_some(),
+                "findings": findings,
+            });
+            outln!("{v}");
+        } else {
+            for f in findings {
+                eprintln!("vietref: {f}");
+            }
+            if let Some(p) = payload {
+                outln!("{p}");
+            }
         }
-        return Ok(ExitCode::from(1));
+        Ok(if payload.is_some() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        })
+    };
+    let Some(msg) = report.cleaned.as_ref() else {
+        return finish(None, &report.findings.iter().collect::<Vec<_>>());
     };
     let payee = vietref::vietqr::Payee::new(bin, account, "");
-    let built = VietQr::for_payment(&msg, &payee);
-    for f in report.findings.iter().chain(&built.findings) {
-        eprintln!("vietref: {f}");
-    }
+    let built = VietQr::for_payment(msg, &payee);
+    let findings: Vec<&vietref::Finding> = report.findings.iter().chain(&built.findings).collect();
     let Some(qr) = built.cleaned else {
-        return Ok(ExitCode::from(1));
+        return finish(None, &findings);
     };
     let payload = encode(&qr).map_err(|fs| {
         fs.iter()
@@ -306,11 +334,11 @@ fn run_pay(
             .collect::<Vec<_>>()
             .join("; ")
     })?;
-    outln!("{payload}");
+    let code = finish(Some(&payload), &findings)?;
     if terminal {
         return run_image(Some(payload), None, None, true, 1);
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 fn run_image(

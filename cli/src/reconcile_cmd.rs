@@ -1,4 +1,5 @@
 //! `vietref reconcile`: match a bank statement to open invoices.
+use crate::args::RequiredSchemes;
 use crate::io::CliResult;
 use std::cell::Cell;
 use std::fs::File;
@@ -10,7 +11,6 @@ use vietref::reconcile::{
     write_json_line, Columns, CsvWriter, InvoiceReader, Reconciler, RecordError, StatementFormat,
     StatementLine, StatementReader, StatementRecord, FEED_BATCH,
 };
-use vietref::reference::Scheme;
 use vietref::Finding;
 
 /// Output format of the per-line results.
@@ -29,15 +29,18 @@ pub struct ReconcileArgs {
     /// beneficiary, due.
     #[arg(long, value_name = "FILE")]
     invoices: String,
-    /// Bank statement: .csv, .jsonl (.ndjson) or .json; `-` reads stdin (with --statement-format).
+    /// Bank statement: CSV, JSON lines or a JSON array, told by the extension (.csv,
+    /// .jsonl/.ndjson, .json) or else by its first bytes; `-` reads stdin.
     #[arg(long, value_name = "FILE")]
     statement: String,
-    /// Payment-code scheme PREFIX:LENGTH, e.g. HP:6 (repeat for several).
-    #[arg(long = "scheme", value_name = "PREFIX:LEN", required = true)]
-    schemes: Vec<String>,
+    #[command(flatten)]
+    schemes: RequiredSchemes,
     /// Format of the per-line results.
     #[arg(long, value_enum, default_value = "json")]
     format: OutFormat,
+    /// The same as --format json (every command that prints JSON takes --json).
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
     /// Write the per-line results to FILE instead of stdout.
     #[arg(long, value_name = "FILE")]
     out: Option<String>,
@@ -49,7 +52,7 @@ pub struct ReconcileArgs {
     /// Invoice CSV column mapping (fields: code, amount, payer, beneficiary, due).
     #[arg(long, value_name = "MAPPING")]
     invoice_columns: Option<String>,
-    /// Statement format when the extension does not tell: csv, jsonl or json.
+    /// Statement format, overriding the extension and the first bytes: csv, jsonl or json.
     #[arg(long, value_name = "FORMAT")]
     statement_format: Option<String>,
     /// Also write the summary as JSON to FILE.
@@ -159,12 +162,31 @@ fn open(path: &str) -> Result<Box<dyn Read>, String> {
         .map_err(|e| format!("cannot open {path}: {e}"))
 }
 
-pub fn run(a: ReconcileArgs) -> CliResult {
-    let mut schemes = Vec::new();
-    for s in &a.schemes {
-        let scheme: Scheme = s.parse().map_err(|e| format!("--scheme {s}: {e}"))?;
-        schemes.push(scheme);
+/// Reads the first bytes of a statement whose name does not tell its format, and gives the
+/// format they show with a reader that still starts at the first byte.
+fn sniffed(path: &str, mut r: Box<dyn Read>) -> Result<(StatementFormat, Box<dyn Read>), String> {
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        if let Some(f) = StatementFormat::sniff(&head) {
+            return Ok((f, Box::new(io::Cursor::new(head).chain(r))));
+        }
+        let n = r
+            .read(&mut chunk)
+            .map_err(|e| format!("cannot read {path}: {e}"))?;
+        if n == 0 || head.len() > 1 << 20 {
+            // Empty, or only white space: CSV, whose reader reports the missing header.
+            return Ok((
+                StatementFormat::Csv,
+                Box::new(io::Cursor::new(head).chain(r)),
+            ));
+        }
+        head.extend_from_slice(&chunk[..n]);
     }
+}
+
+pub fn run(a: ReconcileArgs) -> CliResult {
+    let schemes = &a.schemes.schemes;
     let parse_columns = |opt: &Option<String>, flag: &str| -> Result<Columns, String> {
         match opt {
             None => Ok(Columns::new()),
@@ -175,18 +197,13 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     };
     let columns = parse_columns(&a.columns, "--columns")?;
     let invoice_columns = parse_columns(&a.invoice_columns, "--invoice-columns")?;
-    let format = match &a.statement_format {
-        Some(f) => f.parse::<StatementFormat>()?,
-        None => StatementFormat::from_path(&a.statement).ok_or_else(|| {
-            format!(
-                "cannot tell the format of {} from its extension: use .csv, .jsonl or .json, or --statement-format",
-                a.statement
-            )
-        })?,
+    let named_format = match &a.statement_format {
+        Some(f) => Some(f.parse::<StatementFormat>()?),
+        None => StatementFormat::from_path(&a.statement),
     };
 
     // Invoices: every problem is listed; any error stops before reconciling.
-    let mut rec = Reconciler::new(&schemes);
+    let mut rec = Reconciler::new(schemes);
     let mut invoices = InvoiceReader::new(io::BufReader::new(open(&a.invoices)?), &invoice_columns)
         .map_err(|e| {
             print_record_error(&a.invoices, &e);
@@ -241,8 +258,12 @@ pub fn run(a: ReconcileArgs) -> CliResult {
             .map(|m| m.len())
             .unwrap_or(0)
     };
+    let (format, statement_input) = match named_format {
+        Some(f) => (f, open(&a.statement)?),
+        None => sniffed(&a.statement, open(&a.statement)?)?,
+    };
     let counting = Counting {
-        inner: open(&a.statement)?,
+        inner: statement_input,
         read: Rc::clone(&read),
     };
     let mut statement = StatementReader::new(format, counting, &columns).map_err(|e| {
@@ -261,7 +282,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         None => Box::new(io::stdout().lock()),
     };
     let sink = BufWriter::with_capacity(1 << 16, sink);
-    let mut out = match a.format {
+    let mut out = match if a.json { OutFormat::Json } else { a.format } {
         OutFormat::Json => Output::Json(sink),
         OutFormat::Csv => Output::Csv(CsvWriter::new(sink)),
     };

@@ -25,13 +25,23 @@ pub struct TextArgs {
 #[derive(Subcommand)]
 enum Op {
     /// Display form of a person's name (validated: only Vietnamese letters, space, ' and -).
-    Name { text: Option<String> },
+    Name {
+        /// The name; without it, each line of stdin.
+        text: Option<String>,
+    },
     /// ASCII memo form: base letters, upper case, [A-Z0-9] and single spaces.
-    Fold { text: Option<String> },
+    Fold {
+        /// The text; without it, each line of stdin.
+        text: Option<String>,
+    },
     /// Matching key: equal across case, spacing, NFC/NFD and tone style.
-    Key { text: Option<String> },
+    Key {
+        /// The text; without it, each line of stdin.
+        text: Option<String>,
+    },
     /// Normalized text and every finding.
     Check {
+        /// The name or text; without it, each line of stdin.
         text: Option<String>,
         /// Check as a person's name (default) or as free text (a payment reason).
         #[arg(long = "as", value_enum, default_value = "name")]
@@ -39,6 +49,7 @@ enum Op {
     },
     /// Re-places tone marks in the chosen style and repairs misplaced ones.
     Retone {
+        /// The text; without it, each line of stdin.
         text: Option<String>,
         /// traditional (hòa, thủy) or main-vowel (hoà, thuỷ).
         #[arg(long, value_parser = parse_style)]
@@ -48,7 +59,9 @@ enum Op {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum CheckKind {
+    /// A person's name: only Vietnamese letters, space, ' and -.
     Name,
+    /// Free text, such as a payment reason.
     Text,
 }
 

@@ -214,3 +214,189 @@ fn a_closed_output_pipe_ends_every_command_quietly() {
         assert_eq!(o.status.code(), Some(0), "{args:?}: {:?} {err}", o.status);
     }
 }
+
+fn json_lines(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
+#[test]
+fn json_flag_is_accepted_where_json_is_printed() {
+    let msg = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/messages/tuition.json"
+    ))
+    .unwrap();
+    let o = run(
+        &["message", "validate", "--json", "--scheme", "HP:8"],
+        Some(&msg),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(json_lines(&o)[0]["valid"], true);
+    for args in [
+        &[
+            "memo",
+            "extract",
+            "--json",
+            "--scheme",
+            "HP:6",
+            "HP24010172 hoc phi",
+        ][..],
+        &[
+            "memo",
+            "parse",
+            "--json",
+            "--scheme",
+            "HP:6",
+            "HP24010172 hoc phi",
+        ][..],
+    ] {
+        let o = run(args, None);
+        assert!(o.status.success(), "{args:?}");
+        assert_eq!(json_lines(&o).len(), 1, "{args:?}");
+    }
+    let o = run(
+        &["memo", "render", "--json", "--channel", "vietqr"],
+        Some(&msg),
+    );
+    assert!(o.status.success());
+    assert!(json_lines(&o)[0]["text"].is_string());
+}
+
+#[test]
+fn qr_pay_json_holds_payload_and_findings() {
+    let msg = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/messages/tuition.json"
+    ))
+    .unwrap();
+    let args = ["qr", "pay", "--bank", "VCB", "--account", "0011001234567"];
+    let plain = run(&args, Some(&msg));
+    assert!(plain.status.success());
+    let o = run(&[&args[..], &["--json"]].concat(), Some(&msg));
+    assert!(o.status.success());
+    let v = &json_lines(&o)[0];
+    assert_eq!(v["valid"], true);
+    assert_eq!(v["payload"].as_str().unwrap(), stdout(&plain).trim_end());
+    assert!(v["findings"].is_array());
+    // An invalid message: still one JSON object, exit 1.
+    let o = run(
+        &[&args[..], &["--json"]].concat(),
+        Some("{\"sector\":\"school\"}"),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let v = &json_lines(&o)[0];
+    assert_eq!(v["valid"], false);
+    assert!(v["payload"].is_null());
+    assert!(!v["findings"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn ref_validate_without_kind_names_the_kind() {
+    let o = run(&["ref", "validate", "RF18 5390 0754 7034"], None);
+    assert!(o.status.success());
+    assert_eq!(stdout(&o), "rf RF18539007547034\n");
+    let o = run(
+        &["ref", "validate", "--scheme", "HP:6", "hp2401-0172"],
+        None,
+    );
+    assert_eq!(stdout(&o), "code HP24010172\n");
+    // With --kind the output is the compact form alone, as before.
+    let o = run(
+        &["ref", "validate", "--kind", "rf", "RF18539007547034"],
+        None,
+    );
+    assert_eq!(stdout(&o), "RF18539007547034\n");
+    // No kind fits: exit 1, every kind's reason in both languages.
+    let o = run(&["ref", "validate", "xyz"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    for k in ["code:", "rf:", "einvoice:", "mst:", "(vi)"] {
+        assert!(err.contains(k), "{k} missing from {err}");
+    }
+}
+
+#[test]
+fn ref_commands_read_stdin_lines() {
+    let o = run(
+        &["ref", "validate", "--json"],
+        Some("RF18539007547034\n\nnot-a-ref\n0100109106\n"),
+    );
+    assert_eq!(o.status.code(), Some(1), "one line is invalid");
+    let v = json_lines(&o);
+    assert_eq!(v.len(), 3, "the blank line is skipped");
+    assert_eq!(v[0]["kind"], "rf");
+    assert_eq!(v[1]["valid"], false);
+    assert_eq!(v[1]["errors"].as_array().unwrap().len(), 4);
+    assert_eq!(v[2]["kind"], "mst");
+    // Plain output keeps one output line per input line (empty for an invalid one).
+    let o = run(
+        &["ref", "format", "--kind", "rf"],
+        Some("RF18539007547034\nRF00\n"),
+    );
+    assert_eq!(stdout(&o), "RF18 5390 0754 7034\n\n");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("line 2: invalid"));
+}
+
+#[test]
+fn reconcile_sniffs_a_statement_on_stdin() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    let by_file = |f: &str| {
+        run(
+            &[
+                "reconcile",
+                "--quiet",
+                "--invoices",
+                "examples/reconcile/invoices.csv",
+                "--scheme",
+                "HP:6",
+                "--statement",
+                f,
+            ],
+            None,
+        )
+    };
+    for name in ["statement.csv", "statement.jsonl"] {
+        let path = format!("examples/reconcile/{name}");
+        let want = by_file(&path);
+        let text = std::fs::read_to_string(format!("{root}/{path}")).unwrap();
+        let got = run(
+            &[
+                "reconcile",
+                "--quiet",
+                "--invoices",
+                "examples/reconcile/invoices.csv",
+                "--scheme",
+                "HP:6",
+                "--statement",
+                "-",
+            ],
+            Some(&text),
+        );
+        assert!(
+            got.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&got.stderr)
+        );
+        assert_eq!(stdout(&got), stdout(&want), "{name} on stdin");
+    }
+    // --json is --format json.
+    let o = by_file("examples/reconcile/statement.csv");
+    let j = run(
+        &[
+            "reconcile",
+            "--quiet",
+            "--json",
+            "--invoices",
+            "examples/reconcile/invoices.csv",
+            "--scheme",
+            "HP:6",
+            "--statement",
+            "examples/reconcile/statement.csv",
+        ],
+        None,
+    );
+    assert_eq!(stdout(&j), stdout(&o));
+}

@@ -224,7 +224,8 @@ fn usage_errors() {
         "",
     );
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--scheme HO:6"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("'HO:6'") && err.contains("--scheme"), "{err}");
     let o = run(
         &[
             "--invoices",
@@ -236,8 +237,9 @@ fn usage_errors() {
         ],
         "",
     );
+    // A name that does not tell the format is sniffed; a missing file is named.
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--statement-format"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot open statement.txt"));
     let o = run(
         &[
             "--invoices",

@@ -22,13 +22,24 @@ static int fail(const char *what, vietref_status status) {
     return 1;
 }
 
+/* Every call's status is checked: on failure, say which call and why, and stop. (A refused
+   setter also leaves a message.value_rejected finding that validation would report.) */
+#define TRY(what, call)                                         \
+    do {                                                        \
+        vietref_status try_status_ = (call);                    \
+        if (try_status_ != VIETREF_OK) return fail((what), try_status_); \
+    } while (0)
+
 /* Prints finding i's message in one language; owned strings are freed at once. */
 static void print_message(const vietref_report *report, size_t i, uint32_t lang, const char *label) {
     vietref_string *msg = NULL;
-    if (vietref_report_finding_message(report, i, lang, &msg) == VIETREF_OK) {
-        printf("    %s: %.*s\n", label, (int)vietref_string_len(msg), vietref_string_ptr(msg));
-        vietref_string_free(msg);
+    vietref_status status = vietref_report_finding_message(report, i, lang, &msg);
+    if (status != VIETREF_OK) {
+        fail("finding message", status);
+        return;
     }
+    printf("    %s: %.*s\n", label, (int)vietref_string_len(msg), vietref_string_ptr(msg));
+    vietref_string_free(msg);
 }
 
 int main(void) {
@@ -45,30 +56,28 @@ int main(void) {
     printf("vietref %s\n", vietref_version());
 
     /* 1. The message a parent pays: tuition for a student (the beneficiary). */
-    if ((status = vietref_message_new(&message)) != VIETREF_OK) return fail("new", status);
-    vietref_message_set_sector(message, S("education"));
-    vietref_message_set_payer_name(message, S(payer));
-    vietref_message_set_beneficiary_name(message, S("Nguyễn Thị Bình"));
-    vietref_message_set_reason(message, S("Học phí học kỳ 1 năm 2024-2025"));
-    vietref_message_set_invoice(message, S("HP7184097674"));
-    status = vietref_message_set_amount(message, 1250000u);
-    if (status != VIETREF_OK) return fail("set", status);
+    TRY("new", vietref_message_new(&message));
+    TRY("sector", vietref_message_set_sector(message, S("education")));
+    TRY("payer", vietref_message_set_payer_name(message, S(payer)));
+    TRY("beneficiary", vietref_message_set_beneficiary_name(message, S("Nguyễn Thị Bình")));
+    TRY("reason", vietref_message_set_reason(message, S("Học phí học kỳ 1 năm 2024-2025")));
+    TRY("invoice", vietref_message_set_invoice(message, S("HP7184097674")));
+    TRY("amount", vietref_message_set_amount(message, 1250000u));
 
     /* 2. Validate: the report collects every finding, errors and warnings. */
-    status = vietref_message_validate(message, &report);
-    if (status != VIETREF_OK) return fail("validate", status);
-    vietref_report_valid(report, &valid);
-    vietref_report_count(report, &count);
+    TRY("validate", vietref_message_validate(message, &report));
+    TRY("valid", vietref_report_valid(report, &valid));
+    TRY("count", vietref_report_count(report, &count));
     printf("valid: %s, %zu finding(s)\n", valid ? "yes" : "no", count);
 
     /* 3. Every finding in both languages. */
     for (i = 0; i < count; i++) {
         uint32_t severity = 0, code = 0;
         vietref_string *field = NULL, *key = NULL;
-        vietref_report_finding_severity(report, i, &severity);
-        vietref_report_finding_code(report, i, &code);
-        vietref_report_finding_field(report, i, &field);
-        vietref_report_finding_code_key(report, i, &key);
+        TRY("severity", vietref_report_finding_severity(report, i, &severity));
+        TRY("code", vietref_report_finding_code(report, i, &code));
+        TRY("field", vietref_report_finding_field(report, i, &field));
+        TRY("key", vietref_report_finding_code_key(report, i, &key));
         printf("  %s %s [%s %u]\n", severity == VIETREF_SEVERITY_ERROR ? "error" : "warning",
                vietref_string_ptr(field), vietref_string_ptr(key), code);
         print_message(report, i, VIETREF_LANG_EN, "en");
@@ -82,8 +91,10 @@ int main(void) {
     if (status == VIETREF_OK) {
         printf("cleaned: %s\n", vietref_string_ptr(text));
         vietref_string_free(text);
-    } else {
+    } else if (status == VIETREF_NO_VALUE) {
         printf("no cleaned message: %s\n", vietref_status_message(status, VIETREF_LANG_VI));
+    } else {
+        return fail("cleaned", status);
     }
     vietref_report_free(report);
 
@@ -99,12 +110,10 @@ int main(void) {
 
     /* 6. The memo of a web transfer (140 characters): the invoice code first, then the
        other fields folded to ASCII; every cut or omission would be a memo.* warning. */
-    status = vietref_memo_render(message, S("HP:8"), VIETREF_CHANNEL_TRANSFER, 0, &report);
-    if (status != VIETREF_OK) return fail("memo", status);
-    if (vietref_report_cleaned_text(report, &text) == VIETREF_OK) {
-        printf("transfer memo: %s\n", vietref_string_ptr(text));
-        vietref_string_free(text);
-    }
+    TRY("memo", vietref_memo_render(message, S("HP:8"), VIETREF_CHANNEL_TRANSFER, 0, &report));
+    TRY("memo text", vietref_report_cleaned_text(report, &text));
+    printf("transfer memo: %s\n", vietref_string_ptr(text));
+    vietref_string_free(text);
     vietref_report_free(report);
 
     /* 7. The VietQR for the school's account (Vietcombank, BIN 970436): the purpose is the
@@ -113,10 +122,9 @@ int main(void) {
                                         &report);
     vietref_message_free(message);
     if (status != VIETREF_OK) return fail("vietqr", status);
-    if (vietref_report_cleaned_text(report, &text) == VIETREF_OK) {
-        printf("vietqr: %s\n", vietref_string_ptr(text));
-        vietref_string_free(text);
-    }
+    TRY("vietqr payload", vietref_report_cleaned_text(report, &text));
+    printf("vietqr: %s\n", vietref_string_ptr(text));
+    vietref_string_free(text);
     vietref_report_free(report);
 
     /* 8. The statement line as a bank delivers it (prefix, code in chunks, case changed):
@@ -125,14 +133,13 @@ int main(void) {
         static const char line[] = "MBVCB.3312.IB hp 7184 0976 74 hoc phi hk1.CT tu 0011";
         vietref_candidates *found = NULL;
         size_t n = 0;
-        status = vietref_memo_extract(S(line), S("HP:8"), &found);
-        if (status != VIETREF_OK) return fail("extract", status);
-        vietref_candidates_count(found, &n);
+        TRY("extract", vietref_memo_extract(S(line), S("HP:8"), &found));
+        TRY("candidates", vietref_candidates_count(found, &n));
         for (i = 0; i < n; i++) {
             vietref_string *code = NULL;
             size_t start = 0, end = 0;
-            vietref_candidates_code(found, i, &code);
-            vietref_candidates_span(found, i, &start, &end);
+            TRY("candidate code", vietref_candidates_code(found, i, &code));
+            TRY("candidate span", vietref_candidates_span(found, i, &start, &end));
             printf("read back: %s at bytes %zu-%zu of the statement line\n",
                    vietref_string_ptr(code), start, end);
             vietref_string_free(code);

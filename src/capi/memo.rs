@@ -80,7 +80,7 @@ fn render_report(
     profile: Profile,
     iso: bool,
 ) -> Report<Cleaned> {
-    let checked = message.draft().validate_with(schemes);
+    let checked = message.validate_with(schemes);
     let mut findings = checked.findings;
     let Some(m) = checked.cleaned else {
         return Report {

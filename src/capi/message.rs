@@ -7,8 +7,9 @@ use super::boundary::{
 use super::reference::schemes_arg;
 use super::report::{vietref_report, Cleaned};
 use super::status::vietref_status;
-use crate::finding::Report;
-use crate::message::MessageDraft;
+use crate::finding::{Code, Finding, Report};
+use crate::message::{MessageDraft, PaymentMessage};
+use crate::reference::Scheme;
 use std::ffi::c_char;
 
 /// A payment message draft: what a user typed, every field optional and unchecked until
@@ -16,17 +17,41 @@ use std::ffi::c_char;
 /// name, beneficiary's full name (required for education), payment reason, invoice code,
 /// amount in đồng (optional).
 ///
+/// A setter that refuses its text (not UTF-8, NULL with a length) returns its status and
+/// also leaves a `message.value_rejected` error on that field, shown first by every report
+/// made from the draft (validation, memo, VietQR) until the field is set again with a good
+/// value: a refused name is reported as refused, not later as merely missing.
+///
 /// Thread safety: the setters change the draft, so a draft must not be used by two threads
 /// at the same time while one of them sets a field; `vietref_message_validate` only reads
 /// it. Different drafts are independent.
 pub struct vietref_message {
     draft: MessageDraft,
+    /// One `message.value_rejected` finding per field whose last setter call was refused.
+    rejected: Vec<Finding>,
 }
 
 impl vietref_message {
-    /// The draft.
-    pub(crate) fn draft(&self) -> &MessageDraft {
-        &self.draft
+    /// Validates the draft knowing `schemes`: the findings of refused setters first (they
+    /// replace the "required" finding of the same field, which they explain), then the
+    /// draft's own. A refused setter makes the report invalid.
+    pub(crate) fn validate_with(&self, schemes: &[Scheme]) -> Report<PaymentMessage> {
+        let r = self.draft.validate_with(schemes);
+        if self.rejected.is_empty() {
+            return r;
+        }
+        let mut findings = self.rejected.clone();
+        findings.extend(r.findings.into_iter().filter(|f| {
+            let explained = matches!(
+                f.code,
+                Code::MessageFieldMissing | Code::MessageBeneficiaryRequired
+            );
+            !(explained && self.rejected.iter().any(|x| x.field == f.field))
+        }));
+        Report {
+            findings,
+            cleaned: None,
+        }
     }
 }
 
@@ -43,6 +68,7 @@ pub unsafe extern "C" fn vietref_message_new(
         let out = unsafe { out_arg(message_out) }?;
         out.write(into_handle(vietref_message {
             draft: MessageDraft::default(),
+            rejected: Vec::new(),
         }));
         Ok(())
     })
@@ -68,7 +94,10 @@ pub unsafe extern "C" fn vietref_message_from_json(
         let out = unsafe { out_arg(message_out) }?;
         let draft: MessageDraft =
             serde_json::from_str(json).map_err(|_| vietref_status::VIETREF_MESSAGE_JSON_INVALID)?;
-        out.write(into_handle(vietref_message { draft }));
+        out.write(into_handle(vietref_message {
+            draft,
+            rejected: Vec::new(),
+        }));
         Ok(())
     })
 }
@@ -83,17 +112,64 @@ pub unsafe extern "C" fn vietref_message_free(message: *mut vietref_message) {
 }
 
 /// Sets one text field: the common body of the setters. The draft is changed only when
-/// every argument is valid.
+/// every argument is valid; a refused text leaves a `message.value_rejected` finding on
+/// `name` (replacing an earlier one), a good one clears it.
 unsafe fn set_text(
     message: *mut vietref_message,
     text: *const c_char,
     text_len: usize,
+    name: &'static str,
     field: fn(&mut MessageDraft) -> &mut Option<String>,
 ) -> FfiResult {
     let message = unsafe { handle_mut(message) }?;
-    let text = unsafe { text_arg(text, text_len) }?;
-    *field(&mut message.draft) = Some(text.to_string());
-    Ok(())
+    message.rejected.retain(|f| f.field != name);
+    match unsafe { text_arg(text, text_len) } {
+        Ok(text) => {
+            *field(&mut message.draft) = Some(text.to_string());
+            Ok(())
+        }
+        Err(status) => {
+            message
+                .rejected
+                .push(rejection(name, text, text_len, status));
+            Err(status)
+        }
+    }
+}
+
+/// The `message.value_rejected` finding for a setter's refused text.
+fn rejection(
+    name: &'static str,
+    text: *const c_char,
+    text_len: usize,
+    status: vietref_status,
+) -> Finding {
+    let finding = Finding::new_static(Code::MessageValueRejected, name);
+    match status {
+        vietref_status::VIETREF_INVALID_UTF8 => {
+            // SAFETY: the setter's contract (`text_len` readable bytes); text_arg already
+            // read them to find that they are not UTF-8.
+            let bytes = unsafe { std::slice::from_raw_parts(text.cast::<u8>(), text_len) };
+            let at = std::str::from_utf8(bytes)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
+            finding.detail_both(
+                format!("the text is not UTF-8 (byte {} of {text_len})", at + 1),
+                format!(
+                    "văn bản không phải UTF-8 (byte thứ {} trên {text_len})",
+                    at + 1
+                ),
+            )
+        }
+        vietref_status::VIETREF_NULL_ARGUMENT => finding.detail_both(
+            format!("a NULL pointer was given with a length of {text_len}"),
+            format!("con trỏ NULL được truyền kèm độ dài {text_len}"),
+        ),
+        other => finding.detail_both(
+            format!("status {}", other.name()),
+            format!("mã trạng thái {}", other.name()),
+        ),
+    }
 }
 
 /// Sets the sector: `education` (the beneficiary is then required) or `health`. The
@@ -108,7 +184,7 @@ pub unsafe extern "C" fn vietref_message_set_sector(
     text: *const c_char,
     text_len: usize,
 ) -> vietref_status {
-    ffi_boundary!({ unsafe { set_text(message, text, text_len, |d| &mut d.sector) } })
+    ffi_boundary!({ unsafe { set_text(message, text, text_len, "sector", |d| &mut d.sector) } })
 }
 
 /// Sets the payer's full name (họ và tên người trả tiền). The text is copied.
@@ -121,7 +197,9 @@ pub unsafe extern "C" fn vietref_message_set_payer_name(
     text: *const c_char,
     text_len: usize,
 ) -> vietref_status {
-    ffi_boundary!({ unsafe { set_text(message, text, text_len, |d| &mut d.payer_name) } })
+    ffi_boundary!({
+        unsafe { set_text(message, text, text_len, "payerName", |d| &mut d.payer_name) }
+    })
 }
 
 /// Sets the beneficiary's full name (họ và tên người thụ hưởng): the student or the
@@ -135,7 +213,13 @@ pub unsafe extern "C" fn vietref_message_set_beneficiary_name(
     text: *const c_char,
     text_len: usize,
 ) -> vietref_status {
-    ffi_boundary!({ unsafe { set_text(message, text, text_len, |d| &mut d.beneficiary_name) } })
+    ffi_boundary!({
+        unsafe {
+            set_text(message, text, text_len, "beneficiaryName", |d| {
+                &mut d.beneficiary_name
+            })
+        }
+    })
 }
 
 /// Sets the payment reason (lý do thanh toán). The text is copied.
@@ -148,7 +232,7 @@ pub unsafe extern "C" fn vietref_message_set_reason(
     text: *const c_char,
     text_len: usize,
 ) -> vietref_status {
-    ffi_boundary!({ unsafe { set_text(message, text, text_len, |d| &mut d.reason) } })
+    ffi_boundary!({ unsafe { set_text(message, text, text_len, "reason", |d| &mut d.reason) } })
 }
 
 /// Sets the invoice code or number (mã/số hóa đơn thanh toán). The text is copied.
@@ -161,7 +245,7 @@ pub unsafe extern "C" fn vietref_message_set_invoice(
     text: *const c_char,
     text_len: usize,
 ) -> vietref_status {
-    ffi_boundary!({ unsafe { set_text(message, text, text_len, |d| &mut d.invoice) } })
+    ffi_boundary!({ unsafe { set_text(message, text, text_len, "invoice", |d| &mut d.invoice) } })
 }
 
 /// Sets the amount in đồng (whole VND). It is checked by `vietref_message_validate`: 0 and
@@ -199,7 +283,7 @@ pub unsafe extern "C" fn vietref_message_validate(
     ffi_boundary!({
         let message = unsafe { handle_ref(message) }?;
         let out = unsafe { out_arg(report_out) }?;
-        let r = message.draft.validate();
+        let r = message.validate_with(&[]);
         let report = Report {
             findings: r.findings,
             cleaned: r.cleaned.map(Cleaned::Message),
@@ -231,7 +315,7 @@ pub unsafe extern "C" fn vietref_message_validate_schemes(
         let message = unsafe { handle_ref(message) }?;
         let schemes = unsafe { schemes_arg(schemes, schemes_len) }?;
         let out = unsafe { out_arg(report_out) }?;
-        let r = message.draft.validate_with(&schemes);
+        let r = message.validate_with(&schemes);
         out.write_report(Report {
             findings: r.findings,
             cleaned: r.cleaned.map(Cleaned::Message),

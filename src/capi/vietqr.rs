@@ -592,7 +592,7 @@ pub unsafe extern "C" fn vietref_vietqr_for_payment(
         let bin = unsafe { text_arg(bin, bin_len) }?;
         let account = unsafe { text_arg(account, account_len) }?;
         let out = unsafe { out_arg(report_out) }?;
-        let checked = message.draft().validate_with(&schemes);
+        let checked = message.validate_with(&schemes);
         let mut findings = checked.findings;
         let built = checked.cleaned.and_then(|m| {
             let r = VietQr::for_payment(&m, &Payee::new(bin, account, ""));

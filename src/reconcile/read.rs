@@ -342,6 +342,37 @@ impl StatementFormat {
         let ext = path.rsplit_once('.')?.1;
         ext.parse().ok()
     }
+
+    /// The format the first bytes of a statement show, for input without a telling file
+    /// name (stdin): after a byte-order mark and white space, `[` starts a JSON array and
+    /// `{` JSON lines; anything else is read as CSV (whose reader then names what is wrong
+    /// with the header row). `None` while `head` holds only a BOM and white space.
+    pub fn sniff(head: &[u8]) -> Option<StatementFormat> {
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        match head.iter().find(|b| !b.is_ascii_whitespace())? {
+            b'[' => Some(StatementFormat::Json),
+            b'{' => Some(StatementFormat::JsonLines),
+            _ => Some(StatementFormat::Csv),
+        }
+    }
+}
+
+#[cfg(test)]
+mod sniff_tests {
+    use super::StatementFormat as F;
+
+    #[test]
+    fn sniff_reads_the_first_significant_byte() {
+        assert_eq!(F::sniff(b"[{\"amount\":1}]"), Some(F::Json));
+        assert_eq!(
+            F::sniff(b"\xEF\xBB\xBF \r\n {\"amount\":1}\n"),
+            Some(F::JsonLines)
+        );
+        assert_eq!(F::sniff(b"amount,content\n"), Some(F::Csv));
+        assert_eq!(F::sniff(b"\xEF\xBB\xBFNgay;So tien\n"), Some(F::Csv));
+        assert_eq!(F::sniff(b"\xEF\xBB\xBF \n\t"), None);
+        assert_eq!(F::sniff(b""), None);
+    }
 }
 
 impl std::str::FromStr for StatementFormat {

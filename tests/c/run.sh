@@ -60,4 +60,11 @@ make -s -C "$work/example" STATIC=1 >/dev/null
 "$work/example/tuition" > /dev/null
 runs=$((runs + 1))
 
+echo "== the cross-surface scenario in C against the CLI (scripts/scenario.py), under valgrind"
+cargo build -q -p vietref-cli
+gcc "${cflags[@]}" tests/c/scenario.c "$lib/libvietref.a" "${syslibs[@]}" -o "$work/scenario"
+python3 scripts/scenario.py --cli "${CARGO_TARGET_DIR:-$root/target}/debug/vietref" \
+    c="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible --error-exitcode=1 --suppressions=tests/c/valgrind.supp $work/scenario"
+runs=$((runs + 1))
+
 echo "tests/c/run.sh: $runs passed, 0 failed"

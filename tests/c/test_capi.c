@@ -497,7 +497,7 @@ static void test_message_arguments(void) {
     CHECK(m == SENTINEL);
 
     /* Every setter: NULL draft, NULL text with a length, invalid UTF-8. A failed set keeps
-       the old value. */
+       the old value and leaves a finding. */
     m = tuition_draft();
     CHECK_STATUS(vietref_message_set_sector(NULL, S("health")), VIETREF_NULL_ARGUMENT);
     CHECK_STATUS(vietref_message_set_payer_name(NULL, S("An")), VIETREF_NULL_ARGUMENT);
@@ -515,6 +515,39 @@ static void test_message_arguments(void) {
     CHECK_STATUS(vietref_message_set_beneficiary_name(m, S(BAD_UTF8)), VIETREF_INVALID_UTF8);
     CHECK_STATUS(vietref_message_set_reason(m, S(BAD_UTF8)), VIETREF_INVALID_UTF8);
     CHECK_STATUS(vietref_message_set_invoice(m, S(BAD_UTF8)), VIETREF_INVALID_UTF8);
+    /* Each refused field leaves one message.value_rejected error (the last refusal of
+       the field), listed first; the message is not valid until the field is set again. */
+    CHECK_STATUS(vietref_message_validate(m, &r), VIETREF_OK);
+    {
+        uint32_t valid = 7, code = 0;
+        size_t count = 0, i;
+        CHECK_STATUS(vietref_report_valid(r, &valid), VIETREF_OK);
+        CHECK(valid == 0);
+        CHECK_STATUS(vietref_report_count(r, &count), VIETREF_OK);
+        /* the 5 refusals, then the name.case warning of the payer name kept */
+        CHECK(count == 6);
+        CHECK_OWNED("name.case", vietref_report_finding_code_key(r, 5, outp));
+        for (i = 0; i < 5; i++) {
+            CHECK_STATUS(vietref_report_finding_code(r, i, &code), VIETREF_OK);
+            CHECK(code == 307);
+            CHECK_OWNED("message.value_rejected", vietref_report_finding_code_key(r, i, outp));
+        }
+        CHECK_OWNED("sector", vietref_report_finding_field(r, 0, outp));
+        CHECK_OWNED("invoice", vietref_report_finding_field(r, 4, outp));
+        CHECK_OWNED("the value given for this field was refused and not stored: the text is "
+                    "not UTF-8 (byte 5 of 7)",
+                    vietref_report_finding_message(r, 1, VIETREF_LANG_EN, outp));
+        s = NULL;
+        CHECK_STATUS(vietref_report_cleaned_json(r, &s), VIETREF_NO_VALUE);
+        CHECK(s == NULL);
+    }
+    vietref_report_free(r);
+    /* Set again with good values: the refusals are gone, the draft is the tuition one. */
+    CHECK_STATUS(vietref_message_set_sector(m, S("education")), VIETREF_OK);
+    CHECK_STATUS(vietref_message_set_payer_name(m, S("nguyễn văn an")), VIETREF_OK);
+    CHECK_STATUS(vietref_message_set_beneficiary_name(m, S("Nguyễn Thị Bình")), VIETREF_OK);
+    CHECK_STATUS(vietref_message_set_reason(m, S("Học phí học kỳ 1")), VIETREF_OK);
+    CHECK_STATUS(vietref_message_set_invoice(m, S("HP7184097674")), VIETREF_OK);
     CHECK_STATUS(vietref_message_validate(m, &r), VIETREF_OK);
     CHECK_OWNED(TUITION_CLEANED, vietref_report_cleaned_json(r, outp));
     vietref_report_free(r);

@@ -17,14 +17,22 @@ namespace Vietref
         /// The report's findings are the message's, then every fold, cut and omission (<c>memo.*</c>); when
         /// valid, <see cref="Report.CleanedText"/> is the memo, <see cref="Report.CleanedJson"/> the whole
         /// rendering and <see cref="Report.MemoFields"/> the field lists.</summary>
-        public static Report Render(Message message, Channel channel, string schemes = "", int budget = 0)
+        /// <remarks>The arguments follow the C ABI (<c>vietref_memo_render(message, schemes, channel, budget)</c>);
+        /// <see cref="Render(Message, Channel, int)"/> is the same without schemes.</remarks>
+        public static Report Render(Message message, string schemes, Channel channel, int budget = 0)
         {
             if (message == null) throw new ArgumentNullException("message");
             if (budget < 0) throw new ArgumentOutOfRangeException("budget", budget, "a budget is 0 (the channel's) or more");
             return new Report(Native.Api.MemoRender(message.Live(), Utf8.Encode(schemes, "schemes"), (uint)channel, (ulong)budget));
         }
 
-        /// <summary>As <see cref="Render"/>, for a channel the institution defines itself (a bank whose
+        /// <summary><see cref="Render(Message, string, Channel, int)"/> without payment-code schemes.</summary>
+        public static Report Render(Message message, Channel channel, int budget = 0)
+        {
+            return Render(message, "", channel, budget);
+        }
+
+        /// <summary>As <see cref="Render(Message, string, Channel, int)"/>, for a channel the institution defines itself (a bank whose
         /// transfer content allows other characters or another length). <paramref name="name"/> (not empty)
         /// names the channel in the memo's JSON; <paramref name="charset"/> lists the printable ASCII
         /// characters that survive it, <c>X-Y</c> for a range and <c>-</c> first or last for itself
@@ -34,7 +42,9 @@ namespace Vietref
         /// printable ASCII or a range written backwards throws <see cref="VietrefException"/>
         /// (InvalidArgument); a set without the code's letters and digits gives a report that says the code
         /// cannot travel.</summary>
-        public static Report RenderCustom(Message message, string name, string charset, int budget, string schemes = "",
+        /// <remarks>The arguments follow the C ABI (<c>vietref_memo_render_custom(message, schemes, name, charset,
+        /// budget, reference_only)</c>); pass <c>""</c> (or null) as <paramref name="schemes"/> for none.</remarks>
+        public static Report RenderCustom(Message message, string schemes, string name, string charset, int budget,
             bool referenceOnly = false)
         {
             if (message == null) throw new ArgumentNullException("message");

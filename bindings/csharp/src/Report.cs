@@ -106,7 +106,7 @@ namespace Vietref
             return q == null ? null : new VietQr(q);
         }
 
-        /// <summary>One field list of a report of <see cref="Memo.Render"/>, in template order (<c>invoice</c>,
+        /// <summary>One field list of a report of <see cref="Memo.Render(Message, string, Channel, int)"/>, in template order (<c>invoice</c>,
         /// <c>reason</c>, <c>beneficiaryName</c>, <c>payerName</c>: the field paths of the findings); null when
         /// the report holds an error. Throws <see cref="VietrefException"/> (WrongKind) for another kind of report.</summary>
         public IReadOnlyList<string> MemoFields(MemoList list)

@@ -11,8 +11,11 @@ namespace Vietref
         internal VietQr(VietQrHandle h) { handle = h; }
 
         /// <summary>Reads a payload: every finding (field paths like "vietqr.38.01.01") and, when valid,
-        /// the decoded VietQR as the cleaned value (<see cref="Report.CleanedJson"/>, <see cref="Report.ToVietQr"/>).</summary>
-        public static Report Decode(string payload, VietQrMode mode = VietQrMode.Strict)
+        /// the decoded VietQR as the cleaned value (<see cref="Report.CleanedJson"/>, <see cref="Report.ToVietQr"/>).
+        /// Lenient by default, as everywhere in vietref: a repair (surrounding whitespace, a lower-case CRC, one
+        /// wrong length) is a warning and the report stays valid; <see cref="VietQrMode.Strict"/> on request
+        /// makes every deviation an error.</summary>
+        public static Report Decode(string payload, VietQrMode mode = VietQrMode.Lenient)
         {
             return new Report(Native.Api.VietQrDecode(Utf8.Encode(payload, "payload"), (uint)mode));
         }
@@ -60,7 +63,10 @@ namespace Vietref
         /// tag 62-08 = the memo rendered for <see cref="Channel.VietQr"/>, 62-01 = the invoice code, 54 = the
         /// amount. Findings: the message's, the rendering's, the code's; when valid
         /// <see cref="Report.CleanedText"/> is the payload.</summary>
-        public static Report ForPayment(Message message, string bin, string account, string schemes = "")
+        /// <remarks>The arguments follow the C ABI (<c>vietref_vietqr_for_payment(message, schemes, bin, account)</c>);
+        /// pass <c>""</c> as <paramref name="schemes"/> for none, or name the arguments
+        /// (<c>ForPayment(m, schemes: "HP:8", bin: "970436", account: "0011001234567")</c>).</remarks>
+        public static Report ForPayment(Message message, string schemes, string bin, string account)
         {
             if (message == null) throw new ArgumentNullException("message");
             return new Report(Native.Api.VietQrForPayment(message.Live(), Utf8.Encode(schemes, "schemes"),

@@ -201,7 +201,7 @@ namespace Vietref.Tests
         {
             using (var m = Message.FromJson(TuitionJson))
             {
-                using (var r = Memo.RenderCustom(m, "mybank", "A-Z0-9 ", 30))
+                using (var r = Memo.RenderCustom(m, "", "mybank", "A-Z0-9 ", 30))
                 {
                     True(r.IsValid, "valid");
                     var text = r.CleanedText;
@@ -214,49 +214,49 @@ namespace Vietref.Tests
                     Eq("beneficiaryName,payerName", Names(r.MemoFields(MemoList.Omitted)), "omitted");
                     Eq("", Names(r.MemoFields(MemoList.Clipped)), "none clipped");
                 }
-                using (var r = Memo.RenderCustom(m, "wide", "A-Za-z0-9 .", 200, "HP:8"))
+                using (var r = Memo.RenderCustom(m, "HP:8", "wide", "A-Za-z0-9 .", 200))
                     Eq("HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN", r.CleanedText, "wide channel");
-                using (var r = Memo.RenderCustom(m, "bill", "A-Z0-9", 30, "", true))
+                using (var r = Memo.RenderCustom(m, "", "bill", "A-Z0-9", 30, true))
                 {
                     True(r.IsValid, "reference only is valid");
                     Eq("HP7184097674", r.CleanedText, "only the code");
                     Eq("607 607 607", Codes(r), "not carried");
                     Eq("invoice", Names(r.MemoFields(MemoList.Included)), "only the invoice");
                 }
-                using (var c = Memo.RenderCustom(m, "like-vietqr", "A-Z0-9 ", 25))
+                using (var c = Memo.RenderCustom(m, "", "like-vietqr", "A-Z0-9 ", 25))
                 using (var v = Memo.Render(m, Channel.VietQr))
                     Eq(v.CleanedText, c.CleanedText, "same budget as VietQR, same text");
                 // A set without the code's letters, a budget shorter than the code: reports with errors.
-                using (var r = Memo.RenderCustom(m, "lower", "a-z ", 30))
+                using (var r = Memo.RenderCustom(m, "", "lower", "a-z ", 30))
                 {
                     True(!r.IsValid && r.CleanedText == null, "code cannot travel");
                     True(r.Errors.Any(f => f.Key == "memo.invoice_charset"), "invoice charset error");
                     Eq(null, r.MemoFields(MemoList.Included), "no field lists");
                 }
-                using (var r = Memo.RenderCustom(m, "short", "A-Z0-9", 5))
+                using (var r = Memo.RenderCustom(m, "", "short", "A-Z0-9", 5))
                     Eq("memo.invoice_too_long", r.Findings[0].Key, "too long");
                 // Arguments.
                 foreach (var bad in new[] { new { Name = "x", Charset = "", Budget = 30 }, new { Name = "x", Charset = "A-Z", Budget = 0 },
                                             new { Name = "", Charset = "A-Z", Budget = 30 }, new { Name = "x", Charset = "Z-A", Budget = 30 },
                                             new { Name = "x", Charset = "A-Zđ", Budget = 30 } })
                 {
-                    var e = ThrowsStatus(VietrefStatus.InvalidArgument, () => Memo.RenderCustom(m, bad.Name, bad.Charset, bad.Budget),
+                    var e = ThrowsStatus(VietrefStatus.InvalidArgument, () => Memo.RenderCustom(m, "", bad.Name, bad.Charset, bad.Budget),
                         "bad arguments: " + bad);
                     Eq("vietref_memo_render_custom", e.Context, "context");
                 }
-                ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => Memo.RenderCustom(m, "x", "A-Z0-9", 30, "HP"), "scheme HP");
-                Throws<ArgumentOutOfRangeException>(() => Memo.RenderCustom(m, "x", "A-Z", -1), "negative budget");
-                Throws<ArgumentNullException>(() => Memo.RenderCustom(m, null, "A-Z", 30), "null name");
-                Throws<ArgumentNullException>(() => Memo.RenderCustom(m, "x", null, 30), "null charset");
+                ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => Memo.RenderCustom(m, "HP", "x", "A-Z0-9", 30), "scheme HP");
+                Throws<ArgumentOutOfRangeException>(() => Memo.RenderCustom(m, "", "x", "A-Z", -1), "negative budget");
+                Throws<ArgumentNullException>(() => Memo.RenderCustom(m, "", null, "A-Z", 30), "null name");
+                Throws<ArgumentNullException>(() => Memo.RenderCustom(m, "", "x", null, 30), "null charset");
             }
-            Throws<ArgumentNullException>(() => Memo.RenderCustom(null, "x", "A-Z", 30), "null message");
+            Throws<ArgumentNullException>(() => Memo.RenderCustom(null, "", "x", "A-Z", 30), "null message");
         }
 
         private static void MemoRender()
         {
             using (var m = Message.FromJson(TuitionJson))
             {
-                using (var r = Memo.Render(m, Channel.VietQr, "HP:8"))
+                using (var r = Memo.Render(m, "HP:8", Channel.VietQr))
                 {
                     True(r.IsValid, "valid");
                     Eq("605 604 603 603", Codes(r), "folded, cut, two omitted");
@@ -277,7 +277,7 @@ namespace Vietref.Tests
                     Eq("", Names(r.MemoFields(MemoList.Omitted)), "none omitted");
                     Eq("", Names(r.MemoFields(MemoList.Clipped)), "none clipped");
                 }
-                using (var r = Memo.Render(m, Channel.Transfer, "", 40))
+                using (var r = Memo.Render(m, "", Channel.Transfer, 40))
                 {
                     Eq("605 605 604 603", Codes(r), "budget 40 findings");
                     Eq("HP7184097674 HOC PHI HOC KY 1 HS NGUYEN", r.CleanedText, "budget 40");
@@ -303,8 +303,8 @@ namespace Vietref.Tests
                 // Arguments.
                 ThrowsStatus(VietrefStatus.InvalidArgument, () => Memo.Render(m, (Channel)0), "channel 0");
                 ThrowsStatus(VietrefStatus.InvalidArgument, () => Memo.Render(m, (Channel)7), "channel 7");
-                ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => Memo.Render(m, Channel.Pos, "HP"), "scheme HP");
-                Throws<ArgumentOutOfRangeException>(() => Memo.Render(m, Channel.Pos, "", -1), "negative budget");
+                ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => Memo.Render(m, "HP", Channel.Pos), "scheme HP");
+                Throws<ArgumentOutOfRangeException>(() => Memo.Render(m, "", Channel.Pos, -1), "negative budget");
                 using (var r = Memo.Render(m, Channel.Pos))
                 {
                     ThrowsStatus(VietrefStatus.InvalidArgument, () => r.MemoFields((MemoList)0), "list 0");
@@ -348,7 +348,7 @@ namespace Vietref.Tests
                 foreach (Channel ch in Enum.GetValues(typeof(Channel)))
                 {
                     string memo;
-                    using (var r = Memo.Render(m, ch, "HP:8")) memo = r.CleanedText;
+                    using (var r = Memo.Render(m, "HP:8", ch)) memo = r.CleanedText;
                     var found = Memo.Extract(memo, "HP:8");
                     Eq(1, found.Count, "one code in the " + ch + " memo " + memo);
                     Eq("HP7184097674", found[0].Code, "code of " + ch);
@@ -368,7 +368,7 @@ namespace Vietref.Tests
                 var scheme = prefix + ":" + body.Length;
                 var json = "{\"sector\":\"health\",\"payerName\":\"Lê Thị Hoa\",\"reason\":\"Viện phí\",\"invoice\":\"" + Spaced(code) + "\"}";
                 using (var m = Message.FromJson(json))
-                using (var r = Memo.Render(m, Channel.Transfer, scheme))
+                using (var r = Memo.Render(m, scheme, Channel.Transfer))
                 {
                     True(r.IsValid, "valid with " + scheme);
                     var memo = r.CleanedText;
@@ -422,18 +422,26 @@ namespace Vietref.Tests
                 + "62440112HP71840976740824HP7184097674 HOC PHI HOC63043E06";
             using (var m = Message.FromJson(TuitionJson))
             {
-                using (var r = VietQr.ForPayment(m, "970436", "0011001234567", "HP:8"))
+                using (var r = VietQr.ForPayment(m, "HP:8", "970436", "0011001234567"))
                 {
                     True(r.IsValid, "valid");
                     Eq("605 604 603 603", Codes(r), "rendering findings");
                     Eq(payload, r.CleanedText, "payload");
                 }
-                using (var r = VietQr.ForPayment(m, "97043", "0011001234567"))
+                using (var r = VietQr.ForPayment(m, "", "97043", "0011001234567"))
                 {
                     True(!r.IsValid, "invalid BIN");
                     Eq(517u, r.Findings[4].Code, "vietqr.bin after the rendering's");
                 }
-                ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => VietQr.ForPayment(m, "970436", "1", "HP"), "scheme");
+                ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => VietQr.ForPayment(m, "HP", "970436", "1"), "scheme");
+                // the C ABI's order, named arguments welcome; a call in the order of earlier releases
+                // (bin, account, schemes) gives a BIN as the schemes and throws instead of swapping silently
+                using (var r = VietQr.ForPayment(m, schemes: "HP:8", bin: "970436", account: "0011001234567"))
+                    Eq(payload, r.CleanedText, "named arguments");
+                ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => VietQr.ForPayment(m, "970436", "0011001234567", "HP:8"),
+                    "the old order");
+                ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => VietQr.ForPayment(m, "970436", "0011001234567", ""),
+                    "the old order without schemes");
             }
             using (var d = VietQr.Decode(payload))
             using (var q = d.ToVietQr())
@@ -445,14 +453,14 @@ namespace Vietref.Tests
                 ThrowsStatus(VietrefStatus.RefSchemesInvalid, () => q.PaymentCodes("HP:5"), "scheme HP:5");
             }
             using (var m = Message.FromJson("{\"sector\":\"education\",\"payerName\":\"An\",\"reason\":\"Học phí\",\"invoice\":\"HP1\"}"))
-            using (var r = VietQr.ForPayment(m, "970436", "1"))
+            using (var r = VietQr.ForPayment(m, "", "970436", "1"))
                 Eq("300", Codes(r), "invalid message: its findings only");
-            Throws<ArgumentNullException>(() => VietQr.ForPayment(null, "970436", "1"), "null message");
+            Throws<ArgumentNullException>(() => VietQr.ForPayment(null, "", "970436", "1"), "null message");
             Throws<ArgumentNullException>(() => Memo.Render(null, Channel.Pos), "null message");
             var closed = Message.FromJson(TuitionJson);
             closed.Dispose();
             Throws<ObjectDisposedException>(() => Memo.Render(closed, Channel.Pos), "disposed message");
-            Throws<ObjectDisposedException>(() => VietQr.ForPayment(closed, "970436", "1"), "disposed message");
+            Throws<ObjectDisposedException>(() => VietQr.ForPayment(closed, "", "970436", "1"), "disposed message");
         }
     }
 }

@@ -211,14 +211,14 @@ namespace Vietref.Tests
             s => References.Validate(RefKind.Code, s), s => References.Format(RefKind.Rf, s), s => References.Compact(RefKind.Mst, s),
             s => References.IsValid(RefKind.Code, s), s => References.ValidationMessage(RefKind.Code, s),
             s => Memo.Extract(s), s => Memo.Extract("x", s), s => Memo.Parse(s), s => Memo.Parse("x", s),
-            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.Render(m, Channel.Transfer, s); },
-            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.RenderCustom(m, s, "A-Z0-9 ", 30); },
-            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.RenderCustom(m, "x", s, 30); },
-            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.RenderCustom(m, "x", "A-Z0-9 ", 30, s); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.Render(m, s, Channel.Transfer); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.RenderCustom(m, "", s, "A-Z0-9 ", 30); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.RenderCustom(m, "", "x", s, 30); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return Memo.RenderCustom(m, s, "x", "A-Z0-9 ", 30); },
             s => { using (var m = Message.FromJson(TuitionJson)) return m.Validate(s); },
-            s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, s, "1"); },
-            s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, "970436", s); },
-            s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, "970436", "1", s); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, "", s, "1"); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, "", "970436", s); },
+            s => { using (var m = Message.FromJson(TuitionJson)) return VietQr.ForPayment(m, s, "970436", "1"); },
             s => { using (var q = VietQr.FromJson("{\"bankBin\":\"970403\",\"accountNumber\":\"1\"}")) return q.PaymentCodes(s); },
             s => Legacy.Encode(s, LegacyEncoding.Tcvn3), s => Legacy.EncodeError(s, LegacyEncoding.Vni),
             s => Legacy.RepairMojibake(s), s => Legacy.EncodingFromName(s),
@@ -247,8 +247,8 @@ namespace Vietref.Tests
                 b => Legacy.Decode(b, LegacyEncoding.Utf8), b => Legacy.DecodeError(b, LegacyEncoding.Tcvn3),
                 b => Legacy.Detect(b), b => Legacy.Detect(b, LegacyEncoding.Vni) })
                 Throws<ArgumentNullException>(() => fn(null), "null bytes");
-            Throws<ArgumentNullException>(() => VietQr.ForPayment(null, "970436", "1"), "null message");
-            Throws<ArgumentNullException>(() => Memo.RenderCustom(null, "x", "A-Z", 30), "null message to RenderCustom");
+            Throws<ArgumentNullException>(() => VietQr.ForPayment(null, "", "970436", "1"), "null message");
+            Throws<ArgumentNullException>(() => Memo.RenderCustom(null, "", "x", "A-Z", 30), "null message to RenderCustom");
             using (var r = new Reconciler("HP:6"))
             {
                 Throws<ArgumentNullException>(() => r.AddInvoicesCsv((byte[])null), "null CSV bytes");
@@ -314,7 +314,7 @@ namespace Vietref.Tests
             using (var m = new Message())
             {
                 using (var r = Memo.Render(m, Channel.Transfer)) True(!r.IsValid && r.Errors.Any(), "empty message");
-                using (var r = VietQr.ForPayment(m, "", "")) True(!r.IsValid, "empty payment");
+                using (var r = VietQr.ForPayment(m, "", "", "")) True(!r.IsValid, "empty payment");
                 using (var r = m.Validate("")) True(!r.IsValid, "empty with no schemes");
             }
             // NUL inside text is a character like any other.
@@ -378,10 +378,10 @@ namespace Vietref.Tests
                 using (var x = r.FeedStatement(bytes, StatementFormat.JsonLines)) True(!x.Report.IsValid, "1 MB with a bad byte");
             }
             using (var m = new Message().SetSector("health").SetPayerName("An").SetReason(big).SetInvoice("HP7184097674"))
-            using (var r = Memo.Render(m, Channel.Transfer, "HP:8"))
+            using (var r = Memo.Render(m, "HP:8", Channel.Transfer))
                 True(r.IsValid ? r.CleanedText.Length <= 140 : r.Errors.Any(), "render a 1 MB reason");
             using (var m = new Message().SetSector("health").SetPayerName("An").SetReason(big).SetInvoice("HP7184097674"))
-            using (var r = Memo.RenderCustom(m, big, "A-Z0-9 ", int.MaxValue, "HP:8"))
+            using (var r = Memo.RenderCustom(m, "HP:8", big, "A-Z0-9 ", int.MaxValue))
                 True(!r.IsValid && r.CleanedText == null, "render a 1 MB reason for a custom channel");
         }
 

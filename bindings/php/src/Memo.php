@@ -25,9 +25,11 @@ final class Memo
      * invoice code first and never cut, the other fields folded to ASCII, whole, cut after a
      * word, or left out. The draft is validated first (knowing $schemes). $budget overrides
      * the channel's length budget in characters (0 keeps the channel's). An unknown channel
-     * number is Status::InvalidArgument.
+     * number is Status::InvalidArgument. The arguments follow the C ABI
+     * (vietref_memo_render(message, schemes, channel, budget)); $schemes '' is none, and
+     * named arguments read well: Memo::render($m, schemes: '', channel: Channel::Pos).
      */
-    public static function render(Message $message, Channel|int $channel, string $schemes = '', int $budget = 0): MemoReport
+    public static function render(Message $message, string $schemes, Channel|int $channel, int $budget = 0): MemoReport
     {
         $out = Native::out('vietref_report');
         Native::check(
@@ -48,14 +50,15 @@ final class Memo
      * of field) instead of the full template. An empty name or character set, a budget of 0,
      * a character outside printable ASCII or a range written backwards is
      * Status::InvalidArgument; a set without the code's letters and digits gives a report
-     * that says the code cannot travel.
+     * that says the code cannot travel. The arguments follow the C ABI
+     * (vietref_memo_render_custom(message, schemes, name, charset, budget, reference_only)).
      */
     public static function renderCustom(
         Message $message,
+        string $schemes,
         string $name,
         string $charset,
         int $budget,
-        string $schemes = '',
         bool $referenceOnly = false,
     ): MemoReport {
         $out = Native::out('vietref_report');

@@ -112,9 +112,9 @@ final class Message extends Handle
         return Native::report('vietref_message_validate_schemes', $this->live(), $schemes, strlen($schemes));
     }
 
-    /** The memo for $channel: Memo::render($this, ...). */
-    public function memo(Channel|int $channel, string $schemes = '', int $budget = 0): MemoReport
+    /** The memo for $channel: Memo::render($this, $schemes, $channel, $budget). */
+    public function memo(string $schemes, Channel|int $channel, int $budget = 0): MemoReport
     {
-        return Memo::render($this, $channel, $schemes, $budget);
+        return Memo::render($this, $schemes, $channel, $budget);
     }
 }

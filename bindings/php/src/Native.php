@@ -90,6 +90,10 @@ final class Native
         if (!extension_loaded('FFI')) {
             throw new LibraryNotFoundException('the PHP FFI extension is not loaded (php -d extension=ffi -d ffi.enable=1)');
         }
+        $restricted = self::ffiRestriction();
+        if ($restricted !== null) {
+            throw new LibraryNotFoundException($restricted);
+        }
         $header = file_get_contents(self::headerPath());
         if ($header === false) {
             throw new LibraryNotFoundException('cannot read ' . self::headerPath());
@@ -118,11 +122,60 @@ final class Native
             self::$from = $path;
             return;
         }
+        foreach ($tried as $why) {
+            if (str_contains($why, 'ffi.enable')) { // restricted in a way ffiRestriction() did not foresee
+                throw new LibraryNotFoundException(self::restrictionMessage((string) ini_get('ffi.enable')) . "\n  " . $why);
+            }
+        }
         throw new LibraryNotFoundException(
             "cannot load the vietref native library; tried, in order:\n  " . implode("\n  ", $tried)
             . "\nSet " . self::ENV . ' to the full path of ' . self::fileName()
             . ' (built by `cargo build --lib` in target/debug or target/release).'
         );
+    }
+
+    /**
+     * Why PHP will refuse FFI::cdef() here, or null when it allows it. `ffi.enable=preload`
+     * (Debian's default php.ini for every SAPI) allows FFI only in the CLI and in code
+     * preloaded by opcache.preload; under php-fpm, Apache's mod_php or `php -S` the library
+     * could not be loaded whatever VIETREF_LIB says. `ffi.enable=0` refuses it everywhere.
+     */
+    public static function ffiRestriction(): ?string
+    {
+        $setting = strtolower(trim((string) ini_get('ffi.enable')));
+        if ($setting === 'preload' && PHP_SAPI !== 'cli' && !self::preloaded()) {
+            return self::restrictionMessage('preload');
+        }
+        if (in_array($setting, ['0', '', 'off', 'false', 'no'], true)) {
+            return self::restrictionMessage($setting === '' ? '0' : $setting);
+        }
+        return null;
+    }
+
+    /** Whether this class was compiled by opcache.preload (FFI is then allowed under preload). */
+    private static function preloaded(): bool
+    {
+        if (!function_exists('opcache_get_status')) {
+            return false;
+        }
+        $status = @opcache_get_status(false);
+        $classes = is_array($status) ? ($status['preload_statistics']['classes'] ?? []) : [];
+        return in_array(self::class, $classes, true);
+    }
+
+    private static function restrictionMessage(string $setting): string
+    {
+        $sapi = PHP_SAPI;
+        if ($setting === 'preload') {
+            return "PHP FFI is restricted here: ffi.enable=preload (the default of Debian's php.ini) allows FFI "
+                . "only in the CLI and in code preloaded by opcache, and this is the '$sapi' SAPI. "
+                . "Set ffi.enable=1 in this SAPI's php.ini (for php-fpm: /etc/php/<version>/fpm/conf.d/), "
+                . "or preload vietref: opcache.preload=<a script that compiles the package's src/*.php with "
+                . "opcache_compile_file()> (with opcache.preload_user under php-fpm). VIETREF_LIB does not help here.";
+        }
+        return "PHP FFI is disabled: ffi.enable=$setting (the '$sapi' SAPI). Set ffi.enable=1 in php.ini "
+            . "(or `php -d ffi.enable=1` on the command line), or ffi.enable=preload with the package preloaded "
+            . "by opcache.preload. VIETREF_LIB does not help here.";
     }
 
     // ---- statuses: the one place where they become exceptions ----------------------------

@@ -21,9 +21,12 @@ final class VietQr extends Handle
 
     /**
      * Reads a payload: every finding (field paths like "vietqr.38.01.01") and, when valid, the
-     * decoded VietQR as the cleaned value (Report::cleaned(), Report::toVietQr()).
+     * decoded VietQR as the cleaned value (Report::cleaned(), Report::toVietQr()). Lenient by
+     * default, as everywhere in vietref: a repair (surrounding whitespace, a lower-case CRC,
+     * one wrong length) is a warning and the report stays valid; VietQrMode::Strict on
+     * request makes every deviation an error.
      */
-    public static function decode(string $payload, VietQrMode|int $mode = VietQrMode::Strict): Report
+    public static function decode(string $payload, VietQrMode|int $mode = VietQrMode::Lenient): Report
     {
         return Native::report('vietref_vietqr_decode', $payload, strlen($payload), $mode instanceof VietQrMode ? $mode->value : $mode);
     }
@@ -91,9 +94,11 @@ final class VietQr extends Handle
      * the invoice code, the amount (54) the message's (a static code without one). The
      * findings are the message's, the rendering's losses, then the code's faults; when none
      * is an error, cleanedText() is the payload. A malformed scheme is VietrefException
-     * (Status::RefSchemesInvalid).
+     * (Status::RefSchemesInvalid). The arguments follow the C ABI
+     * (vietref_vietqr_for_payment(message, schemes, bin, account)); named arguments welcome:
+     * VietQr::forPayment($m, schemes: 'HP:8', bin: '970436', account: '0011001234567').
      */
-    public static function forPayment(Message $message, string $bin, string $account, string $schemes = ''): Report
+    public static function forPayment(Message $message, string $schemes, string $bin, string $account): Report
     {
         return Native::report(
             'vietref_vietqr_for_payment',

@@ -49,18 +49,18 @@ final class JunkTest extends TestCase
             fn ($s) => VietQr::bankLookup($s), fn ($s) => VietQr::toAccount($s, '1'),
             fn ($s) => VietQr::toAccount('970403', '1', 0, '', $s),
             // references, memo, legacy text, reconciliation
-            fn ($s) => References::create($s, '71840976'), fn ($s) => References::create('HP', $s),
-            fn ($s) => References::creditorReference($s), fn ($s) => References::creationMessage('HP', $s),
-            fn ($s) => References::validate($s), fn ($s) => References::validate($s, RefKind::Rf),
-            fn ($s) => References::validationMessage($s, RefKind::Mst, Lang::Vi),
-            fn ($s) => References::format($s, RefKind::EInvoice), fn ($s) => References::compact($s), fn ($s) => References::isValid($s),
-            fn ($s) => Memo::render(self::message(), Channel::Transfer, $s), fn ($s) => self::message()->memo(Channel::Pos, $s),
-            fn ($s) => Memo::renderCustom(self::message(), $s, 'A-Z0-9 ', 30), fn ($s) => Memo::renderCustom(self::message(), 'x', $s, 30),
-            fn ($s) => Memo::renderCustom(self::message(), 'x', 'A-Z0-9 ', 30, $s),
+            fn ($s) => References::create(RefKind::Code, $s, '71840976'), fn ($s) => References::create(RefKind::Code, 'HP', $s),
+            fn ($s) => References::creditorReference($s), fn ($s) => References::creationMessage(RefKind::Code, 'HP', $s),
+            fn ($s) => References::validate(RefKind::Code, $s), fn ($s) => References::validate(RefKind::Rf, $s),
+            fn ($s) => References::validationMessage(RefKind::Mst, $s, Lang::Vi),
+            fn ($s) => References::format(RefKind::EInvoice, $s), fn ($s) => References::compact(RefKind::Code, $s), fn ($s) => References::isValid(RefKind::Code, $s),
+            fn ($s) => Memo::render(self::message(), $s, Channel::Transfer), fn ($s) => self::message()->memo($s, Channel::Pos),
+            fn ($s) => Memo::renderCustom(self::message(), '', $s, 'A-Z0-9 ', 30), fn ($s) => Memo::renderCustom(self::message(), '', 'x', $s, 30),
+            fn ($s) => Memo::renderCustom(self::message(), $s, 'x', 'A-Z0-9 ', 30),
             fn ($s) => Memo::extract($s), fn ($s) => Memo::extract('HP7184097674', $s), fn ($s) => Memo::extractJson($s, 'HP:8'),
             fn ($s) => Memo::parse($s), fn ($s) => Memo::parse('x', $s), fn ($s) => Memo::parseJson($s),
-            fn ($s) => VietQr::forPayment(self::message(), '970436', '1', $s), fn ($s) => VietQr::forPayment(self::message(), $s, '1'),
-            fn ($s) => VietQr::forPayment(self::message(), '970436', $s), fn ($s) => self::qr()->paymentCodes($s),
+            fn ($s) => VietQr::forPayment(self::message(), $s, '970436', '1'), fn ($s) => VietQr::forPayment(self::message(), '', $s, '1'),
+            fn ($s) => VietQr::forPayment(self::message(), '', '970436', $s), fn ($s) => self::qr()->paymentCodes($s),
             fn ($s) => Legacy::encode($s, Encoding::Tcvn3), fn ($s) => Legacy::encode($s, Encoding::Utf8, true),
             fn ($s) => Legacy::encodeError($s, Encoding::Vni), fn ($s) => Legacy::repairMojibake($s), fn ($s) => Encoding::fromLabel($s),
             fn ($s) => new Reconciler($s), fn ($s) => (new Reconciler())->addInvoice($s, 1),
@@ -82,7 +82,7 @@ final class JunkTest extends TestCase
 
     private static function qr(): VietQr
     {
-        return VietQr::decode((string) VietQr::forPayment(self::message(), '970436', '0011001234567', 'HP:8')->cleanedText())->toVietQr();
+        return VietQr::decode((string) VietQr::forPayment(self::message(), 'HP:8', '970436', '0011001234567')->cleanedText())->toVietQr();
     }
 
     public function testNullIsATypeError(): void
@@ -219,9 +219,9 @@ final class JunkTest extends TestCase
         $big = str_repeat('Nguyễn Văn An HP7184097674 ', intdiv(1024 * 1024, 30) + 1);
         $this->assertGreaterThan(1024 * 1024, strlen($big));
         $digits = str_repeat('1234567890', 110_000);
-        foreach ([fn () => References::validate($big), fn () => References::validate($digits, RefKind::Rf),
-            fn () => References::create('HP', $digits), fn () => References::format($digits, RefKind::Mst),
-            fn () => References::compact($big, RefKind::EInvoice)] as $fn) {
+        foreach ([fn () => References::validate(RefKind::Code, $big), fn () => References::validate(RefKind::Rf, $digits),
+            fn () => References::create(RefKind::Code, 'HP', $digits), fn () => References::format(RefKind::Mst, $digits),
+            fn () => References::compact(RefKind::EInvoice, $big)] as $fn) {
             try {
                 $fn();
                 $this->fail('a megabyte is no reference');
@@ -229,23 +229,23 @@ final class JunkTest extends TestCase
                 $this->assertContains($e->getCode(), range(300, 305));
             }
         }
-        $this->assertSame(str_repeat('1234567890', 110_000), References::compact($digits, RefKind::Rf));
-        $this->assertFalse(References::isValid($big));
+        $this->assertSame(str_repeat('1234567890', 110_000), References::compact(RefKind::Rf, $digits));
+        $this->assertFalse(References::isValid(RefKind::Code, $big));
         $found = Memo::extract($big, 'HP:8');
         $this->assertCount(1, $found, 'each code once');
         $this->assertSame('HP7184097674', $found[0]->code);
         $this->assertIsArray(Memo::parse($big, 'HP:8'));
         // (Large names are validated by testOneMegabyte; one large field per message keeps this quick.)
-        $r = Memo::render(new Message(sector: 'education', payerName: 'An', beneficiaryName: 'Bình', reason: $big, invoice: 'HP7184097674'), Channel::Transfer, 'HP:8');
+        $r = Memo::render(new Message(sector: 'education', payerName: 'An', beneficiaryName: 'Bình', reason: $big, invoice: 'HP7184097674'), 'HP:8', Channel::Transfer);
         $this->assertFalse($r->isValid());
         $this->assertNull($r->text());
         $this->assertNull($r->included());
-        $r = Memo::renderCustom(new Message(sector: 'education', payerName: 'An', beneficiaryName: 'Bình', reason: $big, invoice: 'HP7184097674'), $big, 'A-Z0-9 ', PHP_INT_MAX, 'HP:8');
+        $r = Memo::renderCustom(new Message(sector: 'education', payerName: 'An', beneficiaryName: 'Bình', reason: $big, invoice: 'HP7184097674'), 'HP:8', $big, 'A-Z0-9 ', PHP_INT_MAX);
         $this->assertFalse($r->isValid());
         $this->assertNull($r->text());
         $m = new Message(sector: 'education', payerName: 'An', beneficiaryName: 'Bình', reason: 'x', invoice: $digits);
-        $this->assertFalse(Memo::render($m, Channel::Pos)->isValid());
-        $this->assertFalse(VietQr::forPayment(self::message(), $digits, $digits, 'HP:8')->isValid());
+        $this->assertFalse(Memo::render($m, '', Channel::Pos)->isValid());
+        $this->assertFalse(VietQr::forPayment(self::message(), 'HP:8', $digits, $digits)->isValid());
         $this->assertSame($big, Legacy::decode(Legacy::encode($big, Encoding::Vni)->bytes, Encoding::Vni));
         $this->assertNull(Legacy::repairMojibake($big));
         $r = new Reconciler('HP:8');

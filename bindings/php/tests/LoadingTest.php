@@ -72,4 +72,96 @@ final class LoadingTest extends TestCase
             exec('rm -rf ' . escapeshellarg($dir));
         }
     }
+
+    /**
+     * Runs $script under PHP's built-in web server (the 'cli-server' SAPI, which
+     * ffi.enable=preload restricts as it does php-fpm and mod_php) and returns the page.
+     *
+     * @param list<string> $ini extra -d settings
+     */
+    private static function served(array $ini, string $script): string
+    {
+        $sock = stream_socket_server('tcp://127.0.0.1:0');
+        $port = (int) substr(strrchr(stream_socket_get_name($sock, false), ':'), 1);
+        fclose($sock);
+        $cmd = [PHP_BINARY];
+        if (!extension_loaded('FFI')) {
+            array_push($cmd, '-d', 'extension=ffi');
+        }
+        foreach ($ini as $setting) {
+            array_push($cmd, '-d', $setting);
+        }
+        array_push($cmd, '-S', "127.0.0.1:$port", $script);
+        $server = proc_open($cmd, [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
+        try {
+            for ($i = 0; $i < 100; $i++) {
+                $page = @file_get_contents("http://127.0.0.1:$port/");
+                if ($page !== false) {
+                    return $page;
+                }
+                usleep(50_000);
+            }
+            self::fail('the built-in server did not answer');
+        } finally {
+            proc_terminate($server);
+            proc_close($server);
+        }
+    }
+
+    private static function probe(): string
+    {
+        $script = sys_get_temp_dir() . '/vietref-probe-' . bin2hex(random_bytes(6)) . '.php';
+        file_put_contents($script, '<?php require ' . var_export(__DIR__ . '/bootstrap.php', true) . ';'
+            . 'try { $v = \\Vietref\\Vietref::version(); echo "loaded ", $v; }'
+            . 'catch (\\Vietref\\LibraryNotFoundException $e) { echo "LibraryNotFoundException: ", $e->getMessage(); }');
+        return $script;
+    }
+
+    public function testFfiEnablePreloadUnderAWebServerNamesTheSetting(): void
+    {
+        $script = self::probe();
+        try {
+            $page = self::served(['ffi.enable=preload'], $script);
+            $this->assertStringStartsWith('LibraryNotFoundException: PHP FFI is restricted here: ffi.enable=preload', $page);
+            $this->assertStringContainsString("'cli-server' SAPI", $page);
+            $this->assertStringContainsString('Set ffi.enable=1', $page);
+            $this->assertStringContainsString('opcache.preload', $page);
+            $this->assertStringNotContainsString('Set VIETREF_LIB', $page);
+            // the first fix named: ffi.enable=1
+            $this->assertStringStartsWith('loaded ', self::served(['ffi.enable=1'], $script));
+            // the second: ffi.enable=preload with the package preloaded
+            $preload = $script . '.preload.php';
+            file_put_contents($preload, '<?php foreach (glob(' . var_export(dirname(__DIR__) . '/src/*.php', true)
+                . ') as $f) { opcache_compile_file($f); }');
+            try {
+                $user = function_exists('posix_getpwuid') ? (posix_getpwuid(posix_geteuid())['name'] ?? 'root') : 'root';
+                $this->assertStringStartsWith('loaded ', self::served([
+                    'ffi.enable=preload', 'opcache.enable=1', 'opcache.enable_cli=1',
+                    "opcache.preload=$preload", "opcache.preload_user=$user",
+                ], $script));
+            } finally {
+                unlink($preload);
+            }
+        } finally {
+            unlink($script);
+        }
+    }
+
+    public function testFfiDisabledNamesTheSetting(): void
+    {
+        $script = self::probe();
+        try {
+            $cmd = [PHP_BINARY, '-d', 'ffi.enable=0', $script];
+            if (!extension_loaded('FFI')) {
+                array_splice($cmd, 1, 0, ['-d', 'extension=ffi']);
+            }
+            $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
+            $out = stream_get_contents($pipes[1]);
+            proc_close($p);
+            $this->assertStringStartsWith('LibraryNotFoundException: PHP FFI is disabled: ffi.enable=0', $out);
+            $this->assertStringContainsString('Set ffi.enable=1', $out);
+        } finally {
+            unlink($script);
+        }
+    }
 }

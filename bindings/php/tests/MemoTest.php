@@ -47,7 +47,7 @@ final class MemoTest extends TestCase
     public function testRenderForEveryChannel(): void
     {
         $m = Message::fromJson(self::TUITION);
-        $r = Memo::render($m, Channel::VietQr, 'HP:8');
+        $r = Memo::render($m, 'HP:8', Channel::VietQr);
         $this->assertInstanceOf(MemoReport::class, $r);
         $this->assertTrue($r->isValid());
         $this->assertSame([605, 604, 603, 603], self::codes($r));
@@ -64,33 +64,33 @@ final class MemoTest extends TestCase
             $r->cleanedJson(),
         );
 
-        $r = $m->memo(Channel::Transfer);
+        $r = $m->memo('', Channel::Transfer);
         $this->assertSame([605, 605, 605], self::codes($r));
         $this->assertSame('HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN', $r->text());
         $this->assertSame(['invoice', 'reason', 'beneficiaryName', 'payerName'], $r->included());
         $this->assertSame([], $r->omitted());
         $this->assertSame([], $r->clipped());
 
-        $r = Memo::render($m, Channel::Transfer, '', 40);
+        $r = Memo::render($m, '', Channel::Transfer, 40);
         $this->assertSame([605, 605, 604, 603], self::codes($r));
         $this->assertSame('HP7184097674 HOC PHI HOC KY 1 HS NGUYEN', $r->text());
         $this->assertSame(['invoice', 'reason', 'beneficiaryName'], $r->included());
         $this->assertSame(['payerName'], $r->omitted());
         $this->assertSame(['beneficiaryName'], $r->clipped());
 
-        $r = Memo::render($m, Channel::Pos);
+        $r = Memo::render($m, '', Channel::Pos);
         $this->assertSame([607, 607, 607], self::codes($r));
         $this->assertSame('HP7184097674', $r->text());
         $this->assertSame(['invoice'], $r->included());
         $this->assertSame(['reason', 'beneficiaryName', 'payerName'], $r->omitted());
-        $this->assertSame('HP7184097674', Memo::render($m, Channel::VietQrBill)->text());
-        $this->assertSame('HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH', Memo::render($m, Channel::MobileMoney)->text());
+        $this->assertSame('HP7184097674', Memo::render($m, '', Channel::VietQrBill)->text());
+        $this->assertSame('HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH', Memo::render($m, '', Channel::MobileMoney)->text());
 
-        $iso = Memo::render($m, Channel::Iso20022)->cleaned();
+        $iso = Memo::render($m, '', Channel::Iso20022)->cleaned();
         $this->assertSame('<RmtInf><Ustrd>HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN</Ustrd></RmtInf>', $iso['xml']);
         $this->assertArrayNotHasKey('creditorReference', $iso);
         $rf = Message::fromJson('{"sector":"health","payerName":"Trần Thị Mai","reason":"Viện phí","invoice":"RF18 5390 0754 7034"}');
-        $iso = Memo::render($rf, Channel::Iso20022)->cleaned();
+        $iso = Memo::render($rf, '', Channel::Iso20022)->cleaned();
         $this->assertSame('RF18539007547034', $iso['creditorReference']);
         $this->assertStringContainsString('<Ref>RF18539007547034</Ref>', $iso['xml']);
     }
@@ -99,7 +99,7 @@ final class MemoTest extends TestCase
     {
         // A 30-character code does not fit 25: memo.invoice_too_long (600), no text, no lists.
         $m = Message::fromJson('{"sector":"health","payerName":"Trần Thị Mai","reason":"Viện phí","invoice":"ABCDEFGHJKMNPQRSTUVWXYZ1234567"}');
-        $r = Memo::render($m, Channel::VietQr);
+        $r = Memo::render($m, '', Channel::VietQr);
         $this->assertFalse($r->isValid());
         $this->assertSame(600, $r->findings()[0]->code);
         $this->assertNull($r->text());
@@ -108,22 +108,22 @@ final class MemoTest extends TestCase
         $this->assertNull($r->clipped());
         // An invalid message: its findings, no rendering.
         $m = Message::fromJson('{"sector":"education","payerName":"An","reason":"Học phí","invoice":"HP1"}');
-        $r = Memo::render($m, Channel::Transfer);
+        $r = Memo::render($m, '', Channel::Transfer);
         $this->assertSame([300], self::codes($r));
         $this->assertFalse($r->isValid());
 
-        $this->assertSame(Status::InvalidArgument, self::refused(fn () => Memo::render($m, 0))->status());
-        $this->assertSame(Status::InvalidArgument, self::refused(fn () => Memo::render($m, 7))->status());
-        $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => Memo::render($m, Channel::Pos, 'HP'))->status());
-        $this->assertSame(Status::InvalidArgument, self::refused(fn () => Memo::render(Message::fromJson(self::TUITION), Channel::Pos)->fields(4))->status());
+        $this->assertSame(Status::InvalidArgument, self::refused(fn () => Memo::render($m, '', 0))->status());
+        $this->assertSame(Status::InvalidArgument, self::refused(fn () => Memo::render($m, '', 7))->status());
+        $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => Memo::render($m, 'HP', Channel::Pos))->status());
+        $this->assertSame(Status::InvalidArgument, self::refused(fn () => Memo::render(Message::fromJson(self::TUITION), '', Channel::Pos)->fields(4))->status());
         $this->expectException(\ValueError::class);
-        Memo::render($m, Channel::Transfer, '', -1);
+        Memo::render($m, '', Channel::Transfer, -1);
     }
 
     public function testRenderForACustomChannel(): void
     {
         $m = Message::fromJson(self::TUITION);
-        $r = Memo::renderCustom($m, 'mybank', 'A-Z0-9 ', 30);
+        $r = Memo::renderCustom($m, '', 'mybank', 'A-Z0-9 ', 30);
         $this->assertInstanceOf(MemoReport::class, $r);
         $this->assertTrue($r->isValid());
         $text = $r->text();
@@ -138,37 +138,37 @@ final class MemoTest extends TestCase
         $this->assertSame(30, $r->cleaned()['budget']);
         $this->assertSame(
             'HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN',
-            Memo::renderCustom($m, 'wide', 'A-Za-z0-9 .', 200, 'HP:8')->text(),
+            Memo::renderCustom($m, 'HP:8', 'wide', 'A-Za-z0-9 .', 200)->text(),
         );
-        $r = Memo::renderCustom($m, 'bill', 'A-Z0-9', 30, referenceOnly: true);
+        $r = Memo::renderCustom($m, '', 'bill', 'A-Z0-9', 30, true);
         $this->assertTrue($r->isValid());
         $this->assertSame('HP7184097674', $r->text());
         $this->assertSame([607, 607, 607], self::codes($r));
         $this->assertSame(['invoice'], $r->included());
-        $this->assertSame(Memo::render($m, Channel::VietQr)->text(), Memo::renderCustom($m, 'like-vietqr', 'A-Z0-9 ', 25)->text());
+        $this->assertSame(Memo::render($m, '', Channel::VietQr)->text(), Memo::renderCustom($m, '', 'like-vietqr', 'A-Z0-9 ', 25)->text());
         // A set without the code's letters, a budget shorter than the code: reports with errors.
-        $r = Memo::renderCustom($m, 'lower', 'a-z ', 30);
+        $r = Memo::renderCustom($m, '', 'lower', 'a-z ', 30);
         $this->assertFalse($r->isValid());
         $this->assertNull($r->text());
         $this->assertNull($r->included());
         $this->assertContains('memo.invoice_charset', array_map(fn (Finding $f) => $f->key, $r->errors()));
-        $this->assertSame('memo.invoice_too_long', Memo::renderCustom($m, 'short', 'A-Z0-9', 5)->findings()[0]->key);
+        $this->assertSame('memo.invoice_too_long', Memo::renderCustom($m, '', 'short', 'A-Z0-9', 5)->findings()[0]->key);
         // Arguments.
         foreach ([['x', '', 30], ['x', 'A-Z', 0], ['', 'A-Z', 30], ['x', 'Z-A', 30], ['x', 'A-Zđ', 30]] as [$name, $charset, $budget]) {
-            $e = self::refused(fn () => Memo::renderCustom($m, $name, $charset, $budget));
+            $e = self::refused(fn () => Memo::renderCustom($m, '', $name, $charset, $budget));
             $this->assertSame(Status::InvalidArgument, $e->status(), "$name|$charset|$budget");
             $this->assertSame('vietref_memo_render_custom', $e->context);
         }
-        $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => Memo::renderCustom($m, 'x', 'A-Z0-9', 30, 'HP'))->status());
+        $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => Memo::renderCustom($m, 'HP', 'x', 'A-Z0-9', 30))->status());
         $this->expectException(\ValueError::class);
-        Memo::renderCustom($m, 'x', 'A-Z', -1);
+        Memo::renderCustom($m, '', 'x', 'A-Z', -1);
     }
 
     public function testRenderThenExtractGivesTheCodeBack(): void
     {
         $m = Message::fromJson(self::TUITION);
         foreach (Channel::cases() as $channel) {
-            $text = Memo::render($m, $channel, 'HP:8')->text();
+            $text = Memo::render($m, 'HP:8', $channel)->text();
             $this->assertNotNull($text, $channel->name);
             $found = Memo::extract($text, 'HP:8');
             $this->assertCount(1, $found, $channel->name);
@@ -250,7 +250,7 @@ final class MemoTest extends TestCase
     public function testVietQrForPaymentAndItsCodes(): void
     {
         $m = Message::fromJson(self::TUITION);
-        $r = VietQr::forPayment($m, '970436', '0011001234567', 'HP:8');
+        $r = VietQr::forPayment($m, 'HP:8', '970436', '0011001234567');
         $this->assertTrue($r->isValid());
         $this->assertSame([605, 604, 603, 603], self::codes($r));
         $this->assertSame(self::PAYLOAD, $r->cleanedText());
@@ -261,21 +261,26 @@ final class MemoTest extends TestCase
         $this->assertSame([], $qr->paymentCodes());
         $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => $qr->paymentCodes('HP:5'))->status());
 
-        $r = VietQr::forPayment($m, '97043', '0011001234567');
+        $r = VietQr::forPayment($m, '', '97043', '0011001234567');
         $this->assertFalse($r->isValid());
         $this->assertSame(517, $r->findings()[4]->code);
         $bad = Message::fromJson('{"sector":"education","payerName":"An","reason":"Học phí","invoice":"HP1"}');
-        $this->assertSame([300], self::codes(VietQr::forPayment($bad, '970436', '1')));
-        $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => VietQr::forPayment($m, '970436', '1', 'HP'))->status());
+        $this->assertSame([300], self::codes(VietQr::forPayment($bad, '', '970436', '1')));
+        $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => VietQr::forPayment($m, 'HP', '970436', '1'))->status());
+        // the C ABI's order, named arguments welcome; the order of earlier releases (bin,
+        // account, schemes) passes a BIN as the schemes and is refused, never silently swapped
+        $this->assertSame(self::PAYLOAD, VietQr::forPayment($m, schemes: 'HP:8', bin: '970436', account: '0011001234567')->cleanedText());
+        $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => VietQr::forPayment($m, '970436', '0011001234567', 'HP:8'))->status());
+        $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => VietQr::forPayment($m, '970436', '0011001234567', ''))->status());
     }
 
     public function testAMessageClosedIsNotRendered(): void
     {
         $m = Message::fromJson(self::TUITION);
-        $r = $m->memo(Channel::Pos);
+        $r = $m->memo('', Channel::Pos);
         $m->close();
         $this->assertSame('HP7184097674', $r->text(), 'the report outlives its message');
         $this->expectException(\LogicException::class);
-        Memo::render($m, Channel::Pos);
+        Memo::render($m, '', Channel::Pos);
     }
 }

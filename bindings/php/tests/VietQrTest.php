@@ -82,6 +82,11 @@ final class VietQrTest extends TestCase
             $this->assertSame(['vietqr.length_repaired'], self::keys($r));
             $bad = substr($c['payload'], 0, -4) . (str_ends_with($c['payload'], '0000') ? '1111' : '0000');
             $this->assertContains('vietqr.crc_mismatch', self::keys(VietQr::decode($bad, VietQrMode::Lenient)));
+            // lenient by default, as the CLI and every binding; strict on request
+            $r = VietQr::decode($c['payload']);
+            $this->assertTrue($r->isValid());
+            $this->assertSame(['vietqr.length_repaired'], self::keys($r));
+            $this->assertFalse(VietQr::decode($c['payload'], mode: VietQrMode::Strict)->isValid());
         }
     }
 

@@ -162,12 +162,12 @@ def test_new_statuses_are_raised_by_the_calls_that_own_them():
         return e.value.status
 
     got = {
-        status_of(lambda: references.validate("")),
-        status_of(lambda: references.validate("HP 7184#0976")),
-        status_of(lambda: references.validate("RF1", RefKind.RF)),
-        status_of(lambda: references.validate("XX18539007547034", RefKind.RF)),
-        status_of(lambda: references.create("HO", "71840976")),
-        status_of(lambda: references.validate("HP7184097675")),
+        status_of(lambda: references.validate(RefKind.CODE, "")),
+        status_of(lambda: references.validate(RefKind.CODE, "HP 7184#0976")),
+        status_of(lambda: references.validate(RefKind.RF, "RF1")),
+        status_of(lambda: references.validate(RefKind.RF, "XX18539007547034")),
+        status_of(lambda: references.create(RefKind.CODE, "HO", "71840976")),
+        status_of(lambda: references.validate(RefKind.CODE, "HP7184097675")),
         status_of(lambda: memo.extract("x", "HP:99")),
         status_of(lambda: legacy.decode(b"N\x80", Encoding.TCVN3)),
         status_of(lambda: legacy.decode(b"a\xff", Encoding.UTF8)),

@@ -159,26 +159,26 @@ def _text_calls(junk):
     m = Message(sector="health", payer_name="An", reason="x", invoice="HP7184097674")
     q = VietQr.from_json('{"bankBin":"970436","accountNumber":"1"}')
     return [
-        lambda: references.create(junk, "71840976"),
-        lambda: references.create("HP", junk),
-        lambda: references.create_message(junk, "1"),
-        lambda: references.validate(junk),
-        lambda: references.validate_message(junk),
-        lambda: references.format(junk),
-        lambda: references.compact(junk),
-        lambda: references.is_valid(junk),
+        lambda: references.create(RefKind.CODE, junk, "71840976"),
+        lambda: references.create(RefKind.CODE, "HP", junk),
+        lambda: references.create_message(RefKind.CODE, junk, "1"),
+        lambda: references.validate(RefKind.CODE, junk),
+        lambda: references.validate_message(RefKind.CODE, junk),
+        lambda: references.format(RefKind.CODE, junk),
+        lambda: references.compact(RefKind.CODE, junk),
+        lambda: references.is_valid(RefKind.CODE, junk),
         lambda: memo.extract(junk),
         lambda: memo.extract("x", junk),
         lambda: memo.parse(junk),
         lambda: memo.parse("x", junk),
-        lambda: memo.render(m, Channel.TRANSFER, junk),
-        lambda: memo.render_custom(m, junk, "A-Z0-9 ", 30),
-        lambda: memo.render_custom(m, "x", junk, 30),
-        lambda: memo.render_custom(m, "x", "A-Z0-9 ", 30, junk),
+        lambda: memo.render(m, junk, channel=Channel.TRANSFER),
+        lambda: memo.render_custom(m, name=junk, charset="A-Z0-9 ", budget=30),
+        lambda: memo.render_custom(m, name="x", charset=junk, budget=30),
+        lambda: memo.render_custom(m, junk, name="x", charset="A-Z0-9 ", budget=30),
         lambda: m.validate(junk),
-        lambda: vietqr.for_payment(m, junk, "1"),
-        lambda: vietqr.for_payment(m, "970436", junk),
-        lambda: vietqr.for_payment(m, "970436", "1", junk),
+        lambda: vietqr.for_payment(m, bin=junk, account="1"),
+        lambda: vietqr.for_payment(m, bin="970436", account=junk),
+        lambda: vietqr.for_payment(m, junk, bin="970436", account="1"),
         lambda: q.payment_codes(junk),
         lambda: legacy.encode(junk, Encoding.TCVN3),
         lambda: legacy.encode_error(junk, Encoding.TCVN3),
@@ -212,20 +212,20 @@ def test_new_calls_refuse_none():
     # None in a required parameter is a TypeError before anything reaches C
     r = Reconciler()
     for call in [
-        lambda: references.create(None, "1"),
-        lambda: references.create("HP", None),
-        lambda: references.validate(None),
-        lambda: references.format(None),
-        lambda: references.compact(None),
-        lambda: references.is_valid(None),
-        lambda: references.validate_message(None),
+        lambda: references.create(RefKind.CODE, None, "1"),
+        lambda: references.create(RefKind.CODE, "HP", None),
+        lambda: references.validate(RefKind.CODE, None),
+        lambda: references.format(RefKind.CODE, None),
+        lambda: references.compact(RefKind.CODE, None),
+        lambda: references.is_valid(RefKind.CODE, None),
+        lambda: references.validate_message(RefKind.CODE, None),
         lambda: memo.extract(None),
         lambda: memo.parse(None),
-        lambda: memo.render(None, Channel.TRANSFER),
-        lambda: memo.render_custom(None, "x", "A-Z", 30),
-        lambda: memo.render_custom(Message(), None, "A-Z", 30),
-        lambda: memo.render_custom(Message(), "x", None, 30),
-        lambda: vietqr.for_payment(None, "970436", "1"),
+        lambda: memo.render(None, channel=Channel.TRANSFER),
+        lambda: memo.render_custom(None, name="x", charset="A-Z", budget=30),
+        lambda: memo.render_custom(Message(), name=None, charset="A-Z", budget=30),
+        lambda: memo.render_custom(Message(), name="x", charset=None, budget=30),
+        lambda: vietqr.for_payment(None, bin="970436", account="1"),
         lambda: legacy.decode(None, Encoding.UTF8),
         lambda: legacy.decode_error(None, Encoding.UTF8),
         lambda: legacy.decode(b"a", None),
@@ -260,11 +260,11 @@ def test_new_calls_refuse_none():
 
 def test_new_calls_on_empty_input():
     with pytest.raises(VietrefError) as e:
-        references.validate("")
+        references.validate(RefKind.CODE, "")
     assert e.value.status is Status.REF_EMPTY and e.value.detail == "the value is empty"
-    assert not references.is_valid("")
+    assert not references.is_valid(RefKind.CODE, "")
     with pytest.raises(VietrefError) as e:
-        references.create("", "")
+        references.create(RefKind.CODE, "", "")
     assert e.value.status in (Status.REF_EMPTY, Status.REF_INVALID_PART)
     assert memo.extract("") == []
     assert memo.parse("").invoice is None
@@ -329,11 +329,11 @@ def test_legacy_takes_any_bytes():
 def test_new_calls_on_one_megabyte():
     assert len(BIG.encode()) > 1_000_000
     with pytest.raises(VietrefError) as e:
-        references.validate(BIG)
+        references.validate(RefKind.CODE, BIG)
     assert 300 <= e.value.status <= 305 and e.value.detail
-    assert not references.is_valid(BIG, RefKind.RF)
+    assert not references.is_valid(RefKind.RF, BIG)
     with pytest.raises(VietrefError):
-        references.create("HP", BIG)
+        references.create(RefKind.CODE, "HP", BIG)
     assert memo.extract(BIG, "HP:8") == []
     line = BIG + " HP7184097674 " + BIG
     found = memo.extract(line, "HP:8")
@@ -342,12 +342,12 @@ def test_new_calls_on_one_megabyte():
     # (reports with a finding per character of a megabyte are slow to read in full: only
     # what is needed is read here)
     with Message(sector="health", payer_name="An", reason=BIG, invoice="HP7184097674") as m:
-        with memo.render(m, Channel.TRANSFER, "HP:8") as r:
+        with memo.render(m, "HP:8", channel=Channel.TRANSFER) as r:
             assert not r.valid
             assert r.included is None and r.text is None
-        with vietqr.for_payment(m, "970436", "1", "HP:8") as r:
+        with vietqr.for_payment(m, "HP:8", bin="970436", account="1") as r:
             assert not r.valid and r.cleaned_text is None
-        with memo.render_custom(m, BIG, "A-Z0-9 ", (1 << 64) - 1, "HP:8") as r:
+        with memo.render_custom(m, "HP:8", name=BIG, charset="A-Z0-9 ", budget=(1 << 64) - 1) as r:
             assert not r.valid and r.text is None
     big_bytes = BIG.encode("utf-8")
     assert legacy.decode(big_bytes, Encoding.UTF8) == BIG

@@ -46,7 +46,7 @@ def codes(report):
 
 
 def test_render_vietqr_purpose(tuition):
-    with memo.render(tuition, Channel.VIETQR, "HP:8") as r:
+    with memo.render(tuition, "HP:8", channel=Channel.VIETQR) as r:
         assert isinstance(r, MemoReport)
         assert r.valid
         assert codes(r) == [605, 604, 603, 603]
@@ -84,7 +84,7 @@ def test_render_vietqr_purpose(tuition):
     ],
 )
 def test_render_channels(tuition, channel, budget, text, want_codes, included, omitted, clipped):
-    with memo.render(tuition, channel, budget=budget) as r:
+    with memo.render(tuition, channel=channel, budget=budget) as r:
         assert r.valid
         assert r.text == text
         if want_codes is not None:
@@ -98,14 +98,14 @@ def test_render_channels(tuition, channel, budget, text, want_codes, included, o
 
 
 def test_render_iso20022(tuition):
-    with memo.render(tuition, Channel.ISO20022) as r:
+    with memo.render(tuition, channel=Channel.ISO20022) as r:
         c = r.cleaned
         assert c["xml"] == f"<RmtInf><Ustrd>{FULL_MEMO}</Ustrd></RmtInf>"
         assert "creditorReference" not in c
     m = Message.from_json(
         '{"sector":"health","payerName":"Trần Thị Mai","reason":"Viện phí","invoice":"RF18 5390 0754 7034"}'
     )
-    with m, memo.render(m, Channel.ISO20022) as r:
+    with m, memo.render(m, channel=Channel.ISO20022) as r:
         assert r.cleaned["creditorReference"] == "RF18539007547034"
         assert (
             "<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp>"
@@ -119,37 +119,37 @@ def test_render_refusals():
         '{"sector":"health","payerName":"Trần Thị Mai","reason":"Viện phí",'
         '"invoice":"ABCDEFGHJKMNPQRSTUVWXYZ1234567"}'
     )
-    with m, memo.render(m, Channel.VIETQR) as r:
+    with m, memo.render(m, channel=Channel.VIETQR) as r:
         assert not r.valid
         assert r.findings[0].code == 600
         assert r.text is None and r.cleaned is None
         assert r.included is None and r.omitted is None and r.clipped is None
     # an invalid message: its own findings only (education without beneficiary, 300)
     m = Message.from_json('{"sector":"education","payerName":"An","reason":"Học phí","invoice":"HP1"}')
-    with m, memo.render(m, Channel.TRANSFER) as r:
+    with m, memo.render(m, channel=Channel.TRANSFER) as r:
         assert codes(r) == [300] and not r.valid
     with Message.from_json(TUITION_JSON) as m:
         for bad in (0, 7):
             with pytest.raises(VietrefError) as e:
-                memo.render(m, bad)
+                memo.render(m, channel=bad)
             assert e.value.status is Status.INVALID_ARGUMENT
         with pytest.raises(VietrefError) as e:
-            memo.render(m, Channel.POS, "HP")
+            memo.render(m, "HP", channel=Channel.POS)
         assert e.value.status is Status.REF_SCHEMES_INVALID
-        with memo.render(m, Channel.POS) as r:
+        with memo.render(m, channel=Channel.POS) as r:
             with pytest.raises(VietrefError) as e:
                 r.fields(4)
             assert e.value.status is Status.INVALID_ARGUMENT
         with pytest.raises(ValueError):
-            memo.render(m, Channel.POS, budget=-1)
+            memo.render(m, channel=Channel.POS, budget=-1)
     with pytest.raises(TypeError):
-        memo.render(None, Channel.POS)
+        memo.render(None, channel=Channel.POS)
     with pytest.raises(TypeError):
-        memo.render(TUITION_JSON, Channel.POS)
+        memo.render(TUITION_JSON, channel=Channel.POS)
 
 
 def test_render_custom(tuition):
-    with memo.render_custom(tuition, "mybank", "A-Z0-9 ", 30) as r:
+    with memo.render_custom(tuition, name="mybank", charset="A-Z0-9 ", budget=30) as r:
         assert isinstance(r, MemoReport) and r.valid
         assert r.text == "HP7184097674 HOC PHI HOC KY 1"
         assert len(r.text) <= 30 and r.text == r.text.upper()
@@ -158,41 +158,41 @@ def test_render_custom(tuition):
         assert r.omitted == ["beneficiaryName", "payerName"]
         assert r.clipped == []
         assert r.cleaned["channel"] == "mybank" and r.cleaned["budget"] == 30
-    with memo.render_custom(tuition, "wide", "A-Za-z0-9 .", 200, "HP:8") as r:
+    with memo.render_custom(tuition, "HP:8", name="wide", charset="A-Za-z0-9 .", budget=200) as r:
         assert r.text == FULL_MEMO and r.included == ALL
-    with memo.render_custom(tuition, "bill", "A-Z0-9", 30, reference_only=True) as r:
+    with memo.render_custom(tuition, name="bill", charset="A-Z0-9", budget=30, reference_only=True) as r:
         assert r.valid and r.text == "HP7184097674"
         assert r.included == ["invoice"] and r.omitted == ALL[1:]
         assert codes(r) == [607, 607, 607]
     # the same budget as a built-in channel gives the same text
-    with memo.render_custom(tuition, "like-vietqr", "A-Z0-9 ", 25) as c, memo.render(tuition, Channel.VIETQR) as v:
+    with memo.render_custom(tuition, name="like-vietqr", charset="A-Z0-9 ", budget=25) as c, memo.render(tuition, channel=Channel.VIETQR) as v:
         assert c.text == v.text == "HP7184097674 HOC PHI HOC"
 
 
 def test_render_custom_refusals(tuition):
     # a set without the code's letters, a budget shorter than the code: reports with errors
-    with memo.render_custom(tuition, "lower", "a-z ", 30) as r:
+    with memo.render_custom(tuition, name="lower", charset="a-z ", budget=30) as r:
         assert not r.valid and r.text is None and r.included is None
         assert "memo.invoice_charset" in [f.key for f in r.errors]
-    with memo.render_custom(tuition, "short", "A-Z0-9", 5) as r:
+    with memo.render_custom(tuition, name="short", charset="A-Z0-9", budget=5) as r:
         assert not r.valid and r.findings[0].key == "memo.invoice_too_long"
     # bad arguments
     for name, charset, budget in [("x", "", 30), ("x", "A-Z", 0), ("", "A-Z", 30), ("x", "Z-A", 30), ("x", "A-Zđ", 30)]:
         with pytest.raises(VietrefError) as e:
-            memo.render_custom(tuition, name, charset, budget)
+            memo.render_custom(tuition, name=name, charset=charset, budget=budget)
         assert e.value.status is Status.INVALID_ARGUMENT, (name, charset, budget)
         assert e.value.context == "memo.render_custom"
     with pytest.raises(VietrefError) as e:
-        memo.render_custom(tuition, "x", "A-Z0-9", 30, "HP")
+        memo.render_custom(tuition, "HP", name="x", charset="A-Z0-9", budget=30)
     assert e.value.status is Status.REF_SCHEMES_INVALID
     with pytest.raises(ValueError):
-        memo.render_custom(tuition, "x", "A-Z", -1)
+        memo.render_custom(tuition, name="x", charset="A-Z", budget=-1)
     with pytest.raises(TypeError):
-        memo.render_custom(None, "x", "A-Z", 30)
+        memo.render_custom(None, name="x", charset="A-Z", budget=30)
     with pytest.raises(TypeError):
-        memo.render_custom(tuition, None, "A-Z", 30)
+        memo.render_custom(tuition, name=None, charset="A-Z", budget=30)
     with pytest.raises(TypeError):
-        memo.render_custom(tuition, "x", None, 30)
+        memo.render_custom(tuition, name="x", charset=None, budget=30)
 
 
 def test_round_trip_render_extract_parse(reference_vectors):
@@ -206,7 +206,7 @@ def test_round_trip_render_extract_parse(reference_vectors):
             invoice=c["code"].lower(),  # a payment code in another written form
             amount=500_000,
         )
-        with m, memo.render(m, Channel.TRANSFER, schemes) as r:
+        with m, memo.render(m, schemes, channel=Channel.TRANSFER) as r:
             assert r.valid, [f.key for f in r]
             text = r.text
             assert text.startswith(c["code"] + " ")
@@ -316,7 +316,7 @@ PAYLOAD = (
 
 
 def test_vietqr_for_payment_and_codes_back(tuition):
-    with vietqr.for_payment(tuition, "970436", "0011001234567", "HP:8") as r:
+    with vietqr.for_payment(tuition, "HP:8", bin="970436", account="0011001234567") as r:
         assert r.valid
         assert codes(r) == [605, 604, 603, 603]
         assert r.cleaned_text == PAYLOAD
@@ -330,13 +330,13 @@ def test_vietqr_for_payment_and_codes_back(tuition):
             q.payment_codes("HP:5")
         assert e.value.status is Status.REF_SCHEMES_INVALID
     # an invalid payee: the code's findings (vietqr.bin, 517) after the rendering's
-    with vietqr.for_payment(tuition, "97043", "0011001234567") as r:
+    with vietqr.for_payment(tuition, bin="97043", account="0011001234567") as r:
         assert not r.valid and r.findings[4].code == 517
     with pytest.raises(VietrefError) as e:
-        vietqr.for_payment(tuition, "970436", "1", "HP")
+        vietqr.for_payment(tuition, "HP", bin="970436", account="1")
     assert e.value.status is Status.REF_SCHEMES_INVALID
     with pytest.raises(TypeError):
-        vietqr.for_payment(None, "970436", "1")
+        vietqr.for_payment(None, bin="970436", account="1")
 
 
 def test_vietqr_payment_codes_from_json():
@@ -349,3 +349,23 @@ def test_vietqr_payment_codes_from_json():
         assert found.codes == ["RF18539007547034", "HP7184097674"]  # purpose first
         assert (found[0].start, found[0].end) == (3, 22)
         assert (found[1].start, found[1].end) == (0, 12)
+
+
+def test_render_takes_schemes_then_a_keyword_channel(tuition):
+    with memo.render(tuition, "HP:8", channel=Channel.TRANSFER) as r:
+        assert r.valid
+    with pytest.raises(TypeError):
+        memo.render(tuition, Channel.TRANSFER)  # the order of earlier releases
+    with pytest.raises(TypeError):
+        memo.render(tuition, Channel.TRANSFER, "HP:8")
+
+
+def test_calls_in_the_old_argument_order_fail_loudly(tuition):
+    # the C ABI's order: a call written in the order of earlier releases raises, never
+    # swaps arguments silently
+    with pytest.raises(TypeError):
+        vietqr.for_payment(tuition, "970436", "0011001234567", "HP:8")
+    with pytest.raises(TypeError):
+        vietqr.for_payment(tuition, "970436", "0011001234567")
+    with vietqr.for_payment(tuition, "HP:8", bin="970436", account="0011001234567") as r:
+        assert r.valid

@@ -70,6 +70,18 @@ def test_lenient_only(vietqr_vectors):
             assert "vietqr.crc_mismatch" in [f.key for f in r]
 
 
+def test_decode_is_lenient_by_default_and_strict_on_request(vietqr_vectors):
+    # the same default as the CLI (`vietref qr decode`) and every binding
+    c = vietqr_vectors["lenient_only"][0]
+    with vietqr.decode(c["payload"]) as r:
+        assert r.valid
+        assert [f.key for f in r] == ["vietqr.length_repaired"]
+    with vietqr.decode("  " + vietqr_vectors["payloads"][0]["payload"]) as r:
+        assert r.valid and [f.key for f in r] == ["vietqr.space_trimmed"]
+    with vietqr.decode(c["payload"], mode=VietQrMode.STRICT) as r:
+        assert not r.valid
+
+
 def test_to_account_round_trip():
     with vietqr.to_account("970415", "123456789", 1_250_000, "HP7184097674", text.fold("Học phí HK1")) as r:
         assert r.valid, [f.key for f in r]

@@ -180,7 +180,7 @@ class MemoReport(Report):
         return f"<vietref.MemoReport valid={self.valid} text={self.text!r}>"
 
 
-def render(message: "Message", channel: Channel, schemes: SchemesArg = None, budget: int = 0) -> MemoReport:
+def render(message: "Message", schemes: SchemesArg = None, *, channel: Channel, budget: int = 0) -> MemoReport:
     """Validates ``message`` (knowing the payment-code ``schemes``) and renders its memo
     for ``channel``: ``CODE[ REASON][ HS|BN BENEFICIARY][ PH|NTT PAYER]``, the code first
     and never cut, the rest folded to ASCII, each whole, cut after a word, or left out.
@@ -204,10 +204,11 @@ def render(message: "Message", channel: Channel, schemes: SchemesArg = None, bud
 
 def render_custom(
     message: "Message",
+    schemes: SchemesArg = None,
+    *,
     name: TextArg,
     charset: TextArg,
     budget: int,
-    schemes: SchemesArg = None,
     reference_only: bool = False,
 ) -> MemoReport:
     """As :func:`render`, for a channel the institution defines itself (a bank whose

@@ -26,10 +26,12 @@ def _report(fn_name: str, *args) -> Report:
     return Report(out)
 
 
-def decode(payload: TextArg, mode: VietQrMode = VietQrMode.STRICT) -> Report:
+def decode(payload: TextArg, mode: VietQrMode = VietQrMode.LENIENT) -> Report:
     """Reads a payload: every finding (field paths like ``vietqr.38.01.01``) and, when
     valid, the decoded VietQR as the cleaned value (:attr:`Report.cleaned` for its JSON,
-    :meth:`Report.vietqr` for a :class:`VietQr`)."""
+    :meth:`Report.vietqr` for a :class:`VietQr`). Lenient by default, as everywhere in
+    vietref: a repair (whitespace trimmed, a lower-case CRC, one wrong length) is a warning
+    and the report stays valid; ``mode=VietQrMode.STRICT`` makes every deviation an error."""
     data = n.text_arg(payload, "payload")
     return _report("vietref_vietqr_decode", data, len(data), int(mode))
 
@@ -58,9 +60,9 @@ def to_account(
     )
 
 
-def for_payment(message: "Message", bin: TextArg, account: TextArg, schemes: SchemesArg = None) -> Report:
+def for_payment(message: "Message", schemes: SchemesArg = None, *, bin: TextArg, account: TextArg) -> Report:
     """The VietQR for a payment message to an institution's account (bank BIN ``bin``,
-    ``account``). The draft is validated knowing the payment-code ``schemes``; tag 62-08
+    ``account``; keyword arguments, after the C order ``message, schemes, bin, account``). The draft is validated knowing the payment-code ``schemes``; tag 62-08
     (purpose) is its memo for ``Channel.VIETQR``, 62-01 (bill number) the invoice code, 54
     the amount (static without one). The findings are the message's, then every loss of
     the rendering, then any fault of the code; when none is an error the report's

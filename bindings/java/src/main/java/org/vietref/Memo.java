@@ -19,14 +19,14 @@ import java.util.List;
 public final class Memo {
     private Memo() {}
 
-    /** {@link #render(Message, Channel, String, int)} without schemes, with the channel's own budget. */
+    /** {@link #render(Message, String, Channel, int)} without schemes, with the channel's own budget. */
     public static Report render(Message message, Channel channel) {
-        return render(message, channel, "", 0);
+        return render(message, "", channel, 0);
     }
 
-    /** {@link #render(Message, Channel, String, int)} with the channel's own budget. */
-    public static Report render(Message message, Channel channel, String schemes) {
-        return render(message, channel, schemes, 0);
+    /** {@link #render(Message, String, Channel, int)} with the channel's own budget. */
+    public static Report render(Message message, String schemes, Channel channel) {
+        return render(message, schemes, channel, 0);
     }
 
     /**
@@ -34,9 +34,10 @@ public final class Memo {
      * within {@code budget} characters (0: the channel's own). The report's findings are the
      * message's, then every fold, cut and omission ({@code memo.*}); when valid,
      * {@link Report#cleanedText()} is the memo, {@link Report#cleanedJson()} the memo with its
-     * field lists, and {@link Report#memoFields(MemoList)} each list.
+     * field lists, and {@link Report#memoFields(MemoList)} each list. The arguments follow the
+     * C ABI: {@code vietref_memo_render(message, schemes, channel, budget)}.
      */
-    public static Report render(Message message, Channel channel, String schemes, int budget) {
+    public static Report render(Message message, String schemes, Channel channel, int budget) {
         if (budget < 0) {
             throw new IllegalArgumentException("budget must not be negative: " + budget);
         }
@@ -47,13 +48,13 @@ public final class Memo {
         return new Report(out.getValue());
     }
 
-    /** {@link #renderCustom(Message, String, String, int, String, boolean)} without schemes, the full template. */
+    /** {@link #renderCustom(Message, String, String, String, int, boolean)} without schemes, the full template. */
     public static Report renderCustom(Message message, String name, String charset, int budget) {
-        return renderCustom(message, name, charset, budget, "", false);
+        return renderCustom(message, "", name, charset, budget, false);
     }
 
     /**
-     * As {@link #render(Message, Channel, String, int)}, for a channel the institution defines
+     * As {@link #render(Message, String, Channel, int)}, for a channel the institution defines
      * itself (a bank whose transfer content allows other characters or another length).
      * {@code name} (not empty) names the channel in the memo's JSON; {@code charset} lists the
      * printable ASCII characters that survive it, {@code X-Y} for a range and {@code -} first or
@@ -62,9 +63,10 @@ public final class Memo {
      * the full template. An empty name or character set, a budget of 0, a character outside
      * printable ASCII or a range written backwards is a {@link VietrefException}
      * (INVALID_ARGUMENT); a set without the code's letters and digits gives a report that says
-     * the code cannot travel.
+     * the code cannot travel. The arguments follow the C ABI:
+     * {@code vietref_memo_render_custom(message, schemes, name, charset, budget, reference_only)}.
      */
-    public static Report renderCustom(Message message, String name, String charset, int budget, String schemes,
+    public static Report renderCustom(Message message, String schemes, String name, String charset, int budget,
             boolean referenceOnly) {
         if (budget < 0) {
             throw new IllegalArgumentException("budget must not be negative: " + budget);

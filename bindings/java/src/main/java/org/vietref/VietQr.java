@@ -27,9 +27,14 @@ public final class VietQr extends Handle {
         return new Report(out.getValue());
     }
 
-    /** {@link #decode(String, VietQrMode)} in STRICT mode. */
+    /**
+     * {@link #decode(String, VietQrMode)} in LENIENT mode, the default everywhere in vietref (the
+     * CLI and every binding): a repair (surrounding whitespace, a lower-case CRC, one wrong length)
+     * is a warning and the report stays valid. Pass {@link VietQrMode#STRICT} to make every
+     * deviation an error.
+     */
     public static Report decode(String payload) {
-        return decode(payload, VietQrMode.STRICT);
+        return decode(payload, VietQrMode.LENIENT);
     }
 
     /**

@@ -36,9 +36,9 @@ public class JunkNewTest {
                 s -> References.validate(RefKind.RF, s), s -> References.validateMessage(RefKind.CODE, s, Lang.EN),
                 s -> References.format(RefKind.MST, s), s -> References.compact(RefKind.CODE, s),
                 s -> References.isValid(RefKind.EINVOICE, s),
-                m::validate, s -> Memo.render(m, Channel.VIETQR, s), s -> Memo.render(m, Channel.TRANSFER, s, 40),
+                m::validate, s -> Memo.render(m, s, Channel.VIETQR), s -> Memo.render(m, s, Channel.TRANSFER, 40),
                 s -> Memo.renderCustom(m, s, "A-Z0-9 ", 30), s -> Memo.renderCustom(m, "x", s, 30),
-                s -> Memo.renderCustom(m, "x", "A-Z0-9 ", 30, s, false),
+                s -> Memo.renderCustom(m, s, "x", "A-Z0-9 ", 30, false),
                 s -> Memo.extract(s, "HP:8"), s -> Memo.extract("HP7184097674", s), s -> Memo.extractJson(s, ""),
                 s -> Memo.extractJson("", s), s -> Memo.parse(s, ""), s -> Memo.parse("", s),
                 s -> VietQr.forPayment(m, s, "970436", "1"), s -> VietQr.forPayment(m, "", s, "1"),
@@ -208,7 +208,7 @@ public class JunkNewTest {
                 assertEquals("", x.results());
             }
         }
-        try (Message m = new Message(); Report rep = Memo.render(m, Channel.TRANSFER, "")) {
+        try (Message m = new Message(); Report rep = Memo.render(m, "", Channel.TRANSFER)) {
             assertFalse(rep.isValid());
             assertEquals(Optional.empty(), rep.memoFields(MemoList.INCLUDED));
         }
@@ -277,11 +277,10 @@ public class JunkNewTest {
                 assertTrue(a.results(), a.results().startsWith("{\"line\":3,"));
             }
         }
-        try (Message m = tuition().setReason(big); Report rep = Memo.render(m, Channel.TRANSFER, "HP:8")) {
+        try (Message m = tuition().setReason(big); Report rep = Memo.render(m, "HP:8", Channel.TRANSFER)) {
             assertTrue(rep.isValid() || !rep.errors().isEmpty());
         }
-        try (Message m = tuition().setReason(big); Report rep = Memo.renderCustom(m, big, "A-Z0-9 ", Integer.MAX_VALUE,
-                "HP:8", false)) {
+        try (Message m = tuition().setReason(big); Report rep = Memo.renderCustom(m, "HP:8", big, "A-Z0-9 ", Integer.MAX_VALUE, false)) {
             assertFalse(rep.isValid());
             assertEquals(Optional.empty(), rep.cleanedText());
         }

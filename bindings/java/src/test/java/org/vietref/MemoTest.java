@@ -70,7 +70,7 @@ public class MemoTest {
     @Test
     public void renderForEveryChannel() {
         try (Message m = Message.fromJson(TUITION_JSON)) {
-            try (Report r = Memo.render(m, Channel.VIETQR, "HP:8")) {
+            try (Report r = Memo.render(m, "HP:8", Channel.VIETQR)) {
                 assertTrue(r.isValid());
                 assertEquals(List.of(605, 604, 603, 603), codes(r));
                 assertEquals(Optional.of("HP7184097674 HOC PHI HOC"), r.cleanedText());
@@ -85,7 +85,7 @@ public class MemoTest {
                 assertEquals(Optional.of("HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN"), r.cleanedText());
                 assertFields(r, List.of("invoice", "reason", "beneficiaryName", "payerName"), List.of(), List.of());
             }
-            try (Report r = Memo.render(m, Channel.TRANSFER, "", 40)) {
+            try (Report r = Memo.render(m, "", Channel.TRANSFER, 40)) {
                 assertEquals(List.of(605, 605, 604, 603), codes(r));
                 assertEquals(Optional.of("HP7184097674 HOC PHI HOC KY 1 HS NGUYEN"), r.cleanedText());
                 assertFields(r, List.of("invoice", "reason", "beneficiaryName"), List.of("payerName"),
@@ -108,9 +108,9 @@ public class MemoTest {
                         + "PH NGUYEN VAN AN</Ustrd></RmtInf>\"}"));
                 assertFalse(json.contains("creditorReference"));
             }
-            assertStatus(Status.REF_SCHEMES_INVALID, () -> Memo.render(m, Channel.POS, "HP"));
+            assertStatus(Status.REF_SCHEMES_INVALID, () -> Memo.render(m, "HP", Channel.POS));
             try {
-                Memo.render(m, Channel.POS, "", -1);
+                Memo.render(m, "", Channel.POS, -1);
                 fail();
             } catch (IllegalArgumentException expected) {
                 // size_t
@@ -137,10 +137,10 @@ public class MemoTest {
                 assertTrue(r.cleanedJson().get().startsWith("{\"channel\":\"mybank\",\"budget\":30,"));
                 assertFields(r, List.of("invoice", "reason"), List.of("beneficiaryName", "payerName"), List.of());
             }
-            try (Report r = Memo.renderCustom(m, "wide", "A-Za-z0-9 .", 200, "HP:8", false)) {
+            try (Report r = Memo.renderCustom(m, "HP:8", "wide", "A-Za-z0-9 .", 200, false)) {
                 assertEquals(Optional.of("HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN"), r.cleanedText());
             }
-            try (Report r = Memo.renderCustom(m, "bill", "A-Z0-9", 30, "", true)) {
+            try (Report r = Memo.renderCustom(m, "", "bill", "A-Z0-9", 30, true)) {
                 assertTrue(r.isValid());
                 assertEquals(Optional.of("HP7184097674"), r.cleanedText());
                 assertEquals(List.of(607, 607, 607), codes(r));
@@ -170,7 +170,7 @@ public class MemoTest {
                     assertEquals("vietref_memo_render_custom", e.context());
                 }
             }
-            assertStatus(Status.REF_SCHEMES_INVALID, () -> Memo.renderCustom(m, "x", "A-Z0-9", 30, "HP", false));
+            assertStatus(Status.REF_SCHEMES_INVALID, () -> Memo.renderCustom(m, "HP", "x", "A-Z0-9", 30, false));
             try {
                 Memo.renderCustom(m, "x", "A-Z", -1);
                 fail();
@@ -213,7 +213,7 @@ public class MemoTest {
         try (Message m = Message.fromJson(TUITION_JSON)) {
             for (Channel channel : Channel.values()) {
                 String memo;
-                try (Report r = Memo.render(m, channel, "HP:8")) {
+                try (Report r = Memo.render(m, "HP:8", channel)) {
                     assertTrue(channel + ": " + r.findings(), r.isValid());
                     memo = r.cleanedText().get();
                     assertEquals(Optional.of("invoice"), r.memoFields(MemoList.INCLUDED).map(l -> l.get(0)));

@@ -100,6 +100,11 @@ public class VietQrTest {
             try (Report r = VietQr.decode(bad, VietQrMode.LENIENT)) {
                 assertTrue(keys(r).contains("vietqr.crc_mismatch"));
             }
+            // lenient by default, as the CLI and every binding
+            try (Report r = VietQr.decode(payload)) {
+                assertTrue(r.isValid());
+                assertEquals("vietqr.length_repaired", keys(r));
+            }
         }
     }
 
