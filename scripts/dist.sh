@@ -38,8 +38,7 @@ stage=$target_dir/dist-stage
 
 step "tools"
 scripts/install-deps.sh objdump:binutils javac:openjdk-17-jdk-headless jar:openjdk-17-jdk-headless \
-  /usr/share/java/jna.jar:libjna-java mcs:mono-mcs mono:mono-runtime nuget:nuget \
-  /usr/lib/mono/4.5/Facades/netstandard.dll:mono-devel
+  /usr/share/java/jna.jar:libjna-java mcs:mono-mcs mono:mono-runtime nuget:nuget
 python3 -m ziglang version >/dev/null 2>&1 || python3 -m pip install -q ziglang
 python3 -m auditwheel --version >/dev/null 2>&1 || python3 -m pip install -q auditwheel
 python3 -c 'import setuptools, wheel' 2>/dev/null || python3 -m pip install -q setuptools wheel
@@ -111,11 +110,11 @@ cp bindings/java/pom.xml "$dist/vietref-$version.pom"
 step "NuGet package"
 n=$stage/nuget
 mkdir -p "$n/lib/netstandard2.0" "$n/runtimes/linux-x64/native"
-# Compiled against the netstandard facade (not mscorlib): the assembly references
-# netstandard 2.0 only, as a netstandard2.0 library built by the .NET SDK does.
-facades=/usr/lib/mono/4.5/Facades
-mcs -nologo -warnaserror -nowarn:1591 -target:library -optimize+ -nostdlib \
-  -r:$facades/netstandard.dll -r:$facades/System.Runtime.InteropServices.RuntimeInformation.dll \
+# Compiled by Mono's C# compiler (Debian has no .NET SDK): the assembly references Mono's
+# mscorlib 4.x, which Mono, .NET Framework 4.6.1+ and .NET Core / .NET 5+ (through their
+# mscorlib facade) all load. A .NET SDK build (`dotnet pack` of Vietref.csproj) would reference
+# netstandard itself: docs/RELEASING.md.
+mcs -nologo -warnaserror -nowarn:1591 -target:library -optimize+ \
   -out:"$n/lib/netstandard2.0/Vietref.dll" -doc:"$n/lib/netstandard2.0/Vietref.xml" \
   bindings/csharp/src/*.cs
 install -m 755 "$so" "$n/runtimes/linux-x64/native/libvietref.so"
