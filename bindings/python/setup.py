@@ -106,6 +106,12 @@ if bdist_wheel is not None:
             _, _, plat = super().get_tag()
             return "py3", "none", os.environ.get("VIETREF_WHEEL_PLAT") or plat
 
+        def run(self):
+            # The wheel is assembled in bdist_dir: one left by an earlier build must not add
+            # its files to this one.
+            shutil.rmtree(self.bdist_dir, ignore_errors=True)
+            super().run()
+
     cmdclass["bdist_wheel"] = PlatformWheel
 
 setup(cmdclass=cmdclass, distclass=BinaryDistribution)
