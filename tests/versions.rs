@@ -17,8 +17,14 @@ fn read(path: &str) -> String {
 fn between<'a>(text: &'a str, after: &str, open: &str, close: &str) -> &'a str {
     let start = text.find(after).unwrap_or_else(|| panic!("no {after:?}"));
     let rest = &text[start..];
-    let a = rest.find(open).unwrap_or_else(|| panic!("no {open:?} after {after:?}")) + open.len();
-    let b = rest[a..].find(close).unwrap_or_else(|| panic!("no {close:?}")) + a;
+    let a = rest
+        .find(open)
+        .unwrap_or_else(|| panic!("no {open:?} after {after:?}"))
+        + open.len();
+    let b = rest[a..]
+        .find(close)
+        .unwrap_or_else(|| panic!("no {close:?}"))
+        + a;
     &rest[a..b]
 }
 
@@ -42,16 +48,33 @@ fn every_package_has_the_cargo_version() {
         ),
         (
             "bindings/python/pyproject.toml",
-            between(&read("bindings/python/pyproject.toml"), "[project]", "version = \"", "\"").to_string(),
+            between(
+                &read("bindings/python/pyproject.toml"),
+                "[project]",
+                "version = \"",
+                "\"",
+            )
+            .to_string(),
         ),
         (
             "bindings/java/pom.xml",
-            between(&read("bindings/java/pom.xml"), "<artifactId>vietref</artifactId>", "<version>", "</version>")
-                .to_string(),
+            between(
+                &read("bindings/java/pom.xml"),
+                "<artifactId>vietref</artifactId>",
+                "<version>",
+                "</version>",
+            )
+            .to_string(),
         ),
         (
             "bindings/csharp/Vietref.csproj",
-            between(&read("bindings/csharp/Vietref.csproj"), "<PackageId>", "<Version>", "</Version>").to_string(),
+            between(
+                &read("bindings/csharp/Vietref.csproj"),
+                "<PackageId>",
+                "<Version>",
+                "</Version>",
+            )
+            .to_string(),
         ),
     ];
     for (file, v) in packages {
@@ -67,14 +90,35 @@ fn every_binding_asks_for_this_abi() {
     let mut parts = VERSION.split('.');
     let (major, minor) = (parts.next().unwrap(), parts.next().unwrap());
     let checks = [
-        ("bindings/python/src/vietref/_native.py", format!("ABI_VERSION = ({major}, {minor})")),
-        ("bindings/java/src/main/java/org/vietref/NativeAccess.java", format!("ABI_MAJOR = {major};")),
-        ("bindings/java/src/main/java/org/vietref/NativeAccess.java", format!("ABI_MINOR = {minor};")),
-        ("bindings/csharp/src/Native.cs", format!("AbiMajor = {major}, AbiMinor = {minor};")),
-        ("bindings/php/src/Native.php", format!("ABI_MAJOR = {major};")),
-        ("bindings/php/src/Native.php", format!("ABI_MINOR = {minor};")),
+        (
+            "bindings/python/src/vietref/_native.py",
+            format!("ABI_VERSION = ({major}, {minor})"),
+        ),
+        (
+            "bindings/java/src/main/java/org/vietref/NativeAccess.java",
+            format!("ABI_MAJOR = {major};"),
+        ),
+        (
+            "bindings/java/src/main/java/org/vietref/NativeAccess.java",
+            format!("ABI_MINOR = {minor};"),
+        ),
+        (
+            "bindings/csharp/src/Native.cs",
+            format!("AbiMajor = {major}, AbiMinor = {minor};"),
+        ),
+        (
+            "bindings/php/src/Native.php",
+            format!("ABI_MAJOR = {major};"),
+        ),
+        (
+            "bindings/php/src/Native.php",
+            format!("ABI_MINOR = {minor};"),
+        ),
     ];
     for (file, line) in checks {
-        assert!(read(file).contains(&line), "{file} lacks {line:?} (Cargo.toml has {VERSION})");
+        assert!(
+            read(file).contains(&line),
+            "{file} lacks {line:?} (Cargo.toml has {VERSION})"
+        );
     }
 }
