@@ -6,6 +6,8 @@
 #   make uninstall PREFIX=/usr/local
 #   make header                           # regenerate include/vietref.h and vietref_flat.h
 #   make test-c                           # C tests under valgrind and AddressSanitizer
+#   make dist                             # release artifacts in dist/ (scripts/dist.sh)
+#   make test-dist                        # installs each dist/ artifact as a user would
 #
 # PROFILE=debug installs the debug build (used by tests/c/run.sh).
 
@@ -69,7 +71,13 @@ header:
 test-c:
 	bash tests/c/run.sh
 
+dist:
+	bash scripts/dist.sh
+
+test-dist:
+	bash scripts/test-dist.sh
+
 clean:
 	rm -f vietref.pc
 
-.PHONY: all build install uninstall header test-c clean vietref.pc
+.PHONY: all build install uninstall header test-c dist test-dist clean vietref.pc

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test of vietref: formatting, lints, the Rust test suite (unit, integration,
 # property and doc tests), and the layers later added below (C ABI under valgrind and
-# ASan, bindings, bounded fuzzing). Installs what it needs on a fresh Debian machine.
+# ASan, bindings, release artifacts built and installed, bounded fuzzing). Installs what it
+# needs on a fresh Debian machine.
 #
 # Usage: scripts/test.sh            everything
 #        VIETREF_QUICK=1 scripts/test.sh   skips the slow layers (fuzzing)
+#        VIETREF_SKIP_DIST=1 scripts/test.sh   skips building and installing dist/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +39,12 @@ bindings/test.sh
 
 step "CLI smoke: the README's first command"
 cargo run -q -p vietref-cli -- demo > /dev/null
+
+if [ -z "${VIETREF_SKIP_DIST:-}" ]; then
+  step "release artifacts: make dist (glibc 2.17), then each one installed as a user would"
+  make dist
+  scripts/test-dist.sh
+fi
 
 if [ -z "${VIETREF_QUICK:-}" ]; then
   step "fuzzing: every target for ${VIETREF_FUZZ_SECONDS:-30}s with AddressSanitizer"
