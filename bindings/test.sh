@@ -98,7 +98,7 @@ scenario() {
 }
 
 run_python() {
-  python3 -c 'import pytest' 2>/dev/null || python3 -m pip install -q pytest || return 1
+  python3 -c 'import pytest, setuptools, wheel' 2>/dev/null || python3 -m pip install -q pytest setuptools wheel || return 1
   coverage python bindings/python/src || return 1
   PYTHONPATH=$root/bindings/python/src python3 -m pytest -q -p no:cacheprovider bindings/python/tests
   local rc=$?
