@@ -191,8 +191,34 @@ pub fn legacy_detect(data: &[u8]) {
     let _ = crate::text::legacy::repair_mojibake(&String::from_utf8_lossy(data));
 }
 
+/// Physical lines of `data`: for CSV, ended by `\n`, `\r\n` or a lone `\r` after a byte
+/// order mark; for JSON lines, by `\n`; a last line without a break counts.
+fn physical_lines(data: &[u8], csv: bool) -> u64 {
+    let data = if csv {
+        data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data)
+    } else {
+        data
+    };
+    let mut n = 0u64;
+    let mut open = false;
+    let mut it = data.iter().peekable();
+    while let Some(&b) = it.next() {
+        if b == b'\n' || (csv && b == b'\r') {
+            if csv && b == b'\r' && it.peek() == Some(&&b'\n') {
+                it.next();
+            }
+            n += 1;
+            open = false;
+        } else {
+            open = true;
+        }
+    }
+    n + u64::from(open)
+}
+
 /// Reconciliation readers and engine: any bytes as a CSV statement and as JSON lines, fed
-/// against a few invoices; the summary accounts for every line.
+/// against a few invoices; the summary accounts for every record, and the readers for
+/// every physical line (fed + skipped + rejected == the lines of the input).
 pub fn reconcile(data: &[u8]) {
     use crate::reconcile::{
         parse_amount, Columns, Invoice, Reconciler, StatementReader, StatementRecord,
@@ -246,11 +272,32 @@ pub fn reconcile(data: &[u8]) {
             }
         }
     };
+    // Every physical line is accounted for, once the reader is done: fed, skipped or
+    // rejected (the lines counted here independently of the reader).
+    let mut accounted = crate::reconcile::InputLines::default();
+    let mut check = |r: &mut StatementReader<&[u8]>, csv: bool| {
+        if r.next().is_some() {
+            return; // more than the records read here: not all lines were read
+        }
+        let i = r.input_lines();
+        let physical = physical_lines(data, csv);
+        assert_eq!(i.lines, physical, "lines read (csv: {csv})");
+        assert_eq!(
+            i.fed + i.skipped + i.rejected,
+            physical,
+            "every physical line fed, skipped or rejected (csv: {csv})"
+        );
+        accounted.add(&i);
+    };
     if let Ok(mut r) = StatementReader::csv(data, &Columns::new()) {
         run(&mut r);
+        check(&mut r, true);
     }
     let mut r = StatementReader::json_lines(data);
     run(&mut r);
+    check(&mut r, false);
+    rec.add_input_lines(&accounted);
+    assert_eq!(rec.summary().input, accounted, "summary input lines");
     let s = rec.summary();
     assert_eq!(s.lines, fed, "summary lines");
     assert_eq!(s.skipped, skipped, "summary skipped");

@@ -300,6 +300,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         }
     }
     feed_batch(&mut rec, &mut batch, &mut out)?;
+    rec.add_input_lines(&statement.input_lines());
     if let Some(p) = &progress {
         p.done();
     }

@@ -265,6 +265,8 @@ pub struct Reconciler {
     per_status: [(u64, u64); 7],
     skipped: (u64, u64),
     rejected: u64,
+    /// Physical lines of the statements read, as their readers counted them.
+    input: super::InputLines,
 }
 
 fn key_hash(key: &[u8]) -> u64 {
@@ -306,6 +308,7 @@ impl Reconciler {
             per_status: [(0, 0); 7],
             skipped: (0, 0),
             rejected: 0,
+            input: super::InputLines::default(),
         }
     }
 
@@ -692,6 +695,13 @@ impl Reconciler {
     pub fn skip(&mut self, s: &Skipped) {
         self.skipped.0 += 1;
         self.skipped.1 = self.skipped.1.saturating_add(s.amount.vnd());
+    }
+
+    /// Adds the physical-line accounting of a statement that was read (its reader's
+    /// [`StatementReader::input_lines`](super::StatementReader::input_lines) once the reader
+    /// is done): it shows in [`Summary::input`].
+    pub fn add_input_lines(&mut self, input: &super::InputLines) {
+        self.input.add(input);
     }
 
     /// Counts a record that could not be read.
@@ -1446,6 +1456,7 @@ impl Reconciler {
             skipped: self.skipped.0,
             skipped_amount: self.skipped.1,
             rejected: self.rejected,
+            input: self.input,
             invoices: self.slots.len() as u64,
             invoices_settled: 0,
             invoices_overpaid: 0,

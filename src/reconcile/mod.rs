@@ -45,7 +45,7 @@ pub use csv::{detect_delimiter, CsvReader, CsvRecord, RecordError, RECORD_MAX};
 pub use date::Date;
 pub use engine::{Added, Reconciler, CODE_SEARCH_MIN, FEED_BATCH};
 pub use read::{
-    Columns, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
+    Columns, InputLines, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
     INVOICE_FIELDS, STATEMENT_FIELDS,
 };
 pub use write::{write_json_line, CsvWriter, CSV_COLUMNS};
@@ -433,6 +433,10 @@ pub struct Summary {
     pub skipped_amount: u64,
     /// Records that could not be read.
     pub rejected: u64,
+    /// The physical lines of the statements read (added with
+    /// [`Reconciler::add_input_lines`]): every line counted once as fed, skipped (header,
+    /// blank, outgoing) or rejected.
+    pub input: InputLines,
     /// Invoices loaded.
     pub invoices: u64,
     /// Invoices paid exactly.
@@ -494,6 +498,14 @@ impl std::fmt::Display for Summary {
         }
         if self.rejected > 0 {
             writeln!(f, "{:<14} {:>9}", "rejected", self.rejected)?;
+        }
+        if self.input.lines > 0 {
+            let i = &self.input;
+            writeln!(
+                f,
+                "input lines: {} = {} fed + {} skipped (header, blank, outgoing) + {} rejected",
+                i.lines, i.fed, i.skipped, i.rejected
+            )?;
         }
         write!(
             f,
