@@ -54,7 +54,7 @@ pub fn message_json(data: &[u8]) {
     let Ok(s) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(draft) = serde_json::from_str::<MessageDraft>(s) else {
+    let Ok(draft) = crate::json::from_str::<MessageDraft>(s) else {
         return;
     };
     let r = draft.validate();
@@ -255,6 +255,23 @@ pub fn reconcile(data: &[u8]) {
                     // The reasons are written from the result: never empty, in both
                     // languages, and the JSON form holds them.
                     assert!(!res.reason().is_empty() && !res.reason_vi().is_empty());
+                    // Nothing is applied that a person would read differently: no hidden
+                    // character inside an applied code, no bidirectional control on the line.
+                    if res.status.is_applied() {
+                        for c in &res.evidence.codes {
+                            assert!(
+                                !c.text
+                                    .chars()
+                                    .any(|ch| { crate::text::chars::refused_code(ch).is_some() }),
+                                "a code with a hidden character was applied: {:?}",
+                                c.text
+                            );
+                        }
+                        assert!(
+                            !res.content.chars().any(crate::text::chars::is_bidi_control),
+                            "a line with a bidirectional control was applied"
+                        );
+                    }
                     let mut json = Vec::new();
                     assert!(crate::reconcile::write_json_line(&mut json, &res).is_ok());
                     results.push(res);

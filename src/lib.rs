@@ -20,6 +20,7 @@ pub mod capi;
 pub mod finding;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod json;
 pub mod memo;
 pub mod message;
 pub mod reconcile;

@@ -1513,3 +1513,48 @@ proptest! {
         prop_assert!(got.len() as u64 <= physical);
     }
 }
+
+#[test]
+fn a_code_a_person_reads_differently_is_not_applied() {
+    // Before: each of these was `paid`.
+    for (content, ch, kind) in [
+        ("HP\u{202E}24010172 hoc phi", "U+202E", "text.bidi_control"),
+        ("HP2401\u{200B}0172", "U+200B", "text.invisible"),
+        ("HP2401\u{0}0172", "U+0000", "text.control_char"),
+        ("HP 2401\u{2066}0172", "U+2066", "text.bidi_control"),
+        ("HP2401\u{00AD}0172", "U+00AD", "text.invisible"),
+        ("\u{202E}HP24010172", "U+202E", "text.bidi_control"),
+    ] {
+        let mut rec = school();
+        let r = rec.feed(line(2, 1_250_000, content));
+        assert_eq!(r.status, Status::Unmatched, "{content:?}");
+        assert_eq!(r.invoice, None);
+        assert_eq!(r.suggestion, None);
+        let h = &r.evidence.hidden[0];
+        assert_eq!(
+            (h.code.as_str(), h.character.as_str(), h.kind),
+            (C1, ch, kind)
+        );
+        assert!(
+            r.reason().contains(&format!("the code {C1} comes with")),
+            "{}",
+            r.reason()
+        );
+        assert!(r.reason().contains(ch) && r.reason_vi().contains(ch));
+        assert!(r.reason().contains("not applied"));
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["evidence"]["hidden"][0]["character"], ch);
+        assert_eq!(rec.invoice(C1).unwrap().paid, 0, "{content:?}");
+    }
+    // Separators a person sees, and hidden characters away from the code, are fine.
+    let mut rec = school();
+    for content in [
+        "HP 2401-0172 hoc phi",
+        "HP24010172\u{200B} hoc phi",
+        "HP24010172\tNguyen\u{0} Van An",
+    ] {
+        let r = rec.feed(line(2, 1, content));
+        assert!(r.status.is_applied(), "{content:?}: {:?}", r.status);
+        assert!(r.evidence.hidden.is_empty());
+    }
+}

@@ -75,6 +75,51 @@ struct Found {
     invoice: Option<u32>,
 }
 
+/// The characters of `content` that make a code in `found` read differently: inside a
+/// code's span, control (other than whitespace), bidirectional, invisible and private-use
+/// characters; anywhere on the line, bidirectional controls (they reorder what follows).
+fn hidden_chars(content: &str, found: &[Found], out: &mut Vec<super::HiddenChar>) {
+    if found.is_empty() {
+        return;
+    }
+    let mut note = |code: &str, offset: usize, c: char, kind: Code| {
+        out.push(super::HiddenChar {
+            code: code.to_string(),
+            character: format!("U+{:04X}", c as u32),
+            offset,
+            kind: kind.key(),
+        });
+    };
+    for f in found {
+        let Some(inside) = content.get(f.span.0..f.span.1) else {
+            continue;
+        };
+        // ASCII: only control bytes can hide.
+        if inside.is_ascii()
+            && !inside
+                .bytes()
+                .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
+        {
+            continue;
+        }
+        for (i, c) in inside.char_indices() {
+            if let Some(kind) = crate::text::chars::refused_code(c) {
+                note(&f.code, f.span.0 + i, c, kind);
+            }
+        }
+    }
+    if !content.is_ascii() {
+        for (i, c) in content.char_indices() {
+            let inside = found.iter().any(|f| (f.span.0..f.span.1).contains(&i));
+            if !inside && crate::text::chars::is_bidi_control(c) {
+                if let Some(code) = found.iter().find(|f| f.span.0 >= i).or(found.first()) {
+                    note(&code.code, i, c, Code::TextBidiControl);
+                }
+            }
+        }
+    }
+}
+
 /// A name match found in one line.
 struct Hit {
     idx: u32,
@@ -873,13 +918,19 @@ impl Reconciler {
         if !self.window_lens.is_empty() {
             self.window_search(&line.content, found);
         }
+        let mut ev = Evidence::default();
+        // A code that a person would read differently (a hidden character inside it, or a
+        // bidirectional control on the line) is not used: the line is not applied.
+        hidden_chars(&line.content, found, &mut ev.hidden);
+        if !ev.hidden.is_empty() {
+            found.clear();
+        }
         let amount = line.amount.vnd();
         let (mut known, mut unknown) = (
             std::mem::take(&mut self.known),
             std::mem::take(&mut self.unknown),
         );
         resolve(found, &mut known, &mut unknown);
-        let mut ev = Evidence::default();
         // The codes are moved into the evidence: `found` is not read after this.
         for f in found
             .iter_mut()
@@ -903,6 +954,7 @@ impl Reconciler {
         let mut invoice = None;
         let mut suggestion = None;
         let status = match (known.as_slice(), unknown.as_slice()) {
+            ([], []) if !ev.hidden.is_empty() => Status::Unmatched,
             ([], []) => {
                 suggestion = self.unmatched(&line, p, &mut ev);
                 Status::Unmatched

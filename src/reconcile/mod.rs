@@ -254,6 +254,24 @@ pub struct NameEvidence {
     pub truncated: bool,
 }
 
+/// A character that makes a code read differently from what a program reads: a control
+/// character (NUL), a bidirectional control (U+202E), an invisible character (U+200B) or a
+/// private-use character.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HiddenChar {
+    /// The code candidate it is in (or, for a bidirectional control outside any code, the
+    /// code whose display it can change).
+    pub code: String,
+    /// The character, as `U+202E`.
+    pub character: String,
+    /// Its byte offset in the content.
+    pub offset: usize,
+    /// Its kind: the key of the finding a message check gives it (`text.control_char`,
+    /// `text.bidi_control`, `text.invisible`, `text.unusable_char`).
+    pub kind: &'static str,
+}
+
 /// Why a line got its status.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -292,6 +310,11 @@ pub struct Evidence {
     /// Names of invoices found in the line.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<NameEvidence>,
+    /// Characters a person does not see (or sees differently) inside a code candidate, or
+    /// bidirectional controls anywhere in the content: when there is one, no code of the
+    /// line is used (the line is `unmatched`, with no suggestion).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hidden: Vec<HiddenChar>,
     /// For an unmatched line: how many open invoices fit a name and the exact amount:
     /// 0, 1, or 2 for two or more (the search stops there).
     #[serde(skip_serializing_if = "Option::is_none")]

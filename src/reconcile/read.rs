@@ -1116,7 +1116,7 @@ impl<R: Read> LinesStatement<R> {
             if !s.trim_start().starts_with('{') {
                 return Some(Err(RecordError::one(line, not_an_object())));
             }
-            return Some(match serde_json::from_str::<JsonTxn>(s) {
+            return Some(match crate::json::from_str::<JsonTxn>(s) {
                 Ok(t) => json_record(t, line),
                 Err(e) => Err(json_error(line, &e, true)),
             });
@@ -1269,7 +1269,7 @@ impl<R: Read> StatementReader<R> {
         })?;
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         let v: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| json_error(1, &e, false))?;
+            crate::json::value_from_slice(bytes).map_err(|e| json_error(1, &e, false))?;
         let items = match v {
             serde_json::Value::Array(a) => a,
             serde_json::Value::Object(mut o) => {
