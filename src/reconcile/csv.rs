@@ -7,6 +7,14 @@
 //!   `""` stands for one `"`. Text after the closing quote is an error
 //!   (`reconcile.csv_after_quote`); a quote that is never closed is an error at the line
 //!   where it opened (`reconcile.csv_unterminated`). A `"` inside an unquoted field is kept.
+//! - A quote still open at a line break is a stray quote, not a multi-line field, when the
+//!   next line reads on its own as a complete record as wide as the first record (the
+//!   header), or when the field has held [`QUOTED_LINES_MAX`] line breaks: the record ends
+//!   there as an error (`reconcile.csv_stray_quote`, at the line where it started), and the
+//!   next record starts on the next line. A record over [`RECORD_MAX`] ends at its next line
+//!   break too, quoted or not.
+//! - [`CsvReader::lines_read`] and [`CsvReader::blank_lines`] count physical lines, so that a
+//!   caller can account for every one of them.
 //! - A UTF-8 byte order mark at the start is skipped; lines that hold only spaces are
 //!   skipped (but counted).
 //! - Every field must be UTF-8 (`reconcile.not_utf8`); a record longer than

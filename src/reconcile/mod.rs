@@ -22,6 +22,11 @@
 //! | `ambiguous` | several distinct codes (known or not) |
 //! | `unmatched` | no code; with a `suggestion` when a name and the exact amount point to exactly one open invoice |
 //!
+//! A code that a person would read differently is not used: a control, invisible or
+//! bidirectional character inside a code candidate, or a bidirectional control anywhere on
+//! the line, makes the line `unmatched` with no suggestion, and [`Evidence::hidden`] names
+//! each character (see docs/guarantees.md).
+//!
 //! Only `paid`, `partial`, `overpaid` and `duplicate` change an invoice's paid total.
 //! A suggestion never does: a name never proves identity (SPEC §5.3).
 //!

@@ -29,10 +29,22 @@
 //! are numbers or strings ([`parse_amount`](super::parse_amount) forms); a negative amount
 //! without a `transferType` is outgoing.
 //!
+//! # Conflicts
+//! Two values for one thing are never resolved by picking one: credit and debit both
+//! filled, two columns of the amount, credit, debit or direction that disagree (by value:
+//! `1.250.000` = `1250000`), an amount column and a credit/debit cell of another value,
+//! direction `out` on a credit, the same header twice with different values, and in JSON two
+//! amount fields or two direction fields (`transferType`, `transfer_type`, `direction`) that
+//! disagree: the record is rejected with `reconcile.field_conflict`, naming both and their
+//! values. A JSON key given twice is refused ([`crate::json`]). A CSV row with more or fewer
+//! cells than the header (`reconcile.cell_count`; empty extra cells are accepted) and a
+//! date that is not one (`reconcile.date_invalid`) are rejected.
+//!
 //! # Line numbers
 //! `line` is the 1-based physical line where the record starts, counting the header, blank
 //! lines and the lines inside quoted fields (what an editor shows). In a JSON array it is
-//! the 1-based position in the array.
+//! the 1-based position in the array. [`StatementReader::input_lines`] counts every physical
+//! line as fed, skipped or rejected ([`InputLines`]).
 
 use super::amount::{parse_amount, parse_signed_amount, quote};
 use super::csv::{CsvReader, CsvRecord, RecordError, RECORD_MAX};
