@@ -5,7 +5,7 @@
 //! when it is one they know. Where a person may have read the first value and a program
 //! the last, the input means two things: every place vietref reads JSON (messages, VietQR
 //! JSON, statements; the C ABI and the CLI too) goes through this module, which refuses a
-//! repeated key at any depth and names it: `duplicate key "payerName" at line 1 column 38`.
+//! repeated key at any depth and names it: `duplicate key "payerName" at line 1 column 43`.
 //!
 //! ```
 //! let e = vietref::json::from_str::<vietref::MessageDraft>(
