@@ -1415,6 +1415,17 @@ fn conflicting_fields_reject_the_record_and_name_both() {
         "{:?}",
         got[2]
     );
+    // A field mapped explicitly is not compared with the other columns of its aliases.
+    let mapped: Vec<_> = StatementReader::csv(
+        "So tien,amount,content\n1250000,50,x\n".as_bytes(),
+        &"amount=So tien".parse().unwrap(),
+    )
+    .unwrap()
+    .collect();
+    assert!(
+        matches!(&mapped[0], Ok(StatementRecord::Line(l)) if l.amount.vnd() == 1_250_000),
+        "{mapped:?}"
+    );
     // Invoices: the same amount header twice.
     let mut r = InvoiceReader::new(
         "code,amount,amount\nHP1,1000,2000\n".as_bytes(),

@@ -200,7 +200,7 @@ fn norm(s: &str) -> String {
 /// The columns of a header row: the column of every field, and the other columns that
 /// name a field again (`(field, column)`): for a field in `money`, any other column with one
 /// of its names; for the others, a column whose header repeats the chosen one's text.
-/// Every record is checked against those ([`conflicts`]).
+/// Every record is checked against those ([`row_findings`]).
 struct Resolved {
     cols: Vec<Option<usize>>,
     dups: Vec<(usize, usize)>,
@@ -281,7 +281,9 @@ fn resolve_columns(
         let chosen = cells.get(col).map(String::as_str).unwrap_or("");
         let names = aliases.get(f).copied().unwrap_or(&[]);
         for (c, cell) in cells.iter().enumerate() {
-            let again = if money.contains(&f) {
+            // A field mapped explicitly is compared only with its own header repeated.
+            let by_alias = money.contains(&f) && !mapped.get(f).copied().unwrap_or(false);
+            let again = if by_alias {
                 names.contains(&cell.as_str()) || cell == chosen
             } else {
                 cell == chosen
