@@ -84,6 +84,97 @@ impl<'de> Visitor<'de> for UniqueVisitor {
     }
 }
 
+/// Walks a JSON value without building it, failing on a repeated key (keys without
+/// escapes are borrowed from the input: nothing is allocated for them).
+struct CheckKeys;
+
+/// A key as written: borrowed when it has no escape.
+struct Key<'de>(std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key<'de>, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(std::borrow::Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for CheckKeys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<CheckKeys, D::Error> {
+        d.deserialize_any(CheckKeysVisitor)
+    }
+}
+
+struct CheckKeysVisitor;
+
+impl<'de> Visitor<'de> for CheckKeysVisitor {
+    type Value = CheckKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<CheckKeys, E> {
+        Ok(CheckKeys)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<CheckKeys, E> {
+        Ok(CheckKeys)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<CheckKeys, E> {
+        Ok(CheckKeys)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<CheckKeys, E> {
+        Ok(CheckKeys)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<CheckKeys, E> {
+        Ok(CheckKeys)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<CheckKeys, E> {
+        Ok(CheckKeys)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<CheckKeys, E> {
+        Ok(CheckKeys)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<CheckKeys, D::Error> {
+        CheckKeys::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CheckKeys, A::Error> {
+        while seq.next_element::<CheckKeys>()?.is_some() {}
+        Ok(CheckKeys)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CheckKeys, A::Error> {
+        // Objects have few keys: a list is faster than a set.
+        let mut seen: Vec<std::borrow::Cow<'de, str>> = Vec::new();
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            if seen.contains(&key) {
+                return Err(de::Error::custom(format_args!("duplicate key {key:?}")));
+            }
+            map.next_value::<CheckKeys>()?;
+            seen.push(key);
+        }
+        Ok(CheckKeys)
+    }
+}
+
+/// Checks that no object in `s` repeats a key (at any depth), without building anything.
+/// A syntax error is reported too.
+pub fn check_unique_keys(s: &str) -> Result<(), serde_json::Error> {
+    serde_json::from_str::<CheckKeys>(s).map(|_| ())
+}
+
 /// Parses `s` as a JSON value, refusing duplicate keys.
 pub fn value_from_str(s: &str) -> Result<Value, serde_json::Error> {
     serde_json::from_str::<UniqueValue>(s).map(|u| u.0)
@@ -94,15 +185,17 @@ pub fn value_from_slice(b: &[u8]) -> Result<Value, serde_json::Error> {
     serde_json::from_slice::<UniqueValue>(b).map(|u| u.0)
 }
 
-/// Parses `s` as a `T`, refusing duplicate keys (read as a [`Value`] first: an error in
-/// the value's shape has no line and column).
+/// Parses `s` as a `T`, refusing duplicate keys: [`check_unique_keys`], then `T`'s own
+/// parse (whose errors keep their line and column).
 pub fn from_str<T: DeserializeOwned>(s: &str) -> Result<T, serde_json::Error> {
-    T::deserialize(value_from_str(s)?)
+    check_unique_keys(s)?;
+    serde_json::from_str(s)
 }
 
-/// Parses `b` as a `T`, refusing duplicate keys.
+/// Parses `b` as a `T`, refusing duplicate keys (bytes that are not UTF-8 are a JSON error).
 pub fn from_slice<T: DeserializeOwned>(b: &[u8]) -> Result<T, serde_json::Error> {
-    T::deserialize(value_from_slice(b)?)
+    serde_json::from_slice::<CheckKeys>(b)?;
+    serde_json::from_slice(b)
 }
 
 #[cfg(test)]
@@ -129,5 +222,17 @@ mod tests {
             serde_json::json!({"a":[1,-2,2.5,"x",true,null],"b":{"a":1}})
         );
         assert!(value_from_str("{").is_err());
+        // The check without building gives the same answers.
+        for json in [
+            r#"{"a":1,"a":2}"#,
+            r#"{"a":{"b":1,"c":[{"d":1,"d":1}]}}"#,
+            r#"{"\u0061":1,"a":2}"#,
+        ] {
+            assert_eq!(
+                check_unique_keys(json).unwrap_err().to_string(),
+                value_from_str(json).unwrap_err().to_string()
+            );
+        }
+        assert!(check_unique_keys(r#"{"a":1,"b":{"a":1},"c":[{"a":1},{"a":2}]}"#).is_ok());
     }
 }
