@@ -391,7 +391,8 @@ fn files_through_rust(
         added += u64::from(rec.add_invoice(inv).is_ok());
     }
     let (mut json, mut csv) = (Vec::new(), CsvWriter::new(Vec::new()));
-    for item in StatementReader::new(format, statement, &Columns::new()).unwrap() {
+    let mut reader = StatementReader::new(format, statement, &Columns::new()).unwrap();
+    for item in reader.by_ref() {
         match item {
             Ok(StatementRecord::Line(l)) => {
                 let r = rec.feed(l);
@@ -405,6 +406,7 @@ fn files_through_rust(
             Err(e) => rec.reject(&e),
         }
     }
+    rec.add_input_lines(&reader.input_lines());
     let out = if csv_out { csv.finish().unwrap() } else { json };
     let summary = serde_json::to_value(rec.summary()).unwrap();
     (added, String::from_utf8(out).unwrap(), summary)
