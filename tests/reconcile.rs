@@ -1399,7 +1399,14 @@ fn conflicting_fields_reject_the_record_and_name_both() {
         "\n",
         r#"{"transferAmount":1250000,"amount":"1.250.000","transferType":"in","direction":"credit","content":"x"}"#,
         "\n",
+        r#"{"transferAmount":1250000,"transferType":"in","direction":"incoming","content":"x"}"#,
+        "\n",
     ));
+    assert!(
+        matches!(&got[3], Ok(StatementRecord::Line(_))),
+        "{:?}",
+        got[3]
+    );
     let m = conflict_detail(&got[0]);
     assert!(
         m.contains("transferAmount is “1250000” but amount is “1.350.000”"),

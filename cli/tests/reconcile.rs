@@ -309,6 +309,7 @@ fn stray_quotes_conflicts_hidden_characters_and_line_accounting() {
         "-:5: column date: error: “2024-13-45” is not a date",
         "-:6: error: the row has 2 cells but the header row has 4; the record is not used [reconcile.cell_count]",
         "input lines: 8 = 3 fed + 1 skipped (header, blank, outgoing) + 4 rejected",
+        "-:7: warning: the code HP24010269 comes with an invisible character U+200B",
     ] {
         assert!(err.contains(expected), "{expected}\n---\n{err}");
     }

@@ -492,8 +492,8 @@ fn parse_direction(raw: &str, field: &str) -> Result<Option<Direction>, Finding>
         _ => {}
     }
     match crate::text::fold(t).as_str() {
-        "IN" | "CREDIT" | "C" | "CR" | "CO" => Ok(Some(Direction::In)),
-        "OUT" | "DEBIT" | "D" | "DR" | "NO" => Ok(Some(Direction::Out)),
+        "IN" | "INCOMING" | "CREDIT" | "C" | "CR" | "CO" => Ok(Some(Direction::In)),
+        "OUT" | "OUTGOING" | "DEBIT" | "D" | "DR" | "NO" => Ok(Some(Direction::Out)),
         _ => Err(Finding::new(Code::ReconcileDirectionInvalid, field).detail(quote(t))),
     }
 }
