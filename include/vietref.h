@@ -1752,8 +1752,11 @@ vietref_status vietref_reconciler_feed_statement(vietref_reconciler *reconciler,
 /**
  * The counts and totals so far as JSON, a new string owned by the caller: `{"lines",
  * "amount","statuses":[{"status":"paid","lines","amount"},... every status],"skipped",
- * "skippedAmount","rejected","invoices","invoicesSettled","invoicesOverpaid",
- * "invoicesPartial","invoicesUnpaid","outstanding"}` (amounts in đồng).
+ * "skippedAmount","rejected","input":{"lines","fed","skipped","rejected"},"invoices",
+ * "invoicesSettled","invoicesOverpaid","invoicesPartial","invoicesUnpaid","outstanding"}`
+ * (amounts in đồng). `input` counts the physical lines of the statements given to
+ * `vietref_reconciler_feed_statement`: every line once, as fed, skipped (header, blank,
+ * outgoing) or rejected.
  *
  * # Safety
  * `reconciler` is a live reconciler not being changed by another thread; `out` points to

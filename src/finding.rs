@@ -504,6 +504,22 @@ codes! {
     ReconcileNameUnusable = 820, "reconcile.name_unusable", Warning,
         "the name {detail} has no letters to match a transfer with; it is ignored",
         "tên {detail} không có chữ cái nào để đối chiếu với giao dịch; tên này được bỏ qua";
+    /// A CSV quote left open at the end of its line where the field cannot plausibly go on
+    /// (the next line reads as a record of its own, or the field stays open too long): the
+    /// record is rejected at the line where the quote opened and reading goes on with the
+    /// next line.
+    ReconcileCsvStrayQuote = 821, "reconcile.csv_stray_quote", Error,
+        "a quote opens a field here and is not closed on this line, and {detail}: the quote is taken as a typing error, this record is rejected and reading goes on with the next line",
+        "dấu ngoặc kép mở một trường tại đây nhưng không được đóng trên dòng này, và {detail}: dấu ngoặc kép được coi là gõ nhầm, bản ghi này bị từ chối và việc đọc tiếp tục từ dòng sau";
+    /// Two fields (or two columns) of one record that give different values for the same
+    /// thing (two amounts, credit and debit, two directions): the record is not used.
+    ReconcileFieldConflict = 822, "reconcile.field_conflict", Error,
+        "conflicting values: {detail}; the record is not used",
+        "các giá trị mâu thuẫn nhau: {detail}; bản ghi không được dùng";
+    /// A CSV row with more or fewer cells than the header row.
+    ReconcileCellCount = 823, "reconcile.cell_count", Error,
+        "the row has {detail} cells but the header row has {limit}; the record is not used",
+        "dòng có {detail} ô nhưng dòng tiêu đề có {limit} ô; bản ghi không được dùng";
 }
 
 impl fmt::Display for Code {

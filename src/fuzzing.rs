@@ -54,7 +54,7 @@ pub fn message_json(data: &[u8]) {
     let Ok(s) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(draft) = serde_json::from_str::<MessageDraft>(s) else {
+    let Ok(draft) = crate::json::from_str::<MessageDraft>(s) else {
         return;
     };
     let r = draft.validate();
@@ -191,8 +191,34 @@ pub fn legacy_detect(data: &[u8]) {
     let _ = crate::text::legacy::repair_mojibake(&String::from_utf8_lossy(data));
 }
 
+/// Physical lines of `data`: for CSV, ended by `\n`, `\r\n` or a lone `\r` after a byte
+/// order mark; for JSON lines, by `\n`; a last line without a break counts.
+fn physical_lines(data: &[u8], csv: bool) -> u64 {
+    let data = if csv {
+        data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data)
+    } else {
+        data
+    };
+    let mut n = 0u64;
+    let mut open = false;
+    let mut it = data.iter().peekable();
+    while let Some(&b) = it.next() {
+        if b == b'\n' || (csv && b == b'\r') {
+            if csv && b == b'\r' && it.peek() == Some(&&b'\n') {
+                it.next();
+            }
+            n += 1;
+            open = false;
+        } else {
+            open = true;
+        }
+    }
+    n + u64::from(open)
+}
+
 /// Reconciliation readers and engine: any bytes as a CSV statement and as JSON lines, fed
-/// against a few invoices; the summary accounts for every line.
+/// against a few invoices; the summary accounts for every record, and the readers for
+/// every physical line (fed + skipped + rejected == the lines of the input).
 pub fn reconcile(data: &[u8]) {
     use crate::reconcile::{
         parse_amount, Columns, Invoice, Reconciler, StatementReader, StatementRecord,
@@ -229,6 +255,23 @@ pub fn reconcile(data: &[u8]) {
                     // The reasons are written from the result: never empty, in both
                     // languages, and the JSON form holds them.
                     assert!(!res.reason().is_empty() && !res.reason_vi().is_empty());
+                    // Nothing is applied that a person would read differently: no hidden
+                    // character inside an applied code, no bidirectional control on the line.
+                    if res.status.is_applied() {
+                        for c in &res.evidence.codes {
+                            assert!(
+                                !c.text
+                                    .chars()
+                                    .any(|ch| { crate::text::chars::refused_code(ch).is_some() }),
+                                "a code with a hidden character was applied: {:?}",
+                                c.text
+                            );
+                        }
+                        assert!(
+                            !res.content.chars().any(crate::text::chars::is_bidi_control),
+                            "a line with a bidirectional control was applied"
+                        );
+                    }
                     let mut json = Vec::new();
                     assert!(crate::reconcile::write_json_line(&mut json, &res).is_ok());
                     results.push(res);
@@ -246,11 +289,32 @@ pub fn reconcile(data: &[u8]) {
             }
         }
     };
+    // Every physical line is accounted for, once the reader is done: fed, skipped or
+    // rejected (the lines counted here independently of the reader).
+    let mut accounted = crate::reconcile::InputLines::default();
+    let mut check = |r: &mut StatementReader<&[u8]>, csv: bool| {
+        if r.next().is_some() {
+            return; // more than the records read here: not all lines were read
+        }
+        let i = r.input_lines();
+        let physical = physical_lines(data, csv);
+        assert_eq!(i.lines, physical, "lines read (csv: {csv})");
+        assert_eq!(
+            i.fed + i.skipped + i.rejected,
+            physical,
+            "every physical line fed, skipped or rejected (csv: {csv})"
+        );
+        accounted.add(&i);
+    };
     if let Ok(mut r) = StatementReader::csv(data, &Columns::new()) {
         run(&mut r);
+        check(&mut r, true);
     }
     let mut r = StatementReader::json_lines(data);
     run(&mut r);
+    check(&mut r, false);
+    rec.add_input_lines(&accounted);
+    assert_eq!(rec.summary().input, accounted, "summary input lines");
     let s = rec.summary();
     assert_eq!(s.lines, fed, "summary lines");
     assert_eq!(s.skipped, skipped, "summary skipped");

@@ -50,6 +50,7 @@ pub mod finding;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod json;
 pub mod memo;
 pub mod message;
 pub mod reconcile;

@@ -296,7 +296,7 @@ impl PaymentMessage {
 
     /// Parses and validates a JSON message (the draft's shape).
     pub fn validate_json(json: &str) -> Result<Report<PaymentMessage>, serde_json::Error> {
-        let draft: MessageDraft = serde_json::from_str(json)?;
+        let draft: MessageDraft = crate::json::from_str(json)?;
         Ok(draft.validate())
     }
 }

@@ -1171,3 +1171,20 @@ fn capi_reconciler_never_applies_junk() {
         }
     }
 }
+
+/// A repeated JSON key is refused through the C ABI (the last value used to win for keys
+/// the draft does not know, and for every key of VietQR JSON).
+#[test]
+fn capi_json_with_a_repeated_key_is_refused() {
+    let msg =
+        br#"{"sector":"health","payerName":"An","reason":"x","invoice":"VP1","note":1,"note":2}"#;
+    let mut m: *mut vietref_message = ptr::null_mut();
+    let st = unsafe { vietref_message_from_json(p(msg), msg.len(), &mut m) };
+    assert_eq!(st, VIETREF_MESSAGE_JSON_INVALID);
+    assert!(m.is_null());
+    let qr = br#"{"bank":"ACB","accountNumber":"224528479","accountNumber":"1","amount":10000}"#;
+    let mut q: *mut vietref_vietqr = ptr::null_mut();
+    let st = unsafe { vietref_vietqr_from_json(p(qr), qr.len(), &mut q) };
+    assert_eq!(st, VIETREF_VIETQR_JSON_INVALID);
+    assert!(q.is_null());
+}

@@ -391,7 +391,8 @@ fn files_through_rust(
         added += u64::from(rec.add_invoice(inv).is_ok());
     }
     let (mut json, mut csv) = (Vec::new(), CsvWriter::new(Vec::new()));
-    for item in StatementReader::new(format, statement, &Columns::new()).unwrap() {
+    let mut reader = StatementReader::new(format, statement, &Columns::new()).unwrap();
+    for item in reader.by_ref() {
         match item {
             Ok(StatementRecord::Line(l)) => {
                 let r = rec.feed(l);
@@ -405,6 +406,7 @@ fn files_through_rust(
             Err(e) => rec.reject(&e),
         }
     }
+    rec.add_input_lines(&reader.input_lines());
     let out = if csv_out { csv.finish().unwrap() } else { json };
     let summary = serde_json::to_value(rec.summary()).unwrap();
     (added, String::from_utf8(out).unwrap(), summary)
@@ -502,4 +504,77 @@ proptest! {
             prop_assert_eq!(results.lines().count() as u64, lines);
         }
     }
+}
+
+/// Issue 18 through the C ABI: a stray quote costs its line only, conflicting fields, an
+/// impossible date and a short row are rejected with their findings, a code with a hidden
+/// character is not applied, a repeated JSON key is refused, and the summary accounts for
+/// every physical line.
+#[test]
+fn statements_through_c_lose_nothing_and_apply_nothing_hidden() {
+    let c1 = code::create("HP", "240101").unwrap().as_str().to_string();
+    let c2 = code::create("HP", "240102").unwrap().as_str().to_string();
+    let invoices = format!("code,amount\n{c1},1250000\n{c2},980000\n");
+    let body2 = c2.get(2..6).unwrap().to_string() + "\u{202E}" + c2.get(6..).unwrap();
+    let statement = format!(
+        "date,credit,debit,content\n\
+         2024-09-01,1000,,\"oops\n\
+         2024-09-01,1250000,,{c1}\n\
+         2024-09-01,980000,980000,{c2}\n\
+         2024-13-45,980000,,{c2}\n\
+         2024-09-01,980000\n\
+         2024-09-01,980000,,HP{body2}\n"
+    );
+    let (added, _, results, report, summary) =
+        files_through_c(invoices.as_bytes(), statement.as_bytes(), 1, false);
+    assert_eq!(added, 2);
+    let got: Vec<(u64, String)> = results
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (
+                v["line"].as_u64().unwrap(),
+                v["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(got, [(3, "paid".into()), (7, "unmatched".into())]);
+    let last: Value = serde_json::from_str(results.lines().last().unwrap()).unwrap();
+    assert_eq!(last["evidence"]["hidden"][0]["character"], "U+202E");
+    let codes: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().to_string(),
+                f["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("2:content".into(), "reconcile.csv_stray_quote".into()),
+            ("4:credit".into(), "reconcile.field_conflict".into()),
+            ("5:date".into(), "reconcile.date_invalid".into()),
+            ("6".into(), "reconcile.cell_count".into()),
+        ]
+    );
+    assert_eq!(
+        summary["input"],
+        serde_json::json!({"lines": 7, "fed": 2, "skipped": 1, "rejected": 4})
+    );
+    assert_eq!(summary["statuses"][0]["lines"], 1, "one line paid");
+    // JSON lines with a repeated key: rejected, the key named.
+    let jsonl =
+        format!("{{\"transferAmount\":1,\"transferAmount\":1250000,\"content\":\"{c1}\"}}\n");
+    let (_, _, results, report, summary) =
+        files_through_c(invoices.as_bytes(), jsonl.as_bytes(), 2, false);
+    assert!(results.is_empty());
+    assert!(report["findings"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("duplicate key \"transferAmount\""));
+    assert_eq!(summary["input"]["rejected"], 1);
 }

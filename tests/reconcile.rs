@@ -897,12 +897,12 @@ fn generated(seed: u64, n: usize) {
 #[test]
 fn reader_amount_forms_in_csv() {
     let csv = "date,amount,content,reference\r\n\
-        d,1250000,a,r\r\n\
-        d,1.250.000,a,r\r\n\
-        d,\"1,250,000\",a,r\r\n\
-        d,1 250 000,a,r\r\n\
-        d,1250000.00,a,r\r\n\
-        d,\"1.250.000,00\",a,r\r\n";
+        2024-09-01,1250000,a,r\r\n\
+        2024-09-01,1.250.000,a,r\r\n\
+        2024-09-01,\"1,250,000\",a,r\r\n\
+        2024-09-01,1 250 000,a,r\r\n\
+        2024-09-01,1250000.00,a,r\r\n\
+        2024-09-01,\"1.250.000,00\",a,r\r\n";
     let got: Vec<u64> = StatementReader::csv(csv.as_bytes(), &Columns::new())
         .unwrap()
         .map(|r| match r.unwrap() {
@@ -1212,4 +1212,367 @@ fn every_reason_in_both_languages() {
         x.reason_vi(),
         "không tìm thấy mã hóa đơn trong nội dung chuyển khoản; tên và số tiền khớp nhiều hơn một hóa đơn đang mở nên không có gợi ý"
     );
+}
+
+// ---- issue 18: nothing lost, nothing applied wrongly ----
+
+/// Every record of a statement, and how its lines were accounted for.
+fn read_all(
+    format: StatementFormat,
+    input: &[u8],
+) -> (
+    Vec<Result<StatementRecord, vietref::reconcile::RecordError>>,
+    vietref::reconcile::InputLines,
+) {
+    let mut r = StatementReader::new(format, input, &Columns::new()).unwrap();
+    let got: Vec<_> = r.by_ref().collect();
+    (got, r.input_lines())
+}
+
+/// Physical lines of `input`, counted here independently of the readers: CSV lines end at
+/// `\n`, `\r\n` or a lone `\r` (after a byte order mark); JSON lines at `\n`.
+fn physical_lines(input: &[u8], csv: bool) -> u64 {
+    let input = if csv {
+        input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input)
+    } else {
+        input
+    };
+    let (mut n, mut open, mut i) = (0u64, false, 0);
+    while let Some(&b) = input.get(i) {
+        i += 1;
+        if b == b'\n' || (csv && b == b'\r') {
+            if csv && b == b'\r' && input.get(i) == Some(&b'\n') {
+                i += 1;
+            }
+            n += 1;
+            open = false;
+        } else {
+            open = true;
+        }
+    }
+    n + u64::from(open)
+}
+
+fn conflict_detail(r: &Result<StatementRecord, vietref::reconcile::RecordError>) -> String {
+    let e = r.as_ref().expect_err("a conflict is rejected");
+    let f = e
+        .findings
+        .iter()
+        .find(|f| f.code == vietref::Code::ReconcileFieldConflict)
+        .unwrap_or_else(|| panic!("no reconcile.field_conflict: {e:?}"));
+    f.message_en()
+}
+
+#[test]
+fn a_stray_quote_costs_one_line_not_the_statement() {
+    // The issue's statement: before, one rejection and no result for the two payments.
+    let input = format!("amount,content\n1000,\"oops\n1250000,{C1}\n750000,{C4}\n");
+    let (got, input_lines) = read_all(StatementFormat::Csv, input.as_bytes());
+    assert_eq!(got.len(), 3, "{got:?}");
+    let e = got[0].as_ref().unwrap_err();
+    assert_eq!(
+        (e.line, e.findings[0].code.key()),
+        (2, "reconcile.csv_stray_quote")
+    );
+    let mut rec = school();
+    let statuses: Vec<_> = got[1..]
+        .iter()
+        .map(|r| match r {
+            Ok(StatementRecord::Line(l)) => (l.line, rec.feed(l.clone()).status),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(statuses, [(3, Status::Paid), (4, Status::Paid)]);
+    assert_eq!(
+        (
+            input_lines.lines,
+            input_lines.fed,
+            input_lines.skipped,
+            input_lines.rejected
+        ),
+        (4, 2, 1, 1)
+    );
+    // At scale: a stray quote on line 200 of 50 001 lines loses that line only.
+    let mut big = String::from("amount,content\n");
+    for i in 2..=50_001u32 {
+        if i == 200 {
+            big.push_str("1000,\"oops\n");
+        } else {
+            big.push_str(&format!("1250000,HP {i}\n"));
+        }
+    }
+    let (got, input_lines) = read_all(StatementFormat::Csv, big.as_bytes());
+    let rejected: Vec<u64> = got
+        .iter()
+        .filter_map(|r| r.as_ref().err().map(|e| e.line))
+        .collect();
+    assert_eq!(rejected, [200]);
+    assert_eq!(got.len(), 50_000);
+    assert_eq!(input_lines.fed, 49_999);
+    assert_eq!(input_lines.lines, 50_001);
+}
+
+#[test]
+fn the_summary_accounts_for_every_physical_line() {
+    let input = format!(
+        "\u{feff}date,amount,content\r\n\r\n2024-09-01,1250000,\"{C1}\r\nhoc phi\"\r\n2024-09-01,-5000,phi\r\n2024-09-01,abc,x\r\n   \r\n2024-09-02,980000,{C4}"
+    );
+    let mut rec = school();
+    let mut r = StatementReader::csv(input.as_bytes(), &Columns::new()).unwrap();
+    for item in r.by_ref() {
+        match item {
+            Ok(StatementRecord::Line(l)) => {
+                rec.feed(l);
+            }
+            Ok(StatementRecord::Skipped(s)) => rec.skip(&s),
+            Err(e) => rec.reject(&e),
+        }
+    }
+    rec.add_input_lines(&r.input_lines());
+    let s = rec.summary();
+    // 8 physical lines: header, blank, a record over two lines, outgoing, bad amount,
+    // blank, last record without a line break.
+    assert_eq!(physical_lines(input.as_bytes(), true), 8);
+    assert_eq!(
+        (
+            s.input.lines,
+            s.input.fed,
+            s.input.skipped,
+            s.input.rejected
+        ),
+        (8, 3, 4, 1)
+    );
+    assert_eq!((s.lines, s.skipped, s.rejected), (2, 1, 1));
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(
+        json["input"],
+        serde_json::json!({"lines": 8, "fed": 3, "skipped": 4, "rejected": 1})
+    );
+    assert!(s
+        .to_string()
+        .contains("input lines: 8 = 3 fed + 4 skipped (header, blank, outgoing) + 1 rejected"));
+}
+
+#[test]
+fn conflicting_fields_reject_the_record_and_name_both() {
+    let csv = |s: &str| read_all(StatementFormat::Csv, s.as_bytes()).0;
+    let jsonl = |s: &str| read_all(StatementFormat::JsonLines, s.as_bytes()).0;
+    // Credit and debit both filled.
+    let got = csv("date,credit,debit,content\n2024-09-01,1.250.000,1.250.000,x\n");
+    let m = conflict_detail(&got[0]);
+    assert!(
+        m.contains("credit is “1.250.000” but debit is “1.250.000”"),
+        "{m}"
+    );
+    // Two amount columns that disagree (two names of the amount).
+    let got = csv("amount,transferAmount,content\n1250000,1350000,x\n1250000,1.250.000,y\n");
+    let m = conflict_detail(&got[0]);
+    assert!(
+        m.contains("amount (column 1) is “1250000” but transferAmount (column 2) is “1350000”"),
+        "{m}"
+    );
+    assert!(
+        matches!(&got[1], Ok(StatementRecord::Line(l)) if l.amount.vnd() == 1_250_000),
+        "agreeing columns are fine: {:?}",
+        got[1]
+    );
+    // The same header twice.
+    let got = csv("amount,content,amount\n1250000,x,980000\n");
+    let m = conflict_detail(&got[0]);
+    assert!(
+        m.contains("amount (column 1) is “1250000” but amount (column 3) is “980000”"),
+        "{m}"
+    );
+    // An amount column and a credit column that disagree; a debit equal to the amount
+    // makes the line outgoing.
+    let got = csv("amount,credit,debit,content\n1250000,1000,,x\n5000,,5.000,y\n");
+    assert!(conflict_detail(&got[0]).contains("credit is “1000”"));
+    assert!(matches!(&got[1], Ok(StatementRecord::Skipped(s)) if s.amount.vnd() == 5000));
+    // A direction column saying out on a credit.
+    let got = csv("credit,direction,content\n1000,out,x\n");
+    assert!(conflict_detail(&got[0]).contains("direction is “out” but credit is “1000”"));
+    // JSON: amount and transferAmount that disagree; transferType in with direction out.
+    let got = jsonl(concat!(
+        r#"{"transferAmount":1250000,"amount":"1.350.000","content":"x"}"#,
+        "\n",
+        r#"{"transferAmount":1250000,"transferType":"in","direction":"out","content":"x"}"#,
+        "\n",
+        r#"{"transferAmount":1250000,"amount":"1.250.000","transferType":"in","direction":"credit","content":"x"}"#,
+        "\n",
+        r#"{"transferAmount":1250000,"transferType":"in","direction":"incoming","content":"x"}"#,
+        "\n",
+    ));
+    assert!(
+        matches!(&got[3], Ok(StatementRecord::Line(_))),
+        "{:?}",
+        got[3]
+    );
+    let m = conflict_detail(&got[0]);
+    assert!(
+        m.contains("transferAmount is “1250000” but amount is “1.350.000”"),
+        "{m}"
+    );
+    let m = conflict_detail(&got[1]);
+    assert!(
+        m.contains("transferType is “in” but direction is “out”"),
+        "{m}"
+    );
+    assert!(
+        matches!(&got[2], Ok(StatementRecord::Line(_))),
+        "{:?}",
+        got[2]
+    );
+    // A field mapped explicitly is not compared with the other columns of its aliases.
+    let mapped: Vec<_> = StatementReader::csv(
+        "So tien,amount,content\n1250000,50,x\n".as_bytes(),
+        &"amount=So tien".parse().unwrap(),
+    )
+    .unwrap()
+    .collect();
+    assert!(
+        matches!(&mapped[0], Ok(StatementRecord::Line(l)) if l.amount.vnd() == 1_250_000),
+        "{mapped:?}"
+    );
+    // Invoices: the same amount header twice.
+    let mut r = InvoiceReader::new(
+        "code,amount,amount\nHP1,1000,2000\n".as_bytes(),
+        &Columns::new(),
+    )
+    .unwrap();
+    let e = r.next().unwrap().unwrap_err();
+    assert_eq!(e.findings[0].code, vietref::Code::ReconcileFieldConflict);
+}
+
+#[test]
+fn bad_dates_and_cell_counts_are_findings_on_their_line() {
+    let (got, _) = read_all(
+        StatementFormat::Csv,
+        b"date,amount,content\n2024-13-45,1000,x\n2024-09-01,1000\n2024-09-01,1000,x,extra\n2024-09-01,1000,x,\n31/02/2024,1000,x\n",
+    );
+    let keys: Vec<(u64, &str)> = got
+        .iter()
+        .map(|r| match r {
+            Ok(_) => (0, "ok"),
+            Err(e) => (e.line, e.findings[0].code.key()),
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (2, "reconcile.date_invalid"),
+            (3, "reconcile.cell_count"),
+            (4, "reconcile.cell_count"),
+            (0, "ok"),
+            (6, "reconcile.date_invalid"),
+        ]
+    );
+    let e = got[1].as_ref().unwrap_err();
+    assert_eq!(
+        e.findings[0].message_en(),
+        "the row has 2 cells but the header row has 3; the record is not used"
+    );
+    let (got, _) = read_all(
+        StatementFormat::JsonLines,
+        br#"{"transferAmount":1000,"content":"x","transactionDate":"2024-13-45 10:00:00"}"#,
+    );
+    assert!(
+        matches!(&got[0], Err(e) if e.findings[0].code.key() == "reconcile.date_invalid" && e.findings[0].field == "transactionDate")
+    );
+    let mut r = InvoiceReader::new("code,amount\nHP1\n".as_bytes(), &Columns::new()).unwrap();
+    assert_eq!(
+        r.next().unwrap().unwrap_err().findings[0].code.key(),
+        "reconcile.cell_count"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Every physical line of a statement is fed, skipped or rejected, whatever quotes,
+    /// line breaks and blank lines it holds.
+    #[test]
+    fn every_physical_line_is_accounted_for(
+        parts in proptest::collection::vec(prop_oneof![
+            Just("1250000,HP24010172".to_string()),
+            Just("-5000,out".to_string()),
+            Just("abc,x".to_string()),
+            Just("1000,\"oops".to_string()),
+            Just("\"".to_string()),
+            Just("\"\"".to_string()),
+            Just("1000,\"a\"b".to_string()),
+            Just("   ".to_string()),
+            Just("".to_string()),
+            Just(",".to_string()),
+            Just("\u{feff}".to_string()),
+            Just("1000,\"x\ny\"".to_string()),
+            "[a-z0-9,\" ]{0,12}",
+        ], 0..40),
+        breaks in proptest::collection::vec(prop_oneof![Just("\n"), Just("\r\n"), Just("\r")], 40),
+        last_break in any::<bool>(),
+    ) {
+        let mut input = String::from("amount,content\n");
+        for (i, p) in parts.iter().enumerate() {
+            input.push_str(p);
+            if i + 1 < parts.len() || last_break {
+                input.push_str(breaks[i]);
+            }
+        }
+        let (got, acc) = read_all(StatementFormat::Csv, input.as_bytes());
+        let physical = physical_lines(input.as_bytes(), true);
+        prop_assert_eq!(acc.fed + acc.skipped + acc.rejected, physical, "{:?} {:?}", input, acc);
+        prop_assert_eq!(acc.lines, physical);
+        let fed = got.iter().filter(|r| matches!(r, Ok(StatementRecord::Line(_)))).count() as u64;
+        prop_assert!(acc.fed >= fed);
+        // JSON lines: one line, one record (or blank).
+        let (got, acc) = read_all(StatementFormat::JsonLines, input.as_bytes());
+        let physical = physical_lines(input.as_bytes(), false);
+        prop_assert_eq!(acc.fed + acc.skipped + acc.rejected, physical);
+        prop_assert_eq!(acc.lines, physical);
+        prop_assert!(got.len() as u64 <= physical);
+    }
+}
+
+#[test]
+fn a_code_a_person_reads_differently_is_not_applied() {
+    // Before: each of these was `paid`.
+    for (content, ch, kind) in [
+        ("HP\u{202E}24010172 hoc phi", "U+202E", "text.bidi_control"),
+        ("HP2401\u{200B}0172", "U+200B", "text.invisible"),
+        ("HP2401\u{0}0172", "U+0000", "text.control_char"),
+        ("HP 2401\u{2066}0172", "U+2066", "text.bidi_control"),
+        ("HP2401\u{00AD}0172", "U+00AD", "text.invisible"),
+        ("\u{202E}HP24010172", "U+202E", "text.bidi_control"),
+    ] {
+        let mut rec = school();
+        let r = rec.feed(line(2, 1_250_000, content));
+        assert_eq!(r.status, Status::Unmatched, "{content:?}");
+        assert_eq!(r.invoice, None);
+        assert_eq!(r.suggestion, None);
+        let h = &r.evidence.hidden[0];
+        assert_eq!(
+            (h.code.as_str(), h.character.as_str(), h.kind),
+            (C1, ch, kind)
+        );
+        assert!(
+            r.reason().contains(&format!("the code {C1} comes with")),
+            "{}",
+            r.reason()
+        );
+        assert!(r.reason().contains(ch) && r.reason_vi().contains(ch));
+        assert!(r.reason().contains("not applied"));
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["evidence"]["hidden"][0]["character"], ch);
+        assert_eq!(rec.invoice(C1).unwrap().paid, 0, "{content:?}");
+    }
+    // Separators a person sees, and hidden characters away from the code, are fine.
+    let mut rec = school();
+    for content in [
+        "HP 2401-0172 hoc phi",
+        "HP24010172\u{200B} hoc phi",
+        "HP24010172\tNguyen\u{0} Van An",
+    ] {
+        let r = rec.feed(line(2, 1, content));
+        assert!(r.status.is_applied(), "{content:?}: {:?}", r.status);
+        assert!(r.evidence.hidden.is_empty());
+    }
 }

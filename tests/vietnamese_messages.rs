@@ -490,7 +490,19 @@ fn reconcile_cases() -> Vec<Vec<Finding>> {
             b"amount,content,direction\n-5000,a,\n5000,c,sideways\n-5000,d,in\n",
             "",
         ),
-        csv(b"date,credit,debit,content\nd,,2.000,out\n", ""),
+        csv(b"date,credit,debit,content\n2024-09-01,,2.000,out\n", ""),
+        // Issue 18: a stray quote, conflicting fields, a short row, a repeated key.
+        csv(b"amount,content\n1000,\"oops\n1250000,HP24010172\n", ""),
+        csv(
+            b"date,credit,debit,content\n2024-09-01,1.000,2.000,x\n2024-09-01,1000\n",
+            "",
+        ),
+        csv(b"amount,content,amount\n1000,x,2000\n", ""),
+        json_lines(concat!(
+            "{\"transferAmount\":1000,\"amount\":2000,\"content\":\"x\"}\n",
+            "{\"transferAmount\":1000,\"transferType\":\"in\",\"direction\":\"out\",\"content\":\"x\"}\n",
+            "{\"transferAmount\":1000,\"transferAmount\":1000,\"content\":\"x\"}\n",
+        )),
         json_lines(concat!(
             "{\"amount\":\"50.000\",\"content\":\"x\",\"transfer_type\":\"debit\"}\n",
             "[1]\n",
@@ -569,6 +581,8 @@ fn vietnamese_messages_hold_no_english_detail() {
         "reconcile.column_missing",
         "reconcile.json_invalid",
         "reconcile.direction_invalid",
+        "reconcile.csv_stray_quote",
+        "reconcile.field_conflict",
     ] {
         assert!(with_vi_detail.contains(key), "{key}: no Vietnamese detail");
     }

@@ -118,7 +118,7 @@ pub fn run(a: MemoArgs) -> CliResult {
                 .map(|c| Charset::from_spec(&c).map_err(|e| format!("--charset {c:?}: {e}")))
                 .transpose()?;
             let input = read_all(file.as_deref())?;
-            let draft: MessageDraft = serde_json::from_slice(&input)
+            let draft: MessageDraft = vietref::json::from_slice(&input)
                 .map_err(|e| format!("the message is not valid JSON: {e}"))?;
             let report = draft.validate();
             let Some(m) = report.cleaned else {

@@ -42,7 +42,15 @@ pub fn read_drafts(bytes: &[u8]) -> Result<Vec<MessageDraft>, String> {
     if trimmed.is_empty() {
         return Err("no message in input".into());
     }
-    if let Ok(v) = serde_json::from_str::<serde_json::Value>(trimmed) {
+    let whole = vietref::json::value_from_str(trimmed);
+    if let Err(e) = &whole {
+        // Well-formed JSON that cannot be used (a repeated key): say so, rather than
+        // trying it as JSON lines.
+        if e.is_data() {
+            return Err(format!("message: {e}"));
+        }
+    }
+    if let Ok(v) = whole {
         return match v {
             serde_json::Value::Array(items) => items
                 .into_iter()
@@ -60,7 +68,7 @@ pub fn read_drafts(bytes: &[u8]) -> Result<Vec<MessageDraft>, String> {
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("line {}: {e}", i + 1)))
+        .map(|(i, l)| vietref::json::from_str(l).map_err(|e| format!("line {}: {e}", i + 1)))
         .collect()
 }
 

@@ -133,12 +133,12 @@ fn run_encode(file: Option<&str>) -> CliResult {
     let mut out = stdout.lock();
     let mut failed = false;
     for (n, item) in serde_json::Deserializer::from_str(&text)
-        .into_iter::<Value>()
+        .into_iter::<vietref::json::UniqueValue>()
         .enumerate()
     {
         let record = n + 1;
         let value = match item {
-            Ok(v) => v,
+            Ok(vietref::json::UniqueValue(v)) => v,
             Err(e) => {
                 // broken JSON: what follows cannot be read reliably
                 eprintln!("vietref: record {record}: {e}");
@@ -290,7 +290,7 @@ fn run_pay(
         .ok_or_else(|| format!("unknown bank {bank:?} (give a 6-digit BIN or a bank name)"))?;
     let bytes = read_all(message)?;
     let mut draft: vietref::MessageDraft =
-        serde_json::from_slice(&bytes).map_err(|e| format!("message: {e}"))?;
+        vietref::json::from_slice(&bytes).map_err(|e| format!("message: {e}"))?;
     if let Some(a) = amount {
         draft.amount = Some(Value::from(a));
     }

@@ -68,14 +68,24 @@ enum Output {
     Csv(CsvWriter<BufWriter<Box<dyn Write>>>),
 }
 
-/// Feeds the lines in `batch` (emptying it) and writes their results in order.
+/// Feeds the lines in `batch` (emptying it) and writes their results in order. A line not
+/// applied because a code in it holds a hidden character is also listed on stderr (the
+/// first [`SHOWN`]; `hidden` counts them all).
 fn feed_batch(
     rec: &mut Reconciler,
     batch: &mut Vec<StatementLine>,
     out: &mut Output,
+    path: &str,
+    hidden: &mut u64,
 ) -> Result<(), String> {
     let mut written = Ok(());
     rec.feed_many(batch.drain(..), |r| {
+        if !r.evidence.hidden.is_empty() {
+            *hidden += 1;
+            if *hidden <= SHOWN {
+                eprintln!("{path}:{}: warning: {}", r.line, r.reason());
+            }
+        }
         if written.is_ok() {
             written = match out {
                 Output::Json(w) => write_json_line(w, &r),
@@ -287,7 +297,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         OutFormat::Csv => Output::Csv(CsvWriter::new(sink)),
     };
     let write_err = crate::io::output_error;
-    let (mut rejected, mut skipped, mut n) = (0u64, 0u64, 0u64);
+    let (mut rejected, mut skipped, mut n, mut hidden) = (0u64, 0u64, 0u64, 0u64);
     // Lines are fed in batches (`feed_many` looks their codes up together); results are
     // written in statement order.
     let mut batch: Vec<StatementLine> = Vec::with_capacity(FEED_BATCH);
@@ -302,7 +312,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
             Ok(StatementRecord::Line(line)) => {
                 batch.push(line);
                 if batch.len() == FEED_BATCH {
-                    feed_batch(&mut rec, &mut batch, &mut out)?;
+                    feed_batch(&mut rec, &mut batch, &mut out, &a.statement, &mut hidden)?;
                 }
             }
             Ok(StatementRecord::Skipped(s)) => {
@@ -321,7 +331,8 @@ pub fn run(a: ReconcileArgs) -> CliResult {
             }
         }
     }
-    feed_batch(&mut rec, &mut batch, &mut out)?;
+    feed_batch(&mut rec, &mut batch, &mut out, &a.statement, &mut hidden)?;
+    rec.add_input_lines(&statement.input_lines());
     if let Some(p) = &progress {
         p.done();
     }
@@ -336,6 +347,10 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     for (count, what) in [
         (skipped, "outgoing line(s) skipped"),
         (rejected, "unreadable record(s)"),
+        (
+            hidden,
+            "line(s) not applied for a hidden character in a code",
+        ),
     ] {
         if count > SHOWN {
             eprintln!("{}: {count} {what} in all ({} shown)", a.statement, SHOWN);

@@ -399,4 +399,21 @@ fn reconcile_sniffs_a_statement_on_stdin() {
         None,
     );
     assert_eq!(stdout(&j), stdout(&o));
+#[test]
+fn a_message_with_a_repeated_key_is_refused() {
+    // Before: valid, the last payerName winning.
+    let o = run(
+        &["message", "validate", "-"],
+        Some(
+            r#"{"sector":"health","payerName":"Nguyễn Văn An","payerName":"Evil","reason":"Viện phí","invoice":"VP1"}"#,
+        ),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("duplicate key \"payerName\""), "{err}");
+    let o = run(
+        &["message", "validate", "-"],
+        Some("{\"sector\":\"health\",\n\"payerName\":\"Nguyễn Văn An\",\n\"payerName\":\"Evil\",\"reason\":\"Viện phí\",\"invoice\":\"VP1\"}"),
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("duplicate key \"payerName\" at line 3"));
 }

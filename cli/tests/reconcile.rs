@@ -268,3 +268,80 @@ fn usage_errors() {
     assert!(err.contains("nothing was reconciled"), "{err}");
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn stray_quotes_conflicts_hidden_characters_and_line_accounting() {
+    // Line 2: a stray quote (only that line is lost); 3: paid; 4: credit and debit both
+    // filled; 5: an impossible date; 6: too few cells; 7: a zero-width space inside the
+    // code; 8: paid.
+    let statement = "date,credit,debit,content\n\
+        2024-09-01,1000,,\"oops\n\
+        2024-09-01,1.250.000,,HP24010172\n\
+        2024-09-01,1.250.000,1.250.000,HP24010269\n\
+        2024-13-45,1.250.000,,HP24010366\n\
+        2024-09-01,980000\n\
+        2024-09-01,1.250.000,,HP2401\u{200B}0269\n\
+        2024-09-01,980000,,HP24010463\n";
+    let o = run(
+        &[
+            "--invoices",
+            &examples("invoices.csv"),
+            "--statement",
+            "-",
+            "--statement-format",
+            "csv",
+            "--scheme",
+            "HP:6",
+        ],
+        statement,
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(
+        rows(&o),
+        vec![
+            r(3, "paid", Some("HP24010172"), None),
+            r(7, "unmatched", None, None),
+            r(8, "paid", Some("HP24010463"), None),
+        ]
+    );
+    for expected in [
+        "-:2: column content: error: a quote opens a field here and is not closed on this line, and the next line reads as a record of its own",
+        "-:4: column credit: error: conflicting values: credit is “1.250.000” but debit is “1.250.000”; the record is not used [reconcile.field_conflict]",
+        "-:5: column date: error: “2024-13-45” is not a date",
+        "-:6: error: the row has 2 cells but the header row has 4; the record is not used [reconcile.cell_count]",
+        "input lines: 8 = 3 fed + 1 skipped (header, blank, outgoing) + 4 rejected",
+        "-:7: warning: the code HP24010269 comes with an invisible character U+200B",
+    ] {
+        assert!(err.contains(expected), "{expected}\n---\n{err}");
+    }
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("comes with an invisible character U+200B"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_json_statement_with_a_repeated_key_is_refused_naming_it() {
+    let o = run(
+        &[
+            "--invoices",
+            &examples("invoices.csv"),
+            "--statement",
+            "-",
+            "--statement-format",
+            "jsonl",
+            "--scheme",
+            "HP:6",
+        ],
+        "{\"transferAmount\":1,\"transferAmount\":1250000,\"content\":\"HP24010172\"}\n",
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(rows(&o).is_empty());
+    assert!(
+        err.contains("-:1: error: not a JSON transaction object: duplicate key \"transferAmount\""),
+        "{err}"
+    );
+}

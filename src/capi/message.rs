@@ -92,8 +92,8 @@ pub unsafe extern "C" fn vietref_message_from_json(
     ffi_boundary!({
         let json = unsafe { text_arg(json, json_len) }?;
         let out = unsafe { out_arg(message_out) }?;
-        let draft: MessageDraft =
-            serde_json::from_str(json).map_err(|_| vietref_status::VIETREF_MESSAGE_JSON_INVALID)?;
+        let draft: MessageDraft = crate::json::from_str(json)
+            .map_err(|_| vietref_status::VIETREF_MESSAGE_JSON_INVALID)?;
         out.write(into_handle(vietref_message {
             draft,
             rejected: Vec::new(),

@@ -437,7 +437,7 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
                 rejected = true;
                 findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
             }
-            Ok(reader) => {
+            Ok(mut reader) => {
                 // Lines go to `feed_many` a batch at a time (their codes are looked up
                 // together); results are written in statement order.
                 let mut batch = Vec::with_capacity(crate::reconcile::FEED_BATCH);
@@ -452,7 +452,7 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
                         write_failed |= written.is_err();
                     });
                 };
-                for item in reader {
+                for item in reader.by_ref() {
                     match item {
                         Ok(StatementRecord::Line(line)) => {
                             fed += 1;
@@ -473,6 +473,7 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
                     }
                 }
                 feed(&mut batch, r);
+                r.reconciler.add_input_lines(&reader.input_lines());
                 if write_failed {
                     return Err(vietref_status::VIETREF_INTERNAL_ERROR);
                 }
@@ -524,8 +525,11 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String, vietref_status> {
 
 /// The counts and totals so far as JSON, a new string owned by the caller: `{"lines",
 /// "amount","statuses":[{"status":"paid","lines","amount"},... every status],"skipped",
-/// "skippedAmount","rejected","invoices","invoicesSettled","invoicesOverpaid",
-/// "invoicesPartial","invoicesUnpaid","outstanding"}` (amounts in đồng).
+/// "skippedAmount","rejected","input":{"lines","fed","skipped","rejected"},"invoices",
+/// "invoicesSettled","invoicesOverpaid","invoicesPartial","invoicesUnpaid","outstanding"}`
+/// (amounts in đồng). `input` counts the physical lines of the statements given to
+/// `vietref_reconciler_feed_statement`: every line once, as fed, skipped (header, blank,
+/// outgoing) or rejected.
 ///
 /// # Safety
 /// `reconciler` is a live reconciler not being changed by another thread; `out` points to

@@ -7,6 +7,14 @@
 //!   `""` stands for one `"`. Text after the closing quote is an error
 //!   (`reconcile.csv_after_quote`); a quote that is never closed is an error at the line
 //!   where it opened (`reconcile.csv_unterminated`). A `"` inside an unquoted field is kept.
+//! - A quote still open at a line break is a stray quote, not a multi-line field, when the
+//!   next line reads on its own as a complete record as wide as the first record (the
+//!   header), or when the field has held [`QUOTED_LINES_MAX`] line breaks: the record ends
+//!   there as an error (`reconcile.csv_stray_quote`, at the line where it started), and the
+//!   next record starts on the next line. A record over [`RECORD_MAX`] ends at its next line
+//!   break too, quoted or not.
+//! - [`CsvReader::lines_read`] and [`CsvReader::blank_lines`] count physical lines, so that a
+//!   caller can account for every one of them.
 //! - A UTF-8 byte order mark at the start is skipped; lines that hold only spaces are
 //!   skipped (but counted).
 //! - Every field must be UTF-8 (`reconcile.not_utf8`); a record longer than
@@ -20,6 +28,9 @@ use std::io::Read;
 
 /// Longest record accepted, in bytes.
 pub const RECORD_MAX: usize = 1 << 20;
+/// Most line breaks one quoted field may hold: a quote left open longer is taken as a stray
+/// quote (the record is rejected where it started and reading goes on after it).
+pub const QUOTED_LINES_MAX: u64 = 32;
 const BUF: usize = 1 << 16;
 
 /// One CSV record: its first line and its fields.
@@ -117,6 +128,12 @@ pub struct CsvReader<R> {
     started: bool,
     delimiter: u8,
     raw: Vec<u8>,
+    /// Whether bytes of a line were read after its last line break.
+    mid_line: bool,
+    /// Blank lines skipped so far.
+    blank: u64,
+    /// Fields of the first record (the header), once read.
+    expected: Option<usize>,
 }
 
 #[derive(PartialEq, Eq, Clone, Copy)]
@@ -142,6 +159,9 @@ impl<R: Read> CsvReader<R> {
             started: false,
             delimiter,
             raw: Vec::new(),
+            mid_line: false,
+            blank: 0,
+            expected: None,
         }
     }
 
@@ -157,6 +177,91 @@ impl<R: Read> CsvReader<R> {
     /// The delimiter in use.
     pub fn delimiter(&self) -> u8 {
         self.delimiter
+    }
+
+    /// Physical lines read so far (ended by `\n`, `\r\n` or a lone `\r`, or by the end of
+    /// the input); a byte order mark alone is no line.
+    pub fn lines_read(&self) -> u64 {
+        self.line - 1 + u64::from(self.mid_line)
+    }
+
+    /// Blank lines skipped so far.
+    pub fn blank_lines(&self) -> u64 {
+        self.blank
+    }
+
+    /// The number of fields of the first record read (the header row), if one was read.
+    pub fn header_fields(&self) -> Option<usize> {
+        self.expected
+    }
+
+    /// Whether the next physical line, on its own, reads as one complete record of the
+    /// header's width: every quote closed on it, no quote inside an unquoted field, no
+    /// text after a closing quote. Used to tell a stray quote from a field that really
+    /// spans lines. Looks at most one buffer ahead (a longer line says no).
+    fn next_line_is_record(&mut self) -> bool {
+        let Some(expected) = self.expected else {
+            return false;
+        };
+        // Make the whole next line visible in the buffer.
+        let end = loop {
+            let view = self.buf.get(self.pos..self.filled).unwrap_or(&[]);
+            if let Some(i) = view.iter().position(|b| *b == b'\n' || *b == b'\r') {
+                break self.pos + i;
+            }
+            if self.eof {
+                break self.filled;
+            }
+            if self.pos > 0 {
+                self.buf.copy_within(self.pos..self.filled, 0);
+                self.filled -= self.pos;
+                self.pos = 0;
+            }
+            let Some(rest) = self.buf.get_mut(self.filled..) else {
+                return false;
+            };
+            if rest.is_empty() {
+                return false;
+            }
+            match self.inner.read(rest) {
+                Ok(0) => self.eof = true,
+                Ok(n) => self.filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.io_error = Some(e);
+                    self.eof = true;
+                }
+            }
+        };
+        let line = self.buf.get(self.pos..end).unwrap_or(&[]);
+        if line.iter().all(|b| *b == b' ' || *b == b'\t') {
+            return false;
+        }
+        let (mut fields, mut state) = (1usize, State::FieldStart);
+        let mut i = 0;
+        while let Some(&b) = line.get(i) {
+            i += 1;
+            state = match state {
+                _ if b == self.delimiter && state != State::Quoted => {
+                    fields += 1;
+                    State::FieldStart
+                }
+                State::FieldStart if b == b'"' => State::Quoted,
+                State::FieldStart | State::Unquoted if b == b'"' => return false,
+                State::FieldStart | State::Unquoted => State::Unquoted,
+                State::Quoted if b == b'"' => {
+                    if line.get(i) == Some(&b'"') {
+                        i += 1;
+                        State::Quoted
+                    } else {
+                        State::AfterQuote
+                    }
+                }
+                State::Quoted => State::Quoted,
+                State::AfterQuote => return false,
+            };
+        }
+        state != State::Quoted && fields == expected
     }
 
     /// The I/O error that ended reading, if any (reading stops as at the end of input).
@@ -258,18 +363,24 @@ impl<R: Read> CsvReader<R> {
             let mut after_quote_text: Vec<u8> = Vec::new();
             let delim = self.delimiter;
             let ended_by_eof;
+            // Line breaks inside the current quoted field, and whether the quote was found
+            // to be stray (then the record ends at the line break).
+            let mut quoted_lines = 0u64;
+            let mut stray: Option<&'static str> = None;
             loop {
                 let Some(b) = self.next_byte() else {
                     ended_by_eof = true;
                     break;
                 };
                 any = true;
+                self.mid_line = true;
                 let newline = b == b'\n' || b == b'\r';
-                if newline && state != State::Quoted {
+                if newline && (state != State::Quoted || too_long) {
                     if b == b'\r' && self.peek() == Some(b'\n') {
                         self.pos += 1;
                     }
                     self.line += 1;
+                    self.mid_line = false;
                     ended_by_eof = false;
                     break;
                 }
@@ -292,10 +403,24 @@ impl<R: Read> CsvReader<R> {
                                 state = State::AfterQuote;
                             }
                         } else {
+                            push(&mut self.raw, b, &mut too_long);
                             if b == b'\n' || (b == b'\r' && self.peek() != Some(b'\n')) {
                                 self.line += 1;
+                                self.mid_line = false;
+                                quoted_lines += 1;
+                                // A quote still open at a line break is stray when the
+                                // next line reads as a record of its own, or when it has
+                                // stayed open too long: the record ends here.
+                                if quoted_lines > QUOTED_LINES_MAX {
+                                    stray = Some("lines");
+                                } else if self.next_line_is_record() {
+                                    stray = Some("next");
+                                }
+                                if stray.is_some() {
+                                    ended_by_eof = false;
+                                    break;
+                                }
                             }
-                            push(&mut self.raw, b, &mut too_long);
                         }
                     }
                     State::AfterQuote => {
@@ -319,6 +444,24 @@ impl<R: Read> CsvReader<R> {
             }
             raw_ends.push(self.raw.len());
             let column = raw_ends.len();
+            if let Some(why) = stray {
+                let (en, vi) = if why == "lines" {
+                    (
+                        format!("it stays open over more than {QUOTED_LINES_MAX} lines"),
+                        format!("nó mở suốt hơn {QUOTED_LINES_MAX} dòng"),
+                    )
+                } else {
+                    (
+                        "the next line reads as a record of its own".to_string(),
+                        "dòng tiếp theo tự nó là một bản ghi đầy đủ".to_string(),
+                    )
+                };
+                return Err(RecordError::one(
+                    start_line,
+                    Finding::new(Code::ReconcileCsvStrayQuote, format!("{column}"))
+                        .detail_both(en, vi),
+                ));
+            }
             if ended_by_eof && state == State::Quoted {
                 return Err(RecordError::one(
                     start_line,
@@ -344,6 +487,7 @@ impl<R: Read> CsvReader<R> {
                 && self.raw.iter().all(|b| *b == b' ' || *b == b'\t')
                 && state != State::AfterQuote
             {
+                self.blank += 1;
                 if ended_by_eof {
                     return Ok(false);
                 }
@@ -367,6 +511,9 @@ impl<R: Read> CsvReader<R> {
                 }
             }
             rec.ends.extend_from_slice(&raw_ends);
+            if self.expected.is_none() {
+                self.expected = Some(rec.ends.len());
+            }
             return Ok(true);
         }
     }
@@ -472,6 +619,40 @@ mod tests {
         assert_eq!(got.len(), 4);
         let got = all(b"a,b\nx,\xff\xfe\n");
         assert_eq!(got[1], Err((2, "reconcile.not_utf8")));
+    }
+
+    #[test]
+    fn a_stray_quote_ends_at_its_line() {
+        // The issue's statement: the quote on line 2 is never closed; lines 3 and 4 read
+        // as records of their own, so line 2 alone is rejected.
+        let input = b"amount,content\n1000,\"oops\n1250000,HP24010172\n980000,HP24010463\n";
+        let got = all(input);
+        assert_eq!(
+            got,
+            vec![
+                Ok((1, vec!["amount".into(), "content".into()])),
+                Err((2, "reconcile.csv_stray_quote")),
+                Ok((3, vec!["1250000".into(), "HP24010172".into()])),
+                Ok((4, vec!["980000".into(), "HP24010463".into()])),
+            ]
+        );
+        let mut r = CsvReader::detect(&input[..]);
+        let mut rec = CsvRecord::default();
+        while !matches!(r.read_record(&mut rec), Ok(false)) {}
+        assert_eq!(r.lines_read(), 4);
+        // A field that really spans lines (its next line closes it) is kept whole.
+        let got = all(b"a,b\n\"one\ntwo\",x\n\"p\nq\nr\",y\n");
+        assert_eq!(got[1], Ok((2, vec!["one\ntwo".into(), "x".into()])));
+        assert_eq!(got[2], Ok((4, vec!["p\nq\nr".into(), "y".into()])));
+        // A quote open over more than QUOTED_LINES_MAX lines is stray too.
+        let mut long = b"a,b\n1,\"open\n".to_vec();
+        for _ in 0..40 {
+            long.extend_from_slice(b"x\n");
+        }
+        long.extend_from_slice(b"2,z\n");
+        let got = all(&long);
+        assert_eq!(got[1], Err((2, "reconcile.csv_stray_quote")));
+        assert_eq!(got.last(), Some(&Ok((43, vec!["2".into(), "z".into()]))));
     }
 
     #[test]

@@ -75,6 +75,51 @@ struct Found {
     invoice: Option<u32>,
 }
 
+/// The characters of `content` that make a code in `found` read differently: inside a
+/// code's span, control (other than whitespace), bidirectional, invisible and private-use
+/// characters; anywhere on the line, bidirectional controls (they reorder what follows).
+fn hidden_chars(content: &str, found: &[Found], out: &mut Vec<super::HiddenChar>) {
+    if found.is_empty() {
+        return;
+    }
+    let mut note = |code: &str, offset: usize, c: char, kind: Code| {
+        out.push(super::HiddenChar {
+            code: code.to_string(),
+            character: format!("U+{:04X}", c as u32),
+            offset,
+            kind: kind.key(),
+        });
+    };
+    for f in found {
+        let Some(inside) = content.get(f.span.0..f.span.1) else {
+            continue;
+        };
+        // ASCII: only control bytes can hide.
+        if inside.is_ascii()
+            && !inside
+                .bytes()
+                .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
+        {
+            continue;
+        }
+        for (i, c) in inside.char_indices() {
+            if let Some(kind) = crate::text::chars::refused_code(c) {
+                note(&f.code, f.span.0 + i, c, kind);
+            }
+        }
+    }
+    if !content.is_ascii() {
+        for (i, c) in content.char_indices() {
+            let inside = found.iter().any(|f| (f.span.0..f.span.1).contains(&i));
+            if !inside && crate::text::chars::is_bidi_control(c) {
+                if let Some(code) = found.iter().find(|f| f.span.0 >= i).or(found.first()) {
+                    note(&code.code, i, c, Code::TextBidiControl);
+                }
+            }
+        }
+    }
+}
+
 /// A name match found in one line.
 struct Hit {
     idx: u32,
@@ -265,6 +310,8 @@ pub struct Reconciler {
     per_status: [(u64, u64); 7],
     skipped: (u64, u64),
     rejected: u64,
+    /// Physical lines of the statements read, as their readers counted them.
+    input: super::InputLines,
 }
 
 fn key_hash(key: &[u8]) -> u64 {
@@ -306,6 +353,7 @@ impl Reconciler {
             per_status: [(0, 0); 7],
             skipped: (0, 0),
             rejected: 0,
+            input: super::InputLines::default(),
         }
     }
 
@@ -694,6 +742,13 @@ impl Reconciler {
         self.skipped.1 = self.skipped.1.saturating_add(s.amount.vnd());
     }
 
+    /// Adds the physical-line accounting of a statement that was read (its reader's
+    /// [`StatementReader::input_lines`](super::StatementReader::input_lines) once the reader
+    /// is done): it shows in [`Summary::input`].
+    pub fn add_input_lines(&mut self, input: &super::InputLines) {
+        self.input.add(input);
+    }
+
     /// Counts a record that could not be read.
     pub fn reject(&mut self, _e: &RecordError) {
         self.rejected += 1;
@@ -863,13 +918,19 @@ impl Reconciler {
         if !self.window_lens.is_empty() {
             self.window_search(&line.content, found);
         }
+        let mut ev = Evidence::default();
+        // A code that a person would read differently (a hidden character inside it, or a
+        // bidirectional control on the line) is not used: the line is not applied.
+        hidden_chars(&line.content, found, &mut ev.hidden);
+        if !ev.hidden.is_empty() {
+            found.clear();
+        }
         let amount = line.amount.vnd();
         let (mut known, mut unknown) = (
             std::mem::take(&mut self.known),
             std::mem::take(&mut self.unknown),
         );
         resolve(found, &mut known, &mut unknown);
-        let mut ev = Evidence::default();
         // The codes are moved into the evidence: `found` is not read after this.
         for f in found
             .iter_mut()
@@ -893,6 +954,7 @@ impl Reconciler {
         let mut invoice = None;
         let mut suggestion = None;
         let status = match (known.as_slice(), unknown.as_slice()) {
+            ([], []) if !ev.hidden.is_empty() => Status::Unmatched,
             ([], []) => {
                 suggestion = self.unmatched(&line, p, &mut ev);
                 Status::Unmatched
@@ -1446,6 +1508,7 @@ impl Reconciler {
             skipped: self.skipped.0,
             skipped_amount: self.skipped.1,
             rejected: self.rejected,
+            input: self.input,
             invoices: self.slots.len() as u64,
             invoices_settled: 0,
             invoices_overpaid: 0,

@@ -22,6 +22,11 @@
 //! | `ambiguous` | several distinct codes (known or not) |
 //! | `unmatched` | no code; with a `suggestion` when a name and the exact amount point to exactly one open invoice |
 //!
+//! A code that a person would read differently is not used: a control, invisible or
+//! bidirectional character inside a code candidate, or a bidirectional control anywhere on
+//! the line, makes the line `unmatched` with no suggestion, and [`Evidence::hidden`] names
+//! each character (see docs/guarantees.md).
+//!
 //! Only `paid`, `partial`, `overpaid` and `duplicate` change an invoice's paid total.
 //! A suggestion never does: a name never proves identity (docs/domain.md, "Names").
 //!
@@ -70,7 +75,7 @@ pub use csv::{detect_delimiter, CsvReader, CsvRecord, RecordError, RECORD_MAX};
 pub use date::Date;
 pub use engine::{Added, Reconciler, CODE_SEARCH_MIN, FEED_BATCH};
 pub use read::{
-    Columns, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
+    Columns, InputLines, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
     INVOICE_FIELDS, STATEMENT_FIELDS,
 };
 pub use write::{write_json_line, CsvWriter, CSV_COLUMNS};
@@ -279,6 +284,24 @@ pub struct NameEvidence {
     pub truncated: bool,
 }
 
+/// A character that makes a code read differently from what a program reads: a control
+/// character (NUL), a bidirectional control (U+202E), an invisible character (U+200B) or a
+/// private-use character.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HiddenChar {
+    /// The code candidate it is in (or, for a bidirectional control outside any code, the
+    /// code whose display it can change).
+    pub code: String,
+    /// The character, as `U+202E`.
+    pub character: String,
+    /// Its byte offset in the content.
+    pub offset: usize,
+    /// Its kind: the key of the finding a message check gives it (`text.control_char`,
+    /// `text.bidi_control`, `text.invisible`, `text.unusable_char`).
+    pub kind: &'static str,
+}
+
 /// Why a line got its status.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -317,6 +340,11 @@ pub struct Evidence {
     /// Names of invoices found in the line.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<NameEvidence>,
+    /// Characters a person does not see (or sees differently) inside a code candidate, or
+    /// bidirectional controls anywhere in the content: when there is one, no code of the
+    /// line is used (the line is `unmatched`, with no suggestion).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hidden: Vec<HiddenChar>,
     /// For an unmatched line: how many open invoices fit a name and the exact amount:
     /// 0, 1, or 2 for two or more (the search stops there).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -458,6 +486,10 @@ pub struct Summary {
     pub skipped_amount: u64,
     /// Records that could not be read.
     pub rejected: u64,
+    /// The physical lines of the statements read (added with
+    /// [`Reconciler::add_input_lines`]): every line counted once as fed, skipped (header,
+    /// blank, outgoing) or rejected.
+    pub input: InputLines,
     /// Invoices loaded.
     pub invoices: u64,
     /// Invoices paid exactly.
@@ -519,6 +551,14 @@ impl std::fmt::Display for Summary {
         }
         if self.rejected > 0 {
             writeln!(f, "{:<14} {:>9}", "rejected", self.rejected)?;
+        }
+        if self.input.lines > 0 {
+            let i = &self.input;
+            writeln!(
+                f,
+                "input lines: {} = {} fed + {} skipped (header, blank, outgoing) + {} rejected",
+                i.lines, i.fed, i.skipped, i.rejected
+            )?;
         }
         write!(
             f,

@@ -29,10 +29,22 @@
 //! are numbers or strings ([`parse_amount`](super::parse_amount) forms); a negative amount
 //! without a `transferType` is outgoing.
 //!
+//! # Conflicts
+//! Two values for one thing are never resolved by picking one: credit and debit both
+//! filled, two columns of the amount, credit, debit or direction that disagree (by value:
+//! `1.250.000` = `1250000`), an amount column and a credit/debit cell of another value,
+//! direction `out` on a credit, the same header twice with different values, and in JSON two
+//! amount fields or two direction fields (`transferType`, `transfer_type`, `direction`) that
+//! disagree: the record is rejected with `reconcile.field_conflict`, naming both and their
+//! values. A JSON key given twice is refused ([`crate::json`]). A CSV row with more or fewer
+//! cells than the header (`reconcile.cell_count`; empty extra cells are accepted) and a
+//! date that is not one (`reconcile.date_invalid`) are rejected.
+//!
 //! # Line numbers
 //! `line` is the 1-based physical line where the record starts, counting the header, blank
 //! lines and the lines inside quoted fields (what an editor shows). In a JSON array it is
-//! the 1-based position in the array.
+//! the 1-based position in the array. [`StatementReader::input_lines`] counts every physical
+//! line as fed, skipped or rejected ([`InputLines`]).
 
 use super::amount::{parse_amount, parse_signed_amount, quote};
 use super::csv::{CsvReader, CsvRecord, RecordError, RECORD_MAX};
@@ -40,7 +52,7 @@ use super::{Invoice, StatementLine};
 use crate::finding::{Code, Finding};
 use crate::message::Amount;
 use serde::de::{self, Deserializer, Visitor};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::io::{BufRead, BufReader, Read};
 
 /// Statement fields, as written in a [`Columns`] mapping.
@@ -185,6 +197,15 @@ fn norm(s: &str) -> String {
     crate::text::fold(s).replace(' ', "")
 }
 
+/// The columns of a header row: the column of every field, and the other columns that
+/// name a field again (`(field, column)`): for a field in `money`, any other column with one
+/// of its names; for the others, a column whose header repeats the chosen one's text.
+/// Every record is checked against those ([`row_findings`]).
+struct Resolved {
+    cols: Vec<Option<usize>>,
+    dups: Vec<(usize, usize)>,
+}
+
 /// Finds the column of every field; `required` lists fields that must have one.
 fn resolve_columns(
     header: &CsvRecord,
@@ -192,7 +213,8 @@ fn resolve_columns(
     aliases: &[&[&str]],
     columns: &Columns,
     required: &[usize],
-) -> Result<Vec<Option<usize>>, RecordError> {
+    money: &[usize],
+) -> Result<Resolved, RecordError> {
     let line = header.line;
     let cells: Vec<String> = header.fields().map(norm).collect();
     let mut out: Vec<Option<usize>> = vec![None; fields.len()];
@@ -253,6 +275,24 @@ fn resolve_columns(
             *slot = cells.iter().position(|c| names.contains(&c.as_str()));
         }
     }
+    let mut dups = Vec::new();
+    for (f, col) in out.iter().enumerate() {
+        let Some(col) = *col else { continue };
+        let chosen = cells.get(col).map(String::as_str).unwrap_or("");
+        let names = aliases.get(f).copied().unwrap_or(&[]);
+        for (c, cell) in cells.iter().enumerate() {
+            // A field mapped explicitly is compared only with its own header repeated.
+            let by_alias = money.contains(&f) && !mapped.get(f).copied().unwrap_or(false);
+            let again = if by_alias {
+                names.contains(&cell.as_str()) || cell == chosen
+            } else {
+                cell == chosen
+            };
+            if c != col && again && !cell.is_empty() {
+                dups.push((f, c));
+            }
+        }
+    }
     for &f in required {
         if out.get(f).copied().flatten().is_none() {
             let name = fields.get(f).copied().unwrap_or("?");
@@ -263,7 +303,7 @@ fn resolve_columns(
         }
     }
     if errors.is_empty() {
-        Ok(out)
+        Ok(Resolved { cols: out, dups })
     } else {
         Err(RecordError {
             line,
@@ -286,6 +326,85 @@ fn name_columns(mut e: RecordError, headers: &[String]) -> RecordError {
         }
     }
     e
+}
+
+/// A [`Code::ReconcileFieldConflict`] finding naming both fields and their values.
+fn conflict(a: &str, a_value: &str, b: &str, b_value: &str) -> Finding {
+    Finding::new(Code::ReconcileFieldConflict, a).detail_both(
+        format!(
+            "{a} is {} but {b} is {}",
+            quote(a_value.trim()),
+            quote(b_value.trim())
+        ),
+        format!(
+            "{a} là {} nhưng {b} là {}",
+            quote(a_value.trim()),
+            quote(b_value.trim())
+        ),
+    )
+}
+
+/// A column's name for a conflict: its header text and its number (two columns may have
+/// the same header).
+fn column_label(headers: &[String], c: usize) -> String {
+    match headers.get(c) {
+        Some(h) if !h.is_empty() => format!("{h} (column {})", c + 1),
+        _ => format!("column {}", c + 1),
+    }
+}
+
+/// Whether two cells of columns naming the same field say the same: amounts by their value
+/// (`1.250.000` and `1250000` agree), directions by their meaning, anything else by its
+/// text.
+fn same_value(money: bool, a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if money {
+        if let (Ok(x), Ok(y)) = (parse_signed_amount(a, ""), parse_signed_amount(b, "")) {
+            return x == y;
+        }
+        if let (Ok(Some(x)), Ok(Some(y))) = (parse_direction(a, ""), parse_direction(b, "")) {
+            return x == y;
+        }
+    }
+    false
+}
+
+/// Checks a CSV row against its header: as many cells (extra cells that are empty are a
+/// trailing delimiter, accepted), and no two columns of one field that disagree.
+fn row_findings(
+    rec: &CsvRecord,
+    headers: &[String],
+    r: &Resolved,
+    money: &[usize],
+    findings: &mut Vec<Finding>,
+) {
+    let (n, h) = (rec.len(), headers.len());
+    if n < h || (n > h && (h..n).any(|i| !rec.field(i).unwrap_or("").trim().is_empty())) {
+        findings.push(
+            Finding::new(Code::ReconcileCellCount, "")
+                .detail(n.to_string())
+                .limit(h),
+        );
+        return;
+    }
+    for &(f, c) in &r.dups {
+        let Some(p) = r.cols.get(f).copied().flatten() else {
+            continue;
+        };
+        let a = rec.field(p).unwrap_or("").trim();
+        let b = rec.field(c).unwrap_or("").trim();
+        if a.is_empty() || b.is_empty() || same_value(money.contains(&f), a, b) {
+            continue;
+        }
+        findings.push(conflict(
+            &column_label(headers, p),
+            a,
+            &column_label(headers, c),
+            b,
+        ));
+    }
 }
 
 /// Reads the header record.
@@ -389,6 +508,7 @@ impl std::str::FromStr for StatementFormat {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Direction {
     In,
     Out,
@@ -403,8 +523,8 @@ fn parse_direction(raw: &str, field: &str) -> Result<Option<Direction>, Finding>
         _ => {}
     }
     match crate::text::fold(t).as_str() {
-        "IN" | "CREDIT" | "C" | "CR" | "CO" => Ok(Some(Direction::In)),
-        "OUT" | "DEBIT" | "D" | "DR" | "NO" => Ok(Some(Direction::Out)),
+        "IN" | "INCOMING" | "CREDIT" | "C" | "CR" | "CO" => Ok(Some(Direction::In)),
+        "OUT" | "OUTGOING" | "DEBIT" | "D" | "DR" | "NO" => Ok(Some(Direction::Out)),
         _ => Err(Finding::new(Code::ReconcileDirectionInvalid, field).detail(quote(t))),
     }
 }
@@ -418,12 +538,23 @@ fn statement_record(
     direction_field: &str,
     content: String,
     reference: Option<String>,
-    date: Option<String>,
+    date: Option<(String, String)>,
     counter_name: Option<String>,
     account: Option<String>,
     gateway: Option<String>,
     findings: &mut Vec<Finding>,
 ) -> Result<StatementRecord, RecordError> {
+    // A date that is not one (2024-13-45) is refused: the line's lateness would be
+    // unknown without anyone being told.
+    let date = match date {
+        Some((field, d)) => {
+            if super::Date::parse_lenient(&d).is_none() {
+                findings.push(Finding::new(Code::ReconcileDateInvalid, field).detail(quote(&d)));
+            }
+            Some(d)
+        }
+        None => None,
+    };
     let outgoing = match (&direction, amount) {
         (Some(Direction::In), Some((true, _))) => {
             findings.push(
@@ -479,8 +610,15 @@ struct CsvStatement<R> {
     csv: CsvReader<R>,
     rec: CsvRecord,
     cols: Vec<Option<usize>>,
+    dups: Vec<(usize, usize)>,
     headers: Vec<String>,
 }
+
+/// Statement fields that carry money or its direction: two columns for one of them must
+/// agree.
+const STATEMENT_MONEY: &[usize] = &[S_AMOUNT, S_CREDIT, S_DEBIT, S_DIRECTION];
+/// Invoice fields whose columns must agree.
+const INVOICE_MONEY: &[usize] = &[I_CODE, I_AMOUNT];
 
 impl<R: Read> CsvStatement<R> {
     fn header(&self, f: usize) -> String {
@@ -506,6 +644,21 @@ impl<R: Read> CsvStatement<R> {
         }
         let line = self.rec.line;
         let mut findings = Vec::new();
+        let resolved = Resolved {
+            cols: std::mem::take(&mut self.cols),
+            dups: std::mem::take(&mut self.dups),
+        };
+        row_findings(
+            &self.rec,
+            &self.headers,
+            &resolved,
+            STATEMENT_MONEY,
+            &mut findings,
+        );
+        (self.cols, self.dups) = (resolved.cols, resolved.dups);
+        if !findings.is_empty() {
+            return Some(Err(RecordError { line, findings }));
+        }
         let direction_col = if self.cols.get(S_DIRECTION).copied().flatten().is_some() {
             S_DIRECTION
         } else {
@@ -523,25 +676,60 @@ impl<R: Read> CsvStatement<R> {
             None => None,
         };
         let mut direction_field = self.header(direction_col);
+        // Credit and debit columns: a credit is incoming, a debit outgoing; both filled
+        // on one row is a conflict.
+        let credit = self
+            .get(S_CREDIT)
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && !is_zero(s));
+        let debit = self
+            .get(S_DEBIT)
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && !is_zero(s));
+        if let (Some(c), Some(d)) = (credit, debit) {
+            findings.push(conflict(
+                &self.header(S_CREDIT),
+                c,
+                &self.header(S_DEBIT),
+                d,
+            ));
+        }
+        if let (Some(Direction::Out), Some(c)) = (direction, credit) {
+            let d = self.get(S_DIRECTION).unwrap_or("");
+            findings.push(conflict(
+                &self.header(S_DIRECTION),
+                d,
+                &self.header(S_CREDIT),
+                c,
+            ));
+        }
         let amount = if self.cols.get(S_AMOUNT).copied().flatten().is_some() {
             let field = self.header(S_AMOUNT);
-            match parse_signed_amount(self.get(S_AMOUNT).unwrap_or(""), &field) {
-                Ok(a) => Some(a),
+            let raw = self.get(S_AMOUNT).unwrap_or("");
+            match parse_signed_amount(raw, &field) {
+                Ok((negative, a)) => {
+                    // An amount column with credit/debit columns too: they must agree
+                    // with it; a debit makes the line outgoing.
+                    let mut negative = negative;
+                    for (f, v, out) in [(S_CREDIT, credit, false), (S_DEBIT, debit, true)] {
+                        let Some(v) = v else { continue };
+                        let agrees =
+                            parse_amount(v, "").is_ok_and(|b| b == a && (!negative || out));
+                        if !agrees {
+                            findings.push(conflict(&field, raw, &self.header(f), v));
+                        } else if out {
+                            negative = true;
+                            direction_field = self.header(f);
+                        }
+                    }
+                    Some((negative, a))
+                }
                 Err(f) => {
                     findings.push(f);
                     None
                 }
             }
         } else {
-            // Credit and debit columns: a credit is incoming, a debit outgoing.
-            let credit = self
-                .get(S_CREDIT)
-                .map(str::trim)
-                .filter(|s| !s.is_empty() && !is_zero(s));
-            let debit = self
-                .get(S_DEBIT)
-                .map(str::trim)
-                .filter(|s| !s.is_empty() && !is_zero(s));
             let (value, f, negative) = match (credit, debit) {
                 (Some(c), _) => (c, S_CREDIT, false),
                 (None, Some(d)) => (d, S_DEBIT, true),
@@ -560,6 +748,7 @@ impl<R: Read> CsvStatement<R> {
             }
         };
         let content = self.get(S_CONTENT).unwrap_or("").to_string();
+        let date = non_empty(self.get(S_DATE)).map(|d| (self.header(S_DATE), d));
         Some(statement_record(
             line,
             amount,
@@ -567,7 +756,7 @@ impl<R: Read> CsvStatement<R> {
             &direction_field,
             content,
             non_empty(self.get(S_REFERENCE)),
-            non_empty(self.get(S_DATE)),
+            date,
             non_empty(self.get(S_COUNTER)),
             non_empty(self.get(S_ACCOUNT)),
             non_empty(self.get(S_GATEWAY)),
@@ -704,6 +893,7 @@ struct JsonTxn {
     transfer_type: Option<Scalar>,
     #[serde(rename = "transfer_type")]
     transfer_type_snake: Option<Scalar>,
+    direction: Option<Scalar>,
     #[serde(rename = "accountNumber")]
     account_number: Option<Scalar>,
     #[serde(rename = "account_number")]
@@ -734,38 +924,84 @@ fn text(options: Vec<(Option<Scalar>, &'static str)>) -> Option<String> {
         .map(|s| s.trim().to_string())
 }
 
+/// Every present, non-null, non-empty value, in the order given.
+fn all_present(options: Vec<(Option<Scalar>, &'static str)>) -> Vec<(Scalar, &'static str)> {
+    options
+        .into_iter()
+        .filter_map(|(v, name)| match v {
+            Some(Scalar::Null) | None => None,
+            Some(Scalar::S(s)) if s.trim().is_empty() => None,
+            Some(v) => Some((v, name)),
+        })
+        .collect()
+}
+
+/// A scalar as written, for a conflict finding.
+fn written(v: &Scalar) -> String {
+    match v {
+        Scalar::S(s) => s.clone(),
+        Scalar::Null => "null".to_string(),
+        Scalar::Bool(b) => b.to_string(),
+        Scalar::U(v) => v.to_string(),
+        Scalar::I(v) => v.to_string(),
+        Scalar::F(v) => v.to_string(),
+    }
+}
+
 fn json_record(t: JsonTxn, line: u64) -> Result<StatementRecord, RecordError> {
     let mut findings = Vec::new();
-    let amount = match first(vec![
+    // Every amount field given must say the same; the first one named is used.
+    let amounts = all_present(vec![
         (t.transfer_amount, "transferAmount"),
         (t.transfer_amount_snake, "transfer_amount"),
         (t.amount, "amount"),
-    ]) {
-        Some((v, field)) => match v.amount(field) {
-            Ok(a) => Some(a),
-            Err(f) => {
-                findings.push(f);
-                None
+    ]);
+    let mut amount = None;
+    for (i, (v, field)) in amounts.iter().enumerate() {
+        match v.amount(field) {
+            Ok(a) if i == 0 => amount = Some(a),
+            Ok(a) => {
+                if let Some((first_v, first_field)) = amounts.first() {
+                    if amount.is_some_and(|x| x != a) {
+                        findings.push(conflict(first_field, &written(first_v), field, &written(v)));
+                    }
+                }
             }
-        },
-        None => {
-            findings.push(Finding::new(Code::ReconcileValueMissing, "transferAmount"));
-            None
+            Err(f) => findings.push(f),
         }
-    };
-    let (direction, direction_field) = match first(vec![
+    }
+    if amounts.is_empty() {
+        findings.push(Finding::new(Code::ReconcileValueMissing, "transferAmount"));
+    }
+    // Likewise the direction fields.
+    let directions = all_present(vec![
         (t.transfer_type, "transferType"),
         (t.transfer_type_snake, "transfer_type"),
-    ]) {
-        Some((v, field)) => match parse_direction(&v.into_text().unwrap_or_default(), field) {
-            Ok(d) => (d, field),
-            Err(f) => {
-                findings.push(f);
-                (None, field)
+        (t.direction, "direction"),
+    ]);
+    let mut direction = None;
+    let mut direction_field = "transferAmount";
+    for (i, (v, field)) in directions.iter().enumerate() {
+        match parse_direction(&written(v), field) {
+            Ok(d) if i == 0 => {
+                direction = d;
+                direction_field = field;
             }
-        },
-        None => (None, "transferAmount"),
-    };
+            Ok(d) => {
+                if let Some((first_v, first_field)) = directions.first() {
+                    if direction.is_some() && d != direction {
+                        findings.push(conflict(first_field, &written(first_v), field, &written(v)));
+                    }
+                }
+            }
+            Err(f) => {
+                if i == 0 {
+                    direction_field = field;
+                }
+                findings.push(f);
+            }
+        }
+    }
     let content =
         text(vec![(t.content, "content"), (t.description, "description")]).unwrap_or_default();
     let reference = text(vec![
@@ -776,12 +1012,16 @@ fn json_record(t: JsonTxn, line: u64) -> Result<StatementRecord, RecordError> {
         (t.transaction_id, "transaction_id"),
         (t.id, "id"),
     ]);
-    let date = text(vec![
+    let date = first(vec![
         (t.transaction_date, "transactionDate"),
         (t.transaction_date_snake, "transaction_date"),
         (t.when, "when"),
         (t.date, "date"),
-    ]);
+    ])
+    .and_then(|(v, field)| {
+        v.into_text()
+            .map(|d| (field.to_string(), d.trim().to_string()))
+    });
     let counter = text(vec![
         (t.counter_account_name, "counterAccountName"),
         (t.counter_account_name_snake, "counter_account_name"),
@@ -845,6 +1085,7 @@ fn not_an_object() -> Finding {
 struct LinesStatement<R> {
     r: BufReader<R>,
     line: u64,
+    blank: u64,
     buf: Vec<u8>,
     io_error: Option<std::io::Error>,
 }
@@ -904,6 +1145,7 @@ impl<R: Read> LinesStatement<R> {
             }
             let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
             if bytes.iter().all(u8::is_ascii_whitespace) {
+                self.blank += 1;
                 continue;
             }
             let s = match std::str::from_utf8(bytes) {
@@ -919,7 +1161,7 @@ impl<R: Read> LinesStatement<R> {
             if !s.trim_start().starts_with('{') {
                 return Some(Err(RecordError::one(line, not_an_object())));
             }
-            return Some(match serde_json::from_str::<JsonTxn>(s) {
+            return Some(match crate::json::from_str::<JsonTxn>(s) {
                 Ok(t) => json_record(t, line),
                 Err(e) => Err(json_error(line, &e, true)),
             });
@@ -957,6 +1199,35 @@ enum Inner<R> {
 /// `Result<StatementRecord, RecordError>`; an error is one bad record, reading goes on).
 pub struct StatementReader<R> {
     inner: Inner<R>,
+    input: InputLines,
+}
+
+/// How the physical lines of a statement were used, so far: every line read is counted
+/// once, as fed, skipped or rejected (`fed + skipped + rejected == lines`). A record that
+/// spans several lines (a quoted field with line breaks) counts all of them. For a JSON
+/// array, "lines" are its elements.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InputLines {
+    /// Physical lines read.
+    pub lines: u64,
+    /// Lines of the records handed out to be fed ([`StatementRecord::Line`]).
+    pub fed: u64,
+    /// The header row, blank lines and the lines of outgoing records
+    /// ([`StatementRecord::Skipped`]).
+    pub skipped: u64,
+    /// Lines of the records that could not be used (errors).
+    pub rejected: u64,
+}
+
+impl InputLines {
+    /// Adds `other`'s counts.
+    pub fn add(&mut self, other: &InputLines) {
+        self.lines += other.lines;
+        self.fed += other.fed;
+        self.skipped += other.skipped;
+        self.rejected += other.rejected;
+    }
 }
 
 impl<R: Read> StatementReader<R> {
@@ -978,12 +1249,13 @@ impl<R: Read> StatementReader<R> {
         let mut csv = CsvReader::detect(r);
         let mut rec = CsvRecord::default();
         let headers = read_header(&mut csv, &mut rec)?;
-        let mut cols = resolve_columns(
+        let Resolved { cols, dups } = resolve_columns(
             &rec,
             STATEMENT_FIELDS,
             STATEMENT_ALIASES,
             columns,
             &[S_CONTENT],
+            STATEMENT_MONEY,
         )?;
         let has_amount = cols.get(S_AMOUNT).copied().flatten().is_some();
         let has_credit = cols.get(S_CREDIT).copied().flatten().is_some();
@@ -996,19 +1268,22 @@ impl<R: Read> StatementReader<R> {
                 ),
             ));
         }
-        if has_amount {
-            // An amount column wins over credit/debit columns.
-            if let Some(c) = cols.get_mut(S_CREDIT) {
-                *c = None;
-            }
-        }
+        // Header row and the blank lines before it: accounted as skipped.
+        let header_lines = csv.lines_read();
         Ok(StatementReader {
             inner: Inner::Csv(Box::new(CsvStatement {
                 csv,
                 rec,
                 cols,
+                dups,
                 headers,
             })),
+            input: InputLines {
+                lines: header_lines,
+                fed: 0,
+                skipped: header_lines,
+                rejected: 0,
+            },
         })
     }
 
@@ -1018,9 +1293,11 @@ impl<R: Read> StatementReader<R> {
             inner: Inner::Lines(LinesStatement {
                 r: BufReader::with_capacity(1 << 16, r),
                 line: 0,
+                blank: 0,
                 buf: Vec::new(),
                 io_error: None,
             }),
+            input: InputLines::default(),
         }
     }
 
@@ -1037,7 +1314,7 @@ impl<R: Read> StatementReader<R> {
         })?;
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         let v: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| json_error(1, &e, false))?;
+            crate::json::value_from_slice(bytes).map_err(|e| json_error(1, &e, false))?;
         let items = match v {
             serde_json::Value::Array(a) => a,
             serde_json::Value::Object(mut o) => {
@@ -1080,7 +1357,22 @@ impl<R: Read> StatementReader<R> {
                 items: items.into_iter(),
                 n: 0,
             }),
+            input: InputLines::default(),
         })
+    }
+
+    /// How the lines read so far were used (see [`InputLines`]).
+    pub fn input_lines(&self) -> InputLines {
+        self.input
+    }
+
+    /// Lines read so far and blank lines among them.
+    fn lines_so_far(&self) -> (u64, u64) {
+        match &self.inner {
+            Inner::Csv(c) => (c.csv.lines_read(), c.csv.blank_lines()),
+            Inner::Lines(l) => (l.line, l.blank),
+            Inner::Array(a) => (a.n, 0),
+        }
     }
 
     /// The I/O error that ended reading early, if any.
@@ -1096,11 +1388,24 @@ impl<R: Read> StatementReader<R> {
 impl<R: Read> Iterator for StatementReader<R> {
     type Item = Result<StatementRecord, RecordError>;
     fn next(&mut self) -> Option<Self::Item> {
-        match &mut self.inner {
+        let (lines, blank) = self.lines_so_far();
+        let item = match &mut self.inner {
             Inner::Csv(c) => c.next_record(),
             Inner::Lines(l) => l.next_record(),
             Inner::Array(a) => a.next_record(),
+        };
+        let (lines_after, blank_after) = self.lines_so_far();
+        let blank = blank_after.saturating_sub(blank);
+        let span = lines_after.saturating_sub(lines).saturating_sub(blank);
+        let i = &mut self.input;
+        i.lines += lines_after.saturating_sub(lines);
+        i.skipped += blank;
+        match &item {
+            Some(Ok(StatementRecord::Line(_))) => i.fed += span,
+            Some(Ok(StatementRecord::Skipped(_))) | None => i.skipped += span,
+            Some(Err(_)) => i.rejected += span,
         }
+        item
     }
 }
 
@@ -1108,7 +1413,7 @@ impl<R: Read> Iterator for StatementReader<R> {
 pub struct InvoiceReader<R> {
     csv: CsvReader<R>,
     rec: CsvRecord,
-    cols: Vec<Option<usize>>,
+    resolved: Resolved,
     headers: Vec<String>,
 }
 
@@ -1118,17 +1423,18 @@ impl<R: Read> InvoiceReader<R> {
         let mut csv = CsvReader::detect(r);
         let mut rec = CsvRecord::default();
         let headers = read_header(&mut csv, &mut rec)?;
-        let cols = resolve_columns(
+        let resolved = resolve_columns(
             &rec,
             INVOICE_FIELDS,
             INVOICE_ALIASES,
             columns,
             &[I_CODE, I_AMOUNT],
+            INVOICE_MONEY,
         )?;
         Ok(InvoiceReader {
             csv,
             rec,
-            cols,
+            resolved,
             headers,
         })
     }
@@ -1139,7 +1445,7 @@ impl<R: Read> InvoiceReader<R> {
         INVOICE_FIELDS
             .iter()
             .position(|f| *f == field)
-            .and_then(|f| self.cols.get(f).copied().flatten())
+            .and_then(|f| self.resolved.cols.get(f).copied().flatten())
             .and_then(|c| self.headers.get(c))
             .cloned()
             .unwrap_or_else(|| field.to_string())
@@ -1151,7 +1457,7 @@ impl<R: Read> InvoiceReader<R> {
     }
 
     fn get(&self, f: usize) -> Option<&str> {
-        let c = self.cols.get(f).copied().flatten()?;
+        let c = self.resolved.cols.get(f).copied().flatten()?;
         self.rec.field(c)
     }
 }
@@ -1166,6 +1472,16 @@ impl<R: Read> Iterator for InvoiceReader<R> {
         }
         let line = self.rec.line;
         let mut findings = Vec::new();
+        row_findings(
+            &self.rec,
+            &self.headers,
+            &self.resolved,
+            INVOICE_MONEY,
+            &mut findings,
+        );
+        if !findings.is_empty() {
+            return Some(Err(RecordError { line, findings }));
+        }
         let code = self.get(I_CODE).map(str::trim).unwrap_or("");
         if code.is_empty() {
             findings.push(Finding::new(
@@ -1236,7 +1552,10 @@ mod tests {
 
     #[test]
     fn csv_credit_debit_and_direction() {
-        let got = statements("date,credit,debit,content\nd,1.000,,in\nd,,2.000,out\n", "");
+        let got = statements(
+            "date,credit,debit,content\n2024-09-01,1.000,,in\n2024-09-01,,2.000,out\n",
+            "",
+        );
         assert!(matches!(&got[0], Ok(StatementRecord::Line(l)) if l.amount.vnd() == 1000));
         assert!(
             matches!(&got[1], Ok(StatementRecord::Skipped(s)) if s.amount.vnd() == 2000 && s.line == 3)
@@ -1256,7 +1575,10 @@ mod tests {
 
     #[test]
     fn csv_errors_name_line_and_column() {
-        let got = statements("date,So tien,content\nd,1.25,x\nd,,y\n", "amount=So tien");
+        let got = statements(
+            "date,So tien,content\n2024-09-01,1.25,x\n2024-09-01,,y\n",
+            "amount=So tien",
+        );
         let Err(e) = &got[0] else { panic!() };
         assert_eq!(e.line, 2);
         assert_eq!(e.findings[0].field, "So tien");

@@ -176,6 +176,26 @@ impl fmt::Display for Reason<'_> {
                 })?;
                 return Ok(());
             }
+            Status::Unmatched if !ev.hidden.is_empty() => {
+                let h = &ev.hidden[0];
+                let what = match (h.kind, vi) {
+                    ("text.bidi_control", false) => "a bidirectional control",
+                    ("text.invisible", false) => "an invisible character",
+                    ("text.control_char", false) => "a control character",
+                    (_, false) => "a character that cannot be shown",
+                    ("text.bidi_control", true) => "ký tự điều khiển hướng văn bản",
+                    ("text.invisible", true) => "ký tự vô hình",
+                    ("text.control_char", true) => "ký tự điều khiển",
+                    (_, true) => "ký tự không hiển thị được",
+                };
+                let (code, ch, at) = (&h.code, &h.character, h.offset);
+                if vi {
+                    write!(f, "mã {code} đi kèm {what} {ch} (byte {at} của nội dung): người đọc sẽ thấy nội dung khác với máy, nên khoản tiền không được ghi nhận; cần người kiểm tra giao dịch")?;
+                } else {
+                    write!(f, "the code {code} comes with {what} {ch} (byte {at} of the content): a person reads this content differently from a program, so the payment is not applied; a person must check the transfer")?;
+                }
+                return Ok(());
+            }
             Status::Unmatched => {
                 f.write_str(if vi { NONE_VI } else { NONE_EN })?;
                 match (

@@ -20,7 +20,7 @@ use serde_json::Value;
 /// assert!(encode(&qr).unwrap().starts_with("00020101021238"));
 /// ```
 pub fn from_json(json: &str) -> Result<VietQr<'static>, String> {
-    let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let value: Value = crate::json::value_from_str(json).map_err(|e| e.to_string())?;
     from_json_value(value)
 }
 

@@ -100,8 +100,10 @@ namespace Vietref
         }
 
         /// <summary>Counts and totals so far as JSON: <c>{"lines","amount","statuses":[{"status":"paid","lines",
-        /// "amount"},...],"skipped","skippedAmount","rejected","invoices","invoicesSettled","invoicesOverpaid",
-        /// "invoicesPartial","invoicesUnpaid","outstanding"}</c>.</summary>
+        /// "amount"},...],"skipped","skippedAmount","rejected","input":{"lines","fed","skipped","rejected"},
+        /// "invoices","invoicesSettled","invoicesOverpaid","invoicesPartial","invoicesUnpaid","outstanding"}</c>;
+        /// <c>input</c> counts every physical line of the statements given to FeedStatement once, as fed,
+        /// skipped (header, blank, outgoing) or rejected.</summary>
         public string SummaryJson { get { lock (gate) return Native.Api.ReconcilerSummaryJson(Live()); } }
 
         /// <summary>The state of the invoice with <paramref name="code"/> (any written form) as JSON:

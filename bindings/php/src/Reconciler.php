@@ -156,8 +156,10 @@ final class Reconciler extends Handle
 
     /**
      * The counts and totals so far as JSON: {"lines","amount","statuses":[{"status","lines",
-     * "amount"}...],"skipped","skippedAmount","rejected","invoices","invoicesSettled",
-     * "invoicesOverpaid","invoicesPartial","invoicesUnpaid","outstanding"}.
+     * "amount"}...],"skipped","skippedAmount","rejected","input":{"lines","fed","skipped",
+     * "rejected"},"invoices","invoicesSettled","invoicesOverpaid","invoicesPartial","invoicesUnpaid",
+     * "outstanding"}; "input" counts every physical line of the statements given to feedStatement
+     * once, as fed, skipped (header, blank, outgoing) or rejected.
      */
     public function summaryJson(): string
     {

@@ -217,7 +217,9 @@ class Reconciler(Handle):
     @property
     def summary_json(self) -> str:
         """Counts and totals so far as the library's JSON: ``lines``, ``amount``,
-        ``statuses`` (every status with its lines and amount), ``invoices``,
+        ``statuses`` (every status with its lines and amount), ``skipped``, ``rejected``,
+        ``input`` (every physical line of the statements given to :meth:`feed_statement`,
+        counted once as ``fed``, ``skipped`` or ``rejected``), ``invoices``,
         ``invoicesSettled`` / ``Overpaid`` / ``Partial`` / ``Unpaid``, ``outstanding``."""
         with self._lock:
             return n.call_string(n.lib().vietref_reconciler_summary_json, "reconciler.summary_json", self._handle())

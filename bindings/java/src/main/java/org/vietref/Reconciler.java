@@ -176,8 +176,10 @@ public final class Reconciler extends Handle {
 
     /**
      * The counts and totals so far as JSON: {@code {"lines","amount","statuses":[{"status","lines","amount"},...],
-     * "skipped","skippedAmount","rejected","invoices","invoicesSettled","invoicesOverpaid","invoicesPartial",
-     * "invoicesUnpaid","outstanding"}}.
+     * "skipped","skippedAmount","rejected","input":{"lines","fed","skipped","rejected"},"invoices",
+     * "invoicesSettled","invoicesOverpaid","invoicesPartial","invoicesUnpaid","outstanding"}}; {@code input} counts
+     * every physical line of the statements given to {@code feedStatement} once, as fed, skipped (header, blank,
+     * outgoing) or rejected.
      */
     public String summaryJson() {
         PointerByReference out = new PointerByReference();
