@@ -399,6 +399,8 @@ fn reconcile_sniffs_a_statement_on_stdin() {
         None,
     );
     assert_eq!(stdout(&j), stdout(&o));
+}
+
 #[test]
 fn a_message_with_a_repeated_key_is_refused() {
     // Before: valid, the last payerName winning.
