@@ -20,6 +20,7 @@ pub mod capi;
 pub mod finding;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod gateway;
 pub mod memo;
 pub mod message;
 pub mod reconcile;

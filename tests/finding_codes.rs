@@ -69,6 +69,7 @@ fn case(code: Code) -> Option<Vec<Finding>> {
 const COVERED_ELSEWHERE: &[(&str, &[&str])] = &[
     ("vietqr.", &[include_str!("vietqr.rs")]),
     ("memo.", &[include_str!("memo.rs")]),
+    ("gateway.", &[include_str!("gateway.rs")]),
     (
         "reconcile.",
         &[
