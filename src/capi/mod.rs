@@ -41,6 +41,7 @@
 pub(crate) mod boundary;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod gateway;
 pub mod legacy;
 pub mod memo;
 pub mod message;
@@ -52,6 +53,7 @@ pub mod string;
 pub mod text;
 pub mod vietqr;
 
+pub use gateway::vietref_gateway_merchant;
 pub use legacy::{vietref_detection, vietref_encoded, vietref_encoding, vietref_legacy_option};
 pub use memo::{vietref_candidates, vietref_channel, vietref_memo_list};
 pub use message::vietref_message;
