@@ -639,3 +639,67 @@ fn malformed_fields_of_a_signed_callback_are_named() {
     let v = gateway::verify(&mm, &cb.replace("\"payType\":\"qr\"", "\"payType\":[1]"));
     assert_eq!(codes(&v.findings), vec![Code::GatewayFieldInvalid]);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Signed callbacks with random edits (bytes replaced, inserted, cut) go through the fuzz
+    /// entry points, which assert that nothing unverified is applied and every refusal has a
+    /// finding.
+    #[test]
+    fn edited_callbacks_hold_the_fuzz_invariants(
+        p in provider(),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 0..6),
+    ) {
+        let m = vietref::fuzzing::gateway_merchant(p);
+        let msg = message("VP-2024-17", 50_000);
+        let req = gateway::request(&m, &msg, &opts(Some(2))).cleaned.unwrap();
+        let ok = if p == Provider::Momo { "0" } else { "00" };
+        let mut b = gateway::simulate_callback(&m, &req, ok, 9, T0).into_bytes();
+        for (at, byte, kind) in edits {
+            if b.is_empty() {
+                break;
+            }
+            let i = at.index(b.len());
+            match kind {
+                0 => b[i] = byte,
+                1 => b.insert(i, byte),
+                _ => b.truncate(i),
+            }
+        }
+        match p {
+            Provider::Vnpay => vietref::fuzzing::gateway_vnpay(&b),
+            Provider::Momo => vietref::fuzzing::gateway_momo(&b),
+            Provider::Zalopay => vietref::fuzzing::gateway_zalopay(&b),
+        }
+    }
+}
+
+/// `cargo test --release --test gateway -- --ignored --nocapture`: verification speed.
+#[test]
+#[ignore]
+fn timing() {
+    for p in Provider::ALL {
+        let (m, req) = signed(p, "HD-2024/0917", 1_806_000);
+        let ok = if p == Provider::Momo { "0" } else { "00" };
+        let cb = gateway::simulate_callback(&m, &req, ok, 1, T0);
+        let n = 20_000;
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            assert!(gateway::verify(&m, std::hint::black_box(&cb)).verified);
+        }
+        let per = t.elapsed() / n;
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            std::hint::black_box(gateway::request(
+                &m,
+                &message("HD-2024/0917", 1_806_000),
+                &opts(Some(1)),
+            ));
+        }
+        println!(
+            "{p:?}: verify {per:?}, request+message {:?}",
+            t.elapsed() / n
+        );
+    }
+}
