@@ -788,6 +788,15 @@ typedef struct vietref_detection vietref_detection;
 typedef struct vietref_encoded vietref_encoded;
 
 /**
+ * A merchant with a gateway: its settings and secrets (held wiped-on-free, never
+ * written out). Make it with `vietref_gateway_merchant_new`, free it with
+ * `vietref_gateway_merchant_free`.
+ *
+ * Thread safety: immutable; any number of threads may use it at the same time.
+ */
+typedef struct vietref_gateway_merchant vietref_gateway_merchant;
+
+/**
  * The result for one statement line: its status, the invoice it was applied to, a
  * suggestion, the reason in English and Vietnamese, and the evidence (in the JSON). Free
  * with `vietref_line_result_free`.
@@ -884,6 +893,163 @@ const char *vietref_status_name(uint32_t status);
  * status or an unknown language.
  */
 const char *vietref_status_message(uint32_t status, uint32_t lang);
+
+/**
+ * Makes a merchant: `provider` is `vnpay`, `momo` or `zalopay`; `settings_json` the
+ * settings (`{"merchantCode", "accessKey", "returnUrl", "notifyUrl", "endpoint",
+ * "orderInfoBudget", "orderType", "locale", "expireMinutes", "appUser"}`); `secret` the
+ * VNPAY hash secret, MoMo secret key or ZaloPay key1; `secret2` ZaloPay's key2 (empty for
+ * the others). An unknown provider, settings that are not that JSON, or settings the
+ * gateway cannot use (an empty secret, MoMo without `accessKey`, ZaloPay without key2 or
+ * with a non-numeric app id) are `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * Each text is readable for its length (or NULL when the length is 0); `merchant_out`
+ * points to a writable `vietref_gateway_merchant *`.
+ */
+vietref_status vietref_gateway_merchant_new(const char *provider,
+                                            size_t provider_len,
+                                            const char *settings_json,
+                                            size_t settings_len,
+                                            const char *secret,
+                                            size_t secret_len,
+                                            const char *secret2,
+                                            size_t secret2_len,
+                                            vietref_gateway_merchant **merchant_out);
+
+/**
+ * Frees a merchant (its secrets are wiped). NULL is ignored.
+ *
+ * # Safety
+ * `merchant` is NULL or a merchant not yet freed, used by no other thread.
+ */
+void vietref_gateway_merchant_free(vietref_gateway_merchant *merchant);
+
+/**
+ * Builds the signed request for a message and writes `{"ok", "request", "findings"}`
+ * (JSON, a new string owned by the caller): `request` is the URL to send the payer to
+ * (VNPAY) or the JSON body to post (MoMo, ZaloPay), with the signed text and the
+ * signature; `findings` those of the message's validation and of the rendering of the
+ * order information (a message or code that cannot travel is `"ok": false`).
+ * `options_json` is `{"createdAtMs", "attempt", "ipAddr", "requestId", "bankCode"}`
+ * (`createdAtMs` required); not that JSON is `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `merchant` and `message` are live handles; `options_json` is readable for
+ * `options_len` bytes (or NULL when 0); `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_gateway_request(const vietref_gateway_merchant *merchant,
+                                       const vietref_message *message,
+                                       const char *options_json,
+                                       size_t options_len,
+                                       vietref_string **out);
+
+/**
+ * `vietref_gateway_request` into the caller's buffer (see "Caller buffers").
+ *
+ * # Safety
+ * As `vietref_gateway_request`; `buf` is writable for `cap` bytes (or NULL when `cap` is
+ * 0); `len_out` points to a writable `size_t`.
+ */
+vietref_status vietref_gateway_request_buf(const vietref_gateway_merchant *merchant,
+                                           const vietref_message *message,
+                                           const char *options_json,
+                                           size_t options_len,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *len_out);
+
+/**
+ * Verifies a callback (a VNPAY return URL or IPN query, a MoMo IPN body or redirect
+ * query, a ZaloPay callback body) and writes the verification as JSON (`{"provider",
+ * "verified", "callback", "findings", "answer"}`), a new string owned by the caller. A
+ * forged, altered, foreign or malformed callback is `"verified": false` with findings; it
+ * is still `VIETREF_OK` (the call worked).
+ *
+ * # Safety
+ * `merchant` is a live merchant; `callback` is readable for `callback_len` bytes (or NULL
+ * when 0); `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_gateway_verify(const vietref_gateway_merchant *merchant,
+                                      const char *callback,
+                                      size_t callback_len,
+                                      vietref_string **out);
+
+/**
+ * `vietref_gateway_verify` into the caller's buffer (see "Caller buffers").
+ *
+ * # Safety
+ * As `vietref_gateway_verify`; `buf` is writable for `cap` bytes (or NULL when `cap` is
+ * 0); `len_out` points to a writable `size_t`.
+ */
+vietref_status vietref_gateway_verify_buf(const vietref_gateway_merchant *merchant,
+                                          const char *callback,
+                                          size_t callback_len,
+                                          char *buf,
+                                          size_t cap,
+                                          size_t *len_out);
+
+/**
+ * Verifies a callback and settles it against the reconciler's open invoices: a trusted,
+ * successful payment is fed as statement line `line` (gateway `VNPAY`, `MoMo` or
+ * `ZaloPay`), so a replay is `duplicate`, a wrong amount `partial` or `overpaid`, an
+ * unknown reference changes nothing. Writes `{"provider", "applied", "result",
+ * "findings", "answer"}` (JSON; `answer` is what to reply to the gateway), a new string
+ * owned by the caller. No `_buf` twin: the call changes the reconciler.
+ *
+ * # Safety
+ * `merchant` is a live merchant; `reconciler` a live reconciler used by no other thread
+ * during the call; `callback` is readable for `callback_len` bytes (or NULL when 0); `out`
+ * points to a writable `vietref_string *`.
+ */
+vietref_status vietref_gateway_settle(const vietref_gateway_merchant *merchant,
+                                      vietref_reconciler *reconciler,
+                                      const char *callback,
+                                      size_t callback_len,
+                                      uint64_t line,
+                                      vietref_string **out);
+
+/**
+ * For tests and demos: the callback the gateway would send for the request
+ * `vietref_gateway_request` builds from the same message and options, with result `code`
+ * (VNPAY `vnp_ResponseCode` such as `00` or `24`; MoMo `resultCode` such as `0` or
+ * `1006`; ignored for ZaloPay, which calls back on success only), the gateway's
+ * `transaction` number and the payment time `at_ms` (Unix milliseconds), signed with the
+ * merchant's secret. A message or options from which no request can be built is
+ * `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `merchant` and `message` are live handles; each text is readable for its length (or
+ * NULL when 0); `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_gateway_simulate_callback(const vietref_gateway_merchant *merchant,
+                                                 const vietref_message *message,
+                                                 const char *options_json,
+                                                 size_t options_len,
+                                                 const char *code,
+                                                 size_t code_len,
+                                                 uint64_t transaction,
+                                                 uint64_t at_ms,
+                                                 vietref_string **out);
+
+/**
+ * `vietref_gateway_simulate_callback` into the caller's buffer (see "Caller buffers").
+ *
+ * # Safety
+ * As `vietref_gateway_simulate_callback`; `buf` is writable for `cap` bytes (or NULL when
+ * `cap` is 0); `len_out` points to a writable `size_t`.
+ */
+vietref_status vietref_gateway_simulate_callback_buf(const vietref_gateway_merchant *merchant,
+                                                     const vietref_message *message,
+                                                     const char *options_json,
+                                                     size_t options_len,
+                                                     const char *code,
+                                                     size_t code_len,
+                                                     uint64_t transaction,
+                                                     uint64_t at_ms,
+                                                     char *buf,
+                                                     size_t cap,
+                                                     size_t *len_out);
 
 /**
  * Decodes `len` bytes (any bytes: they are not checked as UTF-8, they are what is being

@@ -520,6 +520,60 @@ codes! {
     ReconcileCellCount = 823, "reconcile.cell_count", Error,
         "the row has {detail} cells but the header row has {limit}; the record is not used",
         "dòng có {detail} ô nhưng dòng tiêu đề có {limit} ô; bản ghi không được dùng";
+
+    // ---- payment gateways: signed requests and verified callbacks (issue 24) ---- 900..
+    /// The callback carries no signature.
+    GatewaySignatureMissing = 900, "gateway.signature_missing", Error,
+        "the callback carries no signature ({detail}); it cannot be trusted and nothing was applied",
+        "lời gọi lại không có chữ ký ({detail}); không thể tin cậy và không có gì được ghi nhận";
+    /// The signature does not verify with the merchant's secret.
+    GatewaySignatureInvalid = 901, "gateway.signature_invalid", Error,
+        "the signature ({detail}) does not match the data and the merchant's secret: forged, altered or signed with another key; nothing was applied",
+        "chữ ký ({detail}) không khớp với dữ liệu và khóa bí mật của đơn vị: bị giả mạo, bị sửa hoặc ký bằng khóa khác; không có gì được ghi nhận";
+    /// A required field is missing.
+    GatewayFieldMissing = 902, "gateway.field_missing", Error,
+        "the field {detail} is required",
+        "thiếu trường bắt buộc {detail}";
+    /// A field's value is not of the documented form.
+    GatewayFieldInvalid = 903, "gateway.field_invalid", Error,
+        "the value of the field is not valid: {detail}",
+        "giá trị của trường không hợp lệ: {detail}";
+    /// A field the gateway does not send, outside what the signature covers.
+    GatewayUnknownField = 904, "gateway.unknown_field", Error,
+        "the field {detail} is not one the gateway sends and the signature does not cover it; the callback is refused",
+        "trường {detail} không phải trường cổng thanh toán gửi và không được chữ ký bảo vệ; lời gọi lại bị từ chối";
+    /// The callback is for another merchant (terminal, partner or app code).
+    GatewayMerchantMismatch = 905, "gateway.merchant_mismatch", Error,
+        "the callback is for merchant {detail}, not this one; nothing was applied",
+        "lời gọi lại dành cho đơn vị {detail}, không phải đơn vị này; không có gì được ghi nhận";
+    /// The amount paid differs from the invoice's amount due.
+    GatewayAmountDiffers = 906, "gateway.amount_differs", Warning,
+        "the amount paid differs from the amount due: {detail}",
+        "số tiền đã trả khác số tiền phải trả: {detail}";
+    /// The gateway's reference does not carry an invoice code written by vietref.
+    GatewayReferenceInvalid = 907, "gateway.reference_invalid", Error,
+        "the reference {detail} does not carry an invoice code",
+        "mã tham chiếu {detail} không chứa mã hóa đơn";
+    /// The merchant settings cannot be used.
+    GatewayConfigInvalid = 908, "gateway.config_invalid", Error,
+        "the merchant settings cannot be used: {detail}",
+        "cấu hình đơn vị không dùng được: {detail}";
+    /// The reference names no loaded invoice.
+    GatewayReferenceUnknown = 909, "gateway.reference_unknown", Error,
+        "the invoice {detail} is not among the open invoices; nothing was applied",
+        "hóa đơn {detail} không có trong danh sách hóa đơn đang mở; không có gì được ghi nhận";
+    /// The invoice was already settled: a replayed or repeated callback.
+    GatewayReplayed = 910, "gateway.replayed", Error,
+        "the invoice {detail} was already settled: this callback is a repeat (replayed or sent again) and is recorded as a duplicate",
+        "hóa đơn {detail} đã được thanh toán đủ: lời gọi lại này là lặp lại (gửi lại hoặc phát lại) và được ghi là trùng";
+    /// The callback body is not of the gateway's form (not a query string, not JSON).
+    GatewayInputInvalid = 911, "gateway.input_invalid", Error,
+        "the callback cannot be read: {detail}",
+        "không đọc được lời gọi lại: {detail}";
+    /// The payment did not succeed (failed, pending, cancelled): nothing to apply.
+    GatewayNotSucceeded = 912, "gateway.not_succeeded", Warning,
+        "the gateway reports the payment as {detail}; nothing was applied",
+        "cổng thanh toán báo giao dịch {detail}; không có gì được ghi nhận";
 }
 
 impl fmt::Display for Code {

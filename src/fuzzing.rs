@@ -327,3 +327,86 @@ pub fn reconcile(data: &[u8]) {
     assert!(batched == results, "feed_many differs from feed");
     let _ = parse_amount(&String::from_utf8_lossy(data), "amount");
 }
+
+/// A merchant of each gateway with fixed test secrets (the fuzz targets' and the seeds').
+pub fn gateway_merchant(p: crate::gateway::Provider) -> crate::gateway::Merchant {
+    use crate::gateway::{Merchant, Provider, Secret, Settings};
+    let mut s = Settings {
+        return_url: Some("https://truong.example.vn/kq".into()),
+        notify_url: Some("https://truong.example.vn/ipn".into()),
+        ..Settings::default()
+    };
+    let k2 = match p {
+        Provider::Vnpay => {
+            s.merchant_code = "DEMOV210".into();
+            None
+        }
+        Provider::Momo => {
+            s.merchant_code = "MOMO".into();
+            s.access_key = Some("F8BBA842ECF85".into());
+            None
+        }
+        Provider::Zalopay => {
+            s.merchant_code = "2553".into();
+            Some(Secret::new("fuzz-key2"))
+        }
+    };
+    Merchant::new(p, s, Secret::new("fuzz-secret"), k2).expect("valid settings")
+}
+
+fn gateway_callback(p: crate::gateway::Provider, data: &[u8]) {
+    use crate::gateway::{self, Outcome};
+    use crate::reconcile::{Invoice, Reconciler};
+    let m = gateway_merchant(p);
+    let input = String::from_utf8_lossy(data);
+    let v = gateway::verify(&m, &input);
+    let has_error = crate::finding::has_error(&v.findings);
+    assert_eq!(v.verified, v.callback.is_some());
+    assert_eq!(v.verified, !has_error, "verified exactly when no error");
+    assert!(
+        v.verified || !v.findings.is_empty(),
+        "refused without a finding"
+    );
+    for f in &v.findings {
+        assert!(!f.message_en().is_empty() && !f.message_vi().is_empty());
+    }
+    assert_eq!(
+        gateway::verify(&m, &input),
+        v,
+        "verification is not deterministic"
+    );
+    let mut r = Reconciler::new(&[]);
+    let due = crate::message::Amount::new(50_000).expect("an amount");
+    let _ = r.add_invoice(Invoice::new("VP-2024-17", due));
+    let s = gateway::settle(&v, &mut r, 1);
+    let succeeded = v
+        .callback
+        .as_ref()
+        .is_some_and(|c| c.outcome == Outcome::Succeeded);
+    assert!(
+        !s.applied || succeeded,
+        "applied a callback that was not a verified success"
+    );
+    let paid: u64 = r.invoices().map(|i| i.paid).sum();
+    assert!(
+        paid == 0 || s.applied,
+        "an invoice changed without an applied line"
+    );
+    assert!(serde_json::to_string(&s).is_ok());
+}
+
+/// VNPAY return URL / IPN query verification and settlement: never applied unless the
+/// signature verifies; a verdict for every input.
+pub fn gateway_vnpay(data: &[u8]) {
+    gateway_callback(crate::gateway::Provider::Vnpay, data);
+}
+
+/// MoMo IPN body / redirect query verification and settlement.
+pub fn gateway_momo(data: &[u8]) {
+    gateway_callback(crate::gateway::Provider::Momo, data);
+}
+
+/// ZaloPay callback body verification and settlement.
+pub fn gateway_zalopay(data: &[u8]) {
+    gateway_callback(crate::gateway::Provider::Zalopay, data);
+}

@@ -50,6 +50,7 @@ pub mod finding;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod gateway;
 pub mod json;
 pub mod memo;
 pub mod message;
@@ -79,4 +80,6 @@ mod doc_examples {
     pub struct VietQr;
     #[doc = include_str!("../docs/reference/reconciliation.md")]
     pub struct Reconciliation;
+    #[doc = include_str!("../docs/reference/gateways.md")]
+    pub struct Gateways;
 }

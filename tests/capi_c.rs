@@ -120,6 +120,7 @@ fn build_and_run(source: &Path, name: &str) -> Vec<String> {
 /// run (so a program that silently stops early fails).
 const C_TESTS: &[(&str, usize)] = &[
     ("test_capi.c", 500),
+    ("test_gateway.c", 80),
     ("test_legacy.c", 300),
     ("test_memo.c", 500),
     ("test_reconcile.c", 300),

@@ -71,6 +71,7 @@ const COVERED_ELSEWHERE: &[(&str, &[&str])] = &[
     ("memo.", &[include_str!("memo.rs")]),
     // made only by the C ABI's setters (src/capi/message.rs)
     ("message.value_rejected", &[include_str!("capi_rust.rs")]),
+    ("gateway.", &[include_str!("gateway.rs")]),
     (
         "reconcile.",
         &[

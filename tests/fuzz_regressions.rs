@@ -62,3 +62,18 @@ fn legacy_regressions() {
 fn reconcile_regressions() {
     assert!(replay("reconcile", vietref::fuzzing::reconcile) > 0);
 }
+
+#[test]
+fn gateway_vnpay_regressions() {
+    assert!(replay("gateway_vnpay", vietref::fuzzing::gateway_vnpay) > 0);
+}
+
+#[test]
+fn gateway_momo_regressions() {
+    assert!(replay("gateway_momo", vietref::fuzzing::gateway_momo) > 0);
+}
+
+#[test]
+fn gateway_zalopay_regressions() {
+    assert!(replay("gateway_zalopay", vietref::fuzzing::gateway_zalopay) > 0);
+}

@@ -526,6 +526,96 @@ fn reconcile_cases() -> Vec<Vec<Finding>> {
     ]
 }
 
+// ---------------------------------------------------------------- payment gateways
+
+fn gateway_cases() -> Vec<Vec<Finding>> {
+    use vietref::gateway::{self, Merchant, Provider, RequestOptions, Secret, Settings};
+    use vietref::reconcile::{Invoice, Reconciler};
+    let settings = |code: &str| Settings {
+        merchant_code: code.into(),
+        access_key: Some("klm05TvNBzhg7h7j".into()),
+        return_url: Some("https://truong.example.vn/kq".into()),
+        notify_url: Some("https://truong.example.vn/ipn".into()),
+        ..Settings::default()
+    };
+    let vnpay = Merchant::new(
+        Provider::Vnpay,
+        settings("DEMOV210"),
+        Secret::new("S1"),
+        None,
+    )
+    .unwrap();
+    let momo = Merchant::new(Provider::Momo, settings("MOMO"), Secret::new("S2"), None).unwrap();
+    let zalo = Merchant::new(
+        Provider::Zalopay,
+        settings("2553"),
+        Secret::new("K1"),
+        Some(Secret::new("kLtgPl8HHhfvMuDHPwKfgfsY4Ydm9eIz")),
+    )
+    .unwrap();
+    let msg = |amount: u64| {
+        vietref::PaymentMessage::validate_json(&format!(
+            r#"{{"sector":"health","payerName":"An","reason":"Viện phí","invoice":"VP-2024-17","amount":{amount}}}"#
+        ))
+        .unwrap()
+        .cleaned
+        .unwrap()
+    };
+    let opts = RequestOptions {
+        created_at_ms: 1_725_240_000_000,
+        ..RequestOptions::default()
+    };
+    let req = |m: &Merchant, amount| gateway::request(m, &msg(amount), &opts).cleaned.unwrap();
+    let mut out = Vec::new();
+    let v = |m: &Merchant, s: &str| gateway::verify(m, s).findings;
+    let good = gateway::simulate_callback(&vnpay, &req(&vnpay, 50_000), "00", 1, 0);
+    out.push(v(
+        &vnpay,
+        &good.replace("vnp_Amount=5000000", "vnp_Amount=5000100"),
+    ));
+    out.push(v(&vnpay, good.split("&vnp_SecureHash").next().unwrap()));
+    out.push(v(&vnpay, &format!("{good}&x=1")));
+    out.push(v(&vnpay, ""));
+    let momo_cb = gateway::simulate_callback(&momo, &req(&momo, 50_000), "0", 1, 0);
+    out.push(v(&momo, &momo_cb.replace("\"transId\"", "\"transIdX\"")));
+    out.push(v(
+        &momo,
+        &momo_cb.replace("\"payType\":\"qr\"", "\"payType\":true"),
+    ));
+    out.push(v(&momo, "{not json"));
+    let other = Merchant::new(Provider::Momo, settings("OTHER"), Secret::new("S2"), None).unwrap();
+    out.push(v(
+        &momo,
+        &gateway::simulate_callback(&other, &req(&other, 50_000), "0", 1, 0),
+    ));
+    // ZaloPay's documented sample callback: signed, but its reference holds no invoice code.
+    let data = r#"{"app_id":2553,"app_trans_id":"200904_2553_1598435687208","app_time":1599189392817,"app_user":"demo","amount":10000,"embed_data":"{\"merchantinfo\":\"embeddata123\",\"promotioninfo\":\"\"}","item":"[{\"itemid\":\"knb\",\"itemname\":\"kim nguyen bao\",\"itemprice\":198400,\"itemquantity\":1}]","zp_trans_id":200904000000389,"server_time":1599189413498,"channel":38,"merchant_user_id":"7ZMSl3nEg5sOUJzOLSoUFT8xKNQVaLOLXHB--8Eytqc","user_fee_amount":0,"discount_amount":0}"#;
+    let mac = "d8d33baf449b31d7f9b94fa50d7c942c08cd4d83f28fa185557da21acb104f67";
+    out.push(v(
+        &zalo,
+        &json!({"data": data, "mac": mac, "type": 1}).to_string(),
+    ));
+    out.push(Merchant::new(Provider::Zalopay, settings("x"), Secret::new(""), None).unwrap_err());
+    let mut r = Reconciler::new(&[]);
+    r.add_invoice(Invoice::new(
+        "VP-2024-17",
+        vietref::message::Amount::new(80_000).unwrap(),
+    ))
+    .unwrap();
+    let ok = gateway::verify(&vnpay, &good);
+    out.push(gateway::settle(&ok, &mut r, 1).findings); // partial
+    let full = gateway::verify(
+        &vnpay,
+        &gateway::simulate_callback(&vnpay, &req(&vnpay, 30_000), "00", 2, 0),
+    );
+    gateway::settle(&full, &mut r, 2);
+    out.push(gateway::settle(&full, &mut r, 3).findings); // replayed
+    out.push(gateway::settle(&ok, &mut Reconciler::new(&[]), 1).findings); // unknown
+    let cancelled = gateway::simulate_callback(&vnpay, &req(&vnpay, 50_000), "24", 1, 0);
+    out.push(gateway::settle(&gateway::verify(&vnpay, &cancelled), &mut r, 4).findings);
+    out
+}
+
 // ---------------------------------------------------------------- the test
 
 fn all_cases() -> Vec<(&'static str, Vec<Finding>)> {
@@ -538,6 +628,7 @@ fn all_cases() -> Vec<(&'static str, Vec<Finding>)> {
         ("vietqr", vietqr_cases()),
         ("memo", memo_cases()),
         ("reconcile", reconcile_cases()),
+        ("gateway", gateway_cases()),
     ] {
         for findings in cases {
             out.push((area, findings));

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 mod args;
 mod demo;
+mod gateway_cmd;
 mod io;
 mod legacy_cmd;
 mod memo_cmd;
@@ -46,6 +47,8 @@ enum Command {
     Encode(legacy_cmd::EncodeArgs),
     /// Reconciliation: match bank statement lines to open invoices.
     Reconcile(reconcile_cmd::ReconcileArgs),
+    /// Payment gateways (VNPAY, MoMo, ZaloPay): signed requests, verified callbacks.
+    Gateway(gateway_cmd::GatewayArgs),
     /// Runs the main job on bundled examples.
     Demo,
 }
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Decode(a) => legacy_cmd::run_decode(a),
         Command::Encode(a) => legacy_cmd::run_encode(a),
         Command::Reconcile(a) => reconcile_cmd::run(a),
+        Command::Gateway(a) => gateway_cmd::run(a),
         Command::Demo => demo::run(),
     };
     match result {

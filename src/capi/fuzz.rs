@@ -7,6 +7,7 @@
 //! called (the test at the end of this file checks that each is named here). Not part of
 //! the stable API; used by `fuzz/fuzz_targets/capi.rs` and replayed by `cargo test`.
 
+use super::gateway::*;
 use super::legacy::*;
 use super::memo::*;
 use super::message::*;
@@ -249,7 +250,10 @@ pub fn drive(data: &[u8]) {
             12 => memo_render(text, other, cap),
             13 => memo_read(text, other, cap),
             14 => legacy_bytes(text, other, cap),
-            15 => reconcile(text, other, cap),
+            15 => {
+                reconcile(text, other, cap);
+                gateway(text, other, cap);
+            }
             _ => {
                 let mut m: *mut vietref_message = ptr::null_mut();
                 assert!(ok(vietref_message_new(&mut m)));
@@ -1181,6 +1185,127 @@ unsafe fn walk_report(rep: *mut vietref_report, cap: u8) {
                 "validity and error findings disagree"
             );
         }
+    }
+}
+
+/// Gateways: a merchant from junk settings and secrets is made or refused; a valid one's
+/// verification of junk is JSON, its `_buf` twin agrees, settling junk changes nothing, and
+/// a simulated callback of a built request verifies and settles.
+unsafe fn gateway(text: &[u8], other: &[u8], cap: u8) {
+    let t = |b: &[u8]| (b.as_ptr().cast::<c_char>(), b.len());
+    let (tp, tn) = t(text);
+    let (op, on) = t(other);
+    let mut m: *mut vietref_gateway_merchant = ptr::null_mut();
+    let s = unsafe { vietref_gateway_merchant_new(op, on, tp, tn, tp, tn, op, on, &mut m) };
+    assert!(ok(s) || s == VIETREF_INVALID_ARGUMENT || s == VIETREF_INVALID_UTF8);
+    assert_eq!(ok(s), !m.is_null());
+    unsafe { vietref_gateway_merchant_free(m) };
+    let (provider, settings, key2): (&str, &str, &[u8]) = match cap % 3 {
+        0 => (
+            "vnpay",
+            r#"{"merchantCode":"DEMOV210","returnUrl":"https://x.vn/r"}"#,
+            b"",
+        ),
+        1 => (
+            "momo",
+            r#"{"merchantCode":"MOMO","accessKey":"AK","returnUrl":"https://x.vn/r","notifyUrl":"https://x.vn/i"}"#,
+            b"",
+        ),
+        _ => ("zalopay", r#"{"merchantCode":"2553"}"#, b"key2"),
+    };
+    let mut m: *mut vietref_gateway_merchant = ptr::null_mut();
+    let (pp, pn) = t(provider.as_bytes());
+    let (sp, sn) = t(settings.as_bytes());
+    let (kp, kn) = t(b"fuzz-secret");
+    let (k2p, k2n) = t(key2);
+    assert!(ok(unsafe {
+        vietref_gateway_merchant_new(pp, pn, sp, sn, kp, kn, k2p, k2n, &mut m)
+    }));
+    let json_ok = |v: &Option<Vec<u8>>| {
+        if let Some(v) = v {
+            assert!(serde_json::from_slice::<serde_json::Value>(v).is_ok());
+        }
+    };
+    let (st, v) = unsafe {
+        owned_and_buf(
+            |o| vietref_gateway_verify(m, tp, tn, o),
+            |b, c, l| vietref_gateway_verify_buf(m, tp, tn, b, c, l),
+            cap,
+        )
+    };
+    assert!(ok(st) || st == VIETREF_INVALID_UTF8);
+    json_ok(&v);
+    let mut r: *mut vietref_reconciler = ptr::null_mut();
+    assert!(ok(unsafe {
+        vietref_reconciler_new(ptr::null(), 0, &mut r)
+    }));
+    let (ip, inn) = t(b"VP-2024-17");
+    let mut rep: *mut vietref_report = ptr::null_mut();
+    assert!(ok(unsafe {
+        vietref_reconciler_add_invoice(
+            r,
+            ip,
+            inn,
+            50_000,
+            ptr::null(),
+            0,
+            ptr::null(),
+            0,
+            ptr::null(),
+            0,
+            &mut rep,
+        )
+    }));
+    unsafe { vietref_report_free(rep) };
+    let mut out: *mut vietref_string = ptr::null_mut();
+    let st = unsafe { vietref_gateway_settle(m, r, tp, tn, 1, &mut out) };
+    if ok(st) {
+        json_ok(&Some(unsafe { take(out) }));
+    }
+    let mut msg: *mut vietref_message = ptr::null_mut();
+    let (jp, jn) = t(r#"{"sector":"health","payerName":"An","reason":"Viện phí","invoice":"VP-2024-17","amount":50000}"#.as_bytes());
+    assert!(ok(unsafe { vietref_message_from_json(jp, jn, &mut msg) }));
+    // Junk options are refused; valid ones build a request.
+    for opts in [
+        other,
+        br#"{"createdAtMs":1725240000000,"attempt":3}"#.as_slice(),
+    ] {
+        let (xp, xn) = t(opts);
+        let (st, req) = unsafe {
+            owned_and_buf(
+                |o| vietref_gateway_request(m, msg, xp, xn, o),
+                |b, c, l| vietref_gateway_request_buf(m, msg, xp, xn, b, c, l),
+                cap,
+            )
+        };
+        assert!(ok(st) || st == VIETREF_INVALID_ARGUMENT || st == VIETREF_INVALID_UTF8);
+        json_ok(&req);
+        let code: &[u8] = if cap % 3 == 1 { b"0" } else { b"00" };
+        let (cp, cn) = t(code);
+        let (st, cb) = unsafe {
+            owned_and_buf(
+                |o| vietref_gateway_simulate_callback(m, msg, xp, xn, cp, cn, 7, 1, o),
+                |b, c, l| {
+                    vietref_gateway_simulate_callback_buf(m, msg, xp, xn, cp, cn, 7, 1, b, c, l)
+                },
+                cap,
+            )
+        };
+        if let Some(cb) = cb {
+            assert!(ok(st));
+            let (cbp, cbn) = t(&cb);
+            let mut out: *mut vietref_string = ptr::null_mut();
+            assert!(ok(unsafe {
+                vietref_gateway_settle(m, r, cbp, cbn, 2, &mut out)
+            }));
+            let s: serde_json::Value = serde_json::from_slice(&unsafe { take(out) }).unwrap();
+            assert!(s["findings"].as_array().is_some(), "{s}");
+        }
+    }
+    unsafe {
+        vietref_message_free(msg);
+        vietref_reconciler_free(r);
+        vietref_gateway_merchant_free(m);
     }
 }
 

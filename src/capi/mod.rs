@@ -42,6 +42,7 @@ pub(crate) mod boundary;
 #[cfg(feature = "fuzzing")]
 #[doc(hidden)]
 pub mod fuzz;
+pub mod gateway;
 pub mod legacy;
 pub mod memo;
 pub mod message;
@@ -53,6 +54,7 @@ pub mod string;
 pub mod text;
 pub mod vietqr;
 
+pub use gateway::vietref_gateway_merchant;
 pub use legacy::{vietref_detection, vietref_encoded, vietref_encoding, vietref_legacy_option};
 pub use memo::{vietref_candidates, vietref_channel, vietref_memo_list};
 pub use message::vietref_message;

@@ -60,7 +60,7 @@ const _: () = {
 /// reconciler may run at the same time (the JSON accessors only read). Different
 /// reconcilers are independent.
 pub struct vietref_reconciler {
-    reconciler: Reconciler,
+    pub(crate) reconciler: Reconciler,
 }
 
 /// The result for one statement line: its status, the invoice it was applied to, a
@@ -495,14 +495,17 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
 }
 
 /// Where a string result goes: an owned string or the caller's buffer.
-enum Dest {
+pub(crate) enum Dest {
     Owned(*mut *mut vietref_string),
     Buf(*mut c_char, usize, *mut usize),
 }
 
 impl Dest {
     /// Checks the destination, then runs `f` and writes its text.
-    unsafe fn run(self, f: impl FnOnce() -> Result<String, vietref_status>) -> FfiResult {
+    pub(crate) unsafe fn run(
+        self,
+        f: impl FnOnce() -> Result<String, vietref_status>,
+    ) -> FfiResult {
         match self {
             Dest::Owned(out) => {
                 // SAFETY: forwarded contract.
@@ -519,7 +522,7 @@ impl Dest {
     }
 }
 
-fn json<T: serde::Serialize>(v: &T) -> Result<String, vietref_status> {
+pub(crate) fn json<T: serde::Serialize>(v: &T) -> Result<String, vietref_status> {
     serde_json::to_string(v).map_err(|_| vietref_status::VIETREF_INTERNAL_ERROR)
 }
 

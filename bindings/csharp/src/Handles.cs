@@ -112,4 +112,16 @@ namespace Vietref
             return true;
         }
     }
+
+    /// <summary>An owned <c>vietref_gateway_merchant *</c> (its secrets are wiped when freed).</summary>
+    internal sealed class GatewayMerchantHandle : SafeHandleZeroOrMinusOneIsInvalid
+    {
+        public GatewayMerchantHandle() : base(true) { }
+
+        protected override bool ReleaseHandle()
+        {
+            NativeMethods.vietref_gateway_merchant_free(handle);
+            return true;
+        }
+    }
 }

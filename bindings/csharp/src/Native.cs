@@ -846,6 +846,45 @@ namespace Vietref
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
+        // ---- payment gateways ---------------------------------------------------------------
+
+        internal GatewayMerchantHandle GatewayMerchantNew(byte[] provider, byte[] settings, byte[] secret, byte[] secret2)
+        {
+            GatewayMerchantHandle h;
+            var st = NativeMethods.vietref_gateway_merchant_new(provider, Len(provider), settings, Len(settings), secret,
+                Len(secret), secret2, Len(secret2), out h);
+            return HandleOrThrow(st, h, "vietref_gateway_merchant_new");
+        }
+
+        internal string GatewayRequest(GatewayMerchantHandle m, MessageHandle msg, byte[] options)
+        {
+            StringHandle s;
+            return TakeOrThrow(NativeMethods.vietref_gateway_request(m, msg, options, Len(options), out s), s,
+                "vietref_gateway_request");
+        }
+
+        internal string GatewayVerify(GatewayMerchantHandle m, byte[] callback)
+        {
+            StringHandle s;
+            return TakeOrThrow(NativeMethods.vietref_gateway_verify(m, callback, Len(callback), out s), s,
+                "vietref_gateway_verify");
+        }
+
+        internal string GatewaySettle(GatewayMerchantHandle m, ReconcilerHandle r, byte[] callback, ulong line)
+        {
+            StringHandle s;
+            return TakeOrThrow(NativeMethods.vietref_gateway_settle(m, r, callback, Len(callback), line, out s), s,
+                "vietref_gateway_settle");
+        }
+
+        internal string GatewaySimulateCallback(GatewayMerchantHandle m, MessageHandle msg, byte[] options, byte[] code,
+            ulong transaction, ulong atMs)
+        {
+            StringHandle s;
+            return TakeOrThrow(NativeMethods.vietref_gateway_simulate_callback(m, msg, options, Len(options), code, Len(code),
+                transaction, atMs, out s), s, "vietref_gateway_simulate_callback");
+        }
+
         internal string ReconcilerSummaryJson(ReconcilerHandle r)
         {
             StringHandle s;

@@ -129,6 +129,12 @@ namespace Vietref
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_reconciler_feed_statement(ReconcilerHandle reconciler, byte[] data, UIntPtr dataLen, uint format, byte[] columns, UIntPtr columnsLen, uint resultsFormat, out StringHandle results, out ReportHandle report);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_reconciler_summary_json(ReconcilerHandle reconciler, out StringHandle output);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_reconciler_invoice_json(ReconcilerHandle reconciler, byte[] code, UIntPtr codeLen, out StringHandle output);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_gateway_merchant_new(byte[] provider, UIntPtr providerLen, byte[] settings, UIntPtr settingsLen, byte[] secret, UIntPtr secretLen, byte[] secret2, UIntPtr secret2Len, out GatewayMerchantHandle merchant);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void vietref_gateway_merchant_free(IntPtr merchant);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_gateway_request(GatewayMerchantHandle merchant, MessageHandle message, byte[] options, UIntPtr optionsLen, out StringHandle output);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_gateway_verify(GatewayMerchantHandle merchant, byte[] callback, UIntPtr callbackLen, out StringHandle output);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_gateway_settle(GatewayMerchantHandle merchant, ReconcilerHandle reconciler, byte[] callback, UIntPtr callbackLen, ulong line, out StringHandle output);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_gateway_simulate_callback(GatewayMerchantHandle merchant, MessageHandle message, byte[] options, UIntPtr optionsLen, byte[] code, UIntPtr codeLen, ulong transaction, ulong atMs, out StringHandle output);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void vietref_line_result_free(IntPtr result);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_line_result_status(LineResultHandle result, out uint status);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_line_result_invoice(LineResultHandle result, out StringHandle output);

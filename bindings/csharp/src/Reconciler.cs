@@ -120,6 +120,12 @@ namespace Vietref
         /// <summary>Frees the native reconciler; calling it again does nothing.</summary>
         public void Dispose() { handle.Dispose(); }
 
+        /// <summary>Runs <paramref name="f"/> on the live handle under the reconciler's lock.</summary>
+        internal T WithHandle<T>(Func<ReconcilerHandle, T> f)
+        {
+            lock (gate) return f(Live());
+        }
+
         private ReconcilerHandle Live()
         {
             if (handle.IsClosed) throw new ObjectDisposedException("Reconciler");

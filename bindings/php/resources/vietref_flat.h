@@ -165,6 +165,8 @@ typedef struct vietref_detection vietref_detection;
 
 typedef struct vietref_encoded vietref_encoded;
 
+typedef struct vietref_gateway_merchant vietref_gateway_merchant;
+
 typedef struct vietref_line_result vietref_line_result;
 
 typedef struct vietref_message vietref_message;
@@ -182,6 +184,73 @@ const char *vietref_version(void);
 const char *vietref_status_name(uint32_t status);
 
 const char *vietref_status_message(uint32_t status, uint32_t lang);
+
+vietref_status vietref_gateway_merchant_new(const char *provider,
+                                            size_t provider_len,
+                                            const char *settings_json,
+                                            size_t settings_len,
+                                            const char *secret,
+                                            size_t secret_len,
+                                            const char *secret2,
+                                            size_t secret2_len,
+                                            vietref_gateway_merchant **merchant_out);
+
+void vietref_gateway_merchant_free(vietref_gateway_merchant *merchant);
+
+vietref_status vietref_gateway_request(const vietref_gateway_merchant *merchant,
+                                       const vietref_message *message,
+                                       const char *options_json,
+                                       size_t options_len,
+                                       vietref_string **out);
+
+vietref_status vietref_gateway_request_buf(const vietref_gateway_merchant *merchant,
+                                           const vietref_message *message,
+                                           const char *options_json,
+                                           size_t options_len,
+                                           char *buf,
+                                           size_t cap,
+                                           size_t *len_out);
+
+vietref_status vietref_gateway_verify(const vietref_gateway_merchant *merchant,
+                                      const char *callback,
+                                      size_t callback_len,
+                                      vietref_string **out);
+
+vietref_status vietref_gateway_verify_buf(const vietref_gateway_merchant *merchant,
+                                          const char *callback,
+                                          size_t callback_len,
+                                          char *buf,
+                                          size_t cap,
+                                          size_t *len_out);
+
+vietref_status vietref_gateway_settle(const vietref_gateway_merchant *merchant,
+                                      vietref_reconciler *reconciler,
+                                      const char *callback,
+                                      size_t callback_len,
+                                      uint64_t line,
+                                      vietref_string **out);
+
+vietref_status vietref_gateway_simulate_callback(const vietref_gateway_merchant *merchant,
+                                                 const vietref_message *message,
+                                                 const char *options_json,
+                                                 size_t options_len,
+                                                 const char *code,
+                                                 size_t code_len,
+                                                 uint64_t transaction,
+                                                 uint64_t at_ms,
+                                                 vietref_string **out);
+
+vietref_status vietref_gateway_simulate_callback_buf(const vietref_gateway_merchant *merchant,
+                                                     const vietref_message *message,
+                                                     const char *options_json,
+                                                     size_t options_len,
+                                                     const char *code,
+                                                     size_t code_len,
+                                                     uint64_t transaction,
+                                                     uint64_t at_ms,
+                                                     char *buf,
+                                                     size_t cap,
+                                                     size_t *len_out);
 
 vietref_status vietref_legacy_decode(const uint8_t *bytes,
                                      size_t len,

@@ -26,6 +26,7 @@ from .constants import (
     VietQrMode,
 )
 from .errors import LibraryNotFoundError, VietrefError
+from .gateway import GatewayMerchant
 from .legacy import Alternative, Detection, Encoded, Loss
 from .memo import Candidate, Candidates, MemoReport, ParsedMemo
 from .message import Message
@@ -42,6 +43,7 @@ __all__ = [
     "Encoded",
     "Encoding",
     "Finding",
+    "GatewayMerchant",
     "Lang",
     "LibraryNotFoundError",
     "LineResult",

@@ -84,6 +84,10 @@ class _LineResult(ctypes.Structure):
     pass
 
 
+class _GatewayMerchant(ctypes.Structure):
+    pass
+
+
 MessageP = POINTER(_Message)
 ReportP = POINTER(_Report)
 StringP = POINTER(_String)
@@ -93,6 +97,7 @@ EncodedP = POINTER(_Encoded)
 DetectionP = POINTER(_Detection)
 ReconcilerP = POINTER(_Reconciler)
 LineResultP = POINTER(_LineResult)
+GatewayMerchantP = POINTER(_GatewayMerchant)
 
 _T = (c_char_p, c_size_t)  # text in: UTF-8 pointer + length
 
@@ -241,6 +246,22 @@ _SIGNATURES = {
     "vietref_line_result_suggestion": (c_uint32, (LineResultP, POINTER(StringP))),
     "vietref_line_result_reason": (c_uint32, (LineResultP, c_uint32, POINTER(StringP))),
     "vietref_line_result_json": (c_uint32, (LineResultP, POINTER(StringP))),
+    # payment gateways
+    "vietref_gateway_merchant_new": (
+        c_uint32,
+        _T + _T + _T + _T + (POINTER(GatewayMerchantP),),
+    ),
+    "vietref_gateway_merchant_free": (None, (GatewayMerchantP,)),
+    "vietref_gateway_request": (c_uint32, (GatewayMerchantP, MessageP) + _T + (POINTER(StringP),)),
+    "vietref_gateway_verify": (c_uint32, (GatewayMerchantP,) + _T + (POINTER(StringP),)),
+    "vietref_gateway_settle": (
+        c_uint32,
+        (GatewayMerchantP, ReconcilerP) + _T + (c_uint64, POINTER(StringP)),
+    ),
+    "vietref_gateway_simulate_callback": (
+        c_uint32,
+        (GatewayMerchantP, MessageP) + _T + _T + (c_uint64, c_uint64, POINTER(StringP)),
+    ),
 }
 
 WRAPPED = frozenset(_SIGNATURES)

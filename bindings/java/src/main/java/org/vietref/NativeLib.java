@@ -143,6 +143,15 @@ interface NativeLib extends Library {
             SizeT columnsLen, int resultsFormat, PointerByReference results, PointerByReference report);
     int vietref_reconciler_summary_json(Pointer reconciler, PointerByReference out);
     int vietref_reconciler_invoice_json(Pointer reconciler, byte[] code, SizeT codeLen, PointerByReference out);
+    int vietref_gateway_merchant_new(byte[] provider, SizeT providerLen, byte[] settings, SizeT settingsLen, byte[] secret,
+            SizeT secretLen, byte[] secret2, SizeT secret2Len, PointerByReference merchant);
+    void vietref_gateway_merchant_free(Pointer merchant);
+    int vietref_gateway_request(Pointer merchant, Pointer message, byte[] options, SizeT optionsLen, PointerByReference out);
+    int vietref_gateway_verify(Pointer merchant, byte[] callback, SizeT callbackLen, PointerByReference out);
+    int vietref_gateway_settle(Pointer merchant, Pointer reconciler, byte[] callback, SizeT callbackLen, long line,
+            PointerByReference out);
+    int vietref_gateway_simulate_callback(Pointer merchant, Pointer message, byte[] options, SizeT optionsLen, byte[] code,
+            SizeT codeLen, long transaction, long atMs, PointerByReference out);
     void vietref_line_result_free(Pointer result);
     int vietref_line_result_status(Pointer result, IntByReference status);
     int vietref_line_result_invoice(Pointer result, PointerByReference out);

@@ -15,7 +15,7 @@ public final class RunTests {
 
     static final Class<?>[] CLASSES = {
         LoadingTest.class, TextTest.class, MessageTest.class, ErrorsTest.class, JunkTest.class, VietQrTest.class,
-        ReferencesTest.class, MemoTest.class, LegacyTest.class, ReconcileTest.class, ReconcileFilesTest.class, JunkNewTest.class,
+        ReferencesTest.class, MemoTest.class, LegacyTest.class, ReconcileTest.class, GatewayTest.class, ReconcileFilesTest.class, JunkNewTest.class,
     };
 
     public static void main(String[] args) {
