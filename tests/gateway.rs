@@ -640,6 +640,8 @@ fn malformed_fields_of_a_signed_callback_are_named() {
     assert_eq!(codes(&v.findings), vec![Code::GatewayFieldInvalid]);
 }
 
+// The fuzz entry points exist with the `fuzzing` feature (the test command turns it on).
+#[cfg(feature = "fuzzing")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
