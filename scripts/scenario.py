@@ -82,21 +82,19 @@ def run(cmd, stdin=None, ok=(0,)):
 
 
 def cli_steps(cli, sc, path):
-    for step in ("render", "qr"):
-        if sc[step]["schemes"]:
-            raise SystemExit(f"scenario: the CLI's {step} command takes no --scheme; keep {step}.schemes empty")
     msg = path(sc["message"])
     steps = []
     _, out = run([cli, "message", "validate", "--json", *scheme_flags(sc["validate"]["schemes"]), msg], ok=(0, 1))
     steps.append(("validate", json.loads(out)))
 
-    rc, out = run([cli, "memo", "render", "--json", "--channel", sc["render"]["channel"], msg], ok=(0, 1))
+    rc, out = run([cli, "memo", "render", "--json", "--channel", sc["render"]["channel"],
+                   *scheme_flags(sc["render"]["schemes"]), msg], ok=(0, 1))
     o = json.loads(out)
     memo = {k: o[k] for k in ("channel", "budget", "text", "included", "omitted", "clipped") if k in o}
     steps.append(("render", {"valid": rc == 0, "findings": o["findings"], "memo": memo}))
 
-    _, out = run([cli, "qr", "pay", "--json", "--bank", sc["qr"]["bin"], "--account", sc["qr"]["account"], msg],
-                 ok=(0, 1))
+    _, out = run([cli, "qr", "pay", "--json", "--bank", sc["qr"]["bin"], "--account", sc["qr"]["account"],
+                  *scheme_flags(sc["qr"]["schemes"]), msg], ok=(0, 1))
     o = json.loads(out)
     steps.append(("qr", {"valid": o["valid"], "findings": o["findings"], "payload": o.get("payload")}))
 

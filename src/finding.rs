@@ -215,7 +215,7 @@ codes! {
     /// A setter of the C ABI (or of a binding over it) refused the value given for this
     /// field (text that is not UTF-8, a NULL pointer with a length), so the field kept its
     /// previous value or stayed unset: the message is not valid until the field is set
-    /// again with a good value.
+    /// again with a good value. Made by [`crate::message::value_rejected`].
     MessageValueRejected = 307, "message.value_rejected", Error,
         "the value given for this field was refused and not stored: {detail}",
         "giá trị nhập cho trường này đã bị từ chối và không được lưu: {detail}";

@@ -416,6 +416,44 @@ impl MessageDraft {
     }
 }
 
+/// Why a setter refused the text given for a field (the C ABI's setters, and the bindings
+/// over them, take text as bytes: they can be handed something that is not text at all).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RejectedText {
+    /// The bytes are not UTF-8; `byte` is the 1-based position of the first bad byte.
+    NotUtf8 {
+        /// 1-based position of the first byte that is not UTF-8.
+        byte: usize,
+        /// Number of bytes given.
+        len: usize,
+    },
+    /// A NULL pointer with a length other than 0.
+    NullWithLength(usize),
+    /// A length too large to be memory (more than `isize::MAX`).
+    TooLong(usize),
+}
+
+/// The `message.value_rejected` error for `field` (`payerName`, …): the value given was
+/// refused and not stored, so the message is not valid until the field is set again.
+pub fn value_rejected(field: &'static str, why: RejectedText) -> Finding {
+    let f = Finding::new_static(Code::MessageValueRejected, field);
+    match why {
+        RejectedText::NotUtf8 { byte, len } => f.detail_both(
+            format!("the text is not UTF-8 (byte {byte} of {len})"),
+            format!("dữ liệu không phải văn bản mã hóa UTF-8 (tại byte thứ {byte} trên {len})"),
+        ),
+        RejectedText::NullWithLength(len) => f.detail_both(
+            format!("a NULL pointer was given with a length of {len}"),
+            format!("con trỏ rỗng (NULL) được truyền kèm độ dài {len}"),
+        ),
+        RejectedText::TooLong(len) => f.detail_both(
+            format!("a length of {len} bytes cannot be held in memory"),
+            format!("độ dài {len} byte vượt quá bộ nhớ có thể chứa"),
+        ),
+    }
+}
+
 fn required<T>(
     value: &Option<String>,
     field: &str,

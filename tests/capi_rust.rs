@@ -359,6 +359,8 @@ fn a_refused_setter_leaves_a_finding_in_the_report() {
     assert_eq!(payer[0]["code"], "message.value_rejected");
     let en = payer[0]["message"].as_str().unwrap();
     assert!(en.contains("not UTF-8 (byte 5 of 9)"), "{en}");
+    let vi = payer[0]["messageVi"].as_str().unwrap();
+    assert!(vi.contains("byte thứ 5 trên 9"), "{vi}");
     // NULL with a length: refused the same way, replacing the earlier rejection.
     assert_eq!(
         unsafe { vietref_message_set_payer_name(m, ptr::null(), 3) },

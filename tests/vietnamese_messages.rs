@@ -15,7 +15,7 @@ use serde_json::json;
 use std::collections::BTreeSet;
 use unicode_normalization::is_nfc;
 use vietref::memo::{render, Charset, Profile};
-use vietref::message::Amount;
+use vietref::message::{value_rejected, Amount, RejectedText};
 use vietref::reconcile::{
     Columns, Invoice, InvoiceReader, Reconciler, StatementReader, StatementRecord,
 };
@@ -201,6 +201,11 @@ fn message_cases() -> Vec<Vec<Finding>> {
         draft(with("sector", json!(" Y-TE "))),
         draft(json!({"sector": "health", "payerName": "An", "reason": "x"})),
         draft(json!({})),
+        vec![
+            value_rejected("payerName", RejectedText::NotUtf8 { byte: 5, len: 9 }),
+            value_rejected("reason", RejectedText::NullWithLength(3)),
+            value_rejected("invoice", RejectedText::TooLong(usize::MAX)),
+        ],
     ]
 }
 
@@ -674,6 +679,7 @@ fn vietnamese_messages_hold_no_english_detail() {
         "reconcile.direction_invalid",
         "reconcile.csv_stray_quote",
         "reconcile.field_conflict",
+        "message.value_rejected",
     ] {
         assert!(with_vi_detail.contains(key), "{key}: no Vietnamese detail");
     }

@@ -35,6 +35,8 @@ enum MemoCmd {
         /// The message JSON file; `-` or nothing for stdin.
         file: Option<String>,
         #[command(flatten)]
+        schemes: Schemes,
+        #[command(flatten)]
         json: JsonAlways,
     },
     /// Finds payment codes of the given schemes and RF references in memo text: one JSON
@@ -112,6 +114,7 @@ pub fn run(a: MemoArgs) -> CliResult {
             budget,
             charset,
             file,
+            schemes,
             ..
         } => {
             let charset = charset
@@ -120,7 +123,7 @@ pub fn run(a: MemoArgs) -> CliResult {
             let input = read_all(file.as_deref())?;
             let draft: MessageDraft = vietref::json::from_slice(&input)
                 .map_err(|e| format!("the message is not valid JSON: {e}"))?;
-            let report = draft.validate();
+            let report = draft.validate_with(&schemes.schemes);
             let Some(m) = report.cleaned else {
                 outln!("{}", json!({ "valid": false, "findings": report.findings }));
                 return Ok(ExitCode::from(1));

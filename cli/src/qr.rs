@@ -75,6 +75,8 @@ enum QrCommand {
         /// line and the findings on stderr.
         #[arg(long, conflicts_with = "terminal")]
         json: bool,
+        #[command(flatten)]
+        schemes: crate::args::Schemes,
     },
     /// Draws a payload as a QR code (error correction level M).
     ///
@@ -115,7 +117,16 @@ pub fn run(a: QrArgs) -> CliResult {
             amount,
             terminal,
             json,
-        } => run_pay(message.as_deref(), &bank, &account, amount, terminal, json),
+            schemes,
+        } => run_pay(
+            message.as_deref(),
+            &bank,
+            &account,
+            amount,
+            terminal,
+            json,
+            &schemes.schemes,
+        ),
         QrCommand::Image {
             payload,
             svg,
@@ -284,6 +295,7 @@ fn run_pay(
     amount: Option<u64>,
     terminal: bool,
     json: bool,
+    schemes: &[vietref::reference::Scheme],
 ) -> CliResult {
     let bin = banks::lookup(bank)
         .map(|b| b.bin.to_string())
@@ -294,7 +306,7 @@ fn run_pay(
     if let Some(a) = amount {
         draft.amount = Some(Value::from(a));
     }
-    let report = draft.validate();
+    let report = draft.validate_with(schemes);
     // With --json: one object whatever happens; otherwise the payload on stdout and every
     // finding on stderr.
     let finish = |payload: Option<&str>, findings: &[&vietref::Finding]| {

@@ -165,6 +165,42 @@ fn message_validate_with_a_scheme_checks_the_code() {
     );
 }
 
+/// `memo render` and `qr pay` take `--scheme` as `message validate` does: a code of the
+/// scheme's shape must then verify, as in the bindings' render and for_payment.
+#[test]
+fn memo_render_and_qr_pay_with_a_scheme_check_the_code() {
+    let bad =
+        r#"{"sector":"health","payerName":"An","reason":"Viện phí","invoice":"VP372817430912"}"#;
+    for args in [
+        &[
+            "memo",
+            "render",
+            "--channel",
+            "transfer",
+            "--scheme",
+            "VP:10",
+        ][..],
+        &[
+            "qr",
+            "pay",
+            "--json",
+            "--bank",
+            "970436",
+            "--account",
+            "1",
+            "--scheme",
+            "VP:10",
+        ][..],
+    ] {
+        let o = run(args, Some(bad));
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stdout(&o).contains("invoice.check_digits"), "{args:?}");
+        let without: Vec<&str> = args[..args.len() - 2].to_vec();
+        let o = run(&without, Some(bad));
+        assert_eq!(o.status.code(), Some(0), "{without:?}: an opaque code");
+    }
+}
+
 /// Runs `vietref ARGS` with STDIN fed from a thread while nobody reads its output (the read
 /// end of the pipe is closed at once, as `| head` does once satisfied).
 fn run_into_closed_pipe(args: &[&str], stdin: String) -> Output {

@@ -8,7 +8,7 @@ use super::reference::schemes_arg;
 use super::report::{vietref_report, Cleaned};
 use super::status::vietref_status;
 use crate::finding::{Code, Finding, Report};
-use crate::message::{MessageDraft, PaymentMessage};
+use crate::message::{value_rejected, MessageDraft, PaymentMessage, RejectedText};
 use crate::reference::Scheme;
 use std::ffi::c_char;
 
@@ -144,8 +144,7 @@ fn rejection(
     text_len: usize,
     status: vietref_status,
 ) -> Finding {
-    let finding = Finding::new_static(Code::MessageValueRejected, name);
-    match status {
+    let why = match status {
         vietref_status::VIETREF_INVALID_UTF8 => {
             // SAFETY: the setter's contract (`text_len` readable bytes); text_arg already
             // read them to find that they are not UTF-8.
@@ -153,23 +152,15 @@ fn rejection(
             let at = std::str::from_utf8(bytes)
                 .err()
                 .map_or(0, |e| e.valid_up_to());
-            finding.detail_both(
-                format!("the text is not UTF-8 (byte {} of {text_len})", at + 1),
-                format!(
-                    "văn bản không phải UTF-8 (byte thứ {} trên {text_len})",
-                    at + 1
-                ),
-            )
+            RejectedText::NotUtf8 {
+                byte: at + 1,
+                len: text_len,
+            }
         }
-        vietref_status::VIETREF_NULL_ARGUMENT => finding.detail_both(
-            format!("a NULL pointer was given with a length of {text_len}"),
-            format!("con trỏ NULL được truyền kèm độ dài {text_len}"),
-        ),
-        other => finding.detail_both(
-            format!("status {}", other.name()),
-            format!("mã trạng thái {}", other.name()),
-        ),
-    }
+        vietref_status::VIETREF_NULL_ARGUMENT => RejectedText::NullWithLength(text_len),
+        _ => RejectedText::TooLong(text_len),
+    };
+    value_rejected(name, why)
 }
 
 /// Sets the sector: `education` (the beneficiary is then required) or `health`. The

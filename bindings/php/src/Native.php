@@ -136,7 +136,7 @@ final class Native
 
     /**
      * Why PHP will refuse FFI::cdef() here, or null when it allows it. `ffi.enable=preload`
-     * (Debian's default php.ini for every SAPI) allows FFI only in the CLI and in code
+     * (PHP's default, kept by Debian's php.ini for every SAPI) allows FFI only in the CLI and in code
      * preloaded by opcache.preload; under php-fpm, Apache's mod_php or `php -S` the library
      * could not be loaded whatever VIETREF_LIB says. `ffi.enable=0` refuses it everywhere.
      */
@@ -167,7 +167,7 @@ final class Native
     {
         $sapi = PHP_SAPI;
         if ($setting === 'preload') {
-            return "PHP FFI is restricted here: ffi.enable=preload (the default of Debian's php.ini) allows FFI "
+            return "PHP FFI is restricted here: ffi.enable=preload (PHP's default, kept by Debian's php.ini) allows FFI "
                 . "only in the CLI and in code preloaded by opcache, and this is the '$sapi' SAPI. "
                 . "Set ffi.enable=1 in this SAPI's php.ini (for php-fpm: /etc/php/<version>/fpm/conf.d/), "
                 . "or preload vietref: opcache.preload=<a script that compiles the package's src/*.php with "

@@ -158,3 +158,19 @@ def test_report_outlives_its_message():
 def test_unknown_field():
     with pytest.raises(TypeError):
         Message().update(payer="x")
+
+
+def test_a_refused_setter_is_reported_by_validation():
+    # a lone surrogate reaches the library as bytes that are not UTF-8: the setter raises,
+    # and the report says the name was refused (not merely that it is missing)
+    with Message(sector="health", reason="Viện phí", invoice="VP1") as m:
+        with pytest.raises(VietrefError) as e:
+            m.set_payer_name("An\udc80")
+        assert e.value.status == Status.INVALID_UTF8
+        with m.validate() as r:
+            assert not r.valid
+            assert [(f.field, f.key) for f in r] == [("payerName", "message.value_rejected")]
+            assert "UTF-8" in r.findings[0].message and r.findings[0].message_vi
+        m.set_payer_name("An")
+        with m.validate() as r:
+            assert r.valid
