@@ -574,16 +574,52 @@ impl Finding {
         self
     }
 
-    /// Sets the detail.
+    /// Sets the detail. A detail longer than [`DETAIL_MAX_CHARS`] characters (a value
+    /// quoted whole by its caller) is cut to an excerpt: its first [`EXCERPT_CHARS`]
+    /// characters, an ellipsis and its full length, in each language.
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
-        self.params.detail = Some(detail.into());
+        let detail = detail.into();
+        match bounded(&detail, DETAIL_MAX_CHARS) {
+            Some((en, vi)) => {
+                self.params.detail = Some(en);
+                self.params.detail_vi = Some(vi);
+            }
+            None => self.params.detail = Some(detail),
+        }
         self
     }
 
-    /// Sets a detail that holds words, in English and in Vietnamese.
+    /// Sets the detail to the value between typographic quotes, `“value”`; a value longer
+    /// than [`EXCERPT_CHARS`] characters is quoted by an excerpt with its full length,
+    /// `“Nguyễn Văn…” (52428800 characters)`, so that a report stays small whatever the
+    /// input.
+    pub fn detail_quoted(mut self, value: &str) -> Self {
+        match excerpt(value, EXCERPT_CHARS) {
+            None => {
+                self.params.detail = Some(quoted(value));
+                self.params.detail_vi = None;
+            }
+            Some((head, n)) => {
+                let q = quoted(&format!("{head}\u{2026}"));
+                self.params.detail = Some(format!("{q} ({n} characters)"));
+                self.params.detail_vi = Some(format!("{q} ({n} ký tự)"));
+            }
+        }
+        self
+    }
+
+    /// Sets a detail that holds words, in English and in Vietnamese (each bounded as
+    /// [`Finding::detail`] bounds it).
     pub fn detail_both(mut self, en: impl Into<String>, vi: impl Into<String>) -> Self {
-        self.params.detail = Some(en.into());
-        self.params.detail_vi = Some(vi.into());
+        let (en, vi) = (en.into(), vi.into());
+        self.params.detail = Some(match bounded(&en, DETAIL_MAX_CHARS) {
+            Some((en, _)) => en,
+            None => en,
+        });
+        self.params.detail_vi = Some(match bounded(&vi, DETAIL_MAX_CHARS) {
+            Some((_, vi)) => vi,
+            None => vi,
+        });
         self
     }
 
@@ -723,6 +759,39 @@ pub fn cap_repeats(findings: &mut Vec<Finding>) {
     cap(findings, MAX_REPEATS, true);
 }
 
+/// Adds the finding `make` builds, unless [`MAX_REPEATS`] findings of `code` in `field`
+/// are listed already: then it is only counted, in the field's `text.more_findings`
+/// finding for that code (made on the first one left out). Checks that can find something
+/// at every character of their input push through this, so that the work behind a capped
+/// report stays as small as the report (`make` is not called for a finding left out).
+/// [`cap_repeats`] over the result changes nothing.
+pub(crate) fn push_capped(
+    findings: &mut Vec<Finding>,
+    code: Code,
+    field: &str,
+    make: impl FnOnce() -> Finding,
+) {
+    let listed = findings
+        .iter()
+        .filter(|f| f.code == code && f.field == field)
+        .count();
+    if listed < MAX_REPEATS {
+        findings.push(make());
+        return;
+    }
+    let key = code.key();
+    match findings.iter_mut().find(|f| {
+        f.code == Code::TextMoreFindings && f.field == field && f.params.detail.as_deref() == Some(key)
+    }) {
+        Some(f) => f.params.limit = Some(f.params.limit.unwrap_or(0) + 1),
+        None => findings.push(
+            Finding::new(Code::TextMoreFindings, field)
+                .limit(1)
+                .detail(key),
+        ),
+    }
+}
+
 /// Keeps the first `max` findings of each code whatever their field (records of a file,
 /// each with its own line in the field) and counts the rest in one `text.more_findings`
 /// warning per code with an empty field, as [`cap_repeats`] does per field.
@@ -791,6 +860,34 @@ fn cap(findings: &mut Vec<Finding>, max: usize, by_field: bool) {
         }
     }
     *findings = out;
+}
+
+/// How many characters of a long value a finding quotes ([`Finding::detail_quoted`]).
+pub const EXCERPT_CHARS: usize = 64;
+
+/// The longest detail a finding keeps whole, in characters ([`Finding::detail`]).
+pub const DETAIL_MAX_CHARS: usize = 256;
+
+/// The first `max` characters of `s` and its length in characters, when it is longer.
+fn excerpt(s: &str, max: usize) -> Option<(&str, usize)> {
+    // Characters never outnumber bytes.
+    if s.len() <= max {
+        return None;
+    }
+    let mut starts = s.char_indices().map(|(i, _)| i);
+    let cut = starts.nth(max)?;
+    Some((&s[..cut], max + 1 + starts.count()))
+}
+
+/// A detail longer than `max` characters as an excerpt with its full length, in English
+/// and in Vietnamese; `None` when it is short enough.
+fn bounded(detail: &str, max: usize) -> Option<(String, String)> {
+    excerpt(detail, max)?;
+    let (head, n) = excerpt(detail, EXCERPT_CHARS)?;
+    Some((
+        format!("{head}\u{2026} ({n} characters)"),
+        format!("{head}\u{2026} ({n} ký tự)"),
+    ))
 }
 
 /// `s` between typographic quotes, `“s”`, as finding details quote values (built without
