@@ -352,6 +352,11 @@ codes! {
     InvoiceCheckDigits = 410, "invoice.check_digits", Error,
         "{detail} has the form of a check-digit code but its check digits are wrong (a typing error?)",
         "{detail} có dạng mã có chữ số kiểm tra nhưng chữ số kiểm tra sai (có thể gõ nhầm?)";
+    /// An RF creditor reference whose check digits are `00`, `01` or `99`: ISO 11649 issues
+    /// only `02`–`98`, so this is no typing slip (such a reference may pass the mod 97 test).
+    InvoiceRfCheckDigitsReserved = 415, "invoice.rf_check_digits_reserved", Error,
+        "{detail}: the check digits after RF are 00, 01 or 99, which ISO 11649 never issues (they are 02 to 98); the reference was not made by the RF computation",
+        "{detail}: chữ số kiểm tra sau RF là 00, 01 hoặc 99, là giá trị ISO 11649 không bao giờ cấp (chỉ từ 02 đến 98); tham chiếu này không được tạo theo cách tính RF";
     /// The input starts with a known scheme's prefix (or `RF`) but has the wrong length.
     InvoiceCodeLength = 411, "invoice.code_length", Error,
         "{detail} has the form of a check-digit code but the wrong length; expected {limit} characters",
