@@ -871,7 +871,7 @@ fn cap(findings: &mut Vec<Finding>, max: usize, by_field: bool) {
 pub const EXCERPT_CHARS: usize = 64;
 
 /// The longest detail a finding keeps whole, in characters ([`Finding::detail`]).
-pub const DETAIL_MAX_CHARS: usize = 256;
+pub const DETAIL_MAX_CHARS: usize = 512;
 
 /// The first `max` characters of `s` and its length in characters, when it is longer.
 fn excerpt(s: &str, max: usize) -> Option<(&str, usize)> {

@@ -20,7 +20,10 @@ pub mod legacy;
 pub mod syllable;
 pub(crate) mod tables;
 
-pub use confusable::{compare_payee_name, looks_like, skeleton, NameComparison};
+pub use confusable::{
+    check_payee_name, compare_payee_name, looks_like, skeleton, NameComparison, PayeeNameCheck,
+    CONFUSABLES_UNICODE_VERSION,
+};
 pub(crate) use fold::fold_append;
 pub(crate) use fold::reference::fold as fold_reference;
 pub use fold::{fold, fold_into};
