@@ -346,6 +346,19 @@ codes! {
     VietqrPayeeNameDifferent = 533, "vietqr.payee_name_different", Warning,
         "the merchant name {detail} differs from the registered name; check that it is the institution's own abbreviation",
         "tên đơn vị thụ hưởng {detail} khác tên đã đăng ký; hãy kiểm tra đó có phải tên viết tắt của đơn vị";
+    /// Strict decoding: the merchant name (59) or the purpose (62.08) holds a character that
+    /// is not ASCII. Peers count such lengths differently and bank apps show it garbled.
+    VietqrNonAsciiStrict = 534, "vietqr.non_ascii_strict", Error,
+        "character {char} at character {pos} is not ASCII; in strict mode the merchant name (59) and the purpose (62.08) must be ASCII",
+        "ký tự {char} tại ký tự thứ {pos} không phải ASCII; ở chế độ nghiêm ngặt tên đơn vị (59) và nội dung (62.08) phải là ký tự ASCII";
+    /// Decoding: a well-formed BIN that is in no registry entry (bank or wallet).
+    VietqrBinUnknown = 535, "vietqr.bin_unknown", Warning,
+        "the BIN {detail} is not a bank or wallet vietref knows; check where the money goes before paying",
+        "mã BIN {detail} không thuộc ngân hàng hay ví điện tử nào vietref biết; hãy kiểm tra tiền sẽ chuyển đến đâu trước khi thanh toán";
+    /// Decoding: an account or card number of a length no bank issues.
+    VietqrAccountLength = 536, "vietqr.account_length", Warning,
+        "the account or card number looks implausible: {detail}",
+        "số tài khoản hoặc số thẻ có vẻ không hợp lệ: {detail}";
     // ---- references: payment codes, RF, e-invoices (issue 4) ---- 410..
     /// The input has the shape of a payment code or an RF creditor reference but its check
     /// digits are wrong.
@@ -786,7 +799,9 @@ pub(crate) fn push_capped(
     }
     let key = code.key();
     match findings.iter_mut().find(|f| {
-        f.code == Code::TextMoreFindings && f.field == field && f.params.detail.as_deref() == Some(key)
+        f.code == Code::TextMoreFindings
+            && f.field == field
+            && f.params.detail.as_deref() == Some(key)
     }) {
         Some(f) => f.params.limit = Some(f.params.limit.unwrap_or(0) + 1),
         None => findings.push(

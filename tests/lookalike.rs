@@ -20,18 +20,18 @@ fn verify(shown: &str) -> Vec<vietref::Finding> {
 fn the_cases_of_the_issue() {
     // (shown, swapped positions)
     let cases: &[(&str, &[usize])] = &[
-        ("TRUONG THCS HOA \u{FF22}INH", &[17]),      // full-width B
-        ("TRUONG THCS HOA \u{1D401}INH", &[17]),     // mathematical bold B
-        ("TRUONG T\u{04BA}CS HOA BINH", &[9]),       // Cyrillic capital shha for H
-        ("TRU0NG THC5 H0A B1NH", &[4, 11, 14, 18]),  // four digits for letters
-        ("TRU0NG THCS HOA BINH", &[4]),              // one digit
-        ("TRUONG THCS H\u{041E}A BINH", &[14]),      // Cyrillic O
-        ("TRUONG THCS HOA B\u{0399}NH", &[18]),      // Greek Iota
-        ("TRUONG THCS HOA BIN\u{13BB}", &[20]),      // Cherokee HE
-        ("TRUONG THC\u{0405} HOA BINH", &[11]),      // Cyrillic DZE for S
-        ("Trường THCS Hòa Bình\u{200B}", &[21]),     // zero-width space
-        ("TRUONG THC5 HOA 8INH", &[11, 17]),         // 5 for S, 8 for B
-        ("Trường THCS Hòa \u{0392}ình", &[17]),       // Greek capital beta
+        ("TRUONG THCS HOA \u{FF22}INH", &[17]),     // full-width B
+        ("TRUONG THCS HOA \u{1D401}INH", &[17]),    // mathematical bold B
+        ("TRUONG T\u{04BA}CS HOA BINH", &[9]),      // Cyrillic capital shha for H
+        ("TRU0NG THC5 H0A B1NH", &[4, 11, 14, 18]), // four digits for letters
+        ("TRU0NG THCS HOA BINH", &[4]),             // one digit
+        ("TRUONG THCS H\u{041E}A BINH", &[14]),     // Cyrillic O
+        ("TRUONG THCS HOA B\u{0399}NH", &[18]),     // Greek Iota
+        ("TRUONG THCS HOA BIN\u{13BB}", &[20]),     // Cherokee HE
+        ("TRUONG THC\u{0405} HOA BINH", &[11]),     // Cyrillic DZE for S
+        ("Trường THCS Hòa Bình\u{200B}", &[21]),    // zero-width space
+        ("TRUONG THC5 HOA 8INH", &[11, 17]),        // 5 for S, 8 for B
+        ("Trường THCS Hòa \u{0392}ình", &[17]),     // Greek capital beta
     ];
     for &(shown, swaps) in cases {
         let c = check_payee_name(shown, REGISTERED);
@@ -46,14 +46,23 @@ fn the_cases_of_the_issue() {
             let d = vietref::finding::describe_char(ch);
             let m = f[0].message_en();
             assert!(m.contains(&format!("{d} at character {pos}")), "{m}");
-            assert!(f[0].message_vi().contains(&format!("{d} tại ký tự thứ {pos}")));
+            assert!(f[0]
+                .message_vi()
+                .contains(&format!("{d} tại ký tự thứ {pos}")));
         }
     }
     // What passes and what is only different.
-    for ok in ["TRUONG THCS HOA BINH", "TRƯỜNG THCS HÒA BÌNH", "Trường  THCS Hoà Bình"] {
+    for ok in [
+        "TRUONG THCS HOA BINH",
+        "TRƯỜNG THCS HÒA BÌNH",
+        "Trường  THCS Hoà Bình",
+    ] {
         assert!(verify(ok).is_empty(), "{ok}: {:?}", verify(ok));
     }
-    assert_eq!(compare_payee_name("TRƯỜNG THCS HÒA BÌNH", REGISTERED), NameComparison::Same);
+    assert_eq!(
+        compare_payee_name("TRƯỜNG THCS HÒA BÌNH", REGISTERED),
+        NameComparison::Same
+    );
     let f = verify("TRUONG THCS AN BINH");
     assert_eq!(f[0].code, Code::VietqrPayeeNameDifferent);
     assert_eq!(

@@ -416,7 +416,13 @@ fn rf_reserved_check_digits_say_what_is_wrong() {
     for bad in ["RF9936", "RF0072", "RF0154"] {
         let e = rf::validate(bad).unwrap_err();
         assert!(
-            matches!(e, RefError::InvalidPart { part: vietref::reference::Part::CheckDigits, .. }),
+            matches!(
+                e,
+                RefError::InvalidPart {
+                    part: vietref::reference::Part::CheckDigits,
+                    ..
+                }
+            ),
             "{bad}: {e:?}"
         );
         let en = e.message_en();
@@ -427,7 +433,11 @@ fn rf_reserved_check_digits_say_what_is_wrong() {
         assert!(inv.is_none());
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].code, Code::InvoiceRfCheckDigitsReserved);
-        assert!(f[0].message_en().contains("never issues"), "{}", f[0].message_en());
+        assert!(
+            f[0].message_en().contains("never issues"),
+            "{}",
+            f[0].message_en()
+        );
         assert!(!f[0].message_en().contains("typing"));
         assert!(f[0].message_vi().contains("không bao giờ cấp"));
     }

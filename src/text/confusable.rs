@@ -52,7 +52,9 @@ enum Case {
 
 /// Whether `c` gives no piece: invisible, a bidirectional or other control.
 fn is_hidden(c: char) -> bool {
-    chars::is_invisible(c) || chars::is_bidi_control(c) || c.is_control() && !chars::is_space_like(c)
+    chars::is_invisible(c)
+        || chars::is_bidi_control(c)
+        || c.is_control() && !chars::is_space_like(c)
 }
 
 /// Appends the piece of `c` (not space-like, not hidden) to `out`; `buf` is scratch space.

@@ -70,7 +70,7 @@ pub fn decode(payload: &str, mode: Mode) -> Report<VietQr<'_>> {
             }
         }
     }
-    let qr = build(s, &fields, crc, &mut findings);
+    let qr = build(s, &fields, crc, mode, &mut findings);
     let cleaned = if has_error(&findings) { None } else { qr };
     Report { findings, cleaned }
 }
@@ -241,7 +241,7 @@ fn sound(s: &str, f: &Fields<'_>) -> bool {
         upper: None,
         missing_reported: false,
     };
-    build(s, f, crc, &mut scratch).is_some() && !has_error(&scratch)
+    build(s, f, crc, Mode::Lenient, &mut scratch).is_some() && !has_error(&scratch)
 }
 
 struct Rule {
@@ -330,6 +330,7 @@ fn build<'a>(
     s: &'a str,
     f: &Fields<'a>,
     crc: CrcState,
+    mode: Mode,
     out: &mut Vec<Finding>,
 ) -> Option<VietQr<'a>> {
     for &(path, at) in &f.duplicates {
@@ -366,6 +367,7 @@ fn build<'a>(
     }
     if let Some(v) = get(slot::BIN) {
         check::bin(v, "vietqr.38.01.00", out);
+        check::bin_known(v, "vietqr.38.01.00", out);
     }
     if let Some(v) = get(slot::ACCOUNT) {
         check::account(v, "vietqr.38.01.01", out);
@@ -377,6 +379,9 @@ fn build<'a>(
         }
         sv
     });
+    if let (Some(v), Some(sv)) = (get(slot::ACCOUNT), service) {
+        check::account_length(v, sv, "vietqr.38.01.01", out);
+    }
     if let Some(v) = get(slot::MCC) {
         check::merchant_category(v, "vietqr.52", out);
     }
@@ -404,6 +409,9 @@ fn build<'a>(
     for (i, max, field) in texts {
         if let Some(v) = get(i) {
             check::text(v, max, Side::Decode, field, out);
+            if mode == Mode::Strict && i == slot::NAME {
+                check::ascii_strict(v, field, out);
+            }
         }
     }
     let mut additional = AdditionalData::default();
@@ -418,6 +426,9 @@ fn build<'a>(
                 check::consumer_request(v, Side::Decode, field, out);
             } else {
                 check::text(v, check::ADDITIONAL_MAX, Side::Decode, field, out);
+                if mode == Mode::Strict && k == 7 {
+                    check::ascii_strict(v, field, out);
+                }
             }
             *cell = Some(Cow::Borrowed(v));
         }
