@@ -607,3 +607,26 @@ proptest! {
         }
     }
 }
+
+/// Lenient decoding of an invalid code gives every field it could read (issue 18: a
+/// 26-character purpose once gave nothing back).
+#[test]
+fn lenient_decoding_keeps_the_fields_of_an_invalid_code() {
+    let base = "00020101021138530010A0000007270123000697041601092245284790208QRIBFTTA53037045802VN";
+    let p = with_crc(&format!("{base}62300826HOC PHI HK1 HP24010172 ABC"));
+    let d = vietref::vietqr::decode_fields(&p, Mode::Lenient);
+    assert!(!d.report.is_valid());
+    assert_eq!(keys(&d.report.findings), ["vietqr.too_long"]);
+    assert_eq!(d.fields["62.08"], "HOC PHI HK1 HP24010172 ABC");
+    assert_eq!(d.fields["38.01.00"], "970416");
+    assert_eq!(d.fields["01"], "11");
+    assert!(!d.fields.contains_key("38") && !d.fields.contains_key("62"));
+    // the report is decode's
+    assert_eq!(d.report, decode(&p, Mode::Lenient));
+    // a structural fault: what was read before it
+    let broken = format!("{base}62300899HOC");
+    let d = vietref::vietqr::decode_fields(&broken, Mode::Lenient);
+    assert!(!d.report.is_valid());
+    assert_eq!(d.fields["38.01.01"], "224528479");
+    assert_eq!(d.fields["58"], "VN");
+}
