@@ -959,6 +959,83 @@ mod tests {
     }
 
     #[test]
+    fn capping_while_pushing_gives_what_capping_after_gives() {
+        // One field, codes interleaved, more than MAX_REPEATS of two of them.
+        let seq: Vec<(Code, usize)> = (0..100)
+            .map(|i| match i % 3 {
+                0 => (Code::NameDigit, i),
+                1 => (Code::NameSymbol, i),
+                _ if i < 30 => (Code::NameStrayMark, i),
+                _ => (Code::NameDigit, i),
+            })
+            .collect();
+        let mut after: Vec<Finding> = seq
+            .iter()
+            .map(|&(c, i)| Finding::new(c, "payerName").at(i + 1, 'x'))
+            .collect();
+        cap_repeats(&mut after);
+        let mut during = Vec::new();
+        for &(c, i) in &seq {
+            push_capped(&mut during, c, "payerName", || {
+                Finding::new(c, "payerName").at(i + 1, 'x')
+            });
+        }
+        let kept = |v: &[Finding]| -> Vec<Finding> {
+            v.iter()
+                .filter(|f| f.code != Code::TextMoreFindings)
+                .cloned()
+                .collect()
+        };
+        let more = |v: &[Finding]| -> Vec<(String, Option<usize>)> {
+            let mut m: Vec<_> = v
+                .iter()
+                .filter(|f| f.code == Code::TextMoreFindings)
+                .map(|f| (f.params.detail.clone().unwrap_or_default(), f.params.limit))
+                .collect();
+            m.sort();
+            m
+        };
+        assert_eq!(kept(&during), kept(&after));
+        assert_eq!(more(&during), more(&after));
+        // and capping again changes nothing
+        let again = during.clone();
+        cap_repeats(&mut during);
+        assert_eq!(during, again);
+    }
+
+    #[test]
+    fn long_values_are_quoted_by_an_excerpt_with_their_length() {
+        let long = "Nguyễn ".repeat(1000);
+        let f = Finding::new(Code::NameCase, "payerName").detail_quoted(&long);
+        let d = f.params.detail.as_deref().unwrap();
+        assert!(d.starts_with("\u{201C}Nguyễn Nguyễn"), "{d}");
+        assert!(d.ends_with("\u{2026}\u{201D} (7000 characters)"), "{d}");
+        assert_eq!(
+            d.chars().count(),
+            EXCERPT_CHARS + 3 + " (7000 characters)".len()
+        );
+        assert!(
+            f.message_vi().ends_with("(7000 ký tự)"),
+            "{}",
+            f.message_vi()
+        );
+        // short values whole
+        let f = Finding::new(Code::NameCase, "payerName").detail_quoted("An");
+        assert_eq!(f.params.detail.as_deref(), Some("\u{201C}An\u{201D}"));
+        // any detail longer than DETAIL_MAX_CHARS, whoever made it
+        let f = Finding::new(Code::MessageSectorInvalid, "sector").detail(format!("{long:?}"));
+        assert!(f.message_en().len() < 300, "{}", f.message_en());
+        assert!(
+            f.message_en().contains("(7002 characters)"),
+            "{}",
+            f.message_en()
+        );
+        assert!(f.message_vi().contains("(7002 ký tự)"));
+        let f = Finding::new(Code::TextWhitespace, "x").detail_both(&long, &long);
+        assert!(f.message_en().len() < 300 && f.message_vi().len() < 300);
+    }
+
+    #[test]
     fn keys_and_numbers_are_unique() {
         let keys: HashSet<_> = Code::ALL.iter().map(|c| c.key()).collect();
         let nums: HashSet<_> = Code::ALL.iter().map(|c| c.number()).collect();
