@@ -789,26 +789,29 @@ pub(crate) fn push_capped(
     field: &str,
     make: impl FnOnce() -> Finding,
 ) {
+    let key = code.key();
+    let is_more = |f: &Finding| {
+        f.code == Code::TextMoreFindings
+            && f.field == field
+            && f.params.detail.as_deref() == Some(key)
+    };
+    // Over the cap already: its count is usually the last finding (one comparison).
+    if let Some(f) = findings.iter_mut().rev().find(|f| is_more(f)) {
+        f.params.limit = Some(f.params.limit.unwrap_or(0) + 1);
+        return;
+    }
     let listed = findings
         .iter()
         .filter(|f| f.code == code && f.field == field)
         .count();
     if listed < MAX_REPEATS {
         findings.push(make());
-        return;
-    }
-    let key = code.key();
-    match findings.iter_mut().find(|f| {
-        f.code == Code::TextMoreFindings
-            && f.field == field
-            && f.params.detail.as_deref() == Some(key)
-    }) {
-        Some(f) => f.params.limit = Some(f.params.limit.unwrap_or(0) + 1),
-        None => findings.push(
+    } else {
+        findings.push(
             Finding::new(Code::TextMoreFindings, field)
                 .limit(1)
                 .detail(key),
-        ),
+        );
     }
 }
 
