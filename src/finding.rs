@@ -367,12 +367,30 @@ codes! {
     VietqrPayeeNameDifferent = 533, "vietqr.payee_name_different", Warning,
         "the merchant name {detail} differs from the registered name; check that it is the institution's own abbreviation",
         "tên đơn vị thụ hưởng {detail} khác tên đã đăng ký; hãy kiểm tra đó có phải tên viết tắt của đơn vị";
+    /// Strict decoding: the merchant name (59) or the purpose (62.08) holds a character that
+    /// is not ASCII. Peers count such lengths differently and bank apps show it garbled.
+    VietqrNonAsciiStrict = 534, "vietqr.non_ascii_strict", Error,
+        "character {char} at character {pos} is not ASCII; in strict mode the merchant name (59) and the purpose (62.08) must be ASCII",
+        "ký tự {char} tại ký tự thứ {pos} không phải ASCII; ở chế độ nghiêm ngặt tên đơn vị (59) và nội dung (62.08) phải là ký tự ASCII";
+    /// Decoding: a well-formed BIN that is in no registry entry (bank or wallet).
+    VietqrBinUnknown = 535, "vietqr.bin_unknown", Warning,
+        "the BIN {detail} is not a bank or wallet vietref knows; check where the money goes before paying",
+        "mã BIN {detail} không thuộc ngân hàng hay ví điện tử nào vietref biết; hãy kiểm tra tiền sẽ chuyển đến đâu trước khi thanh toán";
+    /// Decoding: an account or card number of a length no bank issues.
+    VietqrAccountLength = 536, "vietqr.account_length", Warning,
+        "the account or card number looks implausible: {detail}",
+        "số tài khoản hoặc số thẻ có vẻ không hợp lệ: {detail}";
     // ---- references: payment codes, RF, e-invoices (issue 4) ---- 410..
     /// The input has the shape of a payment code or an RF creditor reference but its check
     /// digits are wrong.
     InvoiceCheckDigits = 410, "invoice.check_digits", Error,
         "{detail} has the form of a check-digit code but its check digits are wrong (a typing error?)",
         "{detail} có dạng mã có chữ số kiểm tra nhưng chữ số kiểm tra sai (có thể gõ nhầm?)";
+    /// An RF creditor reference whose check digits are `00`, `01` or `99`: ISO 11649 issues
+    /// only `02`–`98`, so this is no typing slip (such a reference may pass the mod 97 test).
+    InvoiceRfCheckDigitsReserved = 415, "invoice.rf_check_digits_reserved", Error,
+        "{detail}: the check digits after RF are 00, 01 or 99, which ISO 11649 never issues (they are 02 to 98); the reference was not made by the RF computation",
+        "{detail}: chữ số kiểm tra sau RF là 00, 01 hoặc 99, là giá trị ISO 11649 không bao giờ cấp (chỉ từ 02 đến 98); tham chiếu này không được tạo theo cách tính RF";
     /// The input starts with a known scheme's prefix (or `RF`) but has the wrong length.
     InvoiceCodeLength = 411, "invoice.code_length", Error,
         "{detail} has the form of a check-digit code but the wrong length; expected {limit} characters",
@@ -665,16 +683,52 @@ impl Finding {
         self
     }
 
-    /// Sets the detail.
+    /// Sets the detail. A detail longer than [`DETAIL_MAX_CHARS`] characters (a value
+    /// quoted whole by its caller) is cut to an excerpt: its first [`EXCERPT_CHARS`]
+    /// characters, an ellipsis and its full length, in each language.
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
-        self.params.detail = Some(detail.into());
+        let detail = detail.into();
+        match bounded(&detail, DETAIL_MAX_CHARS) {
+            Some((en, vi)) => {
+                self.params.detail = Some(en);
+                self.params.detail_vi = Some(vi);
+            }
+            None => self.params.detail = Some(detail),
+        }
         self
     }
 
-    /// Sets a detail that holds words, in English and in Vietnamese.
+    /// Sets the detail to the value between typographic quotes, `“value”`; a value longer
+    /// than [`EXCERPT_CHARS`] characters is quoted by an excerpt with its full length,
+    /// `“Nguyễn Văn…” (52428800 characters)`, so that a report stays small whatever the
+    /// input.
+    pub fn detail_quoted(mut self, value: &str) -> Self {
+        match excerpt(value, EXCERPT_CHARS) {
+            None => {
+                self.params.detail = Some(quoted(value));
+                self.params.detail_vi = None;
+            }
+            Some((head, n)) => {
+                let q = quoted(&format!("{head}\u{2026}"));
+                self.params.detail = Some(format!("{q} ({n} characters)"));
+                self.params.detail_vi = Some(format!("{q} ({n} ký tự)"));
+            }
+        }
+        self
+    }
+
+    /// Sets a detail that holds words, in English and in Vietnamese (each bounded as
+    /// [`Finding::detail`] bounds it).
     pub fn detail_both(mut self, en: impl Into<String>, vi: impl Into<String>) -> Self {
-        self.params.detail = Some(en.into());
-        self.params.detail_vi = Some(vi.into());
+        let (en, vi) = (en.into(), vi.into());
+        self.params.detail = Some(match bounded(&en, DETAIL_MAX_CHARS) {
+            Some((en, _)) => en,
+            None => en,
+        });
+        self.params.detail_vi = Some(match bounded(&vi, DETAIL_MAX_CHARS) {
+            Some((_, vi)) => vi,
+            None => vi,
+        });
         self
     }
 
@@ -814,6 +868,44 @@ pub fn cap_repeats(findings: &mut Vec<Finding>) {
     cap(findings, MAX_REPEATS, true);
 }
 
+/// Adds the finding `make` builds, unless [`MAX_REPEATS`] findings of `code` in `field`
+/// are listed already: then it is only counted, in the field's `text.more_findings`
+/// finding for that code (made on the first one left out). Checks that can find something
+/// at every character of their input push through this, so that the work behind a capped
+/// report stays as small as the report (`make` is not called for a finding left out).
+/// [`cap_repeats`] over the result changes nothing.
+pub(crate) fn push_capped(
+    findings: &mut Vec<Finding>,
+    code: Code,
+    field: &str,
+    make: impl FnOnce() -> Finding,
+) {
+    let key = code.key();
+    let is_more = |f: &Finding| {
+        f.code == Code::TextMoreFindings
+            && f.field == field
+            && f.params.detail.as_deref() == Some(key)
+    };
+    // Over the cap already: its count is usually the last finding (one comparison).
+    if let Some(f) = findings.iter_mut().rev().find(|f| is_more(f)) {
+        f.params.limit = Some(f.params.limit.unwrap_or(0) + 1);
+        return;
+    }
+    let listed = findings
+        .iter()
+        .filter(|f| f.code == code && f.field == field)
+        .count();
+    if listed < MAX_REPEATS {
+        findings.push(make());
+    } else {
+        findings.push(
+            Finding::new(Code::TextMoreFindings, field)
+                .limit(1)
+                .detail(key),
+        );
+    }
+}
+
 /// Keeps the first `max` findings of each code whatever their field (records of a file,
 /// each with its own line in the field) and counts the rest in one `text.more_findings`
 /// warning per code with an empty field, as [`cap_repeats`] does per field.
@@ -884,6 +976,34 @@ fn cap(findings: &mut Vec<Finding>, max: usize, by_field: bool) {
     *findings = out;
 }
 
+/// How many characters of a long value a finding quotes ([`Finding::detail_quoted`]).
+pub const EXCERPT_CHARS: usize = 64;
+
+/// The longest detail a finding keeps whole, in characters ([`Finding::detail`]).
+pub const DETAIL_MAX_CHARS: usize = 512;
+
+/// The first `max` characters of `s` and its length in characters, when it is longer.
+fn excerpt(s: &str, max: usize) -> Option<(&str, usize)> {
+    // Characters never outnumber bytes.
+    if s.len() <= max {
+        return None;
+    }
+    let mut starts = s.char_indices().map(|(i, _)| i);
+    let cut = starts.nth(max)?;
+    Some((&s[..cut], max + 1 + starts.count()))
+}
+
+/// A detail longer than `max` characters as an excerpt with its full length, in English
+/// and in Vietnamese; `None` when it is short enough.
+fn bounded(detail: &str, max: usize) -> Option<(String, String)> {
+    excerpt(detail, max)?;
+    let (head, n) = excerpt(detail, EXCERPT_CHARS)?;
+    Some((
+        format!("{head}\u{2026} ({n} characters)"),
+        format!("{head}\u{2026} ({n} ký tự)"),
+    ))
+}
+
 /// `s` between typographic quotes, `“s”`, as finding details quote values (built without
 /// the formatting machinery: details are made on hot paths such as memo rendering).
 pub(crate) fn quoted(s: &str) -> String {
@@ -930,6 +1050,83 @@ mod tests {
         assert_eq!(f.len(), 101);
         assert_eq!(f[99].field, "101:amount");
         assert_eq!((&*f[100].field, f[100].params.limit), ("", Some(150)));
+    }
+
+    #[test]
+    fn capping_while_pushing_gives_what_capping_after_gives() {
+        // One field, codes interleaved, more than MAX_REPEATS of two of them.
+        let seq: Vec<(Code, usize)> = (0..100)
+            .map(|i| match i % 3 {
+                0 => (Code::NameDigit, i),
+                1 => (Code::NameSymbol, i),
+                _ if i < 30 => (Code::NameStrayMark, i),
+                _ => (Code::NameDigit, i),
+            })
+            .collect();
+        let mut after: Vec<Finding> = seq
+            .iter()
+            .map(|&(c, i)| Finding::new(c, "payerName").at(i + 1, 'x'))
+            .collect();
+        cap_repeats(&mut after);
+        let mut during = Vec::new();
+        for &(c, i) in &seq {
+            push_capped(&mut during, c, "payerName", || {
+                Finding::new(c, "payerName").at(i + 1, 'x')
+            });
+        }
+        let kept = |v: &[Finding]| -> Vec<Finding> {
+            v.iter()
+                .filter(|f| f.code != Code::TextMoreFindings)
+                .cloned()
+                .collect()
+        };
+        let more = |v: &[Finding]| -> Vec<(String, Option<usize>)> {
+            let mut m: Vec<_> = v
+                .iter()
+                .filter(|f| f.code == Code::TextMoreFindings)
+                .map(|f| (f.params.detail.clone().unwrap_or_default(), f.params.limit))
+                .collect();
+            m.sort();
+            m
+        };
+        assert_eq!(kept(&during), kept(&after));
+        assert_eq!(more(&during), more(&after));
+        // and capping again changes nothing
+        let again = during.clone();
+        cap_repeats(&mut during);
+        assert_eq!(during, again);
+    }
+
+    #[test]
+    fn long_values_are_quoted_by_an_excerpt_with_their_length() {
+        let long = "Nguyễn ".repeat(1000);
+        let f = Finding::new(Code::NameCase, "payerName").detail_quoted(&long);
+        let d = f.params.detail.as_deref().unwrap();
+        assert!(d.starts_with("\u{201C}Nguyễn Nguyễn"), "{d}");
+        assert!(d.ends_with("\u{2026}\u{201D} (7000 characters)"), "{d}");
+        assert_eq!(
+            d.chars().count(),
+            EXCERPT_CHARS + 3 + " (7000 characters)".len()
+        );
+        assert!(
+            f.message_vi().ends_with("(7000 ký tự)"),
+            "{}",
+            f.message_vi()
+        );
+        // short values whole
+        let f = Finding::new(Code::NameCase, "payerName").detail_quoted("An");
+        assert_eq!(f.params.detail.as_deref(), Some("\u{201C}An\u{201D}"));
+        // any detail longer than DETAIL_MAX_CHARS, whoever made it
+        let f = Finding::new(Code::MessageSectorInvalid, "sector").detail(format!("{long:?}"));
+        assert!(f.message_en().len() < 300, "{}", f.message_en());
+        assert!(
+            f.message_en().contains("(7002 characters)"),
+            "{}",
+            f.message_en()
+        );
+        assert!(f.message_vi().contains("(7002 ký tự)"));
+        let f = Finding::new(Code::TextWhitespace, "x").detail_both(&long, &long);
+        assert!(f.message_en().len() < 300 && f.message_vi().len() < 300);
     }
 
     #[test]

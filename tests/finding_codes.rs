@@ -65,6 +65,7 @@ fn case(code: Code) -> Option<Vec<Finding>> {
         Code::InvoiceCheckDigits => invoice_with("HP7184097647", "HP:8"),
         Code::InvoiceCodeLength => invoice_with("HP718409767", "HP:8"),
         Code::InvoiceEinvoiceLike => draft(with("invoice", json!("7C24TAA-1234"))),
+        Code::InvoiceRfCheckDigitsReserved => draft(with("invoice", json!("RF0072"))),
         _ => return None,
     })
 }

@@ -403,3 +403,44 @@ proptest! {
         }
     }
 }
+
+/// Check digits 00, 01 and 99 are never issued (98 minus a remainder 0..=96), yet a
+/// reference with them can pass the mod 97 test (99 ≡ 02, 00 ≡ 97, 01 ≡ 98): the refusal
+/// says that, not "a typing error?" (issue 18).
+#[test]
+fn rf_reserved_check_digits_say_what_is_wrong() {
+    // RF0236, RF9772 and RF9854 are valid; the same bodies pass mod 97 with 99, 00, 01.
+    for ok in ["RF0236", "RF9772", "RF9854"] {
+        assert!(rf::is_valid(ok), "{ok}");
+    }
+    for bad in ["RF9936", "RF0072", "RF0154"] {
+        let e = rf::validate(bad).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                RefError::InvalidPart {
+                    part: vietref::reference::Part::CheckDigits,
+                    ..
+                }
+            ),
+            "{bad}: {e:?}"
+        );
+        let en = e.message_en();
+        assert!(en.contains("02 to 98") && !en.contains("typing"), "{en}");
+        assert!(e.message_vi().contains("02 đến 98"), "{}", e.message_vi());
+        // As an invoice of a message: its own finding code, in both languages.
+        let (inv, f) = InvoiceRef::parse(bad, "invoice");
+        assert!(inv.is_none());
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].code, Code::InvoiceRfCheckDigitsReserved);
+        assert!(
+            f[0].message_en().contains("never issues"),
+            "{}",
+            f[0].message_en()
+        );
+        assert!(!f[0].message_en().contains("typing"));
+        assert!(f[0].message_vi().contains("không bao giờ cấp"));
+    }
+    // Digits that fail mod 97 are still a typing error.
+    assert_eq!(rf::validate("RF0336"), Err(RefError::InvalidChecksum));
+}

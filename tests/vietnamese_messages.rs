@@ -178,6 +178,8 @@ fn text_cases() -> Vec<Vec<Finding>> {
 fn name_cases() -> Vec<Vec<Finding>> {
     vec![
         name("Nguyễn Văn 2"),
+        // a long value is quoted by an excerpt and its length, in each language
+        name(&"nguyễn ".repeat(40)),
         name("Lê @Anh"),
         name("НОА"),
         name("Ἀλέξανδρος"),
@@ -315,6 +317,11 @@ fn vietqr_cases() -> Vec<Vec<Finding>> {
         strict(&with_crc(&BODY.replacen("5303704", "5303840", 1))),
         strict(&with_crc(&BODY.replacen("5802VN", "5802US", 1))),
         strict(&with_crc(&format!("{BODY}6003Huế"))),
+        strict(&with_crc(&format!("{BODY}5903Huế"))),
+        strict(&with_crc(&BODY.replacen("970403", "999999", 1))),
+        strict(&with_crc(
+            "00020101021138450010A00000072701150006970403010110208QRIBFTTA53037045802VN",
+        )),
         enc(|q| q.bank_bin = "97040".into()),
         enc(|q| q.account_number = "12-34".into()),
         enc(|q| q.merchant_category = Some("12a4".into())),
@@ -335,6 +342,8 @@ fn vietqr_cases() -> Vec<Vec<Finding>> {
         verify(|q| q.account_number = "1".into()),
         verify(|q| q.merchant_name = Some("Trường THCS Hòa Вình".into())),
         verify(|q| q.merchant_name = Some("THCS HOA BINH".into())),
+        verify(|q| q.merchant_name = Some("TRU0NG THC5 H0A B1NH".into())),
+        verify(|q| q.merchant_name = Some("TRUONG THCS HOA \u{FF22}INH".into())),
     ]
 }
 

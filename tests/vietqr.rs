@@ -145,7 +145,15 @@ fn tags_in_any_order_and_unknown_tags_kept() {
 fn non_ascii_counts_characters_and_crc_over_utf8() {
     // "Hòa Bình" is 8 characters (10 UTF-8 bytes): the length field says 08.
     let p = with_crc("00020101021138600010A00000072701300006970403011697040311012345670208QRIBFTTC53037045802VN5908Hòa Bình");
+    // Strict decoding refuses non-ASCII text in 59 and 62.08 (issue 18); lenient reads it.
     let r = decode(&p, Mode::Strict);
+    assert_eq!(
+        keys(&r.findings),
+        ["vietqr.non_ascii_read", "vietqr.non_ascii_strict"]
+    );
+    assert!(!r.is_valid());
+    assert_eq!(r.findings[1].params.character, Some('ò'));
+    let r = decode(&p, Mode::Lenient);
     assert_eq!(keys(&r.findings), ["vietqr.non_ascii_read"]);
     let qr = r.cleaned.unwrap();
     assert_eq!(qr.merchant_name.as_deref(), Some("Hòa Bình"));
@@ -318,6 +326,20 @@ fn one_case_per_finding_code() {
         (
             "vietqr.non_ascii_read",
             strict(&with_crc(&format!("{BODY}6003Huế"))),
+        ),
+        (
+            "vietqr.non_ascii_strict",
+            strict(&with_crc(&format!("{BODY}5903Huế"))),
+        ),
+        (
+            "vietqr.bin_unknown",
+            strict(&with_crc(&BODY.replacen("970403", "999999", 1))),
+        ),
+        (
+            "vietqr.account_length",
+            strict(&with_crc(
+                "00020101021138450010A00000072701150006970403010110208QRIBFTTA53037045802VN",
+            )),
         ),
         (
             "vietqr.control_char",
@@ -501,7 +523,14 @@ proptest! {
         let payload = encode(&q).unwrap();
         prop_assert!(payload.is_ascii());
         let r = decode(&payload, Mode::Strict);
-        prop_assert!(r.findings.is_empty(), "{:?}", r.findings);
+        // (random BINs and accounts: only the registry and plausibility warnings)
+        prop_assert!(
+            r.findings
+                .iter()
+                .all(|f| matches!(f.code, Code::VietqrBinUnknown | Code::VietqrAccountLength)),
+            "{:?}",
+            r.findings
+        );
         let mut back = r.cleaned.unwrap();
         prop_assert_eq!(back.crc.as_deref(), Some(&payload[payload.len() - 4..]));
         back.crc = None;
@@ -580,4 +609,27 @@ proptest! {
             prop_assert!(decode(&p, Mode::Strict).is_valid());
         }
     }
+}
+
+/// Lenient decoding of an invalid code gives every field it could read (issue 18: a
+/// 26-character purpose once gave nothing back).
+#[test]
+fn lenient_decoding_keeps_the_fields_of_an_invalid_code() {
+    let base = "00020101021138530010A0000007270123000697041601092245284790208QRIBFTTA53037045802VN";
+    let p = with_crc(&format!("{base}62300826HOC PHI HK1 HP24010172 ABC"));
+    let d = vietref::vietqr::decode_fields(&p, Mode::Lenient);
+    assert!(!d.report.is_valid());
+    assert_eq!(keys(&d.report.findings), ["vietqr.too_long"]);
+    assert_eq!(d.fields["62.08"], "HOC PHI HK1 HP24010172 ABC");
+    assert_eq!(d.fields["38.01.00"], "970416");
+    assert_eq!(d.fields["01"], "11");
+    assert!(!d.fields.contains_key("38") && !d.fields.contains_key("62"));
+    // the report is decode's
+    assert_eq!(d.report, decode(&p, Mode::Lenient));
+    // a structural fault: what was read before it
+    let broken = format!("{base}62300899HOC");
+    let d = vietref::vietqr::decode_fields(&broken, Mode::Lenient);
+    assert!(!d.report.is_valid());
+    assert_eq!(d.fields["38.01.01"], "224528479");
+    assert_eq!(d.fields["58"], "VN");
 }

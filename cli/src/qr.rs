@@ -192,6 +192,9 @@ struct Decoded<'a> {
     bank: Option<&'static banks::Bank>,
     #[serde(rename = "paymentCodes", skip_serializing_if = "Option::is_none")]
     payment_codes: Option<Vec<Value>>,
+    /// Lenient mode, invalid code: every field that could be read, by tag path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fields: Option<&'a std::collections::BTreeMap<String, &'a str>>,
 }
 
 /// The payment codes of a decoded VietQR, field by field: purpose first, then the bill
@@ -224,7 +227,8 @@ fn payment_codes_json(qr: &VietQr<'_>, schemes: &[Scheme]) -> Vec<Value> {
 /// The JSON line `qr decode` prints for one payload, and whether the payload is valid.
 /// With `schemes` (`Some`, even empty), the payment codes are listed too.
 pub fn decoded_json(payload: &str, mode: Mode, schemes: Option<&[Scheme]>) -> (bool, String) {
-    let report = decode(payload, mode);
+    let decoded = vietref::vietqr::decode_fields(payload, mode);
+    let report = &decoded.report;
     let out = Decoded {
         qr: report.cleaned.as_ref(),
         valid: report.is_valid(),
@@ -237,6 +241,7 @@ pub fn decoded_json(payload: &str, mode: Mode, schemes: Option<&[Scheme]>) -> (b
                 .map(|q| payment_codes_json(q, s))
                 .unwrap_or_default()
         }),
+        fields: (mode == Mode::Lenient && !report.is_valid()).then_some(&decoded.fields),
     };
     let json = serde_json::to_string(&out)
         .unwrap_or_else(|e| format!("{{\"valid\":false,\"error\":{:?}}}", e.to_string()));

@@ -134,3 +134,19 @@ fn decode_with_schemes_lists_the_payment_codes_by_field() {
         serde_json::json!([{"code": "HP7184097674", "kind": "payment_code", "field": "billNumber", "start": 0, "end": 12}])
     );
 }
+
+/// Lenient `qr decode` of an invalid code prints every field it could read next to
+/// `valid: false` (issue 18: a 26-character purpose once printed no field).
+#[test]
+fn lenient_decode_prints_the_fields_of_an_invalid_code() {
+    let body = "00020101021138530010A0000007270123000697041601092245284790208QRIBFTTA53037045802VN62300826HOC PHI HK1 HP24010172 ABC6304";
+    let payload = format!("{body}{:04X}", vietref::vietqr::crc16(body.as_bytes()));
+    let o = run(&["qr", "decode", &payload], "");
+    assert!(!o.status.success());
+    let v = &lines(&o)[0];
+    assert_eq!(v["valid"], false);
+    assert_eq!(v["fields"]["62.08"], "HOC PHI HK1 HP24010172 ABC");
+    assert_eq!(v["fields"]["38.01.01"], "224528479");
+    let o = run(&["qr", "decode", "--strict", &payload], "");
+    assert!(lines(&o)[0].get("fields").is_none());
+}

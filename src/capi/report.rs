@@ -67,11 +67,37 @@ impl Serialize for Cleaned {
 /// Free it once with `vietref_report_free`, after every reader is done.
 pub struct vietref_report {
     report: Report<Cleaned>,
+    /// Lenient VietQR decoding of an invalid code: every field read, by tag path (added to
+    /// the JSON as `fields`).
+    fields: Option<std::collections::BTreeMap<String, String>>,
+}
+
+/// The JSON of a report with the fields read.
+#[derive(Serialize)]
+struct WithFields<'a> {
+    valid: bool,
+    findings: &'a [Finding],
+    cleaned: &'a Option<Cleaned>,
+    fields: &'a std::collections::BTreeMap<String, String>,
 }
 
 impl vietref_report {
     pub(crate) fn new(report: Report<Cleaned>) -> Self {
-        vietref_report { report }
+        vietref_report {
+            report,
+            fields: None,
+        }
+    }
+
+    /// A report that also lists the fields read (lenient decoding of an invalid code).
+    pub(crate) fn with_fields(
+        report: Report<Cleaned>,
+        fields: std::collections::BTreeMap<String, String>,
+    ) -> Self {
+        vietref_report {
+            report,
+            fields: Some(fields),
+        }
     }
 
     /// The report.
@@ -87,7 +113,16 @@ impl vietref_report {
     }
 
     fn json(&self) -> Result<String, vietref_status> {
-        serde_json::to_string(&self.report).map_err(|_| vietref_status::VIETREF_INTERNAL_ERROR)
+        match &self.fields {
+            None => serde_json::to_string(&self.report),
+            Some(fields) => serde_json::to_string(&WithFields {
+                valid: self.report.is_valid(),
+                findings: &self.report.findings,
+                cleaned: &self.report.cleaned,
+                fields,
+            }),
+        }
+        .map_err(|_| vietref_status::VIETREF_INTERNAL_ERROR)
     }
 
     fn cleaned_json(&self) -> Result<String, vietref_status> {

@@ -191,7 +191,12 @@ fn payload_report(findings: Vec<crate::Finding>, built: Option<VietQr<'_>>) -> R
 /// `vietref_report_free`): every finding (field paths like `vietqr.38.01.01`, codes
 /// `vietqr.*`) and, when no finding is an error, the decoded VietQR as the cleaned value
 /// (`vietref_report_cleaned_json` gives the JSON `vietref qr decode` prints for the fields;
-/// `vietref_vietqr_from_report` gives a handle).
+/// `vietref_vietqr_from_report` gives a handle). In lenient mode the report of an invalid
+/// code still shows what it holds: its JSON (`vietref_report_json`) adds `fields`, every
+/// value that could be read by tag path (`"62.08"`, `"38.01.01"`), next to `valid: false`
+/// and the findings. Strict decoding also refuses non-ASCII text in 59 and 62.08
+/// (`vietqr.non_ascii_strict`); an unknown BIN (`vietqr.bin_unknown`) and an implausibly
+/// short account or card number (`vietqr.account_length`) are warnings.
 ///
 /// The status is `VIETREF_OK` whenever the report was made, whether or not the payload is
 /// valid: ask `vietref_report_valid`. An unknown `mode` is `VIETREF_INVALID_ARGUMENT`.
@@ -210,11 +215,25 @@ pub unsafe extern "C" fn vietref_vietqr_decode(
         let payload = unsafe { text_arg(payload, payload_len) }?;
         let mode = known(self::mode(mode))?;
         let out = unsafe { out_arg(report_out) }?;
-        let r = vietqr::decode(payload, mode);
-        out.write_report(Report {
-            findings: r.findings,
-            cleaned: r.cleaned.map(|q| Cleaned::VietQr(Box::new(q.into_owned()))),
-        });
+        let d = vietqr::decode_fields(payload, mode);
+        let valid = d.report.is_valid();
+        let report = Report {
+            findings: d.report.findings,
+            cleaned: d
+                .report
+                .cleaned
+                .map(|q| Cleaned::VietQr(Box::new(q.into_owned()))),
+        };
+        if mode == Mode::Lenient && !valid {
+            let fields = d
+                .fields
+                .into_iter()
+                .map(|(k, v)| (k, v.to_owned()))
+                .collect();
+            out.write(into_handle(vietref_report::with_fields(report, fields)));
+        } else {
+            out.write_report(report);
+        }
         Ok(())
     })
 }
@@ -506,7 +525,8 @@ fn bank_json(query: &str) -> Result<String, vietref_status> {
 /// name (case, accents, spaces and punctuation ignored: `vietin bank`, `ICB`, `970415`)
 /// and writes its entry as JSON, a new string owned by the caller: `{"bin":"970415",
 /// "shortName":"VietinBank","name":"...","codes":["ICB",...],"kind":"bank"}` (`kind`:
-/// `bank`, `digitalBank`, `mobileMoney` or `financeCompany`; a `note` when there is one).
+/// `bank`, `digitalBank`, `mobileMoney`, `financeCompany` or `wallet`; a `note` when there
+/// is one).
 /// `VIETREF_NO_VALUE` when no entry matches.
 ///
 /// # Safety

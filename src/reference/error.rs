@@ -37,6 +37,9 @@ pub enum Part {
     Branch,
     /// A payment-code scheme (`PREFIX:LENGTH`).
     Scheme,
+    /// The two check digits of an RF creditor reference (or of an ISO 7064 MOD 97-10
+    /// value): `02`–`98`.
+    CheckDigits,
 }
 
 impl Part {
@@ -58,6 +61,7 @@ impl Part {
             Part::Province => "the province code",
             Part::Branch => "the branch number",
             Part::Scheme => "the scheme",
+            Part::CheckDigits => "the check digits",
         }
     }
 
@@ -79,6 +83,7 @@ impl Part {
             Part::Province => "mã tỉnh",
             Part::Branch => "số chi nhánh",
             Part::Scheme => "sơ đồ mã",
+            Part::CheckDigits => "chữ số kiểm tra",
         }
     }
 }

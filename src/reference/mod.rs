@@ -298,6 +298,10 @@ fn code_finding(e: &RefError, field: &str, input: &str, len: usize) -> Finding {
                 .limit(len)
         }
         RefError::InvalidChecksum => Finding::new(Code::InvoiceCheckDigits, field).detail(input),
+        RefError::InvalidPart {
+            part: Part::CheckDigits,
+            ..
+        } => Finding::new(Code::InvoiceRfCheckDigitsReserved, field).detail(input),
         other => Finding::new(Code::InvoiceCheckDigits, field).detail_both(
             format!("{input}: {}", other.message_en()),
             format!("{input}: {}", other.message_vi()),

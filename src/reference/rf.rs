@@ -27,6 +27,13 @@ pub const RF_MAX: usize = 25;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CreditorReference(String);
 
+/// Why check digits `00`, `01` and `99` are refused, in English.
+pub(crate) const RF_RESERVED_EN: &str =
+    "ISO 11649 check digits are 02 to 98; 00, 01 and 99 are never issued";
+/// The same, in Vietnamese.
+pub(crate) const RF_RESERVED_VI: &str =
+    "chữ số kiểm tra ISO 11649 nằm trong khoảng 02 đến 98; 00, 01 và 99 không bao giờ được cấp";
+
 /// Removes spaces, hyphens and dots and upper-cases; refuses other characters.
 pub fn compact(input: &str) -> Result<String, RefError> {
     clean(input, SEPARATORS)
@@ -67,7 +74,18 @@ pub fn validate(input: &str) -> Result<CreditorReference, RefError> {
             "hai ký tự sau RF phải là chữ số kiểm tra",
         ));
     }
-    if rearranged_remainder(body, cc) != Some(1) || !iso7064::is_issuable(cc) {
+    if !iso7064::is_issuable(cc) {
+        // 98 minus a remainder 0..=96: the computation never gives 00, 01 or 99, although
+        // a reference with them can pass the mod 97 test (RF00…, RF01…, RF99… do for some
+        // bodies): no typing slip, a reference not made by the computation.
+        return Err(RefError::part(
+            Part::CheckDigits,
+            cc,
+            RF_RESERVED_EN,
+            RF_RESERVED_VI,
+        ));
+    }
+    if rearranged_remainder(body, cc) != Some(1) {
         return Err(RefError::InvalidChecksum);
     }
     Ok(CreditorReference(c))

@@ -1,11 +1,21 @@
-//! Look-alike detection: a confusable skeleton in the manner of Unicode TS #39 §4, tuned for
-//! Vietnamese names. Two strings whose skeletons are equal look the same to a person.
+//! Look-alike detection: the confusable skeleton of Unicode TS #39 §4 (data: Unicode's
+//! `confusables.txt`, through the `unicode-security` crate; its version is
+//! [`CONFUSABLES_UNICODE_VERSION`]), made case-blind and compatibility-folded for payee
+//! names. Two names with equal skeletons look the same to a person.
 //!
-//! The mapping covers what a spoofed payee name uses in practice: Cyrillic and Greek letters
-//! that look Latin (`а е о р с у х`, `ο`, `Н О А`), non-Vietnamese Latin marks that pass for
-//! Vietnamese ones (caron `ǎ` for breve `ă`; `ð Ð Ɖ` for `đ Đ`), digit/letter swaps (`0`/`O`,
-//! `1`/`l`/`I`), `rn` for `m`, and invisible characters (dropped). Case is ignored: an
-//! upper-case spelling of a registered name is not a disguise.
+//! Each character of the NFC text is mapped on its own to a piece, and the skeleton is the
+//! pieces in order: the character's compatibility form (NFKC: full-width `Ｂ`, mathematical
+//! `𝐁` become `B`), its upper case, vietref's few additions for digits that pass for
+//! letters in upper-case names (`5`/`S`, `8`/`B`, `2`/`Z`, `6`/`G`; `0`/`O` and `1`/`I`/`l`
+//! are in `confusables.txt`) and for Latin letters that pass for Vietnamese ones (`ð` for
+//! `đ`, `ø` for `ơ`), then the UTS #39 skeleton (Cyrillic, Greek, Armenian, Cherokee, Lisu,
+//! Latin extensions and symbols to their Latin prototype; caron `ǎ` to breve `ă`), lower
+//! case. Invisible characters, bidirectional and other controls give nothing; runs of spaces
+//! give one. A second skeleton takes the lower case instead of the upper one (`rn` for `m`,
+//! `ԁ` for `d` only look alike in lower case): [`looks_like`] holds when either is equal.
+//!
+//! Because the skeleton is made piece by piece, a look-alike found between two names can be
+//! explained character by character ([`check_payee_name`] names every swapped one).
 //!
 //! # Example
 //!
@@ -17,96 +27,138 @@
 //! ```
 
 use super::chars;
+use std::collections::HashMap;
 use unicode_normalization::UnicodeNormalization;
 
-fn map_char(c: char) -> Option<char> {
-    Some(match c {
-        // Cyrillic
-        'а' | 'А' => 'a',
-        'в' | 'В' => 'b',
-        'е' | 'Е' | 'ё' | 'Ё' => 'e',
-        'к' | 'К' => 'k',
-        'м' | 'М' => 'm',
-        'н' | 'Н' => 'h',
-        'о' | 'О' => 'o',
-        'р' | 'Р' => 'p',
-        'с' | 'С' => 'c',
-        'т' | 'Т' => 't',
-        'у' | 'У' => 'y',
-        'х' | 'Х' => 'x',
-        'і' | 'І' | 'ї' => 'l',
-        'ј' | 'Ј' => 'j',
-        'ѕ' | 'Ѕ' => 's',
-        'ԁ' => 'd',
-        'ԛ' => 'q',
-        'ԝ' => 'w',
-        'һ' => 'h',
-        // Greek
-        'α' | 'Α' => 'a',
-        'β' | 'Β' => 'b',
-        'ε' | 'Ε' => 'e',
-        'ζ' | 'Ζ' => 'z',
-        'η' | 'Η' => 'h',
-        'ι' | 'Ι' => 'l',
-        'κ' | 'Κ' => 'k',
-        'μ' | 'Μ' => 'm',
-        'ν' | 'Ν' => 'n',
-        'ο' | 'Ο' => 'o',
-        'ρ' | 'Ρ' => 'p',
-        'τ' | 'Τ' => 't',
-        'υ' | 'Υ' => 'y',
-        'χ' | 'Χ' => 'x',
-        // Latin look-alikes of Vietnamese letters
-        'ð' | 'Ð' | 'Ɖ' | 'ɖ' | 'Đ' => 'đ',
-        'ı' | 'I' | 'i' | '1' | '|' | 'ǀ' | 'l' | 'L' => 'l',
-        '0' | 'O' | 'o' => 'o',
-        'ø' | 'Ø' => 'ơ',
-        // marks: caron and inverted breve pass for breve
-        '\u{030C}' | '\u{0311}' => '\u{0306}',
-        _ => return None,
-    })
+/// The Unicode version of the confusables data (`confusables.txt`) the skeletons use.
+pub const CONFUSABLES_UNICODE_VERSION: (u64, u64, u64) = unicode_security::UNICODE_VERSION;
+
+/// vietref's additions to the UTS #39 data, applied before it: digits that pass for letters
+/// in the upper-case names of tag 59 (the data maps `0` and `1` itself), and Latin letters
+/// that pass for Vietnamese ones where the data has another prototype.
+fn supplement(c: char) -> char {
+    match c {
+        '5' => 'S',
+        '8' => 'B',
+        '2' => 'Z',
+        '6' => 'G',
+        'ð' => 'đ',
+        'Ð' => 'Đ',
+        'ø' => 'ơ',
+        'Ø' => 'Ơ',
+        // the inverted breve passes for the breve (the data maps the caron itself)
+        '\u{0311}' => '\u{0306}',
+        _ => c,
+    }
 }
 
-/// The confusable skeleton of `s`: compatibility-decomposed, invisible characters dropped,
-/// look-alikes mapped to one representative, lower case, spaces collapsed, NFD.
-pub fn skeleton(s: &str) -> String {
-    let mut mapped = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.nfkd() {
-        if chars::is_invisible(c)
-            || chars::is_bidi_control(c)
-            || c.is_control() && !chars::is_space_like(c)
-        {
+/// Which case a skeleton merges letters into before the UTS #39 mapping.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Upper,
+    Lower,
+}
+
+/// Whether `c` gives no piece: invisible, a bidirectional or other control.
+fn is_hidden(c: char) -> bool {
+    chars::is_invisible(c)
+        || chars::is_bidi_control(c)
+        || c.is_control() && !chars::is_space_like(c)
+}
+
+/// Appends the piece of `c` (not space-like, not hidden) to `out`; `buf` is scratch space.
+fn push_piece(c: char, case: Case, out: &mut String, buf: &mut String) {
+    buf.clear();
+    for k in std::iter::once(c).nfkc() {
+        if is_hidden(k) {
             continue;
         }
-        if chars::is_space_like(c) {
-            space = !mapped.is_empty();
-            continue;
-        }
-        if space {
-            mapped.push(' ');
-            space = false;
-        }
-        match map_char(c) {
-            Some(m) => mapped.push(m),
-            None => mapped.extend(c.to_lowercase()),
+        match case {
+            Case::Upper => buf.extend(k.to_uppercase().map(supplement)),
+            Case::Lower => buf.extend(k.to_lowercase().map(supplement)),
         }
     }
-    let mapped = mapped.replace("rn", "m");
-    mapped.nfd().collect()
+    for m in unicode_security::confusable_detection::skeleton(buf) {
+        out.extend(m.to_lowercase());
+    }
 }
 
-/// Whether `a` and `b` look the same to a person (equal confusable skeletons), although
-/// they may be different text.
+/// One character of a name with its piece of the skeleton: its 1-based position in the
+/// NFC text, the character, and the byte range of its piece.
+struct Piece {
+    pos: usize,
+    ch: char,
+    span: (usize, usize),
+}
+
+/// The skeleton of `s` in `case`, with the piece of every character.
+fn pieces(s: &str, case: Case) -> (String, Vec<Piece>) {
+    let nfc: String = s.nfc().collect();
+    let mut out = String::with_capacity(nfc.len());
+    let mut list = Vec::new();
+    let mut buf = String::new();
+    let mut space = false;
+    for (i, c) in nfc.chars().enumerate() {
+        let start = out.len();
+        if chars::is_space_like(c) {
+            space = !out.is_empty();
+        } else if !is_hidden(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            let at = out.len();
+            push_piece(c, case, &mut out, &mut buf);
+            list.push(Piece {
+                pos: i + 1,
+                ch: c,
+                span: (at, out.len()),
+            });
+            continue;
+        }
+        if is_hidden(c) {
+            list.push(Piece {
+                pos: i + 1,
+                ch: c,
+                span: (start, start),
+            });
+        }
+    }
+    (out, list)
+}
+
+/// The confusable skeleton of `s` (the upper-case one, `rn` read as `m`; see the module
+/// documentation):
+/// names that look the same to a person have the same skeleton. Its form may change between
+/// versions of vietref and of the confusables data: store skeletons only to find
+/// candidates, and rebuild them after an upgrade.
+///
+/// ```
+/// use vietref::text::skeleton;
+/// assert_eq!(skeleton("HOA"), skeleton("НОА")); // Cyrillic
+/// assert_eq!(skeleton("B1NH"), skeleton("Binh"));
+/// assert_eq!(skeleton("Ｂình"), skeleton("Bình")); // full-width B
+/// assert_eq!(skeleton(" rnai\u{200B} "), "mal");
+/// ```
+pub fn skeleton(s: &str) -> String {
+    // `rn` passes for `m` in lower case (the lower-case skeleton compares it); one string
+    // for an index holds it too. No Vietnamese syllable has `rn`, so nothing is merged
+    // that a person tells apart.
+    pieces(s, Case::Upper).0.replace("rn", "m")
+}
+
+/// Whether `a` and `b` look the same to a person (equal confusable skeletons, upper- or
+/// lower-case), although they may be different text.
 ///
 /// ```
 /// use vietref::text::looks_like;
 /// assert!(looks_like("HOA", "НОА")); // the second is Cyrillic
 /// assert!(looks_like("Trường Hǎi", "Trường Hải") == false);
 /// assert!(looks_like("Bệnh viện Đà Nẵng", "Bệnh viện Ðà Nẵng"));
+/// assert!(looks_like("TRU0NG THC5", "TRUONG THCS"));
 /// ```
 pub fn looks_like(a: &str, b: &str) -> bool {
-    skeleton(a) == skeleton(b)
+    skeleton(a) == skeleton(b) || pieces(a, Case::Lower).0 == pieces(b, Case::Lower).0
 }
 
 /// How a shown name relates to a registered one.
@@ -121,20 +173,103 @@ pub enum NameComparison {
     Different,
 }
 
+/// The result of [`check_payee_name`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayeeNameCheck {
+    /// How the names relate.
+    pub comparison: NameComparison,
+    /// For a look-alike: every character of the shown name that is not the registered
+    /// name's character at its place (another script, a digit for a letter, a
+    /// compatibility form, an invisible character), as its 1-based position in the shown
+    /// name (NFC) and the character. Empty otherwise.
+    pub swapped: Vec<(usize, char)>,
+}
+
 /// Compares the payee name a payer sees with the institution's registered name.
 pub fn compare_payee_name(shown: &str, registered: &str) -> NameComparison {
-    if super::key(shown) == super::key(registered) && !has_hidden(shown) {
-        NameComparison::Same
-    } else if looks_like(shown, registered) {
-        NameComparison::Lookalike
-    } else {
-        NameComparison::Different
+    check_payee_name(shown, registered).comparison
+}
+
+/// Whether `s` holds a character that the ordinary normalization would change beyond
+/// spacing and composition: compatibility forms (NFKC) and hidden characters.
+fn has_disguise(s: &str) -> bool {
+    s.chars().any(|c| {
+        is_hidden(c)
+            || !chars::is_space_like(c) && {
+                let mut k = std::iter::once(c).nfkc();
+                !(k.next() == Some(c) && k.next().is_none())
+            }
+    })
+}
+
+/// Compares the payee name a payer sees with the institution's registered name, naming
+/// the swapped characters of a look-alike.
+///
+/// - `Same`: equal after the ordinary normalization (case, spacing, NFC/NFD, tone style),
+///   with no compatibility form or hidden character in the shown name;
+/// - `Lookalike`: otherwise, when its skeleton equals the registered name's or that of its
+///   accent-free form (`TRUONG THCS HOA BINH`), however many characters were swapped;
+///   the accent-free form itself is not a look-alike (it is the text banks print);
+/// - `Different`: anything else.
+///
+/// ```
+/// use vietref::text::{check_payee_name, NameComparison};
+/// let c = check_payee_name("TRU0NG THC5 H0A B1NH", "Trường THCS Hòa Bình");
+/// assert_eq!(c.comparison, NameComparison::Lookalike);
+/// assert_eq!(c.swapped, vec![(4, '0'), (11, '5'), (14, '0'), (18, '1')]);
+/// ```
+pub fn check_payee_name(shown: &str, registered: &str) -> PayeeNameCheck {
+    let disguised = has_disguise(shown);
+    let shown_key = super::key(shown);
+    if !disguised && shown_key == super::key(registered) {
+        return PayeeNameCheck {
+            comparison: NameComparison::Same,
+            swapped: Vec::new(),
+        };
+    }
+    let folded = super::fold(registered);
+    for variant in [registered, folded.as_str()] {
+        // The accent-free form, written plainly, is that text, not a disguise of it.
+        if !disguised && shown_key == super::key(variant) {
+            continue;
+        }
+        for case in [Case::Upper, Case::Lower] {
+            let (sk, sp) = pieces(shown, case);
+            let (rk, rp) = pieces(variant, case);
+            if sk == rk {
+                return PayeeNameCheck {
+                    comparison: NameComparison::Lookalike,
+                    swapped: swapped(&sp, &rp),
+                };
+            }
+        }
+    }
+    PayeeNameCheck {
+        comparison: NameComparison::Different,
+        swapped: Vec::new(),
     }
 }
 
-fn has_hidden(s: &str) -> bool {
-    s.chars()
-        .any(|c| chars::is_invisible(c) || chars::is_bidi_control(c))
+/// The shown characters whose piece is not exactly one registered character's piece, or
+/// is one of another character (case aside).
+fn swapped(shown: &[Piece], registered: &[Piece]) -> Vec<(usize, char)> {
+    let by_span: HashMap<(usize, usize), char> = registered
+        .iter()
+        .filter(|p| p.span.0 < p.span.1)
+        .map(|p| (p.span, p.ch))
+        .collect();
+    shown
+        .iter()
+        .filter(|p| match by_span.get(&p.span) {
+            Some(&r) if p.span.0 < p.span.1 => !same_letter(p.ch, r),
+            _ => true,
+        })
+        .map(|p| (p.pos, p.ch))
+        .collect()
+}
+
+fn same_letter(a: char, b: char) -> bool {
+    a == b || a.to_uppercase().eq(b.to_uppercase())
 }
 
 #[cfg(test)]

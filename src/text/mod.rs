@@ -33,14 +33,17 @@ pub mod legacy;
 pub mod syllable;
 pub(crate) mod tables;
 
-pub use confusable::{compare_payee_name, looks_like, skeleton, NameComparison};
+pub use confusable::{
+    check_payee_name, compare_payee_name, looks_like, skeleton, NameComparison, PayeeNameCheck,
+    CONFUSABLES_UNICODE_VERSION,
+};
 pub(crate) use fold::fold_append;
 #[cfg(feature = "fuzzing")]
 pub(crate) use fold::reference::fold as fold_reference;
 pub use fold::{fold, fold_into};
 pub use syllable::{is_syllable, retone, Tone, ToneStyle};
 
-use crate::finding::{describe_char, Code, Finding, Report};
+use crate::finding::{describe_char, push_capped, Code, Finding, Report};
 use unicode_normalization::{is_nfc_quick, is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// Byte → its upper-case form when it is an ASCII letter or digit, else 0.
@@ -115,7 +118,9 @@ fn normalize_pass(text: &str, field: &str) -> (String, Vec<Finding>, bool) {
             continue;
         }
         if let Some(code) = chars::refused_code(c) {
-            findings.push(Finding::new(code, field).at(pos, c));
+            push_capped(&mut findings, code, field, || {
+                Finding::new(code, field).at(pos, c)
+            });
             continue;
         }
         if pending_space && !out.is_empty() {
@@ -411,7 +416,7 @@ pub fn check_name_general(text: &str, field: &str) -> Report<String> {
     }
     let display = display_case(norm);
     if display != norm {
-        findings.push(Finding::new(Code::NameCase, field).detail(crate::finding::quoted(&display)));
+        findings.push(Finding::new(Code::NameCase, field).detail_quoted(&display));
     }
     for word in display.split([' ', '-', '\'']) {
         // Only a toned word with two or more vowels can have its mark in the wrong place.
@@ -431,10 +436,12 @@ pub fn check_name_general(text: &str, field: &str) -> Report<String> {
 fn check_tone_placement(word: &str, field: &str, findings: &mut Vec<Finding>) {
     if let Some(s) = syllable::parse(word) {
         if !s.is_tone_well_placed() {
-            let fixed = s.to_string_with(ToneStyle::MainVowel);
-            findings.push(Finding::new(Code::NameToneMisplaced, field).detail(format!(
-                "\u{201C}{word}\u{201D} (→ \u{201C}{fixed}\u{201D})"
-            )));
+            push_capped(findings, Code::NameToneMisplaced, field, || {
+                let fixed = s.to_string_with(ToneStyle::MainVowel);
+                Finding::new(Code::NameToneMisplaced, field).detail(format!(
+                    "\u{201C}{word}\u{201D} (→ \u{201C}{fixed}\u{201D})"
+                ))
+            });
         }
     }
 }
@@ -561,7 +568,7 @@ fn check_plain_name(text: &str, field: &str) -> Option<Report<String>> {
     let mut findings = Vec::new();
     let display = if recase {
         let display = display_case(text);
-        findings.push(Finding::new(Code::NameCase, field).detail(crate::finding::quoted(&display)));
+        findings.push(Finding::new(Code::NameCase, field).detail_quoted(&display));
         display
     } else {
         text.to_owned()
@@ -614,39 +621,47 @@ fn check_name_chars(norm: &str, field: &str, findings: &mut Vec<Finding>) {
             let before = before.is_some_and(chars::is_letter);
             let after = it.peek().is_some_and(|(_, n)| chars::is_letter(*n));
             if !(before && after) {
-                findings.push(Finding::new(Code::NamePunctuation, field).at(pos, c));
+                push_capped(findings, Code::NamePunctuation, field, || {
+                    Finding::new(Code::NamePunctuation, field).at(pos, c)
+                });
             }
             continue;
         }
         if c.is_numeric() {
-            findings.push(Finding::new(Code::NameDigit, field).at(pos, c));
+            push_capped(findings, Code::NameDigit, field, || {
+                Finding::new(Code::NameDigit, field).at(pos, c)
+            });
         } else if chars::is_combining_mark(c) {
-            findings.push(Finding::new(Code::NameStrayMark, field).at(pos, c));
+            push_capped(findings, Code::NameStrayMark, field, || {
+                Finding::new(Code::NameStrayMark, field).at(pos, c)
+            });
         } else if c.is_alphabetic() {
             let script = chars::script_name(c);
             if script == "Latin" {
-                let (en, vi) = chars::vietnamese_lookalike(c)
-                    .map(|v| {
-                        (
-                            format!(" (it looks like '{v}')"),
-                            format!(" (trông giống '{v}')"),
-                        )
-                    })
-                    .unwrap_or_default();
-                findings.push(
+                push_capped(findings, Code::NameNotVietnamese, field, || {
+                    let (en, vi) = chars::vietnamese_lookalike(c)
+                        .map(|v| {
+                            (
+                                format!(" (it looks like '{v}')"),
+                                format!(" (trông giống '{v}')"),
+                            )
+                        })
+                        .unwrap_or_default();
                     Finding::new(Code::NameNotVietnamese, field)
                         .at(pos, c)
-                        .detail_both(en, vi),
-                );
+                        .detail_both(en, vi)
+                });
             } else {
-                findings.push(
+                push_capped(findings, Code::NameForeignScript, field, || {
                     Finding::new(Code::NameForeignScript, field)
                         .at(pos, c)
-                        .detail_both(script, chars::script_name_vi(script)),
-                );
+                        .detail_both(script, chars::script_name_vi(script))
+                });
             }
         } else {
-            findings.push(Finding::new(Code::NameSymbol, field).at(pos, c));
+            push_capped(findings, Code::NameSymbol, field, || {
+                Finding::new(Code::NameSymbol, field).at(pos, c)
+            });
         }
     }
 }
@@ -673,7 +688,9 @@ pub fn check_text_general(text: &str, field: &str) -> (String, Vec<Finding>) {
         let mut other: Option<(usize, char)> = None;
         let mut flush = |latin: &mut bool, other: &mut Option<(usize, char)>| {
             if let (true, Some((pos, c))) = (*latin, other.take()) {
-                findings.push(Finding::new(Code::TextMixedScript, field).at(pos, c));
+                push_capped(&mut findings, Code::TextMixedScript, field, || {
+                    Finding::new(Code::TextMixedScript, field).at(pos, c)
+                });
             }
             *latin = false;
         };

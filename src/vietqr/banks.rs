@@ -36,6 +36,10 @@ pub enum Kind {
     MobileMoney,
     /// A finance company.
     FinanceCompany,
+    /// An e-wallet (intermediary payment service) that NAPAS routes VietQR transfers to
+    /// under its own BIN, like a bank (MoMo, 971025): the account is the wallet's
+    /// (a phone number or a `PSP…`/`PMC…` wallet account).
+    Wallet,
 }
 
 /// One registry entry.
@@ -399,6 +403,20 @@ pub static BANKS: &[Bank] = &[
         ),
         Kind::MobileMoney,
     ),
+    // MoMo under its own BIN: in the VietQR.io list (`code: momo`, `bin: 971025`,
+    // "CTCP Dịch Vụ Di Động Trực Tuyến") as transcribed in public repositories in 2025, and
+    // in MoMo's own transfer codes (tag 38 `0006971025`, accounts `PSP…` of 19 characters or
+    // a 10-digit phone number, tag 62.05 `MOMOW2W…`) quoted in public repositories. Earlier
+    // MoMo codes route through Bản Việt (970454, see its note).
+    k(
+        b(
+            "971025",
+            "MoMo",
+            &["momo", "Vi MoMo", "MoMo e-wallet"],
+            "CTCP Dịch Vụ Di Động Trực Tuyến",
+        ),
+        Kind::Wallet,
+    ),
     k(
         b(
             "977777",
@@ -526,6 +544,10 @@ mod tests {
         );
         assert_eq!(lookup("ibk-hn").unwrap().bin, "970455");
         assert_eq!(lookup("viettel money").unwrap().kind, Kind::MobileMoney);
+        // Wallets seen in real payloads under their own BIN (issue 18).
+        assert_eq!(by_bin("971025").unwrap().kind, Kind::Wallet);
+        assert_eq!(lookup("MoMo").unwrap().bin, "971025");
+        assert_eq!(by_bin("970454").unwrap().kind, Kind::Bank);
         assert_eq!(lookup("oceanbank").unwrap().bin, "970414");
         assert_eq!(lookup("Á Châu").unwrap().bin, "970416");
         assert_eq!(lookup("cong thuong viet nam").unwrap().bin, "970415");

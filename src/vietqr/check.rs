@@ -1,7 +1,7 @@
 //! Value rules for every VietQR field, shared by the decoder and the encoder so that the two
 //! can never disagree about what is valid.
 
-use super::Initiation;
+use super::{Initiation, Service};
 use crate::finding::{Code, Finding};
 
 /// The NAPAS scheme identifier in tag 38, sub-tag 00.
@@ -249,6 +249,61 @@ pub(crate) fn account(value: &str, field: &str, out: &mut Vec<Finding>) {
                 .limit(ACCOUNT_MAX)
                 .detail(quoted(value)),
         );
+    }
+}
+
+/// 38.01.00 when decoding: a well-formed BIN that no registry entry has is a warning
+/// (`vietqr.bin_unknown`): the money would go somewhere vietref cannot name.
+pub(crate) fn bin_known(value: &str, field: &str, out: &mut Vec<Finding>) {
+    if value.len() == BIN_LEN && all_digits(value) && super::banks::by_bin(value).is_none() {
+        out.push(Finding::new(Code::VietqrBinUnknown, field).detail(quoted(value)));
+    }
+}
+
+/// Fewest characters of a bank account number any bank in the registry issues (wallet
+/// accounts are phone numbers of 10 digits or longer).
+pub const ACCOUNT_MIN_PLAUSIBLE: usize = 6;
+/// Card numbers (service `QRIBFTTC`): ISO/IEC 7812 numbers of NAPAS cards, 16 to 19 digits.
+pub const CARD_MIN_PLAUSIBLE: usize = 16;
+
+/// 38.01.01 when decoding: a well-formed number shorter than any bank issues (a one-digit
+/// account) is a warning, `vietqr.account_length`.
+pub(crate) fn account_length(value: &str, service: Service, field: &str, out: &mut Vec<Finding>) {
+    if !(1..=ACCOUNT_MAX).contains(&value.len()) || !all_alphanumeric(value) {
+        return; // `vietqr.account` already
+    }
+    let (min, en, vi) = match service {
+        Service::ToCard => (CARD_MIN_PLAUSIBLE, "card numbers have", "số thẻ có"),
+        _ => (
+            ACCOUNT_MIN_PLAUSIBLE,
+            "bank accounts have",
+            "số tài khoản ngân hàng có",
+        ),
+    };
+    if value.len() < min {
+        let n = value.len();
+        let chars = if n == 1 { "character" } else { "characters" };
+        out.push(Finding::new(Code::VietqrAccountLength, field).detail_both(
+            format!(
+                "{} has {n} {chars}; {en} {min} to {ACCOUNT_MAX}",
+                quoted(value)
+            ),
+            format!(
+                "{} có {n} ký tự; {vi} từ {min} đến {ACCOUNT_MAX} ký tự",
+                quoted(value)
+            ),
+        ));
+    }
+}
+
+/// 59 and 62.08 in strict decoding: ASCII only (`vietqr.non_ascii_strict` at the first
+/// other character).
+pub(crate) fn ascii_strict(value: &str, field: &str, out: &mut Vec<Finding>) {
+    if all_ascii(value.as_bytes()) {
+        return;
+    }
+    if let Some((i, c)) = value.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
+        out.push(Finding::new(Code::VietqrNonAsciiStrict, field).at(i + 1, c));
     }
 }
 

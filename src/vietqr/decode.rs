@@ -31,6 +31,90 @@ pub const REPAIR_MAX_BYTES: usize = 512;
 /// assert_eq!(r.findings[0].code.key(), "vietqr.length_repaired");
 /// ```
 pub fn decode(payload: &str, mode: Mode) -> Report<VietQr<'_>> {
+    decode_inner(payload, mode).0
+}
+
+/// What [`decode_fields`] gives: the report of [`decode`] and every field read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded<'a> {
+    /// The report [`decode`] gives.
+    pub report: Report<VietQr<'a>>,
+    /// Every value the payload holds that could be read, by tag path (`"38.01.00"`,
+    /// `"62.08"`, unknown tags by theirs), whatever the findings say of it: the fields of
+    /// an invalid code (a 26-character purpose, a wrong CRC, a missing field) for a person
+    /// to look at. Reading stops at a structural fault (a tag that is not two digits, a
+    /// length that runs past its template): the fields before it are there. Templates
+    /// (38, 38.01, 62) are given by their fields.
+    pub fields: BTreeMap<String, &'a str>,
+}
+
+/// [`decode`], with every field that could be read even when the code is not valid: what
+/// lenient decoding shows (`vietref qr decode`, `vietref_vietqr_decode` in lenient mode
+/// add them as `fields` to an invalid code's report).
+///
+/// ```
+/// use vietref::vietqr::{crc16, decode_fields, Mode};
+/// // 62.08 holds 26 characters (at most 25 are allowed)
+/// let body = "00020101021138530010A0000007270123000697041601092245284790208QRIBFTTA\
+///             53037045802VN62300826HOC PHI HK1 HP24010172 ABC6304";
+/// let p = format!("{body}{:04X}", crc16(body.as_bytes()));
+/// let d = decode_fields(&p, Mode::Lenient);
+/// assert!(!d.report.is_valid());
+/// assert_eq!(d.fields["62.08"], "HOC PHI HK1 HP24010172 ABC");
+/// assert_eq!(d.fields["38.01.01"], "224528479");
+/// ```
+pub fn decode_fields(payload: &str, mode: Mode) -> Decoded<'_> {
+    let (report, fields) = decode_inner(payload, mode);
+    let mut out = BTreeMap::new();
+    for (i, v) in fields.slots.iter().enumerate() {
+        if let (Some(v), Some(key)) = (v, slot_key(i)) {
+            out.insert(key.to_string(), *v);
+        }
+    }
+    for &(path, v) in &fields.unknown {
+        out.insert(path.key(), v);
+    }
+    Decoded {
+        report,
+        fields: out,
+    }
+}
+
+/// The tag path of a slot that holds a value (not a template).
+fn slot_key(i: usize) -> Option<&'static str> {
+    const KEYS: [Option<&str>; slot::COUNT] = [
+        Some("00"),
+        Some("01"),
+        None, // 38
+        Some("38.00"),
+        None, // 38.01
+        Some("38.01.00"),
+        Some("38.01.01"),
+        Some("38.02"),
+        Some("52"),
+        Some("53"),
+        Some("54"),
+        Some("58"),
+        Some("59"),
+        Some("60"),
+        Some("61"),
+        None, // 62
+        Some("62.01"),
+        Some("62.02"),
+        Some("62.03"),
+        Some("62.04"),
+        Some("62.05"),
+        Some("62.06"),
+        Some("62.07"),
+        Some("62.08"),
+        Some("62.09"),
+        Some("63"),
+    ];
+    KEYS.get(i).copied().flatten()
+}
+
+/// [`decode`], with the fields read (possibly partly).
+fn decode_inner(payload: &str, mode: Mode) -> (Report<VietQr<'_>>, Fields<'_>) {
     let mut findings = Vec::new();
     // A payload that starts and ends with a visible ASCII character has nothing to trim.
     let s = match payload.as_bytes() {
@@ -63,16 +147,17 @@ pub fn decode(payload: &str, mode: Mode) -> Report<VietQr<'_>> {
             }
             None => {
                 findings.push(fault_finding(s, &fault));
-                return Report {
+                let report = Report {
                     findings,
                     cleaned: None,
                 };
+                return (report, fields);
             }
         }
     }
-    let qr = build(s, &fields, crc, &mut findings);
+    let qr = build(s, &fields, crc, mode, &mut findings);
     let cleaned = if has_error(&findings) { None } else { qr };
-    Report { findings, cleaned }
+    (Report { findings, cleaned }, fields)
 }
 
 /// What the CRC check found.
@@ -241,7 +326,7 @@ fn sound(s: &str, f: &Fields<'_>) -> bool {
         upper: None,
         missing_reported: false,
     };
-    build(s, f, crc, &mut scratch).is_some() && !has_error(&scratch)
+    build(s, f, crc, Mode::Lenient, &mut scratch).is_some() && !has_error(&scratch)
 }
 
 struct Rule {
@@ -330,6 +415,7 @@ fn build<'a>(
     s: &'a str,
     f: &Fields<'a>,
     crc: CrcState,
+    mode: Mode,
     out: &mut Vec<Finding>,
 ) -> Option<VietQr<'a>> {
     for &(path, at) in &f.duplicates {
@@ -366,6 +452,7 @@ fn build<'a>(
     }
     if let Some(v) = get(slot::BIN) {
         check::bin(v, "vietqr.38.01.00", out);
+        check::bin_known(v, "vietqr.38.01.00", out);
     }
     if let Some(v) = get(slot::ACCOUNT) {
         check::account(v, "vietqr.38.01.01", out);
@@ -377,6 +464,9 @@ fn build<'a>(
         }
         sv
     });
+    if let (Some(v), Some(sv)) = (get(slot::ACCOUNT), service) {
+        check::account_length(v, sv, "vietqr.38.01.01", out);
+    }
     if let Some(v) = get(slot::MCC) {
         check::merchant_category(v, "vietqr.52", out);
     }
@@ -404,6 +494,9 @@ fn build<'a>(
     for (i, max, field) in texts {
         if let Some(v) = get(i) {
             check::text(v, max, Side::Decode, field, out);
+            if mode == Mode::Strict && i == slot::NAME {
+                check::ascii_strict(v, field, out);
+            }
         }
     }
     let mut additional = AdditionalData::default();
@@ -418,6 +511,9 @@ fn build<'a>(
                 check::consumer_request(v, Side::Decode, field, out);
             } else {
                 check::text(v, check::ADDITIONAL_MAX, Side::Decode, field, out);
+                if mode == Mode::Strict && k == 7 {
+                    check::ascii_strict(v, field, out);
+                }
             }
             *cell = Some(Cow::Borrowed(v));
         }

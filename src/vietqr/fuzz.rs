@@ -8,6 +8,8 @@ use crate::finding::has_error;
 /// Decodes `data` (when it is UTF-8) in both modes and checks:
 /// - a report has a value exactly when it has no error finding;
 /// - a strictly valid payload is also leniently valid, to the same value, with no repair;
+/// - [`super::decode_fields`] gives [`super::decode`]'s report and fields cut from the
+///   payload;
 /// - a valid value with ASCII text encodes, and the encoding decodes strictly to the same
 ///   value (CRC aside), and encoding that value again gives the same payload.
 pub fn decode(data: &[u8]) -> Result<(), String> {
@@ -24,6 +26,15 @@ pub fn decode(data: &[u8]) -> Result<(), String> {
                 r.findings
             ));
         }
+    }
+    // What lenient decoding shows of an invalid code: decode's report, and fields that are
+    // pieces of the payload.
+    let shown = super::decode_fields(s, Mode::Lenient);
+    if shown.report != lenient {
+        return Err("decode_fields gives another report than decode".into());
+    }
+    if let Some((k, v)) = shown.fields.iter().find(|(_, v)| !s.contains(**v)) {
+        return Err(format!("field {k} = {v:?} is not in the payload"));
     }
     if let Some(q) = &strict.cleaned {
         if lenient.cleaned.as_ref() != Some(q) {

@@ -60,7 +60,7 @@ pub use check::{
     CURRENCY_VND, MERCHANT_CITY_MAX, MERCHANT_NAME_MAX, NAPAS_GUID, POSTAL_CODE_MAX, VALUE_MAX,
 };
 pub use crc::crc16;
-pub use decode::{decode, REPAIR_MAX_BYTES};
+pub use decode::{decode, decode_fields, Decoded, REPAIR_MAX_BYTES};
 pub use encode::encode;
 pub use json::{from_json, from_json_value};
 pub use payee::{verify_payee, Payee};

@@ -3,7 +3,7 @@
 
 use super::{encode, Initiation, Service, VietQr};
 use crate::finding::{Code, Finding, Report};
-use crate::text::{compare_payee_name, fold, looks_like, NameComparison};
+use crate::text::{check_payee_name, fold, NameComparison};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -137,28 +137,63 @@ pub fn verify_payee(qr: &VietQr<'_>, payee: &Payee) -> Vec<Finding> {
         );
     }
     if let Some(shown) = qr.merchant_name.as_deref() {
-        let quoted = format!("{shown:?}");
-        match compare_payee_name(shown, &payee.name) {
+        let check = check_payee_name(shown, &payee.name);
+        match check.comparison {
             NameComparison::Same => {}
             NameComparison::Lookalike => {
-                out.push(Finding::new(Code::VietqrPayeeLookalike, "vietqr.59").detail(quoted))
+                let (en, vi) = describe_swaps(shown, &check.swapped);
+                out.push(Finding::new(Code::VietqrPayeeLookalike, "vietqr.59").detail_both(en, vi));
             }
             NameComparison::Different => {
-                let folded = fold(&payee.name);
                 if shown.is_ascii()
-                    && fold(shown) == folded
+                    && fold(shown) == fold(&payee.name)
                     && !shown.chars().any(|c| c.is_ascii_control())
                 {
                     // the accent-free form banks print
-                } else if looks_like(shown, &folded) {
-                    out.push(Finding::new(Code::VietqrPayeeLookalike, "vietqr.59").detail(quoted));
                 } else {
                     out.push(
-                        Finding::new(Code::VietqrPayeeNameDifferent, "vietqr.59").detail(quoted),
+                        Finding::new(Code::VietqrPayeeNameDifferent, "vietqr.59")
+                            .detail_quoted(shown),
                     );
                 }
             }
         }
     }
     out
+}
+
+/// How many swapped characters a look-alike finding names; the rest are counted.
+const SWAPS_LISTED: usize = 12;
+
+/// The shown name (an excerpt when long) and its swapped characters, in English and in
+/// Vietnamese: `“TRU0NG” — swapped: '0' (U+0030) at character 4`.
+fn describe_swaps(shown: &str, swapped: &[(usize, char)]) -> (String, String) {
+    let name = Finding::new(Code::VietqrPayeeLookalike, "").detail_quoted(shown);
+    let (name_en, name_vi) = (
+        name.params.detail.clone().unwrap_or_default(),
+        name.params
+            .detail_vi
+            .clone()
+            .or(name.params.detail)
+            .unwrap_or_default(),
+    );
+    let mut en = Vec::new();
+    let mut vi = Vec::new();
+    for &(pos, c) in swapped.iter().take(SWAPS_LISTED) {
+        let d = crate::finding::describe_char(c);
+        en.push(format!("{d} at character {pos}"));
+        vi.push(format!("{d} tại ký tự thứ {pos}"));
+    }
+    if swapped.len() > SWAPS_LISTED {
+        let more = swapped.len() - SWAPS_LISTED;
+        en.push(format!("{more} more"));
+        vi.push(format!("và {more} ký tự khác"));
+    }
+    if en.is_empty() {
+        return (name_en, name_vi);
+    }
+    (
+        format!("{name_en} (swapped: {})", en.join(", ")),
+        format!("{name_vi} (ký tự bị thay: {})", vi.join(", ")),
+    )
 }
