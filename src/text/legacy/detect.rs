@@ -26,11 +26,9 @@
 //! stop being scored. Words are decoded into one reused buffer and syllable readings are
 //! cached per word, so no candidate's full text is ever built; only the winner's is.
 
-use super::engine::compose_fast;
 use super::engine::decode_word;
 use super::{decode, mojibake, nfc, viqr, Encoding};
 use crate::text::syllable::parse;
-use unicode_normalization::char::decompose_canonical;
 
 /// What [`detect`] found.
 #[derive(Debug, Clone, PartialEq)]
@@ -511,7 +509,7 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, O
 /// How a word reads as a Vietnamese syllable.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Reading {
-    /// A syllable, tone mark where one of the two styles puts it, spelling plausible.
+    /// A syllable Vietnamese spelling allows ([`crate::text::syllable::is_well_formed`]).
     Good,
     /// The parser accepts it, but the tone mark is misplaced (`Taị`) or the spelling
     /// cannot occur (`Haùnh`: a glide-final vowel before a final consonant): a correct
@@ -525,97 +523,11 @@ fn read_syllable(w: &str) -> Reading {
     let Some(syl) = parse(w) else {
         return Reading::NotASyllable;
     };
-    if !syl.is_tone_well_placed() || !spelling_plausible(w) {
+    // The same judgement as `syllable::is_well_formed`, on the one parse.
+    if !syl.is_tone_well_placed() || !syl.is_well_spelled() {
         return Reading::Odd;
     }
     Reading::Good
-}
-
-/// Vietnamese spelling constraints that the syllable parser leaves out (vietref's
-/// detection heuristics, from the standard orthography):
-/// - before a final consonant a vowel cluster is one of `iê yê oa oă oe oo ôô uâ uê uô uy
-///   ươ uyê`: clusters that end in a glide (`ai ao au âu eo iu oi ưu iêu oai …`) take no
-///   final consonant;
-/// - `nh`/`ch` follow only `a ê i y` (`anh ênh inh oanh huynh`), and a lone `ê i y` never
-///   takes `ng`/`c` (`ênh`, not `êng`);
-/// - `oo` and `ôô` only stand before a final consonant (`xoong`).
-fn spelling_plausible(w: &str) -> bool {
-    let mut letters = ['\0'; 8];
-    let mut n = 0;
-    for c in w.chars() {
-        let Some(slot) = letters.get_mut(n) else {
-            return false;
-        };
-        *slot = toneless_lower(c);
-        n += 1;
-    }
-    let letters = &letters[..n];
-    // Skip the initial consonant; `qu` and `gi` + vowel are initials.
-    let mut start = letters.iter().take_while(|&&c| !is_vowel(c)).count();
-    let qu_or_gi =
-        matches!(letters, ['q', 'u', ..]) || matches!(letters, ['g', 'i', v, ..] if is_vowel(*v));
-    if qu_or_gi {
-        start = 2;
-    }
-    let end = n - letters.iter().rev().take_while(|&&c| !is_vowel(c)).count();
-    let (Some(nucleus), Some(fin)) = (letters.get(start..end), letters.get(end..)) else {
-        return true;
-    };
-    if fin.is_empty() {
-        return !matches!(nucleus, ['o', 'o'] | ['ô', 'ô']);
-    }
-    let closed = match nucleus {
-        [_] => true,
-        [a, b] => matches!(
-            (a, b),
-            ('i', 'ê')
-                | ('y', 'ê')
-                | ('o', 'a' | 'ă' | 'e' | 'o')
-                | ('ô', 'ô')
-                | ('u', 'â' | 'ê' | 'ô' | 'y')
-                | ('ư', 'ơ')
-        ),
-        ['u', 'y', 'ê'] => true,
-        _ => false,
-    };
-    if !closed {
-        return false;
-    }
-    let last = nucleus.last().copied().unwrap_or('a');
-    match fin {
-        ['n', 'h'] | ['c', 'h'] => matches!(last, 'a' | 'ê' | 'i' | 'y'),
-        ['n', 'g'] | ['c'] => !(nucleus.len() == 1 && matches!(last, 'ê' | 'i' | 'y')),
-        _ => true,
-    }
-}
-
-fn is_vowel(c: char) -> bool {
-    matches!(
-        c,
-        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
-    )
-}
-
-/// The lower-case letter without its tone mark (`Ấ` → `â`).
-fn toneless_lower(c: char) -> char {
-    let c = c.to_lowercase().next().unwrap_or(c);
-    if c.is_ascii() {
-        return c;
-    }
-    let mut base = c;
-    let mut quality = None;
-    decompose_canonical(c, |d| {
-        if d.is_ascii() {
-            base = d;
-        } else if matches!(d, '\u{0302}' | '\u{0306}' | '\u{031B}') {
-            quality = Some(d);
-        }
-    });
-    match quality {
-        Some(q) => compose_fast(base, q).unwrap_or(c),
-        None if base.is_ascii() => base,
-        None => c,
-    }
 }
 
 /// Whether `c` (not ASCII) is one of the 134 Vietnamese letters, and if so whether it
