@@ -21,12 +21,15 @@
 //! Windows-1252 are candidates too. Equal fits are decided by case consistency (a wrong
 //! reading often turns one word of `Thái Bảo Hồ` into `HÒ`), then by a fixed preference.
 //!
-//! Cost is bounded by the sample, not the input: scoring stops after 24 evidence words;
+//! Cost is bounded by the sample, not the input: scoring stops after 24 evidence words
+//! (256 while two readings with different text are still within the ambiguity margin, so
+//! that a file's later lines settle what its first ones leave open);
 //! after 4 and after 12, candidates far behind the leader (fit lower by more than 0.5)
 //! stop being scored. Words are decoded into one reused buffer and syllable readings are
 //! cached per word, so no candidate's full text is ever built; only the winner's is.
 
 use super::engine::decode_word;
+use super::table_syllable_freq::SYLLABLE_ZIPF;
 use super::{decode, mojibake, nfc, viqr, Encoding};
 use crate::text::syllable::parse;
 
@@ -67,6 +70,9 @@ const CANDIDATES: [Encoding; 8] = [
 
 /// Evidence words scored at most.
 const MAX_WORDS: u32 = 24;
+/// Evidence words scored at most while two readings with different text are still tied
+/// after [`MAX_WORDS`]: a file's later lines settle what its first ones leave open.
+const MAX_WORDS_TIED: u32 = 256;
 /// Evidence word counts after which candidates far behind stop being scored.
 const PRUNE_AFTER: [u32; 2] = [4, 12];
 /// Fit difference within which two different readings are ambiguous.
@@ -133,6 +139,9 @@ struct Acc {
     text_hash: u64,
     /// Evidence words of two letters or more by case shape: small, Capitalized, CAPITALS.
     shapes: [u32; 3],
+    /// How common the reading's words are in Vietnamese text: the sum of their Zipf
+    /// values × 10 ([`word_weight`]). Breaks ties between readings that fit equally.
+    commonness: u32,
 }
 
 impl Acc {
@@ -224,7 +233,9 @@ impl<'a> Scorer<'a> {
                             // Words end at ASCII bytes, so in UTF-8 input they are text.
                             let text = self.text.and_then(|t| t.get(st..i));
                             self.score_word(word, text);
-                            if self.words >= MAX_WORDS {
+                            if self.words >= MAX_WORDS
+                                && (self.words >= MAX_WORDS_TIED || !self.tied())
+                            {
                                 return;
                             }
                             if PRUNE_AFTER.contains(&self.words) {
@@ -244,6 +255,25 @@ impl<'a> Scorer<'a> {
             return true;
         }
         self.seven_bit && has_viqr_marks(word)
+    }
+
+    /// Whether the best reading so far has a rival with different text within the
+    /// ambiguity margin.
+    fn tied(&self) -> bool {
+        let Some(best) = self
+            .acc
+            .iter()
+            .filter(|a| a.active && !a.undefined)
+            .max_by(|x, y| x.fit().total_cmp(&y.fit()))
+        else {
+            return false;
+        };
+        self.acc.iter().any(|a| {
+            a.active
+                && !a.undefined
+                && a.text_hash != best.text_hash
+                && a.fit() >= best.fit() - AMBIGUITY_MARGIN
+        })
     }
 
     fn prune(&mut self) {
@@ -272,8 +302,9 @@ impl<'a> Scorer<'a> {
             let a = &mut self.acc[i];
             a.words += 1;
             match s {
-                Some((s, shape)) => {
+                Some((s, shape, weight)) => {
                     a.score += s;
+                    a.commonness += u32::from(weight);
                     if let Some(n) = shape.and_then(|k| a.shapes.get_mut(k)) {
                         *n += 1;
                     }
@@ -294,7 +325,7 @@ impl<'a> Scorer<'a> {
         enc: Encoding,
         word: &[u8],
         text: Option<&str>,
-    ) -> Option<(i32, Option<usize>)> {
+    ) -> Option<(i32, Option<usize>, u8)> {
         self.word_text.clear();
         match enc {
             Encoding::Utf8 => self.word_text.push_str(text?),
@@ -323,7 +354,7 @@ impl<'a> Scorer<'a> {
         let words = self.words;
         // Fits of every candidate that can decode the sample. Encodings not scored because
         // the input is 7-bit read exactly as UTF-8 does.
-        let mut fits: Vec<(Encoding, f32, u64, u32)> = Vec::with_capacity(8);
+        let mut fits: Vec<(Encoding, f32, u64, u32, u32)> = Vec::with_capacity(8);
         let utf8 = self.acc[slot(Encoding::Utf8)];
         for (i, &enc) in CANDIDATES.iter().enumerate() {
             let a = self.acc[i];
@@ -336,27 +367,37 @@ impl<'a> Scorer<'a> {
             if !usable {
                 continue;
             }
-            let (fit, hash, dev) = if a.words == 0 && self.seven_bit && enc != Encoding::Viqr {
-                (utf8.fit(), utf8.text_hash, utf8.case_deviations())
-            } else {
-                (a.fit(), a.text_hash, a.case_deviations())
-            };
+            let (fit, hash, dev, common) =
+                if a.words == 0 && self.seven_bit && enc != Encoding::Viqr {
+                    (
+                        utf8.fit(),
+                        utf8.text_hash,
+                        utf8.case_deviations(),
+                        utf8.commonness,
+                    )
+                } else {
+                    (a.fit(), a.text_hash, a.case_deviations(), a.commonness)
+                };
             // VIQR with no evidence is left out: it would only restate plain ASCII.
             if enc == Encoding::Viqr && a.words == 0 {
                 continue;
             }
-            fits.push((enc, fit, hash, dev));
+            fits.push((enc, fit, hash, dev, common));
         }
-        // Best first; on equal fits, fewer case deviations; then the order of preference
-        // (the sort is stable).
-        fits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.3.cmp(&y.3)));
+        // Best first; on equal fits, fewer case deviations, then the reading whose words are
+        // more common in Vietnamese; then the order of preference (the sort is stable).
+        fits.sort_by(|x, y| {
+            y.1.total_cmp(&x.1)
+                .then(x.3.cmp(&y.3))
+                .then(y.4.cmp(&x.4))
+        });
 
         let declared_fit = declared.and_then(|d| fits.iter().find(|f| f.0 == d).copied());
         let best_fit = fits.first().map(|f| f.1).unwrap_or(0.0);
         let use_declared = declared_fit.filter(|d| best_fit - d.1 < DECLARED_OVERRIDE);
 
         // The order in which to try decoding the whole input.
-        let mut order: Vec<(Encoding, f32, u64, u32)> = Vec::with_capacity(fits.len() + 1);
+        let mut order: Vec<(Encoding, f32, u64, u32, u32)> = Vec::with_capacity(fits.len() + 1);
         order.extend(use_declared);
         order.extend(
             fits.iter()
@@ -364,7 +405,7 @@ impl<'a> Scorer<'a> {
                 .filter(|f| Some(f.0) != use_declared.map(|d| d.0)),
         );
 
-        for (k, &(enc, fit, hash, _)) in order.iter().enumerate() {
+        for (k, &(enc, fit, hash, _, _)) in order.iter().enumerate() {
             let decoded = match (enc, self.text) {
                 (Encoding::Utf8, Some(t)) if !t.starts_with('\u{FEFF}') => Ok(nfc(t.to_string())),
                 (Encoding::Utf8AsCp1252, Some(t)) => mojibake::repair_mojibake(t)
@@ -440,10 +481,14 @@ fn has_viqr_marks(word: &[u8]) -> bool {
 /// typed in the `.VnTimeH` font are stored as lower-case codes, so `NGUYễN` is normal.
 /// Also returns the word's case shape (0 small, 1 Capitalized, 2 CAPITALS) when it has two
 /// letters or more.
-fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, Option<usize>) {
+fn score_text(
+    word: &str,
+    caps_font: bool,
+    cache: &mut SyllableCache,
+) -> (i32, Option<usize>, u8) {
     let w = word.trim_matches(|c: char| c.is_ascii_punctuation());
     if w.is_empty() {
-        return (-3, None);
+        return (-3, None, 0);
     }
     let mut non_ascii = false;
     // Case shape: all small, all capital, or a capital then small letters. TCVN3 text
@@ -463,10 +508,10 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, O
                     non_ascii = true;
                     tones += toned as u32;
                 }
-                None => return (if c.is_alphabetic() { -2 } else { -3 }, None),
+                None => return (if c.is_alphabetic() { -2 } else { -3 }, None, 0),
             }
         } else if !c.is_ascii_alphabetic() {
-            return (-3, None);
+            return (-3, None, 0);
         }
         if c.is_lowercase() {
             lowers += 1;
@@ -481,7 +526,7 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, O
         || (uppers == 1 && !upper_after_first)
         || (caps_font && !non_ascii_upper);
     if !case_ok {
-        return (-2, None);
+        return (-2, None, 0);
     }
     // TCVN3 has no capital toned letters: a word that starts with one cannot show its case.
     let first_unknown = caps_font && w.chars().next().is_some_and(|c| !c.is_ascii());
@@ -495,15 +540,43 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, O
     };
     // Cheap refusals before the parser: one tone per syllable, at most 7 letters (nghiêng).
     if tones > 1 || letters > 7 {
-        return (-1, shape);
+        return (-1, shape, 0);
     }
-    let score = match cache.reading(w) {
+    let (reading, weight) = cache.reading(w);
+    let score = match reading {
         Reading::Good if non_ascii => 2,
         Reading::Good => 1,
         Reading::Odd => 0,
         Reading::NotASyllable => -1,
     };
-    (score, shape)
+    (score, shape, weight)
+}
+
+/// Zipf value × 10 given to a well-formed syllable that the frequency table does not list
+/// (the table's rarest entries are about 30).
+const UNLISTED_WEIGHT: u8 = 20;
+
+/// How common a well-formed word is in Vietnamese text: its Zipf value × 10 (log10 of
+/// occurrences per billion words; `và` 72, `thăm` 45) from the generated frequency table
+/// (`table_syllable_freq.rs`, from wordfreq's Vietnamese list), or [`UNLISTED_WEIGHT`].
+fn word_weight(w: &str) -> u8 {
+    let mut lower = [0u8; 32];
+    let mut n = 0;
+    for c in w.chars().flat_map(char::to_lowercase) {
+        let mut b = [0u8; 4];
+        let s = c.encode_utf8(&mut b).as_bytes();
+        let Some(dst) = lower.get_mut(n..n + s.len()) else {
+            return UNLISTED_WEIGHT;
+        };
+        dst.copy_from_slice(s);
+        n += s.len();
+    }
+    let key = lower.get(..n).unwrap_or(&[]);
+    SYLLABLE_ZIPF
+        .binary_search_by(|(s, _)| s.as_bytes().cmp(key))
+        .ok()
+        .and_then(|i| SYLLABLE_ZIPF.get(i))
+        .map_or(UNLISTED_WEIGHT, |&(_, z)| z)
 }
 
 /// How a word reads as a Vietnamese syllable.
@@ -553,18 +626,19 @@ const CACHE: usize = 512;
 /// word (names repeat: Nguyễn, Thị, Văn…).
 struct SyllableCache {
     keys: [u64; CACHE],
-    vals: [Reading; CACHE],
+    vals: [(Reading, u8); CACHE],
 }
 
 impl SyllableCache {
     fn new() -> Self {
         SyllableCache {
             keys: [0; CACHE],
-            vals: [Reading::NotASyllable; CACHE],
+            vals: [(Reading::NotASyllable, 0); CACHE],
         }
     }
 
-    fn reading(&mut self, w: &str) -> Reading {
+    /// The word's reading, and its [`word_weight`] when it is well formed (0 otherwise).
+    fn reading(&mut self, w: &str) -> (Reading, u8) {
         let h = fnv(w.as_bytes()) | 1;
         let i = (h >> 40) as usize % CACHE;
         if let (Some(&k), Some(&v)) = (self.keys.get(i), self.vals.get(i)) {
@@ -572,7 +646,8 @@ impl SyllableCache {
                 return v;
             }
         }
-        let v = read_syllable(w);
+        let r = read_syllable(w);
+        let v = (r, if r == Reading::Good { word_weight(w) } else { 0 });
         if let (Some(k), Some(slot)) = (self.keys.get_mut(i), self.vals.get_mut(i)) {
             *k = h;
             *slot = v;
