@@ -52,6 +52,19 @@ for word, f in freq.items():
     rows[w] = max(rows.get(w, 0), zipf)
 
 items = sorted(rows.items(), key=lambda kv: kv[0].encode())
+
+# How often each non-ASCII letter occurs (per billion letters, as a Zipf value × 10): what
+# byte values an encoding's real text uses most.
+letter_count = {}
+total = 0.0
+for word, f in freq.items():
+    for c in ud.normalize("NFC", word.lower()):
+        if c in LETTERS:
+            letter_count[c] = letter_count.get(c, 0.0) + f
+            total += f
+letters = sorted((c, round(10 * (math.log10(n / total) + 9)))
+                 for c, n in letter_count.items() if ord(c) > 0x7F)
+assert len(letters) == 67, len(letters)
 assert len(items) > 3000, len(items)
 lines = [
     "//! How often each Vietnamese syllable occurs in real text: Zipf value (log10 of",
@@ -77,6 +90,18 @@ row = []
 for w, z in items:
     row.append(f'("{w}", {z}),')
     if len(row) == 8:
+        lines.append("    " + " ".join(row))
+        row = []
+if row:
+    lines.append("    " + " ".join(row))
+lines.append("];")
+lines.append("")
+lines.append("/// (non-ASCII lower-case letter; Zipf value × 10 of its share of all letters), by letter.")
+lines.append(f"pub(super) const LETTER_ZIPF: [(char, u8); {len(letters)}] = [")
+row = []
+for c, z in letters:
+    row.append(f"('{c}', {z}),")
+    if len(row) == 10:
         lines.append("    " + " ".join(row))
         row = []
 if row:

@@ -29,7 +29,7 @@
 //! cached per word, so no candidate's full text is ever built; only the winner's is.
 
 use super::engine::decode_word;
-use super::table_syllable_freq::SYLLABLE_ZIPF;
+use super::table_syllable_freq::{LETTER_ZIPF, SYLLABLE_ZIPF};
 use super::{decode, mojibake, nfc, viqr, Encoding};
 use crate::text::syllable::parse;
 
@@ -141,15 +141,21 @@ struct Acc {
     shapes: [u32; 3],
     /// How common the reading's words are in Vietnamese text: the sum of their Zipf
     /// values × 10 ([`word_weight`]). Breaks ties between readings that fit equally.
-    commonness: u32,
+    commonness: i32,
 }
 
 impl Acc {
     /// Words whose case shape differs from the most common one: a wrong reading often
     /// turns one word of `Thái Bảo Hồ Thắng` into `HÒ`. Only breaks ties.
-    fn case_deviations(&self) -> u32 {
-        let total: u32 = self.shapes.iter().sum();
-        total - self.shapes.iter().copied().max().unwrap_or(0)
+    /// `plain`: the shapes of the words that read the same in every candidate (plain
+    /// ASCII words: `Minh` in `Tạ Minh`), which every reading shares.
+    fn case_deviations(&self, plain: [u32; 3]) -> u32 {
+        let mut shapes = self.shapes;
+        for (s, p) in shapes.iter_mut().zip(plain) {
+            *s += p;
+        }
+        let total: u32 = shapes.iter().sum();
+        total - shapes.iter().copied().max().unwrap_or(0)
     }
 
     fn fit(&self) -> f32 {
@@ -168,6 +174,9 @@ struct Scorer<'a> {
     acc: [Acc; 8],
     /// Evidence words scored.
     words: u32,
+    /// Case shapes of the ASCII words of two letters or more (not evidence: they read the
+    /// same in every candidate), for [`Acc::case_deviations`].
+    plain_shapes: [u32; 3],
     cache: SyllableCache,
     word_text: String,
     word_bytes: Vec<u8>,
@@ -201,6 +210,7 @@ impl<'a> Scorer<'a> {
             seven_bit,
             acc,
             words: 0,
+            plain_shapes: [0; 3],
             cache: SyllableCache::new(),
             word_text: String::with_capacity(64),
             word_bytes: Vec::with_capacity(64),
@@ -229,7 +239,13 @@ impl<'a> Scorer<'a> {
                 (true, Some(st)) => {
                     start = None;
                     if let Some(word) = bytes.get(st..i) {
-                        if self.is_evidence(word) {
+                        if !self.is_evidence(word) {
+                            if let Some(k) = ascii_shape(word) {
+                                if let Some(n) = self.plain_shapes.get_mut(k) {
+                                    *n += 1;
+                                }
+                            }
+                        } else {
                             // Words end at ASCII bytes, so in UTF-8 input they are text.
                             let text = self.text.and_then(|t| t.get(st..i));
                             self.score_word(word, text);
@@ -304,7 +320,7 @@ impl<'a> Scorer<'a> {
             match s {
                 Some((s, shape, weight)) => {
                     a.score += s;
-                    a.commonness += u32::from(weight);
+                    a.commonness += i32::from(weight);
                     if let Some(n) = shape.and_then(|k| a.shapes.get_mut(k)) {
                         *n += 1;
                     }
@@ -325,7 +341,7 @@ impl<'a> Scorer<'a> {
         enc: Encoding,
         word: &[u8],
         text: Option<&str>,
-    ) -> Option<(i32, Option<usize>, u8)> {
+    ) -> Option<(i32, Option<usize>, i16)> {
         self.word_text.clear();
         match enc {
             Encoding::Utf8 => self.word_text.push_str(text?),
@@ -354,7 +370,7 @@ impl<'a> Scorer<'a> {
         let words = self.words;
         // Fits of every candidate that can decode the sample. Encodings not scored because
         // the input is 7-bit read exactly as UTF-8 does.
-        let mut fits: Vec<(Encoding, f32, u64, u32, u32)> = Vec::with_capacity(8);
+        let mut fits: Vec<(Encoding, f32, u64, u32, i32)> = Vec::with_capacity(8);
         let utf8 = self.acc[slot(Encoding::Utf8)];
         for (i, &enc) in CANDIDATES.iter().enumerate() {
             let a = self.acc[i];
@@ -372,11 +388,11 @@ impl<'a> Scorer<'a> {
                     (
                         utf8.fit(),
                         utf8.text_hash,
-                        utf8.case_deviations(),
+                        utf8.case_deviations(self.plain_shapes),
                         utf8.commonness,
                     )
                 } else {
-                    (a.fit(), a.text_hash, a.case_deviations(), a.commonness)
+                    (a.fit(), a.text_hash, a.case_deviations(self.plain_shapes), a.commonness)
                 };
             // VIQR with no evidence is left out: it would only restate plain ASCII.
             if enc == Encoding::Viqr && a.words == 0 {
@@ -397,7 +413,7 @@ impl<'a> Scorer<'a> {
         let use_declared = declared_fit.filter(|d| best_fit - d.1 < DECLARED_OVERRIDE);
 
         // The order in which to try decoding the whole input.
-        let mut order: Vec<(Encoding, f32, u64, u32, u32)> = Vec::with_capacity(fits.len() + 1);
+        let mut order: Vec<(Encoding, f32, u64, u32, i32)> = Vec::with_capacity(fits.len() + 1);
         order.extend(use_declared);
         order.extend(
             fits.iter()
@@ -457,6 +473,25 @@ impl<'a> Scorer<'a> {
     }
 }
 
+/// The case shape of an ASCII word of two letters or more (0 small, 1 Capitalized,
+/// 2 CAPITALS), `None` for anything else.
+fn ascii_shape(word: &[u8]) -> Option<usize> {
+    let [first, rest @ ..] = word else {
+        return None;
+    };
+    if rest.is_empty() || !word.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let rest_upper = rest.iter().all(u8::is_ascii_uppercase);
+    let rest_lower = rest.iter().all(u8::is_ascii_lowercase);
+    match (first.is_ascii_uppercase(), rest_upper, rest_lower) {
+        (false, _, true) => Some(0),
+        (true, _, true) => Some(1),
+        (true, true, _) => Some(2),
+        _ => None,
+    }
+}
+
 /// Whether a 7-bit word holds VIQR marks that are evidence: a quality mark or a grave or
 /// tilde that combines with the letter before it, a tone mark followed by more letters,
 /// or a leading `dd`/`DD` before a vowel.
@@ -485,7 +520,7 @@ fn score_text(
     word: &str,
     caps_font: bool,
     cache: &mut SyllableCache,
-) -> (i32, Option<usize>, u8) {
+) -> (i32, Option<usize>, i16) {
     let w = word.trim_matches(|c: char| c.is_ascii_punctuation());
     if w.is_empty() {
         return (-3, None, 0);
@@ -554,15 +589,28 @@ fn score_text(
 
 /// Zipf value × 10 given to a well-formed syllable that the frequency table does not list
 /// (the table's rarest entries are about 30).
-const UNLISTED_WEIGHT: u8 = 20;
+const UNLISTED_WEIGHT: i16 = 20;
+
+/// Letter weights are counted from this Zipf value × 10 (about a letter's median).
+const LETTER_BASE: i16 = 60;
 
 /// How common a well-formed word is in Vietnamese text: its Zipf value × 10 (log10 of
 /// occurrences per billion words; `và` 72, `thăm` 45) from the generated frequency table
-/// (`table_syllable_freq.rs`, from wordfreq's Vietnamese list), or [`UNLISTED_WEIGHT`].
-fn word_weight(w: &str) -> u8 {
+/// (`table_syllable_freq.rs`, from wordfreq's Vietnamese list), or [`UNLISTED_WEIGHT`];
+/// plus, for each non-ASCII letter, how common that letter is (Zipf × 10 of its share of
+/// letters, less [`LETTER_BASE`]): the byte values an encoding's real text uses most.
+/// `hân` and `hẹn` are one byte string in TCVN3 and VISCII; `hẹn` is the more common word
+/// but `â` the far more common letter.
+fn word_weight(w: &str) -> i16 {
     let mut lower = [0u8; 32];
     let mut n = 0;
+    let mut letters: i16 = 0;
     for c in w.chars().flat_map(char::to_lowercase) {
+        if !c.is_ascii() {
+            if let Ok(i) = LETTER_ZIPF.binary_search_by(|(l, _)| l.cmp(&c)) {
+                letters += LETTER_ZIPF.get(i).map_or(0, |&(_, z)| i16::from(z) - LETTER_BASE);
+            }
+        }
         let mut b = [0u8; 4];
         let s = c.encode_utf8(&mut b).as_bytes();
         let Some(dst) = lower.get_mut(n..n + s.len()) else {
@@ -572,11 +620,12 @@ fn word_weight(w: &str) -> u8 {
         n += s.len();
     }
     let key = lower.get(..n).unwrap_or(&[]);
-    SYLLABLE_ZIPF
+    let word = SYLLABLE_ZIPF
         .binary_search_by(|(s, _)| s.as_bytes().cmp(key))
         .ok()
         .and_then(|i| SYLLABLE_ZIPF.get(i))
-        .map_or(UNLISTED_WEIGHT, |&(_, z)| z)
+        .map_or(UNLISTED_WEIGHT, |&(_, z)| i16::from(z));
+    word + letters
 }
 
 /// How a word reads as a Vietnamese syllable.
@@ -626,7 +675,7 @@ const CACHE: usize = 512;
 /// word (names repeat: Nguyễn, Thị, Văn…).
 struct SyllableCache {
     keys: [u64; CACHE],
-    vals: [(Reading, u8); CACHE],
+    vals: [(Reading, i16); CACHE],
 }
 
 impl SyllableCache {
@@ -638,7 +687,7 @@ impl SyllableCache {
     }
 
     /// The word's reading, and its [`word_weight`] when it is well formed (0 otherwise).
-    fn reading(&mut self, w: &str) -> (Reading, u8) {
+    fn reading(&mut self, w: &str) -> (Reading, i16) {
         let h = fnv(w.as_bytes()) | 1;
         let i = (h >> 40) as usize % CACHE;
         if let (Some(&k), Some(&v)) = (self.keys.get(i), self.vals.get(i)) {
