@@ -132,7 +132,7 @@ fn three_syllable_phrases() {
 #[test]
 fn personal_names() {
     let mut rng = Rng::new(4);
-    let names: Vec<String> = (0..4000).map(|_| real_name(&mut rng)).collect();
+    let names: Vec<String> = (0..4000).map(|_| real_name(&mut |k| rng.below(k))).collect();
     check("names (2-4 syllables)", &names, [99.0, 99.9, 98.9, 99.9, 99.9]);
     // Each length on its own.
     for (n, min) in [
@@ -140,7 +140,9 @@ fn personal_names() {
         (3, [99.0, 99.8, 98.9, 99.9, 99.9]),
         (4, [99.5, 99.9, 99.5, 99.9, 99.9]),
     ] {
-        let names: Vec<String> = (0..2000).map(|_| real_name_parts(&mut rng, n)).collect();
+        let names: Vec<String> = (0..2000)
+            .map(|_| real_name_parts(&mut |k| rng.below(k), n))
+            .collect();
         check(&format!("names of {n}"), &names, min);
     }
 }
@@ -184,7 +186,7 @@ fn whole_files() {
                     if file % 3 == 0 {
                         rng.pick(&inv).clone()
                     } else if rng.chance(1, 2) {
-                        real_name(&mut rng)
+                        real_name(&mut |k| rng.below(k))
                     } else {
                         (0..1 + rng.below(3))
                             .map(|_| rng.pick(&inv).as_str())

@@ -88,22 +88,22 @@ pub const REAL_GIVEN: &[&str] = &[
 ];
 
 /// A real-looking personal name of `n` syllables (2 to 4): family, `n - 2` middle names,
-/// given name.
-pub fn real_name_parts(rng: &mut super::Rng, n: usize) -> String {
-    let mut parts = vec![*rng.pick(REAL_FAMILY)];
+/// given name. `below(k)` is a random number in 0..k.
+pub fn real_name_parts(below: &mut impl FnMut(usize) -> usize, n: usize) -> String {
+    let mut parts = vec![REAL_FAMILY[below(REAL_FAMILY.len())]];
     for _ in 2..n {
-        parts.push(*rng.pick(REAL_MIDDLE));
+        parts.push(REAL_MIDDLE[below(REAL_MIDDLE.len())]);
     }
-    parts.push(*rng.pick(REAL_GIVEN));
+    parts.push(REAL_GIVEN[below(REAL_GIVEN.len())]);
     parts.join(" ")
 }
 
 /// A real-looking personal name of 2 to 4 syllables (3 most often, as in life).
-pub fn real_name(rng: &mut super::Rng) -> String {
-    let n = match rng.below(10) {
+pub fn real_name(below: &mut impl FnMut(usize) -> usize) -> String {
+    let n = match below(10) {
         0..=1 => 2,
         2..=7 => 3,
         _ => 4,
     };
-    real_name_parts(rng, n)
+    real_name_parts(below, n)
 }
