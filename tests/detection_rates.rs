@@ -8,9 +8,7 @@ mod common;
 use common::names::{real_name, real_name_parts};
 use common::syllables::inventory;
 use common::Rng;
-use vietref::text::legacy::{
-    detect, encode, encode_with, EncodeOptions, Encoding, Tcvn3Capitals,
-};
+use vietref::text::legacy::{detect, encode, encode_with, EncodeOptions, Encoding, Tcvn3Capitals};
 
 const ENCODINGS: [Encoding; 5] = [
     Encoding::Tcvn3,
@@ -104,7 +102,11 @@ fn check(label: &str, texts: &[String], min: [f64; 5]) {
             t.examples
         );
         if t.confidently_wrong > 0 || t.rate() < min_rate {
-            failures.push(format!("{enc}: {:.2} %, {} confidently wrong", t.rate(), t.confidently_wrong));
+            failures.push(format!(
+                "{enc}: {:.2} %, {} confidently wrong",
+                t.rate(),
+                t.confidently_wrong
+            ));
         }
     }
     assert!(failures.is_empty(), "{label}: {failures:?}");
@@ -116,24 +118,42 @@ fn check(label: &str, texts: &[String], min: [f64; 5]) {
 
 #[test]
 fn single_syllables() {
-    check("1 syllable", &phrases(1, 4000, 1), [80.5, 95.0, 76.5, 82.0, 95.0]);
+    check(
+        "1 syllable",
+        &phrases(1, 4000, 1),
+        [80.5, 95.0, 76.5, 82.0, 95.0],
+    );
 }
 
 #[test]
 fn two_syllable_phrases() {
-    check("2 syllables", &phrases(2, 3000, 2), [91.0, 99.0, 85.5, 90.0, 98.5]);
+    check(
+        "2 syllables",
+        &phrases(2, 3000, 2),
+        [91.0, 99.0, 85.5, 90.0, 98.5],
+    );
 }
 
 #[test]
 fn three_syllable_phrases() {
-    check("3 syllables", &phrases(3, 3000, 3), [96.0, 99.9, 92.5, 94.0, 99.5]);
+    check(
+        "3 syllables",
+        &phrases(3, 3000, 3),
+        [96.0, 99.9, 92.5, 94.0, 99.5],
+    );
 }
 
 #[test]
 fn personal_names() {
     let mut rng = Rng::new(4);
-    let names: Vec<String> = (0..4000).map(|_| real_name(&mut |k| rng.below(k))).collect();
-    check("names (2-4 syllables)", &names, [99.0, 99.9, 98.9, 99.9, 99.9]);
+    let names: Vec<String> = (0..4000)
+        .map(|_| real_name(&mut |k| rng.below(k)))
+        .collect();
+    check(
+        "names (2-4 syllables)",
+        &names,
+        [99.0, 99.9, 98.9, 99.9, 99.9],
+    );
     // Each length on its own.
     for (n, min) in [
         (2, [97.5, 99.9, 98.5, 99.9, 99.9]),
@@ -167,7 +187,11 @@ fn uniform_draws_bound() {
         })
         .count();
     let share = twins as f64 / inv.len() as f64;
-    println!("TCVN3/VISCII twins: {twins} of {} ({:.1} %)", inv.len(), 100.0 * share);
+    println!(
+        "TCVN3/VISCII twins: {twins} of {} ({:.1} %)",
+        inv.len(),
+        100.0 * share
+    );
     // TCVN3 and VISCII together lose `twins` of 2 × inv.len() draws: at least one of them
     // is below 90 % when twins > 20 % of the inventory.
     assert!(share > 0.2, "{share}");

@@ -182,7 +182,9 @@ fn every_byte_agrees_with_iconv() {
                     assert_eq!(o, t, "{enc} byte {b:02X}");
                     compared += 1;
                 }
-                (Err(_), Some(Ok(t))) => panic!("{enc} refuses {b:02X}, which glibc reads as {t:?}"),
+                (Err(_), Some(Ok(t))) => {
+                    panic!("{enc} refuses {b:02X}, which glibc reads as {t:?}")
+                }
                 (Ok(o), _) => panic!("{enc} byte {b:02X}: we read {o:?}, iconv refuses"),
                 (Err(_), _) => {}
             }
@@ -203,18 +205,29 @@ fn every_byte_agrees_with_iconv() {
 fn tcvn3_reads_vn1_like_iconv() {
     assert_eq!(decode(b"H\xDB MAI", Encoding::Tcvn3).unwrap(), "HỒ MAI");
     let d = detect(b"H\xDB MAI");
-    assert_eq!((d.encoding, d.text.as_str()), (Encoding::Tcvn3, "HỒ MAI"), "{d:?}");
+    assert_eq!(
+        (d.encoding, d.text.as_str()),
+        (Encoding::Tcvn3, "HỒ MAI"),
+        "{d:?}"
+    );
     if !iconv_knows("TCVN5712-1") {
         return;
     }
     let mut rng = common::Rng::new(5712);
-    let pool: Vec<u8> = (0x20..=0x7E).chain(0x80..=0xFF).chain([0x01, 0x02, 0x11, 0x17]).collect();
+    let pool: Vec<u8> = (0x20..=0x7E)
+        .chain(0x80..=0xFF)
+        .chain([0x01, 0x02, 0x11, 0x17])
+        .collect();
     for _ in 0..300 {
         let n = 1 + rng.below(12);
         let bytes: Vec<u8> = (0..n).map(|_| pool[rng.below(pool.len())]).collect();
         let theirs = iconv(&["-f", "TCVN5712-1", "-t", "UTF-8"], &bytes).expect("iconv");
         let theirs: String = String::from_utf8(theirs).unwrap().nfc().collect();
-        assert_eq!(decode(&bytes, Encoding::Tcvn3).unwrap(), theirs, "{bytes:02X?}");
+        assert_eq!(
+            decode(&bytes, Encoding::Tcvn3).unwrap(),
+            theirs,
+            "{bytes:02X?}"
+        );
         // Chunked decoding gives the same text wherever the cut falls.
         let cut = rng.below(n + 1);
         let mut d = Decoder::new(Encoding::Tcvn3);

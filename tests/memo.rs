@@ -294,15 +294,23 @@ fn extract_from_spec_statements() {
 /// split into chunks is still joined.
 #[test]
 fn a_verified_rf_token_is_not_joined_with_the_next_words() {
-    assert!(rf::is_valid("RF04K0CY802EHOCPHI"), "the join the issue reports verifies");
+    assert!(
+        rf::is_valid("RF04K0CY802EHOCPHI"),
+        "the join the issue reports verifies"
+    );
     assert_eq!(codes_of("RF04K0CY802E HOC PHI", &[]), ["RF04K0CY802E"]);
-    assert_eq!(codes_of("TT RF04K0CY802E hoc phi thang chin", &[]), ["RF04K0CY802E"]);
+    assert_eq!(
+        codes_of("TT RF04K0CY802E hoc phi thang chin", &[]),
+        ["RF04K0CY802E"]
+    );
     // Split by the bank: joined.
     assert_eq!(codes_of("RF04 K0CY 802E", &[]), ["RF04K0CY802E"]);
     assert_eq!(codes_of("RF04K0CY 802E HOC PHI", &[])[0], "RF04K0CY802E");
     // Every valid reference followed by words: only itself starts there.
     let mut rng = Rng::new(97);
-    let words = ["HOC", "PHI", "THANG", "CHIN", "NAM", "CT", "TU", "LOP", "A", "B"];
+    let words = [
+        "HOC", "PHI", "THANG", "CHIN", "NAM", "CT", "TU", "LOP", "A", "B",
+    ];
     let mut checked = 0;
     for _ in 0..3000 {
         let body: String = (0..1 + rng.below(18))
@@ -312,7 +320,10 @@ fn a_verified_rf_token_is_not_joined_with_the_next_words() {
         let tail: Vec<&str> = (0..1 + rng.below(4)).map(|_| *rng.pick(&words)).collect();
         let text = format!("{} {}", r.as_str(), tail.join(" "));
         let found = codes_of(&text, &[]);
-        assert!(found.iter().filter(|c| c.starts_with(r.as_str())).count() == 1, "{text}: {found:?}");
+        assert!(
+            found.iter().filter(|c| c.starts_with(r.as_str())).count() == 1,
+            "{text}: {found:?}"
+        );
         assert_eq!(found[0], r.as_str(), "{text}");
         checked += 1;
     }

@@ -11,7 +11,7 @@ use common::Rng;
 use std::collections::HashSet;
 use unicode_normalization::UnicodeNormalization;
 use vietref::text::legacy::{detect, encode, Encoding};
-use vietref::text::syllable::{is_well_formed, parse};
+use vietref::text::syllable::{is_well_formed, parse, ToneStyle};
 
 #[test]
 fn the_inventory_is_what_the_grammar_says() {
@@ -25,11 +25,32 @@ fn the_inventory_is_what_the_grammar_says() {
         assert!(inv.binary_search(&w.to_string()).is_ok(), "{w} missing");
     }
     for w in [
-        "haunh", "êng", "cem", "kan", "ghy", "quu", "buê", "boa", "tyên", "iên", "gi\u{0300}ay",
-        "hoà\u{0300}", "uà", "quì\u{0301}", "gich", "onh", "ưp", "ơc", "taị", "hõc",
+        "haunh",
+        "êng",
+        "cem",
+        "kan",
+        "ghy",
+        "quu",
+        "buê",
+        "boa",
+        "tyên",
+        "iên",
+        "gi\u{0300}ay",
+        "hoà\u{0300}",
+        "uà",
+        "quì\u{0301}",
+        "gich",
+        "onh",
+        "ưp",
+        "ơc",
+        "taị",
+        "hõc",
     ] {
         let w: String = w.nfc().collect();
-        assert!(inv.binary_search(&w).is_err(), "{w} should not be a syllable");
+        assert!(
+            inv.binary_search(&w).is_err(),
+            "{w} should not be a syllable"
+        );
     }
     // About 16 000 written forms: initial × rhyme × tone × placement.
     assert!((12_000..25_000).contains(&inv.len()), "{}", inv.len());
@@ -40,6 +61,11 @@ fn well_formed_accepts_exactly_the_inventory() {
     let inv: HashSet<String> = inventory().into_iter().collect();
     for w in &inv {
         assert!(parse(w).is_some(), "{w}: the parser refuses it");
+        // Either tone style writes another form of the inventory.
+        for style in [ToneStyle::Traditional, ToneStyle::MainVowel] {
+            let again = parse(w).unwrap().to_string_with(style);
+            assert!(inv.contains(&again), "{w} in {style:?} is {again}");
+        }
         assert!(is_well_formed(w), "{w}: refused");
         assert!(is_well_formed(&capitalized(w)), "{w}: capitalized refused");
         assert!(is_well_formed(&w.to_uppercase()), "{w}: capitals refused");
@@ -83,7 +109,12 @@ fn well_formed_accepts_exactly_the_inventory() {
             }
         }
     }
-    assert!(wrong.is_empty(), "{} disagreements: {:?}", wrong.len(), &wrong[..wrong.len().min(60)]);
+    assert!(
+        wrong.is_empty(),
+        "{} disagreements: {:?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(60)]
+    );
     assert!(checked > 100_000, "{checked}");
 }
 
@@ -146,5 +177,10 @@ fn no_syllable_is_detected_confidently_wrong() {
             }
         }
     }
-    assert!(wrong.is_empty(), "{} confidently wrong: {:?}", wrong.len(), &wrong[..wrong.len().min(40)]);
+    assert!(
+        wrong.is_empty(),
+        "{} confidently wrong: {:?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(40)]
+    );
 }

@@ -84,7 +84,7 @@ lines = [
     "#![cfg_attr(rustfmt, rustfmt_skip)]",
     "",
     "/// (syllable, lower-case NFC; Zipf value × 10), sorted by the syllable's UTF-8 bytes.",
-    f"pub(super) const SYLLABLE_ZIPF: [(&str, u8); {len(items)}] = [",
+    f"pub(super) static SYLLABLE_ZIPF: [(&str, u8); {len(items)}] = [",
 ]
 row = []
 for w, z in items:
@@ -97,7 +97,7 @@ if row:
 lines.append("];")
 lines.append("")
 lines.append("/// (non-ASCII lower-case letter; Zipf value × 10 of its share of all letters), by letter.")
-lines.append(f"pub(super) const LETTER_ZIPF: [(char, u8); {len(letters)}] = [")
+lines.append(f"pub(super) static LETTER_ZIPF: [(char, u8); {len(letters)}] = [")
 row = []
 for c, z in letters:
     row.append(f"('{c}', {z}),")

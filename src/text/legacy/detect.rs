@@ -392,7 +392,12 @@ impl<'a> Scorer<'a> {
                         utf8.commonness,
                     )
                 } else {
-                    (a.fit(), a.text_hash, a.case_deviations(self.plain_shapes), a.commonness)
+                    (
+                        a.fit(),
+                        a.text_hash,
+                        a.case_deviations(self.plain_shapes),
+                        a.commonness,
+                    )
                 };
             // VIQR with no evidence is left out: it would only restate plain ASCII.
             if enc == Encoding::Viqr && a.words == 0 {
@@ -402,11 +407,7 @@ impl<'a> Scorer<'a> {
         }
         // Best first; on equal fits, fewer case deviations, then the reading whose words are
         // more common in Vietnamese; then the order of preference (the sort is stable).
-        fits.sort_by(|x, y| {
-            y.1.total_cmp(&x.1)
-                .then(x.3.cmp(&y.3))
-                .then(y.4.cmp(&x.4))
-        });
+        fits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.3.cmp(&y.3)).then(y.4.cmp(&x.4)));
 
         let declared_fit = declared.and_then(|d| fits.iter().find(|f| f.0 == d).copied());
         let best_fit = fits.first().map(|f| f.1).unwrap_or(0.0);
@@ -516,11 +517,7 @@ fn has_viqr_marks(word: &[u8]) -> bool {
 /// typed in the `.VnTimeH` font are stored as lower-case codes, so `NGUYễN` is normal.
 /// Also returns the word's case shape (0 small, 1 Capitalized, 2 CAPITALS) when it has two
 /// letters or more.
-fn score_text(
-    word: &str,
-    caps_font: bool,
-    cache: &mut SyllableCache,
-) -> (i32, Option<usize>, i16) {
+fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, Option<usize>, i16) {
     let w = word.trim_matches(|c: char| c.is_ascii_punctuation());
     if w.is_empty() {
         return (-3, None, 0);
@@ -608,7 +605,9 @@ fn word_weight(w: &str) -> i16 {
     for c in w.chars().flat_map(char::to_lowercase) {
         if !c.is_ascii() {
             if let Ok(i) = LETTER_ZIPF.binary_search_by(|(l, _)| l.cmp(&c)) {
-                letters += LETTER_ZIPF.get(i).map_or(0, |&(_, z)| i16::from(z) - LETTER_BASE);
+                letters += LETTER_ZIPF
+                    .get(i)
+                    .map_or(0, |&(_, z)| i16::from(z) - LETTER_BASE);
             }
         }
         let mut b = [0u8; 4];
@@ -696,7 +695,14 @@ impl SyllableCache {
             }
         }
         let r = read_syllable(w);
-        let v = (r, if r == Reading::Good { word_weight(w) } else { 0 });
+        let v = (
+            r,
+            if r == Reading::Good {
+                word_weight(w)
+            } else {
+                0
+            },
+        );
         if let (Some(k), Some(slot)) = (self.keys.get_mut(i), self.vals.get_mut(i)) {
             *k = h;
             *slot = v;

@@ -15,7 +15,7 @@
 #![cfg_attr(rustfmt, rustfmt_skip)]
 
 /// (syllable, lower-case NFC; Zipf value × 10), sorted by the syllable's UTF-8 bytes.
-pub(super) const SYLLABLE_ZIPF: [(&str, u8); 5025] = [
+pub(super) static SYLLABLE_ZIPF: [(&str, u8); 5025] = [
     ("a", 56), ("aa", 35), ("aaa", 32), ("ac", 41), ("ae", 36), ("ai", 58), ("am", 46), ("an", 59),
     ("ang", 39), ("anh", 63), ("ao", 43), ("ap", 36), ("at", 44), ("au", 40), ("aung", 31), ("ay", 33),
     ("ba", 58), ("bac", 30), ("bach", 34), ("bai", 38), ("bain", 31), ("bam", 30), ("ban", 60), ("bang", 51),
@@ -648,7 +648,7 @@ pub(super) const SYLLABLE_ZIPF: [(&str, u8); 5025] = [
 ];
 
 /// (non-ASCII lower-case letter; Zipf value × 10 of its share of all letters), by letter.
-pub(super) const LETTER_ZIPF: [(char, u8); 67] = [
+pub(super) static LETTER_ZIPF: [(char, u8); 67] = [
     ('à', 74), ('á', 71), ('â', 67), ('ã', 65), ('è', 54), ('é', 60), ('ê', 69), ('ì', 67), ('í', 66), ('ò', 63),
     ('ó', 69), ('ô', 70), ('õ', 55), ('ù', 62), ('ú', 65), ('ý', 61), ('ă', 65), ('đ', 74), ('ĩ', 60), ('ũ', 62),
     ('ơ', 66), ('ư', 72), ('ạ', 69), ('ả', 69), ('ấ', 68), ('ầ', 66), ('ẩ', 59), ('ẫ', 59), ('ậ', 67), ('ắ', 64),
