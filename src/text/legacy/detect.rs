@@ -4,9 +4,9 @@
 //!
 //! | decoded word | score |
 //! |---|---|
-//! | a syllable ([`parse`]) with a diacritic, tone well placed, plausible spelling | +2 |
+//! | a syllable the spelling grammar allows ([`is_well_formed`](crate::text::syllable::is_well_formed)) with a diacritic | +2 |
 //! | the same without a diacritic (VIQR evidence only) | +1 |
-//! | a syllable with a misplaced tone (`Taị`) or an impossible spelling (`Haùnh`) | 0 |
+//! | a syllable ([`parse`]) with a misplaced tone (`Taị`) or a spelling the grammar refuses (`Haùnh`) | 0 |
 //! | Vietnamese letters that are not a syllable | −1 |
 //! | a capital inside a small word (`NguyÔn`), a non-Vietnamese letter (`ç`, `µ`) | −2 |
 //! | a symbol, control or stray combining mark inside the word | −3 |
@@ -19,7 +19,11 @@
 //! sentences would read as VIQR. A candidate's fit is its score over twice the evidence
 //! count, clamped to 0..=1. UTF-8 (when the input is valid UTF-8) and UTF-8 read as
 //! Windows-1252 are candidates too. Equal fits are decided by case consistency (a wrong
-//! reading often turns one word of `Thái Bảo Hồ` into `HÒ`), then by a fixed preference.
+//! reading often turns one word of `Thái Bảo Hồ` into `HÒ`; plain ASCII words count
+//! too), then by how common the reading's words and letters are in Vietnamese
+//! ([`word_weight`], from the generated frequency table), then by a fixed preference.
+//! Ties change only which reading is returned: `ambiguous` and the confidence still come
+//! from the fits, so a tie stays flagged.
 //!
 //! Cost is bounded by the sample, not the input: scoring stops after 24 evidence words
 //! (256 while two readings with different text are still within the ambiguity margin, so
