@@ -180,7 +180,9 @@ low = [c for c in LETTERS if c.islower()]
 got = {chr(cp) for cp in tcvn3 if cp is not None}
 assert all(c in got for c in low), [c for c in low if c not in got]
 assert all(vn1[b] is not None for b in range(256)), "VN1 defines every byte"
-vn3_encode = single_byte_encode(tcvn3)
+# C0 bytes that VN1 reads as capitals cannot carry their controls: decoding would not give
+# them back (as in VISCII).
+vn3_encode = [(cp, bs) for cp, bs in single_byte_encode(tcvn3) if vn1[bs[0]] == cp]
 emit_single("table_tcvn3.rs", "TCVN3 (TCVN 5712:1993; decoding VN1, encoding VN3 = ABC / .VnTime).", [
     "Source: glibc iconv's TCVN5712-1 converter, the full VN1 table. DECODE is all of it:",
     "VN3 (the ABC / .VnTime font set) is a subset of VN1, so VN3 data decodes the same, and",
@@ -190,7 +192,8 @@ emit_single("table_tcvn3.rs", "TCVN3 (TCVN 5712:1993; decoding VN1, encoding VN3
     "the VN3 range: ASCII, 0xA0, the seven base capitals at 0xA1-0xA7 (Ă Â Ê Ô Ơ Ư Đ) and the",
     "lower-case letters at 0xA8-0xAE and 0xB5-0xFE. TCVN3 has no upper-case toned letters",
     "(documents got capitals by switching to the .VnTimeH font, which draws capitals at the",
-    "lower-case positions), and C0 bytes are written as the controls they are in VN3.",
+    "lower-case positions). The C0 controls U+0001 U+0002 U+0004-U+0006 U+0011-U+0017 cannot",
+    "be encoded: their bytes decode as VN1's capitals.",
 ], vn1, encode_table=vn3_encode)
 
 # ---------------------------------------------------------------- VISCII

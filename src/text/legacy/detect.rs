@@ -74,9 +74,11 @@ const CANDIDATES: [Encoding; 8] = [
 
 /// How common each encoding is in Vietnamese office data, in the units of
 /// [`word_weight`] (Zipf × 10), once per reading: a small lean of close tie-breaks
-/// towards the encodings met most (the order of [`CANDIDATES`]).
+/// towards the encodings met most (the order of [`CANDIDATES`]; plain ASCII stays UTF-8).
 fn prior(e: Encoding) -> i32 {
     match e {
+        Encoding::Utf8 => 6,
+        Encoding::Utf8AsCp1252 => 5,
         Encoding::Tcvn3 => 4,
         Encoding::Vni => 3,
         Encoding::Viscii => 2,
