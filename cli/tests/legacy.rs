@@ -88,9 +88,8 @@ fn lines_lean_to_the_file_encoding() {
     let bytes =
         vietref::text::legacy::encode(&text, vietref::text::legacy::Encoding::Viscii).unwrap();
     // Alone, the line is ambiguous and reads otherwise.
-    let alone = vietref::text::legacy::detect(
-        &bytes[..bytes.len()].split(|&b| b == b'\n').nth(10).unwrap(),
-    );
+    let line = bytes.split(|&b| b == b'\n').nth(10).unwrap();
+    let alone = vietref::text::legacy::detect(line);
     assert!(alone.ambiguous && alone.text != "Tạ Minh", "{alone:?}");
     let o = run(&["decode", "--lines", "--json"], &bytes);
     assert!(o.status.success());
