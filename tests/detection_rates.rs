@@ -112,16 +112,26 @@ fn check(label: &str, texts: &[String], min: [f64; 5]) {
     assert!(failures.is_empty(), "{label}: {failures:?}");
 }
 
+/// Whether the syllable frequency table is built in (`--features wordfreq`).
+const WORDFREQ: bool = cfg!(feature = "wordfreq");
+
 // Order of the minimums: TCVN3, VNI, VISCII, VPS, Windows-1258. Syllables drawn uniformly
 // from the inventory are mostly rare or unattested, so how common a reading is (the
 // frequency table) cannot tell which encoding wrote them; see `uniform_draws_bound`.
 
 #[test]
 fn single_syllables() {
+    // The rates this build reaches: with the `wordfreq` table (CC BY-SA data, opt-in) ties
+    // between readings are broken by how common the words are; without it they stay
+    // ambiguous and the reading of the most used encoding is offered first.
     check(
         "1 syllable",
         &phrases(1, 4000, 1),
-        [85.5, 95.5, 73.5, 79.5, 94.5],
+        if WORDFREQ {
+            [85.5, 95.5, 73.5, 79.5, 94.5]
+        } else {
+            [99.5, 95.0, 65.5, 67.0, 88.5]
+        },
     );
 }
 
@@ -130,7 +140,11 @@ fn two_syllable_phrases() {
     check(
         "2 syllables",
         &phrases(2, 3000, 2),
-        [92.5, 99.0, 85.5, 88.5, 98.5],
+        if WORDFREQ {
+            [92.5, 99.0, 85.5, 88.5, 98.5]
+        } else {
+            [99.5, 99.0, 84.5, 82.0, 96.0]
+        },
     );
 }
 
@@ -139,7 +153,11 @@ fn three_syllable_phrases() {
     check(
         "3 syllables",
         &phrases(3, 3000, 3),
-        [96.5, 99.9, 92.5, 93.5, 99.5],
+        if WORDFREQ {
+            [96.5, 99.9, 92.5, 93.5, 99.5]
+        } else {
+            [99.5, 99.5, 93.5, 90.0, 99.0]
+        },
     );
 }
 
@@ -152,9 +170,16 @@ fn personal_names() {
     check(
         "names (2-4 syllables)",
         &names,
-        [99.5, 99.9, 98.9, 99.5, 99.9],
+        if WORDFREQ {
+            [99.5, 99.9, 98.9, 99.5, 99.9]
+        } else {
+            [99.5, 99.0, 88.0, 85.0, 93.0]
+        },
     );
-    // Each length on its own.
+    if !WORDFREQ {
+        return;
+    }
+    // Each length on its own (with the frequency table).
     for (n, min) in [
         (2, [99.0, 99.9, 98.5, 98.5, 99.9]),
         (3, [99.5, 99.8, 98.9, 99.8, 99.9]),

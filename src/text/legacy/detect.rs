@@ -33,7 +33,15 @@
 //! cached per word, so no candidate's full text is ever built; only the winner's is.
 
 use super::engine::decode_word;
+#[cfg(feature = "wordfreq")]
 use super::table_syllable_freq::{LETTER_ZIPF, SYLLABLE_ZIPF};
+/// Without the `wordfreq` feature no frequency data is built in (its licence is CC BY-SA,
+/// see Cargo.toml): every well-formed syllable weighs the same and readings that fit
+/// equally stay ambiguous, as they are reported.
+#[cfg(not(feature = "wordfreq"))]
+static SYLLABLE_ZIPF: [(&str, u8); 0] = [];
+#[cfg(not(feature = "wordfreq"))]
+static LETTER_ZIPF: [(char, u8); 0] = [];
 use super::{decode, mojibake, nfc, viqr, Encoding};
 use crate::text::syllable::parse;
 

@@ -41,6 +41,7 @@ mod mojibake;
 mod stream;
 mod table_cp1252;
 mod table_cp1258;
+#[cfg(feature = "wordfreq")]
 mod table_syllable_freq;
 mod table_tcvn3;
 mod table_viscii;
