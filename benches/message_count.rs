@@ -13,6 +13,9 @@
 //! with N = 0 and N = 20000 and divide the difference by 20000. `capi-build-rust` /
 //! `capi-build-c` also fill the draft from borrowed text and free it every time.
 //!
+//! `detect-ENC N` detects the 1 KB name sample of `benches/legacy.rs` in ENC (`tcvn3`,
+//! `vni`, …) N times: run with N = 0 and N = 1000, divide the difference by 1000.
+//!
 //! `render-vietqr N` / `render-transfer N` render the 1 000 messages of `benches/memo.rs`
 //! N times over for the channel (issue 4: ≥ 2 M renders/s).
 //!
@@ -36,10 +39,36 @@ mod capi_draft;
 #[path = "common/memo_messages.rs"]
 mod memo_messages;
 
+#[path = "../tests/common/names.rs"]
+mod names;
+
 fn main() {
     let arg = std::env::args().nth(1);
     if arg.as_deref() == Some("dump") {
         dump();
+        return;
+    }
+    // `detect-ENC N`: detection of the 1 KB sample of `benches/legacy.rs` in ENC, N times.
+    if let Some(enc) = arg.as_deref().and_then(|a| a.strip_prefix("detect-")) {
+        use vietref::text::legacy::{detect, encode_with, EncodeOptions, Tcvn3Capitals};
+        let enc: vietref::text::legacy::Encoding = enc.parse().expect("an encoding name");
+        let n: usize = std::env::args()
+            .nth(2)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(1000);
+        let text = names::names_text(1024);
+        let sample = &text[..text[..1024.min(text.len())]
+            .rfind('\n')
+            .unwrap_or(text.len())];
+        let opts = EncodeOptions {
+            tcvn3_capitals: Tcvn3Capitals::LowerCase,
+        };
+        let bytes = encode_with(sample, enc, opts).expect("encodable").bytes;
+        let mut c = 0f32;
+        for _ in 0..n {
+            c += detect(black_box(&bytes)).confidence;
+        }
+        println!("{n} detections, {c}");
         return;
     }
     if let Some(mode @ ("render-vietqr" | "render-transfer")) = arg.as_deref() {

@@ -189,7 +189,7 @@ enum vietref_status
      */
     VIETREF_VIETQR_JSON_INVALID = 500,
     /**
-     * Legacy encodings: a byte the encoding does not define (TCVN3 0x80, ...);
+     * Legacy encodings: a byte the encoding does not define (Windows-1258 0x81, ...);
      * `vietref_legacy_decode_error` says where.
      */
     VIETREF_LEGACY_UNDEFINED_BYTE = 600,
@@ -1084,8 +1084,8 @@ vietref_status vietref_legacy_decode_buf(const uint8_t *bytes,
 
 /**
  * Why `vietref_legacy_decode` refuses these bytes, as JSON, a new string owned by the
- * caller: `{"kind":"undefined_byte","offset":1,"line":1,"byte":128,"message":"byte 0x80
- * at offset 1 (line 1) is not defined in TCVN3 (ABC)"}` (`kind`: `undefined_byte`,
+ * caller: `{"kind":"undefined_byte","offset":1,"line":1,"byte":129,"message":"byte 0x80
+ * at offset 1 (line 1) is not defined in Windows-1258"}` (`kind`: `undefined_byte`,
  * `invalid_utf8`, `not_seven_bit`, `not_mojibake`; `offset` 0-based in bytes, `line`
  * 1-based; `byte` null at the end of the input; `message` in English).
  * `VIETREF_NO_VALUE` when the bytes decode.

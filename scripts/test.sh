@@ -28,6 +28,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace -q
 step "cargo test (workspace, fuzz entry points included)"
 cargo test --workspace --all-features
 
+step "legacy detection rates of the default build (no wordfreq table)"
+cargo test --test detection_rates
+
 step "C ABI: C tests under valgrind and AddressSanitizer, install + pkg-config example"
 bash tests/c/run.sh
 

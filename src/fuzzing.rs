@@ -47,6 +47,19 @@ pub fn text(data: &[u8]) {
     assert_eq!(text::key(&a), text::key(&b), "key differs across styles");
     let _ = text::looks_like(&s, &once);
     let _ = text::compare_payee_name(&s, "Trường THCS Hòa Bình");
+    // A well-formed syllable parses, and keeps well formed in either tone style.
+    for w in s.split_whitespace() {
+        if crate::text::syllable::is_well_formed(w) {
+            let syl = crate::text::syllable::parse(w).expect("well formed, so it parses");
+            for style in [ToneStyle::Traditional, ToneStyle::MainVowel] {
+                let again = syl.to_string_with(style);
+                assert!(
+                    crate::text::syllable::is_well_formed(&again),
+                    "{w:?} is well formed, {again:?} is not"
+                );
+            }
+        }
+    }
 }
 
 /// Message JSON parsing and validation: a valid message re-validates to itself.

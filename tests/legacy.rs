@@ -125,14 +125,14 @@ fn tcvn3_capital_policy() {
 
 #[test]
 fn decode_errors_say_where_and_why() {
-    let e = decode(b"Nguy\xD4n\nV\xA8n \x80", Encoding::Tcvn3).unwrap_err();
+    let e = decode(b"Nguy\xD4n\nV\xA8n \x81", Encoding::Cp1258).unwrap_err();
     assert_eq!(
         (e.offset, e.line, e.byte, e.kind),
-        (11, 2, Some(0x80), DecodeErrorKind::UndefinedByte)
+        (11, 2, Some(0x81), DecodeErrorKind::UndefinedByte)
     );
     assert_eq!(
         e.to_string(),
-        "byte 0x80 at offset 11 (line 2) is not defined in TCVN3 (ABC)"
+        "byte 0x81 at offset 11 (line 2) is not defined in Windows-1258"
     );
     let e = decode(b"ok\n\xFF", Encoding::Vni).unwrap_err();
     assert_eq!((e.offset, e.line), (3, 2));
@@ -178,39 +178,63 @@ fn every_byte_agrees_with_iconv() {
             let ours = decode(&[b], enc);
             let theirs = iconv(&["-f", name, "-t", "UTF-8"], &[b]).map(String::from_utf8);
             match (ours, theirs) {
-                // glibc's TCVN5712-1 is VN1, which puts capitals on C0 bytes; TCVN3 keeps
-                // them controls.
-                (Ok(o), Some(Ok(t))) if enc == Encoding::Tcvn3 && b < 0x20 && o != t => {
-                    assert_eq!(o, (b as char).to_string());
-                    assert!(t.chars().all(char::is_uppercase), "byte {b:02X}: {t:?}");
-                }
                 (Ok(o), Some(Ok(t))) => {
                     assert_eq!(o, t, "{enc} byte {b:02X}");
                     compared += 1;
                 }
                 (Err(_), Some(Ok(t))) => {
-                    // Only TCVN3 refuses bytes glibc knows: the VN1 extras (upper-case toned
-                    // letters on C0 and 0x80-0x9F and elsewhere, combining marks at B0-B4).
-                    assert_eq!(enc, Encoding::Tcvn3, "byte {b:02X}");
-                    let c = t.chars().next().unwrap();
-                    let vn1_extra = c.is_uppercase() || ('\u{300}'..='\u{323}').contains(&c);
-                    assert!(
-                        vn1_extra,
-                        "TCVN3 refuses {b:02X}, which glibc reads as {t:?}"
-                    );
+                    panic!("{enc} refuses {b:02X}, which glibc reads as {t:?}")
                 }
                 (Ok(o), _) => panic!("{enc} byte {b:02X}: we read {o:?}, iconv refuses"),
                 (Err(_), _) => {}
             }
         }
-        // TCVN3: 116 ASCII bytes glibc also reads as ASCII + 75 upper bytes; VISCII all
-        // 256; CP1258 all but 9.
+        // TCVN3 (the full VN1 table) and VISCII all 256; CP1258 all but 9.
         let want = match enc {
-            Encoding::Tcvn3 => 191,
-            Encoding::Viscii => 256,
+            Encoding::Tcvn3 | Encoding::Viscii => 256,
             _ => 247,
         };
         assert_eq!(compared, want, "{enc}");
+    }
+}
+
+/// TCVN3 reads the full TCVN 5712:1993 VN1 table, byte strings included: VN1 capitals,
+/// combining tone marks composing with the letter before them (or standing alone), every
+/// VN3 letter, against glibc's TCVN5712-1 on random strings and on issue 20's example.
+#[test]
+fn tcvn3_reads_vn1_like_iconv() {
+    assert_eq!(decode(b"H\xDB MAI", Encoding::Tcvn3).unwrap(), "HỒ MAI");
+    let d = detect(b"H\xDB MAI");
+    assert_eq!(
+        (d.encoding, d.text.as_str()),
+        (Encoding::Tcvn3, "HỒ MAI"),
+        "{d:?}"
+    );
+    if !iconv_knows("TCVN5712-1") {
+        return;
+    }
+    let mut rng = common::Rng::new(5712);
+    let pool: Vec<u8> = (0x20..=0x7E)
+        .chain(0x80..=0xFF)
+        .chain([0x01, 0x02, 0x11, 0x17])
+        .collect();
+    for _ in 0..300 {
+        let n = 1 + rng.below(12);
+        let bytes: Vec<u8> = (0..n).map(|_| pool[rng.below(pool.len())]).collect();
+        let theirs = iconv(&["-f", "TCVN5712-1", "-t", "UTF-8"], &bytes).expect("iconv");
+        let theirs: String = String::from_utf8(theirs).unwrap().nfc().collect();
+        assert_eq!(
+            decode(&bytes, Encoding::Tcvn3).unwrap(),
+            theirs,
+            "{bytes:02X?}"
+        );
+        // Chunked decoding gives the same text wherever the cut falls.
+        let cut = rng.below(n + 1);
+        let mut d = Decoder::new(Encoding::Tcvn3);
+        let mut t = String::new();
+        d.decode_chunk(&bytes[..cut], false, &mut t).unwrap();
+        d.decode_chunk(&bytes[cut..], true, &mut t).unwrap();
+        assert_eq!(t, theirs, "{bytes:02X?} cut at {cut}");
     }
 }
 

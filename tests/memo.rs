@@ -289,6 +289,47 @@ fn extract_from_spec_statements() {
     }
 }
 
+/// Issue 20: a whole token that verifies is the reference; the joins with the words after
+/// it (one verifies by chance about once in 97) are not reported. A reference a bank
+/// split into chunks is still joined.
+#[test]
+fn a_verified_rf_token_is_not_joined_with_the_next_words() {
+    assert!(
+        rf::is_valid("RF04K0CY802EHOCPHI"),
+        "the join the issue reports verifies"
+    );
+    assert_eq!(codes_of("RF04K0CY802E HOC PHI", &[]), ["RF04K0CY802E"]);
+    assert_eq!(
+        codes_of("TT RF04K0CY802E hoc phi thang chin", &[]),
+        ["RF04K0CY802E"]
+    );
+    // Split by the bank: joined.
+    assert_eq!(codes_of("RF04 K0CY 802E", &[]), ["RF04K0CY802E"]);
+    assert_eq!(codes_of("RF04K0CY 802E HOC PHI", &[])[0], "RF04K0CY802E");
+    // Every valid reference followed by words: only itself starts there.
+    let mut rng = Rng::new(97);
+    let words = [
+        "HOC", "PHI", "THANG", "CHIN", "NAM", "CT", "TU", "LOP", "A", "B",
+    ];
+    let mut checked = 0;
+    for _ in 0..3000 {
+        let body: String = (0..1 + rng.below(18))
+            .map(|_| char::from(*rng.pick(b"0123456789ABCDEFGHJKMNPQRSTUVWXYZ")))
+            .collect();
+        let r = rf::create(&body).unwrap();
+        let tail: Vec<&str> = (0..1 + rng.below(4)).map(|_| *rng.pick(&words)).collect();
+        let text = format!("{} {}", r.as_str(), tail.join(" "));
+        let found = codes_of(&text, &[]);
+        assert!(
+            found.iter().filter(|c| c.starts_with(r.as_str())).count() == 1,
+            "{text}: {found:?}"
+        );
+        assert_eq!(found[0], r.as_str(), "{text}");
+        checked += 1;
+    }
+    assert_eq!(checked, 3000);
+}
+
 #[test]
 fn extract_counts() {
     let s = schemes();
@@ -449,9 +490,15 @@ proptest! {
             let ops = Ops { keep_code_end: true, ..Ops::ALL };
             let mangled = mangle(&text, r.as_str().len(), &mut rng, &ops);
             let found = extract(&mangled.text, &[]);
-            // RF has no fixed length: the reference is always found; another verifying end
-            // (about 1 in 97 per extra separator) may be reported beside it.
-            prop_assert!(found.iter().any(|c| c.code == r.as_str()), "{} {:?} {:?}", p.name, mangled, found);
+            // RF has no fixed length: the reference is found; another verifying end (about
+            // 1 in 97 per extra separator) may be reported beside it. The one exception: its
+            // first chunk verifies by chance and the rest is letters only, which reads
+            // exactly like a reference followed by words (issue 20), and is taken as one.
+            let as_words = found.iter().any(|c| {
+                r.as_str().starts_with(&c.code)
+                    && !r.as_str()[c.code.len()..].bytes().any(|b| b.is_ascii_digit())
+            });
+            prop_assert!(found.iter().any(|c| c.code == r.as_str()) || as_words, "{} {:?} {:?}", p.name, mangled, found);
             for c in &found {
                 prop_assert!(rf::is_valid(&c.code));
             }

@@ -3,12 +3,14 @@
 
 Sources (facts, not code, were taken from each):
 
-* TCVN3 (ABC, .VnTime): glibc iconv's TCVN5712-1 converter, restricted to the TCVN3 (VN3)
-  range: ASCII, 0xA0, the seven base capitals at 0xA1-0xA7 and the lower-case letters at
-  0xA8-0xAE and 0xB5-0xFE. glibc's converter is the full VN1 table, which also puts
-  upper-case toned letters on C0 bytes, on 0x80-0x9F and on fifteen bytes above 0xAF; TCVN3
-  has no upper-case toned letters (capitals came from switching to the .VnTimeH font), so
-  those bytes are not part of it. glibc's combining marks at 0xB0-0xB4 are VN1 too.
+* TCVN3 (ABC, .VnTime): glibc iconv's TCVN5712-1 converter, which is the full TCVN
+  5712:1993 VN1 table. Decoding uses all of it: VN3 (the ABC fonts' set) is a subset of VN1,
+  so VN3 data decodes the same, and VN1 data (upper-case toned letters on C0 bytes, on
+  0x80-0x9F and on fifteen bytes above 0xAF; combining tone marks at 0xB0-0xB4) decodes
+  too. Encoding writes only the VN3 range (ASCII, 0xA0, the seven base capitals at
+  0xA1-0xA7, the lower-case letters at 0xA8-0xAE and 0xB5-0xFE): what the .VnTime fonts
+  draw; TCVN3 has no upper-case toned letters (capitals came from switching to the
+  .VnTimeH font).
 * VISCII: RFC 1456 (May 1993), table 1 "VISCII 8-bit Encoding Table (v1.1)", read through
   glibc iconv's VISCII converter, which follows it byte for byte.
 * Windows-1258: glibc iconv's CP1258 converter (Microsoft's code page 1258: five combining
@@ -134,8 +136,9 @@ def write(fname, text):
         f.write(text)
 
 
-def emit_single(fname, title, source, table, extra_encode=None, check_encode=None):
-    enc = single_byte_encode(table)
+def emit_single(fname, title, source, table, extra_encode=None, check_encode=None,
+                encode_table=None):
+    enc = encode_table if encode_table is not None else single_byte_encode(table)
     if extra_encode:
         d = dict(enc)
         for cp, bs in extra_encode:
@@ -176,14 +179,22 @@ assert sum(1 for b in range(0x80, 0x100) if tcvn3[b] is not None) == 1 + 7 + 7 +
 low = [c for c in LETTERS if c.islower()]
 got = {chr(cp) for cp in tcvn3 if cp is not None}
 assert all(c in got for c in low), [c for c in low if c not in got]
-emit_single("table_tcvn3.rs", "TCVN3 (TCVN 5712:1993 VN3, the ABC / .VnTime font encoding).", [
-    "Source: glibc iconv's TCVN5712-1 converter, restricted to the TCVN3 range: ASCII, 0xA0,",
-    "the seven base capitals at 0xA1-0xA7 (Ă Â Ê Ô Ơ Ư Đ) and the lower-case letters at",
-    "0xA8-0xAE and 0xB5-0xFE. Everything else is undefined here: TCVN3 has no upper-case",
-    "toned letters (documents got capitals by switching to the .VnTimeH font, which draws",
-    "capitals at the lower-case positions), and the VN1 extras glibc also knows (capitals on",
-    "C0 bytes and 0x80-0x9F, combining marks at 0xB0-0xB4) are not TCVN3.",
-], tcvn3)
+assert all(vn1[b] is not None for b in range(256)), "VN1 defines every byte"
+# C0 bytes that VN1 reads as capitals cannot carry their controls: decoding would not give
+# them back (as in VISCII).
+vn3_encode = [(cp, bs) for cp, bs in single_byte_encode(tcvn3) if vn1[bs[0]] == cp]
+emit_single("table_tcvn3.rs", "TCVN3 (TCVN 5712:1993; decoding VN1, encoding VN3 = ABC / .VnTime).", [
+    "Source: glibc iconv's TCVN5712-1 converter, the full VN1 table. DECODE is all of it:",
+    "VN3 (the ABC / .VnTime font set) is a subset of VN1, so VN3 data decodes the same, and",
+    "VN1 data decodes too: upper-case toned letters on C0 bytes (0x01 0x02 0x04-0x06",
+    "0x11-0x17), on 0x80-0x9F and on fifteen bytes above 0xAF, and the combining tone marks",
+    "at 0xB0-0xB4 (mark bytes that compose with the letter before them). ENCODE writes only",
+    "the VN3 range: ASCII, 0xA0, the seven base capitals at 0xA1-0xA7 (Ă Â Ê Ô Ơ Ư Đ) and the",
+    "lower-case letters at 0xA8-0xAE and 0xB5-0xFE. TCVN3 has no upper-case toned letters",
+    "(documents got capitals by switching to the .VnTimeH font, which draws capitals at the",
+    "lower-case positions). The C0 controls U+0001 U+0002 U+0004-U+0006 U+0011-U+0017 cannot",
+    "be encoded: their bytes decode as VN1's capitals.",
+], vn1, encode_table=vn3_encode)
 
 # ---------------------------------------------------------------- VISCII
 viscii = iconv_table("VISCII")

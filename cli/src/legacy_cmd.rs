@@ -8,8 +8,8 @@ use serde::Serialize;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use vietref::text::legacy::{
-    convert, decode, detect, ConvertError, DecodeError, Decoder, Detection, EncodeOptions,
-    Encoding, Tcvn3Capitals,
+    convert, decode, detect, detect_with_declared, ConvertError, DecodeError, Decoder, Detection,
+    EncodeOptions, Encoding, Tcvn3Capitals,
 };
 
 /// Arguments of `vietref decode`.
@@ -339,6 +339,13 @@ fn decode_lines(
     let mut line = Vec::new();
     let mut offset = 0usize;
     let mut number = 0usize;
+    // With auto, the first buffered lines together say what the file is: a line that is
+    // ambiguous on its own reads in the file's encoding when that is one of its best
+    // readings (the line stays flagged ambiguous).
+    let file_encoding = match from {
+        None => file_encoding(input)?,
+        Some(_) => None,
+    };
     loop {
         line.clear();
         let n = input.read_until(b'\n', &mut line)?;
@@ -355,7 +362,7 @@ fn decode_lines(
                 err.line = number;
                 decode_failure(&err)
             })?,
-            None => detect(body),
+            None => lean_to_file(detect(body), body, file_encoding),
         };
         if json {
             write_json(out, &json_of(&d, Some(number)))?;
@@ -368,6 +375,34 @@ fn decode_lines(
         }
         offset += n;
     }
+}
+
+/// The encoding of the input's first buffered bytes (whole lines), when detection is not
+/// ambiguous there.
+fn file_encoding(input: &mut dyn BufRead) -> Result<Option<Encoding>, Failure> {
+    let head = input.fill_buf()?;
+    let head = match head.iter().rposition(|&b| b == b'\n') {
+        Some(i) => head.get(..i).unwrap_or(head),
+        None => head,
+    };
+    let d = detect(head);
+    Ok((!d.ambiguous).then_some(d.encoding))
+}
+
+/// `d` for one line; when it is ambiguous and the file's encoding fits the line as well
+/// as any other reading, the line read in the file's encoding, still flagged ambiguous.
+fn lean_to_file(d: Detection, body: &[u8], file: Option<Encoding>) -> Detection {
+    let Some(fe) = file.filter(|&fe| d.ambiguous && d.encoding != fe) else {
+        return d;
+    };
+    let best = d.alternatives.iter().map(|a| a.1).fold(0.0f32, f32::max);
+    let fits = d.alternatives.iter().any(|&(e, f)| e == fe && f >= best);
+    let mut l = detect_with_declared(body, Some(fe));
+    if fits && l.encoding == fe {
+        l.ambiguous = true;
+        return l;
+    }
+    d
 }
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal and the input

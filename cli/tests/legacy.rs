@@ -64,15 +64,59 @@ fn decode_json_whole_and_lines() {
     );
 }
 
+/// Issue 20: with --lines, a line that is ambiguous alone ("Tạ Minh" in VISCII also reads
+/// "Tế Minh" in TCVN3) reads in the encoding of the file's other lines.
+#[test]
+fn lines_lean_to_the_file_encoding() {
+    let names = [
+        "Nguyễn Văn Đức",
+        "Trần Thị Hương",
+        "Lê Hoàng Nam",
+        "Phạm Minh Châu",
+        "Hoàng Thu Trang",
+        "Vũ Đức Thắng",
+        "Đặng Thị Mai",
+        "Bùi Quốc Việt",
+        "Đỗ Thanh Tùng",
+        "Hồ Ngọc Ánh",
+    ];
+    let mut text = String::new();
+    for n in names.iter().chain(["Tạ Minh"].iter()).chain(names.iter()) {
+        text.push_str(n);
+        text.push('\n');
+    }
+    let bytes =
+        vietref::text::legacy::encode(&text, vietref::text::legacy::Encoding::Viscii).unwrap();
+    // Alone, the line is ambiguous and reads otherwise.
+    let line = bytes.split(|&b| b == b'\n').nth(10).unwrap();
+    let alone = vietref::text::legacy::detect(line);
+    assert!(alone.ambiguous && alone.text != "Tạ Minh", "{alone:?}");
+    let o = run(&["decode", "--lines", "--json"], &bytes);
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = o
+        .stdout
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 21);
+    assert_eq!(lines[10]["text"], "Tạ Minh", "{}", lines[10]);
+    assert_eq!(lines[10]["encoding"], "viscii");
+    assert_eq!(lines[10]["ambiguous"], true);
+    for l in &lines {
+        assert_eq!(l["encoding"], "viscii", "{l}");
+    }
+}
+
 #[test]
 fn undecodable_input_says_where() {
-    let o = run(&["decode", "--from", "tcvn3"], b"ok\nNguy\xD4n \x80\n");
+    let o = run(&["decode", "--from", "cp1258"], b"ok\nNguy\xD4n \x81\n");
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("byte 0x80 at offset 10 (line 2)"), "{err}");
+    assert!(err.contains("byte 0x81 at offset 10 (line 2)"), "{err}");
     let o = run(
-        &["decode", "--from", "tcvn3", "--lines"],
-        b"ok\nNguy\xD4n \x80\n",
+        &["decode", "--from", "cp1258", "--lines"],
+        b"ok\nNguy\xD4n \x81\n",
     );
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("offset 10 (line 2)"));

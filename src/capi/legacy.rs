@@ -244,8 +244,8 @@ fn decode_error(bytes: &[u8], enc: Encoding) -> Result<String, vietref_status> {
 }
 
 /// Why `vietref_legacy_decode` refuses these bytes, as JSON, a new string owned by the
-/// caller: `{"kind":"undefined_byte","offset":1,"line":1,"byte":128,"message":"byte 0x80
-/// at offset 1 (line 1) is not defined in TCVN3 (ABC)"}` (`kind`: `undefined_byte`,
+/// caller: `{"kind":"undefined_byte","offset":1,"line":1,"byte":129,"message":"byte 0x80
+/// at offset 1 (line 1) is not defined in Windows-1258"}` (`kind`: `undefined_byte`,
 /// `invalid_utf8`, `not_seven_bit`, `not_mojibake`; `offset` 0-based in bytes, `line`
 /// 1-based; `byte` null at the end of the input; `message` in English).
 /// `VIETREF_NO_VALUE` when the bytes decode.

@@ -86,7 +86,7 @@ pub enum vietref_status {
     /// VietQR: the JSON is malformed, not a VietQR object (`bankBin` and `accountNumber`
     /// are required, values must be strings), or names a `bank` the registry does not know.
     VIETREF_VIETQR_JSON_INVALID = 500,
-    /// Legacy encodings: a byte the encoding does not define (TCVN3 0x80, ...);
+    /// Legacy encodings: a byte the encoding does not define (Windows-1258 0x81, ...);
     /// `vietref_legacy_decode_error` says where.
     VIETREF_LEGACY_UNDEFINED_BYTE = 600,
     /// Legacy encodings: bytes decoded as UTF-8 (or as UTF-8 read as Windows-1252) are not

@@ -13,9 +13,16 @@
 //! - an **RF reference** is `RF`, two digits, and 1–21 letters or digits that verify and end
 //!   where the original text had a separator (or ends). RF references have no fixed
 //!   length, so one whose end was glued to the next word cannot be told apart and is not
-//!   reported; when several ends verify (a separator inside the reference, or one after
-//!   the next word), each is reported and the caller decides (about 1 in 97 per extra
-//!   separator within 21 characters). This is why memos should carry payment codes.
+//!   reported. When the whole token from `RF` to the first separator verifies
+//!   (`RF04K0CY802E HOC PHI`), that is the reference: longer candidates that join it with
+//!   following words (letters only: `RF04K0CY802EHOCPHI`, which verifies about once in 97)
+//!   are dropped. Joining across separators is for references a bank split
+//!   (`RF18 5390 0754 7034`, or cut by a line wrap): a join that takes in a digit is still
+//!   tried, and when several ends verify each is reported and the caller decides (about 1
+//!   in 97 per extra separator within 21 characters). A split reference whose first chunk
+//!   verifies by chance and whose rest is letters only reads exactly like a reference
+//!   followed by words, and is taken as one. This is why
+//!   memos should carry payment codes.
 //!
 //! Each candidate's check digits verify (and are `02`–`98`, the only values ever issued); a
 //! random run of digits after a prefix passes once in 100 times. Candidates are reported once per distinct code, in order of appearance;
@@ -204,7 +211,9 @@ fn match_code(view: &[u8], k: usize, s: &Scheme) -> Option<usize> {
 }
 
 /// Pushes every verified RF reference starting at `k` that ends at a separator of the
-/// original text.
+/// original text. When the first such end (the end of the token) verifies, longer ones
+/// are pushed only if what they add holds a digit (a chunk of a split reference, not a
+/// word).
 #[inline]
 fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate>) {
     let Some(&[_, f, d1, d2]) = view.get(k..k + 4) else {
@@ -215,12 +224,18 @@ fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate
     }
     let (c1, c2) = (u32::from(d1 - b'0'), u32::from(d2 - b'0'));
     let mut rem = 0u32;
+    // Whether the first end (the end of the token) verified, and whether a digit has been
+    // joined on since.
+    let mut first_end = true;
+    let mut token_verified = false;
+    let mut digit_added = false;
     for body_len in 1..=crate::reference::rf::RF_BODY_MAX {
         let e = k + 4 + body_len; // exclusive end in the view
         let Some(v) = view.get(e - 1).and_then(|c| iso7064::char_value(*c)) else {
             return;
         };
         rem = iso7064::step(rem, v);
+        digit_added |= token_verified && view.get(e - 1).is_some_and(u8::is_ascii_digit);
         let at_boundary = match (pos.get(e), pos.get(e - 1)) {
             (Some(next), Some(last)) => next.get() != last.get() + 1,
             _ => true,
@@ -230,9 +245,12 @@ fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate
             let r = [27, 15, c1, c2]
                 .iter()
                 .fold(rem, |r, v| iso7064::step(r, *v));
-            if r == 1 && (2..=98).contains(&(c1 * 10 + c2)) {
+            let verifies = r == 1 && (2..=98).contains(&(c1 * 10 + c2));
+            if verifies && (!token_verified || digit_added) {
                 push(view, pos, k, 4 + body_len, RefKind::Rf, out);
             }
+            token_verified |= verifies && first_end;
+            first_end = false;
         }
     }
 }

@@ -416,6 +416,90 @@ pub fn is_syllable(word: &str) -> bool {
     parse(word).is_some()
 }
 
+/// Whether `word` is a syllable that Vietnamese spelling allows, written as it is written
+/// in real text: it parses ([`parse`]), its tone mark sits where one of the two placement
+/// styles puts it, and its initial, vowel cluster and final consonant go together
+/// ([`Syllable::is_well_spelled`]). The grammar is written down, with sources, in
+/// docs/syllables.md; tests/syllable_inventory.rs holds this function equal to the
+/// inventory generated from it.
+///
+/// ```
+/// use vietref::text::syllable::is_well_formed;
+/// assert!(is_well_formed("giếng") && is_well_formed("quốc") && is_well_formed("Nguyễn"));
+/// assert!(!is_well_formed("haunh") && !is_well_formed("taị") && !is_well_formed("cem"));
+/// ```
+pub fn is_well_formed(word: &str) -> bool {
+    parse(word).is_some_and(|s| s.is_tone_well_placed() && s.is_well_spelled())
+}
+
+/// Final consonants as bits, for [`rhyme_finals`].
+mod fin {
+    pub const OPEN: u16 = 1;
+    pub const C: u16 = 2;
+    pub const CH: u16 = 4;
+    pub const M: u16 = 8;
+    pub const N: u16 = 16;
+    pub const NG: u16 = 32;
+    pub const NH: u16 = 64;
+    pub const P: u16 = 128;
+    pub const T: u16 = 256;
+    pub const STOPS_AND_NASALS: u16 = C | M | N | NG | P | T;
+}
+
+/// The final consonants a toneless vowel cluster takes when written after an ordinary
+/// consonant (the `o`/`u` glide of rounded rhymes included), as [`fin`] bits; 0 for a
+/// cluster that is not a nucleus.
+fn rhyme_finals(nu: &str) -> u16 {
+    use fin::*;
+    match nu {
+        "a" | "oa" => OPEN | STOPS_AND_NASALS | CH | NH,
+        "ă" | "â" | "iê" | "yê" | "ươ" => STOPS_AND_NASALS,
+        "e" | "o" | "ô" | "u" => OPEN | STOPS_AND_NASALS,
+        "ê" | "i" => OPEN | CH | M | N | NH | P | T,
+        "ơ" => OPEN | M | N | P | T,
+        "ư" => OPEN | C | NG | T,
+        "uô" => C | M | N | NG | T,
+        "oă" => C | M | N | NG | T,
+        "oe" => OPEN | N | T,
+        "oo" => C | NG,
+        "uâ" => N | NG | T,
+        "uê" => OPEN | CH | N | NH | T,
+        "uy" => OPEN | CH | NH | T,
+        "uyê" => N | T,
+        "y" | "uơ" | "ai" | "ao" | "au" | "ay" | "âu" | "ây" | "eo" | "êu" | "iu" | "oi" | "ôi"
+        | "ơi" | "ui" | "ưi" | "ưu" | "ia" | "ua" | "ưa" | "iêu" | "yêu" | "uôi" | "ươi"
+        | "ươu" | "oai" | "oay" | "oeo" | "uây" | "uyu" | "uya" => OPEN,
+        _ => 0,
+    }
+}
+
+/// Rounded clusters: the glide `o` (before a ă e) or `u` (before â ê y ơ).
+fn is_rounded(nu: &str) -> bool {
+    ["oa", "oă", "oe", "uâ", "uê", "uy", "uơ"]
+        .iter()
+        .any(|p| nu.starts_with(p))
+}
+
+/// The cluster after `qu` written with its glide (`quân` is k + uân): `None` when `qu`
+/// cannot stand before it.
+fn after_qu(nu: &str) -> Option<&'static str> {
+    Some(match nu {
+        "a" => "oa",
+        "ă" => "oă",
+        "â" => "uâ",
+        "e" => "oe",
+        "ê" => "uê",
+        "y" => "uy",
+        "yê" => "uyê",
+        "ơ" => "uơ",
+        "ai" => "oai",
+        "ay" => "oay",
+        "ây" => "uây",
+        "eo" => "oeo",
+        _ => return None,
+    })
+}
+
 impl Syllable {
     fn letters(&self) -> &[Letter] {
         &self.buf[..self.len]
@@ -427,6 +511,79 @@ impl Syllable {
 
     fn has_final(&self) -> bool {
         self.initial_len + self.nucleus_len < self.len
+    }
+
+    /// Whether the initial, the vowel cluster and the final consonant go together in
+    /// Vietnamese spelling (docs/syllables.md): `c g ng` stand before back vowels and
+    /// `k gh ngh` before `e ê i` (`k` also before `y`); `qu` only before a rounded rhyme
+    /// (`qua quân quyên`, and `quốc`, `qui`, `quít`); after `gi` the `i` of `iê` is the
+    /// initial's (`giếng`); rounded rhymes never follow `b m p ph v`; `yê` is the spelling
+    /// of `iê` with no initial; and each vowel cluster takes only some final consonants
+    /// (`anh` but not `onh`, `iêng` but not `êng`, `ai` but not `aim`). The tone is not
+    /// looked at ([`parse`] already refuses a stop final with a tone other than sắc/nặng).
+    pub fn is_well_spelled(&self) -> bool {
+        let mut ini = String::with_capacity(4);
+        let mut nu = String::with_capacity(8);
+        let mut fi = String::with_capacity(4);
+        for (i, l) in self.letters().iter().enumerate() {
+            if i < self.initial_len {
+                ini.push(l.base);
+            } else if i < self.initial_len + self.nucleus_len {
+                nu.push(l.base);
+            } else {
+                fi.push(l.base);
+            }
+        }
+        let bit = match fi.as_str() {
+            "" => fin::OPEN,
+            "c" => fin::C,
+            "ch" => fin::CH,
+            "m" => fin::M,
+            "n" => fin::N,
+            "ng" => fin::NG,
+            "nh" => fin::NH,
+            "p" => fin::P,
+            "t" => fin::T,
+            _ => return false,
+        };
+        let takes = |nu: &str| rhyme_finals(nu) & bit != 0;
+        let first = nu.chars().next().unwrap_or('a');
+        let front = matches!(first, 'e' | 'ê' | 'i' | 'y');
+        match ini.as_str() {
+            "qu" => match nu.as_str() {
+                "i" => bit & (fin::OPEN | fin::T) != 0,
+                "ô" => bit == fin::C,
+                _ => after_qu(&nu).is_some_and(takes),
+            },
+            // gi + ê…: the ê is iê (giếng, giết, giễu) or plain ê (giê).
+            "gi" => {
+                let plain = !matches!(first, 'i' | 'y');
+                let ie = first == 'ê' && takes(&format!("i{nu}"));
+                !is_rounded(&nu) && !nu.starts_with("yê") && ((plain && takes(&nu)) || ie)
+            }
+            // g + i with no vowel after it: gì, gìm, gìn (the i belongs to gi).
+            "g" if first == 'i' => nu == "i" && bit & (fin::OPEN | fin::M | fin::N) != 0,
+            "g" if is_rounded(&nu) => nu.starts_with("oa") && takes(&nu),
+            _ => {
+                let ok_initial = match ini.as_str() {
+                    "c" | "g" | "ng" => !front,
+                    "k" => front,
+                    "gh" | "ngh" => front && first != 'y',
+                    _ => true,
+                };
+                let no_rounded = matches!(
+                    ini.as_str(),
+                    "b" | "m" | "p" | "ph" | "v" | "c" | "k" | "gh" | "ngh"
+                );
+                // yê with no initial, iê (ia) after one; `ia` alone is ỉa.
+                let ie_spelling = if ini.is_empty() {
+                    !nu.starts_with("iê")
+                } else {
+                    !nu.starts_with("yê")
+                };
+                ok_initial && ie_spelling && !(no_rounded && is_rounded(&nu)) && takes(&nu)
+            }
+        }
     }
 
     /// Whether the nucleus is open `oa`, `oe` or `uy`: the syllables where styles differ.

@@ -58,13 +58,13 @@ static void test_decode(void) {
     CHECK_OWNED("Đ", vietref_legacy_decode(B("\xef\xbb\xbf\xc4\x90"), VIETREF_ENCODING_UTF8, outp));
 
     /* Refusals, each with where and why. */
-    CHECK_OWNED_FAILS(VIETREF_LEGACY_UNDEFINED_BYTE, vietref_legacy_decode(B("N\x80"), VIETREF_ENCODING_TCVN3, outp));
-    CHECK_OWNED("{\"kind\":\"undefined_byte\",\"offset\":1,\"line\":1,\"byte\":128,"
-                "\"message\":\"byte 0x80 at offset 1 (line 1) is not defined in TCVN3 (ABC)\"}",
-                vietref_legacy_decode_error(B("N\x80"), VIETREF_ENCODING_TCVN3, outp));
-    CHECK_BUF("{\"kind\":\"undefined_byte\",\"offset\":4,\"line\":2,\"byte\":128,"
-              "\"message\":\"byte 0x80 at offset 4 (line 2) is not defined in TCVN3 (ABC)\"}",
-              vietref_legacy_decode_error_buf(B("ab\nc\x80"), VIETREF_ENCODING_TCVN3, buf, cap, lenp));
+    CHECK_OWNED_FAILS(VIETREF_LEGACY_UNDEFINED_BYTE, vietref_legacy_decode(B("N\x81"), VIETREF_ENCODING_CP1258, outp));
+    CHECK_OWNED("{\"kind\":\"undefined_byte\",\"offset\":1,\"line\":1,\"byte\":129,"
+                "\"message\":\"byte 0x81 at offset 1 (line 1) is not defined in Windows-1258\"}",
+                vietref_legacy_decode_error(B("N\x81"), VIETREF_ENCODING_CP1258, outp));
+    CHECK_BUF("{\"kind\":\"undefined_byte\",\"offset\":4,\"line\":2,\"byte\":129,"
+              "\"message\":\"byte 0x81 at offset 4 (line 2) is not defined in Windows-1258\"}",
+              vietref_legacy_decode_error_buf(B("ab\nc\x81"), VIETREF_ENCODING_CP1258, buf, cap, lenp));
     CHECK_OWNED_FAILS(VIETREF_LEGACY_INVALID_UTF8, vietref_legacy_decode(B("a\xff"), VIETREF_ENCODING_UTF8, outp));
     CHECK_OWNED("{\"kind\":\"invalid_utf8\",\"offset\":1,\"line\":1,\"byte\":255,"
                 "\"message\":\"byte 0xFF at offset 1 (line 1) is not valid UTF-8\"}",
@@ -94,7 +94,7 @@ static void test_decode(void) {
     CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT,
                     vietref_legacy_decode_error_buf(NULL, 1, VIETREF_ENCODING_TCVN3, buf, cap, lenp));
     CHECK_STATUS(vietref_legacy_decode(B("a"), VIETREF_ENCODING_TCVN3, NULL), VIETREF_NULL_ARGUMENT);
-    CHECK_STATUS(vietref_legacy_decode_error(B("\x80"), VIETREF_ENCODING_TCVN3, NULL), VIETREF_NULL_ARGUMENT);
+    CHECK_STATUS(vietref_legacy_decode_error(B("\x81"), VIETREF_ENCODING_CP1258, NULL), VIETREF_NULL_ARGUMENT);
 }
 
 static void check_bytes(const vietref_encoded *e, const unsigned char *want, size_t n) {

@@ -4,6 +4,7 @@
 pub mod crc;
 pub mod junk;
 pub mod mangle;
+pub mod syllables;
 
 /// xorshift64* (Vigna): deterministic, good enough for test data.
 #[derive(Clone)]

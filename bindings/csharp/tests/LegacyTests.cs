@@ -77,14 +77,14 @@ namespace Vietref.Tests
             Eq("Nguyễn", Legacy.Decode(Encoding.UTF8.GetBytes("Nguye\u0302\u0303n"), LegacyEncoding.Utf8), "composed to NFC");
 
             var e = (LegacyException)ThrowsStatus(VietrefStatus.LegacyUndefinedByte,
-                () => Legacy.Decode(new byte[] { 0x4E, 0x80 }, LegacyEncoding.Tcvn3), "TCVN3 0x80");
-            Eq("{\"kind\":\"undefined_byte\",\"offset\":1,\"line\":1,\"byte\":128,"
-                + "\"message\":\"byte 0x80 at offset 1 (line 1) is not defined in TCVN3 (ABC)\"}", e.DetailsJson, "details");
+                () => Legacy.Decode(new byte[] { 0x4E, 0x81 }, LegacyEncoding.Cp1258), "CP1258 0x81");
+            Eq("{\"kind\":\"undefined_byte\",\"offset\":1,\"line\":1,\"byte\":129,"
+                + "\"message\":\"byte 0x81 at offset 1 (line 1) is not defined in Windows-1258\"}", e.DetailsJson, "details");
             Eq("vietref_legacy_decode", e.Context, "context");
-            Eq(e.DetailsJson, Legacy.DecodeError(new byte[] { 0x4E, 0x80 }, LegacyEncoding.Tcvn3), "DecodeError");
-            Eq("{\"kind\":\"undefined_byte\",\"offset\":4,\"line\":2,\"byte\":128,"
-                + "\"message\":\"byte 0x80 at offset 4 (line 2) is not defined in TCVN3 (ABC)\"}",
-                Legacy.DecodeError(Encoding.ASCII.GetBytes("ab\nc").Concat(new byte[] { 0x80 }).ToArray(), LegacyEncoding.Tcvn3), "line 2");
+            Eq(e.DetailsJson, Legacy.DecodeError(new byte[] { 0x4E, 0x81 }, LegacyEncoding.Cp1258), "DecodeError");
+            Eq("{\"kind\":\"undefined_byte\",\"offset\":4,\"line\":2,\"byte\":129,"
+                + "\"message\":\"byte 0x81 at offset 4 (line 2) is not defined in Windows-1258\"}",
+                Legacy.DecodeError(Encoding.ASCII.GetBytes("ab\nc").Concat(new byte[] { 0x81 }).ToArray(), LegacyEncoding.Cp1258), "line 2");
             // Invalid UTF-8 bytes are data here, not an argument fault.
             var bad = (LegacyException)ThrowsStatus(VietrefStatus.LegacyInvalidUtf8,
                 () => Legacy.Decode(new byte[] { 0x61, 0xFF }, LegacyEncoding.Utf8), "invalid UTF-8 bytes");

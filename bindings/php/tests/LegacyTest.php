@@ -98,14 +98,14 @@ final class LegacyTest extends TestCase
         $this->assertSame('Đ', Legacy::decode("\xEF\xBB\xBF\xC4\x90", Encoding::Utf8), 'the BOM is dropped');
         $this->assertSame('Nguyễn', Legacy::decode("Nguye\xCC\x82\xCC\x83n", Encoding::Utf8), 'composed to NFC');
 
-        $e = self::refused(fn () => Legacy::decode("N\x80", Encoding::Tcvn3));
+        $e = self::refused(fn () => Legacy::decode("N\x81", Encoding::Cp1258));
         $this->assertSame(Status::LegacyUndefinedByte, $e->status());
-        $this->assertSame('byte 0x80 at offset 1 (line 1) is not defined in TCVN3 (ABC)', $e->detail);
-        $this->assertSame(['kind' => 'undefined_byte', 'offset' => 1, 'line' => 1, 'byte' => 128,
-            'message' => 'byte 0x80 at offset 1 (line 1) is not defined in TCVN3 (ABC)'], $e->info);
-        $this->assertSame($e->info, Legacy::decodeError("N\x80", Encoding::Tcvn3));
-        $this->assertSame(['kind' => 'undefined_byte', 'offset' => 4, 'line' => 2, 'byte' => 128,
-            'message' => 'byte 0x80 at offset 4 (line 2) is not defined in TCVN3 (ABC)'], Legacy::decodeError("ab\nc\x80", Encoding::Tcvn3));
+        $this->assertSame('byte 0x81 at offset 1 (line 1) is not defined in Windows-1258', $e->detail);
+        $this->assertSame(['kind' => 'undefined_byte', 'offset' => 1, 'line' => 1, 'byte' => 129,
+            'message' => 'byte 0x81 at offset 1 (line 1) is not defined in Windows-1258'], $e->info);
+        $this->assertSame($e->info, Legacy::decodeError("N\x81", Encoding::Cp1258));
+        $this->assertSame(['kind' => 'undefined_byte', 'offset' => 4, 'line' => 2, 'byte' => 129,
+            'message' => 'byte 0x81 at offset 4 (line 2) is not defined in Windows-1258'], Legacy::decodeError("ab\nc\x81", Encoding::Cp1258));
         $e = self::refused(fn () => Legacy::decode("a\xFF", Encoding::Utf8));
         $this->assertSame(Status::LegacyInvalidUtf8, $e->status());
         $this->assertSame('byte 0xFF at offset 1 (line 1) is not valid UTF-8', $e->detail);

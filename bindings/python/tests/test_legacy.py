@@ -76,27 +76,27 @@ def test_decode_examples():
     "data,encoding,status,info",
     [
         (
-            b"N\x80",
-            Encoding.TCVN3,
+            b"N\x81",
+            Encoding.CP1258,
             Status.LEGACY_UNDEFINED_BYTE,
             {
                 "kind": "undefined_byte",
                 "offset": 1,
                 "line": 1,
-                "byte": 128,
-                "message": "byte 0x80 at offset 1 (line 1) is not defined in TCVN3 (ABC)",
+                "byte": 129,
+                "message": "byte 0x81 at offset 1 (line 1) is not defined in Windows-1258",
             },
         ),
         (
-            b"ab\nc\x80",
-            Encoding.TCVN3,
+            b"ab\nc\x81",
+            Encoding.CP1258,
             Status.LEGACY_UNDEFINED_BYTE,
             {
                 "kind": "undefined_byte",
                 "offset": 4,
                 "line": 2,
-                "byte": 128,
-                "message": "byte 0x80 at offset 4 (line 2) is not defined in TCVN3 (ABC)",
+                "byte": 129,
+                "message": "byte 0x81 at offset 4 (line 2) is not defined in Windows-1258",
             },
         ),
         (

@@ -4,9 +4,9 @@
 //!
 //! | decoded word | score |
 //! |---|---|
-//! | a syllable ([`parse`]) with a diacritic, tone well placed, plausible spelling | +2 |
+//! | a syllable the spelling grammar allows ([`is_well_formed`](crate::text::syllable::is_well_formed)) with a diacritic | +2 |
 //! | the same without a diacritic (VIQR evidence only) | +1 |
-//! | a syllable with a misplaced tone (`Taị`) or an impossible spelling (`Haùnh`) | 0 |
+//! | a syllable ([`parse`]) with a misplaced tone (`Taị`) or a spelling the grammar refuses (`Haùnh`) | 0 |
 //! | Vietnamese letters that are not a syllable | −1 |
 //! | a capital inside a small word (`NguyÔn`), a non-Vietnamese letter (`ç`, `µ`) | −2 |
 //! | a symbol, control or stray combining mark inside the word | −3 |
@@ -19,18 +19,31 @@
 //! sentences would read as VIQR. A candidate's fit is its score over twice the evidence
 //! count, clamped to 0..=1. UTF-8 (when the input is valid UTF-8) and UTF-8 read as
 //! Windows-1252 are candidates too. Equal fits are decided by case consistency (a wrong
-//! reading often turns one word of `Thái Bảo Hồ` into `HÒ`), then by a fixed preference.
+//! reading often turns one word of `Thái Bảo Hồ` into `HÒ`; plain ASCII words count
+//! too), then by how common the reading's words and letters are in Vietnamese
+//! ([`word_weight`], from the generated frequency table), then by a fixed preference.
+//! Ties change only which reading is returned: `ambiguous` and the confidence still come
+//! from the fits, so a tie stays flagged.
 //!
-//! Cost is bounded by the sample, not the input: scoring stops after 24 evidence words;
+//! Cost is bounded by the sample, not the input: scoring stops after 24 evidence words
+//! (256 while two readings with different text are still within the ambiguity margin, so
+//! that a file's later lines settle what its first ones leave open);
 //! after 4 and after 12, candidates far behind the leader (fit lower by more than 0.5)
 //! stop being scored. Words are decoded into one reused buffer and syllable readings are
 //! cached per word, so no candidate's full text is ever built; only the winner's is.
 
-use super::engine::compose_fast;
 use super::engine::decode_word;
+#[cfg(feature = "wordfreq")]
+use super::table_syllable_freq::{LETTER_ZIPF, SYLLABLE_ZIPF};
+/// Without the `wordfreq` feature no frequency data is built in (its licence is CC BY-SA,
+/// see Cargo.toml): every well-formed syllable weighs the same and readings that fit
+/// equally stay ambiguous, as they are reported.
+#[cfg(not(feature = "wordfreq"))]
+static SYLLABLE_ZIPF: [(&str, u8); 0] = [];
+#[cfg(not(feature = "wordfreq"))]
+static LETTER_ZIPF: [(char, u8); 0] = [];
 use super::{decode, mojibake, nfc, viqr, Encoding};
 use crate::text::syllable::parse;
-use unicode_normalization::char::decompose_canonical;
 
 /// What [`detect`] found.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,8 +80,26 @@ const CANDIDATES: [Encoding; 8] = [
     Encoding::Viqr,
 ];
 
+/// How common each encoding is in Vietnamese office data, in the units of
+/// [`word_weight`] (Zipf × 10), once per reading: a small lean of close tie-breaks
+/// towards the encodings met most (the order of [`CANDIDATES`]; plain ASCII stays UTF-8).
+fn prior(e: Encoding) -> i32 {
+    match e {
+        Encoding::Utf8 => 6,
+        Encoding::Utf8AsCp1252 => 5,
+        Encoding::Tcvn3 => 4,
+        Encoding::Vni => 3,
+        Encoding::Viscii => 2,
+        Encoding::Cp1258 => 1,
+        _ => 0,
+    }
+}
+
 /// Evidence words scored at most.
 const MAX_WORDS: u32 = 24;
+/// Evidence words scored at most while two readings with different text are still tied
+/// after [`MAX_WORDS`]: a file's later lines settle what its first ones leave open.
+const MAX_WORDS_TIED: u32 = 256;
 /// Evidence word counts after which candidates far behind stop being scored.
 const PRUNE_AFTER: [u32; 2] = [4, 12];
 /// Fit difference within which two different readings are ambiguous.
@@ -135,14 +166,23 @@ struct Acc {
     text_hash: u64,
     /// Evidence words of two letters or more by case shape: small, Capitalized, CAPITALS.
     shapes: [u32; 3],
+    /// How common the reading's words are in Vietnamese text: the sum of their Zipf
+    /// values × 10 ([`word_weight`]). Breaks ties between readings that fit equally.
+    commonness: i32,
 }
 
 impl Acc {
     /// Words whose case shape differs from the most common one: a wrong reading often
     /// turns one word of `Thái Bảo Hồ Thắng` into `HÒ`. Only breaks ties.
-    fn case_deviations(&self) -> u32 {
-        let total: u32 = self.shapes.iter().sum();
-        total - self.shapes.iter().copied().max().unwrap_or(0)
+    /// `plain`: the shapes of the words that read the same in every candidate (plain
+    /// ASCII words: `Minh` in `Tạ Minh`), which every reading shares.
+    fn case_deviations(&self, plain: [u32; 3]) -> u32 {
+        let mut shapes = self.shapes;
+        for (s, p) in shapes.iter_mut().zip(plain) {
+            *s += p;
+        }
+        let total: u32 = shapes.iter().sum();
+        total - shapes.iter().copied().max().unwrap_or(0)
     }
 
     fn fit(&self) -> f32 {
@@ -161,6 +201,9 @@ struct Scorer<'a> {
     acc: [Acc; 8],
     /// Evidence words scored.
     words: u32,
+    /// Case shapes of the ASCII words of two letters or more (not evidence: they read the
+    /// same in every candidate), for [`Acc::case_deviations`].
+    plain_shapes: [u32; 3],
     cache: SyllableCache,
     word_text: String,
     word_bytes: Vec<u8>,
@@ -194,6 +237,7 @@ impl<'a> Scorer<'a> {
             seven_bit,
             acc,
             words: 0,
+            plain_shapes: [0; 3],
             cache: SyllableCache::new(),
             word_text: String::with_capacity(64),
             word_bytes: Vec::with_capacity(64),
@@ -222,11 +266,19 @@ impl<'a> Scorer<'a> {
                 (true, Some(st)) => {
                     start = None;
                     if let Some(word) = bytes.get(st..i) {
-                        if self.is_evidence(word) {
+                        if !self.is_evidence(word) {
+                            if let Some(k) = ascii_shape(word) {
+                                if let Some(n) = self.plain_shapes.get_mut(k) {
+                                    *n += 1;
+                                }
+                            }
+                        } else {
                             // Words end at ASCII bytes, so in UTF-8 input they are text.
                             let text = self.text.and_then(|t| t.get(st..i));
                             self.score_word(word, text);
-                            if self.words >= MAX_WORDS {
+                            if self.words >= MAX_WORDS
+                                && (self.words >= MAX_WORDS_TIED || !self.tied())
+                            {
                                 return;
                             }
                             if PRUNE_AFTER.contains(&self.words) {
@@ -246,6 +298,25 @@ impl<'a> Scorer<'a> {
             return true;
         }
         self.seven_bit && has_viqr_marks(word)
+    }
+
+    /// Whether the best reading so far has a rival with different text within the
+    /// ambiguity margin.
+    fn tied(&self) -> bool {
+        let Some(best) = self
+            .acc
+            .iter()
+            .filter(|a| a.active && !a.undefined)
+            .max_by(|x, y| x.fit().total_cmp(&y.fit()))
+        else {
+            return false;
+        };
+        self.acc.iter().any(|a| {
+            a.active
+                && !a.undefined
+                && a.text_hash != best.text_hash
+                && a.fit() >= best.fit() - AMBIGUITY_MARGIN
+        })
     }
 
     fn prune(&mut self) {
@@ -274,8 +345,9 @@ impl<'a> Scorer<'a> {
             let a = &mut self.acc[i];
             a.words += 1;
             match s {
-                Some((s, shape)) => {
+                Some((s, shape, weight)) => {
                     a.score += s;
+                    a.commonness += i32::from(weight);
                     if let Some(n) = shape.and_then(|k| a.shapes.get_mut(k)) {
                         *n += 1;
                     }
@@ -296,7 +368,7 @@ impl<'a> Scorer<'a> {
         enc: Encoding,
         word: &[u8],
         text: Option<&str>,
-    ) -> Option<(i32, Option<usize>)> {
+    ) -> Option<(i32, Option<usize>, i16)> {
         self.word_text.clear();
         match enc {
             Encoding::Utf8 => self.word_text.push_str(text?),
@@ -325,7 +397,7 @@ impl<'a> Scorer<'a> {
         let words = self.words;
         // Fits of every candidate that can decode the sample. Encodings not scored because
         // the input is 7-bit read exactly as UTF-8 does.
-        let mut fits: Vec<(Encoding, f32, u64, u32)> = Vec::with_capacity(8);
+        let mut fits: Vec<(Encoding, f32, u64, u32, i32)> = Vec::with_capacity(8);
         let utf8 = self.acc[slot(Encoding::Utf8)];
         for (i, &enc) in CANDIDATES.iter().enumerate() {
             let a = self.acc[i];
@@ -338,27 +410,38 @@ impl<'a> Scorer<'a> {
             if !usable {
                 continue;
             }
-            let (fit, hash, dev) = if a.words == 0 && self.seven_bit && enc != Encoding::Viqr {
-                (utf8.fit(), utf8.text_hash, utf8.case_deviations())
-            } else {
-                (a.fit(), a.text_hash, a.case_deviations())
-            };
+            let (fit, hash, dev, common) =
+                if a.words == 0 && self.seven_bit && enc != Encoding::Viqr {
+                    (
+                        utf8.fit(),
+                        utf8.text_hash,
+                        utf8.case_deviations(self.plain_shapes),
+                        utf8.commonness,
+                    )
+                } else {
+                    (
+                        a.fit(),
+                        a.text_hash,
+                        a.case_deviations(self.plain_shapes),
+                        a.commonness,
+                    )
+                };
             // VIQR with no evidence is left out: it would only restate plain ASCII.
             if enc == Encoding::Viqr && a.words == 0 {
                 continue;
             }
-            fits.push((enc, fit, hash, dev));
+            fits.push((enc, fit, hash, dev, common + prior(enc)));
         }
-        // Best first; on equal fits, fewer case deviations; then the order of preference
-        // (the sort is stable).
-        fits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.3.cmp(&y.3)));
+        // Best first; on equal fits, fewer case deviations, then the reading whose words are
+        // more common in Vietnamese; then the order of preference (the sort is stable).
+        fits.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.3.cmp(&y.3)).then(y.4.cmp(&x.4)));
 
         let declared_fit = declared.and_then(|d| fits.iter().find(|f| f.0 == d).copied());
         let best_fit = fits.first().map(|f| f.1).unwrap_or(0.0);
         let use_declared = declared_fit.filter(|d| best_fit - d.1 < DECLARED_OVERRIDE);
 
         // The order in which to try decoding the whole input.
-        let mut order: Vec<(Encoding, f32, u64, u32)> = Vec::with_capacity(fits.len() + 1);
+        let mut order: Vec<(Encoding, f32, u64, u32, i32)> = Vec::with_capacity(fits.len() + 1);
         order.extend(use_declared);
         order.extend(
             fits.iter()
@@ -366,7 +449,7 @@ impl<'a> Scorer<'a> {
                 .filter(|f| Some(f.0) != use_declared.map(|d| d.0)),
         );
 
-        for (k, &(enc, fit, hash, _)) in order.iter().enumerate() {
+        for (k, &(enc, fit, hash, _, _)) in order.iter().enumerate() {
             let decoded = match (enc, self.text) {
                 (Encoding::Utf8, Some(t)) if !t.starts_with('\u{FEFF}') => Ok(nfc(t.to_string())),
                 (Encoding::Utf8AsCp1252, Some(t)) => mojibake::repair_mojibake(t)
@@ -418,6 +501,25 @@ impl<'a> Scorer<'a> {
     }
 }
 
+/// The case shape of an ASCII word of two letters or more (0 small, 1 Capitalized,
+/// 2 CAPITALS), `None` for anything else.
+fn ascii_shape(word: &[u8]) -> Option<usize> {
+    let [first, rest @ ..] = word else {
+        return None;
+    };
+    if rest.is_empty() || !word.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let rest_upper = rest.iter().all(u8::is_ascii_uppercase);
+    let rest_lower = rest.iter().all(u8::is_ascii_lowercase);
+    match (first.is_ascii_uppercase(), rest_upper, rest_lower) {
+        (false, _, true) => Some(0),
+        (true, _, true) => Some(1),
+        (true, true, _) => Some(2),
+        _ => None,
+    }
+}
+
 /// Whether a 7-bit word holds VIQR marks that are evidence: a quality mark or a grave or
 /// tilde that combines with the letter before it, a tone mark followed by more letters,
 /// or a leading `dd`/`DD` before a vowel.
@@ -442,10 +544,10 @@ fn has_viqr_marks(word: &[u8]) -> bool {
 /// typed in the `.VnTimeH` font are stored as lower-case codes, so `NGUYễN` is normal.
 /// Also returns the word's case shape (0 small, 1 Capitalized, 2 CAPITALS) when it has two
 /// letters or more.
-fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, Option<usize>) {
+fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, Option<usize>, i16) {
     let w = word.trim_matches(|c: char| c.is_ascii_punctuation());
     if w.is_empty() {
-        return (-3, None);
+        return (-3, None, 0);
     }
     let mut non_ascii = false;
     // Case shape: all small, all capital, or a capital then small letters. TCVN3 text
@@ -465,10 +567,10 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, O
                     non_ascii = true;
                     tones += toned as u32;
                 }
-                None => return (if c.is_alphabetic() { -2 } else { -3 }, None),
+                None => return (if c.is_alphabetic() { -2 } else { -3 }, None, 0),
             }
         } else if !c.is_ascii_alphabetic() {
-            return (-3, None);
+            return (-3, None, 0);
         }
         if c.is_lowercase() {
             lowers += 1;
@@ -483,7 +585,7 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, O
         || (uppers == 1 && !upper_after_first)
         || (caps_font && !non_ascii_upper);
     if !case_ok {
-        return (-2, None);
+        return (-2, None, 0);
     }
     // TCVN3 has no capital toned letters: a word that starts with one cannot show its case.
     let first_unknown = caps_font && w.chars().next().is_some_and(|c| !c.is_ascii());
@@ -497,21 +599,65 @@ fn score_text(word: &str, caps_font: bool, cache: &mut SyllableCache) -> (i32, O
     };
     // Cheap refusals before the parser: one tone per syllable, at most 7 letters (nghiêng).
     if tones > 1 || letters > 7 {
-        return (-1, shape);
+        return (-1, shape, 0);
     }
-    let score = match cache.reading(w) {
+    let (reading, weight) = cache.reading(w);
+    let score = match reading {
         Reading::Good if non_ascii => 2,
         Reading::Good => 1,
         Reading::Odd => 0,
         Reading::NotASyllable => -1,
     };
-    (score, shape)
+    (score, shape, weight)
+}
+
+/// Zipf value × 10 given to a well-formed syllable that the frequency table does not list
+/// (the table's rarest entries are about 30).
+const UNLISTED_WEIGHT: i16 = 20;
+
+/// Letter weights are counted from this Zipf value × 10 (about a letter's median).
+const LETTER_BASE: i16 = 60;
+
+/// How common a well-formed word is in Vietnamese text: its Zipf value × 10 (log10 of
+/// occurrences per billion words; `và` 72, `thăm` 45) from the generated frequency table
+/// (`table_syllable_freq.rs`, from wordfreq's Vietnamese list), or [`UNLISTED_WEIGHT`];
+/// plus, for each non-ASCII letter, how common that letter is (Zipf × 10 of its share of
+/// letters, less [`LETTER_BASE`]): the byte values an encoding's real text uses most.
+/// `hân` and `hẹn` are one byte string in TCVN3 and VISCII; `hẹn` is the more common word
+/// but `â` the far more common letter.
+fn word_weight(w: &str) -> i16 {
+    let mut lower = [0u8; 32];
+    let mut n = 0;
+    let mut letters: i16 = 0;
+    for c in w.chars().flat_map(char::to_lowercase) {
+        if !c.is_ascii() {
+            if let Ok(i) = LETTER_ZIPF.binary_search_by(|(l, _)| l.cmp(&c)) {
+                letters += LETTER_ZIPF
+                    .get(i)
+                    .map_or(0, |&(_, z)| i16::from(z) - LETTER_BASE);
+            }
+        }
+        let mut b = [0u8; 4];
+        let s = c.encode_utf8(&mut b).as_bytes();
+        let Some(dst) = lower.get_mut(n..n + s.len()) else {
+            return UNLISTED_WEIGHT;
+        };
+        dst.copy_from_slice(s);
+        n += s.len();
+    }
+    let key = lower.get(..n).unwrap_or(&[]);
+    let word = SYLLABLE_ZIPF
+        .binary_search_by(|(s, _)| s.as_bytes().cmp(key))
+        .ok()
+        .and_then(|i| SYLLABLE_ZIPF.get(i))
+        .map_or(UNLISTED_WEIGHT, |&(_, z)| i16::from(z));
+    word + letters
 }
 
 /// How a word reads as a Vietnamese syllable.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Reading {
-    /// A syllable, tone mark where one of the two styles puts it, spelling plausible.
+    /// A syllable Vietnamese spelling allows ([`crate::text::syllable::is_well_formed`]).
     Good,
     /// The parser accepts it, but the tone mark is misplaced (`Taị`) or the spelling
     /// cannot occur (`Haùnh`: a glide-final vowel before a final consonant): a correct
@@ -525,97 +671,11 @@ fn read_syllable(w: &str) -> Reading {
     let Some(syl) = parse(w) else {
         return Reading::NotASyllable;
     };
-    if !syl.is_tone_well_placed() || !spelling_plausible(w) {
+    // The same judgement as `syllable::is_well_formed`, on the one parse.
+    if !syl.is_tone_well_placed() || !syl.is_well_spelled() {
         return Reading::Odd;
     }
     Reading::Good
-}
-
-/// Vietnamese spelling constraints that the syllable parser leaves out (vietref's
-/// detection heuristics, from the standard orthography):
-/// - before a final consonant a vowel cluster is one of `iê yê oa oă oe oo ôô uâ uê uô uy
-///   ươ uyê`: clusters that end in a glide (`ai ao au âu eo iu oi ưu iêu oai …`) take no
-///   final consonant;
-/// - `nh`/`ch` follow only `a ê i y` (`anh ênh inh oanh huynh`), and a lone `ê i y` never
-///   takes `ng`/`c` (`ênh`, not `êng`);
-/// - `oo` and `ôô` only stand before a final consonant (`xoong`).
-fn spelling_plausible(w: &str) -> bool {
-    let mut letters = ['\0'; 8];
-    let mut n = 0;
-    for c in w.chars() {
-        let Some(slot) = letters.get_mut(n) else {
-            return false;
-        };
-        *slot = toneless_lower(c);
-        n += 1;
-    }
-    let letters = &letters[..n];
-    // Skip the initial consonant; `qu` and `gi` + vowel are initials.
-    let mut start = letters.iter().take_while(|&&c| !is_vowel(c)).count();
-    let qu_or_gi =
-        matches!(letters, ['q', 'u', ..]) || matches!(letters, ['g', 'i', v, ..] if is_vowel(*v));
-    if qu_or_gi {
-        start = 2;
-    }
-    let end = n - letters.iter().rev().take_while(|&&c| !is_vowel(c)).count();
-    let (Some(nucleus), Some(fin)) = (letters.get(start..end), letters.get(end..)) else {
-        return true;
-    };
-    if fin.is_empty() {
-        return !matches!(nucleus, ['o', 'o'] | ['ô', 'ô']);
-    }
-    let closed = match nucleus {
-        [_] => true,
-        [a, b] => matches!(
-            (a, b),
-            ('i', 'ê')
-                | ('y', 'ê')
-                | ('o', 'a' | 'ă' | 'e' | 'o')
-                | ('ô', 'ô')
-                | ('u', 'â' | 'ê' | 'ô' | 'y')
-                | ('ư', 'ơ')
-        ),
-        ['u', 'y', 'ê'] => true,
-        _ => false,
-    };
-    if !closed {
-        return false;
-    }
-    let last = nucleus.last().copied().unwrap_or('a');
-    match fin {
-        ['n', 'h'] | ['c', 'h'] => matches!(last, 'a' | 'ê' | 'i' | 'y'),
-        ['n', 'g'] | ['c'] => !(nucleus.len() == 1 && matches!(last, 'ê' | 'i' | 'y')),
-        _ => true,
-    }
-}
-
-fn is_vowel(c: char) -> bool {
-    matches!(
-        c,
-        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
-    )
-}
-
-/// The lower-case letter without its tone mark (`Ấ` → `â`).
-fn toneless_lower(c: char) -> char {
-    let c = c.to_lowercase().next().unwrap_or(c);
-    if c.is_ascii() {
-        return c;
-    }
-    let mut base = c;
-    let mut quality = None;
-    decompose_canonical(c, |d| {
-        if d.is_ascii() {
-            base = d;
-        } else if matches!(d, '\u{0302}' | '\u{0306}' | '\u{031B}') {
-            quality = Some(d);
-        }
-    });
-    match quality {
-        Some(q) => compose_fast(base, q).unwrap_or(c),
-        None if base.is_ascii() => base,
-        None => c,
-    }
 }
 
 /// Whether `c` (not ASCII) is one of the 134 Vietnamese letters, and if so whether it
@@ -641,18 +701,19 @@ const CACHE: usize = 512;
 /// word (names repeat: Nguyễn, Thị, Văn…).
 struct SyllableCache {
     keys: [u64; CACHE],
-    vals: [Reading; CACHE],
+    vals: [(Reading, i16); CACHE],
 }
 
 impl SyllableCache {
     fn new() -> Self {
         SyllableCache {
             keys: [0; CACHE],
-            vals: [Reading::NotASyllable; CACHE],
+            vals: [(Reading::NotASyllable, 0); CACHE],
         }
     }
 
-    fn reading(&mut self, w: &str) -> Reading {
+    /// The word's reading, and its [`word_weight`] when it is well formed (0 otherwise).
+    fn reading(&mut self, w: &str) -> (Reading, i16) {
         let h = fnv(w.as_bytes()) | 1;
         let i = (h >> 40) as usize % CACHE;
         if let (Some(&k), Some(&v)) = (self.keys.get(i), self.vals.get(i)) {
@@ -660,7 +721,15 @@ impl SyllableCache {
                 return v;
             }
         }
-        let v = read_syllable(w);
+        let r = read_syllable(w);
+        let v = (
+            r,
+            if r == Reading::Good {
+                word_weight(w)
+            } else {
+                0
+            },
+        );
         if let (Some(k), Some(slot)) = (self.keys.get_mut(i), self.vals.get_mut(i)) {
             *k = h;
             *slot = v;

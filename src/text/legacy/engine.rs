@@ -14,8 +14,12 @@ pub(super) struct Table {
     pub utf8: [[u8; 4]; 256],
     /// For mark bytes, the combining marks they add (0 = none).
     pub marks: [[u32; 2]; 256],
-    /// Whether any byte is a mark byte (VNI, Windows-1258).
+    /// Whether any byte is a mark byte (VNI, Windows-1258, TCVN3's VN1 marks).
     pub has_marks: bool,
+    /// Whether mark bytes are rare enough that decoding first tries the single-byte path
+    /// and starts over with the mark path only when it meets one (TCVN3: VN1's combining
+    /// marks at 0xB0-0xB4 hardly occur in real files, which are VN3).
+    pub marks_rare: bool,
     /// The byte's character as a code point (`NONE` for mark and undefined bytes).
     pub chars: [u32; 256],
 }
@@ -42,7 +46,7 @@ const fn is_combining(cp: u32) -> bool {
     cp >= 0x0300 && cp <= 0x036F
 }
 
-const fn build(decode: &[u32; 256], marks: &[(u8, u32, u32)]) -> Table {
+const fn build(decode: &[u32; 256], marks: &[(u8, u32, u32)], marks_rare: bool) -> Table {
     let mut utf8 = [[0u8; 4]; 256];
     let mut mk = [[0u32; 2]; 256];
     let mut has_marks = false;
@@ -70,22 +74,33 @@ const fn build(decode: &[u32; 256], marks: &[(u8, u32, u32)]) -> Table {
         utf8,
         marks: mk,
         has_marks,
+        marks_rare,
         chars,
     }
 }
 
-pub(super) static TCVN3: Table = build(&table_tcvn3::DECODE, &[]);
-pub(super) static VISCII: Table = build(&table_viscii::DECODE, &[]);
-pub(super) static VPS: Table = build(&table_vps::DECODE, &[]);
-pub(super) static CP1258: Table = build(&table_cp1258::DECODE, &[]);
-pub(super) static VNI: Table = build(&table_vni::DECODE, &table_vni::MARKS);
-pub(super) static CP1252: Table = build(&table_cp1252::DECODE, &[]);
+pub(super) static TCVN3: Table = build(&table_tcvn3::DECODE, &[], true);
+pub(super) static VISCII: Table = build(&table_viscii::DECODE, &[], false);
+pub(super) static VPS: Table = build(&table_vps::DECODE, &[], false);
+pub(super) static CP1258: Table = build(&table_cp1258::DECODE, &[], false);
+pub(super) static VNI: Table = build(&table_vni::DECODE, &table_vni::MARKS, false);
+pub(super) static CP1252: Table = build(&table_cp1252::DECODE, &[], false);
 
 /// Decodes `bytes` with `t`, appending UTF-8 to `out`. Returns whether the output may hold
 /// combining marks that did not compose (the caller then runs NFC), or the offset of the
 /// first undefined byte.
 pub(super) fn decode_table(t: &Table, bytes: &[u8], out: &mut Vec<u8>) -> Result<bool, usize> {
-    if t.has_marks {
+    if t.marks_rare {
+        let start = out.len();
+        match decode_single(t, bytes, out) {
+            Ok(()) => Ok(false),
+            Err(i) if t.marks[bytes[i] as usize][0] != 0 => {
+                out.truncate(start);
+                decode_marks(t, bytes, out)
+            }
+            Err(i) => Err(i),
+        }
+    } else if t.has_marks {
         decode_marks(t, bytes, out)
     } else {
         decode_single(t, bytes, out).map(|()| false)
@@ -450,7 +465,10 @@ mod tests {
     #[test]
     fn tables_are_consistent() {
         assert_eq!(VISCII.utf8[0x02], [0xE1, 0xBA, 0xB2, 3]); // Ẳ on a C0 byte
-        assert!(VNI.has_marks && CP1258.has_marks && !TCVN3.has_marks);
+        assert!(VNI.has_marks && CP1258.has_marks && TCVN3.has_marks && TCVN3.marks_rare);
+        // VN1: a capital on a C0 byte, a combining mark at 0xB0-0xB4.
+        assert_eq!(TCVN3.utf8[0x01], [0xC3, 0x9A, 0, 2]); // Ú
+        assert_eq!(TCVN3.marks[0xB3], [0x0301, 0]);
         // 0xCC in Windows-1258 is the combining grave, a mark byte.
         assert_eq!(CP1258.marks[0xCC], [0x0300, 0]);
         assert_eq!(TCVN3.utf8[0xA7], [0xC4, 0x90, 0, 2]); // Đ

@@ -20,9 +20,12 @@
 //! 256-entry table of precomputed UTF-8; VNI and Windows-1258 mark bytes compose with the
 //! letter before them.
 //!
-//! **TCVN3 capitals.** TCVN3 has no upper-case toned letters: documents made capitals by
-//! switching to the `.VnTimeH` font, which draws capitals at the lower-case codes, so the
-//! bytes only ever held lower-case letters. [`encode`] therefore refuses `Ố`, `Ả`, … with an
+//! **TCVN3 capitals.** TCVN3 (VN3, the ABC fonts' set) has no upper-case toned letters:
+//! documents made capitals by switching to the `.VnTimeH` font, which draws capitals at the
+//! lower-case codes, so the bytes only ever held lower-case letters. The full TCVN
+//! 5712:1993 table (VN1, glibc's `TCVN5712-1`) adds them (on C0 bytes, 0x80-0x9F and some
+//! bytes above 0xAF) plus five combining tone marks; [`decode`] reads all of VN1, so VN3
+//! data decodes the same and VN1 data decodes too. [`encode`] writes VN3, and therefore refuses `Ố`, `Ả`, … with an
 //! [`EncodeError`] naming the character and its position; [`encode_with`] and
 //! [`Tcvn3Capitals::LowerCase`] write the lower-case code instead (what `.VnTimeH`
 //! documents stored) and report every such loss in [`Encoded::losses`]. The seven base
@@ -38,6 +41,8 @@ mod mojibake;
 mod stream;
 mod table_cp1252;
 mod table_cp1258;
+#[cfg(feature = "wordfreq")]
+mod table_syllable_freq;
 mod table_tcvn3;
 mod table_viscii;
 mod table_vni;
@@ -58,7 +63,10 @@ const NONE: u32 = u32::MAX;
 pub enum Encoding {
     /// UTF-8 (decoding strips a leading byte-order mark and composes to NFC).
     Utf8 = 0,
-    /// TCVN3 (TCVN 5712:1993 VN3): the ABC encoding of the `.VnTime` fonts.
+    /// TCVN3 (TCVN 5712:1993): the ABC encoding of the `.VnTime` fonts (VN3). Decoding
+    /// reads the full VN1 table, of which VN3 is a subset (so VN3 data decodes the same):
+    /// VN1's upper-case toned letters (`48 DB` is `HỒ`) and combining tone marks decode
+    /// too. Encoding writes VN3.
     Tcvn3 = 1,
     /// VNI-Win: the encoding of the `VNI-Times` fonts; base letter + mark byte.
     Vni = 2,
@@ -122,10 +130,11 @@ impl Encoding {
         Encoding::ALL.iter().copied().find(|e| *e as u32 == n)
     }
 
-    /// Whether one byte is one character (TCVN3, VISCII, VPS): such input can be cut
-    /// anywhere.
+    /// Whether one byte is always one character (VISCII, VPS): such input can be cut
+    /// anywhere. TCVN3 is not: its VN1 combining marks (0xB0-0xB4) compose with the letter
+    /// before them.
     pub fn is_single_byte(self) -> bool {
-        matches!(self, Encoding::Tcvn3 | Encoding::Viscii | Encoding::Vps)
+        matches!(self, Encoding::Viscii | Encoding::Vps)
     }
 
     fn table(self) -> Option<&'static engine::Table> {
@@ -382,8 +391,10 @@ pub struct Encoded {
 /// let vni = b"Nguye\xE3n Va\xEAn \xD1\xF6\xF9c";
 /// assert_eq!(decode(vni, Encoding::Vni).unwrap(), "Nguyễn Văn Đức");
 /// assert_eq!(decode(b"Nguye^~n Va(n DDu+'c", Encoding::Viqr).unwrap(), "Nguyễn Văn Đức");
-/// let err = decode(&[0x4E, 0x80], Encoding::Tcvn3).unwrap_err();
-/// assert_eq!((err.offset, err.byte), (1, Some(0x80)));
+/// let err = decode(&[0x4E, 0x81], Encoding::Cp1258).unwrap_err();
+/// assert_eq!((err.offset, err.byte), (1, Some(0x81)));
+/// // TCVN3 reads the full TCVN 5712 VN1 table: "HỒ MAI" with VN1's capital Ồ.
+/// assert_eq!(decode(b"H\xDB MAI", Encoding::Tcvn3).unwrap(), "HỒ MAI");
 /// ```
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, DecodeError> {
     match encoding {

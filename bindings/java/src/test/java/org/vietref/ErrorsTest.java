@@ -125,7 +125,7 @@ public class ErrorsTest {
             {Status.REF_INVALID_PART, (Runnable) () -> References.create("HO", "71840976")},
             {Status.REF_INVALID_CHECKSUM, (Runnable) () -> References.validate(RefKind.CODE, "HP7184097675")},
             {Status.REF_SCHEMES_INVALID, (Runnable) () -> new Reconciler("HP")},
-            {Status.LEGACY_UNDEFINED_BYTE, (Runnable) () -> Legacy.decode(new byte[] {(byte) 0x80}, Encoding.TCVN3)},
+            {Status.LEGACY_UNDEFINED_BYTE, (Runnable) () -> Legacy.decode(new byte[] {(byte) 0x81}, Encoding.CP1258)},
             {Status.LEGACY_INVALID_UTF8, (Runnable) () -> Legacy.decode(new byte[] {(byte) 0xFF}, Encoding.UTF8)},
             {Status.LEGACY_NOT_SEVEN_BIT, (Runnable) () -> Legacy.decode(new byte[] {(byte) 0xEA}, Encoding.VIQR)},
             {Status.LEGACY_NOT_MOJIBAKE, (Runnable) () -> Legacy.decode(new byte[] {(byte) 0xE1, (byte) 0xBB, (byte) 0x85},

@@ -99,13 +99,13 @@ public class LegacyTest {
 
     @Test
     public void decodeRefusalsSayWhere() {
-        assertStatus(Status.LEGACY_UNDEFINED_BYTE, () -> Legacy.decode(bytes('N', 0x80), Encoding.TCVN3));
-        assertEquals(Optional.of("{\"kind\":\"undefined_byte\",\"offset\":1,\"line\":1,\"byte\":128,"
-                + "\"message\":\"byte 0x80 at offset 1 (line 1) is not defined in TCVN3 (ABC)\"}"),
-                Legacy.decodeError(bytes('N', 0x80), Encoding.TCVN3));
-        assertEquals(Optional.of("{\"kind\":\"undefined_byte\",\"offset\":4,\"line\":2,\"byte\":128,"
-                + "\"message\":\"byte 0x80 at offset 4 (line 2) is not defined in TCVN3 (ABC)\"}"),
-                Legacy.decodeError(bytes('a', 'b', '\n', 'c', 0x80), Encoding.TCVN3));
+        assertStatus(Status.LEGACY_UNDEFINED_BYTE, () -> Legacy.decode(bytes('N', 0x81), Encoding.CP1258));
+        assertEquals(Optional.of("{\"kind\":\"undefined_byte\",\"offset\":1,\"line\":1,\"byte\":129,"
+                + "\"message\":\"byte 0x81 at offset 1 (line 1) is not defined in Windows-1258\"}"),
+                Legacy.decodeError(bytes('N', 0x81), Encoding.CP1258));
+        assertEquals(Optional.of("{\"kind\":\"undefined_byte\",\"offset\":4,\"line\":2,\"byte\":129,"
+                + "\"message\":\"byte 0x81 at offset 4 (line 2) is not defined in Windows-1258\"}"),
+                Legacy.decodeError(bytes('a', 'b', '\n', 'c', 0x81), Encoding.CP1258));
         assertStatus(Status.LEGACY_INVALID_UTF8, () -> Legacy.decode(bytes('a', 0xFF), Encoding.UTF8));
         assertEquals(Optional.of("{\"kind\":\"invalid_utf8\",\"offset\":1,\"line\":1,\"byte\":255,"
                 + "\"message\":\"byte 0xFF at offset 1 (line 1) is not valid UTF-8\"}"),
