@@ -42,6 +42,8 @@ struct Common {
     config: String,
     /// The input; `-` or nothing for stdin.
     input: Option<String>,
+    #[command(flatten)]
+    json: crate::args::JsonAlways,
 }
 
 #[derive(Subcommand)]
