@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 use vietref::reconcile::{
-    write_json_line, Columns, CsvWriter, InvoiceReader, Reconciler, RecordError, StatementFormat,
+    push_json_line, Columns, CsvWriter, InvoiceReader, Reconciler, RecordError, StatementFormat,
     StatementLine, StatementReader, StatementRecord, FEED_BATCH,
 };
 use vietref::Finding;
@@ -64,7 +64,8 @@ pub struct ReconcileArgs {
 }
 
 enum Output {
-    Json(BufWriter<Box<dyn Write>>),
+    /// The writer and the lines not yet written to it (written by the megabyte).
+    Json(BufWriter<Box<dyn Write>>, String),
     Csv(CsvWriter<BufWriter<Box<dyn Write>>>),
 }
 
@@ -88,13 +89,25 @@ fn feed_batch(
         }
         if written.is_ok() {
             written = match out {
-                Output::Json(w) => write_json_line(w, &r),
+                Output::Json(_, buf) => {
+                    push_json_line(buf, &r);
+                    Ok(())
+                }
                 Output::Csv(w) => w.write(&r),
             };
         }
     });
+    if let Output::Json(w, buf) = out {
+        if written.is_ok() && buf.len() >= JSON_CHUNK {
+            written = w.write_all(buf.as_bytes());
+            buf.clear();
+        }
+    }
     written.map_err(crate::io::output_error)
 }
+
+/// JSON lines are written to the output once this many bytes of them are ready.
+const JSON_CHUNK: usize = 1 << 20;
 
 /// Most problems printed one by one; the rest are counted.
 const SHOWN: u64 = 50;
@@ -293,7 +306,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     };
     let sink = BufWriter::with_capacity(1 << 16, sink);
     let mut out = match if a.json { OutFormat::Json } else { a.format } {
-        OutFormat::Json => Output::Json(sink),
+        OutFormat::Json => Output::Json(sink, String::with_capacity(JSON_CHUNK + (1 << 16))),
         OutFormat::Csv => Output::Csv(CsvWriter::new(sink)),
     };
     let write_err = crate::io::output_error;
@@ -337,7 +350,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         p.done();
     }
     match out {
-        Output::Json(mut w) => w.flush(),
+        Output::Json(mut w, buf) => w.write_all(buf.as_bytes()).and_then(|()| w.flush()),
         Output::Csv(w) => w.finish().map(|_| ()),
     }
     .map_err(write_err)?;

@@ -41,7 +41,9 @@ impl Rng {
     }
 }
 
-const FAMILY: &[&str] = &["Nguyễn", "Nguyễn", "Trần", "Lê", "Phạm", "Đặng", "Võ", "Huỳnh"];
+const FAMILY: &[&str] = &[
+    "Nguyễn", "Nguyễn", "Trần", "Lê", "Phạm", "Đặng", "Võ", "Huỳnh",
+];
 const MIDDLE: &[&str] = &["Văn", "Thị", "Minh", "Ngọc", "Gia", "Đức"];
 const GIVEN: &[&str] = &[
     "An", "Bình", "Thủy", "Thuỷ", "Vy", "Huy", "Khoa", "Linh", "Nam", "Hà", "Dũng", "Yến",
@@ -123,7 +125,12 @@ fn generate(dir: &Path) {
             let memo = match rng.below(5) {
                 0 => memo.to_lowercase(),
                 1 => memo.replace(' ', ""),
-                2 => format!("{} {} {}", &v.code[..6], &v.code[6..], &memo[v.code.len() + 1..]),
+                2 => format!(
+                    "{} {} {}",
+                    &v.code[..6],
+                    &v.code[6..],
+                    &memo[v.code.len() + 1..]
+                ),
                 3 => format!("{memo} \"con\" {}, lop 3/2; \\ tab", v.child),
                 _ => memo,
             };
@@ -195,7 +202,7 @@ fn group(n: u64, sep: char) -> String {
     let d = n.to_string();
     let mut out = String::new();
     for (i, c) in d.chars().enumerate() {
-        if i > 0 && (d.len() - i) % 3 == 0 {
+        if i > 0 && i % 3 == d.len() % 3 {
             out.push(sep);
         }
         out.push(c);
@@ -211,7 +218,14 @@ fn stored(file: &str) -> PathBuf {
 
 fn run(dir: &Path, format: &str, out: &str, summary: &str) {
     let o = Command::new(env!("CARGO_BIN_EXE_vietref"))
-        .args(["reconcile", "--scheme", "HP:8", "--quiet", "--format", format])
+        .args([
+            "reconcile",
+            "--scheme",
+            "HP:8",
+            "--quiet",
+            "--format",
+            format,
+        ])
         .arg("--invoices")
         .arg(dir.join("invoices.csv"))
         .arg("--statement")
@@ -222,11 +236,7 @@ fn run(dir: &Path, format: &str, out: &str, summary: &str) {
         .arg(dir.join(summary))
         .output()
         .unwrap();
-    assert!(
-        o.status.success(),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 fn check(dir: &Path, file: &str) {
@@ -238,7 +248,10 @@ fn check(dir: &Path, file: &str) {
     }
     let want = std::fs::read(stored(file)).unwrap();
     if got != want {
-        let (g, w) = (String::from_utf8_lossy(&got), String::from_utf8_lossy(&want));
+        let (g, w) = (
+            String::from_utf8_lossy(&got),
+            String::from_utf8_lossy(&want),
+        );
         let first = g
             .lines()
             .zip(w.lines())
