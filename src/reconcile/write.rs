@@ -257,7 +257,14 @@ pub const CSV_COLUMNS: &[&str] = &[
 pub struct CsvWriter<W: Write> {
     w: W,
     row: String,
+    /// A field assembled before it is quoted (codes, names, reasons).
+    scratch: String,
     header_written: bool,
+}
+
+/// A CSV field, quoted when it must be (as [`write_field`] with a comma).
+fn field(row: &mut String, v: &str) {
+    write_field(row, v, ',');
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -265,7 +272,8 @@ impl<W: Write> CsvWriter<W> {
     pub fn new(w: W) -> CsvWriter<W> {
         CsvWriter {
             w,
-            row: String::with_capacity(256),
+            row: String::with_capacity(1024),
+            scratch: String::with_capacity(256),
             header_written: false,
         }
     }
@@ -279,56 +287,69 @@ impl<W: Write> CsvWriter<W> {
         Ok(())
     }
 
-    /// Writes one result.
+    /// Writes one result. Fields are written straight into one reused row (numbers and
+    /// reasons without `core::fmt`); only a field that needs quoting is copied twice.
     pub fn write(&mut self, r: &LineResult) -> io::Result<()> {
         self.header()?;
-        let opt = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
-        let codes = r
-            .evidence
-            .codes
-            .iter()
-            .map(|c| format!("{}@{}-{}", c.code, c.span.0, c.span.1))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let names = r
-            .evidence
-            .names
-            .iter()
-            .map(|n| {
-                let role = match n.role {
-                    super::NameRole::Payer => "payer",
-                    super::NameRole::Beneficiary => "beneficiary",
-                };
-                format!("{role}:{}", n.observed)
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        let fields: [String; 15] = [
-            r.line.to_string(),
-            r.status.as_str().to_string(),
-            r.invoice.clone().unwrap_or_default(),
-            r.suggestion.clone().unwrap_or_default(),
-            r.amount.to_string(),
-            opt(r.evidence.amount_due),
-            opt(r.evidence.paid_after),
-            opt(r.evidence.outstanding),
-            codes,
-            names,
-            r.reference.clone().unwrap_or_default(),
-            r.date.clone().unwrap_or_default(),
-            r.content.clone(),
-            r.reason(),
-            r.reason_vi(),
-        ];
-        self.row.clear();
-        for (i, f) in fields.iter().enumerate() {
-            if i > 0 {
-                self.row.push(',');
+        let ev = &r.evidence;
+        let row = &mut self.row;
+        let scratch = &mut self.scratch;
+        row.clear();
+        push_u64(row, r.line);
+        row.push(',');
+        field(row, r.status.as_str());
+        row.push(',');
+        field(row, r.invoice.as_deref().unwrap_or(""));
+        row.push(',');
+        field(row, r.suggestion.as_deref().unwrap_or(""));
+        row.push(',');
+        push_u64(row, r.amount);
+        for v in [ev.amount_due, ev.paid_after, ev.outstanding] {
+            row.push(',');
+            if let Some(v) = v {
+                push_u64(row, v);
             }
-            write_field(&mut self.row, f, ',');
         }
-        self.row.push_str("\r\n");
-        self.w.write_all(self.row.as_bytes())
+        row.push(',');
+        scratch.clear();
+        for (i, c) in ev.codes.iter().enumerate() {
+            if i > 0 {
+                scratch.push_str("; ");
+            }
+            scratch.push_str(&c.code);
+            scratch.push('@');
+            push_u64(scratch, c.span.0 as u64);
+            scratch.push('-');
+            push_u64(scratch, c.span.1 as u64);
+        }
+        field(row, scratch);
+        row.push(',');
+        scratch.clear();
+        for (i, n) in ev.names.iter().enumerate() {
+            if i > 0 {
+                scratch.push_str("; ");
+            }
+            scratch.push_str(match n.role {
+                NameRole::Payer => "payer:",
+                NameRole::Beneficiary => "beneficiary:",
+            });
+            scratch.push_str(&n.observed);
+        }
+        field(row, scratch);
+        row.push(',');
+        field(row, r.reference.as_deref().unwrap_or(""));
+        row.push(',');
+        field(row, r.date.as_deref().unwrap_or(""));
+        row.push(',');
+        field(row, &r.content);
+        for vi in [false, true] {
+            row.push(',');
+            scratch.clear();
+            Reason { result: r, vi }.push_to(scratch);
+            field(row, scratch);
+        }
+        row.push_str("\r\n");
+        self.w.write_all(row.as_bytes())
     }
 
     /// Writes the header if no row was written, flushes, and returns the inner writer.
