@@ -191,17 +191,41 @@ fn str_value(out: &mut String, v: &str) {
     out.push('"');
 }
 
+/// The offset of the first byte of `t` that JSON escapes (a control character, `"` or
+/// `\\`). Eight bytes at a time: a word with none of them is skipped with a few
+/// arithmetic operations (the "has a zero byte" / "has a byte below n" tests).
+fn first_to_escape(t: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    for c in t.chunks_exact(8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+        let q = x ^ (ONES * u64::from(b'"'));
+        let quote = q.wrapping_sub(ONES) & !q;
+        let b = x ^ (ONES * u64::from(b'\\'));
+        let backslash = b.wrapping_sub(ONES) & !b;
+        if (below_space | quote | backslash) & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    // The word that may hold one (a false alarm only when it holds none) and the tail.
+    t.get(at..)?
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|i| at + i)
+}
+
 /// Escapes `out[start..]` in place as serde_json does: `"` and `\\` with a backslash,
 /// the control characters U+0000–U+001F as `\\b`, `\\t`, `\\n`, `\\f`, `\\r` or `\\u00xx`
 /// (lower-case hex); everything else as it is. The common case, nothing to escape, is one
 /// scan of the bytes.
 fn escape_tail(out: &mut String, start: usize) {
     let needs = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
-    let Some(first) = out
-        .as_bytes()
-        .get(start..)
-        .and_then(|t| t.iter().position(|&b| needs(b)))
-    else {
+    let Some(first) = out.as_bytes().get(start..).and_then(first_to_escape) else {
         return;
     };
     let tail = out.split_off(start + first);
