@@ -558,16 +558,24 @@ pub fn detect_delimiter(head: &[u8]) -> u8 {
 /// Writes `field` to `out`, quoted when it holds the delimiter, a quote, a line break or
 /// leading/trailing spaces.
 pub fn write_field(out: &mut String, field: &str, delimiter: char) {
-    let needs = field.contains([delimiter, '"', '\n', '\r'])
-        || field.starts_with(' ')
-        || field.ends_with(' ');
+    // Bytes, not chars, when the delimiter is ASCII (always, in practice): a non-ASCII
+    // character's bytes are never ASCII.
+    let special = if delimiter.is_ascii() {
+        let d = delimiter as u8;
+        field
+            .bytes()
+            .any(|b| b == d || b == b'"' || b == b'\n' || b == b'\r')
+    } else {
+        field.contains([delimiter, '"', '\n', '\r'])
+    };
+    let needs = special || field.starts_with(' ') || field.ends_with(' ');
     if needs {
         out.push('"');
-        for c in field.chars() {
-            if c == '"' {
-                out.push('"');
+        for (i, part) in field.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
             }
-            out.push(c);
+            out.push_str(part);
         }
         out.push('"');
     } else {
@@ -578,6 +586,38 @@ pub fn write_field(out: &mut String, field: &str, delimiter: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `write_field` as it was before issue 23 (chars, one at a time): the reference.
+    fn write_field_reference(out: &mut String, field: &str, delimiter: char) {
+        let needs = field.contains([delimiter, '"', '\n', '\r'])
+            || field.starts_with(' ')
+            || field.ends_with(' ');
+        if needs {
+            out.push('"');
+            for c in field.chars() {
+                if c == '"' {
+                    out.push('"');
+                }
+                out.push(c);
+            }
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn write_field_matches_its_reference(
+            field in "[a-zA-Z ,;\t\"\r\nàĐ€“]{0,16}|.{0,16}",
+            delimiter in proptest::sample::select(vec![',', ';', '\t', '|', '€', 'Đ']),
+        ) {
+            let (mut got, mut want) = (String::from("x"), String::from("x"));
+            write_field(&mut got, &field, delimiter);
+            write_field_reference(&mut want, &field, delimiter);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     type Got = Result<(u64, Vec<String>), (u64, &'static str)>;
 
