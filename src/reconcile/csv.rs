@@ -337,6 +337,33 @@ impl<R: Read> CsvReader<R> {
         Some(b)
     }
 
+    /// The bytes read but not yet taken.
+    #[inline]
+    fn rest(&self) -> &[u8] {
+        self.buf.get(self.pos..self.filled).unwrap_or(&[])
+    }
+
+    /// Takes the bytes of [`CsvReader::rest`] before `stop` (all of them when `None`) into
+    /// the record, as many pushes of them would: bytes past [`RECORD_MAX`] are dropped and
+    /// `too_long` set. Runs with no byte the state machine acts on are copied whole
+    /// (issue 23: the reader made one push per byte).
+    #[inline]
+    fn copy_run(&mut self, stop: Option<usize>, too_long: &mut bool) {
+        let n = stop.unwrap_or(self.filled.saturating_sub(self.pos));
+        if n == 0 {
+            return;
+        }
+        let room = RECORD_MAX.saturating_sub(self.raw.len());
+        let take = n.min(room);
+        if let Some(run) = self.buf.get(self.pos..self.pos + take) {
+            self.raw.extend_from_slice(run);
+        }
+        if n > room {
+            *too_long = true;
+        }
+        self.pos += n;
+    }
+
     #[inline]
     fn peek(&mut self) -> Option<u8> {
         if !self.fill() {
@@ -393,6 +420,11 @@ impl<R: Read> CsvReader<R> {
                     State::FieldStart | State::Unquoted => {
                         state = State::Unquoted;
                         push(&mut self.raw, b, &mut too_long);
+                        // The rest of the field up to a delimiter or line end, by slices.
+                        self.copy_run(
+                            memchr::memchr3(delim, b'\n', b'\r', self.rest()),
+                            &mut too_long,
+                        );
                     }
                     State::Quoted => {
                         if b == b'"' {
@@ -404,7 +436,13 @@ impl<R: Read> CsvReader<R> {
                             }
                         } else {
                             push(&mut self.raw, b, &mut too_long);
-                            if b == b'\n' || (b == b'\r' && self.peek() != Some(b'\n')) {
+                            if b != b'\n' && b != b'\r' {
+                                // The rest of the quoted text up to a quote or line end.
+                                self.copy_run(
+                                    memchr::memchr3(b'"', b'\n', b'\r', self.rest()),
+                                    &mut too_long,
+                                );
+                            } else if b == b'\n' || (b == b'\r' && self.peek() != Some(b'\n')) {
                                 self.line += 1;
                                 self.mid_line = false;
                                 quoted_lines += 1;
