@@ -8,7 +8,8 @@
 //!   `/usr/bin/time -v` for the peak memory. `VIETREF_RECONCILE_ONE=1` feeds them line by
 //!   line with `feed`; `VIETREF_RECONCILE_SPLIT=1` too, timing each kind of line.
 //! - `VIETREF_RECONCILE_WRITE=DIR target/release/deps/reconcile-…`: writes the same data as
-//!   `DIR/invoices.csv` and `DIR/statement.csv` for a CLI run.
+//!   `DIR/invoices.csv` and `DIR/statement.csv` for a CLI run (`VIETREF_RECONCILE_N`: another
+//!   size than 1 M).
 //!
 //! The data: payment codes `HP` + 8 digits; Vietnamese names drawn with the usual family
 //! name shares, 24 middle and 60 given names, 200 fee levels (`VIETREF_RECONCILE_STRESS=1`:
@@ -436,7 +437,12 @@ fn full_run() {
 }
 
 fn write_files(dir: &str) {
-    let inv = invoices(N);
+    // VIETREF_RECONCILE_N: another size (scripts/bench-peers.sh writes 10 k, 100 k and 1 M).
+    let n: usize = std::env::var("VIETREF_RECONCILE_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(N);
+    let inv = invoices(n);
     let mut rng = Rng(42);
     let mut f =
         std::io::BufWriter::new(std::fs::File::create(format!("{dir}/invoices.csv")).unwrap());
@@ -460,7 +466,7 @@ fn write_files(dir: &str) {
     let mut f =
         std::io::BufWriter::new(std::fs::File::create(format!("{dir}/statement.csv")).unwrap());
     writeln!(f, "date,amount,content,reference").unwrap();
-    for k in 0..N {
+    for k in 0..n {
         let l = line(k, &inv, &mut rng);
         let content = l.content.replace('"', "\"\"");
         writeln!(

@@ -6,10 +6,12 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::rc::Rc;
+use std::sync::mpsc;
+use std::thread;
 use std::time::{Duration, Instant};
 use vietref::reconcile::{
-    write_json_line, Columns, CsvWriter, InvoiceReader, Reconciler, RecordError, StatementFormat,
-    StatementLine, StatementReader, StatementRecord, FEED_BATCH,
+    push_json_line, Columns, CsvWriter, InvoiceReader, LineResult, Reconciler, RecordError,
+    StatementFormat, StatementLine, StatementReader, StatementRecord, FEED_BATCH,
 };
 use vietref::Finding;
 
@@ -64,21 +66,105 @@ pub struct ReconcileArgs {
 }
 
 enum Output {
-    Json(BufWriter<Box<dyn Write>>),
-    Csv(CsvWriter<BufWriter<Box<dyn Write>>>),
+    /// The writer and the lines not yet written to it (written by the megabyte).
+    Json(BufWriter<Box<dyn Write + Send>>, String),
+    Csv(CsvWriter<BufWriter<Box<dyn Write + Send>>>),
 }
 
-/// Feeds the lines in `batch` (emptying it) and writes their results in order. A line not
-/// applied because a code in it holds a hidden character is also listed on stderr (the
-/// first [`SHOWN`]; `hidden` counts them all).
+impl Output {
+    /// Writes the results of one batch, in order.
+    fn write_batch(&mut self, batch: &[LineResult]) -> io::Result<()> {
+        match self {
+            Output::Json(w, buf) => {
+                for r in batch {
+                    push_json_line(buf, r);
+                }
+                if buf.len() >= JSON_CHUNK {
+                    w.write_all(buf.as_bytes())?;
+                    buf.clear();
+                }
+                Ok(())
+            }
+            Output::Csv(w) => batch.iter().try_for_each(|r| w.write(r)),
+        }
+    }
+
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Output::Json(mut w, buf) => w.write_all(buf.as_bytes()).and_then(|()| w.flush()),
+            Output::Csv(w) => w.finish().map(|_| ()),
+        }
+    }
+}
+
+/// Results are written on a thread of their own, so that writing them (and freeing them)
+/// overlaps reading and reconciling the next lines on the other core (issue 23). Batches
+/// go through a bounded channel in statement order, so the output keeps that order.
+struct Writer {
+    tx: Option<mpsc::SyncSender<Vec<LineResult>>>,
+    thread: Option<thread::JoinHandle<io::Result<()>>>,
+    pending: Vec<LineResult>,
+}
+
+/// Results sent to the writing thread at a time.
+const WRITE_BATCH: usize = 2048;
+
+impl Writer {
+    fn start(mut out: Output) -> Writer {
+        // A few batches in flight: reading runs ahead of writing by at most that much.
+        let (tx, rx) = mpsc::sync_channel::<Vec<LineResult>>(4);
+        let thread = thread::spawn(move || {
+            for batch in rx {
+                out.write_batch(&batch)?;
+            }
+            out.finish()
+        });
+        Writer {
+            tx: Some(tx),
+            thread: Some(thread),
+            pending: Vec::with_capacity(WRITE_BATCH),
+        }
+    }
+
+    /// Sends the pending results when there are enough of them (or `all`).
+    fn send(&mut self, all: bool) -> io::Result<()> {
+        if self.pending.is_empty() || (!all && self.pending.len() < WRITE_BATCH) {
+            return Ok(());
+        }
+        let batch = std::mem::replace(&mut self.pending, Vec::with_capacity(WRITE_BATCH));
+        match self.tx.as_ref().map(|tx| tx.send(batch)) {
+            Some(Ok(())) => Ok(()),
+            // The writing thread stopped: its error says why.
+            _ => self.join().and(Err(io::Error::other("the output stopped"))),
+        }
+    }
+
+    /// Sends what is left, waits for the writing thread and returns its result.
+    fn finish(mut self) -> io::Result<()> {
+        self.send(true)?;
+        self.join()
+    }
+
+    fn join(&mut self) -> io::Result<()> {
+        self.tx = None;
+        match self.thread.take().map(|t| t.join()) {
+            Some(Ok(r)) => r,
+            Some(Err(_)) => Err(io::Error::other("the output thread failed")),
+            None => Err(io::Error::other("the output stopped")),
+        }
+    }
+}
+
+/// Feeds the lines in `batch` (emptying it) and hands their results, in order, to the
+/// writer. A line not applied because a code in it holds a hidden character is also listed
+/// on stderr (the first [`SHOWN`]; `hidden` counts them all).
 fn feed_batch(
     rec: &mut Reconciler,
     batch: &mut Vec<StatementLine>,
-    out: &mut Output,
+    out: &mut Writer,
     path: &str,
     hidden: &mut u64,
 ) -> Result<(), String> {
-    let mut written = Ok(());
     rec.feed_many(batch.drain(..), |r| {
         if !r.evidence.hidden.is_empty() {
             *hidden += 1;
@@ -86,15 +172,13 @@ fn feed_batch(
                 eprintln!("{path}:{}: warning: {}", r.line, r.reason());
             }
         }
-        if written.is_ok() {
-            written = match out {
-                Output::Json(w) => write_json_line(w, &r),
-                Output::Csv(w) => w.write(&r),
-            };
-        }
+        out.pending.push(r);
     });
-    written.map_err(crate::io::output_error)
+    out.send(false).map_err(crate::io::output_error)
 }
+
+/// JSON lines are written to the output once this many bytes of them are ready.
+const JSON_CHUNK: usize = 1 << 20;
 
 /// Most problems printed one by one; the rest are counted.
 const SHOWN: u64 = 50;
@@ -287,15 +371,15 @@ pub fn run(a: ReconcileArgs) -> CliResult {
             last: Instant::now(),
             shown: false,
         });
-    let sink: Box<dyn Write> = match &a.out {
+    let sink: Box<dyn Write + Send> = match &a.out {
         Some(p) => Box::new(File::create(p).map_err(|e| format!("cannot create {p}: {e}"))?),
-        None => Box::new(io::stdout().lock()),
+        None => Box::new(io::stdout()),
     };
     let sink = BufWriter::with_capacity(1 << 16, sink);
-    let mut out = match if a.json { OutFormat::Json } else { a.format } {
-        OutFormat::Json => Output::Json(sink),
+    let mut out = Writer::start(match if a.json { OutFormat::Json } else { a.format } {
+        OutFormat::Json => Output::Json(sink, String::with_capacity(JSON_CHUNK + (1 << 16))),
         OutFormat::Csv => Output::Csv(CsvWriter::new(sink)),
-    };
+    });
     let write_err = crate::io::output_error;
     let (mut rejected, mut skipped, mut n, mut hidden) = (0u64, 0u64, 0u64, 0u64);
     // Lines are fed in batches (`feed_many` looks their codes up together); results are
@@ -336,11 +420,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     if let Some(p) = &progress {
         p.done();
     }
-    match out {
-        Output::Json(mut w) => w.flush(),
-        Output::Csv(w) => w.finish().map(|_| ()),
-    }
-    .map_err(write_err)?;
+    out.finish().map_err(write_err)?;
     if let Some(e) = statement.take_io_error() {
         return Err(format!("cannot read {}: {e}", a.statement));
     }

@@ -337,6 +337,33 @@ impl<R: Read> CsvReader<R> {
         Some(b)
     }
 
+    /// The bytes read but not yet taken.
+    #[inline]
+    fn rest(&self) -> &[u8] {
+        self.buf.get(self.pos..self.filled).unwrap_or(&[])
+    }
+
+    /// Takes the bytes of [`CsvReader::rest`] before `stop` (all of them when `None`) into
+    /// the record, as many pushes of them would: bytes past [`RECORD_MAX`] are dropped and
+    /// `too_long` set. Runs with no byte the state machine acts on are copied whole
+    /// (issue 23: the reader made one push per byte).
+    #[inline]
+    fn copy_run(&mut self, stop: Option<usize>, too_long: &mut bool) {
+        let n = stop.unwrap_or(self.filled.saturating_sub(self.pos));
+        if n == 0 {
+            return;
+        }
+        let room = RECORD_MAX.saturating_sub(self.raw.len());
+        let take = n.min(room);
+        if let Some(run) = self.buf.get(self.pos..self.pos + take) {
+            self.raw.extend_from_slice(run);
+        }
+        if n > room {
+            *too_long = true;
+        }
+        self.pos += n;
+    }
+
     #[inline]
     fn peek(&mut self) -> Option<u8> {
         if !self.fill() {
@@ -393,6 +420,11 @@ impl<R: Read> CsvReader<R> {
                     State::FieldStart | State::Unquoted => {
                         state = State::Unquoted;
                         push(&mut self.raw, b, &mut too_long);
+                        // The rest of the field up to a delimiter or line end, by slices.
+                        self.copy_run(
+                            memchr::memchr3(delim, b'\n', b'\r', self.rest()),
+                            &mut too_long,
+                        );
                     }
                     State::Quoted => {
                         if b == b'"' {
@@ -404,7 +436,13 @@ impl<R: Read> CsvReader<R> {
                             }
                         } else {
                             push(&mut self.raw, b, &mut too_long);
-                            if b == b'\n' || (b == b'\r' && self.peek() != Some(b'\n')) {
+                            if b != b'\n' && b != b'\r' {
+                                // The rest of the quoted text up to a quote or line end.
+                                self.copy_run(
+                                    memchr::memchr3(b'"', b'\n', b'\r', self.rest()),
+                                    &mut too_long,
+                                );
+                            } else if b == b'\n' || (b == b'\r' && self.peek() != Some(b'\n')) {
                                 self.line += 1;
                                 self.mid_line = false;
                                 quoted_lines += 1;
@@ -558,16 +596,24 @@ pub fn detect_delimiter(head: &[u8]) -> u8 {
 /// Writes `field` to `out`, quoted when it holds the delimiter, a quote, a line break or
 /// leading/trailing spaces.
 pub fn write_field(out: &mut String, field: &str, delimiter: char) {
-    let needs = field.contains([delimiter, '"', '\n', '\r'])
-        || field.starts_with(' ')
-        || field.ends_with(' ');
+    // Bytes, not chars, when the delimiter is ASCII (always, in practice): a non-ASCII
+    // character's bytes are never ASCII.
+    let special = if delimiter.is_ascii() {
+        let d = delimiter as u8;
+        field
+            .bytes()
+            .any(|b| b == d || b == b'"' || b == b'\n' || b == b'\r')
+    } else {
+        field.contains([delimiter, '"', '\n', '\r'])
+    };
+    let needs = special || field.starts_with(' ') || field.ends_with(' ');
     if needs {
         out.push('"');
-        for c in field.chars() {
-            if c == '"' {
-                out.push('"');
+        for (i, part) in field.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
             }
-            out.push(c);
+            out.push_str(part);
         }
         out.push('"');
     } else {
@@ -578,6 +624,38 @@ pub fn write_field(out: &mut String, field: &str, delimiter: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `write_field` as it was before issue 23 (chars, one at a time): the reference.
+    fn write_field_reference(out: &mut String, field: &str, delimiter: char) {
+        let needs = field.contains([delimiter, '"', '\n', '\r'])
+            || field.starts_with(' ')
+            || field.ends_with(' ');
+        if needs {
+            out.push('"');
+            for c in field.chars() {
+                if c == '"' {
+                    out.push('"');
+                }
+                out.push(c);
+            }
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn write_field_matches_its_reference(
+            field in "[a-zA-Z ,;\t\"\r\nàĐ€“]{0,16}|.{0,16}",
+            delimiter in proptest::sample::select(vec![',', ';', '\t', '|', '€', 'Đ']),
+        ) {
+            let (mut got, mut want) = (String::from("x"), String::from("x"));
+            write_field(&mut got, &field, delimiter);
+            write_field_reference(&mut want, &field, delimiter);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     type Got = Result<(u64, Vec<String>), (u64, &'static str)>;
 

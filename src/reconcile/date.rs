@@ -86,7 +86,7 @@ impl Date {
 
     /// Writes the date as ten bytes: `2024-09-15` (ISO) or `15/09/2024` (Vietnamese). A
     /// date holds a year of 1900–2999 (see [`Date::from_ymd`]), so four digits suffice.
-    fn write(self, w: &mut impl std::fmt::Write, vi: bool) -> std::fmt::Result {
+    pub(crate) fn write(self, w: &mut impl std::fmt::Write, vi: bool) -> std::fmt::Result {
         let digit = |v: u32| b'0' + (v % 10) as u8;
         let (y, m, d) = (self.0 / 10_000, self.0 / 100 % 100, self.0 % 100);
         let year = [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)];

@@ -78,7 +78,7 @@ pub use read::{
     Columns, InputLines, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
     INVOICE_FIELDS, STATEMENT_FIELDS,
 };
-pub use write::{write_json_line, CsvWriter, CSV_COLUMNS};
+pub use write::{push_json_line, write_json_line, CsvWriter, CSV_COLUMNS};
 
 use crate::message::Amount;
 use crate::reference::RefKind;

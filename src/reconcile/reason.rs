@@ -12,11 +12,14 @@ use serde::{Serialize, Serializer};
 use std::fmt::{self, Write as _};
 
 /// An amount as reasons write it: `1,250,000 VND` (English) or `1.250.000 đ` (Vietnamese).
+/// The reference form of [`push_money`] (the tests compare the two).
+#[cfg(test)]
 pub(crate) struct Money {
     pub(crate) vnd: u64,
     pub(crate) vi: bool,
 }
 
+#[cfg(test)]
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (buf, i) = decimal(self.vnd);
@@ -52,129 +55,184 @@ pub(crate) struct Reason<'a> {
 const NONE_EN: &str = "no invoice code found in the content";
 const NONE_VI: &str = "không tìm thấy mã hóa đơn trong nội dung chuyển khoản";
 
-impl fmt::Display for Reason<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// Appends `vnd` as reasons write it (see [`Money`]) to `out`, without `core::fmt`.
+pub(crate) fn push_money(out: &mut String, vnd: u64, vi: bool) {
+    let (buf, i) = decimal(vnd);
+    let digits = buf.get(i..).unwrap_or(&[]);
+    let sep = if vi { '.' } else { ',' };
+    for (k, d) in digits.iter().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(char::from(*d));
+    }
+    out.push_str(if vi { " đ" } else { " VND" });
+}
+
+/// Appends `n` in decimal to `out`, without `core::fmt`.
+pub(crate) fn push_u64(out: &mut String, n: u64) {
+    let (buf, i) = decimal(n);
+    for d in buf.get(i..).unwrap_or(&[]) {
+        out.push(char::from(*d));
+    }
+}
+
+impl Reason<'_> {
+    /// Appends the reason to `out`. Plain string pushes: the writers call this for every
+    /// line, and `core::fmt` cost a third of the JSON writer's time (issue 23).
+    pub(crate) fn push_to(&self, out: &mut String) {
         let r = self.result;
         let ev = &r.evidence;
         let vi = self.vi;
-        let money = |vnd: u64| Money { vnd, vi };
         let code = r.invoice.as_deref().unwrap_or("");
         let due = ev.amount_due.unwrap_or(0);
         let after = ev.paid_after.unwrap_or(0);
+        macro_rules! put {
+            ($($part:expr),* $(,)?) => {{ $( Part::from($part).push(out, vi); )* }};
+        }
         match r.status {
             Status::Paid if ev.paid_before == Some(0) => {
                 if vi {
-                    write!(f, "tìm thấy mã {code}; đã thanh toán đủ {}", money(due))?;
+                    put!("tìm thấy mã ", code, "; đã thanh toán đủ ", M(due));
                 } else {
-                    write!(f, "code {code} found; {} paid in full", money(due))?;
+                    put!("code ", code, " found; ", M(due), " paid in full");
                 }
             }
             Status::Paid => {
                 if vi {
-                    write!(
-                        f,
-                        "tìm thấy mã {code}; khoản {} này trả đủ số phải nộp {}",
-                        money(r.amount),
-                        money(due)
-                    )?;
+                    put!(
+                        "tìm thấy mã ",
+                        code,
+                        "; khoản ",
+                        M(r.amount),
+                        " này trả đủ số phải nộp ",
+                        M(due)
+                    );
                 } else {
-                    write!(
-                        f,
-                        "code {code} found; this {} completes the {} due",
-                        money(r.amount),
-                        money(due)
-                    )?;
+                    put!(
+                        "code ",
+                        code,
+                        " found; this ",
+                        M(r.amount),
+                        " completes the ",
+                        M(due),
+                        " due"
+                    );
                 }
             }
             Status::Partial => {
-                let left = money(due.saturating_sub(after));
+                let left = M(due.saturating_sub(after));
                 if vi {
-                    write!(
-                        f,
-                        "tìm thấy mã {code}; đã trả {} trên {}, còn thiếu {left}",
-                        money(after),
-                        money(due)
-                    )?;
+                    put!(
+                        "tìm thấy mã ",
+                        code,
+                        "; đã trả ",
+                        M(after),
+                        " trên ",
+                        M(due),
+                        ", còn thiếu ",
+                        left
+                    );
                 } else {
-                    write!(
-                        f,
-                        "code {code} found; {} paid of {}, {left} still due",
-                        money(after),
-                        money(due)
-                    )?;
+                    put!(
+                        "code ",
+                        code,
+                        " found; ",
+                        M(after),
+                        " paid of ",
+                        M(due),
+                        ", ",
+                        left,
+                        " still due"
+                    );
                 }
             }
             Status::Overpaid => {
-                let excess = money(after.saturating_sub(due));
+                let excess = M(after.saturating_sub(due));
                 if vi {
-                    write!(
-                        f,
-                        "tìm thấy mã {code}; đã trả {} cho {} phải nộp: thừa {excess}",
-                        money(after),
-                        money(due)
-                    )?;
+                    put!(
+                        "tìm thấy mã ",
+                        code,
+                        "; đã trả ",
+                        M(after),
+                        " cho ",
+                        M(due),
+                        " phải nộp: thừa ",
+                        excess
+                    );
                 } else {
-                    write!(
-                        f,
-                        "code {code} found; {} paid for {} due: {excess} too much",
-                        money(after),
-                        money(due)
-                    )?;
+                    put!(
+                        "code ",
+                        code,
+                        " found; ",
+                        M(after),
+                        " paid for ",
+                        M(due),
+                        " due: ",
+                        excess,
+                        " too much"
+                    );
                 }
             }
             Status::Duplicate => {
-                let by = ev.settled_by_line.unwrap_or(0);
+                let by = N(ev.settled_by_line.unwrap_or(0));
                 if vi {
-                    write!(
-                        f,
-                        "hóa đơn {code} đã được thanh toán đủ ở dòng {by}; khoản {} này là khoản trả thêm",
-                        money(r.amount)
-                    )?;
+                    put!(
+                        "hóa đơn ",
+                        code,
+                        " đã được thanh toán đủ ở dòng ",
+                        by,
+                        "; khoản ",
+                        M(r.amount),
+                        " này là khoản trả thêm"
+                    );
                     if ev.same_reference {
-                        f.write_str(
-                            " có cùng số tham chiếu ngân hàng (một giao dịch bị liệt kê hai lần?)",
-                        )?;
+                        put!(
+                            " có cùng số tham chiếu ngân hàng (một giao dịch bị liệt kê hai lần?)"
+                        );
                     }
                 } else {
-                    write!(
-                        f,
-                        "invoice {code} was already settled by line {by}; this {} is an extra payment",
-                        money(r.amount)
-                    )?;
+                    put!(
+                        "invoice ",
+                        code,
+                        " was already settled by line ",
+                        by,
+                        "; this ",
+                        M(r.amount),
+                        " is an extra payment"
+                    );
                     if ev.same_reference {
-                        f.write_str(
-                            " with the same bank reference (the same transfer listed twice?)",
-                        )?;
+                        put!(" with the same bank reference (the same transfer listed twice?)");
                     }
                 }
             }
             Status::UnknownCode => {
                 let code = ev.codes.first().map_or("", |c| c.code.as_str());
                 if vi {
-                    write!(f, "mã {code} hợp lệ nhưng không khớp hóa đơn nào đang mở (đã thanh toán trước, đã hủy, hay chưa có trong danh sách?)")?;
+                    put!("mã ", code, " hợp lệ nhưng không khớp hóa đơn nào đang mở (đã thanh toán trước, đã hủy, hay chưa có trong danh sách?)");
                 } else {
-                    write!(f, "the code {code} is valid but names no open invoice (paid earlier, cancelled, or not in the invoice list?)")?;
+                    put!("the code ", code, " is valid but names no open invoice (paid earlier, cancelled, or not in the invoice list?)");
                 }
-                return Ok(());
+                return;
             }
             Status::Ambiguous => {
-                f.write_str(if vi {
+                put!(if vi {
                     "nội dung có nhiều mã ("
                 } else {
                     "several codes in the content ("
-                })?;
+                });
                 for (i, c) in ev.codes.iter().enumerate() {
                     if i > 0 {
-                        f.write_str(", ")?;
+                        put!(", ");
                     }
-                    f.write_str(&c.code)?;
+                    put!(c.code.as_str());
                 }
-                f.write_str(if vi {
+                put!(if vi {
                     "): cần người kiểm tra xem khoản tiền trả cho hóa đơn nào"
                 } else {
                     "): a person must decide which invoice is paid"
-                })?;
-                return Ok(());
+                });
+                return;
             }
             Status::Unmatched if !ev.hidden.is_empty() => {
                 let h = &ev.hidden[0];
@@ -188,16 +246,16 @@ impl fmt::Display for Reason<'_> {
                     ("text.control_char", true) => "ký tự điều khiển",
                     (_, true) => "ký tự không hiển thị được",
                 };
-                let (code, ch, at) = (&h.code, &h.character, h.offset);
+                let (code, ch, at) = (h.code.as_str(), h.character.as_str(), N(h.offset as u64));
                 if vi {
-                    write!(f, "mã {code} đi kèm {what} {ch} (byte {at} của nội dung): người đọc sẽ thấy nội dung khác với máy, nên khoản tiền không được ghi nhận; cần người kiểm tra giao dịch")?;
+                    put!("mã ", code, " đi kèm ", what, " ", ch, " (byte ", at, " của nội dung): người đọc sẽ thấy nội dung khác với máy, nên khoản tiền không được ghi nhận; cần người kiểm tra giao dịch");
                 } else {
-                    write!(f, "the code {code} comes with {what} {ch} (byte {at} of the content): a person reads this content differently from a program, so the payment is not applied; a person must check the transfer")?;
+                    put!("the code ", code, " comes with ", what, " ", ch, " (byte ", at, " of the content): a person reads this content differently from a program, so the payment is not applied; a person must check the transfer");
                 }
-                return Ok(());
+                return;
             }
             Status::Unmatched => {
-                f.write_str(if vi { NONE_VI } else { NONE_EN })?;
+                put!(if vi { NONE_VI } else { NONE_EN });
                 match (
                     ev.name_candidates,
                     r.suggestion.as_deref(),
@@ -210,35 +268,102 @@ impl fmt::Display for Reason<'_> {
                             (NameRole::Payer, true) => "người trả tiền",
                             (NameRole::Beneficiary, true) => "người thụ hưởng",
                         };
-                        let (observed, amount) = (&n.observed, money(r.amount));
+                        let (observed, amount) = (n.observed.as_str(), M(r.amount));
                         if vi {
-                            write!(f, "; tên {role} {observed} và đúng số tiền {amount} khớp một hóa đơn đang mở, {code}: gợi ý cần người xác nhận, chưa ghi nhận")?;
+                            put!(
+                                "; tên ",
+                                role,
+                                " ",
+                                observed,
+                                " và đúng số tiền ",
+                                amount,
+                                " khớp một hóa đơn đang mở, ",
+                                code,
+                                ": gợi ý cần người xác nhận, chưa ghi nhận"
+                            );
                         } else {
-                            write!(f, "; the {role}'s name {observed} and the exact amount {amount} fit one open invoice, {code}: a suggestion for a person to confirm, not applied")?;
+                            put!(
+                                "; the ",
+                                role,
+                                "'s name ",
+                                observed,
+                                " and the exact amount ",
+                                amount,
+                                " fit one open invoice, ",
+                                code,
+                                ": a suggestion for a person to confirm, not applied"
+                            );
                         }
                     }
                     (Some(n), _, _) if n >= 2 => {
-                        f.write_str(if vi {
+                        put!(if vi {
                             "; tên và số tiền khớp nhiều hơn một hóa đơn đang mở nên không có gợi ý"
                         } else {
                             "; a name and the exact amount fit more than one open invoice, so nothing is suggested"
-                        })?;
+                        });
                     }
                     _ => {}
                 }
-                return Ok(());
+                return;
             }
         }
-        // A payment applied after the invoice's due date.
+        // A payment applied after the invoice's due date (rare; written with core::fmt).
         if let (Some(true), Some(d)) = (ev.late, ev.due) {
             if vi {
-                f.write_str("; trả sau hạn ")?;
-                d.write_vi(f)?;
+                out.push_str("; trả sau hạn ");
+                let _ = d.write_vi(out);
             } else {
-                write!(f, "; paid after the due date {d}")?;
+                let _ = write!(out, "; paid after the due date {d}");
             }
         }
-        Ok(())
+    }
+}
+
+/// An amount in a reason (written as [`Money`]).
+#[derive(Clone, Copy)]
+struct M(u64);
+/// A number in a reason.
+#[derive(Clone, Copy)]
+struct N(u64);
+
+/// One piece of a reason.
+enum Part<'a> {
+    Text(&'a str),
+    Money(u64),
+    Number(u64),
+}
+
+impl<'a> From<&'a str> for Part<'a> {
+    fn from(s: &'a str) -> Part<'a> {
+        Part::Text(s)
+    }
+}
+impl From<M> for Part<'_> {
+    fn from(m: M) -> Self {
+        Part::Money(m.0)
+    }
+}
+impl From<N> for Part<'_> {
+    fn from(n: N) -> Self {
+        Part::Number(n.0)
+    }
+}
+
+impl Part<'_> {
+    fn push(self, out: &mut String, vi: bool) {
+        match self {
+            Part::Text(s) => out.push_str(s),
+            Part::Money(v) => push_money(out, v, vi),
+            Part::Number(v) => push_u64(out, v),
+        }
+    }
+}
+
+impl fmt::Display for Reason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = String::with_capacity(128);
+        self.push_to(&mut s);
+        f.write_str(&s)
     }
 }
 
@@ -262,9 +387,8 @@ impl LineResult {
     }
 
     fn reason_in(&self, vi: bool) -> String {
-        let mut s = String::with_capacity(96);
-        // Writing to a String does not fail.
-        let _ = write!(s, "{}", Reason { result: self, vi });
+        let mut s = String::with_capacity(128);
+        Reason { result: self, vi }.push_to(&mut s);
         s
     }
 }
@@ -281,6 +405,11 @@ mod tests {
             let vi = Money { vnd: v, vi: true }.to_string();
             assert_eq!(en, format!("{} VND", format_amount(v, Grouping::Comma)));
             assert_eq!(vi, format!("{} đ", format_amount(v, Grouping::Dot)));
+            let (mut pe, mut pv, mut n) = (String::new(), String::new(), String::new());
+            push_money(&mut pe, v, false);
+            push_money(&mut pv, v, true);
+            push_u64(&mut n, v);
+            assert_eq!((pe, pv, n), (en, vi, v.to_string()));
         }
     }
 }

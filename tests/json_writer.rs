@@ -1,0 +1,239 @@
+//! The hand-written JSON-lines writer (`push_json_line`, `write_json_line`) against the
+//! reference it replaced: `serde_json::to_writer` on the result's `Serialize` impl, then a
+//! newline. Byte for byte, on arbitrary results: every status, every optional member
+//! present or not, and strings with quotes, backslashes, control characters, DEL and
+//! Vietnamese text (the escaping rules), in the reasons too (codes are written into them).
+use proptest::prelude::*;
+use vietref::reconcile::{
+    push_json_line, write_json_line, CodeEvidence, Date, Evidence, HiddenChar, LineResult,
+    NameEvidence, NameRole, NameSource, Status,
+};
+use vietref::reference::RefKind;
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Z0-9]{0,12}",
+        "[a-zA-Z0-9 \"\\\\/\u{0}-\u{1f}\u{7f}àễĐ—“”€]{0,24}",
+        any::<String>(),
+    ]
+}
+
+fn opt_text() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(text())
+}
+
+fn opt_u64() -> impl Strategy<Value = Option<u64>> {
+    proptest::option::of(prop_oneof![0..3_000_000u64, any::<u64>()])
+}
+
+fn code() -> impl Strategy<Value = CodeEvidence> {
+    (
+        text(),
+        prop_oneof![
+            Just(RefKind::PaymentCode),
+            Just(RefKind::Rf),
+            Just(RefKind::Einvoice),
+            Just(RefKind::Opaque)
+        ],
+        any::<(u16, u16)>(),
+        text(),
+        any::<bool>(),
+    )
+        .prop_map(|(code, kind, (a, b), text, known)| CodeEvidence {
+            code,
+            kind,
+            span: (usize::from(a), usize::from(b)),
+            text,
+            known,
+        })
+}
+
+fn name() -> impl Strategy<Value = NameEvidence> {
+    (
+        opt_text(),
+        any::<bool>(),
+        text(),
+        text(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(invoice, payer, name, observed, content, truncated)| NameEvidence {
+                invoice,
+                role: if payer {
+                    NameRole::Payer
+                } else {
+                    NameRole::Beneficiary
+                },
+                name,
+                observed,
+                source: if content {
+                    NameSource::Content
+                } else {
+                    NameSource::CounterName
+                },
+                truncated,
+            },
+        )
+}
+
+fn hidden() -> impl Strategy<Value = HiddenChar> {
+    (
+        text(),
+        text(),
+        any::<u32>(),
+        prop_oneof![
+            Just("text.control_char"),
+            Just("text.bidi_control"),
+            Just("text.invisible"),
+            Just("text.unusable_char")
+        ],
+    )
+        .prop_map(|(code, character, offset, kind)| HiddenChar {
+            code,
+            character,
+            offset: offset as usize,
+            kind,
+        })
+}
+
+fn evidence() -> impl Strategy<Value = Evidence> {
+    (
+        proptest::collection::vec(code(), 0..3),
+        (
+            opt_u64(),
+            opt_u64(),
+            opt_u64(),
+            opt_u64(),
+            opt_u64(),
+            opt_u64(),
+        ),
+        any::<bool>(),
+        proptest::option::of((1900u32..3000, 1u32..13, 1u32..29)),
+        proptest::option::of(any::<bool>()),
+        proptest::collection::vec(name(), 0..3),
+        proptest::collection::vec(hidden(), 0..2),
+        proptest::option::of(0u32..3),
+    )
+        .prop_map(
+            |(
+                codes,
+                (due, before, after, outst, excess, by),
+                same,
+                date,
+                late,
+                names,
+                hidden,
+                nc,
+            )| {
+                Evidence {
+                    codes,
+                    amount_due: due,
+                    paid_before: before,
+                    paid_after: after,
+                    outstanding: outst,
+                    excess,
+                    settled_by_line: by,
+                    same_reference: same,
+                    due: date.and_then(|(y, m, d)| Date::from_ymd(y, m, d)),
+                    late,
+                    names,
+                    hidden,
+                    name_candidates: nc,
+                }
+            },
+        )
+}
+
+fn result() -> impl Strategy<Value = LineResult> {
+    (
+        any::<u64>(),
+        proptest::sample::select(Status::ALL.to_vec()),
+        (opt_text(), opt_text()),
+        any::<u64>(),
+        (opt_text(), opt_text(), text()),
+        (opt_text(), opt_text(), opt_text()),
+        evidence(),
+    )
+        .prop_map(
+            |(
+                line,
+                status,
+                (invoice, suggestion),
+                amount,
+                (reference, date, content),
+                (counter_name, account, gateway),
+                evidence,
+            )| {
+                LineResult {
+                    line,
+                    status,
+                    invoice,
+                    suggestion,
+                    amount,
+                    reference,
+                    date,
+                    content,
+                    counter_name,
+                    account,
+                    gateway,
+                    evidence,
+                }
+            },
+        )
+}
+
+fn reference(r: &LineResult) -> Vec<u8> {
+    let mut v = serde_json::to_vec(r).unwrap();
+    v.push(b'\n');
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #[test]
+    fn json_line_is_what_serde_json_writes(r in result()) {
+        let want = reference(&r);
+        let mut s = String::from("kept:");
+        push_json_line(&mut s, &r);
+        prop_assert_eq!(s.as_bytes().get(..5), Some(&b"kept:"[..]));
+        prop_assert_eq!(String::from_utf8_lossy(&s.as_bytes()[5..]), String::from_utf8_lossy(&want));
+        let mut w = Vec::new();
+        write_json_line(&mut w, &r).unwrap();
+        prop_assert_eq!(w, want);
+    }
+}
+
+#[test]
+fn every_escape_is_written_as_serde_json_writes_it() {
+    let all: String = (0u8..=0x7f)
+        .map(char::from)
+        .chain("đ\u{2028}".chars())
+        .collect();
+    let r = LineResult {
+        line: 7,
+        status: Status::Ambiguous,
+        invoice: Some(all.clone()),
+        suggestion: None,
+        amount: 0,
+        reference: Some(all.clone()),
+        date: None,
+        content: all.clone(),
+        counter_name: None,
+        account: None,
+        gateway: Some(String::new()),
+        evidence: Evidence {
+            codes: vec![CodeEvidence {
+                code: all.clone(),
+                kind: RefKind::Opaque,
+                span: (0, 3),
+                text: all,
+                known: false,
+            }],
+            ..Evidence::default()
+        },
+    };
+    let mut s = String::new();
+    push_json_line(&mut s, &r);
+    assert_eq!(s.as_bytes(), reference(&r));
+}
