@@ -520,6 +520,20 @@ codes! {
     ReconcileCellCount = 823, "reconcile.cell_count", Error,
         "the row has {detail} cells but the header row has {limit}; the record is not used",
         "dòng có {detail} ô nhưng dòng tiêu đề có {limit} ô; bản ghi không được dùng";
+    /// A statement whose text encoding is not one the readers take (UTF-8 with or without
+    /// BOM, UTF-16 with BOM): the encoding it looks like is named.
+    ReconcileEncoding = 824, "reconcile.encoding", Error,
+        "the statement is not UTF-8: {detail}; save it as CSV UTF-8 (or UTF-16 with a byte-order mark)",
+        "sao kê không phải UTF-8: {detail}; hãy lưu ở dạng CSV UTF-8 (hoặc UTF-16 có BOM)";
+    /// A spreadsheet (XLSX, XLS) that cannot be read.
+    ReconcileSheetInvalid = 825, "reconcile.sheet_invalid", Error,
+        "the spreadsheet cannot be read: {detail}",
+        "không đọc được bảng tính: {detail}";
+    /// A row before the header row (account, period, opening balance) or a totals row
+    /// after the table: not a transaction, skipped and reported.
+    ReconcileRowSkipped = 826, "reconcile.row_skipped", Warning,
+        "row skipped, not a transaction: {detail}",
+        "dòng được bỏ qua, không phải giao dịch: {detail}";
 }
 
 impl fmt::Display for Code {

@@ -64,10 +64,12 @@ mod amount;
 mod csv;
 mod date;
 mod engine;
+pub mod header;
 mod index;
 mod names;
 mod read;
 mod reason;
+mod sheet;
 mod write;
 
 pub use amount::{format_amount, parse_amount, parse_signed_amount, Grouping};
@@ -78,6 +80,7 @@ pub use read::{
     Columns, InputLines, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
     INVOICE_FIELDS, STATEMENT_FIELDS,
 };
+pub use sheet::{open_statement, MappedColumn, OpenedStatement, StatementMapping, TableFormat};
 pub use write::{write_json_line, CsvWriter, CSV_COLUMNS};
 
 use crate::message::Amount;

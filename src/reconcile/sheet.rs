@@ -1,0 +1,742 @@
+//! Statement files as banks export them: XLSX and XLS workbooks (read with `calamine`),
+//! CSV in UTF-8 (with or without BOM) or UTF-16 with a BOM, a preamble before the header
+//! row and totals rows after the table.
+//!
+//! Every table is turned into the CSV the statement reader ([`StatementReader::csv`])
+//! takes, row for line: row `n` of the sheet is line `n` of that text, so line numbers in
+//! results and findings are the spreadsheet's row numbers. Rows before the header row and
+//! totals rows become empty lines (skipped, and listed in [`StatementMapping::skipped_rows`]);
+//! a line break inside a cell becomes a space.
+//!
+//! # Memory
+//! - CSV: streamed; only the first rows (at most [`HEADER_SEARCH_ROWS`] lines or 256 KiB)
+//!   are held while the header row is looked for.
+//! - XLSX: the file's bytes (compressed) and its shared-strings table are held; the sheet's
+//!   cells are streamed (`calamine`'s cell reader, on a thread of its own, a bounded queue
+//!   of rows between it and the reader), so memory does not grow with the row count beyond
+//!   the shared strings.
+//! - XLS: `calamine` reads the whole sheet into memory (its XLS reader has no streaming).
+
+use super::header::{
+    bank_preset, columns_of, has_names, is_header, is_total_row, SkippedRow, HEADER_NAMES,
+    HEADER_SEARCH_ROWS,
+};
+use super::read::{Columns, StatementReader};
+use super::RecordError;
+use crate::finding::{Code, Finding};
+use serde::Serialize;
+use std::io::{self, BufRead, BufReader, Read};
+use std::sync::{mpsc, Arc, Mutex};
+
+/// A statement file's kind, for [`open_statement`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    /// CSV (`,` `;` or tab), UTF-8 or UTF-16 with BOM.
+    Csv,
+    /// Excel 2007+ workbook (first sheet).
+    Xlsx,
+    /// Excel 97-2003 workbook (first sheet).
+    Xls,
+}
+
+impl TableFormat {
+    /// The kind a file name's extension tells (`.csv`, `.xlsx`, `.xlsm`, `.xls`).
+    pub fn from_path(path: &str) -> Option<TableFormat> {
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" | "txt" => Some(TableFormat::Csv),
+            "xlsx" | "xlsm" => Some(TableFormat::Xlsx),
+            "xls" => Some(TableFormat::Xls),
+            _ => None,
+        }
+    }
+
+    /// The kind the first bytes show: a zip archive (`PK\x03\x04`) is XLSX, an OLE
+    /// compound file (`D0 CF 11 E0`) is XLS.
+    pub fn sniff(head: &[u8]) -> Option<TableFormat> {
+        if head.starts_with(b"PK\x03\x04") {
+            Some(TableFormat::Xlsx)
+        } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            Some(TableFormat::Xls)
+        } else {
+            None
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            TableFormat::Csv => "csv",
+            TableFormat::Xlsx => "xlsx",
+            TableFormat::Xls => "xls",
+        }
+    }
+}
+
+/// One column of the mapping used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MappedColumn {
+    /// The statement field (`date`, `credit`, `content`, ...).
+    pub field: String,
+    /// 1-based column number.
+    pub column: usize,
+    /// The header cell's text.
+    pub header: String,
+}
+
+/// How a statement file was read: what the summary and stderr show.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementMapping {
+    /// `csv`, `xlsx` or `xls`.
+    pub format: String,
+    /// The text encoding (CSV): `UTF-8`, `UTF-8 with BOM`, `UTF-16LE with BOM`, ...
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// The sheet read (workbooks: the first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The `--bank` preset named, and where its layout comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bank: Option<String>,
+    /// 1-based row of the header row.
+    pub header_row: u64,
+    /// The columns used, field by field.
+    pub columns: Vec<MappedColumn>,
+    /// Rows skipped as not transactions: the preamble before the header row and totals
+    /// rows after it.
+    pub skipped_rows: Vec<SkippedRow>,
+}
+
+impl std::fmt::Display for StatementMapping {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.format)?;
+        if let Some(e) = &self.encoding {
+            write!(f, " ({e})")?;
+        }
+        if let Some(s) = &self.sheet {
+            write!(f, ", sheet {s:?}")?;
+        }
+        if let Some(b) = &self.bank {
+            write!(f, ", bank {b}")?;
+        }
+        write!(f, ", header row {}:", self.header_row)?;
+        for (i, c) in self.columns.iter().enumerate() {
+            let sep = if i == 0 { " " } else { ", " };
+            write!(f, "{sep}{}={:?} (column {})", c.field, c.header, c.column)?;
+        }
+        Ok(())
+    }
+}
+
+/// A statement opened by [`open_statement`]: its reader and the mapping used.
+pub struct OpenedStatement<'a> {
+    /// The records, as [`StatementReader`] gives them.
+    pub reader: StatementReader<Box<dyn Read + Send + 'a>>,
+    mapping: StatementMapping,
+    late: Arc<Mutex<Vec<SkippedRow>>>,
+}
+
+impl std::fmt::Debug for OpenedStatement<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenedStatement")
+            .field("mapping", &self.mapping())
+            .finish()
+    }
+}
+
+impl OpenedStatement<'_> {
+    /// The mapping used, with the totals rows skipped so far.
+    pub fn mapping(&self) -> StatementMapping {
+        let mut m = self.mapping.clone();
+        if let Ok(late) = self.late.lock() {
+            m.skipped_rows.extend(late.iter().cloned());
+        }
+        m
+    }
+}
+
+fn sheet_error(detail: impl std::fmt::Display) -> RecordError {
+    RecordError::one(
+        1,
+        Finding::new(Code::ReconcileSheetInvalid, "").detail(detail.to_string()),
+    )
+}
+
+/// Opens a statement file: finds its header row (the first of the first
+/// [`HEADER_SEARCH_ROWS`] rows that names a date, an amount or credit/debit and a
+/// content column; with `columns` mapped by name, the first row holding those names),
+/// maps the columns (`columns` first, then the known header names), and returns a
+/// reader of its records. `bank` names a [`super::header::BANK_PRESETS`] entry.
+pub fn open_statement<'a>(
+    format: TableFormat,
+    mut input: Box<dyn Read + Send + 'a>,
+    columns: &Columns,
+    bank: Option<&str>,
+) -> Result<OpenedStatement<'a>, RecordError> {
+    let preset = match bank {
+        None => None,
+        Some(b) => Some(bank_preset(b).ok_or_else(|| {
+            let names: Vec<&str> = super::header::BANK_PRESETS.iter().map(|p| p.name).collect();
+            RecordError::one(
+                0,
+                Finding::new(Code::ReconcileColumnsInvalid, "bank").detail_both(
+                    format!("unknown bank {b:?}; known: {}", names.join(", ")),
+                    format!("không biết ngân hàng {b:?}; các ngân hàng: {}", names.join(", ")),
+                ),
+            )
+        })?),
+    };
+    let mut columns = columns.clone();
+    if columns.is_empty() {
+        if let Some(p) = preset.filter(|p| !p.columns.is_empty()) {
+            columns = p.columns.parse().map_err(|f| RecordError::one(0, f))?;
+        }
+    }
+    let mut mapping = StatementMapping {
+        format: format.name().to_string(),
+        bank: preset.map(|p| format!("{} ({})", p.name, p.source)),
+        ..StatementMapping::default()
+    };
+    let late = Arc::new(Mutex::new(Vec::new()));
+    let rows: RowSource<'a> = match format {
+        TableFormat::Csv => {
+            let (enc, text) = decode(input)?;
+            mapping.encoding = Some(enc);
+            Box::new(CsvRows::new(text))
+        }
+        TableFormat::Xlsx => {
+            let mut bytes = Vec::new();
+            input.read_to_end(&mut bytes).map_err(sheet_error)?;
+            let (name, rx) = xlsx_rows(bytes)?;
+            mapping.sheet = Some(name);
+            Box::new(rx.into_iter())
+        }
+        TableFormat::Xls => {
+            let mut bytes = Vec::new();
+            input.read_to_end(&mut bytes).map_err(sheet_error)?;
+            let (name, rows) = xls_rows(bytes)?;
+            mapping.sheet = Some(name);
+            Box::new(rows.into_iter().map(Ok))
+        }
+    };
+    let mut rows = rows;
+    // The first rows, to find the header row in.
+    let mut head: Vec<Vec<String>> = Vec::new();
+    for r in rows.by_ref() {
+        head.push(r.map_err(sheet_error)?);
+        if head.len() >= HEADER_SEARCH_ROWS {
+            break;
+        }
+    }
+    let named = columns.header_names();
+    let header_at = if !named.is_empty() {
+        head.iter().position(|r| has_names(r, &named))
+    } else if columns.is_empty() {
+        head.iter().position(|r| is_header(r))
+    } else {
+        Some(0)
+    };
+    let h = header_at.unwrap_or_else(|| {
+        // No row qualifies: the first non-empty one, whose columns the statement reader
+        // then names as missing.
+        head.iter()
+            .position(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .unwrap_or(0)
+    });
+    let header_row: Vec<String> = head.get(h).cloned().unwrap_or_default();
+    mapping.header_row = h as u64 + 1;
+    for (i, r) in head.iter().enumerate().take(h) {
+        if r.iter().any(|c| !c.trim().is_empty()) {
+            mapping
+                .skipped_rows
+                .push(SkippedRow::new(i as u64 + 1, "preamble", r));
+        }
+    }
+    let found = columns_of(&header_row);
+    if columns.is_empty() {
+        for (f, c) in found.iter().enumerate() {
+            if let (Some(c), Some((name, _))) = (c, HEADER_NAMES.get(f)) {
+                columns = columns.with(name, &(c + 1).to_string());
+            }
+        }
+    }
+    let date_col = columns
+        .column_of("date", &header_row)
+        .or_else(|| found.first().copied().flatten());
+    for (field, _) in HEADER_NAMES {
+        if let Some(c) = columns.column_of(field, &header_row) {
+            mapping.columns.push(MappedColumn {
+                field: field.to_string(),
+                column: c + 1,
+                header: header_row.get(c).cloned().unwrap_or_default(),
+            });
+        }
+    }
+    let text = RowsText {
+        head: head.into_iter(),
+        rest: rows,
+        header: h,
+        row: 0,
+        date_col,
+        late: Arc::clone(&late),
+        buf: Vec::new(),
+        pos: 0,
+    };
+    let reader = StatementReader::csv_with_delimiter(
+        Box::new(text) as Box<dyn Read + Send + 'a>,
+        &columns,
+        b',',
+    )?;
+    Ok(OpenedStatement {
+        reader,
+        mapping,
+        late,
+    })
+}
+
+type RowSource<'a> = Box<dyn Iterator<Item = Result<Vec<String>, String>> + Send + 'a>;
+
+/// The rows as CSV text, row for line.
+struct RowsText<'a> {
+    head: std::vec::IntoIter<Vec<String>>,
+    rest: RowSource<'a>,
+    header: usize,
+    row: usize,
+    date_col: Option<usize>,
+    late: Arc<Mutex<Vec<SkippedRow>>>,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+impl RowsText<'_> {
+    fn fill(&mut self) -> io::Result<bool> {
+        self.buf.clear();
+        self.pos = 0;
+        // Several rows at a time.
+        while self.buf.len() < 1 << 15 {
+            let row = match self.head.next() {
+                Some(r) => r,
+                None => match self.rest.next() {
+                    Some(Ok(r)) => r,
+                    Some(Err(e)) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
+                    None => break,
+                },
+            };
+            let n = self.row;
+            self.row += 1;
+            if n < self.header {
+                self.buf.push(b'\n');
+                continue;
+            }
+            if n > self.header && is_total_row(&row, self.date_col) {
+                if let Ok(mut l) = self.late.lock() {
+                    l.push(SkippedRow::new(n as u64 + 1, "total", &row));
+                }
+                self.buf.push(b'\n');
+                continue;
+            }
+            let mut line = String::new();
+            for (i, cell) in row.iter().enumerate() {
+                if i > 0 {
+                    line.push(',');
+                }
+                if cell.contains(['\n', '\r']) {
+                    let flat: String = cell
+                        .chars()
+                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+                        .collect();
+                    super::csv::write_field(&mut line, &flat, ',');
+                } else {
+                    super::csv::write_field(&mut line, cell, ',');
+                }
+            }
+            self.buf.extend_from_slice(line.as_bytes());
+            self.buf.push(b'\n');
+        }
+        Ok(!self.buf.is_empty())
+    }
+}
+
+impl Read for RowsText<'_> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.pos >= self.buf.len() && !self.fill()? {
+            return Ok(0);
+        }
+        let avail = self.buf.get(self.pos..).unwrap_or(&[]);
+        let n = avail.len().min(out.len());
+        out[..n].copy_from_slice(&avail[..n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// CSV: encodings, and rows.
+
+/// Checks and converts the text encoding: UTF-8 (with or without BOM) passes; UTF-16
+/// with a BOM is converted; anything else is refused naming what it looks like.
+fn decode<'a>(
+    input: Box<dyn Read + Send + 'a>,
+) -> Result<(String, Box<dyn Read + Send + 'a>), RecordError> {
+    let mut r = BufReader::with_capacity(1 << 16, input);
+    let head = r
+        .fill_buf()
+        .map_err(|e| RecordError::one(1, Finding::new(Code::ReconcileEncoding, "").detail(e.to_string())))?
+        .to_vec();
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        let le = head.starts_with(&[0xFF, 0xFE]);
+        r.consume(2);
+        let enc = if le { "UTF-16LE with BOM" } else { "UTF-16BE with BOM" };
+        return Ok((enc.to_string(), Box::new(Utf16ToUtf8::new(r, le))));
+    }
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    let body = if bom { &head[3..] } else { &head[..] };
+    if let Err(e) = std::str::from_utf8(body) {
+        // A sequence cut at the end of the buffer is no error.
+        if e.error_len().is_some() {
+            let at = e.valid_up_to() + usize::from(bom) * 3;
+            let (en, vi) = guess_encoding(body);
+            let byte = body.get(e.valid_up_to()).copied().unwrap_or(0);
+            return Err(RecordError::one(
+                1,
+                Finding::new(Code::ReconcileEncoding, "").detail_both(
+                    format!("byte 0x{byte:02X} at offset {at} is not UTF-8; it looks like {en}"),
+                    format!("byte 0x{byte:02X} tại vị trí {at} không phải UTF-8; có vẻ là {vi}"),
+                ),
+            ));
+        }
+    }
+    let enc = if bom { "UTF-8 with BOM" } else { "UTF-8" };
+    Ok((enc.to_string(), Box::new(r)))
+}
+
+/// What non-UTF-8 text looks like, in English and Vietnamese.
+fn guess_encoding(b: &[u8]) -> (&'static str, &'static str) {
+    let n = b.len().min(4096);
+    let sample = &b[..n];
+    let zeros_even = sample.iter().step_by(2).filter(|&&x| x == 0).count();
+    let zeros_odd = sample.iter().skip(1).step_by(2).filter(|&&x| x == 0).count();
+    if zeros_odd * 4 > n / 2 || zeros_even * 4 > n / 2 {
+        (
+            "UTF-16 without a byte-order mark",
+            "UTF-16 không có BOM",
+        )
+    } else {
+        (
+            "an 8-bit code page (Windows-1258, TCVN3 or VNI)",
+            "bảng mã 8 bit (Windows-1258, TCVN3 hoặc VNI)",
+        )
+    }
+}
+
+/// UTF-16 (after its BOM) to UTF-8, streamed; an unpaired surrogate becomes U+FFFD.
+struct Utf16ToUtf8<R> {
+    inner: R,
+    le: bool,
+    pending: Vec<u8>,
+    out: Vec<u8>,
+    pos: usize,
+    eof: bool,
+}
+
+impl<R: Read> Utf16ToUtf8<R> {
+    fn new(inner: R, le: bool) -> Self {
+        Utf16ToUtf8 {
+            inner,
+            le,
+            pending: Vec::new(),
+            out: Vec::new(),
+            pos: 0,
+            eof: false,
+        }
+    }
+}
+
+impl<R: Read> Read for Utf16ToUtf8<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos >= self.out.len() {
+            if self.eof {
+                return Ok(0);
+            }
+            let mut chunk = [0u8; 1 << 15];
+            let n = self.inner.read(&mut chunk)?;
+            if n == 0 {
+                self.eof = true;
+            }
+            self.pending.extend_from_slice(&chunk[..n]);
+            let mut units: Vec<u16> = Vec::with_capacity(self.pending.len() / 2);
+            let whole = self.pending.len() / 2 * 2;
+            for p in self.pending[..whole].chunks_exact(2) {
+                let u = if self.le {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                };
+                units.push(u);
+            }
+            // Keep a high surrogate cut at the end for the next chunk.
+            let mut keep = self.pending.len() - whole;
+            if !self.eof {
+                if let Some(&last) = units.last() {
+                    if (0xD800..0xDC00).contains(&last) {
+                        units.pop();
+                        keep += 2;
+                    }
+                }
+            }
+            self.out.clear();
+            self.pos = 0;
+            let s: String = char::decode_utf16(units)
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect();
+            self.out.extend_from_slice(s.as_bytes());
+            let tail = self.pending.split_off(self.pending.len() - keep);
+            self.pending = tail;
+            if self.eof && !self.pending.is_empty() {
+                self.out.extend_from_slice("\u{FFFD}".as_bytes());
+                self.pending.clear();
+            }
+        }
+        let avail = &self.out[self.pos..];
+        let n = avail.len().min(buf.len());
+        buf[..n].copy_from_slice(&avail[..n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// The physical lines of a CSV text as rows of cells: each line split on its own with
+/// the header line's delimiter (a quoted cell spanning lines is joined back).
+struct CsvRows<'a> {
+    r: BufReader<Box<dyn Read + Send + 'a>>,
+    delimiter: Option<u8>,
+    line: Vec<u8>,
+    bom_checked: bool,
+    /// Empty rows still to give for the extra lines of a record that spanned several.
+    owed: usize,
+    rows: usize,
+}
+
+impl<'a> CsvRows<'a> {
+    fn new(r: Box<dyn Read + Send + 'a>) -> Self {
+        CsvRows {
+            r: BufReader::with_capacity(1 << 16, r),
+            delimiter: None,
+            line: Vec::new(),
+            bom_checked: false,
+            owed: 0,
+            rows: 0,
+        }
+    }
+}
+
+impl Iterator for CsvRows<'_> {
+    type Item = Result<Vec<String>, String>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.owed > 0 {
+            self.owed -= 1;
+            return Some(Ok(Vec::new()));
+        }
+        self.rows += 1;
+        self.line.clear();
+        // A record: physical lines until its quotes are balanced (a line break inside a
+        // quoted cell becomes a space; the extra lines are given as empty rows after it,
+        // so that row numbers stay line numbers).
+        let mut extra = 0usize;
+        loop {
+            match self.r.read_until(b'\n', &mut self.line) {
+                Ok(0) if self.line.is_empty() => return None,
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => return Some(Err(e.to_string())),
+            }
+            let quotes = self.line.iter().filter(|&&b| b == b'"').count();
+            if quotes % 2 == 0 || extra > 1000 {
+                break;
+            }
+            extra += 1;
+        }
+        self.owed = extra;
+        if !self.bom_checked {
+            self.bom_checked = true;
+            if self.line.starts_with(b"\xEF\xBB\xBF") {
+                self.line.drain(..3);
+            }
+        }
+        while matches!(self.line.last(), Some(b'\n' | b'\r')) {
+            self.line.pop();
+        }
+        let text = match String::from_utf8(std::mem::take(&mut self.line)) {
+            Ok(t) => t,
+            Err(e) => {
+                return Some(Err(format!(
+                    "the text is not UTF-8 (byte {} of a line)",
+                    e.utf8_error().valid_up_to() + 1
+                )))
+            }
+        };
+        if text.trim().is_empty() {
+            return Some(Ok(Vec::new()));
+        }
+        let delimiter = *self
+            .delimiter
+            .get_or_insert_with(|| super::csv::detect_delimiter(text.as_bytes()));
+        let cells = split_csv_line(&text, delimiter);
+        // A preamble row's delimiter guess is kept only once a header-like row is seen.
+        if self.rows <= HEADER_SEARCH_ROWS && !is_header(&cells) {
+            let d = super::csv::detect_delimiter(text.as_bytes());
+            if d != delimiter {
+                let other = split_csv_line(&text, d);
+                if is_header(&other) {
+                    self.delimiter = Some(d);
+                    return Some(Ok(other));
+                }
+            }
+        }
+        Some(Ok(cells))
+    }
+}
+
+/// Splits one CSV record on `delimiter`, with `"` quoting (`""` a quote).
+fn split_csv_line(text: &str, delimiter: u8) -> Vec<String> {
+    let d = char::from(delimiter);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == d && !quoted => cells.push(std::mem::take(&mut cell)),
+            '\n' | '\r' if quoted => cell.push(' '),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+// ---------------------------------------------------------------------------------------
+// Workbooks.
+
+fn cell_text<T: calamine::DataType>(v: &T) -> String {
+    if v.is_empty() {
+        return String::new();
+    }
+    if v.is_datetime() {
+        if let Some(dt) = v.as_datetime() {
+            use chrono::{Datelike, Timelike};
+            let (d, t) = (dt.date(), dt.time());
+            let day = format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            return if t == chrono::NaiveTime::MIN {
+                day
+            } else {
+                format!(
+                    "{day} {:02}:{:02}:{:02}",
+                    t.hour(),
+                    t.minute(),
+                    t.second()
+                )
+            };
+        }
+    }
+    if let Some(s) = v.get_datetime_iso() {
+        return s.to_string();
+    }
+    if let Some(i) = v.get_int() {
+        return i.to_string();
+    }
+    if let Some(f) = v.get_float() {
+        if f.fract() == 0.0 && f.abs() < 1e15 {
+            return format!("{}", f as i64);
+        }
+        return f.to_string();
+    }
+    if let Some(s) = v.get_string() {
+        return s.to_string();
+    }
+    v.as_string().unwrap_or_default()
+}
+
+/// Streams the first sheet of an XLSX workbook, row by row, from a thread of its own.
+fn xlsx_rows(
+    bytes: Vec<u8>,
+) -> Result<(String, mpsc::Receiver<Result<Vec<String>, String>>), RecordError> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> =
+        calamine::Xlsx::new(io::Cursor::new(bytes)).map_err(sheet_error)?;
+    let name = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| sheet_error("the workbook has no sheet"))?;
+    let (tx, rx) = mpsc::sync_channel::<Result<Vec<String>, String>>(256);
+    let sheet = name.clone();
+    std::thread::spawn(move || {
+        let mut cells = match wb.worksheet_cells_reader(&sheet) {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = tx.send(Err(e.to_string()));
+                return;
+            }
+        };
+        let mut row: Vec<String> = Vec::new();
+        let mut at: u32 = 0;
+        loop {
+            match cells.next_cell() {
+                Ok(Some(cell)) => {
+                    let (r, c) = cell.get_position();
+                    while r > at {
+                        if tx.send(Ok(std::mem::take(&mut row))).is_err() {
+                            return;
+                        }
+                        at += 1;
+                    }
+                    let c = c as usize;
+                    if c < 16_384 {
+                        if row.len() <= c {
+                            row.resize(c + 1, String::new());
+                        }
+                        row[c] = cell_text(cell.get_value());
+                    }
+                }
+                Ok(None) => {
+                    let _ = tx.send(Ok(row));
+                    return;
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(e.to_string()));
+                    return;
+                }
+            }
+        }
+    });
+    Ok((name, rx))
+}
+
+/// The first sheet of an XLS workbook, whole (calamine's XLS reader does not stream).
+fn xls_rows(bytes: Vec<u8>) -> Result<(String, Vec<Vec<String>>), RecordError> {
+    use calamine::Reader;
+    let mut wb: calamine::Xls<_> =
+        calamine::Xls::new(io::Cursor::new(bytes)).map_err(sheet_error)?;
+    let name = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| sheet_error("the workbook has no sheet"))?;
+    let range = wb.worksheet_range(&name).map_err(sheet_error)?;
+    let start = range.start().map(|(r, _)| r as usize).unwrap_or(0);
+    let col0 = range.start().map(|(_, c)| c as usize).unwrap_or(0);
+    let mut rows: Vec<Vec<String>> = vec![Vec::new(); start];
+    for r in range.rows() {
+        let mut v = vec![String::new(); col0];
+        v.extend(r.iter().map(cell_text));
+        rows.push(v);
+    }
+    Ok((name, rows))
+}
