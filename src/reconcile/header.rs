@@ -135,7 +135,9 @@ pub fn field_of(cell: &str) -> Option<usize> {
     if k.is_empty() {
         return None;
     }
-    HEADER_NAMES.iter().position(|(_, names)| names.contains(&k.as_str()))
+    HEADER_NAMES
+        .iter()
+        .position(|(_, names)| names.contains(&k.as_str()))
 }
 
 const DATE: usize = 0;
@@ -364,7 +366,12 @@ mod tests {
         assert_eq!(cols[CREDIT], Some(3));
         assert_eq!(cols[CONTENT], Some(5));
         assert!(!is_header(&row(&["Số tài khoản", "0011001000111"])));
-        assert!(!is_header(&row(&["Từ ngày", "01/09/2024", "Đến ngày", "30/09/2024"])));
+        assert!(!is_header(&row(&[
+            "Từ ngày",
+            "01/09/2024",
+            "Đến ngày",
+            "30/09/2024"
+        ])));
     }
 
     #[test]
@@ -397,7 +404,10 @@ mod tests {
         assert!(is_total_row(&t, Some(0)));
         let tx = row(&["01/09/2024", "Tổng hợp học phí", "", "1.000.000", ""]);
         assert!(!is_total_row(&tx, Some(0)));
-        assert!(is_total_row(&row(&["Số dư cuối kỳ", "", "5.000.000"]), Some(0)));
+        assert!(is_total_row(
+            &row(&["Số dư cuối kỳ", "", "5.000.000"]),
+            Some(0)
+        ));
     }
 
     #[test]

@@ -141,7 +141,10 @@ impl Columns {
 
     /// The 0-based column of `field` in `header` under this mapping, if mapped.
     pub fn column_of(&self, field: &str, header: &[String]) -> Option<usize> {
-        let (_, v) = self.pairs.iter().find(|(k, _)| k.eq_ignore_ascii_case(field))?;
+        let (_, v) = self
+            .pairs
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(field))?;
         if v.bytes().all(|b| b.is_ascii_digit()) {
             v.parse::<usize>()
                 .ok()
@@ -1281,7 +1284,10 @@ impl<R: Read> StatementReader<R> {
         Self::csv_from(CsvReader::new(r, delimiter), columns)
     }
 
-    fn csv_from(mut csv: CsvReader<R>, columns: &Columns) -> Result<StatementReader<R>, RecordError> {
+    fn csv_from(
+        mut csv: CsvReader<R>,
+        columns: &Columns,
+    ) -> Result<StatementReader<R>, RecordError> {
         let mut rec = CsvRecord::default();
         let headers = read_header(&mut csv, &mut rec)?;
         let Resolved { cols, dups } = resolve_columns(

@@ -182,7 +182,10 @@ pub fn open_statement<'a>(
                 0,
                 Finding::new(Code::ReconcileColumnsInvalid, "bank").detail_both(
                     format!("unknown bank {b:?}; known: {}", names.join(", ")),
-                    format!("không biết ngân hàng {b:?}; các ngân hàng: {}", names.join(", ")),
+                    format!(
+                        "không biết ngân hàng {b:?}; các ngân hàng: {}",
+                        names.join(", ")
+                    ),
                 ),
             )
         })?),
@@ -382,16 +385,36 @@ fn decode<'a>(
     let mut r = BufReader::with_capacity(1 << 16, input);
     let head = r
         .fill_buf()
-        .map_err(|e| RecordError::one(1, Finding::new(Code::ReconcileEncoding, "").detail(e.to_string())))?
+        .map_err(|e| {
+            RecordError::one(
+                1,
+                Finding::new(Code::ReconcileEncoding, "").detail(e.to_string()),
+            )
+        })?
         .to_vec();
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         let le = head.starts_with(&[0xFF, 0xFE]);
         r.consume(2);
-        let enc = if le { "UTF-16LE with BOM" } else { "UTF-16BE with BOM" };
+        let enc = if le {
+            "UTF-16LE with BOM"
+        } else {
+            "UTF-16BE with BOM"
+        };
         return Ok((enc.to_string(), Box::new(Utf16ToUtf8::new(r, le))));
     }
     let bom = head.starts_with(b"\xEF\xBB\xBF");
     let body = if bom { &head[3..] } else { &head[..] };
+    // NUL bytes are valid UTF-8 but no statement text: UTF-16 without its BOM.
+    if let Some(at) = body.iter().take(4096).position(|&b| b == 0) {
+        let (en, vi) = guess_encoding(body);
+        return Err(RecordError::one(
+            1,
+            Finding::new(Code::ReconcileEncoding, "").detail_both(
+                format!("a NUL byte at offset {at}; it looks like {en}"),
+                format!("byte NUL tại vị trí {at}; có vẻ là {vi}"),
+            ),
+        ));
+    }
     if let Err(e) = std::str::from_utf8(body) {
         // A sequence cut at the end of the buffer is no error.
         if e.error_len().is_some() {
@@ -416,12 +439,14 @@ fn guess_encoding(b: &[u8]) -> (&'static str, &'static str) {
     let n = b.len().min(4096);
     let sample = &b[..n];
     let zeros_even = sample.iter().step_by(2).filter(|&&x| x == 0).count();
-    let zeros_odd = sample.iter().skip(1).step_by(2).filter(|&&x| x == 0).count();
+    let zeros_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&x| x == 0)
+        .count();
     if zeros_odd * 4 > n / 2 || zeros_even * 4 > n / 2 {
-        (
-            "UTF-16 without a byte-order mark",
-            "UTF-16 không có BOM",
-        )
+        ("UTF-16 without a byte-order mark", "UTF-16 không có BOM")
     } else {
         (
             "an 8-bit code page (Windows-1258, TCVN3 or VNI)",
@@ -636,12 +661,7 @@ fn cell_text<T: calamine::DataType>(v: &T) -> String {
             return if t == chrono::NaiveTime::MIN {
                 day
             } else {
-                format!(
-                    "{day} {:02}:{:02}:{:02}",
-                    t.hour(),
-                    t.minute(),
-                    t.second()
-                )
+                format!("{day} {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
             };
         }
     }
