@@ -132,9 +132,11 @@ impl std::fmt::Display for StatementMapping {
 /// A statement opened by [`open_statement`]: its reader and the mapping used.
 pub struct OpenedStatement<'a> {
     /// The records, as [`StatementReader`] gives them.
-    pub reader: StatementReader<Box<dyn Read + Send + 'a>>,
-    mapping: StatementMapping,
-    late: Arc<Mutex<Vec<SkippedRow>>>,
+    pub reader: StatementReader<Box<dyn Read + 'a>>,
+    /// The mapping as known when the statement was opened (preamble rows skipped).
+    pub mapping: StatementMapping,
+    /// Totals rows skipped while reading (shared with the reader).
+    pub late: Arc<Mutex<Vec<SkippedRow>>>,
 }
 
 impl std::fmt::Debug for OpenedStatement<'_> {
@@ -170,7 +172,7 @@ fn sheet_error(detail: impl std::fmt::Display) -> RecordError {
 /// reader of its records. `bank` names a [`super::header::BANK_PRESETS`] entry.
 pub fn open_statement<'a>(
     format: TableFormat,
-    mut input: Box<dyn Read + Send + 'a>,
+    mut input: Box<dyn Read + 'a>,
     columns: &Columns,
     bank: Option<&str>,
 ) -> Result<OpenedStatement<'a>, RecordError> {
@@ -198,15 +200,34 @@ pub fn open_statement<'a>(
     }
     let mut mapping = StatementMapping {
         format: format.name().to_string(),
-        bank: preset.map(|p| format!("{} ({})", p.name, p.source)),
+        bank: preset.map(|p| format!("{}: {}", p.name, p.source)),
         ..StatementMapping::default()
     };
     let late = Arc::new(Mutex::new(Vec::new()));
+    // CSV: the first lines, raw, for the statement reader to read again after them.
+    let mut csv_tail: Option<CsvTail<'a>> = None;
     let rows: RowSource<'a> = match format {
         TableFormat::Csv => {
             let (enc, text) = decode(input)?;
             mapping.encoding = Some(enc);
-            Box::new(CsvRows::new(text))
+            let mut br = BufReader::with_capacity(1 << 16, text);
+            let mut raw = Vec::new();
+            let mut lines = 0;
+            while lines < HEADER_SEARCH_ROWS && raw.len() < 256 << 10 {
+                let n = br.read_until(b'\n', &mut raw).map_err(|e| {
+                    RecordError::one(
+                        1,
+                        Finding::new(Code::ReconcileEncoding, "").detail(e.to_string()),
+                    )
+                })?;
+                if n == 0 {
+                    break;
+                }
+                lines += 1;
+            }
+            let rows = CsvRows::new(Box::new(io::Cursor::new(raw.clone())));
+            csv_tail = Some((raw, br));
+            Box::new(rows)
         }
         TableFormat::Xlsx => {
             let mut bytes = Vec::new();
@@ -276,21 +297,38 @@ pub fn open_statement<'a>(
             });
         }
     }
-    let text = RowsText {
-        head: head.into_iter(),
-        rest: rows,
-        header: h,
-        row: 0,
-        date_col,
-        late: Arc::clone(&late),
-        buf: Vec::new(),
-        pos: 0,
+    let (text, delimiter): (Box<dyn Read + 'a>, u8) = match csv_tail {
+        Some((raw, rest)) => {
+            let header_line = raw.split(|&b| b == b'\n').nth(h).unwrap_or(&[]);
+            let delimiter = super::csv::detect_delimiter(header_line);
+            let filter = TotalsFilter {
+                inner: BufReader::with_capacity(1 << 16, io::Cursor::new(raw).chain(rest)),
+                line: 0,
+                header: h,
+                date_col,
+                delimiter,
+                quoted: false,
+                late: Arc::clone(&late),
+                buf: Vec::new(),
+                pos: 0,
+            };
+            (Box::new(filter), delimiter)
+        }
+        None => {
+            let text = RowsText {
+                head: head.into_iter(),
+                rest: rows,
+                header: h,
+                row: 0,
+                date_col,
+                late: Arc::clone(&late),
+                buf: Vec::new(),
+                pos: 0,
+            };
+            (Box::new(text), b',')
+        }
     };
-    let reader = StatementReader::csv_with_delimiter(
-        Box::new(text) as Box<dyn Read + Send + 'a>,
-        &columns,
-        b',',
-    )?;
+    let reader = StatementReader::csv_with_delimiter(text, &columns, delimiter)?;
     Ok(OpenedStatement {
         reader,
         mapping,
@@ -298,7 +336,12 @@ pub fn open_statement<'a>(
     })
 }
 
-type RowSource<'a> = Box<dyn Iterator<Item = Result<Vec<String>, String>> + Send + 'a>;
+/// The raw first lines of a CSV and the reader of the rest.
+type CsvTail<'a> = (Vec<u8>, BufReader<Box<dyn Read + 'a>>);
+/// Rows from a workbook's thread.
+type RowQueue = mpsc::Receiver<Result<Vec<String>, String>>;
+
+type RowSource<'a> = Box<dyn Iterator<Item = Result<Vec<String>, String>> + 'a>;
 
 /// The rows as CSV text, row for line.
 struct RowsText<'a> {
@@ -377,11 +420,95 @@ impl Read for RowsText<'_> {
 // ---------------------------------------------------------------------------------------
 // CSV: encodings, and rows.
 
+/// CSV text passed through line by line to the statement reader: lines before the header
+/// row and totals rows after it are given as empty lines (so line numbers do not move).
+/// Only a line that starts outside a quoted field and has a totals word (`tổng`, `cộng`,
+/// `total`, `số dư`, `balance`, `phát sinh`) near its start is split and checked
+/// ([`is_total_row`]); the others pass as they are.
+struct TotalsFilter<R> {
+    inner: BufReader<R>,
+    line: usize,
+    header: usize,
+    date_col: Option<usize>,
+    delimiter: u8,
+    quoted: bool,
+    late: Arc<Mutex<Vec<SkippedRow>>>,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+/// Whether the start of a line holds a word banks use on totals rows.
+fn has_total_word(line: &[u8]) -> bool {
+    const WORDS: &[&[u8]] = &[
+        b"tong",
+        b"cong",
+        b"total",
+        b"so du",
+        b"balance",
+        b"phat sinh",
+        "tổng".as_bytes(),
+        "tỔng".as_bytes(),
+        "cộng".as_bytes(),
+        "cỘng".as_bytes(),
+        "số dư".as_bytes(),
+        "sỐ dƯ".as_bytes(),
+        "phát sinh".as_bytes(),
+        "phÁt sinh".as_bytes(),
+    ];
+    let n = line.len().min(96);
+    let mut low = [0u8; 96];
+    for (d, s) in low.iter_mut().zip(&line[..n]) {
+        *d = s.to_ascii_lowercase();
+    }
+    let low = &low[..n];
+    WORDS.iter().any(|w| low.windows(w.len()).any(|x| x == *w))
+}
+
+impl<R: Read> Read for TotalsFilter<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.pos >= self.buf.len() {
+            self.buf.clear();
+            self.pos = 0;
+            let n = self.inner.read_until(b'\n', &mut self.buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let at = self.line;
+            self.line += 1;
+            let starts_outside = !self.quoted;
+            if self.buf.iter().filter(|&&b| b == b'"').count() % 2 == 1 {
+                self.quoted = !self.quoted;
+            }
+            if at < self.header && starts_outside {
+                self.buf.clear();
+                self.buf.push(b'\n');
+            } else if at > self.header
+                && starts_outside
+                && !self.quoted
+                && has_total_word(&self.buf)
+            {
+                let text = String::from_utf8_lossy(&self.buf);
+                let cells = split_csv_line(text.trim_end_matches(['\n', '\r']), self.delimiter);
+                if is_total_row(&cells, self.date_col) {
+                    if let Ok(mut l) = self.late.lock() {
+                        l.push(SkippedRow::new(at as u64 + 1, "total", &cells));
+                    }
+                    self.buf.clear();
+                    self.buf.push(b'\n');
+                }
+            }
+        }
+        let avail = self.buf.get(self.pos..).unwrap_or(&[]);
+        let n = avail.len().min(out.len());
+        out[..n].copy_from_slice(&avail[..n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
 /// Checks and converts the text encoding: UTF-8 (with or without BOM) passes; UTF-16
 /// with a BOM is converted; anything else is refused naming what it looks like.
-fn decode<'a>(
-    input: Box<dyn Read + Send + 'a>,
-) -> Result<(String, Box<dyn Read + Send + 'a>), RecordError> {
+fn decode<'a>(input: Box<dyn Read + 'a>) -> Result<(String, Box<dyn Read + 'a>), RecordError> {
     let mut r = BufReader::with_capacity(1 << 16, input);
     let head = r
         .fill_buf()
@@ -534,7 +661,7 @@ impl<R: Read> Read for Utf16ToUtf8<R> {
 /// The physical lines of a CSV text as rows of cells: each line split on its own with
 /// the header line's delimiter (a quoted cell spanning lines is joined back).
 struct CsvRows<'a> {
-    r: BufReader<Box<dyn Read + Send + 'a>>,
+    r: BufReader<Box<dyn Read + 'a>>,
     delimiter: Option<u8>,
     line: Vec<u8>,
     bom_checked: bool,
@@ -544,7 +671,7 @@ struct CsvRows<'a> {
 }
 
 impl<'a> CsvRows<'a> {
-    fn new(r: Box<dyn Read + Send + 'a>) -> Self {
+    fn new(r: Box<dyn Read + 'a>) -> Self {
         CsvRows {
             r: BufReader::with_capacity(1 << 16, r),
             delimiter: None,
@@ -592,15 +719,9 @@ impl Iterator for CsvRows<'_> {
         while matches!(self.line.last(), Some(b'\n' | b'\r')) {
             self.line.pop();
         }
-        let text = match String::from_utf8(std::mem::take(&mut self.line)) {
-            Ok(t) => t,
-            Err(e) => {
-                return Some(Err(format!(
-                    "the text is not UTF-8 (byte {} of a line)",
-                    e.utf8_error().valid_up_to() + 1
-                )))
-            }
-        };
+        // Only for finding the header row: the statement reader reports bytes that are
+        // not UTF-8 where they are.
+        let text = String::from_utf8_lossy(&self.line).into_owned();
         if text.trim().is_empty() {
             return Some(Ok(Vec::new()));
         }
@@ -684,9 +805,7 @@ fn cell_text<T: calamine::DataType>(v: &T) -> String {
 }
 
 /// Streams the first sheet of an XLSX workbook, row by row, from a thread of its own.
-fn xlsx_rows(
-    bytes: Vec<u8>,
-) -> Result<(String, mpsc::Receiver<Result<Vec<String>, String>>), RecordError> {
+fn xlsx_rows(bytes: Vec<u8>) -> Result<(String, RowQueue), RecordError> {
     use calamine::Reader;
     let mut wb: calamine::Xlsx<_> =
         calamine::Xlsx::new(io::Cursor::new(bytes)).map_err(sheet_error)?;
