@@ -235,3 +235,147 @@ fn a_broken_workbook_is_a_finding_not_a_panic() {
     .expect_err("broken");
     assert_eq!(e.findings[0].code, Code::ReconcileSheetInvalid);
 }
+
+/// The bundled CSV statement as a bank's XLSX export: a preamble of three rows, the
+/// table, a totals row.
+fn bundled_as_xlsx() -> Vec<u8> {
+    let csv = std::fs::read_to_string("examples/reconcile/statement.csv").unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "SAO KÊ TÀI KHOẢN / ACCOUNT STATEMENT")
+        .unwrap();
+    ws.write_string(1, 0, "Số tài khoản:").unwrap();
+    ws.write_string(1, 1, "0011001000111").unwrap();
+    ws.write_string(2, 0, "Số dư đầu kỳ").unwrap();
+    ws.write_number(2, 1, 1_000_000).unwrap();
+    let mut rows = 0u32;
+    let mut r = vietref::reconcile::CsvReader::detect(csv.as_bytes());
+    let mut rec = vietref::reconcile::CsvRecord::default();
+    while r.read_record(&mut rec).unwrap() {
+        for (c, cell) in rec.fields().enumerate() {
+            ws.write_string(3 + rows, c as u16, cell).unwrap();
+        }
+        rows += 1;
+    }
+    ws.write_string(3 + rows, 2, "Tổng cộng").unwrap();
+    wb.save_to_buffer().unwrap()
+}
+
+/// Rows of the bundled CSV statement (a record may span lines there).
+fn bundled_rows() -> u64 {
+    let csv = std::fs::read("examples/reconcile/statement.csv").unwrap();
+    let mut r = vietref::reconcile::CsvReader::detect(&csv[..]);
+    let mut rec = vietref::reconcile::CsvRecord::default();
+    let mut n = 0;
+    while r.read_record(&mut rec).unwrap() {
+        n += 1;
+    }
+    n
+}
+
+mod through_c {
+    use super::bundled_as_xlsx;
+    use serde_json::Value;
+    use std::ptr;
+    use vietref::capi::reconcile::*;
+    use vietref::capi::report::*;
+    use vietref::capi::string::*;
+    use vietref::capi::vietref_status::*;
+    use vietref::capi::{vietref_reconciler, vietref_report, vietref_string};
+
+    unsafe fn take(s: *mut vietref_string) -> String {
+        let len = unsafe { vietref_string_len(s) };
+        let p = unsafe { vietref_string_ptr(s) };
+        let bytes = unsafe { std::slice::from_raw_parts(p.cast::<u8>(), len) }.to_vec();
+        unsafe { vietref_string_free(s) };
+        String::from_utf8(bytes).unwrap()
+    }
+
+    /// (results JSON lines, report JSON, summary JSON).
+    fn feed(statement: &[u8], format: u32, columns: &str) -> (Vec<Value>, Value, Value) {
+        let invoices = std::fs::read("examples/reconcile/invoices.csv").unwrap();
+        unsafe {
+            let mut r: *mut vietref_reconciler = ptr::null_mut();
+            assert_eq!(
+                vietref_reconciler_new(c"HP:6".as_ptr(), 4, &mut r),
+                VIETREF_OK
+            );
+            let (mut added, mut rep) = (0u64, ptr::null_mut::<vietref_report>());
+            let st = vietref_reconciler_add_invoices_csv(
+                r,
+                invoices.as_ptr().cast(),
+                invoices.len(),
+                ptr::null(),
+                0,
+                &mut added,
+                &mut rep,
+            );
+            assert_eq!(st, VIETREF_OK);
+            vietref_report_free(rep);
+            let (mut res, mut rep) = (ptr::null_mut::<vietref_string>(), ptr::null_mut());
+            let st = vietref_reconciler_feed_statement(
+                r,
+                statement.as_ptr().cast(),
+                statement.len(),
+                format,
+                columns.as_ptr().cast(),
+                columns.len(),
+                1,
+                &mut res,
+                &mut rep,
+            );
+            assert_eq!(st, VIETREF_OK);
+            let results = take(res)
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect();
+            let mut s = ptr::null_mut();
+            assert_eq!(vietref_report_json(rep, &mut s), VIETREF_OK);
+            vietref_report_free(rep);
+            let report = serde_json::from_str(&take(s)).unwrap();
+            let mut s = ptr::null_mut();
+            assert_eq!(vietref_reconciler_summary_json(r, &mut s), VIETREF_OK);
+            let summary = serde_json::from_str(&take(s)).unwrap();
+            vietref_reconciler_free(r);
+            (results, report, summary)
+        }
+    }
+
+    #[test]
+    fn an_xlsx_export_through_c_gives_the_csv_results_three_rows_down() {
+        let csv = std::fs::read("examples/reconcile/statement.csv").unwrap();
+        let (want, _, want_summary) = feed(&csv, 1, "");
+        let (got, report, summary) = feed(&bundled_as_xlsx(), 4, "bank=BIDV");
+        assert_eq!(got.len(), want.len(), "{report}");
+        for (g, w) in got.iter().zip(&want) {
+            // Line numbers are rows (a cell's line break is a space in the sheet's
+            // reading); the rest is the same.
+            assert!(g["line"].as_u64() >= w["line"].as_u64().map(|l| l + 2));
+            let flat = |v: &Value| v.as_str().map(|s| s.replace('\n', " "));
+            assert_eq!(flat(&g["content"]), flat(&w["content"]));
+            for k in ["status", "invoice", "amount", "date", "suggestion"] {
+                assert_eq!(g[k], w[k], "{k}: {g} / {w}");
+            }
+        }
+        assert_eq!(summary["statuses"], want_summary["statuses"]);
+        let m = &summary["statementMapping"];
+        assert_eq!(m["format"], "xlsx");
+        assert_eq!(m["headerRow"], 4);
+        assert!(m["bank"].as_str().unwrap().starts_with("bidv"));
+        let skipped: Vec<u64> = m["skippedRows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["row"].as_u64().unwrap())
+            .collect();
+        let last = 3 + super::bundled_rows() + 1;
+        assert_eq!(skipped, vec![1, 2, 3, last]);
+        let warned = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "reconcile.row_skipped")
+            .count();
+        assert_eq!(warned, 4);
+    }
+}

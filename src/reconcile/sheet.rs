@@ -324,6 +324,7 @@ pub fn open_statement<'a>(
                 late: Arc::clone(&late),
                 buf: Vec::new(),
                 pos: 0,
+                width: 0,
             };
             (Box::new(text), b',')
         }
@@ -353,6 +354,8 @@ struct RowsText<'a> {
     late: Arc<Mutex<Vec<SkippedRow>>>,
     buf: Vec<u8>,
     pos: usize,
+    /// The header row's width.
+    width: usize,
 }
 
 impl RowsText<'_> {
@@ -369,8 +372,15 @@ impl RowsText<'_> {
                     None => break,
                 },
             };
+            let mut row = row;
             let n = self.row;
             self.row += 1;
+            if n == self.header {
+                self.width = row.len();
+            } else if n > self.header && row.len() < self.width {
+                // A sheet stores no empty cells at the end of a row.
+                row.resize(self.width, String::new());
+            }
             if n < self.header {
                 self.buf.push(b'\n');
                 continue;
