@@ -7,7 +7,8 @@
 //! every record, timed with `Instant`, and prints rows/s and the process's peak resident
 //! memory (`VmHWM` of /proc/self/status) before and after reading. Run each format in its
 //! own process (the peak is per process); compare 100 000 with 1 000 000 rows to see
-//! whether memory grows with the row count.
+//! whether memory grows with the row count. `-- ROWS FORMAT PATH` writes PATH if it does not
+//! exist and stops, and reads it if it does: run it twice for a reading-only peak.
 
 use std::io::Write;
 use std::time::Instant;
@@ -50,10 +51,21 @@ fn write_csv(path: &std::path::Path, rows: usize) {
     writeln!(w, "SAO KÊ TÀI KHOẢN;;;;;").unwrap();
     writeln!(w, "Số tài khoản;0011001000111;;;;").unwrap();
     writeln!(w, "Từ ngày 01/09/2024 đến ngày 30/09/2024;;;;;").unwrap();
-    writeln!(w, "STT;Ngày GD;Số tiền ghi nợ;Số tiền ghi có;Số dư;Nội dung chi tiết").unwrap();
+    writeln!(
+        w,
+        "STT;Ngày GD;Số tiền ghi nợ;Số tiền ghi có;Số dư;Nội dung chi tiết"
+    )
+    .unwrap();
     for i in 0..rows {
         let day = 1 + i % 28;
-        writeln!(w, "{};{day:02}/09/2024;;{};;{}", i + 1, 100_000 + (i % 200) * 5_000, content(i)).unwrap();
+        writeln!(
+            w,
+            "{};{day:02}/09/2024;;{};;{}",
+            i + 1,
+            100_000 + (i % 200) * 5_000,
+            content(i)
+        )
+        .unwrap();
     }
     writeln!(w, ";;;Tổng cộng;;").unwrap();
 }
@@ -65,15 +77,24 @@ fn write_xlsx(path: &std::path::Path, rows: usize) {
     ws.write_string(0, 0, "SAO KÊ TÀI KHOẢN").unwrap();
     ws.write_string(1, 0, "Số tài khoản").unwrap();
     ws.write_string(1, 1, "0011001000111").unwrap();
-    let header = ["STT", "Ngày GD", "Số tiền ghi nợ", "Số tiền ghi có", "Số dư", "Nội dung chi tiết"];
+    let header = [
+        "STT",
+        "Ngày GD",
+        "Số tiền ghi nợ",
+        "Số tiền ghi có",
+        "Số dư",
+        "Nội dung chi tiết",
+    ];
     for (c, h) in header.iter().enumerate() {
         ws.write_string(3, c as u16, *h).unwrap();
     }
     for i in 0..rows {
         let r = 4 + i as u32;
         ws.write_number(r, 0, (i + 1) as f64).unwrap();
-        ws.write_string(r, 1, format!("{:02}/09/2024", 1 + i % 28)).unwrap();
-        ws.write_number(r, 3, (100_000 + (i % 200) * 5_000) as f64).unwrap();
+        ws.write_string(r, 1, format!("{:02}/09/2024", 1 + i % 28))
+            .unwrap();
+        ws.write_number(r, 3, (100_000 + (i % 200) * 5_000) as f64)
+            .unwrap();
         ws.write_string(r, 5, content(i)).unwrap();
     }
     ws.write_string(4 + rows as u32, 3, "Tổng cộng").unwrap();
@@ -81,8 +102,14 @@ fn write_xlsx(path: &std::path::Path, rows: usize) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
-    let rows: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(1_000_000);
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let rows: usize = args
+        .first()
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1_000_000);
     let formats: Vec<&str> = match args.get(1).map(String::as_str) {
         Some(f) => vec![f],
         None => vec!["csv", "xlsx"],
@@ -94,14 +121,26 @@ fn main() {
             "xlsx" => (dir.join("sao_ke.xlsx"), TableFormat::Xlsx),
             _ => (dir.join("sao_ke.csv"), TableFormat::Csv),
         };
-        let t = Instant::now();
-        if format == TableFormat::Xlsx {
-            write_xlsx(&path, rows)
-        } else {
-            write_csv(&path, rows)
+        // `ROWS FORMAT PATH`: write PATH when it does not exist (and stop), read it when it
+        // does, so that the peak memory measured is the reading's alone.
+        let given = args.get(2).map(std::path::PathBuf::from);
+        let path = given.clone().unwrap_or(path);
+        if !path.exists() {
+            let t = Instant::now();
+            if format == TableFormat::Xlsx {
+                write_xlsx(&path, rows)
+            } else {
+                write_csv(&path, rows)
+            }
+            let size = std::fs::metadata(&path).unwrap().len();
+            eprintln!(
+                "{f}: wrote {rows} rows ({size} bytes) in {:.1?}",
+                t.elapsed()
+            );
+            if given.is_some() {
+                return;
+            }
         }
-        let size = std::fs::metadata(&path).unwrap().len();
-        eprintln!("{f}: wrote {rows} rows ({size} bytes) in {:.1?}", t.elapsed());
         let before = peak_kib();
         let t = Instant::now();
         let file = std::fs::File::open(&path).unwrap();
@@ -124,7 +163,9 @@ fn main() {
             before / 1024,
             peak_kib() / 1024
         );
-        std::fs::remove_file(&path).ok();
+        if given.is_none() {
+            std::fs::remove_file(&path).ok();
+        }
     }
     std::fs::remove_dir_all(&dir).ok();
 }
