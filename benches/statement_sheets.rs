@@ -1,5 +1,5 @@
 //! Reading statement exports: rows per second and peak memory of the XLSX and CSV readers
-//! ([`vietref::reconcile::open_statement`]) on a bank-like statement (a preamble of three
+//! ([`vietref::reconcile::open_statement_file`]) on a bank-like statement (a preamble of three
 //! rows, `STT;Ngày GD;Số tiền ghi nợ;Số tiền ghi có;Số dư;Nội dung chi tiết`, a totals row).
 //!
 //! `cargo bench --bench statement_sheets -- ROWS FORMAT` (`FORMAT` `csv` or `xlsx`; default
@@ -12,7 +12,7 @@
 
 use std::io::Write;
 use std::time::Instant;
-use vietref::reconcile::{open_statement, Columns, StatementRecord, TableFormat};
+use vietref::reconcile::{open_statement_file, Columns, StatementRecord, TableFormat};
 
 fn peak_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -144,7 +144,7 @@ fn main() {
         let before = peak_kib();
         let t = Instant::now();
         let file = std::fs::File::open(&path).unwrap();
-        let mut o = open_statement(format, Box::new(file), &Columns::new(), None).unwrap();
+        let mut o = open_statement_file(format, file, &Columns::new(), None).unwrap();
         let (mut lines, mut errors) = (0u64, 0u64);
         for r in o.reader.by_ref() {
             match r {

@@ -344,8 +344,15 @@ pub fn run(a: ReconcileArgs) -> CliResult {
             (r, None)
         }
         Kind::Table(t) => {
-            let o = open_statement(t, Box::new(counting), &columns, a.bank.as_deref())
-                .map_err(cannot)?;
+            // A workbook file is read where it lies (calamine seeks in it).
+            let o = if t != TableFormat::Csv && a.statement != "-" {
+                let f = File::open(&a.statement)
+                    .map_err(|e| format!("cannot open {}: {e}", a.statement))?;
+                vietref::reconcile::open_statement_file(t, f, &columns, a.bank.as_deref())
+            } else {
+                open_statement(t, Box::new(counting), &columns, a.bank.as_deref())
+            }
+            .map_err(cannot)?;
             let m = &o.mapping;
             if !a.quiet {
                 eprintln!("{}: read as {m}", a.statement);

@@ -81,7 +81,10 @@ pub use read::{
     Columns, InputLines, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
     INVOICE_FIELDS, STATEMENT_FIELDS,
 };
-pub use sheet::{open_statement, MappedColumn, OpenedStatement, StatementMapping, TableFormat};
+pub use sheet::{
+    open_statement, open_statement_file, MappedColumn, OpenedStatement, StatementMapping,
+    TableFormat,
+};
 pub use write::{write_json_line, CsvWriter, CSV_COLUMNS};
 
 use crate::message::Amount;

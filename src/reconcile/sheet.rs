@@ -11,7 +11,8 @@
 //! # Memory
 //! - CSV: streamed; only the first rows (at most [`HEADER_SEARCH_ROWS`] lines or 256 KiB)
 //!   are held while the header row is looked for.
-//! - XLSX: the file's bytes (compressed) and its shared-strings table are held; the sheet's
+//! - XLSX: the shared-strings table is held, and the file's bytes (compressed) unless it
+//!   is opened with [`open_statement_file`] (read where it lies); the sheet's
 //!   cells are streamed (`calamine`'s cell reader, on a thread of its own, a bounded queue
 //!   of rows between it and the reader), so memory does not grow with the row count beyond
 //!   the shared strings.
@@ -172,7 +173,41 @@ fn sheet_error(detail: impl std::fmt::Display) -> RecordError {
 /// reader of its records. `bank` names a [`super::header::BANK_PRESETS`] entry.
 pub fn open_statement<'a>(
     format: TableFormat,
-    mut input: Box<dyn Read + 'a>,
+    input: Box<dyn Read + 'a>,
+    columns: &Columns,
+    bank: Option<&str>,
+) -> Result<OpenedStatement<'a>, RecordError> {
+    open_source(format, Source::Stream(input), columns, bank)
+}
+
+/// As [`open_statement`], from a file: a workbook is read from the file where it lies
+/// (calamine seeks in it) instead of being read into memory first.
+pub fn open_statement_file(
+    format: TableFormat,
+    file: std::fs::File,
+    columns: &Columns,
+    bank: Option<&str>,
+) -> Result<OpenedStatement<'static>, RecordError> {
+    open_source(format, Source::File(file), columns, bank)
+}
+
+enum Source<'a> {
+    Stream(Box<dyn Read + 'a>),
+    File(std::fs::File),
+}
+
+impl<'a> Source<'a> {
+    fn stream(self) -> Box<dyn Read + 'a> {
+        match self {
+            Source::Stream(r) => r,
+            Source::File(f) => Box::new(f),
+        }
+    }
+}
+
+fn open_source<'a>(
+    format: TableFormat,
+    input: Source<'a>,
     columns: &Columns,
     bank: Option<&str>,
 ) -> Result<OpenedStatement<'a>, RecordError> {
@@ -208,7 +243,7 @@ pub fn open_statement<'a>(
     let mut csv_tail: Option<CsvTail<'a>> = None;
     let rows: RowSource<'a> = match format {
         TableFormat::Csv => {
-            let (enc, text) = decode(input)?;
+            let (enc, text) = decode(input.stream())?;
             mapping.encoding = Some(enc);
             let mut br = BufReader::with_capacity(1 << 16, text);
             let mut raw = Vec::new();
@@ -230,15 +265,23 @@ pub fn open_statement<'a>(
             Box::new(rows)
         }
         TableFormat::Xlsx => {
-            let mut bytes = Vec::new();
-            input.read_to_end(&mut bytes).map_err(sheet_error)?;
-            let (name, rx) = xlsx_rows(bytes)?;
+            let (name, rx) = match input {
+                Source::File(f) => xlsx_rows(BufReader::with_capacity(1 << 16, f))?,
+                Source::Stream(mut r) => {
+                    let mut bytes = Vec::new();
+                    r.read_to_end(&mut bytes).map_err(sheet_error)?;
+                    xlsx_rows(io::Cursor::new(bytes))?
+                }
+            };
             mapping.sheet = Some(name);
             Box::new(rx.into_iter())
         }
         TableFormat::Xls => {
             let mut bytes = Vec::new();
-            input.read_to_end(&mut bytes).map_err(sheet_error)?;
+            input
+                .stream()
+                .read_to_end(&mut bytes)
+                .map_err(sheet_error)?;
             let (name, rows) = xls_rows(bytes)?;
             mapping.sheet = Some(name);
             Box::new(rows.into_iter().map(Ok))
@@ -815,10 +858,11 @@ fn cell_text<T: calamine::DataType>(v: &T) -> String {
 }
 
 /// Streams the first sheet of an XLSX workbook, row by row, from a thread of its own.
-fn xlsx_rows(bytes: Vec<u8>) -> Result<(String, RowQueue), RecordError> {
+fn xlsx_rows<RS: Read + io::Seek + Send + 'static>(
+    rs: RS,
+) -> Result<(String, RowQueue), RecordError> {
     use calamine::Reader;
-    let mut wb: calamine::Xlsx<_> =
-        calamine::Xlsx::new(io::Cursor::new(bytes)).map_err(sheet_error)?;
+    let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(rs).map_err(sheet_error)?;
     let name = wb
         .sheet_names()
         .first()
