@@ -378,7 +378,7 @@ def test_feed_statement_formats():
 def test_feed_statement_refusals():
     with loaded() as r:
         data = example("statement.csv")
-        for fmt in (0, 4):
+        for fmt in (0, 6):
             with pytest.raises(VietrefError) as e:
                 r.feed_statement(data, fmt)
             assert e.value.status is Status.INVALID_ARGUMENT and e.value.context == "reconciler.feed_statement"
