@@ -159,10 +159,15 @@ impl OpenedStatement<'_> {
     }
 }
 
+/// `reconcile.sheet_invalid`: calamine's message in English; in Vietnamese, what it means
+/// for the user (the file is damaged or not an Excel workbook).
 fn sheet_error(detail: impl std::fmt::Display) -> RecordError {
     RecordError::one(
         1,
-        Finding::new(Code::ReconcileSheetInvalid, "").detail(detail.to_string()),
+        Finding::new(Code::ReconcileSheetInvalid, "").detail_both(
+            detail.to_string(),
+            "tệp bị hỏng hoặc không phải bảng tính Excel (XLSX, XLS)",
+        ),
     )
 }
 
