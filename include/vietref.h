@@ -725,6 +725,15 @@ enum vietref_statement_format
      * A JSON array of such objects.
      */
     VIETREF_STATEMENT_JSON = 3,
+    /**
+     * An Excel 2007+ workbook (`.xlsx`) as internet banking exports it: its first sheet,
+     * the header row found past a preamble, totals rows skipped (as for CSV).
+     */
+    VIETREF_STATEMENT_XLSX = 4,
+    /**
+     * An Excel 97-2003 workbook (`.xls`): its first sheet, as for XLSX.
+     */
+    VIETREF_STATEMENT_XLS = 5,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -1881,7 +1890,10 @@ vietref_status vietref_reconciler_add_invoices_csv(vietref_reconciler *reconcile
 /**
  * Reads a whole statement export (`format` a `VIETREF_STATEMENT_*` value; `columns` maps
  * CSV headers as for `vietref reconcile --columns`, `"content=Diễn giải,amount=Có"`, empty
- * for the defaults) and feeds every incoming line to the reconciler, in order. Writes the
+ * for the defaults, and may hold `bank=NAME` as `--bank`). CSV (UTF-8, or UTF-16 with a
+ * BOM), XLSX and XLS have their header row found past a preamble; preamble and totals
+ * rows are reported as `reconcile.row_skipped` warnings, and the mapping used is in the
+ * summary JSON (`statementMapping`). Feeds every incoming line to the reconciler, in order. Writes the
  * results (`results_format` a `VIETREF_RESULTS_*` value: one per incoming line, the
  * line being the file's 1-based line, or the position in a JSON array) as a new string
  * to `*results_out`, and a new report to `*report_out` of what was not fed: every

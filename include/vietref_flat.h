@@ -150,6 +150,8 @@ enum vietref_statement_format {
     VIETREF_STATEMENT_CSV = 1,
     VIETREF_STATEMENT_JSON_LINES = 2,
     VIETREF_STATEMENT_JSON = 3,
+    VIETREF_STATEMENT_XLSX = 4,
+    VIETREF_STATEMENT_XLS = 5,
 };
 typedef uint32_t vietref_statement_format;
 

@@ -592,6 +592,20 @@ codes! {
     GatewayNotSucceeded = 912, "gateway.not_succeeded", Warning,
         "the gateway reports the payment as {detail}; nothing was applied",
         "cổng thanh toán báo giao dịch {detail}; không có gì được ghi nhận";
+    /// A statement whose text encoding is not one the readers take (UTF-8 with or without
+    /// BOM, UTF-16 with BOM): the encoding it looks like is named.
+    ReconcileEncoding = 824, "reconcile.encoding", Error,
+        "the statement is not UTF-8: {detail}; save it as CSV UTF-8 (or UTF-16 with a byte-order mark)",
+        "sao kê không phải UTF-8: {detail}; hãy lưu ở dạng CSV UTF-8 (hoặc UTF-16 có BOM)";
+    /// A spreadsheet (XLSX, XLS) that cannot be read.
+    ReconcileSheetInvalid = 825, "reconcile.sheet_invalid", Error,
+        "the spreadsheet cannot be read: {detail}",
+        "không đọc được bảng tính: {detail}";
+    /// A row before the header row (account, period, opening balance) or a totals row
+    /// after the table: not a transaction, skipped and reported.
+    ReconcileRowSkipped = 826, "reconcile.row_skipped", Warning,
+        "row skipped, not a transaction: {detail}",
+        "dòng được bỏ qua, không phải giao dịch: {detail}";
 }
 
 impl fmt::Display for Code {

@@ -423,3 +423,36 @@ pub fn gateway_momo(data: &[u8]) {
 pub fn gateway_zalopay(data: &[u8]) {
     gateway_callback(crate::gateway::Provider::Zalopay, data);
 }
+
+/// The statement-export opener ([`crate::reconcile::open_statement`]) on any bytes, as CSV
+/// (UTF-8, UTF-16 with BOM, other encodings refused) and as XLSX and XLS: it opens or
+/// gives a finding, never panics; every record is a line, a skipped line or an error, the
+/// lines read are all accounted for, and every skipped row lies before the header row
+/// (preamble) or after it (totals).
+pub fn statement_sheet(data: &[u8]) {
+    use crate::reconcile::{open_statement, Columns, TableFormat};
+    let (selector, body) = match data.split_first() {
+        Some((s, b)) => (*s, b),
+        None => return,
+    };
+    let format = match selector % 3 {
+        0 => TableFormat::Csv,
+        1 => TableFormat::Xlsx,
+        _ => TableFormat::Xls,
+    };
+    let bank = (selector & 0x80 != 0).then_some("vcb");
+    let Ok(mut o) = open_statement(format, Box::new(body), &Columns::new(), bank) else {
+        return;
+    };
+    for _ in o.reader.by_ref().take(10_000) {}
+    let lines = o.reader.input_lines();
+    assert_eq!(lines.fed + lines.skipped + lines.rejected, lines.lines);
+    let m = o.mapping();
+    assert!(m.header_row >= 1);
+    for s in &m.skipped_rows {
+        match s.reason {
+            "preamble" => assert!(s.row < m.header_row),
+            _ => assert!(s.row > m.header_row),
+        }
+    }
+}

@@ -77,3 +77,19 @@ fn gateway_momo_regressions() {
 fn gateway_zalopay_regressions() {
     assert!(replay("gateway_zalopay", vietref::fuzzing::gateway_zalopay) > 0);
 }
+
+/// The statement-sheet target on a few seeds: the CSV with a preamble and totals,
+/// UTF-16, a broken zip.
+#[test]
+fn statement_sheet_seeds() {
+    let csv = "\0Tài khoản;1\nSTT;Ngày GD;Số tiền ghi nợ;Số tiền ghi có;Số dư;Nội dung chi tiết\n1;10/09/2024;;1.000;;HP1\n;;;Tổng cộng;;\n";
+    vietref::fuzzing::statement_sheet(csv.as_bytes());
+    vietref::fuzzing::statement_sheet(&csv.as_bytes()[1..]);
+    vietref::fuzzing::statement_sheet(b"\x01PK\x03\x04\x00\x00");
+    vietref::fuzzing::statement_sheet(b"\x02\xD0\xCF\x11\xE0");
+    let mut u16 = vec![0u8, 0xFF, 0xFE];
+    for u in "Ngày,Có,Nội dung\n2024-09-10,5,x\n".encode_utf16() {
+        u16.extend(u.to_le_bytes());
+    }
+    vietref::fuzzing::statement_sheet(&u16);
+}

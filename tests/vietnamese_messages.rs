@@ -419,6 +419,21 @@ fn csv(input: &[u8], columns: &str) -> Vec<Finding> {
     }
 }
 
+/// Findings of opening a statement export (encoding, workbook, skipped rows).
+fn sheet(format: vietref::reconcile::TableFormat, input: &'static [u8]) -> Vec<Finding> {
+    match vietref::reconcile::open_statement(format, Box::new(input), &Columns::new(), None) {
+        Ok(mut o) => {
+            for _ in o.reader.by_ref() {}
+            o.mapping()
+                .skipped_rows
+                .iter()
+                .map(|s| s.finding())
+                .collect()
+        }
+        Err(e) => e.findings,
+    }
+}
+
 fn json_lines(input: &str) -> Vec<Finding> {
     record_findings(
         StatementReader::json_lines(input.as_bytes()),
@@ -477,7 +492,14 @@ fn reconciler_findings() -> Vec<Finding> {
 
 fn reconcile_cases() -> Vec<Vec<Finding>> {
     let long = "x".repeat((1 << 20) + 10);
+    use vietref::reconcile::TableFormat;
     vec![
+        sheet(TableFormat::Csv, b"Ngay,So tien,N\xf4\xf2i dung\n"),
+        sheet(TableFormat::Xlsx, b"PK\x03\x04broken"),
+        sheet(
+            TableFormat::Csv,
+            "Tài khoản;1\nNgày;Có;Nội dung\n2024-09-10;5;x\n;5;Tổng cộng\n".as_bytes(),
+        ),
         csv(
             "\u{feff}Ngày;Số tiền;Nội dung;Số tham chiếu\r\n\
             02/09/2024;1.250.000,50;x;FT2\r\n\

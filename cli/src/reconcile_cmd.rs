@@ -10,8 +10,9 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 use vietref::reconcile::{
-    push_json_line, Columns, CsvWriter, InvoiceReader, LineResult, Reconciler, RecordError,
-    StatementFormat, StatementLine, StatementReader, StatementRecord, FEED_BATCH,
+    open_statement, push_json_line, Columns, CsvWriter, InvoiceReader, LineResult, Reconciler,
+    RecordError, StatementFormat, StatementLine, StatementMapping, StatementReader,
+    StatementRecord, TableFormat, FEED_BATCH,
 };
 use vietref::Finding;
 
@@ -31,8 +32,10 @@ pub struct ReconcileArgs {
     /// beneficiary, due.
     #[arg(long, value_name = "FILE")]
     invoices: String,
-    /// Bank statement: CSV, JSON lines or a JSON array, told by the extension (.csv,
-    /// .jsonl/.ndjson, .json) or else by its first bytes; `-` reads stdin.
+    /// Bank statement: an XLSX or XLS export, CSV (UTF-8, or UTF-16 with BOM), JSON lines
+    /// or a JSON array, told by the extension (.xlsx, .xls, .csv, .jsonl/.ndjson, .json) or
+    /// else by its first bytes; `-` reads stdin. A preamble before the header row and
+    /// totals rows after the table are skipped and listed.
     #[arg(long, value_name = "FILE")]
     statement: String,
     #[command(flatten)]
@@ -54,9 +57,15 @@ pub struct ReconcileArgs {
     /// Invoice CSV column mapping (fields: code, amount, payer, beneficiary, due).
     #[arg(long, value_name = "MAPPING")]
     invoice_columns: Option<String>,
-    /// Statement format, overriding the extension and the first bytes: csv, jsonl or json.
+    /// Statement format, overriding the extension and the first bytes: csv, xlsx, xls,
+    /// jsonl or json.
     #[arg(long, value_name = "FORMAT")]
     statement_format: Option<String>,
+    /// The bank whose export this is (vietcombank, vietinbank, bidv, agribank, techcombank,
+    /// mb, acb, vpbank, sacombank, tpbank; short names like vcb too): recorded in the
+    /// mapping; the header row is found by the known header names.
+    #[arg(long, value_name = "NAME")]
+    bank: Option<String>,
     /// Also write the summary as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     summary: Option<String>,
@@ -256,24 +265,69 @@ fn open(path: &str) -> Result<Box<dyn Read>, String> {
         .map_err(|e| format!("cannot open {path}: {e}"))
 }
 
+/// A statement's kind: a table (CSV, XLSX, XLS) or JSON.
+#[derive(Clone, Copy)]
+enum Kind {
+    Table(TableFormat),
+    Json(StatementFormat),
+}
+
+impl Kind {
+    fn of(f: StatementFormat) -> Kind {
+        match f {
+            StatementFormat::Csv => Kind::Table(TableFormat::Csv),
+            other => Kind::Json(other),
+        }
+    }
+
+    fn parse(s: &str) -> Result<Kind, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "xlsx" => Ok(Kind::Table(TableFormat::Xlsx)),
+            "xls" => Ok(Kind::Table(TableFormat::Xls)),
+            other => other
+                .parse::<StatementFormat>()
+                .map(Kind::of)
+                .map_err(|e| e.replace("csv, jsonl or json", "csv, xlsx, xls, jsonl or json")),
+        }
+    }
+
+    fn from_path(path: &str) -> Option<Kind> {
+        match TableFormat::from_path(path) {
+            Some(t) => Some(Kind::Table(t)),
+            None => StatementFormat::from_path(path).map(Kind::of),
+        }
+    }
+}
+
 /// Reads the first bytes of a statement whose name does not tell its format, and gives the
 /// format they show with a reader that still starts at the first byte.
-fn sniffed(path: &str, mut r: Box<dyn Read>) -> Result<(StatementFormat, Box<dyn Read>), String> {
+fn sniffed(path: &str, mut r: Box<dyn Read>) -> Result<(Kind, Box<dyn Read>), String> {
     let mut head = Vec::new();
     let mut chunk = [0u8; 4096];
     loop {
-        if let Some(f) = StatementFormat::sniff(&head) {
-            return Ok((f, Box::new(io::Cursor::new(head).chain(r))));
+        if head.len() >= 4 {
+            if let Some(t) = TableFormat::sniff(&head) {
+                return Ok((Kind::Table(t), Box::new(io::Cursor::new(head).chain(r))));
+            }
+            // UTF-16 with BOM: a table (the JSON readers take UTF-8 only).
+            if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+                let k = Kind::Table(TableFormat::Csv);
+                return Ok((k, Box::new(io::Cursor::new(head).chain(r))));
+            }
+            if let Some(f) = StatementFormat::sniff(&head) {
+                return Ok((Kind::of(f), Box::new(io::Cursor::new(head).chain(r))));
+            }
         }
         let n = r
             .read(&mut chunk)
             .map_err(|e| format!("cannot read {path}: {e}"))?;
         if n == 0 || head.len() > 1 << 20 {
             // Empty, or only white space: CSV, whose reader reports the missing header.
-            return Ok((
-                StatementFormat::Csv,
-                Box::new(io::Cursor::new(head).chain(r)),
-            ));
+            let kind = TableFormat::sniff(&head)
+                .map(Kind::Table)
+                .or_else(|| StatementFormat::sniff(&head).map(Kind::of))
+                .unwrap_or(Kind::Table(TableFormat::Csv));
+            return Ok((kind, Box::new(io::Cursor::new(head).chain(r))));
         }
         head.extend_from_slice(&chunk[..n]);
     }
@@ -292,8 +346,8 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     let columns = parse_columns(&a.columns, "--columns")?;
     let invoice_columns = parse_columns(&a.invoice_columns, "--invoice-columns")?;
     let named_format = match &a.statement_format {
-        Some(f) => Some(f.parse::<StatementFormat>()?),
-        None => StatementFormat::from_path(&a.statement),
+        Some(f) => Some(Kind::parse(f)?),
+        None => Kind::from_path(&a.statement),
     };
 
     // Invoices: every problem is listed; any error stops before reconciling.
@@ -360,10 +414,39 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         inner: statement_input,
         read: Rc::clone(&read),
     };
-    let mut statement = StatementReader::new(format, counting, &columns).map_err(|e| {
+    let cannot = |e: RecordError| {
         print_record_error(&a.statement, &e);
         format!("{}: the statement cannot be read", a.statement)
-    })?;
+    };
+    let (mut statement, opened_mapping): (StatementReader<Box<dyn Read>>, _) = match format {
+        Kind::Json(f) => {
+            if a.bank.is_some() {
+                return Err("--bank applies to CSV, XLSX and XLS statements".into());
+            }
+            let r = StatementReader::new(f, Box::new(counting) as Box<dyn Read>, &columns)
+                .map_err(cannot)?;
+            (r, None)
+        }
+        Kind::Table(t) => {
+            // A workbook file is read where it lies (calamine seeks in it).
+            let o = if t != TableFormat::Csv && a.statement != "-" {
+                let f = File::open(&a.statement)
+                    .map_err(|e| format!("cannot open {}: {e}", a.statement))?;
+                vietref::reconcile::open_statement_file(t, f, &columns, a.bank.as_deref())
+            } else {
+                open_statement(t, Box::new(counting), &columns, a.bank.as_deref())
+            }
+            .map_err(cannot)?;
+            let m = &o.mapping;
+            if !a.quiet {
+                eprintln!("{}: read as {m}", a.statement);
+            }
+            for s in &m.skipped_rows {
+                eprintln!("{}", finding_line(&a.statement, s.row, &s.finding()));
+            }
+            (o.reader, Some((o.mapping, o.late)))
+        }
+    };
     let mut progress =
         (!a.quiet && io::stderr().is_terminal() && total >= 4 << 20).then(|| Progress {
             total,
@@ -436,10 +519,27 @@ pub fn run(a: ReconcileArgs) -> CliResult {
             eprintln!("{}: {count} {what} in all ({} shown)", a.statement, SHOWN);
         }
     }
+    // Totals rows met while reading, and the mapping in the summary.
+    let mapping: Option<StatementMapping> = opened_mapping.map(|(m, late)| {
+        let mut m = m;
+        let late = late.lock().map(|l| l.clone()).unwrap_or_default();
+        for s in &late {
+            eprintln!("{}", finding_line(&a.statement, s.row, &s.finding()));
+        }
+        m.skipped_rows.extend(late);
+        m
+    });
     let summary = rec.summary();
     eprintln!("{summary}");
     if let Some(p) = &a.summary {
-        let json = serde_json::to_string_pretty(&summary).map_err(|e| e.to_string())?;
+        let mut v = serde_json::to_value(&summary).map_err(|e| e.to_string())?;
+        if let (Some(m), Some(o)) = (&mapping, v.as_object_mut()) {
+            o.insert(
+                "statementMapping".into(),
+                serde_json::to_value(m).map_err(|e| e.to_string())?,
+            );
+        }
+        let json = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
         std::fs::write(p, json + "\n").map_err(|e| format!("cannot write {p}: {e}"))?;
     }
     Ok(if rejected > 0 {

@@ -61,6 +61,8 @@ const _: () = {
 /// reconcilers are independent.
 pub struct vietref_reconciler {
     pub(crate) reconciler: Reconciler,
+    /// How the last CSV/XLSX/XLS statement fed was read (in the summary JSON).
+    mapping: Option<crate::reconcile::StatementMapping>,
 }
 
 /// The result for one statement line: its status, the invoice it was applied to, a
@@ -90,6 +92,7 @@ pub unsafe extern "C" fn vietref_reconciler_new(
         let schemes = unsafe { schemes_arg(schemes, schemes_len) }?;
         let out = unsafe { out_arg(reconciler_out) }?;
         out.write(into_handle(vietref_reconciler {
+            mapping: None,
             reconciler: Reconciler::new(&schemes),
         }));
         Ok(())
@@ -254,6 +257,11 @@ pub enum vietref_statement_format {
     VIETREF_STATEMENT_JSON_LINES = 2,
     /// A JSON array of such objects.
     VIETREF_STATEMENT_JSON = 3,
+    /// An Excel 2007+ workbook (`.xlsx`) as internet banking exports it: its first sheet,
+    /// the header row found past a preamble, totals rows skipped (as for CSV).
+    VIETREF_STATEMENT_XLSX = 4,
+    /// An Excel 97-2003 workbook (`.xls`): its first sheet, as for XLSX.
+    VIETREF_STATEMENT_XLS = 5,
 }
 
 /// `VIETREF_RESULTS_*`: how `vietref_reconciler_feed_statement` writes the results.
@@ -373,7 +381,10 @@ pub unsafe extern "C" fn vietref_reconciler_add_invoices_csv(
 
 /// Reads a whole statement export (`format` a `VIETREF_STATEMENT_*` value; `columns` maps
 /// CSV headers as for `vietref reconcile --columns`, `"content=Diễn giải,amount=Có"`, empty
-/// for the defaults) and feeds every incoming line to the reconciler, in order. Writes the
+/// for the defaults, and may hold `bank=NAME` as `--bank`). CSV (UTF-8, or UTF-16 with a
+/// BOM), XLSX and XLS have their header row found past a preamble; preamble and totals
+/// rows are reported as `reconcile.row_skipped` warnings, and the mapping used is in the
+/// summary JSON (`statementMapping`). Feeds every incoming line to the reconciler, in order. Writes the
 /// results (`results_format` a `VIETREF_RESULTS_*` value: one per incoming line, the
 /// line being the file's 1-based line, or the position in a JSON array) as a new string
 /// to `*results_out`, and a new report to `*report_out` of what was not fed: every
@@ -413,12 +424,28 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
         let r = unsafe { handle_mut(reconciler) }?;
         let data = unsafe { bytes_arg(data.cast(), data_len) }?;
         let columns = unsafe { text_arg(columns, columns_len) }?;
+        use crate::reconcile::TableFormat;
         let format = known(match format {
-            1 => Some(StatementFormat::Csv),
-            2 => Some(StatementFormat::JsonLines),
-            3 => Some(StatementFormat::Json),
+            1 => Some(Err(TableFormat::Csv)),
+            2 => Some(Ok(StatementFormat::JsonLines)),
+            3 => Some(Ok(StatementFormat::Json)),
+            4 => Some(Err(TableFormat::Xlsx)),
+            5 => Some(Err(TableFormat::Xls)),
             _ => None,
         })?;
+        // `bank=NAME` among the columns names the bank (`--bank`).
+        let mut bank = None;
+        let columns: String = columns
+            .split(',')
+            .filter(|p| match p.split_once('=') {
+                Some((k, v)) if k.trim().eq_ignore_ascii_case("bank") => {
+                    bank = Some(v.trim().to_string());
+                    false
+                }
+                _ => true,
+            })
+            .collect::<Vec<_>>()
+            .join(",");
         let csv_out = known(match results_format {
             1 => Some(false),
             2 => Some(true),
@@ -431,8 +458,22 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
         let mut fed = 0u64;
         let mut json: Vec<u8> = Vec::new();
         let mut csv = crate::reconcile::CsvWriter::new(Vec::new());
-        let reader = columns_arg(columns).map_err(|f| crate::reconcile::RecordError::one(0, f));
-        match reader.and_then(|cols| StatementReader::new(format, data, &cols)) {
+        let cols = columns_arg(&columns).map_err(|f| crate::reconcile::RecordError::one(0, f));
+        let mut late = None;
+        let reader = cols.and_then(|cols| match format {
+            Ok(f) => StatementReader::new(f, Box::new(data) as Box<dyn std::io::Read>, &cols),
+            Err(t) => {
+                let o =
+                    crate::reconcile::open_statement(t, Box::new(data), &cols, bank.as_deref())?;
+                for s in &o.mapping.skipped_rows {
+                    findings.push(at_line(s.row, s.finding()));
+                }
+                r.mapping = Some(o.mapping);
+                late = Some(o.late);
+                Ok(o.reader)
+            }
+        });
+        match reader {
             Err(e) => {
                 rejected = true;
                 findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
@@ -474,6 +515,13 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
                 }
                 feed(&mut batch, r);
                 r.reconciler.add_input_lines(&reader.input_lines());
+                if let (Some(late), Some(m)) = (&late, r.mapping.as_mut()) {
+                    let late = late.lock().map(|l| l.clone()).unwrap_or_default();
+                    for s in &late {
+                        findings.push(at_line(s.row, s.finding()));
+                    }
+                    m.skipped_rows.extend(late);
+                }
                 if write_failed {
                     return Err(vietref_status::VIETREF_INTERNAL_ERROR);
                 }
@@ -544,7 +592,7 @@ pub unsafe extern "C" fn vietref_reconciler_summary_json(
 ) -> vietref_status {
     ffi_boundary!({
         let r = unsafe { handle_ref(reconciler) }?;
-        unsafe { Dest::Owned(out).run(|| json(&r.reconciler.summary())) }
+        unsafe { Dest::Owned(out).run(|| summary_json(r)) }
     })
 }
 
@@ -564,8 +612,17 @@ pub unsafe extern "C" fn vietref_reconciler_summary_json_buf(
 ) -> vietref_status {
     ffi_boundary!({
         let r = unsafe { handle_ref(reconciler) }?;
-        unsafe { Dest::Buf(buf, cap, len_out).run(|| json(&r.reconciler.summary())) }
+        unsafe { Dest::Buf(buf, cap, len_out).run(|| summary_json(r)) }
     })
+}
+
+/// The summary, with `statementMapping` when a CSV/XLSX/XLS statement was fed.
+fn summary_json(r: &vietref_reconciler) -> Result<String, vietref_status> {
+    let summary = json(&r.reconciler.summary())?;
+    match (&r.mapping, summary.strip_suffix('}')) {
+        (Some(m), Some(open)) => Ok(format!("{open},\"statementMapping\":{}}}", json(m)?)),
+        _ => Ok(summary),
+    }
 }
 
 fn invoice_json(r: &vietref_reconciler, code: &str) -> Result<String, vietref_status> {

@@ -64,19 +64,26 @@ mod amount;
 mod csv;
 mod date;
 mod engine;
+pub mod header;
 mod index;
 mod names;
 mod read;
 mod reason;
+mod sheet;
 mod write;
 
 pub use amount::{format_amount, parse_amount, parse_signed_amount, Grouping};
 pub use csv::{detect_delimiter, CsvReader, CsvRecord, RecordError, RECORD_MAX};
 pub use date::Date;
 pub use engine::{Added, Reconciler, CODE_SEARCH_MIN, FEED_BATCH};
+pub use header::SkippedRow;
 pub use read::{
     Columns, InputLines, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
     INVOICE_FIELDS, STATEMENT_FIELDS,
+};
+pub use sheet::{
+    open_statement, open_statement_file, MappedColumn, OpenedStatement, StatementMapping,
+    TableFormat,
 };
 pub use write::{push_json_line, write_json_line, CsvWriter, CSV_COLUMNS};
 

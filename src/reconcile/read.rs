@@ -130,6 +130,32 @@ impl Columns {
         Columns::default()
     }
 
+    /// The header names mapped (not column numbers).
+    pub fn header_names(&self) -> Vec<String> {
+        self.pairs
+            .iter()
+            .filter(|(_, v)| !v.bytes().all(|b| b.is_ascii_digit()))
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// The 0-based column of `field` in `header` under this mapping, if mapped.
+    pub fn column_of(&self, field: &str, header: &[String]) -> Option<usize> {
+        let (_, v) = self
+            .pairs
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(field))?;
+        if v.bytes().all(|b| b.is_ascii_digit()) {
+            v.parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1 && *n <= header.len())
+                .map(|n| n - 1)
+        } else {
+            let want = norm(v);
+            header.iter().position(|c| norm(c) == want)
+        }
+    }
+
     /// Maps `field` to the header `header`.
     pub fn with(mut self, field: &str, header: &str) -> Columns {
         self.pairs.push((field.to_string(), header.to_string()));
@@ -1246,7 +1272,22 @@ impl<R: Read> StatementReader<R> {
 
     /// A CSV statement; reads the header row (errors: missing columns, bad mapping).
     pub fn csv(r: R, columns: &Columns) -> Result<StatementReader<R>, RecordError> {
-        let mut csv = CsvReader::detect(r);
+        Self::csv_from(CsvReader::detect(r), columns)
+    }
+
+    /// A CSV statement with a known delimiter (blank lines before the header allowed).
+    pub fn csv_with_delimiter(
+        r: R,
+        columns: &Columns,
+        delimiter: u8,
+    ) -> Result<StatementReader<R>, RecordError> {
+        Self::csv_from(CsvReader::new(r, delimiter), columns)
+    }
+
+    fn csv_from(
+        mut csv: CsvReader<R>,
+        columns: &Columns,
+    ) -> Result<StatementReader<R>, RecordError> {
         let mut rec = CsvRecord::default();
         let headers = read_header(&mut csv, &mut rec)?;
         let Resolved { cols, dups } = resolve_columns(

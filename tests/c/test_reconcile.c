@@ -454,7 +454,7 @@ static void test_files(void) {
     added = 77;
     CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), 0, NULL, 0, 1, &res, &rep),
                  VIETREF_INVALID_ARGUMENT);
-    CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), 4, NULL, 0, 1, &res, &rep),
+    CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), 6, NULL, 0, 1, &res, &rep),
                  VIETREF_INVALID_ARGUMENT);
     CHECK_STATUS(vietref_reconciler_feed_statement(r, S(STATEMENT_CSV), 1, NULL, 0, 3, &res, &rep),
                  VIETREF_INVALID_ARGUMENT);

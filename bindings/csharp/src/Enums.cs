@@ -210,6 +210,10 @@ namespace Vietref
         JsonLines = 2,
         /// <summary>A JSON array of such objects.</summary>
         Json = 3,
+        /// <summary>An Excel 2007+ workbook (first sheet; the header row found past a preamble).</summary>
+        Xlsx = 4,
+        /// <summary>An Excel 97-2003 workbook (first sheet).</summary>
+        Xls = 5,
     }
 
     /// <summary>How <see cref="Reconciler.FeedStatement(byte[], StatementFormat, string, ResultsFormat)"/> writes its results

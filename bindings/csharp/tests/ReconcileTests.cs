@@ -575,7 +575,7 @@ namespace Vietref.Tests
             using (var r = Loaded())
             {
                 var data = Example("statement.csv");
-                foreach (var f in new uint[] { 0, 4 })
+                foreach (var f in new uint[] { 0, 6 })
                 {
                     var e = ThrowsStatus(VietrefStatus.InvalidArgument, () => r.FeedStatement(data, (StatementFormat)f), "format " + f);
                     Eq("vietref_reconciler_feed_statement", e.Context, "context");

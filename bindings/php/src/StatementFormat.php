@@ -16,4 +16,8 @@ enum StatementFormat: int
     case JsonLines = 2;
     /** A JSON array of such objects. */
     case Json = 3;
+    /** An Excel 2007+ workbook (first sheet; the header row found past a preamble). */
+    case Xlsx = 4;
+    /** An Excel 97-2003 workbook (first sheet). */
+    case Xls = 5;
 }

@@ -143,7 +143,7 @@ final class ReconcileFilesTest extends TestCase
     {
         $r = self::loaded();
         $data = self::example('statement.csv');
-        foreach ([[0, ResultsFormat::JsonLines], [4, ResultsFormat::JsonLines], [StatementFormat::Csv, 0], [StatementFormat::Csv, 3]] as [$f, $rf]) {
+        foreach ([[0, ResultsFormat::JsonLines], [6, ResultsFormat::JsonLines], [StatementFormat::Csv, 0], [StatementFormat::Csv, 3]] as [$f, $rf]) {
             try {
                 $r->feedStatement($data, $f, '', $rf);
                 $this->fail('an unknown format');

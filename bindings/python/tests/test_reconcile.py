@@ -336,9 +336,12 @@ def test_feed_statement_csv_as_the_line_calls():
                 assert amount.startswith("-"), start
             start = reader.line_num + 1
         assert fed == len(rows)
-        # (only feed_statement reads a file: its summary also accounts for the file's lines)
-        assert {k: v for k, v in by_line.summary().items() if not k.startswith("skipped") and k != "input"} == {
-            k: v for k, v in s.items() if not k.startswith("skipped") and k != "input"
+        # (only feed_statement reads a file: its summary also accounts for the file's lines
+        # and gives the mapping of its columns)
+        assert s["statementMapping"]["headerRow"] == 1
+        file_only = ("input", "statementMapping")
+        assert {k: v for k, v in by_line.summary().items() if not k.startswith("skipped") and k not in file_only} == {
+            k: v for k, v in s.items() if not k.startswith("skipped") and k not in file_only
         }
         physical = len(example("statement.csv").decode("utf-8").splitlines())
         i = s["input"]
@@ -378,7 +381,7 @@ def test_feed_statement_formats():
 def test_feed_statement_refusals():
     with loaded() as r:
         data = example("statement.csv")
-        for fmt in (0, 4):
+        for fmt in (0, 6):
             with pytest.raises(VietrefError) as e:
                 r.feed_statement(data, fmt)
             assert e.value.status is Status.INVALID_ARGUMENT and e.value.context == "reconciler.feed_statement"
@@ -405,3 +408,19 @@ def test_feed_statement_refusals():
         r.add_invoices_csv(b"")
     with pytest.raises(ValueError):
         r.feed_statement(b"")
+
+
+def test_feed_statement_xlsx_with_a_preamble_and_totals():
+    """A bank-like XLSX export (benches/statement_sheets.rs, 5 rows): the header row is
+    row 4, two preamble rows and the totals row are reported, the mapping is in the
+    summary."""
+    from vietref import StatementFormat
+
+    with Reconciler("HP:8") as r:
+        results, rep = r.feed_statement(example("sao_ke.xlsx"), StatementFormat.XLSX, "bank=vcb")
+        assert len(results.splitlines()) == 5
+        assert [f.code for f in rep.findings] == [826, 826, 826]
+        m = json.loads(r.summary_json)["statementMapping"]
+        assert (m["format"], m["headerRow"]) == ("xlsx", 4)
+        assert [s["row"] for s in m["skippedRows"]] == [1, 2, 10]
+        assert m["bank"].startswith("vietcombank")

@@ -260,7 +260,7 @@ impl<'a> Scorer<'a> {
             }
         };
         for i in 0..=bytes.len() {
-            let sep = bytes.get(i).map_or(true, |&b| is_sep(b));
+            let sep = bytes.get(i).is_none_or(|&b| is_sep(b));
             match (sep, start) {
                 (false, None) => start = Some(i),
                 (true, Some(st)) => {

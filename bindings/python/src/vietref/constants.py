@@ -162,6 +162,8 @@ class StatementFormat(IntEnum):
     CSV = 1  #: a header row (``date,amount,content,reference[,counterName]`` or mapped columns)
     JSON_LINES = 2  #: one JSON object per line, as bank-notification services send them
     JSON = 3  #: a JSON array of such objects
+    XLSX = 4  #: an Excel 2007+ workbook (first sheet; header row found past a preamble)
+    XLS = 5  #: an Excel 97-2003 workbook (first sheet)
 
 
 class ResultsFormat(IntEnum):

@@ -9,7 +9,11 @@ package org.vietref;
 public enum StatementFormat {
     CSV(1),
     JSON_LINES(2),
-    JSON(3);
+    JSON(3),
+    /** An Excel 2007+ workbook (first sheet; the header row found past a preamble). */
+    XLSX(4),
+    /** An Excel 97-2003 workbook (first sheet). */
+    XLS(5);
 
     private final int value;
 

@@ -171,7 +171,7 @@ public class ReconcileFilesTest {
     public void feedStatementRefusals() throws IOException {
         byte[] data = example("statement.csv");
         try (Reconciler r = loaded()) {
-            for (int f : new int[] {0, 4}) {
+            for (int f : new int[] {0, 6}) {
                 try {
                     r.feedStatement(data, f, "", ResultsFormat.JSON_LINES.value());
                     fail("format " + f);

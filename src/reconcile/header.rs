@@ -1,0 +1,419 @@
+//! Finding the header row of a statement as banks export it, and the column of every field.
+//!
+//! Exports start with a preamble (account number, holder, period, opening balance) before
+//! the table; the header row is the first of the first [`HEADER_SEARCH_ROWS`] rows whose
+//! cells name a date, an amount (or a credit or debit column) and a content column. Header
+//! cells are compared folded, with case, spaces and punctuation removed (`Ngày GD`,
+//! `NGAY GD` and `ngay_gd` are the same). The names known for each field are in
+//! [`HEADER_NAMES`]: Vietnamese with and without diacritics, and English.
+
+use serde::Serialize;
+
+/// How many rows from the top are searched for the header row.
+pub const HEADER_SEARCH_ROWS: usize = 30;
+
+/// The names a header cell may give each statement field (folded, upper case, letters and
+/// digits only), field by field as in [`super::STATEMENT_FIELDS`].
+pub const HEADER_NAMES: &[(&str, &[&str])] = &[
+    (
+        "date",
+        &[
+            "DATE",
+            "TRANSACTIONDATE",
+            "TRANSDATE",
+            "TXNDATE",
+            "POSTINGDATE",
+            "EFFECTIVEDATE",
+            "VALUEDATE",
+            "WHEN",
+            "NGAY",
+            "NGAYGD",
+            "NGAYGIAODICH",
+            "NGAYHIEULUC",
+            "NGAYHACHTOAN",
+            "NGAYGIOGIAODICH",
+            "THOIGIANGIAODICH",
+        ],
+    ),
+    (
+        "amount",
+        &[
+            "AMOUNT",
+            "TRANSFERAMOUNT",
+            "TRANSACTIONAMOUNT",
+            "SOTIEN",
+            "SOTIENGIAODICH",
+        ],
+    ),
+    (
+        "content",
+        &[
+            "CONTENT",
+            "DESCRIPTION",
+            "REMARK",
+            "REMARKS",
+            "DETAILS",
+            "TRANSACTIONDETAILS",
+            "NOIDUNG",
+            "NOIDUNGCHITIET",
+            "NOIDUNGGIAODICH",
+            "NOIDUNGCHUYENKHOAN",
+            "DIENGIAI",
+            "MOTA",
+        ],
+    ),
+    (
+        "reference",
+        &[
+            "REFERENCE",
+            "REFERENCECODE",
+            "REFNO",
+            "REFERENCENO",
+            "REFERENCENUMBER",
+            "TRANSACTIONNO",
+            "TRANSACTIONID",
+            "SOTHAMCHIEU",
+            "SOBUTTOAN",
+            "MAGIAODICH",
+            "SOGIAODICH",
+            "SOCHUNGTU",
+        ],
+    ),
+    (
+        "counterName",
+        &[
+            "COUNTERNAME",
+            "COUNTERACCOUNTNAME",
+            "CORRESPONSIVENAME",
+            "REMITTER",
+            "REMITTERNAME",
+            "TENDONVINGUOICHUYEN",
+            "TENNGUOICHUYEN",
+            "NGUOICHUYEN",
+            "TENDONVICHUYEN",
+            "TENTAIKHOANDOIUNG",
+        ],
+    ),
+    ("direction", &["DIRECTION", "TRANSFERTYPE", "TYPE"]),
+    (
+        "credit",
+        &[
+            "CREDIT",
+            "CREDITAMOUNT",
+            "GHICO",
+            "SOTIENGHICO",
+            "CO",
+            "PHATSINHCO",
+        ],
+    ),
+    (
+        "debit",
+        &[
+            "DEBIT",
+            "DEBITAMOUNT",
+            "GHINO",
+            "SOTIENGHINO",
+            "NO",
+            "PHATSINHNO",
+        ],
+    ),
+    ("account", &["ACCOUNT", "ACCOUNTNUMBER", "SOTAIKHOAN"]),
+    ("gateway", &["GATEWAY", "BANK", "NGANHANG"]),
+];
+
+/// A header cell in comparable form: folded, upper case, only ASCII letters and digits.
+pub fn header_key(cell: &str) -> String {
+    let mut k = crate::text::fold(cell);
+    k.retain(|c| c.is_ascii_alphanumeric());
+    k.make_ascii_uppercase();
+    k
+}
+
+/// The field (index into [`HEADER_NAMES`]) a header cell names, if any.
+pub fn field_of(cell: &str) -> Option<usize> {
+    let k = header_key(cell);
+    if k.is_empty() {
+        return None;
+    }
+    HEADER_NAMES
+        .iter()
+        .position(|(_, names)| names.contains(&k.as_str()))
+}
+
+const DATE: usize = 0;
+const AMOUNT: usize = 1;
+const CONTENT: usize = 2;
+const CREDIT: usize = 6;
+const DEBIT: usize = 7;
+
+/// The column (0-based) of every field a header row names; the first column naming a
+/// field wins.
+pub fn columns_of(row: &[String]) -> Vec<Option<usize>> {
+    // `Có` and `Nợ` (`CO`, `NO`) are weak: `No.` also heads a row-number column; any
+    // other name of the field wins over them.
+    let mut cols: Vec<Option<(usize, bool)>> = vec![None; HEADER_NAMES.len()];
+    for (c, cell) in row.iter().enumerate() {
+        if let Some(f) = field_of(cell) {
+            let weak = matches!(header_key(cell).as_str(), "CO" | "NO");
+            if let Some(slot) = cols.get_mut(f) {
+                match slot {
+                    None => *slot = Some((c, weak)),
+                    Some((_, true)) if !weak => *slot = Some((c, weak)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    cols.into_iter().map(|s| s.map(|(c, _)| c)).collect()
+}
+
+/// Whether a row names a date, an amount (or credit/debit) and a content column.
+pub fn is_header(row: &[String]) -> bool {
+    let cols = columns_of(row);
+    let has = |f: usize| cols.get(f).copied().flatten().is_some();
+    has(DATE) && (has(AMOUNT) || has(CREDIT) || has(DEBIT)) && has(CONTENT)
+}
+
+/// Whether a row holds every one of `names` (folded as header cells): the header row
+/// when the columns are mapped by name.
+pub fn has_names(row: &[String], names: &[String]) -> bool {
+    let keys: Vec<String> = row.iter().map(|c| header_key(c)).collect();
+    names
+        .iter()
+        .all(|n| keys.iter().any(|k| *k == header_key(n)))
+}
+
+/// Whether a row after the header row is a totals or closing-balance row rather than a
+/// transaction: its date cell holds no date and one of its cells starts with a word banks
+/// use for totals (`Tổng`, `Cộng`, `Total`, `Số dư`, `Closing balance`, ...).
+pub fn is_total_row(row: &[String], date_col: Option<usize>) -> bool {
+    if let Some(d) = date_col.and_then(|c| row.get(c)) {
+        if super::Date::parse_lenient(d).is_some() {
+            return false;
+        }
+    }
+    row.iter().any(|c| {
+        let k = header_key(c);
+        [
+            "TONG",
+            "CONG",
+            "TOTAL",
+            "SUBTOTAL",
+            "SODU",
+            "SUM",
+            "CLOSINGBALANCE",
+            "OPENINGBALANCE",
+            "PHATSINH",
+        ]
+        .iter()
+        .any(|w| k.starts_with(w))
+    })
+}
+
+/// Why a row was skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SkippedRow {
+    /// 1-based row (line) number.
+    pub row: u64,
+    /// `preamble` (before the header row) or `total` (a totals row after it).
+    pub reason: &'static str,
+    /// The row's first non-empty cells, for a person to recognize it.
+    pub text: String,
+}
+
+impl SkippedRow {
+    /// A skipped row, with its first cells as text.
+    pub fn new(row: u64, reason: &'static str, cells: &[String]) -> SkippedRow {
+        let mut text = String::new();
+        for c in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            if !text.is_empty() {
+                text.push_str(" | ");
+            }
+            text.push_str(c);
+            if text.chars().count() > 80 {
+                text = text.chars().take(80).collect::<String>() + "…";
+                break;
+            }
+        }
+        SkippedRow { row, reason, text }
+    }
+
+    /// The `reconcile.row_skipped` warning for it.
+    pub fn finding(&self) -> crate::finding::Finding {
+        let (en, vi) = match self.reason {
+            "preamble" => ("before the header row", "trước dòng tiêu đề"),
+            _ => ("a totals row", "dòng tổng cộng"),
+        };
+        crate::finding::Finding::new(crate::finding::Code::ReconcileRowSkipped, "").detail_both(
+            format!("{en} ({})", self.text),
+            format!("{vi} ({})", self.text),
+        )
+    }
+}
+
+/// A bank whose export layout can be named with `--bank`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BankPreset {
+    /// The name given to `--bank` (compared folded, without spaces).
+    pub name: &'static str,
+    /// Other names it is known by.
+    pub aliases: &'static [&'static str],
+    /// The header names its exports use, `field=Header` as a [`super::Columns`] mapping;
+    /// empty where no layout is documented: the generic detection is used.
+    pub columns: &'static str,
+    /// Where the layout comes from.
+    pub source: &'static str,
+}
+
+/// The banks `--bank` knows. No bank publishes its export layout; a preset holds one only
+/// where a public description of it was found (none yet): the others use the generic
+/// header detection, which knows the header names of [`HEADER_NAMES`]. The name is kept
+/// in the mapping (and used by the memo envelope reader for the bank's shapes).
+pub const BANK_PRESETS: &[BankPreset] = &[
+    BankPreset {
+        name: "vietcombank",
+        aliases: &["vcb"],
+        columns: "",
+        source: "no published layout: generic header detection",
+    },
+    BankPreset {
+        name: "vietinbank",
+        aliases: &["ctg", "icb"],
+        columns: "",
+        source: "no published layout: generic header detection",
+    },
+    BankPreset {
+        name: "bidv",
+        aliases: &[],
+        columns: "",
+        source: "no published layout: generic header detection",
+    },
+    BankPreset {
+        name: "agribank",
+        aliases: &["vba"],
+        columns: "",
+        source: "no published layout: generic header detection",
+    },
+    BankPreset {
+        name: "techcombank",
+        aliases: &["tcb"],
+        columns: "",
+        source: "no published layout: generic header detection",
+    },
+    BankPreset {
+        name: "mb",
+        aliases: &["mbbank"],
+        columns: "",
+        source: "no published layout: generic header detection",
+    },
+    BankPreset {
+        name: "acb",
+        aliases: &[],
+        columns: "",
+        source: "no published layout: generic header detection",
+    },
+    BankPreset {
+        name: "vpbank",
+        aliases: &["vpb"],
+        columns: "",
+        source: "no published layout: generic header detection",
+    },
+    BankPreset {
+        name: "sacombank",
+        aliases: &["stb"],
+        columns: "",
+        source: "no published layout: generic header detection",
+    },
+    BankPreset {
+        name: "tpbank",
+        aliases: &["tpb"],
+        columns: "",
+        source: "no published layout: generic header detection",
+    },
+];
+
+/// The preset named `name` (folded, without spaces or punctuation).
+pub fn bank_preset(name: &str) -> Option<&'static BankPreset> {
+    let k = header_key(name).to_ascii_lowercase();
+    BANK_PRESETS
+        .iter()
+        .find(|b| b.name == k || b.aliases.contains(&k.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn the_issue_header_is_a_header_and_preamble_rows_are_not() {
+        let h = row(&[
+            "STT",
+            "Ngày GD",
+            "Số tiền ghi nợ",
+            "Số tiền ghi có",
+            "Số dư",
+            "Nội dung chi tiết",
+        ]);
+        assert!(is_header(&h));
+        let cols = columns_of(&h);
+        assert_eq!(cols[DATE], Some(1));
+        assert_eq!(cols[DEBIT], Some(2));
+        assert_eq!(cols[CREDIT], Some(3));
+        assert_eq!(cols[CONTENT], Some(5));
+        assert!(!is_header(&row(&["Số tài khoản", "0011001000111"])));
+        assert!(!is_header(&row(&[
+            "Từ ngày",
+            "01/09/2024",
+            "Đến ngày",
+            "30/09/2024"
+        ])));
+    }
+
+    #[test]
+    fn names_read_with_and_without_diacritics_and_in_english() {
+        for (cell, field) in [
+            ("Ngày giao dịch", "date"),
+            ("NGAY HIEU LUC", "date"),
+            ("Transaction date", "date"),
+            ("Ghi có", "credit"),
+            ("Có", "credit"),
+            ("Credit", "credit"),
+            ("Nợ", "debit"),
+            ("Diễn giải", "content"),
+            ("Mô tả", "content"),
+            ("Remark", "content"),
+            ("Số bút toán", "reference"),
+            ("Mã giao dịch", "reference"),
+            ("Tên đơn vị/người chuyển", "counterName"),
+        ] {
+            let f = field_of(cell).map(|f| HEADER_NAMES[f].0);
+            assert_eq!(f, Some(field), "{cell}");
+        }
+        assert_eq!(field_of("Số dư"), None);
+        assert_eq!(field_of("STT"), None);
+    }
+
+    #[test]
+    fn totals_rows_are_told_from_transactions() {
+        let t = row(&["", "", "Tổng cộng", "1.000.000", ""]);
+        assert!(is_total_row(&t, Some(0)));
+        let tx = row(&["01/09/2024", "Tổng hợp học phí", "", "1.000.000", ""]);
+        assert!(!is_total_row(&tx, Some(0)));
+        assert!(is_total_row(
+            &row(&["Số dư cuối kỳ", "", "5.000.000"]),
+            Some(0)
+        ));
+    }
+
+    #[test]
+    fn bank_names_are_found_by_alias() {
+        assert_eq!(bank_preset("VCB").map(|b| b.name), Some("vietcombank"));
+        assert_eq!(bank_preset("MB Bank").map(|b| b.name), Some("mb"));
+        assert_eq!(bank_preset("Nowhere Bank"), None);
+    }
+}

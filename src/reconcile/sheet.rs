@@ -1,0 +1,940 @@
+//! Statement files as banks export them: XLSX and XLS workbooks (read with `calamine`),
+//! CSV in UTF-8 (with or without BOM) or UTF-16 with a BOM, a preamble before the header
+//! row and totals rows after the table.
+//!
+//! Every table is turned into the CSV the statement reader ([`StatementReader::csv`])
+//! takes, row for line: row `n` of the sheet is line `n` of that text, so line numbers in
+//! results and findings are the spreadsheet's row numbers. Rows before the header row and
+//! totals rows become empty lines (skipped, and listed in [`StatementMapping::skipped_rows`]);
+//! a line break inside a cell becomes a space.
+//!
+//! # Memory
+//! - CSV: streamed; only the first rows (at most [`HEADER_SEARCH_ROWS`] lines or 256 KiB)
+//!   are held while the header row is looked for.
+//! - XLSX: the shared-strings table is held, and the file's bytes (compressed) unless it
+//!   is opened with [`open_statement_file`] (read where it lies); the sheet's
+//!   cells are streamed (`calamine`'s cell reader, on a thread of its own, a bounded queue
+//!   of rows between it and the reader), so memory does not grow with the row count beyond
+//!   the shared strings.
+//! - XLS: `calamine` reads the whole sheet into memory (its XLS reader has no streaming).
+
+use super::header::{
+    bank_preset, columns_of, has_names, is_header, is_total_row, SkippedRow, HEADER_NAMES,
+    HEADER_SEARCH_ROWS,
+};
+use super::read::{Columns, StatementReader};
+use super::RecordError;
+use crate::finding::{Code, Finding};
+use serde::Serialize;
+use std::io::{self, BufRead, BufReader, Read};
+use std::sync::{mpsc, Arc, Mutex};
+
+/// A statement file's kind, for [`open_statement`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableFormat {
+    /// CSV (`,` `;` or tab), UTF-8 or UTF-16 with BOM.
+    Csv,
+    /// Excel 2007+ workbook (first sheet).
+    Xlsx,
+    /// Excel 97-2003 workbook (first sheet).
+    Xls,
+}
+
+impl TableFormat {
+    /// The kind a file name's extension tells (`.csv`, `.xlsx`, `.xlsm`, `.xls`).
+    pub fn from_path(path: &str) -> Option<TableFormat> {
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" | "txt" => Some(TableFormat::Csv),
+            "xlsx" | "xlsm" => Some(TableFormat::Xlsx),
+            "xls" => Some(TableFormat::Xls),
+            _ => None,
+        }
+    }
+
+    /// The kind the first bytes show: a zip archive (`PK\x03\x04`) is XLSX, an OLE
+    /// compound file (`D0 CF 11 E0`) is XLS.
+    pub fn sniff(head: &[u8]) -> Option<TableFormat> {
+        if head.starts_with(b"PK\x03\x04") {
+            Some(TableFormat::Xlsx)
+        } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            Some(TableFormat::Xls)
+        } else {
+            None
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            TableFormat::Csv => "csv",
+            TableFormat::Xlsx => "xlsx",
+            TableFormat::Xls => "xls",
+        }
+    }
+}
+
+/// One column of the mapping used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MappedColumn {
+    /// The statement field (`date`, `credit`, `content`, ...).
+    pub field: String,
+    /// 1-based column number.
+    pub column: usize,
+    /// The header cell's text.
+    pub header: String,
+}
+
+/// How a statement file was read: what the summary and stderr show.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatementMapping {
+    /// `csv`, `xlsx` or `xls`.
+    pub format: String,
+    /// The text encoding (CSV): `UTF-8`, `UTF-8 with BOM`, `UTF-16LE with BOM`, ...
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+    /// The sheet read (workbooks: the first).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The `--bank` preset named, and where its layout comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bank: Option<String>,
+    /// 1-based row of the header row.
+    pub header_row: u64,
+    /// The columns used, field by field.
+    pub columns: Vec<MappedColumn>,
+    /// Rows skipped as not transactions: the preamble before the header row and totals
+    /// rows after it.
+    pub skipped_rows: Vec<SkippedRow>,
+}
+
+impl std::fmt::Display for StatementMapping {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.format)?;
+        if let Some(e) = &self.encoding {
+            write!(f, " ({e})")?;
+        }
+        if let Some(s) = &self.sheet {
+            write!(f, ", sheet {s:?}")?;
+        }
+        if let Some(b) = &self.bank {
+            write!(f, ", bank {b}")?;
+        }
+        write!(f, ", header row {}:", self.header_row)?;
+        for (i, c) in self.columns.iter().enumerate() {
+            let sep = if i == 0 { " " } else { ", " };
+            write!(f, "{sep}{}={:?} (column {})", c.field, c.header, c.column)?;
+        }
+        Ok(())
+    }
+}
+
+/// A statement opened by [`open_statement`]: its reader and the mapping used.
+pub struct OpenedStatement<'a> {
+    /// The records, as [`StatementReader`] gives them.
+    pub reader: StatementReader<Box<dyn Read + 'a>>,
+    /// The mapping as known when the statement was opened (preamble rows skipped).
+    pub mapping: StatementMapping,
+    /// Totals rows skipped while reading (shared with the reader).
+    pub late: Arc<Mutex<Vec<SkippedRow>>>,
+}
+
+impl std::fmt::Debug for OpenedStatement<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenedStatement")
+            .field("mapping", &self.mapping())
+            .finish()
+    }
+}
+
+impl OpenedStatement<'_> {
+    /// The mapping used, with the totals rows skipped so far.
+    pub fn mapping(&self) -> StatementMapping {
+        let mut m = self.mapping.clone();
+        if let Ok(late) = self.late.lock() {
+            m.skipped_rows.extend(late.iter().cloned());
+        }
+        m
+    }
+}
+
+/// `reconcile.sheet_invalid`: calamine's message in English; in Vietnamese, what it means
+/// for the user (the file is damaged or not an Excel workbook).
+fn sheet_error(detail: impl std::fmt::Display) -> RecordError {
+    RecordError::one(
+        1,
+        Finding::new(Code::ReconcileSheetInvalid, "").detail_both(
+            detail.to_string(),
+            "tệp bị hỏng hoặc không phải bảng tính Excel (XLSX, XLS)",
+        ),
+    )
+}
+
+/// Opens a statement file: finds its header row (the first of the first
+/// [`HEADER_SEARCH_ROWS`] rows that names a date, an amount or credit/debit and a
+/// content column; with `columns` mapped by name, the first row holding those names),
+/// maps the columns (`columns` first, then the known header names), and returns a
+/// reader of its records. `bank` names a [`super::header::BANK_PRESETS`] entry.
+pub fn open_statement<'a>(
+    format: TableFormat,
+    input: Box<dyn Read + 'a>,
+    columns: &Columns,
+    bank: Option<&str>,
+) -> Result<OpenedStatement<'a>, RecordError> {
+    open_source(format, Source::Stream(input), columns, bank)
+}
+
+/// As [`open_statement`], from a file: a workbook is read from the file where it lies
+/// (calamine seeks in it) instead of being read into memory first.
+pub fn open_statement_file(
+    format: TableFormat,
+    file: std::fs::File,
+    columns: &Columns,
+    bank: Option<&str>,
+) -> Result<OpenedStatement<'static>, RecordError> {
+    open_source(format, Source::File(file), columns, bank)
+}
+
+enum Source<'a> {
+    Stream(Box<dyn Read + 'a>),
+    File(std::fs::File),
+}
+
+impl<'a> Source<'a> {
+    fn stream(self) -> Box<dyn Read + 'a> {
+        match self {
+            Source::Stream(r) => r,
+            Source::File(f) => Box::new(f),
+        }
+    }
+}
+
+fn open_source<'a>(
+    format: TableFormat,
+    input: Source<'a>,
+    columns: &Columns,
+    bank: Option<&str>,
+) -> Result<OpenedStatement<'a>, RecordError> {
+    let preset = match bank {
+        None => None,
+        Some(b) => Some(bank_preset(b).ok_or_else(|| {
+            let names: Vec<&str> = super::header::BANK_PRESETS.iter().map(|p| p.name).collect();
+            RecordError::one(
+                0,
+                Finding::new(Code::ReconcileColumnsInvalid, "bank").detail_both(
+                    format!("unknown bank {b:?}; known: {}", names.join(", ")),
+                    format!(
+                        "không biết ngân hàng {b:?}; các ngân hàng: {}",
+                        names.join(", ")
+                    ),
+                ),
+            )
+        })?),
+    };
+    let mut columns = columns.clone();
+    if columns.is_empty() {
+        if let Some(p) = preset.filter(|p| !p.columns.is_empty()) {
+            columns = p.columns.parse().map_err(|f| RecordError::one(0, f))?;
+        }
+    }
+    let mut mapping = StatementMapping {
+        format: format.name().to_string(),
+        bank: preset.map(|p| format!("{}: {}", p.name, p.source)),
+        ..StatementMapping::default()
+    };
+    let late = Arc::new(Mutex::new(Vec::new()));
+    // CSV: the first lines, raw, for the statement reader to read again after them.
+    let mut csv_tail: Option<CsvTail<'a>> = None;
+    let rows: RowSource<'a> = match format {
+        TableFormat::Csv => {
+            let (enc, text) = decode(input.stream())?;
+            mapping.encoding = Some(enc);
+            let mut br = BufReader::with_capacity(1 << 16, text);
+            let mut raw = Vec::new();
+            let mut lines = 0;
+            while lines < HEADER_SEARCH_ROWS && raw.len() < 256 << 10 {
+                let n = br.read_until(b'\n', &mut raw).map_err(|e| {
+                    RecordError::one(
+                        1,
+                        Finding::new(Code::ReconcileEncoding, "").detail(e.to_string()),
+                    )
+                })?;
+                if n == 0 {
+                    break;
+                }
+                lines += 1;
+            }
+            let rows = CsvRows::new(Box::new(io::Cursor::new(raw.clone())));
+            csv_tail = Some((raw, br));
+            Box::new(rows)
+        }
+        TableFormat::Xlsx => {
+            let (name, rx) = match input {
+                Source::File(f) => xlsx_rows(BufReader::with_capacity(1 << 16, f))?,
+                Source::Stream(mut r) => {
+                    let mut bytes = Vec::new();
+                    r.read_to_end(&mut bytes).map_err(sheet_error)?;
+                    xlsx_rows(io::Cursor::new(bytes))?
+                }
+            };
+            mapping.sheet = Some(name);
+            Box::new(rx.into_iter())
+        }
+        TableFormat::Xls => {
+            let mut bytes = Vec::new();
+            input
+                .stream()
+                .read_to_end(&mut bytes)
+                .map_err(sheet_error)?;
+            let (name, rows) = xls_rows(bytes)?;
+            mapping.sheet = Some(name);
+            Box::new(rows.into_iter().map(Ok))
+        }
+    };
+    let mut rows = rows;
+    // The first rows, to find the header row in.
+    let mut head: Vec<Vec<String>> = Vec::new();
+    for r in rows.by_ref() {
+        head.push(r.map_err(sheet_error)?);
+        if head.len() >= HEADER_SEARCH_ROWS {
+            break;
+        }
+    }
+    let named = columns.header_names();
+    let header_at = if !named.is_empty() {
+        head.iter().position(|r| has_names(r, &named))
+    } else if columns.is_empty() {
+        head.iter().position(|r| is_header(r))
+    } else {
+        Some(0)
+    };
+    let h = header_at.unwrap_or_else(|| {
+        // No row qualifies: the first non-empty one, whose columns the statement reader
+        // then names as missing.
+        head.iter()
+            .position(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .unwrap_or(0)
+    });
+    let header_row: Vec<String> = head.get(h).cloned().unwrap_or_default();
+    mapping.header_row = h as u64 + 1;
+    for (i, r) in head.iter().enumerate().take(h) {
+        if r.iter().any(|c| !c.trim().is_empty()) {
+            mapping
+                .skipped_rows
+                .push(SkippedRow::new(i as u64 + 1, "preamble", r));
+        }
+    }
+    let found = columns_of(&header_row);
+    if columns.is_empty() {
+        for (f, c) in found.iter().enumerate() {
+            if let (Some(c), Some((name, _))) = (c, HEADER_NAMES.get(f)) {
+                columns = columns.with(name, &(c + 1).to_string());
+            }
+        }
+    }
+    let date_col = columns
+        .column_of("date", &header_row)
+        .or_else(|| found.first().copied().flatten());
+    for (field, _) in HEADER_NAMES {
+        if let Some(c) = columns.column_of(field, &header_row) {
+            mapping.columns.push(MappedColumn {
+                field: field.to_string(),
+                column: c + 1,
+                header: header_row.get(c).cloned().unwrap_or_default(),
+            });
+        }
+    }
+    let (text, delimiter): (Box<dyn Read + 'a>, u8) = match csv_tail {
+        Some((raw, rest)) => {
+            let header_line = raw.split(|&b| b == b'\n').nth(h).unwrap_or(&[]);
+            let delimiter = super::csv::detect_delimiter(header_line);
+            let filter = TotalsFilter {
+                inner: BufReader::with_capacity(1 << 16, io::Cursor::new(raw).chain(rest)),
+                line: 0,
+                header: h,
+                date_col,
+                delimiter,
+                quoted: false,
+                late: Arc::clone(&late),
+                buf: Vec::new(),
+                pos: 0,
+            };
+            (Box::new(filter), delimiter)
+        }
+        None => {
+            let text = RowsText {
+                head: head.into_iter(),
+                rest: rows,
+                header: h,
+                row: 0,
+                date_col,
+                late: Arc::clone(&late),
+                buf: Vec::new(),
+                pos: 0,
+                width: 0,
+            };
+            (Box::new(text), b',')
+        }
+    };
+    let reader = StatementReader::csv_with_delimiter(text, &columns, delimiter)?;
+    Ok(OpenedStatement {
+        reader,
+        mapping,
+        late,
+    })
+}
+
+/// The raw first lines of a CSV and the reader of the rest.
+type CsvTail<'a> = (Vec<u8>, BufReader<Box<dyn Read + 'a>>);
+/// Rows from a workbook's thread.
+type RowQueue = mpsc::Receiver<Result<Vec<String>, String>>;
+
+type RowSource<'a> = Box<dyn Iterator<Item = Result<Vec<String>, String>> + 'a>;
+
+/// The rows as CSV text, row for line.
+struct RowsText<'a> {
+    head: std::vec::IntoIter<Vec<String>>,
+    rest: RowSource<'a>,
+    header: usize,
+    row: usize,
+    date_col: Option<usize>,
+    late: Arc<Mutex<Vec<SkippedRow>>>,
+    buf: Vec<u8>,
+    pos: usize,
+    /// The header row's width.
+    width: usize,
+}
+
+impl RowsText<'_> {
+    fn fill(&mut self) -> io::Result<bool> {
+        self.buf.clear();
+        self.pos = 0;
+        // Several rows at a time.
+        while self.buf.len() < 1 << 15 {
+            let row = match self.head.next() {
+                Some(r) => r,
+                None => match self.rest.next() {
+                    Some(Ok(r)) => r,
+                    Some(Err(e)) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
+                    None => break,
+                },
+            };
+            let mut row = row;
+            let n = self.row;
+            self.row += 1;
+            if n == self.header {
+                self.width = row.len();
+            } else if n > self.header && row.len() < self.width {
+                // A sheet stores no empty cells at the end of a row.
+                row.resize(self.width, String::new());
+            }
+            if n < self.header {
+                self.buf.push(b'\n');
+                continue;
+            }
+            if n > self.header && is_total_row(&row, self.date_col) {
+                if let Ok(mut l) = self.late.lock() {
+                    l.push(SkippedRow::new(n as u64 + 1, "total", &row));
+                }
+                self.buf.push(b'\n');
+                continue;
+            }
+            let mut line = String::new();
+            for (i, cell) in row.iter().enumerate() {
+                if i > 0 {
+                    line.push(',');
+                }
+                if cell.contains(['\n', '\r']) {
+                    let flat: String = cell
+                        .chars()
+                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+                        .collect();
+                    super::csv::write_field(&mut line, &flat, ',');
+                } else {
+                    super::csv::write_field(&mut line, cell, ',');
+                }
+            }
+            self.buf.extend_from_slice(line.as_bytes());
+            self.buf.push(b'\n');
+        }
+        Ok(!self.buf.is_empty())
+    }
+}
+
+impl Read for RowsText<'_> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.pos >= self.buf.len() && !self.fill()? {
+            return Ok(0);
+        }
+        let avail = self.buf.get(self.pos..).unwrap_or(&[]);
+        let n = avail.len().min(out.len());
+        out[..n].copy_from_slice(&avail[..n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// CSV: encodings, and rows.
+
+/// CSV text passed through line by line to the statement reader: lines before the header
+/// row and totals rows after it are given as empty lines (so line numbers do not move).
+/// Only a line that starts outside a quoted field and has a totals word (`tổng`, `cộng`,
+/// `total`, `số dư`, `balance`, `phát sinh`) near its start is split and checked
+/// ([`is_total_row`]); the others pass as they are.
+struct TotalsFilter<R> {
+    inner: BufReader<R>,
+    line: usize,
+    header: usize,
+    date_col: Option<usize>,
+    delimiter: u8,
+    quoted: bool,
+    late: Arc<Mutex<Vec<SkippedRow>>>,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+/// Whether the start of a line holds a word banks use on totals rows.
+fn has_total_word(line: &[u8]) -> bool {
+    const WORDS: &[&[u8]] = &[
+        b"tong",
+        b"cong",
+        b"total",
+        b"so du",
+        b"balance",
+        b"phat sinh",
+        "tổng".as_bytes(),
+        "tỔng".as_bytes(),
+        "cộng".as_bytes(),
+        "cỘng".as_bytes(),
+        "số dư".as_bytes(),
+        "sỐ dƯ".as_bytes(),
+        "phát sinh".as_bytes(),
+        "phÁt sinh".as_bytes(),
+    ];
+    let n = line.len().min(96);
+    let mut low = [0u8; 96];
+    for (d, s) in low.iter_mut().zip(&line[..n]) {
+        *d = s.to_ascii_lowercase();
+    }
+    let low = &low[..n];
+    WORDS.iter().any(|w| low.windows(w.len()).any(|x| x == *w))
+}
+
+impl<R: Read> Read for TotalsFilter<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.pos >= self.buf.len() {
+            self.buf.clear();
+            self.pos = 0;
+            let n = self.inner.read_until(b'\n', &mut self.buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            let at = self.line;
+            self.line += 1;
+            let starts_outside = !self.quoted;
+            if self.buf.iter().filter(|&&b| b == b'"').count() % 2 == 1 {
+                self.quoted = !self.quoted;
+            }
+            if at < self.header && starts_outside {
+                self.buf.clear();
+                self.buf.push(b'\n');
+            } else if at > self.header
+                && starts_outside
+                && !self.quoted
+                && has_total_word(&self.buf)
+            {
+                let text = String::from_utf8_lossy(&self.buf);
+                let cells = split_csv_line(text.trim_end_matches(['\n', '\r']), self.delimiter);
+                if is_total_row(&cells, self.date_col) {
+                    if let Ok(mut l) = self.late.lock() {
+                        l.push(SkippedRow::new(at as u64 + 1, "total", &cells));
+                    }
+                    self.buf.clear();
+                    self.buf.push(b'\n');
+                }
+            }
+        }
+        let avail = self.buf.get(self.pos..).unwrap_or(&[]);
+        let n = avail.len().min(out.len());
+        out[..n].copy_from_slice(&avail[..n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// Checks and converts the text encoding: UTF-8 (with or without BOM) passes; UTF-16
+/// with a BOM is converted; anything else is refused naming what it looks like.
+fn decode<'a>(input: Box<dyn Read + 'a>) -> Result<(String, Box<dyn Read + 'a>), RecordError> {
+    let mut r = BufReader::with_capacity(1 << 16, input);
+    let head = r
+        .fill_buf()
+        .map_err(|e| {
+            RecordError::one(
+                1,
+                Finding::new(Code::ReconcileEncoding, "").detail(e.to_string()),
+            )
+        })?
+        .to_vec();
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        let le = head.starts_with(&[0xFF, 0xFE]);
+        r.consume(2);
+        let enc = if le {
+            "UTF-16LE with BOM"
+        } else {
+            "UTF-16BE with BOM"
+        };
+        return Ok((enc.to_string(), Box::new(Utf16ToUtf8::new(r, le))));
+    }
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    let body = if bom { &head[3..] } else { &head[..] };
+    // NUL bytes are valid UTF-8 but no statement text: UTF-16 without its BOM.
+    if let Some(at) = body.iter().take(4096).position(|&b| b == 0) {
+        let (en, vi) = guess_encoding(body);
+        return Err(RecordError::one(
+            1,
+            Finding::new(Code::ReconcileEncoding, "").detail_both(
+                format!("a NUL byte at offset {at}; it looks like {en}"),
+                format!("byte NUL tại vị trí {at}; có vẻ là {vi}"),
+            ),
+        ));
+    }
+    if let Err(e) = std::str::from_utf8(body) {
+        // A sequence cut at the end of the buffer is no error.
+        if e.error_len().is_some() {
+            let at = e.valid_up_to() + usize::from(bom) * 3;
+            let (en, vi) = guess_encoding(body);
+            let byte = body.get(e.valid_up_to()).copied().unwrap_or(0);
+            return Err(RecordError::one(
+                1,
+                Finding::new(Code::ReconcileEncoding, "").detail_both(
+                    format!("byte 0x{byte:02X} at offset {at} is not UTF-8; it looks like {en}"),
+                    format!("byte 0x{byte:02X} tại vị trí {at} không phải UTF-8; có vẻ là {vi}"),
+                ),
+            ));
+        }
+    }
+    let enc = if bom { "UTF-8 with BOM" } else { "UTF-8" };
+    Ok((enc.to_string(), Box::new(r)))
+}
+
+/// What non-UTF-8 text looks like, in English and Vietnamese.
+fn guess_encoding(b: &[u8]) -> (&'static str, &'static str) {
+    let n = b.len().min(4096);
+    let sample = &b[..n];
+    let zeros_even = sample.iter().step_by(2).filter(|&&x| x == 0).count();
+    let zeros_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&x| x == 0)
+        .count();
+    if zeros_odd * 4 > n / 2 || zeros_even * 4 > n / 2 {
+        ("UTF-16 without a byte-order mark", "UTF-16 không có BOM")
+    } else {
+        (
+            "an 8-bit code page (Windows-1258, TCVN3 or VNI)",
+            "bảng mã 8 bit (Windows-1258, TCVN3 hoặc VNI)",
+        )
+    }
+}
+
+/// UTF-16 (after its BOM) to UTF-8, streamed; an unpaired surrogate becomes U+FFFD.
+struct Utf16ToUtf8<R> {
+    inner: R,
+    le: bool,
+    pending: Vec<u8>,
+    out: Vec<u8>,
+    pos: usize,
+    eof: bool,
+}
+
+impl<R: Read> Utf16ToUtf8<R> {
+    fn new(inner: R, le: bool) -> Self {
+        Utf16ToUtf8 {
+            inner,
+            le,
+            pending: Vec::new(),
+            out: Vec::new(),
+            pos: 0,
+            eof: false,
+        }
+    }
+}
+
+impl<R: Read> Read for Utf16ToUtf8<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos >= self.out.len() {
+            if self.eof {
+                return Ok(0);
+            }
+            let mut chunk = [0u8; 1 << 15];
+            let n = self.inner.read(&mut chunk)?;
+            if n == 0 {
+                self.eof = true;
+            }
+            self.pending.extend_from_slice(&chunk[..n]);
+            let mut units: Vec<u16> = Vec::with_capacity(self.pending.len() / 2);
+            let whole = self.pending.len() / 2 * 2;
+            for p in self.pending[..whole].chunks_exact(2) {
+                let u = if self.le {
+                    u16::from_le_bytes([p[0], p[1]])
+                } else {
+                    u16::from_be_bytes([p[0], p[1]])
+                };
+                units.push(u);
+            }
+            // Keep a high surrogate cut at the end for the next chunk.
+            let mut keep = self.pending.len() - whole;
+            if !self.eof {
+                if let Some(&last) = units.last() {
+                    if (0xD800..0xDC00).contains(&last) {
+                        units.pop();
+                        keep += 2;
+                    }
+                }
+            }
+            self.out.clear();
+            self.pos = 0;
+            let s: String = char::decode_utf16(units)
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect();
+            self.out.extend_from_slice(s.as_bytes());
+            let tail = self.pending.split_off(self.pending.len() - keep);
+            self.pending = tail;
+            if self.eof && !self.pending.is_empty() {
+                self.out.extend_from_slice("\u{FFFD}".as_bytes());
+                self.pending.clear();
+            }
+        }
+        let avail = &self.out[self.pos..];
+        let n = avail.len().min(buf.len());
+        buf[..n].copy_from_slice(&avail[..n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// The physical lines of a CSV text as rows of cells: each line split on its own with
+/// the header line's delimiter (a quoted cell spanning lines is joined back).
+struct CsvRows<'a> {
+    r: BufReader<Box<dyn Read + 'a>>,
+    delimiter: Option<u8>,
+    line: Vec<u8>,
+    bom_checked: bool,
+    /// Empty rows still to give for the extra lines of a record that spanned several.
+    owed: usize,
+    rows: usize,
+}
+
+impl<'a> CsvRows<'a> {
+    fn new(r: Box<dyn Read + 'a>) -> Self {
+        CsvRows {
+            r: BufReader::with_capacity(1 << 16, r),
+            delimiter: None,
+            line: Vec::new(),
+            bom_checked: false,
+            owed: 0,
+            rows: 0,
+        }
+    }
+}
+
+impl Iterator for CsvRows<'_> {
+    type Item = Result<Vec<String>, String>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.owed > 0 {
+            self.owed -= 1;
+            return Some(Ok(Vec::new()));
+        }
+        self.rows += 1;
+        self.line.clear();
+        // A record: physical lines until its quotes are balanced (a line break inside a
+        // quoted cell becomes a space; the extra lines are given as empty rows after it,
+        // so that row numbers stay line numbers).
+        let mut extra = 0usize;
+        loop {
+            match self.r.read_until(b'\n', &mut self.line) {
+                Ok(0) if self.line.is_empty() => return None,
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => return Some(Err(e.to_string())),
+            }
+            let quotes = self.line.iter().filter(|&&b| b == b'"').count();
+            if quotes % 2 == 0 || extra > 1000 {
+                break;
+            }
+            extra += 1;
+        }
+        self.owed = extra;
+        if !self.bom_checked {
+            self.bom_checked = true;
+            if self.line.starts_with(b"\xEF\xBB\xBF") {
+                self.line.drain(..3);
+            }
+        }
+        while matches!(self.line.last(), Some(b'\n' | b'\r')) {
+            self.line.pop();
+        }
+        // Only for finding the header row: the statement reader reports bytes that are
+        // not UTF-8 where they are.
+        let text = String::from_utf8_lossy(&self.line).into_owned();
+        if text.trim().is_empty() {
+            return Some(Ok(Vec::new()));
+        }
+        let delimiter = *self
+            .delimiter
+            .get_or_insert_with(|| super::csv::detect_delimiter(text.as_bytes()));
+        let cells = split_csv_line(&text, delimiter);
+        // A preamble row's delimiter guess is kept only once a header-like row is seen.
+        if self.rows <= HEADER_SEARCH_ROWS && !is_header(&cells) {
+            let d = super::csv::detect_delimiter(text.as_bytes());
+            if d != delimiter {
+                let other = split_csv_line(&text, d);
+                if is_header(&other) {
+                    self.delimiter = Some(d);
+                    return Some(Ok(other));
+                }
+            }
+        }
+        Some(Ok(cells))
+    }
+}
+
+/// Splits one CSV record on `delimiter`, with `"` quoting (`""` a quote).
+fn split_csv_line(text: &str, delimiter: u8) -> Vec<String> {
+    let d = char::from(delimiter);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == d && !quoted => cells.push(std::mem::take(&mut cell)),
+            '\n' | '\r' if quoted => cell.push(' '),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+// ---------------------------------------------------------------------------------------
+// Workbooks.
+
+fn cell_text<T: calamine::DataType>(v: &T) -> String {
+    if v.is_empty() {
+        return String::new();
+    }
+    if v.is_datetime() {
+        if let Some(dt) = v.as_datetime() {
+            use chrono::{Datelike, Timelike};
+            let (d, t) = (dt.date(), dt.time());
+            let day = format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            return if t == chrono::NaiveTime::MIN {
+                day
+            } else {
+                format!("{day} {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
+            };
+        }
+    }
+    if let Some(s) = v.get_datetime_iso() {
+        return s.to_string();
+    }
+    if let Some(i) = v.get_int() {
+        return i.to_string();
+    }
+    if let Some(f) = v.get_float() {
+        if f.fract() == 0.0 && f.abs() < 1e15 {
+            return format!("{}", f as i64);
+        }
+        return f.to_string();
+    }
+    if let Some(s) = v.get_string() {
+        return s.to_string();
+    }
+    v.as_string().unwrap_or_default()
+}
+
+/// Streams the first sheet of an XLSX workbook, row by row, from a thread of its own.
+fn xlsx_rows<RS: Read + io::Seek + Send + 'static>(
+    rs: RS,
+) -> Result<(String, RowQueue), RecordError> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::Xlsx::new(rs).map_err(sheet_error)?;
+    let name = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| sheet_error("the workbook has no sheet"))?;
+    let (tx, rx) = mpsc::sync_channel::<Result<Vec<String>, String>>(256);
+    let sheet = name.clone();
+    std::thread::spawn(move || {
+        let mut cells = match wb.worksheet_cells_reader(&sheet) {
+            Ok(c) => c,
+            Err(e) => {
+                let _ = tx.send(Err(e.to_string()));
+                return;
+            }
+        };
+        let mut row: Vec<String> = Vec::new();
+        let mut at: u32 = 0;
+        loop {
+            match cells.next_cell() {
+                Ok(Some(cell)) => {
+                    let (r, c) = cell.get_position();
+                    while r > at {
+                        if tx.send(Ok(std::mem::take(&mut row))).is_err() {
+                            return;
+                        }
+                        at += 1;
+                    }
+                    let c = c as usize;
+                    if c < 16_384 {
+                        if row.len() <= c {
+                            row.resize(c + 1, String::new());
+                        }
+                        row[c] = cell_text(cell.get_value());
+                    }
+                }
+                Ok(None) => {
+                    let _ = tx.send(Ok(row));
+                    return;
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(e.to_string()));
+                    return;
+                }
+            }
+        }
+    });
+    Ok((name, rx))
+}
+
+/// The first sheet of an XLS workbook, whole (calamine's XLS reader does not stream).
+fn xls_rows(bytes: Vec<u8>) -> Result<(String, Vec<Vec<String>>), RecordError> {
+    use calamine::Reader;
+    let mut wb: calamine::Xls<_> =
+        calamine::Xls::new(io::Cursor::new(bytes)).map_err(sheet_error)?;
+    let name = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| sheet_error("the workbook has no sheet"))?;
+    let range = wb.worksheet_range(&name).map_err(sheet_error)?;
+    let start = range.start().map(|(r, _)| r as usize).unwrap_or(0);
+    let col0 = range.start().map(|(_, c)| c as usize).unwrap_or(0);
+    let mut rows: Vec<Vec<String>> = vec![Vec::new(); start];
+    for r in range.rows() {
+        let mut v = vec![String::new(); col0];
+        v.extend(r.iter().map(cell_text));
+        rows.push(v);
+    }
+    Ok((name, rows))
+}
