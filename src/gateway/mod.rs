@@ -215,7 +215,7 @@ impl Merchant {
                         "app_id của ZaloPay phải là số",
                     );
                 }
-                if secret2.as_ref().map_or(true, Secret::is_empty) {
+                if secret2.as_ref().is_none_or(Secret::is_empty) {
                     bad(
                         "secret2",
                         "ZaloPay callbacks are verified with key2, which is missing",
@@ -224,7 +224,7 @@ impl Merchant {
                 }
             }
             Provider::Momo => {
-                if settings.access_key.as_deref().map_or(true, str::is_empty) {
+                if settings.access_key.as_deref().is_none_or(str::is_empty) {
                     bad(
                         "accessKey",
                         "MoMo signs with the access key, which is missing",
