@@ -719,7 +719,7 @@ unsafe fn walk_candidates(c: *const vietref_candidates, text_len: Option<usize>,
             let (mut a, mut b) = (0usize, 0usize);
             assert!(ok(vietref_candidates_span(c, i, &mut a, &mut b)));
             assert!(
-                a < b && text_len.map_or(true, |n| b <= n),
+                a < b && text_len.is_none_or(|n| b <= n),
                 "span outside the text"
             );
             let mut k = 0u32;
