@@ -2,7 +2,7 @@
 //! throughput, the streaming decoder the CLI uses, and detection time on a 1 KB sample.
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
-use vietref::text::legacy::{
+use vietref::legacy::{
     decode, detect, encode_with, Decoder, EncodeOptions, Encoding, Tcvn3Capitals,
 };
 

@@ -50,8 +50,8 @@ fn main() {
     }
     // `detect-ENC N`: detection of the 1 KB sample of `benches/legacy.rs` in ENC, N times.
     if let Some(enc) = arg.as_deref().and_then(|a| a.strip_prefix("detect-")) {
-        use vietref::text::legacy::{detect, encode_with, EncodeOptions, Tcvn3Capitals};
-        let enc: vietref::text::legacy::Encoding = enc.parse().expect("an encoding name");
+        use vietref::legacy::{detect, encode_with, EncodeOptions, Tcvn3Capitals};
+        let enc: vietref::legacy::Encoding = enc.parse().expect("an encoding name");
         let n: usize = std::env::args()
             .nth(2)
             .and_then(|a| a.parse().ok())

@@ -147,7 +147,7 @@ pub fn capi(data: &[u8]) {
 
 /// Legacy decoders: what decodes is NFC, and whatever of it re-encodes decodes back to it.
 pub fn legacy_decode(data: &[u8]) {
-    use crate::text::legacy::{decode, encode, Encoding};
+    use crate::legacy::{decode, encode, Encoding};
     use unicode_normalization::UnicodeNormalization;
     for e in Encoding::ALL {
         if let Ok(text) = decode(data, e) {
@@ -185,7 +185,7 @@ pub fn legacy_decode(data: &[u8]) {
 
 /// Detection: the result decodes the input to its reported text, and confidences are sane.
 pub fn legacy_detect(data: &[u8]) {
-    use crate::text::legacy::{decode, detect, detect_with_declared, Encoding};
+    use crate::legacy::{decode, detect, detect_with_declared, Encoding};
     let d = detect(data);
     assert!(
         (0.0..=1.0).contains(&d.confidence),
@@ -201,7 +201,7 @@ pub fn legacy_detect(data: &[u8]) {
     let declared =
         Encoding::ALL[usize::from(data.first().copied().unwrap_or(0)) % Encoding::ALL.len()];
     let _ = detect_with_declared(data, Some(declared));
-    let _ = crate::text::legacy::repair_mojibake(&String::from_utf8_lossy(data));
+    let _ = crate::legacy::repair_mojibake(&String::from_utf8_lossy(data));
 }
 
 /// Physical lines of `data`: for CSV, ended by `\n`, `\r\n` or a lone `\r` after a byte

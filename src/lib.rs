@@ -52,6 +52,7 @@ pub mod finding;
 pub mod fuzzing;
 pub mod gateway;
 pub mod json;
+pub mod legacy;
 pub mod memo;
 pub mod message;
 pub mod reconcile;

@@ -28,7 +28,7 @@ use vietref::capi::{
     vietref_candidates, vietref_detection, vietref_encoded, vietref_line_result, vietref_message,
     vietref_reconciler, vietref_report, vietref_string, vietref_vietqr,
 };
-use vietref::text::legacy::{self, EncodeOptions, Encoding, Tcvn3Capitals};
+use vietref::legacy::{self, EncodeOptions, Encoding, Tcvn3Capitals};
 
 type S = vietref_status;
 

@@ -8,7 +8,7 @@ use vietref::capi::legacy::*;
 use vietref::capi::string::*;
 use vietref::capi::vietref_status::{self, *};
 use vietref::capi::{vietref_detection, vietref_encoded, vietref_string};
-use vietref::text::legacy::{
+use vietref::legacy::{
     self, DecodeErrorKind, EncodeErrorKind, EncodeOptions, Encoding, Tcvn3Capitals,
 };
 

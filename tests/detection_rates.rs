@@ -8,7 +8,7 @@ mod common;
 use common::names::{real_name, real_name_parts};
 use common::syllables::inventory;
 use common::Rng;
-use vietref::text::legacy::{detect, encode, encode_with, EncodeOptions, Encoding, Tcvn3Capitals};
+use vietref::legacy::{detect, encode, encode_with, EncodeOptions, Encoding, Tcvn3Capitals};
 
 const ENCODINGS: [Encoding; 5] = [
     Encoding::Tcvn3,
@@ -28,7 +28,7 @@ fn bytes_of(text: &str, enc: Encoding) -> (Vec<u8>, String) {
         tcvn3_capitals: Tcvn3Capitals::LowerCase,
     };
     let e = encode_with(text, enc, opts).expect("encodable");
-    let shown = vietref::text::legacy::decode(&e.bytes, enc).unwrap();
+    let shown = vietref::legacy::decode(&e.bytes, enc).unwrap();
     (e.bytes, shown)
 }
 

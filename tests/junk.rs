@@ -36,6 +36,7 @@ mod common;
 use common::junk::{as_text, fits_free_text, junk, show};
 use std::borrow::Cow;
 use vietref::finding::has_error;
+use vietref::legacy::{self, EncodeOptions, Encoding, Tcvn3Capitals};
 use vietref::memo::{self, Charset, Profile};
 use vietref::message::{PersonName, Reason};
 use vietref::reconcile::{
@@ -43,7 +44,6 @@ use vietref::reconcile::{
     StatementFormat, StatementLine, StatementReader, StatementRecord, Status,
 };
 use vietref::reference::{code, einvoice, iso7064, mst, rf, InvoiceRef, Scheme};
-use vietref::text::legacy::{self, EncodeOptions, Encoding, Tcvn3Capitals};
 use vietref::text::{self, ToneStyle};
 use vietref::vietqr::{self, banks, Mode, Payee, VietQr};
 use vietref::{MessageDraft, PaymentMessage};

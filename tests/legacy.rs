@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use std::io::Write;
 use std::process::{Command, Stdio};
 use unicode_normalization::UnicodeNormalization;
-use vietref::text::legacy::{
+use vietref::legacy::{
     decode, detect, detect_with_declared, encode, encode_with, repair_mojibake, DecodeErrorKind,
     Decoder, EncodeErrorKind, EncodeOptions, Encoder, Encoding, Tcvn3Capitals,
 };

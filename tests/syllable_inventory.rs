@@ -10,7 +10,7 @@ use common::syllables::{capitalized, inventory, MARKS};
 use common::Rng;
 use std::collections::HashSet;
 use unicode_normalization::UnicodeNormalization;
-use vietref::text::legacy::{detect, encode, Encoding};
+use vietref::legacy::{detect, encode, Encoding};
 use vietref::text::syllable::{is_well_formed, parse, ToneStyle};
 
 #[test]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates the legacy Vietnamese encoding tables in src/text/legacy/table_*.rs.
+"""Generates the legacy Vietnamese encoding tables in src/legacy/table_*.rs.
 
 Sources (facts, not code, were taken from each):
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates src/text/legacy/table_syllable_freq.rs: how often each Vietnamese syllable
+"""Generates src/legacy/table_syllable_freq.rs: how often each Vietnamese syllable
 occurs in real text, for encoding detection (breaking ties between two readings that are
 both good Vietnamese: `Thái Sơn` in VISCII reads `Thỏi Sẵn` in TCVN3).
 

@@ -152,7 +152,7 @@ fn qr(m: &PaymentMessage) -> Result<(), String> {
 }
 
 fn legacy() {
-    use vietref::text::legacy::detect;
+    use vietref::legacy::detect;
     outln!("== names from legacy school and hospital databases, detected and repaired");
     // "Nguyễn Văn Đức" as docs/domain.md ("Legacy encodings") gives its bytes in TCVN3 (.VnTime) and VNI-Win.
     let samples: [(&str, &[u8]); 3] = [

@@ -7,7 +7,7 @@ use crate::io::{open_input, read_all, CliResult};
 use serde::Serialize;
 use std::io::{self, BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
-use vietref::text::legacy::{
+use vietref::legacy::{
     convert, decode, detect, detect_with_declared, ConvertError, DecodeError, Decoder, Detection,
     EncodeOptions, Encoding, Tcvn3Capitals,
 };

@@ -85,11 +85,10 @@ fn lines_lean_to_the_file_encoding() {
         text.push_str(n);
         text.push('\n');
     }
-    let bytes =
-        vietref::text::legacy::encode(&text, vietref::text::legacy::Encoding::Viscii).unwrap();
+    let bytes = vietref::legacy::encode(&text, vietref::legacy::Encoding::Viscii).unwrap();
     // Alone, the line is ambiguous and reads otherwise.
     let line = bytes.split(|&b| b == b'\n').nth(10).unwrap();
-    let alone = vietref::text::legacy::detect(line);
+    let alone = vietref::legacy::detect(line);
     assert!(alone.ambiguous && alone.text != "Tạ Minh", "{alone:?}");
     let o = run(&["decode", "--lines", "--json"], &bytes);
     assert!(o.status.success());

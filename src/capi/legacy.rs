@@ -8,7 +8,7 @@ use super::boundary::{
 };
 use super::status::vietref_status;
 use super::string::vietref_string;
-use crate::text::legacy::{
+use crate::legacy::{
     self, DecodeError, DecodeErrorKind, Detection, EncodeError, EncodeErrorKind, EncodeOptions,
     Encoded, Encoding, Tcvn3Capitals,
 };
@@ -16,7 +16,7 @@ use serde::Serialize;
 use std::ffi::c_char;
 
 /// `VIETREF_ENCODING_*`: the encodings vietref reads and writes (the numbers are
-/// `vietref::text::legacy::Encoding`'s).
+/// `vietref::legacy::Encoding`'s).
 #[repr(u32)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum vietref_encoding {

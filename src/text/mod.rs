@@ -29,7 +29,8 @@
 pub mod chars;
 pub mod confusable;
 mod fold;
-pub mod legacy;
+/// The legacy encodings moved to [`crate::legacy`]; this path stays for existing callers.
+pub use crate::legacy;
 pub mod syllable;
 pub(crate) mod tables;
 

@@ -8,7 +8,7 @@
 //! [`Encoder`], [`convert`]).
 //!
 //! ```
-//! use vietref::text::legacy::{decode, encode, detect, Encoding};
+//! use vietref::legacy::{decode, encode, detect, Encoding};
 //! let tcvn3 = [0x4E, 0x67, 0x75, 0x79, 0xD4, 0x6E, 0x20, 0x56, 0xA8, 0x6E, 0x20, 0xA7, 0xF8, 0x63];
 //! assert_eq!(decode(&tcvn3, Encoding::Tcvn3).unwrap(), "Nguyễn Văn Đức");
 //! assert_eq!(encode("Nguyễn Văn Đức", Encoding::Tcvn3).unwrap(), tcvn3);
@@ -387,7 +387,7 @@ pub struct Encoded {
 /// nothing is replaced silently.
 ///
 /// ```
-/// use vietref::text::legacy::{decode, Encoding};
+/// use vietref::legacy::{decode, Encoding};
 /// let vni = b"Nguye\xE3n Va\xEAn \xD1\xF6\xF9c";
 /// assert_eq!(decode(vni, Encoding::Vni).unwrap(), "Nguyễn Văn Đức");
 /// assert_eq!(decode(b"Nguye^~n Va(n DDu+'c", Encoding::Viqr).unwrap(), "Nguyễn Văn Đức");
@@ -506,7 +506,7 @@ pub(crate) fn is_nfc(s: &str) -> bool {
 /// TCVN3 refuses upper-case toned letters ([`encode_with`] has a lossy mode).
 ///
 /// ```
-/// use vietref::text::legacy::{encode, Encoding, EncodeErrorKind};
+/// use vietref::legacy::{encode, Encoding, EncodeErrorKind};
 /// assert_eq!(encode("Đức", Encoding::Viscii).unwrap(), [0xD0, 0xD1, 0x63]);
 /// assert_eq!(encode("Đức", Encoding::Viqr).unwrap(), b"DDu+'c");
 /// let err = encode("ÔNG ỐNG", Encoding::Tcvn3).unwrap_err();
@@ -521,7 +521,7 @@ pub fn encode(text: &str, encoding: Encoding) -> Result<Vec<u8>, EncodeError> {
 /// and every loss.
 ///
 /// ```
-/// use vietref::text::legacy::{encode_with, EncodeOptions, Encoding, Tcvn3Capitals};
+/// use vietref::legacy::{encode_with, EncodeOptions, Encoding, Tcvn3Capitals};
 /// let opts = EncodeOptions { tcvn3_capitals: Tcvn3Capitals::LowerCase };
 /// let out = encode_with("ỐNG", Encoding::Tcvn3, opts).unwrap();
 /// assert_eq!(out.bytes, [0xE8, 0x4E, 0x47]); // "ốNG"
@@ -614,7 +614,7 @@ fn encode_table(
             line,
             kind,
         };
-        if encoding == Encoding::Tcvn3 && super::chars::is_vietnamese_non_ascii_letter(c) {
+        if encoding == Encoding::Tcvn3 && crate::text::chars::is_vietnamese_non_ascii_letter(c) {
             let lower = c.to_lowercase().next().unwrap_or(c);
             match (options.tcvn3_capitals, index.get(lower)) {
                 (Tcvn3Capitals::LowerCase, Some(bytes)) if lower != c => {

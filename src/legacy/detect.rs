@@ -110,7 +110,7 @@ const DECLARED_OVERRIDE: f32 = 0.5;
 /// Detects the encoding of `bytes` and decodes them.
 ///
 /// ```
-/// use vietref::text::legacy::{detect, Encoding};
+/// use vietref::legacy::{detect, Encoding};
 /// let d = detect(b"Nguye\xE3n Va\xEAn \xD1\xF6\xF9c");
 /// assert_eq!((d.encoding, d.text.as_str()), (Encoding::Vni, "Nguyễn Văn Đức"));
 /// assert!(!d.ambiguous && d.confidence > 0.5);
@@ -128,7 +128,7 @@ pub fn detect(bytes: &[u8]) -> Detection {
 /// well (a TCVN3 file labelled VNI). `ambiguous` is never set when the declaration is used.
 ///
 /// ```
-/// use vietref::text::legacy::{detect_with_declared, Encoding};
+/// use vietref::legacy::{detect_with_declared, Encoding};
 /// // "phí" in Windows-1258 when the source says so.
 /// let d = detect_with_declared(&[0x70, 0x68, 0xED], Some(Encoding::Cp1258));
 /// assert_eq!((d.encoding, d.text.as_str(), d.ambiguous), (Encoding::Cp1258, "phí", false));
@@ -754,8 +754,8 @@ fn mix(a: u64, b: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::legacy::encode;
     use crate::text::chars::is_vietnamese_non_ascii_letter;
-    use crate::text::legacy::encode;
 
     #[test]
     fn letter_classes_match_the_repertoire() {

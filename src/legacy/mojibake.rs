@@ -24,7 +24,7 @@ pub(super) fn byte_of(c: char) -> Option<u8> {
 /// that Windows-1252 does not have, or its bytes do not form UTF-8. The result is NFC.
 ///
 /// ```
-/// use vietref::text::legacy::repair_mojibake;
+/// use vietref::legacy::repair_mojibake;
 /// assert_eq!(repair_mojibake("Nguyá»…n Thuá»µ").as_deref(), Some("Nguyễn Thuỵ"));
 /// assert_eq!(repair_mojibake("Nguyễn"), None);
 /// assert_eq!(repair_mojibake("Liège"), None);

@@ -37,7 +37,7 @@ fn split_point(encoding: Encoding, data: &[u8]) -> usize {
 /// Decodes a stream chunk by chunk.
 ///
 /// ```
-/// use vietref::text::legacy::{Decoder, Encoding};
+/// use vietref::legacy::{Decoder, Encoding};
 /// let vni = b"Nguye\xE3n Va\xEAn";
 /// let mut d = Decoder::new(Encoding::Vni);
 /// let mut text = String::new();
@@ -163,7 +163,7 @@ fn count_newlines(bytes: &[u8]) -> usize {
 /// Encodes a stream of text chunk by chunk.
 ///
 /// ```
-/// use vietref::text::legacy::{Encoder, Encoding};
+/// use vietref::legacy::{Encoder, Encoding};
 /// let mut e = Encoder::new(Encoding::Cp1258);
 /// let mut out = Vec::new();
 /// // "ế" arrives decomposed, its tone mark in the second chunk.
@@ -306,7 +306,7 @@ pub const CHUNK: usize = 1 << 16;
 /// `progress` is called with the number of bytes read so far after every chunk.
 ///
 /// ```
-/// use vietref::text::legacy::{convert, Encoding, EncodeOptions};
+/// use vietref::legacy::{convert, Encoding, EncodeOptions};
 /// let mut out = Vec::new();
 /// let input: &[u8] = b"Nguye^~n Va(n DDu+'c";
 /// convert(input, &mut out, Encoding::Viqr, Encoding::Tcvn3, EncodeOptions::default(), |_| {})
