@@ -581,7 +581,7 @@ typedef uint32_t vietref_memo_list;
 
 /**
  * `VIETREF_ENCODING_*`: the encodings vietref reads and writes (the numbers are
- * `vietref::text::legacy::Encoding`'s).
+ * `vietref::legacy::Encoding`'s).
  */
 enum vietref_encoding
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
