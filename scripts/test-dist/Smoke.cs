@@ -28,7 +28,7 @@ static class Smoke
                 Check(report.IsValid, "tuition message not valid");
                 Check((report.CleanedJson ?? "").Contains("\"payerName\":\"Nguyễn Văn An\""), report.CleanedJson);
             }
-            using (var qr = VietQr.ForPayment(m, "970436", "0011001234567", "HP:6"))
+            using (var qr = VietQr.ForPayment(m, "HP:6", "970436", "0011001234567"))
             {
                 var payload = qr.CleanedText ?? "";
                 Check(qr.IsValid && payload.StartsWith("000201"), "VietQR: " + payload);

@@ -27,7 +27,7 @@ $m = new Message(sector: 'education', payerName: '  nguyễn   văn AN ', benefi
 $report = $m->validate();
 check($report->isValid(), 'tuition message not valid');
 check(str_contains($report->cleanedJson() ?? '', '"payerName":"Nguyễn Văn An"'), (string) $report->cleanedJson());
-$qr = VietQr::forPayment($m, '970436', '0011001234567', 'HP:6');
+$qr = VietQr::forPayment($m, 'HP:6', '970436', '0011001234567');
 $payload = $qr->cleanedText() ?? '';
 check($qr->isValid() && str_starts_with($payload, '000201'), "VietQR: $payload");
 check(str_contains($payload, '970436') && str_contains($payload, 'HP24010172'), "VietQR lacks bank or code: $payload");

@@ -29,7 +29,7 @@ with vietref.Message(sector="education", payer_name="  nguyễn   văn AN ", ben
     with m.validate() as report:
         check(report.valid, "tuition message not valid")
         check('"payerName":"Nguyễn Văn An"' in report.cleaned_json, report.cleaned_json)
-    with vietqr.for_payment(m, "970436", "0011001234567", "HP:6") as qr:
+    with vietqr.for_payment(m, "HP:6", bin="970436", account="0011001234567") as qr:
         payload = qr.cleaned_text or ""
         check(qr.valid and payload.startswith("000201"), f"VietQR: {payload}")
         check("970436" in payload and "HP24010172" in payload, f"VietQR lacks bank or code: {payload}")
