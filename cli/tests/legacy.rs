@@ -35,6 +35,28 @@ fn decode_auto_and_declared() {
     assert_eq!(stdout(&o), "Nguyễn Văn Đức\n");
 }
 
+/// Issue 19: plain ASCII bank memos come out as they went in, with no ambiguity
+/// warning; a VIQR file is still read as VIQR.
+#[test]
+fn decode_auto_leaves_plain_ascii_alone() {
+    let memos = "MBVCB.6991840000.NGUYEN VAN HOA ung ho\nDDA HN\nYAGI.CT\nFT24255200000001\n";
+    for input in [memos, "DDA HN\n", "YAGI.CT\n"] {
+        for args in [
+            &["decode"][..],
+            &["decode", "--from", "auto"],
+            &["decode", "--lines"],
+        ] {
+            let o = run(args, input.as_bytes());
+            assert!(o.status.success(), "{args:?}");
+            assert_eq!(stdout(&o), input, "{args:?}");
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(err.is_empty(), "{args:?}: {err}");
+        }
+    }
+    let o = run(&["decode", "--from", "auto"], b"Nguye^~n Va(n DDu+'c\n");
+    assert_eq!(stdout(&o), "Nguyễn Văn Đức\n");
+}
+
 #[test]
 fn decode_json_whole_and_lines() {
     let o = run(&["decode", "--json"], TCVN3);

@@ -207,6 +207,11 @@ struct Scorer<'a> {
     cache: SyllableCache,
     word_text: String,
     word_bytes: Vec<u8>,
+    /// 7-bit input: evidence words whose VIQR reading is a well-formed syllable with a
+    /// diacritic, by the marks that made it: a quality mark (`^`, `(`, `+`), or tone marks
+    /// only. `dd` alone counts for neither (`DDA` is an account type in bank memos).
+    viqr_strong: u32,
+    viqr_weak: u32,
 }
 
 fn slot(e: Encoding) -> usize {
@@ -241,6 +246,8 @@ impl<'a> Scorer<'a> {
             cache: SyllableCache::new(),
             word_text: String::with_capacity(64),
             word_bytes: Vec::with_capacity(64),
+            viqr_strong: 0,
+            viqr_weak: 0,
         }
     }
 
@@ -342,6 +349,13 @@ impl<'a> Scorer<'a> {
                 continue;
             }
             let s = self.word_score(enc, word, text);
+            if enc == Encoding::Viqr && s.is_some_and(|s| s.0 == 2) {
+                match viqr_marks(word) {
+                    (true, _) => self.viqr_strong += 1,
+                    (false, true) => self.viqr_weak += 1,
+                    _ => {}
+                }
+            }
             let a = &mut self.acc[i];
             a.words += 1;
             match s {
@@ -393,7 +407,35 @@ impl<'a> Scorer<'a> {
         ))
     }
 
-    fn finish(self, declared: Option<Encoding>) -> Detection {
+    /// Whether 7-bit input holds enough VIQR to be read as VIQR rather than left as plain
+    /// ASCII (docs/detection.md, "Plain ASCII"): at least one word with a quality mark or
+    /// three words with tone marks that read as Vietnamese syllables, and such words make
+    /// up at least half of the evidence. Bank memos (`DDA HN`, `YAGI.CT`, `PHI?`) stay
+    /// ASCII.
+    fn viqr_is_plausible(&self) -> bool {
+        let marked = self.viqr_strong + self.viqr_weak;
+        (self.viqr_strong >= 1 || self.viqr_weak >= 3) && 2 * marked >= self.words
+    }
+
+    fn finish(mut self, declared: Option<Encoding>) -> Detection {
+        // C0 bytes are letters in VISCII and VPS: such input is not plain ASCII.
+        let c0 = |b: &u8| *b < 0x20 && !b.is_ascii_whitespace();
+        if self.seven_bit
+            && declared != Some(Encoding::Viqr)
+            && !self.viqr_is_plausible()
+            && !self.bytes.iter().any(c0)
+        {
+            // Plain ASCII: every candidate reads it the same; VIQR is not offered.
+            // Pruning may have dropped candidates: 7-bit input reads the same in all of
+            // them but the mojibake repair.
+            self.words = 0;
+            for (a, &e) in self.acc.iter_mut().zip(CANDIDATES.iter()) {
+                *a = Acc {
+                    active: !matches!(e, Encoding::Viqr | Encoding::Utf8AsCp1252),
+                    ..Acc::default()
+                };
+            }
+        }
         let words = self.words;
         // Fits of every candidate that can decode the sample. Encodings not scored because
         // the input is 7-bit read exactly as UTF-8 does.
@@ -538,6 +580,27 @@ fn has_viqr_marks(word: &[u8]) -> bool {
         prev = b.is_ascii_alphabetic().then_some(b);
     }
     matches!(word, [b'd', b'd', v, ..] | [b'D', b'D' | b'd', v, ..] if b"aeiouyAEIOUY".contains(v))
+}
+
+/// Which VIQR marks a 7-bit word uses: (a quality mark `^ ( +` that combines with the
+/// letter before it, a tone mark `' ` ? ~ .` that combines with the letter before it).
+fn viqr_marks(word: &[u8]) -> (bool, bool) {
+    let mut quality = false;
+    let mut tone = false;
+    let mut prev: Option<char> = None;
+    for &b in word {
+        if let Some(combined) = prev.and_then(|p| viqr::combine(p, b)) {
+            if matches!(b, b'^' | b'(' | b'+') {
+                quality = true;
+            } else {
+                tone = true;
+            }
+            prev = Some(combined);
+        } else {
+            prev = b.is_ascii_alphabetic().then_some(b as char);
+        }
+    }
+    (quality, tone)
 }
 
 /// Scores one decoded word (see the module table). `caps_font`: TCVN3, where capitals
@@ -837,6 +900,66 @@ mod tests {
         assert_eq!(d.text, "Nguyen Van A. Ha Noi.");
         let d = detect(b"");
         assert_eq!(d.encoding, Encoding::Utf8);
+    }
+
+    /// Issue 19: bank memos in plain ASCII are never read as VIQR (`DDA` as `ĐA`,
+    /// `YAGI.CT` as `YAGỊCT`) nor flagged ambiguous.
+    #[test]
+    fn bank_memos_stay_ascii() {
+        for memo in [
+            "MBVCB.6991840000.NGUYEN VAN HOA ung ho",
+            "DDA HN",
+            "YAGI.CT",
+            "FT24255200000001",
+            "CHUYEN TIEN.YAGI.CT HOC PHI",
+            "TT DDA.DDT HP? CON'S LE.A",
+            "DDA HN\nYAGI.CT\nddi hoc\nBA.T\n",
+        ] {
+            let d = detect(memo.as_bytes());
+            assert_eq!(d.text, memo);
+            assert_eq!(
+                (d.encoding, d.ambiguous, d.confidence),
+                (Encoding::Utf8, false, 1.0),
+                "{memo}: {d:?}"
+            );
+            assert!(
+                d.alternatives.iter().all(|a| a.0 != Encoding::Viqr),
+                "{d:?}"
+            );
+        }
+        // Declared VIQR is still honoured.
+        let d = detect_with_declared(b"DDA HN", Some(Encoding::Viqr));
+        assert_eq!((d.encoding, d.text.as_str()), (Encoding::Viqr, "ĐA HN"));
+    }
+
+    /// Real VIQR still decodes: one quality mark is enough, tone marks alone need three
+    /// words, and the marked words must be at least half the evidence.
+    #[test]
+    fn viqr_needs_strong_evidence() {
+        for (viqr, text) in [
+            ("Nguye^~n Va(n A", "Nguyễn Văn A"),
+            ("Tra^`n Thu.y", "Trần Thụy"),
+            ("Le^ Thi. Hoa", "Lê Thị Hoa"),
+            ("Ba'o Tha'i Ho'a la`m", "Báo Thái Hóa làm"),
+            ("ddi ho.c Ha` No^.i", "đi học Hà Nội"),
+        ] {
+            let d = detect(viqr.as_bytes());
+            assert_eq!(
+                (d.encoding, d.text.as_str()),
+                (Encoding::Viqr, text),
+                "{d:?}"
+            );
+        }
+        // Two tone-only words are not enough; one marked word among many unreadable ones
+        // is not either.
+        for ascii in ["Tha'i Ho'a", "Ba'o YAGI.CT A.B C.D E.F"] {
+            let d = detect(ascii.as_bytes());
+            assert_eq!(
+                (d.encoding, d.text.as_str()),
+                (Encoding::Utf8, ascii),
+                "{d:?}"
+            );
+        }
     }
 
     #[test]
