@@ -35,13 +35,11 @@
 use super::engine::decode_word;
 #[cfg(feature = "wordfreq")]
 use super::table_syllable_freq::{LETTER_ZIPF, SYLLABLE_ZIPF};
-/// Without the `wordfreq` feature no frequency data is built in (its licence is CC BY-SA,
-/// see Cargo.toml): every well-formed syllable weighs the same and readings that fit
-/// equally stay ambiguous, as they are reported.
+/// Without the `wordfreq` feature (CC BY-SA data, see Cargo.toml) the smaller table of
+/// `table_syllable_prior.rs` is used: official texts and personal names, MIT OR
+/// Apache-2.0 like the rest of vietref.
 #[cfg(not(feature = "wordfreq"))]
-static SYLLABLE_ZIPF: [(&str, u8); 0] = [];
-#[cfg(not(feature = "wordfreq"))]
-static LETTER_ZIPF: [(char, u8); 0] = [];
+use super::table_syllable_prior::{LETTER_ZIPF, SYLLABLE_ZIPF};
 use super::{decode, mojibake, nfc, viqr, Encoding};
 use crate::text::syllable::parse;
 
@@ -838,6 +836,24 @@ mod tests {
                 assert_eq!(toned, has_tone, "{c}");
             }
         }
+    }
+
+    /// The frequency tables are searched by binary search: sorted by bytes, no duplicate,
+    /// every weight above the unlisted one; the letter table covers the 67 letters.
+    #[test]
+    fn frequency_tables_are_searchable() {
+        assert!(SYLLABLE_ZIPF.len() > 500);
+        for w in SYLLABLE_ZIPF.windows(2) {
+            assert!(w[0].0.as_bytes() < w[1].0.as_bytes(), "{:?}", w);
+        }
+        assert!(SYLLABLE_ZIPF
+            .iter()
+            .all(|&(s, z)| i16::from(z) > UNLISTED_WEIGHT && s == s.to_lowercase()));
+        assert_eq!(LETTER_ZIPF.len(), 67);
+        assert!(LETTER_ZIPF.windows(2).all(|w| w[0].0 < w[1].0));
+        // Names weigh more than their misreadings (the default table holds name evidence).
+        assert!(word_weight("Nguyễn") > word_weight("Nguyờn"));
+        assert!(word_weight("Thị") > UNLISTED_WEIGHT);
     }
 
     #[test]

@@ -43,6 +43,8 @@ mod table_cp1252;
 mod table_cp1258;
 #[cfg(feature = "wordfreq")]
 mod table_syllable_freq;
+#[cfg(not(feature = "wordfreq"))]
+mod table_syllable_prior;
 mod table_tcvn3;
 mod table_viscii;
 mod table_vni;
