@@ -407,6 +407,25 @@ proptest! {
         }
     }
 
+    /// Issue 19: bank-memo ASCII (letters, digits, separators, at most two periods and no
+    /// other VIQR mark) is never read as VIQR: unchanged, not ambiguous, confidence 1.
+    #[test]
+    fn memo_ascii_stays_unchanged(
+        head in "[A-Za-z0-9 /:,-]{0,25}",
+        mid in "[A-Za-z0-9 /:,-]{0,25}",
+        tail in "[A-Za-z0-9 /:,-]{0,25}",
+        dots in 0usize..3,
+    ) {
+        let memo = match dots {
+            0 => format!("{head}{mid}{tail}"),
+            1 => format!("{head}.{mid}{tail}"),
+            _ => format!("{head}.{mid}.{tail}"),
+        };
+        let d = detect(memo.as_bytes());
+        prop_assert_eq!(&d.text, &memo);
+        prop_assert!(!d.ambiguous && d.confidence == 1.0, "{:?}", d);
+    }
+
     #[test]
     fn no_panic_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
         for e in ALL {
