@@ -124,6 +124,15 @@ def main():
         # Above the detector's weight for unlisted syllables (20), within u8.
         rows[s] = max(30, min(z, 90))
     items = sorted(rows.items(), key=lambda kv: kv[0].encode())
+    # Name syllables alone: what a capitalized word weighs (records' capitalized words
+    # are names, and a rare family name must not lose to a common word: Phó / Phú).
+    name_prob = Counter()
+    for s, c in given.items():
+        name_prob[s] += (2 / 3) * c / n_given
+    for s, share in FAMILY.items():
+        name_prob[s] += (1 / 3) * share / n_family
+    names = sorted(((s, max(30, min(round(10 * (math.log10(p) + 9)), 90)))
+                    for s, p in name_prob.items()), key=lambda kv: kv[0].encode())
 
     letter_count = Counter()
     for counter in (text, given):
@@ -159,6 +168,18 @@ def main():
     ]
     row = []
     for w, z in items:
+        row.append(f'("{w}", {z}),')
+        if len(row) == 8:
+            lines.append("    " + " ".join(row))
+            row = []
+    if row:
+        lines.append("    " + " ".join(row))
+    lines.append("];")
+    lines.append("")
+    lines.append("/// (name syllable, lower-case NFC; Zipf value × 10 among name syllables), sorted by bytes.")
+    lines.append(f"pub(super) static NAME_ZIPF: [(&str, u8); {len(names)}] = [")
+    row = []
+    for w, z in names:
         row.append(f'("{w}", {z}),')
         if len(row) == 8:
             lines.append("    " + " ".join(row))

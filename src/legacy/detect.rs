@@ -39,7 +39,10 @@ use super::table_syllable_freq::{LETTER_ZIPF, SYLLABLE_ZIPF};
 /// `table_syllable_prior.rs` is used: official texts and personal names, MIT OR
 /// Apache-2.0 like the rest of vietref.
 #[cfg(not(feature = "wordfreq"))]
-use super::table_syllable_prior::{LETTER_ZIPF, SYLLABLE_ZIPF};
+use super::table_syllable_prior::{LETTER_ZIPF, NAME_ZIPF, SYLLABLE_ZIPF};
+/// The `wordfreq` table has no separate name column: capitalized words weigh as others.
+#[cfg(feature = "wordfreq")]
+static NAME_ZIPF: [(&str, u8); 0] = [];
 use super::{decode, mojibake, nfc, viqr, Encoding};
 use crate::text::syllable::parse;
 
@@ -679,7 +682,9 @@ const UNLISTED_WEIGHT: i16 = 20;
 /// Letter weights are counted from this Zipf value × 10 (about a letter's median).
 const LETTER_BASE: i16 = 60;
 
-/// How common a well-formed word is in Vietnamese text: its Zipf value × 10 (log10 of
+/// How common a well-formed word is in Vietnamese text (a capitalized word, in the default
+/// build: among name syllables, `NAME_ZIPF`, since records' capitalized words are names):
+/// its Zipf value × 10 (log10 of
 /// occurrences per billion words; `và` 72, `thăm` 45) from the generated frequency table
 /// (`table_syllable_freq.rs`, from wordfreq's Vietnamese list), or [`UNLISTED_WEIGHT`];
 /// plus, for each non-ASCII letter, how common that letter is (Zipf × 10 of its share of
@@ -707,11 +712,20 @@ fn word_weight(w: &str) -> i16 {
         n += s.len();
     }
     let key = lower.get(..n).unwrap_or(&[]);
-    let word = SYLLABLE_ZIPF
-        .binary_search_by(|(s, _)| s.as_bytes().cmp(key))
-        .ok()
-        .and_then(|i| SYLLABLE_ZIPF.get(i))
-        .map_or(UNLISTED_WEIGHT, |&(_, z)| i16::from(z));
+    let look = |table: &[(&str, u8)]| {
+        table
+            .binary_search_by(|(s, _)| s.as_bytes().cmp(key))
+            .ok()
+            .and_then(|i| table.get(i))
+            .map_or(UNLISTED_WEIGHT, |&(_, z)| i16::from(z))
+    };
+    // A capitalized word in a record is most often a name: weigh it as one.
+    let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+    let word = if capitalized && !NAME_ZIPF.is_empty() {
+        look(&NAME_ZIPF)
+    } else {
+        look(&SYLLABLE_ZIPF)
+    };
     word + letters
 }
 
@@ -854,6 +868,20 @@ mod tests {
         // Names weigh more than their misreadings (the default table holds name evidence).
         assert!(word_weight("Nguyễn") > word_weight("Nguyờn"));
         assert!(word_weight("Thị") > UNLISTED_WEIGHT);
+        // Capitalized, a rare family name outweighs a common word that is no name
+        // (`Từ` in VPS reads `Tử` in VISCII); small, the common word weighs more.
+        if !NAME_ZIPF.is_empty() {
+            assert!(NAME_ZIPF
+                .windows(2)
+                .all(|w| w[0].0.as_bytes() < w[1].0.as_bytes()));
+            assert!(
+                word_weight("Từ") > word_weight("Tử"),
+                "{}",
+                word_weight("Tử")
+            );
+            assert!(word_weight("Trịnh") > word_weight("Tránh"));
+            assert!(word_weight("tử") > word_weight("Tử"));
+        }
     }
 
     #[test]
