@@ -86,8 +86,10 @@ fn decode_json_whole_and_lines() {
     );
 }
 
-/// Issue 20: with --lines, a line that is ambiguous alone ("Tạ Minh" in VISCII also reads
-/// "Tế Minh" in TCVN3) reads in the encoding of the file's other lines.
+/// Issue 20: with --lines, a line that is ambiguous alone (in VISCII "Tạ Minh" also reads
+/// "Tế Minh" in TCVN3, "Phó An" reads "Phú An" in VPS) reads in the encoding of the file's
+/// other lines. Which short names the frequency table already settles alone depends on the
+/// build (default or `wordfreq`), so the first one still misread alone is used.
 #[test]
 fn lines_lean_to_the_file_encoding() {
     let names = [
@@ -102,16 +104,20 @@ fn lines_lean_to_the_file_encoding() {
         "Đỗ Thanh Tùng",
         "Hồ Ngọc Ánh",
     ];
+    let odd = ["Tạ Minh", "Phó An", "Phó Mai Anh", "Diên Vỹ"]
+        .into_iter()
+        .find(|n| {
+            let b = vietref::legacy::encode(n, vietref::legacy::Encoding::Viscii).unwrap();
+            let alone = vietref::legacy::detect(&b);
+            alone.ambiguous && alone.text != *n
+        })
+        .expect("a name misread alone");
     let mut text = String::new();
-    for n in names.iter().chain(["Tạ Minh"].iter()).chain(names.iter()) {
+    for n in names.iter().chain([odd].iter()).chain(names.iter()) {
         text.push_str(n);
         text.push('\n');
     }
     let bytes = vietref::legacy::encode(&text, vietref::legacy::Encoding::Viscii).unwrap();
-    // Alone, the line is ambiguous and reads otherwise.
-    let line = bytes.split(|&b| b == b'\n').nth(10).unwrap();
-    let alone = vietref::legacy::detect(line);
-    assert!(alone.ambiguous && alone.text != "Tạ Minh", "{alone:?}");
     let o = run(&["decode", "--lines", "--json"], &bytes);
     assert!(o.status.success());
     let lines: Vec<serde_json::Value> = o
@@ -121,7 +127,7 @@ fn lines_lean_to_the_file_encoding() {
         .map(|l| serde_json::from_slice(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 21);
-    assert_eq!(lines[10]["text"], "Tạ Minh", "{}", lines[10]);
+    assert_eq!(lines[10]["text"], odd, "{}", lines[10]);
     assert_eq!(lines[10]["encoding"], "viscii");
     assert_eq!(lines[10]["ambiguous"], true);
     for l in &lines {
