@@ -379,3 +379,52 @@ mod through_c {
         assert_eq!(warned, 4);
     }
 }
+
+#[test]
+fn an_invoice_list_in_csv_with_a_title_and_totals_is_read_row_for_line() {
+    use vietref::reconcile::open_invoices;
+    let csv = "DANH SÁCH THU HỌC PHÍ;;;;\n\
+               ;;;;\n\
+               STT;Mã HS;Họ tên học sinh;Mã hóa đơn;Số tiền phải nộp\n\
+               1;HS01;Tống Thị An;HP2409010192;1.250.000\n\
+               ;;Tổng cộng;;1.250.000\n";
+    let mut o =
+        open_invoices(TableFormat::Csv, Box::new(csv.as_bytes()), &Columns::new()).expect("opened");
+    let got: Vec<_> = o.reader.by_ref().collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (line, inv) = got[0].as_ref().unwrap();
+    assert_eq!(
+        (
+            *line,
+            inv.code.as_str(),
+            inv.amount.vnd(),
+            inv.beneficiary.as_deref()
+        ),
+        (4, "HP2409010192", 1_250_000, Some("Tống Thị An"))
+    );
+    let m = o.mapping();
+    assert_eq!(m.header_row, 3);
+    let skipped: Vec<(u64, &str)> = m.skipped_rows.iter().map(|s| (s.row, s.reason)).collect();
+    assert_eq!(skipped, vec![(1, "preamble"), (5, "total")]);
+    // A plain list reads as it always did, header on row 1.
+    let plain = "code,amount\nHP2409010192,1250000\n";
+    let mut o = open_invoices(
+        TableFormat::Csv,
+        Box::new(plain.as_bytes()),
+        &Columns::new(),
+    )
+    .unwrap();
+    assert_eq!(o.reader.by_ref().count(), 1);
+    assert_eq!(
+        (o.mapping().header_row, o.mapping().skipped_rows.len()),
+        (1, 0)
+    );
+    // No code column: the reader names what is missing, no invoice is made up.
+    let e = open_invoices(
+        TableFormat::Csv,
+        Box::new("Tên;Số tiền\nA;1000\n".as_bytes()),
+        &Columns::new(),
+    )
+    .unwrap_err();
+    assert_eq!(e.findings[0].code, Code::ReconcileColumnMissing);
+}

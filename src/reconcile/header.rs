@@ -210,6 +210,154 @@ pub fn is_total_row(row: &[String], date_col: Option<usize>) -> bool {
     })
 }
 
+/// The names a header cell of an invoice list (a school's or a hospital's export) may give
+/// each invoice field, as [`HEADER_NAMES`] for statements, field by field as in
+/// [`super::INVOICE_FIELDS`]. Within a field the earlier name wins when a row holds two
+/// (`Mã hóa đơn` over `Mã HS`: the pupil's code heads the code column only where no
+/// invoice code does). Payer is who pays (the parent, `Họ tên phụ huynh`), beneficiary
+/// whom it is for (the pupil or patient, `Họ tên học sinh`).
+pub const INVOICE_HEADER_NAMES: &[(&str, &[&str])] = &[
+    (
+        "code",
+        &[
+            "CODE",
+            "INVOICE",
+            "INVOICECODE",
+            "INVOICENO",
+            "INVOICENUMBER",
+            "PAYMENTCODE",
+            "MAHOADON",
+            "MAHD",
+            "SOHOADON",
+            "MATHANHTOAN",
+            "MANOPTIEN",
+            "MAKHOANTHU",
+            "MAPHIEUTHU",
+            "MAHOSO",
+            "STUDENTCODE",
+            "STUDENTID",
+            "MAHS",
+            "MAHOCSINH",
+            "MASV",
+            "MASINHVIEN",
+            "MABN",
+            "MABENHNHAN",
+        ],
+    ),
+    (
+        "amount",
+        &[
+            "AMOUNT",
+            "AMOUNTDUE",
+            "TOTALDUE",
+            "SOTIEN",
+            "SOTIENPHAINOP",
+            "SOTIENPHAITHU",
+            "SOTIENCANNOP",
+            "PHAINOP",
+            "PHAITHU",
+            "THANHTIEN",
+            "TONGTIEN",
+            "TONGPHAINOP",
+            "HOCPHI",
+            "MUCTHU",
+        ],
+    ),
+    (
+        "payer",
+        &[
+            "PAYER",
+            "PAYERNAME",
+            "PARENT",
+            "PARENTNAME",
+            "NGUOITRATIEN",
+            "NGUOINOP",
+            "NGUOINOPTIEN",
+            "HOTENNGUOINOP",
+            "HOTENPHUHUYNH",
+            "PHUHUYNH",
+            "TENPHUHUYNH",
+        ],
+    ),
+    (
+        "beneficiary",
+        &[
+            "BENEFICIARY",
+            "BENEFICIARYNAME",
+            "STUDENT",
+            "STUDENTNAME",
+            "PATIENT",
+            "PATIENTNAME",
+            "NGUOITHUHUONG",
+            "HOTENHOCSINH",
+            "HOTENHS",
+            "TENHOCSINH",
+            "HOCSINH",
+            "HOTEN",
+            "HOVATEN",
+            "HOTENSINHVIEN",
+            "HOTENBENHNHAN",
+            "TENBENHNHAN",
+        ],
+    ),
+    (
+        "due",
+        &[
+            "DUE",
+            "DUEDATE",
+            "HANNOP",
+            "HANTHANHTOAN",
+            "HANCHOT",
+            "NGAYHETHAN",
+        ],
+    ),
+];
+
+/// The column (0-based) of every invoice field a header row names
+/// ([`INVOICE_HEADER_NAMES`]); within a field the earlier name wins, then the first column.
+pub fn invoice_columns_of(row: &[String]) -> Vec<Option<usize>> {
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; INVOICE_HEADER_NAMES.len()];
+    for (c, cell) in row.iter().enumerate() {
+        let k = header_key(cell);
+        if k.is_empty() {
+            continue;
+        }
+        for (f, (_, names)) in INVOICE_HEADER_NAMES.iter().enumerate() {
+            if let Some(rank) = names.iter().position(|n| *n == k) {
+                match best[f] {
+                    Some((r, _)) if r <= rank => {}
+                    _ => best[f] = Some((rank, c)),
+                }
+            }
+        }
+    }
+    best.into_iter().map(|b| b.map(|(_, c)| c)).collect()
+}
+
+/// Whether a row names an invoice code and an amount column.
+pub fn is_invoice_header(row: &[String]) -> bool {
+    let cols = invoice_columns_of(row);
+    cols[0].is_some() && cols[1].is_some()
+}
+
+/// Whether a row after an invoice list's header row is a totals row: its code cell is
+/// empty or itself a totals label, and one of its cells starts with a totals word
+/// (`Tổng cộng`, `Cộng`, `Total`, ...).
+pub fn is_invoice_total_row(row: &[String], code_col: Option<usize>) -> bool {
+    let code = code_col
+        .and_then(|c| row.get(c))
+        .map(|c| c.trim())
+        .unwrap_or("");
+    let total_word = |c: &str| {
+        let k = header_key(c);
+        ["TONG", "CONG", "TOTAL", "SUBTOTAL", "SUM"]
+            .iter()
+            .any(|w| k.starts_with(w))
+    };
+    (code.is_empty() || (total_word(code) && !code.bytes().any(|b| b.is_ascii_digit())))
+        && row.iter().any(|c| total_word(c))
+}
+
 /// Why a row was skipped.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -407,6 +555,41 @@ mod tests {
         assert!(is_total_row(
             &row(&["Số dư cuối kỳ", "", "5.000.000"]),
             Some(0)
+        ));
+    }
+
+    #[test]
+    fn invoice_headers_of_a_school_export() {
+        let h = row(&[
+            "STT",
+            "Mã HS",
+            "Họ tên học sinh",
+            "Lớp",
+            "Mã hóa đơn",
+            "Họ tên phụ huynh",
+            "Số tiền",
+            "Hạn nộp",
+        ]);
+        assert!(is_invoice_header(&h));
+        // The invoice code wins over the pupil's code; payer is the parent.
+        assert_eq!(
+            invoice_columns_of(&h),
+            vec![Some(4), Some(6), Some(5), Some(2), Some(7)]
+        );
+        let only_pupil = row(&["Mã HS", "Họ tên học sinh", "Số tiền phải nộp"]);
+        assert_eq!(invoice_columns_of(&only_pupil)[0], Some(0));
+        assert!(!is_invoice_header(&row(&[
+            "DANH SÁCH HỌC PHÍ THÁNG 9/2024"
+        ])));
+        assert!(!is_invoice_header(&row(&["Mã hóa đơn", "Ghi chú"])));
+        assert!(is_invoice_total_row(
+            &row(&["", "", "Tổng cộng", "", "", "", "9.000.000"]),
+            Some(4)
+        ));
+        // A payer named Tống is no totals row.
+        assert!(!is_invoice_total_row(
+            &row(&["1", "HS1", "Tống Văn An", "", "HP00000017", "", "1.000.000"]),
+            Some(4)
         ));
     }
 

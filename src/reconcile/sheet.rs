@@ -19,10 +19,11 @@
 //! - XLS: `calamine` reads the whole sheet into memory (its XLS reader has no streaming).
 
 use super::header::{
-    bank_preset, columns_of, has_names, is_header, is_total_row, SkippedRow, HEADER_NAMES,
-    HEADER_SEARCH_ROWS,
+    bank_preset, columns_of, has_names, invoice_columns_of, is_header, is_invoice_header,
+    is_invoice_total_row, is_total_row, SkippedRow, HEADER_NAMES, HEADER_SEARCH_ROWS,
+    INVOICE_HEADER_NAMES,
 };
-use super::read::{Columns, StatementReader};
+use super::read::{Columns, InvoiceReader, StatementReader};
 use super::RecordError;
 use crate::finding::{Code, Finding};
 use serde::Serialize;
@@ -196,6 +197,73 @@ pub fn open_statement_file(
     open_source(format, Source::File(file), columns, bank)
 }
 
+/// An invoice list opened by [`open_invoices`]: its reader and the mapping used.
+pub struct OpenedInvoices<'a> {
+    /// The invoices, as [`InvoiceReader`] gives them (line numbers are row numbers).
+    pub reader: InvoiceReader<Box<dyn Read + 'a>>,
+    /// The mapping as known when the list was opened (preamble rows skipped).
+    pub mapping: StatementMapping,
+    /// Totals rows skipped while reading (shared with the reader).
+    pub late: Arc<Mutex<Vec<SkippedRow>>>,
+}
+
+impl std::fmt::Debug for OpenedInvoices<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenedInvoices")
+            .field("mapping", &self.mapping())
+            .finish()
+    }
+}
+
+impl OpenedInvoices<'_> {
+    /// The mapping used, with the totals rows skipped so far.
+    pub fn mapping(&self) -> StatementMapping {
+        let mut m = self.mapping.clone();
+        if let Ok(late) = self.late.lock() {
+            m.skipped_rows.extend(late.iter().cloned());
+        }
+        m
+    }
+}
+
+/// Opens an invoice list as a school's or hospital's system exports it (CSV, XLSX or
+/// XLS): the header row is the first of the first [`HEADER_SEARCH_ROWS`] rows naming an
+/// invoice code and an amount column ([`super::header::INVOICE_HEADER_NAMES`]: `Mã hóa
+/// đơn`, `Mã HS`, `Số tiền`, `Họ tên phụ huynh`, `Họ tên học sinh`, `Hạn nộp`, ...; with
+/// `columns` mapped by name, the first row holding those names); rows before it
+/// (a title, the school's name) and totals rows after it (`Tổng cộng` with no code) are
+/// skipped and listed in the mapping, never read as invoices.
+pub fn open_invoices<'a>(
+    format: TableFormat,
+    input: Box<dyn Read + 'a>,
+    columns: &Columns,
+) -> Result<OpenedInvoices<'a>, RecordError> {
+    open_invoice_source(format, Source::Stream(input), columns)
+}
+
+/// As [`open_invoices`], from a file (a workbook is read where it lies).
+pub fn open_invoices_file(
+    format: TableFormat,
+    file: std::fs::File,
+    columns: &Columns,
+) -> Result<OpenedInvoices<'static>, RecordError> {
+    open_invoice_source(format, Source::File(file), columns)
+}
+
+fn open_invoice_source<'a>(
+    format: TableFormat,
+    input: Source<'a>,
+    columns: &Columns,
+) -> Result<OpenedInvoices<'a>, RecordError> {
+    let t = open_table(format, input, columns, None, Kind::Invoices)?;
+    let reader = InvoiceReader::with_delimiter(t.text, &t.columns, t.delimiter)?;
+    Ok(OpenedInvoices {
+        reader,
+        mapping: t.mapping,
+        late: t.late,
+    })
+}
+
 enum Source<'a> {
     Stream(Box<dyn Read + 'a>),
     File(std::fs::File),
@@ -216,6 +284,72 @@ fn open_source<'a>(
     columns: &Columns,
     bank: Option<&str>,
 ) -> Result<OpenedStatement<'a>, RecordError> {
+    let t = open_table(format, input, columns, bank, Kind::Statement)?;
+    let reader = StatementReader::csv_with_delimiter(t.text, &t.columns, t.delimiter)?;
+    Ok(OpenedStatement {
+        reader,
+        mapping: t.mapping,
+        late: t.late,
+    })
+}
+
+/// Which table a file holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Statement,
+    Invoices,
+}
+
+impl Kind {
+    fn is_header(self, row: &[String]) -> bool {
+        match self {
+            Kind::Statement => is_header(row),
+            Kind::Invoices => is_invoice_header(row),
+        }
+    }
+
+    fn columns_of(self, row: &[String]) -> Vec<Option<usize>> {
+        match self {
+            Kind::Statement => columns_of(row),
+            Kind::Invoices => invoice_columns_of(row),
+        }
+    }
+
+    fn names(self) -> &'static [(&'static str, &'static [&'static str])] {
+        match self {
+            Kind::Statement => HEADER_NAMES,
+            Kind::Invoices => INVOICE_HEADER_NAMES,
+        }
+    }
+
+    /// The totals-row test and the column it keys on (statements: the date; invoice
+    /// lists: the code).
+    fn total_test(self) -> TotalTest {
+        match self {
+            Kind::Statement => is_total_row,
+            Kind::Invoices => is_invoice_total_row,
+        }
+    }
+}
+
+type TotalTest = fn(&[String], Option<usize>) -> bool;
+
+/// A table opened: its rows as CSV text (row for line), and how it was read.
+struct Table<'a> {
+    text: Box<dyn Read + 'a>,
+    delimiter: u8,
+    columns: Columns,
+    mapping: StatementMapping,
+    late: Arc<Mutex<Vec<SkippedRow>>>,
+}
+
+fn open_table<'a>(
+    format: TableFormat,
+    input: Source<'a>,
+    columns: &Columns,
+    bank: Option<&str>,
+    kind: Kind,
+) -> Result<Table<'a>, RecordError> {
     let preset = match bank {
         None => None,
         Some(b) => Some(bank_preset(b).ok_or_else(|| {
@@ -265,7 +399,10 @@ fn open_source<'a>(
                 }
                 lines += 1;
             }
-            let rows = CsvRows::new(Box::new(io::Cursor::new(raw.clone())));
+            let mut rows = CsvRows::new(Box::new(io::Cursor::new(raw.clone())));
+            if kind == Kind::Invoices {
+                rows.is_header = is_invoice_header;
+            }
             csv_tail = Some((raw, br));
             Box::new(rows)
         }
@@ -305,7 +442,7 @@ fn open_source<'a>(
     let header_at = if !named.is_empty() {
         head.iter().position(|r| has_names(r, &named))
     } else if columns.is_empty() {
-        head.iter().position(|r| is_header(r))
+        head.iter().position(|r| kind.is_header(r))
     } else {
         Some(0)
     };
@@ -325,18 +462,19 @@ fn open_source<'a>(
                 .push(SkippedRow::new(i as u64 + 1, "preamble", r));
         }
     }
-    let found = columns_of(&header_row);
+    let found = kind.columns_of(&header_row);
     if columns.is_empty() {
         for (f, c) in found.iter().enumerate() {
-            if let (Some(c), Some((name, _))) = (c, HEADER_NAMES.get(f)) {
+            if let (Some(c), Some((name, _))) = (c, kind.names().get(f)) {
                 columns = columns.with(name, &(c + 1).to_string());
             }
         }
     }
+    let key_field = kind.names()[0].0;
     let date_col = columns
-        .column_of("date", &header_row)
+        .column_of(key_field, &header_row)
         .or_else(|| found.first().copied().flatten());
-    for (field, _) in HEADER_NAMES {
+    for (field, _) in kind.names() {
         if let Some(c) = columns.column_of(field, &header_row) {
             mapping.columns.push(MappedColumn {
                 field: field.to_string(),
@@ -354,6 +492,7 @@ fn open_source<'a>(
                 line: 0,
                 header: h,
                 date_col,
+                total: kind.total_test(),
                 delimiter,
                 quoted: false,
                 late: Arc::clone(&late),
@@ -369,6 +508,7 @@ fn open_source<'a>(
                 header: h,
                 row: 0,
                 date_col,
+                total: kind.total_test(),
                 late: Arc::clone(&late),
                 buf: Vec::new(),
                 pos: 0,
@@ -377,9 +517,10 @@ fn open_source<'a>(
             (Box::new(text), b',')
         }
     };
-    let reader = StatementReader::csv_with_delimiter(text, &columns, delimiter)?;
-    Ok(OpenedStatement {
-        reader,
+    Ok(Table {
+        text,
+        delimiter,
+        columns,
         mapping,
         late,
     })
@@ -399,6 +540,7 @@ struct RowsText<'a> {
     header: usize,
     row: usize,
     date_col: Option<usize>,
+    total: TotalTest,
     late: Arc<Mutex<Vec<SkippedRow>>>,
     buf: Vec<u8>,
     pos: usize,
@@ -433,7 +575,7 @@ impl RowsText<'_> {
                 self.buf.push(b'\n');
                 continue;
             }
-            if n > self.header && is_total_row(&row, self.date_col) {
+            if n > self.header && (self.total)(&row, self.date_col) {
                 if let Ok(mut l) = self.late.lock() {
                     l.push(SkippedRow::new(n as u64 + 1, "total", &row));
                 }
@@ -488,6 +630,7 @@ struct TotalsFilter<R> {
     line: usize,
     header: usize,
     date_col: Option<usize>,
+    total: TotalTest,
     delimiter: u8,
     quoted: bool,
     late: Arc<Mutex<Vec<SkippedRow>>>,
@@ -547,7 +690,7 @@ impl<R: Read> Read for TotalsFilter<R> {
             {
                 let text = String::from_utf8_lossy(&self.buf);
                 let cells = split_csv_line(text.trim_end_matches(['\n', '\r']), self.delimiter);
-                if is_total_row(&cells, self.date_col) {
+                if (self.total)(&cells, self.date_col) {
                     if let Ok(mut l) = self.late.lock() {
                         l.push(SkippedRow::new(at as u64 + 1, "total", &cells));
                     }
@@ -726,6 +869,8 @@ struct CsvRows<'a> {
     /// Empty rows still to give for the extra lines of a record that spanned several.
     owed: usize,
     rows: usize,
+    /// The header-row test (statement or invoice list).
+    is_header: fn(&[String]) -> bool,
 }
 
 impl<'a> CsvRows<'a> {
@@ -737,6 +882,7 @@ impl<'a> CsvRows<'a> {
             bom_checked: false,
             owed: 0,
             rows: 0,
+            is_header,
         }
     }
 }
@@ -788,11 +934,11 @@ impl Iterator for CsvRows<'_> {
             .get_or_insert_with(|| super::csv::detect_delimiter(text.as_bytes()));
         let cells = split_csv_line(&text, delimiter);
         // A preamble row's delimiter guess is kept only once a header-like row is seen.
-        if self.rows <= HEADER_SEARCH_ROWS && !is_header(&cells) {
+        if self.rows <= HEADER_SEARCH_ROWS && !(self.is_header)(&cells) {
             let d = super::csv::detect_delimiter(text.as_bytes());
             if d != delimiter {
                 let other = split_csv_line(&text, d);
-                if is_header(&other) {
+                if (self.is_header)(&other) {
                     self.delimiter = Some(d);
                     return Some(Ok(other));
                 }
