@@ -135,9 +135,23 @@ pub fn field_of(cell: &str) -> Option<usize> {
     if k.is_empty() {
         return None;
     }
-    HEADER_NAMES
-        .iter()
-        .position(|(_, names)| names.contains(&k.as_str()))
+    let find = |k: &str| {
+        HEADER_NAMES
+            .iter()
+            .position(|(_, names)| names.contains(&k))
+    };
+    // Bilingual headers (`Số tiền ghi có/ Credit`, `Ngày GD/ TNX Date/ Số CT/ Doc No`, one
+    // name per line): the whole cell first, then each part, the first part that names
+    // a field winning.
+    find(&k).or_else(|| {
+        if !cell.contains(['/', '\n', '(']) {
+            return None;
+        }
+        cell.split(['/', '\n', '(', ')'])
+            .map(header_key)
+            .filter(|k| !k.is_empty())
+            .find_map(|k| find(&k))
+    })
 }
 
 const DATE: usize = 0;
@@ -543,6 +557,18 @@ mod tests {
             assert_eq!(f, Some(field), "{cell}");
         }
         assert_eq!(field_of("Số dư"), None);
+        // Bilingual headers, Vietnamese / English, as Vietcombank's statement prints them.
+        for (cell, field) in [
+            ("Ngày GD/ TNX Date/ Số CT/ Doc No", "date"),
+            ("Số tiền ghi nợ/\nDebit", "debit"),
+            ("Số tiền ghi có/ Credit", "credit"),
+            ("Nội dung chi tiết/ Transactions in detail", "content"),
+            ("Tên đơn vị/người chuyển", "counterName"),
+        ] {
+            let f = field_of(cell).map(|f| HEADER_NAMES[f].0);
+            assert_eq!(f, Some(field), "{cell}");
+        }
+        assert_eq!(field_of("Số dư/ Balance"), None);
         assert_eq!(field_of("STT"), None);
     }
 

@@ -404,7 +404,7 @@ fn open_table<'a>(
                 rows.is_header = is_invoice_header;
             }
             csv_tail = Some((raw, br));
-            Box::new(rows)
+            Box::new(WholeRows(rows))
         }
         TableFormat::Xlsx => {
             let (name, rx) = match input {
@@ -416,7 +416,7 @@ fn open_table<'a>(
                 }
             };
             mapping.sheet = Some(name);
-            Box::new(rx.into_iter())
+            Box::new(rx)
         }
         TableFormat::Xls => {
             let mut bytes = Vec::new();
@@ -426,17 +426,19 @@ fn open_table<'a>(
                 .map_err(sheet_error)?;
             let (name, rows) = xls_rows(bytes)?;
             mapping.sheet = Some(name);
-            Box::new(rows.into_iter().map(Ok))
+            Box::new(WholeRows(rows.into_iter().map(Ok)))
         }
     };
     let mut rows = rows;
     // The first rows, to find the header row in.
     let mut head: Vec<Vec<String>> = Vec::new();
-    for r in rows.by_ref() {
-        head.push(r.map_err(sheet_error)?);
-        if head.len() >= HEADER_SEARCH_ROWS {
-            break;
+    let mut row = Vec::new();
+    while head.len() < HEADER_SEARCH_ROWS {
+        match rows.next_row(&mut row) {
+            None => break,
+            Some(r) => r.map_err(sheet_error)?,
         }
+        head.push(std::mem::take(&mut row));
     }
     let named = columns.header_names();
     let header_at = if !named.is_empty() {
@@ -506,7 +508,9 @@ fn open_table<'a>(
                 head: head.into_iter(),
                 rest: rows,
                 header: h,
-                row: 0,
+                row_n: 0,
+                row: Vec::new(),
+                line: String::new(),
                 date_col,
                 total: kind.total_test(),
                 late: Arc::clone(&late),
@@ -529,16 +533,101 @@ fn open_table<'a>(
 /// The raw first lines of a CSV and the reader of the rest.
 type CsvTail<'a> = (Vec<u8>, BufReader<Box<dyn Read + 'a>>);
 /// Rows from a workbook's thread.
-type RowQueue = mpsc::Receiver<Result<Vec<String>, String>>;
+type RowSource<'a> = Box<dyn NextRow + 'a>;
 
-type RowSource<'a> = Box<dyn Iterator<Item = Result<Vec<String>, String>> + 'a>;
+/// A source of rows that fills a caller's row, reusing its strings (a workbook's rows
+/// are read without an allocation per cell).
+trait NextRow {
+    /// The next row into `out` (its cells cleared and refilled); `None` at the end.
+    fn next_row(&mut self, out: &mut Vec<String>) -> Option<Result<(), String>>;
+}
+
+/// Rows given whole (CSV's first lines, XLS).
+struct WholeRows<I>(I);
+
+impl<I: Iterator<Item = Result<Vec<String>, String>>> NextRow for WholeRows<I> {
+    fn next_row(&mut self, out: &mut Vec<String>) -> Option<Result<(), String>> {
+        Some(self.0.next()?.map(|r| *out = r))
+    }
+}
+
+/// Fills `out` with `cells`, reusing its strings.
+fn fill_row<'c>(out: &mut Vec<String>, cells: impl Iterator<Item = &'c str>) {
+    let mut n = 0;
+    for c in cells {
+        if let Some(s) = out.get_mut(n) {
+            s.clear();
+            s.push_str(c);
+        } else {
+            out.push(c.to_string());
+        }
+        n += 1;
+    }
+    out.truncate(n);
+}
+
+/// Rows of cells in one text buffer: what a workbook's thread hands over at a time.
+#[derive(Default)]
+struct FlatRows {
+    text: String,
+    /// End offset in `text` of every cell.
+    cells: Vec<usize>,
+    /// End index in `cells` of every row.
+    rows: Vec<usize>,
+}
+
+struct RowQueue {
+    rx: mpsc::Receiver<Result<FlatRows, String>>,
+    batch: FlatRows,
+    /// The next row of `batch`.
+    at: usize,
+    failed: bool,
+}
+
+/// Rows handed from a workbook's thread at a time.
+const ROW_BATCH: usize = 512;
+
+impl NextRow for RowQueue {
+    fn next_row(&mut self, out: &mut Vec<String>) -> Option<Result<(), String>> {
+        while self.at >= self.batch.rows.len() {
+            if self.failed {
+                return None;
+            }
+            match self.rx.recv().ok()? {
+                Ok(b) => {
+                    self.batch = b;
+                    self.at = 0;
+                }
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+        let b = &self.batch;
+        let first = if self.at == 0 { 0 } else { b.rows[self.at - 1] };
+        let last = b.rows[self.at];
+        self.at += 1;
+        let cells = (first..last).map(|i| {
+            let start = if i == 0 { 0 } else { b.cells[i - 1] };
+            b.text.get(start..b.cells[i]).unwrap_or("")
+        });
+        fill_row(out, cells);
+        Some(Ok(()))
+    }
+}
 
 /// The rows as CSV text, row for line.
 struct RowsText<'a> {
     head: std::vec::IntoIter<Vec<String>>,
     rest: RowSource<'a>,
     header: usize,
-    row: usize,
+    /// The next row's index (0-based).
+    row_n: usize,
+    /// The row being read (its strings reused from row to row).
+    row: Vec<String>,
+    /// The CSV line being written.
+    line: String,
     date_col: Option<usize>,
     total: TotalTest,
     late: Arc<Mutex<Vec<SkippedRow>>>,
@@ -554,17 +643,17 @@ impl RowsText<'_> {
         self.pos = 0;
         // Several rows at a time.
         while self.buf.len() < 1 << 15 {
-            let row = match self.head.next() {
-                Some(r) => r,
-                None => match self.rest.next() {
-                    Some(Ok(r)) => r,
+            let mut row = std::mem::take(&mut self.row);
+            match self.head.next() {
+                Some(r) => row = r,
+                None => match self.rest.next_row(&mut row) {
+                    Some(Ok(())) => {}
                     Some(Err(e)) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
                     None => break,
                 },
-            };
-            let mut row = row;
-            let n = self.row;
-            self.row += 1;
+            }
+            let n = self.row_n;
+            self.row_n += 1;
             if n == self.header {
                 self.width = row.len();
             } else if n > self.header && row.len() < self.width {
@@ -573,32 +662,32 @@ impl RowsText<'_> {
             }
             if n < self.header {
                 self.buf.push(b'\n');
-                continue;
-            }
-            if n > self.header && (self.total)(&row, self.date_col) {
+            } else if n > self.header && (self.total)(&row, self.date_col) {
                 if let Ok(mut l) = self.late.lock() {
                     l.push(SkippedRow::new(n as u64 + 1, "total", &row));
                 }
                 self.buf.push(b'\n');
-                continue;
-            }
-            let mut line = String::new();
-            for (i, cell) in row.iter().enumerate() {
-                if i > 0 {
-                    line.push(',');
+            } else {
+                let line = &mut self.line;
+                line.clear();
+                for (i, cell) in row.iter().enumerate() {
+                    if i > 0 {
+                        line.push(',');
+                    }
+                    if cell.contains(['\n', '\r']) {
+                        let flat: String = cell
+                            .chars()
+                            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+                            .collect();
+                        super::csv::write_field(line, &flat, ',');
+                    } else {
+                        super::csv::write_field(line, cell, ',');
+                    }
                 }
-                if cell.contains(['\n', '\r']) {
-                    let flat: String = cell
-                        .chars()
-                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-                        .collect();
-                    super::csv::write_field(&mut line, &flat, ',');
-                } else {
-                    super::csv::write_field(&mut line, cell, ',');
-                }
+                self.buf.extend_from_slice(line.as_bytes());
+                self.buf.push(b'\n');
             }
-            self.buf.extend_from_slice(line.as_bytes());
-            self.buf.push(b'\n');
+            self.row = row;
         }
         Ok(!self.buf.is_empty())
     }
@@ -975,37 +1064,51 @@ fn split_csv_line(text: &str, delimiter: u8) -> Vec<String> {
 // Workbooks.
 
 fn cell_text<T: calamine::DataType>(v: &T) -> String {
+    let mut s = String::new();
+    cell_text_into(&mut s, v);
+    s
+}
+
+/// A cell's text, appended to `out`: a date as `YYYY-MM-DD` (and its time when it has
+/// one), a whole number without a decimal part, text as it is.
+fn cell_text_into<T: calamine::DataType>(out: &mut String, v: &T) {
+    use std::fmt::Write;
     if v.is_empty() {
-        return String::new();
+        return;
+    }
+    // Text first: most cells of a statement are.
+    if let Some(s) = v.get_string() {
+        out.push_str(s);
+        return;
     }
     if v.is_datetime() {
         if let Some(dt) = v.as_datetime() {
             use chrono::{Datelike, Timelike};
             let (d, t) = (dt.date(), dt.time());
-            let day = format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
-            return if t == chrono::NaiveTime::MIN {
-                day
-            } else {
-                format!("{day} {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
-            };
+            let _ = write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            if t != chrono::NaiveTime::MIN {
+                let _ = write!(out, " {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second());
+            }
+            return;
         }
     }
     if let Some(s) = v.get_datetime_iso() {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
     if let Some(i) = v.get_int() {
-        return i.to_string();
+        let _ = write!(out, "{i}");
+        return;
     }
     if let Some(f) = v.get_float() {
         if f.fract() == 0.0 && f.abs() < 1e15 {
-            return format!("{}", f as i64);
+            let _ = write!(out, "{}", f as i64);
+        } else {
+            let _ = write!(out, "{f}");
         }
-        return f.to_string();
+        return;
     }
-    if let Some(s) = v.get_string() {
-        return s.to_string();
-    }
-    v.as_string().unwrap_or_default()
+    out.push_str(&v.as_string().unwrap_or_default());
 }
 
 /// Streams the first sheet of an XLSX workbook, row by row, from a thread of its own.
@@ -1019,7 +1122,10 @@ fn xlsx_rows<RS: Read + io::Seek + Send + 'static>(
         .first()
         .cloned()
         .ok_or_else(|| sheet_error("the workbook has no sheet"))?;
-    let (tx, rx) = mpsc::sync_channel::<Result<Vec<String>, String>>(256);
+    // Rows go to the reader in batches: one hand-over per row between the threads cost
+    // more than reading the row (issue 19: futex waits and task switches were a third of
+    // the time).
+    let (tx, rx) = mpsc::sync_channel::<Result<FlatRows, String>>(4);
     let sheet = name.clone();
     std::thread::spawn(move || {
         let mut cells = match wb.worksheet_cells_reader(&sheet) {
@@ -1029,37 +1135,56 @@ fn xlsx_rows<RS: Read + io::Seek + Send + 'static>(
                 return;
             }
         };
-        let mut row: Vec<String> = Vec::new();
-        let mut at: u32 = 0;
+        let mut batch = FlatRows::default();
+        // The row being filled, and its next column.
+        let (mut at, mut col): (u32, usize) = (0, 0);
         loop {
             match cells.next_cell() {
                 Ok(Some(cell)) => {
                     let (r, c) = cell.get_position();
                     while r > at {
-                        if tx.send(Ok(std::mem::take(&mut row))).is_err() {
-                            return;
-                        }
+                        batch.rows.push(batch.cells.len());
+                        col = 0;
                         at += 1;
+                        if batch.rows.len() >= ROW_BATCH {
+                            if tx.send(Ok(std::mem::take(&mut batch))).is_err() {
+                                return;
+                            }
+                        }
                     }
                     let c = c as usize;
-                    if c < 16_384 {
-                        if row.len() <= c {
-                            row.resize(c + 1, String::new());
+                    if c < 16_384 && c >= col {
+                        // Empty cells before it.
+                        while col < c {
+                            batch.cells.push(batch.text.len());
+                            col += 1;
                         }
-                        row[c] = cell_text(cell.get_value());
+                        cell_text_into(&mut batch.text, cell.get_value());
+                        batch.cells.push(batch.text.len());
+                        col += 1;
                     }
                 }
                 Ok(None) => {
-                    let _ = tx.send(Ok(row));
+                    batch.rows.push(batch.cells.len());
+                    let _ = tx.send(Ok(batch));
                     return;
                 }
                 Err(e) => {
+                    if !batch.rows.is_empty() && tx.send(Ok(std::mem::take(&mut batch))).is_err() {
+                        return;
+                    }
                     let _ = tx.send(Err(e.to_string()));
                     return;
                 }
             }
         }
     });
+    let rx = RowQueue {
+        rx,
+        batch: FlatRows::default(),
+        at: 0,
+        failed: false,
+    };
     Ok((name, rx))
 }
 
