@@ -428,3 +428,119 @@ fn an_invoice_list_in_csv_with_a_title_and_totals_is_read_row_for_line() {
     .unwrap_err();
     assert_eq!(e.findings[0].code, Code::ReconcileColumnMissing);
 }
+
+/// Issue 19's "done when" through the C ABI: the school's XLSX invoices
+/// (`vietref_reconciler_add_invoices`) and the bank's XLSX statement, the same statuses
+/// as the CLI's run (cli/tests/reconcile.rs).
+#[test]
+fn the_school_and_bank_workbooks_through_c() {
+    use serde_json::Value;
+    use std::ptr;
+    use vietref::capi::reconcile::*;
+    use vietref::capi::report::*;
+    use vietref::capi::string::*;
+    use vietref::capi::vietref_status::*;
+    use vietref::capi::{vietref_reconciler, vietref_report, vietref_string};
+    unsafe fn take(s: *mut vietref_string) -> String {
+        let len = unsafe { vietref_string_len(s) };
+        let p = unsafe { vietref_string_ptr(s) };
+        let bytes = unsafe { std::slice::from_raw_parts(p.cast::<u8>(), len) }.to_vec();
+        unsafe { vietref_string_free(s) };
+        String::from_utf8(bytes).unwrap()
+    }
+    unsafe fn report_json(rep: *mut vietref_report) -> Value {
+        let mut s = ptr::null_mut();
+        assert_eq!(unsafe { vietref_report_json(rep, &mut s) }, VIETREF_OK);
+        unsafe { vietref_report_free(rep) };
+        serde_json::from_str(&unsafe { take(s) }).unwrap()
+    }
+    let invoices = std::fs::read("examples/reconcile/hoc_phi.xlsx").unwrap();
+    let statement = std::fs::read("examples/reconcile/sao_ke_vcb.xlsx").unwrap();
+    unsafe {
+        let mut r: *mut vietref_reconciler = ptr::null_mut();
+        assert_eq!(
+            vietref_reconciler_new(c"HP:8".as_ptr(), 4, &mut r),
+            VIETREF_OK
+        );
+        let (mut added, mut rep) = (0u64, ptr::null_mut::<vietref_report>());
+        // JSON is no invoice format.
+        let st = vietref_reconciler_add_invoices(
+            r,
+            invoices.as_ptr().cast(),
+            invoices.len(),
+            2,
+            ptr::null(),
+            0,
+            &mut added,
+            &mut rep,
+        );
+        assert_eq!(st, VIETREF_INVALID_ARGUMENT);
+        let st = vietref_reconciler_add_invoices(
+            r,
+            invoices.as_ptr().cast(),
+            invoices.len(),
+            4,
+            ptr::null(),
+            0,
+            &mut added,
+            &mut rep,
+        );
+        assert_eq!(st, VIETREF_OK);
+        let report = report_json(rep);
+        assert_eq!(added, 7, "{report}");
+        let skipped: Vec<(String, String)> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap().to_string(),
+                    f["field"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let s = |row: &str| ("reconcile.row_skipped".to_string(), row.to_string());
+        assert_eq!(skipped, vec![s("1"), s("2"), s("12")], "{report}");
+        assert_eq!(report["valid"], true, "{report}");
+        let (mut res, mut rep) = (ptr::null_mut::<vietref_string>(), ptr::null_mut());
+        let st = vietref_reconciler_feed_statement(
+            r,
+            statement.as_ptr().cast(),
+            statement.len(),
+            4,
+            ptr::null(),
+            0,
+            1,
+            &mut res,
+            &mut rep,
+        );
+        assert_eq!(st, VIETREF_OK);
+        vietref_report_free(rep);
+        let got: Vec<(u64, String, Value)> = take(res)
+            .lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                (
+                    v["line"].as_u64().unwrap(),
+                    v["status"].as_str().unwrap().to_string(),
+                    v["invoice"].clone(),
+                )
+            })
+            .collect();
+        let w = |l: u64, s: &str, i: Option<&str>| (l, s.to_string(), Value::from(i));
+        assert_eq!(
+            got,
+            vec![
+                w(9, "paid", Some("HP2409010192")),
+                w(10, "partial", Some("HP2409010289")),
+                w(11, "overpaid", Some("HP2409010386")),
+                w(12, "paid", Some("HP2409010483")),
+                w(13, "paid", Some("HP2409010580")),
+                w(15, "unmatched", None),
+                w(16, "duplicate", Some("HP2409010192")),
+                w(17, "unmatched", None),
+            ]
+        );
+        vietref_reconciler_free(r);
+    }
+}
