@@ -104,6 +104,9 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
             "SOTIENGHICO",
             "CO",
             "PHATSINHCO",
+            // ACB's export (docs/reference/statement-formats.md).
+            "TIENGUIVAO",
+            "GUIVAO",
         ],
     ),
     (
@@ -115,6 +118,9 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
             "SOTIENGHINO",
             "NO",
             "PHATSINHNO",
+            // ACB's export.
+            "TIENRUTRA",
+            "RUTRA",
         ],
     ),
     ("account", &["ACCOUNT", "ACCOUNTNUMBER", "SOTAIKHOAN"]),
@@ -428,16 +434,18 @@ pub struct BankPreset {
     pub source: &'static str,
 }
 
-/// The banks `--bank` knows. No bank publishes its export layout; a preset holds one only
-/// where a public description of it was found (none yet): the others use the generic
-/// header detection, which knows the header names of [`HEADER_NAMES`]. The name is kept
+/// The banks `--bank` knows. No bank publishes its export layout; where a public
+/// description of one was found (Vietcombank, ACB: docs/reference/statement-formats.md)
+/// its header names are among [`HEADER_NAMES`] (bilingual cells read part by part), so
+/// the generic header detection reads it and no fixed mapping is needed; `columns` would
+/// hold one for a layout whose names the generic detection cannot know. The name is kept
 /// in the mapping (and used by the memo envelope reader for the bank's shapes).
 pub const BANK_PRESETS: &[BankPreset] = &[
     BankPreset {
         name: "vietcombank",
         aliases: &["vcb"],
         columns: "",
-        source: "no published layout: generic header detection",
+        source: "observed layout (bilingual headers Ngày GD/TNX Date, Số tiền ghi nợ/Debit, Số tiền ghi có/Credit, Nội dung chi tiết/Transactions in detail): generic header detection reads it",
     },
     BankPreset {
         name: "vietinbank",
@@ -473,7 +481,7 @@ pub const BANK_PRESETS: &[BankPreset] = &[
         name: "acb",
         aliases: &[],
         columns: "",
-        source: "no published layout: generic header detection",
+        source: "observed layout (Ngày giao dịch, Tiền rút ra, Tiền gửi vào, Nội dung): generic header detection reads it",
     },
     BankPreset {
         name: "vpbank",
@@ -564,6 +572,9 @@ mod tests {
             ("Số tiền ghi có/ Credit", "credit"),
             ("Nội dung chi tiết/ Transactions in detail", "content"),
             ("Tên đơn vị/người chuyển", "counterName"),
+            // ACB.
+            ("Tiền gửi vào", "credit"),
+            ("Tiền rút ra", "debit"),
         ] {
             let f = field_of(cell).map(|f| HEADER_NAMES[f].0);
             assert_eq!(f, Some(field), "{cell}");
