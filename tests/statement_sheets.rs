@@ -544,3 +544,76 @@ fn the_school_and_bank_workbooks_through_c() {
         vietref_reconciler_free(r);
     }
 }
+
+/// Vietcombank's printed layout (docs/reference/statement-formats.md#bank-export-layouts):
+/// bilingual header cells, one language per line, the date cell holding the document
+/// number on a second line, `Cộng doanh số/Total Volume` and `Số dư cuối kỳ/Ending
+/// balance` at the end.
+#[test]
+fn vietcombank_bilingual_headers_and_two_line_date_cells() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "SAO KÊ TÀI KHOẢN\nACCOUNT STATEMENT")
+        .unwrap();
+    ws.write_string(1, 0, "Số dư đầu kỳ/Opening balance:")
+        .unwrap();
+    ws.write_number(1, 4, 17_099_881).unwrap();
+    let header = [
+        "STT\nNo",
+        "Ngày GD/\nTNX Date\nSố CT/ Doc No",
+        "Số tiền ghi nợ/\nDebit",
+        "Số tiền ghi có/\nCredit",
+        "Số dư/\nBalance",
+        "Nội dung chi tiết/\nTransactions in detail",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    ws.write_number(3, 0, 1).unwrap();
+    ws.write_string(3, 1, "31/10/2023\n5243.65937").unwrap();
+    ws.write_number(3, 3, 99_000).unwrap();
+    ws.write_string(
+        3,
+        5,
+        "MBVCB.4525077405.HP2409010192 hoc phi.CT\ntu 0351000646393 NGUYEN VAN AN",
+    )
+    .unwrap();
+    ws.write_string(4, 0, "Cộng doanh số/Total Volume").unwrap();
+    ws.write_number(4, 3, 99_000).unwrap();
+    ws.write_string(5, 0, "Số dư cuối kỳ/Ending balance")
+        .unwrap();
+    ws.write_number(5, 4, 17_198_881).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let mut o = open_statement(
+        TableFormat::Xlsx,
+        Box::new(std::io::Cursor::new(bytes)),
+        &Columns::new(),
+        Some("vietcombank"),
+    )
+    .expect("opened");
+    let got = records(&mut o);
+    assert_eq!(
+        got,
+        vec![(
+            4,
+            99_000,
+            "MBVCB.4525077405.HP2409010192 hoc phi.CT tu 0351000646393 NGUYEN VAN AN".to_string()
+        )]
+    );
+    let m = o.mapping();
+    assert_eq!(m.header_row, 3);
+    let fields: Vec<(&str, usize)> = m
+        .columns
+        .iter()
+        .map(|c| (c.field.as_str(), c.column))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![("date", 2), ("content", 6), ("credit", 4), ("debit", 3)]
+    );
+    let skipped: Vec<(u64, &str)> = m.skipped_rows.iter().map(|s| (s.row, s.reason)).collect();
+    assert_eq!(
+        skipped,
+        vec![(1, "preamble"), (2, "preamble"), (5, "total"), (6, "total")]
+    );
+}

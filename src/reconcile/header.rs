@@ -153,9 +153,10 @@ pub fn field_of(cell: &str) -> Option<usize> {
         if !cell.contains(['/', '\n', '(']) {
             return None;
         }
+        // `Có` and `Nợ` alone name a field only as a whole cell: `STT/No` is a row number.
         cell.split(['/', '\n', '(', ')'])
             .map(header_key)
-            .filter(|k| !k.is_empty())
+            .filter(|k| !k.is_empty() && k != "CO" && k != "NO")
             .find_map(|k| find(&k))
     })
 }
@@ -580,6 +581,7 @@ mod tests {
             assert_eq!(f, Some(field), "{cell}");
         }
         assert_eq!(field_of("Số dư/ Balance"), None);
+        assert_eq!(field_of("STT/\nNo"), None);
         assert_eq!(field_of("STT"), None);
     }
 
