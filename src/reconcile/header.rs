@@ -33,6 +33,9 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
             "NGAYHACHTOAN",
             "NGAYGIOGIAODICH",
             "THOIGIANGIAODICH",
+            // VietinBank's eFAST export (docs/reference/statement-formats.md).
+            "NGAYPHATSINH",
+            "ACCOUNTINGDATE",
         ],
     ),
     (
@@ -60,6 +63,9 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
             "NOIDUNGCHUYENKHOAN",
             "DIENGIAI",
             "MOTA",
+            // VietinBank's eFAST export.
+            "MOTAGIAODICH",
+            "TRANSACTIONDESCRIPTION",
         ],
     ),
     (
@@ -452,7 +458,7 @@ pub const BANK_PRESETS: &[BankPreset] = &[
         name: "vietinbank",
         aliases: &["ctg", "icb"],
         columns: "",
-        source: "no published layout: generic header detection",
+        source: "observed layout (eFAST: Ngày hạch toán/Accounting date, Mô tả giao dịch/Transaction description, Nợ/Debit, Có/Credit, Số giao dịch/Transaction number): generic header detection reads it",
     },
     BankPreset {
         name: "bidv",
@@ -573,6 +579,12 @@ mod tests {
             ("Số tiền ghi có/ Credit", "credit"),
             ("Nội dung chi tiết/ Transactions in detail", "content"),
             ("Tên đơn vị/người chuyển", "counterName"),
+            // VietinBank eFAST.
+            ("Ngày hạch toán / Accounting date", "date"),
+            ("Mô tả giao dịch / Transaction description", "content"),
+            ("Nợ / Debit", "debit"),
+            ("Có / Credit", "credit"),
+            ("Số giao dịch / Transaction number", "reference"),
             // ACB.
             ("Tiền gửi vào", "credit"),
             ("Tiền rút ra", "debit"),
