@@ -230,7 +230,12 @@ pub fn is_total_row(row: &[String], date_col: Option<usize>) -> bool {
             "SUM",
             "CLOSINGBALANCE",
             "OPENINGBALANCE",
+            "ENDINGBALANCE",
             "PHATSINH",
+            // BIDV's `Dư đầu`, `Dư cuối`, `Cuối ngày` rows.
+            "DUDAU",
+            "DUCUOI",
+            "CUOINGAY",
         ]
         .iter()
         .any(|w| k.starts_with(w))
@@ -464,7 +469,7 @@ pub const BANK_PRESETS: &[BankPreset] = &[
         name: "bidv",
         aliases: &[],
         columns: "",
-        source: "no published layout: generic header detection",
+        source: "observed layout (Ngày hiệu lực, Ghi nợ, Ghi có, Mô tả; Dư đầu, Dư cuối rows): generic header detection reads it",
     },
     BankPreset {
         name: "agribank",
@@ -607,6 +612,12 @@ mod tests {
             &row(&["Số dư cuối kỳ", "", "5.000.000"]),
             Some(0)
         ));
+        // BIDV's closing rows.
+        assert!(is_total_row(
+            &row(&["Dư cuối kỳ", "", "5.000.000"]),
+            Some(0)
+        ));
+        assert!(is_total_row(&row(&["", "DƯ ĐẦU", "1.000"]), Some(0)));
     }
 
     #[test]

@@ -744,6 +744,15 @@ fn has_total_word(line: &[u8]) -> bool {
         "sỐ dƯ".as_bytes(),
         "phát sinh".as_bytes(),
         "phÁt sinh".as_bytes(),
+        b"du dau",
+        b"du cuoi",
+        b"cuoi ngay",
+        "dư đầu".as_bytes(),
+        "dƯ ĐẦu".as_bytes(),
+        "dư cuối".as_bytes(),
+        "dƯ cuỐi".as_bytes(),
+        "cuối ngày".as_bytes(),
+        "cuỐi ngÀy".as_bytes(),
     ];
     let n = line.len().min(96);
     let mut low = [0u8; 96];
