@@ -481,7 +481,7 @@ pub const BANK_PRESETS: &[BankPreset] = &[
         name: "techcombank",
         aliases: &["tcb"],
         columns: "",
-        source: "no published layout: generic header detection",
+        source: "observed printed layout (Ngày giao dịch/Transaction date, Đối tác/Remitter, Diễn giải/Details, Số bút toán/Transaction No, Nợ/Debit, Có/Credit): generic header detection reads it",
     },
     BankPreset {
         name: "mb",
