@@ -617,3 +617,73 @@ fn vietcombank_bilingual_headers_and_two_line_date_cells() {
         vec![(1, "preamble"), (2, "preamble"), (5, "total"), (6, "total")]
     );
 }
+
+mod invoice_list_properties {
+    use proptest::prelude::*;
+    use vietref::reconcile::{open_invoices, Columns, TableFormat};
+
+    /// Title lines a school system puts above its table (none names a code and an amount).
+    fn title() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("TRƯỜNG THCS HÒA BÌNH".to_string()),
+            Just("DANH SÁCH THU HỌC PHÍ THÁNG 9/2024".to_string()),
+            Just("Năm học 2024-2025;;Lớp 6A".to_string()),
+            Just(String::new()),
+            "[a-zA-Z ]{1,20}",
+        ]
+    }
+
+    proptest! {
+        /// Whatever the title lines, the invoices are read from the rows after the header
+        /// row, numbered as the file's lines, every title line and the totals row listed as
+        /// skipped, none read as an invoice.
+        #[test]
+        fn titles_and_totals_never_become_invoices(
+            titles in proptest::collection::vec(title(), 0..6),
+            amounts in proptest::collection::vec(1u32..100_000_000, 1..8),
+            totals in any::<bool>(),
+        ) {
+            let mut text = String::new();
+            for t in &titles {
+                text.push_str(t);
+                text.push('\n');
+            }
+            text.push_str("STT;Mã hóa đơn;Họ tên học sinh;Số tiền\n");
+            let header = titles.len() as u64 + 1;
+            for (i, a) in amounts.iter().enumerate() {
+                text.push_str(&format!("{};HD{:04};Tống Văn {i};{a}\n", i + 1, i));
+            }
+            if totals {
+                let sum: u64 = amounts.iter().map(|a| u64::from(*a)).sum();
+                text.push_str(&format!(";;Tổng cộng;{sum}\n"));
+            }
+            let mut o = open_invoices(TableFormat::Csv, Box::new(text.as_bytes()), &Columns::new())
+                .expect("opened");
+            let got: Vec<(u64, String, u64)> = o
+                .reader
+                .by_ref()
+                .map(|r| r.map(|(l, inv)| (l, inv.code, inv.amount.vnd())))
+                .collect::<Result<_, _>>()
+                .expect("no record error");
+            let want: Vec<(u64, String, u64)> = amounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (header + 1 + i as u64, format!("HD{i:04}"), u64::from(*a)))
+                .collect();
+            prop_assert_eq!(got, want);
+            let m = o.mapping();
+            prop_assert_eq!(m.header_row, header);
+            let mut skipped: Vec<u64> = titles
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.replace(';', "").trim().is_empty())
+                .map(|(i, _)| i as u64 + 1)
+                .collect();
+            if totals {
+                skipped.push(header + amounts.len() as u64 + 1);
+            }
+            let rows: Vec<u64> = m.skipped_rows.iter().map(|s| s.row).collect();
+            prop_assert_eq!(rows, skipped);
+        }
+    }
+}
