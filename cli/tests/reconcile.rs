@@ -371,21 +371,22 @@ fn the_school_export_against_the_vietcombank_export_both_xlsx() {
     );
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
-    let got: Vec<(u64, String, Option<String>, Option<String>, String)> =
-        String::from_utf8_lossy(&o.stdout)
-            .lines()
-            .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                let s = |k: &str| v[k].as_str().map(String::from);
-                (
-                    v["line"].as_u64().unwrap(),
-                    s("status").unwrap(),
-                    s("invoice"),
-                    s("suggestion"),
-                    s("reason").unwrap(),
-                )
-            })
-            .collect();
+    /// (line, status, invoice, suggestion, reason).
+    type Row = (u64, String, Option<String>, Option<String>, String);
+    let got: Vec<Row> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v[k].as_str().map(String::from);
+            (
+                v["line"].as_u64().unwrap(),
+                s("status").unwrap(),
+                s("invoice"),
+                s("suggestion"),
+                s("reason").unwrap(),
+            )
+        })
+        .collect();
     let want = |line: u64, status: &str, inv: Option<&str>, sug: Option<&str>, reason: &str| {
         (
             line,

@@ -1155,10 +1155,10 @@ fn xlsx_rows<RS: Read + io::Seek + Send + 'static>(
                         batch.rows.push(batch.cells.len());
                         col = 0;
                         at += 1;
-                        if batch.rows.len() >= ROW_BATCH {
-                            if tx.send(Ok(std::mem::take(&mut batch))).is_err() {
-                                return;
-                            }
+                        if batch.rows.len() >= ROW_BATCH
+                            && tx.send(Ok(std::mem::take(&mut batch))).is_err()
+                        {
+                            return;
                         }
                     }
                     let c = c as usize;
