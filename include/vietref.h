@@ -1888,6 +1888,38 @@ vietref_status vietref_reconciler_add_invoices_csv(vietref_reconciler *reconcile
                                                    vietref_report **report_out);
 
 /**
+ * Reads an invoice list as a school's or hospital's system exports it (`format`
+ * `VIETREF_STATEMENT_CSV`, `VIETREF_STATEMENT_XLSX` or `VIETREF_STATEMENT_XLS`; the
+ * first sheet of a workbook) and adds every invoice as `vietref_reconciler_add_invoice`
+ * would. The header row is the first of the first 30 rows naming an invoice code and an
+ * amount column (`Mã hóa đơn`, `Mã HS`, `Số tiền`, and optionally `Họ tên phụ huynh`
+ * (payer), `Họ tên học sinh` (beneficiary), `Hạn nộp` (due), Vietnamese with or
+ * without diacritics, or English), or the headers given by `columns` as for
+ * `vietref_reconciler_add_invoices_csv`. Rows before it (a title, the school's name)
+ * and totals rows after it are not invoices: each is a `reconcile.row_skipped` warning
+ * in the report, its field the row number. Otherwise as
+ * `vietref_reconciler_add_invoices_csv`: `*added_out` the number added, the report every
+ * finding (field `"ROW:COLUMN"` or `"ROW"`, rows numbered as the spreadsheet numbers
+ * them), valid when every record was added.
+ *
+ * The status is `VIETREF_OK` whenever the report was made; a `format` other than those
+ * three is `VIETREF_INVALID_ARGUMENT`.
+ *
+ * # Safety
+ * `reconciler` is a live reconciler used by no other thread during the call; `data` and
+ * `columns` are readable for their lengths (or NULL when the length is 0); `added_out`
+ * points to a writable `uint64_t` and `report_out` to a writable `vietref_report *`.
+ */
+vietref_status vietref_reconciler_add_invoices(vietref_reconciler *reconciler,
+                                               const char *data,
+                                               size_t data_len,
+                                               uint32_t format,
+                                               const char *columns,
+                                               size_t columns_len,
+                                               uint64_t *added_out,
+                                               vietref_report **report_out);
+
+/**
  * Reads a whole statement export (`format` a `VIETREF_STATEMENT_*` value; `columns` maps
  * CSV headers as for `vietref reconcile --columns`, `"content=Diễn giải,amount=Có"`, empty
  * for the defaults, and may hold `bank=NAME` as `--bank`). CSV (UTF-8, or UTF-16 with a

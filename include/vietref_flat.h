@@ -532,6 +532,15 @@ vietref_status vietref_reconciler_add_invoices_csv(vietref_reconciler *reconcile
                                                    uint64_t *added_out,
                                                    vietref_report **report_out);
 
+vietref_status vietref_reconciler_add_invoices(vietref_reconciler *reconciler,
+                                               const char *data,
+                                               size_t data_len,
+                                               uint32_t format,
+                                               const char *columns,
+                                               size_t columns_len,
+                                               uint64_t *added_out,
+                                               vietref_report **report_out);
+
 vietref_status vietref_reconciler_feed_statement(vietref_reconciler *reconciler,
                                                  const char *data,
                                                  size_t data_len,

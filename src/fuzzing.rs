@@ -456,3 +456,36 @@ pub fn statement_sheet(data: &[u8]) {
         }
     }
 }
+
+/// An invoice list as a school system exports it ([`crate::reconcile::open_invoices`]): the
+/// first byte picks CSV, XLSX or XLS, the rest is the file. Any input gives invoices or
+/// findings, never panics; every skipped row lies before the header row (preamble) or
+/// after it (totals), and no invoice comes from a skipped row.
+pub fn invoice_sheet(data: &[u8]) {
+    use crate::reconcile::{open_invoices, Columns, TableFormat};
+    let (selector, body) = match data.split_first() {
+        Some((s, b)) => (*s, b),
+        None => return,
+    };
+    let format = match selector % 3 {
+        0 => TableFormat::Csv,
+        1 => TableFormat::Xlsx,
+        _ => TableFormat::Xls,
+    };
+    let Ok(mut o) = open_invoices(format, Box::new(body), &Columns::new()) else {
+        return;
+    };
+    let mut lines = Vec::new();
+    for (line, _) in o.reader.by_ref().take(10_000).flatten() {
+        lines.push(line);
+    }
+    let m = o.mapping();
+    assert!(m.header_row >= 1);
+    for s in &m.skipped_rows {
+        match s.reason {
+            "preamble" => assert!(s.row < m.header_row),
+            _ => assert!(s.row > m.header_row),
+        }
+        assert!(!lines.contains(&s.row), "row {} skipped and read", s.row);
+    }
+}

@@ -93,3 +93,17 @@ fn statement_sheet_seeds() {
     }
     vietref::fuzzing::statement_sheet(&u16);
 }
+
+/// The invoice-sheet target on seeds: a school list with a title and totals, the bundled
+/// workbook, a broken zip.
+#[test]
+fn invoice_sheet_seeds() {
+    let csv = "\0DANH SÁCH HỌC PHÍ;;\nMã HS;Họ tên học sinh;Mã hóa đơn;Số tiền\nHS1;An;HP2409010192;1.000\n;Tổng cộng;;1.000\n";
+    vietref::fuzzing::invoice_sheet(csv.as_bytes());
+    vietref::fuzzing::invoice_sheet(&csv.as_bytes()[1..]);
+    let mut xlsx = vec![1u8];
+    xlsx.extend(std::fs::read("examples/reconcile/hoc_phi.xlsx").unwrap());
+    vietref::fuzzing::invoice_sheet(&xlsx);
+    vietref::fuzzing::invoice_sheet(b"\x01PK\x03\x04\x00\x00");
+    vietref::fuzzing::invoice_sheet(b"\x02\xD0\xCF\x11\xE0");
+}

@@ -379,3 +379,311 @@ mod through_c {
         assert_eq!(warned, 4);
     }
 }
+
+#[test]
+fn an_invoice_list_in_csv_with_a_title_and_totals_is_read_row_for_line() {
+    use vietref::reconcile::open_invoices;
+    let csv = "DANH SÁCH THU HỌC PHÍ;;;;\n\
+               ;;;;\n\
+               STT;Mã HS;Họ tên học sinh;Mã hóa đơn;Số tiền phải nộp\n\
+               1;HS01;Tống Thị An;HP2409010192;1.250.000\n\
+               ;;Tổng cộng;;1.250.000\n";
+    let mut o =
+        open_invoices(TableFormat::Csv, Box::new(csv.as_bytes()), &Columns::new()).expect("opened");
+    let got: Vec<_> = o.reader.by_ref().collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    let (line, inv) = got[0].as_ref().unwrap();
+    assert_eq!(
+        (
+            *line,
+            inv.code.as_str(),
+            inv.amount.vnd(),
+            inv.beneficiary.as_deref()
+        ),
+        (4, "HP2409010192", 1_250_000, Some("Tống Thị An"))
+    );
+    let m = o.mapping();
+    assert_eq!(m.header_row, 3);
+    let skipped: Vec<(u64, &str)> = m.skipped_rows.iter().map(|s| (s.row, s.reason)).collect();
+    assert_eq!(skipped, vec![(1, "preamble"), (5, "total")]);
+    // A plain list reads as it always did, header on row 1.
+    let plain = "code,amount\nHP2409010192,1250000\n";
+    let mut o = open_invoices(
+        TableFormat::Csv,
+        Box::new(plain.as_bytes()),
+        &Columns::new(),
+    )
+    .unwrap();
+    assert_eq!(o.reader.by_ref().count(), 1);
+    assert_eq!(
+        (o.mapping().header_row, o.mapping().skipped_rows.len()),
+        (1, 0)
+    );
+    // No code column: the reader names what is missing, no invoice is made up.
+    let e = open_invoices(
+        TableFormat::Csv,
+        Box::new("Tên;Số tiền\nA;1000\n".as_bytes()),
+        &Columns::new(),
+    )
+    .unwrap_err();
+    assert_eq!(e.findings[0].code, Code::ReconcileColumnMissing);
+}
+
+/// Issue 19's "done when" through the C ABI: the school's XLSX invoices
+/// (`vietref_reconciler_add_invoices`) and the bank's XLSX statement, the same statuses
+/// as the CLI's run (cli/tests/reconcile.rs).
+#[test]
+fn the_school_and_bank_workbooks_through_c() {
+    use serde_json::Value;
+    use std::ptr;
+    use vietref::capi::reconcile::*;
+    use vietref::capi::report::*;
+    use vietref::capi::string::*;
+    use vietref::capi::vietref_status::*;
+    use vietref::capi::{vietref_reconciler, vietref_report, vietref_string};
+    unsafe fn take(s: *mut vietref_string) -> String {
+        let len = unsafe { vietref_string_len(s) };
+        let p = unsafe { vietref_string_ptr(s) };
+        let bytes = unsafe { std::slice::from_raw_parts(p.cast::<u8>(), len) }.to_vec();
+        unsafe { vietref_string_free(s) };
+        String::from_utf8(bytes).unwrap()
+    }
+    unsafe fn report_json(rep: *mut vietref_report) -> Value {
+        let mut s = ptr::null_mut();
+        assert_eq!(unsafe { vietref_report_json(rep, &mut s) }, VIETREF_OK);
+        unsafe { vietref_report_free(rep) };
+        serde_json::from_str(&unsafe { take(s) }).unwrap()
+    }
+    let invoices = std::fs::read("examples/reconcile/hoc_phi.xlsx").unwrap();
+    let statement = std::fs::read("examples/reconcile/sao_ke_vcb.xlsx").unwrap();
+    unsafe {
+        let mut r: *mut vietref_reconciler = ptr::null_mut();
+        assert_eq!(
+            vietref_reconciler_new(c"HP:8".as_ptr(), 4, &mut r),
+            VIETREF_OK
+        );
+        let (mut added, mut rep) = (0u64, ptr::null_mut::<vietref_report>());
+        // JSON is no invoice format.
+        let st = vietref_reconciler_add_invoices(
+            r,
+            invoices.as_ptr().cast(),
+            invoices.len(),
+            2,
+            ptr::null(),
+            0,
+            &mut added,
+            &mut rep,
+        );
+        assert_eq!(st, VIETREF_INVALID_ARGUMENT);
+        let st = vietref_reconciler_add_invoices(
+            r,
+            invoices.as_ptr().cast(),
+            invoices.len(),
+            4,
+            ptr::null(),
+            0,
+            &mut added,
+            &mut rep,
+        );
+        assert_eq!(st, VIETREF_OK);
+        let report = report_json(rep);
+        assert_eq!(added, 7, "{report}");
+        let skipped: Vec<(String, String)> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["code"].as_str().unwrap().to_string(),
+                    f["field"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let s = |row: &str| ("reconcile.row_skipped".to_string(), row.to_string());
+        assert_eq!(skipped, vec![s("1"), s("2"), s("12")], "{report}");
+        assert_eq!(report["valid"], true, "{report}");
+        let (mut res, mut rep) = (ptr::null_mut::<vietref_string>(), ptr::null_mut());
+        let st = vietref_reconciler_feed_statement(
+            r,
+            statement.as_ptr().cast(),
+            statement.len(),
+            4,
+            ptr::null(),
+            0,
+            1,
+            &mut res,
+            &mut rep,
+        );
+        assert_eq!(st, VIETREF_OK);
+        vietref_report_free(rep);
+        let got: Vec<(u64, String, Value)> = take(res)
+            .lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                (
+                    v["line"].as_u64().unwrap(),
+                    v["status"].as_str().unwrap().to_string(),
+                    v["invoice"].clone(),
+                )
+            })
+            .collect();
+        let w = |l: u64, s: &str, i: Option<&str>| (l, s.to_string(), Value::from(i));
+        assert_eq!(
+            got,
+            vec![
+                w(9, "paid", Some("HP2409010192")),
+                w(10, "partial", Some("HP2409010289")),
+                w(11, "overpaid", Some("HP2409010386")),
+                w(12, "paid", Some("HP2409010483")),
+                w(13, "paid", Some("HP2409010580")),
+                w(15, "unmatched", None),
+                w(16, "duplicate", Some("HP2409010192")),
+                w(17, "unmatched", None),
+            ]
+        );
+        vietref_reconciler_free(r);
+    }
+}
+
+/// Vietcombank's printed layout (docs/reference/statement-formats.md#bank-export-layouts):
+/// bilingual header cells, one language per line, the date cell holding the document
+/// number on a second line, `Cộng doanh số/Total Volume` and `Số dư cuối kỳ/Ending
+/// balance` at the end.
+#[test]
+fn vietcombank_bilingual_headers_and_two_line_date_cells() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "SAO KÊ TÀI KHOẢN\nACCOUNT STATEMENT")
+        .unwrap();
+    ws.write_string(1, 0, "Số dư đầu kỳ/Opening balance:")
+        .unwrap();
+    ws.write_number(1, 4, 17_099_881).unwrap();
+    let header = [
+        "STT\nNo",
+        "Ngày GD/\nTNX Date\nSố CT/ Doc No",
+        "Số tiền ghi nợ/\nDebit",
+        "Số tiền ghi có/\nCredit",
+        "Số dư/\nBalance",
+        "Nội dung chi tiết/\nTransactions in detail",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    ws.write_number(3, 0, 1).unwrap();
+    ws.write_string(3, 1, "31/10/2023\n5243.65937").unwrap();
+    ws.write_number(3, 3, 99_000).unwrap();
+    ws.write_string(
+        3,
+        5,
+        "MBVCB.4525077405.HP2409010192 hoc phi.CT\ntu 0351000646393 NGUYEN VAN AN",
+    )
+    .unwrap();
+    ws.write_string(4, 0, "Cộng doanh số/Total Volume").unwrap();
+    ws.write_number(4, 3, 99_000).unwrap();
+    ws.write_string(5, 0, "Số dư cuối kỳ/Ending balance")
+        .unwrap();
+    ws.write_number(5, 4, 17_198_881).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let mut o = open_statement(
+        TableFormat::Xlsx,
+        Box::new(std::io::Cursor::new(bytes)),
+        &Columns::new(),
+        Some("vietcombank"),
+    )
+    .expect("opened");
+    let got = records(&mut o);
+    assert_eq!(
+        got,
+        vec![(
+            4,
+            99_000,
+            "MBVCB.4525077405.HP2409010192 hoc phi.CT tu 0351000646393 NGUYEN VAN AN".to_string()
+        )]
+    );
+    let m = o.mapping();
+    assert_eq!(m.header_row, 3);
+    let fields: Vec<(&str, usize)> = m
+        .columns
+        .iter()
+        .map(|c| (c.field.as_str(), c.column))
+        .collect();
+    assert_eq!(
+        fields,
+        vec![("date", 2), ("content", 6), ("credit", 4), ("debit", 3)]
+    );
+    let skipped: Vec<(u64, &str)> = m.skipped_rows.iter().map(|s| (s.row, s.reason)).collect();
+    assert_eq!(
+        skipped,
+        vec![(1, "preamble"), (2, "preamble"), (5, "total"), (6, "total")]
+    );
+}
+
+mod invoice_list_properties {
+    use proptest::prelude::*;
+    use vietref::reconcile::{open_invoices, Columns, TableFormat};
+
+    /// Title lines a school system puts above its table (none names a code and an amount).
+    fn title() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("TRƯỜNG THCS HÒA BÌNH".to_string()),
+            Just("DANH SÁCH THU HỌC PHÍ THÁNG 9/2024".to_string()),
+            Just("Năm học 2024-2025;;Lớp 6A".to_string()),
+            Just(String::new()),
+            "[a-zA-Z ]{1,20}",
+        ]
+    }
+
+    proptest! {
+        /// Whatever the title lines, the invoices are read from the rows after the header
+        /// row, numbered as the file's lines, every title line and the totals row listed as
+        /// skipped, none read as an invoice.
+        #[test]
+        fn titles_and_totals_never_become_invoices(
+            titles in proptest::collection::vec(title(), 0..6),
+            amounts in proptest::collection::vec(1u32..100_000_000, 1..8),
+            totals in any::<bool>(),
+        ) {
+            let mut text = String::new();
+            for t in &titles {
+                text.push_str(t);
+                text.push('\n');
+            }
+            text.push_str("STT;Mã hóa đơn;Họ tên học sinh;Số tiền\n");
+            let header = titles.len() as u64 + 1;
+            for (i, a) in amounts.iter().enumerate() {
+                text.push_str(&format!("{};HD{:04};Tống Văn {i};{a}\n", i + 1, i));
+            }
+            if totals {
+                let sum: u64 = amounts.iter().map(|a| u64::from(*a)).sum();
+                text.push_str(&format!(";;Tổng cộng;{sum}\n"));
+            }
+            let mut o = open_invoices(TableFormat::Csv, Box::new(text.as_bytes()), &Columns::new())
+                .expect("opened");
+            let got: Vec<(u64, String, u64)> = o
+                .reader
+                .by_ref()
+                .map(|r| r.map(|(l, inv)| (l, inv.code, inv.amount.vnd())))
+                .collect::<Result<_, _>>()
+                .expect("no record error");
+            let want: Vec<(u64, String, u64)> = amounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (header + 1 + i as u64, format!("HD{i:04}"), u64::from(*a)))
+                .collect();
+            prop_assert_eq!(got, want);
+            let m = o.mapping();
+            prop_assert_eq!(m.header_row, header);
+            let mut skipped: Vec<u64> = titles
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.replace(';', "").trim().is_empty())
+                .map(|(i, _)| i as u64 + 1)
+                .collect();
+            if totals {
+                skipped.push(header + amounts.len() as u64 + 1);
+            }
+            let rows: Vec<u64> = m.skipped_rows.iter().map(|s| s.row).collect();
+            prop_assert_eq!(rows, skipped);
+        }
+    }
+}

@@ -10,9 +10,9 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 use vietref::reconcile::{
-    open_statement, push_json_line, Columns, CsvWriter, InvoiceReader, LineResult, Reconciler,
-    RecordError, StatementFormat, StatementLine, StatementMapping, StatementReader,
-    StatementRecord, TableFormat, FEED_BATCH,
+    open_statement, push_json_line, Columns, CsvWriter, LineResult, Reconciler, RecordError,
+    StatementFormat, StatementLine, StatementMapping, StatementReader, StatementRecord,
+    TableFormat, FEED_BATCH,
 };
 use vietref::Finding;
 
@@ -28,8 +28,10 @@ pub enum OutFormat {
 /// Arguments of `vietref reconcile`.
 #[derive(clap::Args)]
 pub struct ReconcileArgs {
-    /// Open invoices: CSV with a header row: code, amount, and optionally payer,
-    /// beneficiary, due.
+    /// Open invoices: CSV, XLSX or XLS (the school's or hospital's export) with a header
+    /// row naming code and amount, and optionally payer, beneficiary, due (`Mã hóa đơn`,
+    /// `Mã HS`, `Số tiền`, `Họ tên phụ huynh`, `Họ tên học sinh`, `Hạn nộp`, ...); a title
+    /// before the header row and totals rows are skipped and listed.
     #[arg(long, value_name = "FILE")]
     invoices: String,
     /// Bank statement: an XLSX or XLS export, CSV (UTF-8, or UTF-16 with BOM), JSON lines
@@ -352,11 +354,42 @@ pub fn run(a: ReconcileArgs) -> CliResult {
 
     // Invoices: every problem is listed; any error stops before reconciling.
     let mut rec = Reconciler::new(schemes);
-    let mut invoices = InvoiceReader::new(io::BufReader::new(open(&a.invoices)?), &invoice_columns)
-        .map_err(|e| {
-            print_record_error(&a.invoices, &e);
-            format!("{}: the invoice file cannot be read", a.invoices)
-        })?;
+    let invoice_format = match TableFormat::from_path(&a.invoices) {
+        Some(t) => (t, open(&a.invoices)?),
+        None => match sniffed(&a.invoices, open(&a.invoices)?)? {
+            (Kind::Table(t), r) => (t, r),
+            // JSON is no invoice format: the CSV reader says what is missing.
+            (Kind::Json(_), r) => (TableFormat::Csv, r),
+        },
+    };
+    let cannot_invoices = |e: RecordError| {
+        print_record_error(&a.invoices, &e);
+        format!("{}: the invoice file cannot be read", a.invoices)
+    };
+    let opened = match invoice_format {
+        // A workbook file is read where it lies (calamine seeks in it).
+        (t, _) if t != TableFormat::Csv && a.invoices != "-" => {
+            let f =
+                File::open(&a.invoices).map_err(|e| format!("cannot open {}: {e}", a.invoices))?;
+            vietref::reconcile::open_invoices_file(t, f, &invoice_columns)
+        }
+        (t, r) => {
+            vietref::reconcile::open_invoices(t, Box::new(io::BufReader::new(r)), &invoice_columns)
+        }
+    }
+    .map_err(cannot_invoices)?;
+    // The mapping is told for a workbook or a list with rows skipped (a plain CSV list
+    // is read as it always was).
+    let invoice_mapping_shown = opened.mapping.format != "csv" || opened.mapping.header_row > 1;
+    if invoice_mapping_shown && !a.quiet {
+        eprintln!("{}: read as {}", a.invoices, opened.mapping);
+    }
+    for s in &opened.mapping.skipped_rows {
+        eprintln!("{}", finding_line(&a.invoices, s.row, &s.finding()));
+    }
+    let invoice_late = std::sync::Arc::clone(&opened.late);
+    let invoice_mapping = opened.mapping.clone();
+    let mut invoices = opened.reader;
     let mut bad_invoices = 0u64;
     let mut warnings = 0u64;
     while let Some(item) = invoices.next() {
@@ -390,6 +423,15 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     if let Some(e) = invoices.take_io_error() {
         return Err(format!("cannot read {}: {e}", a.invoices));
     }
+    let invoice_mapping = {
+        let mut m = invoice_mapping;
+        let late = invoice_late.lock().map(|l| l.clone()).unwrap_or_default();
+        for s in &late {
+            eprintln!("{}", finding_line(&a.invoices, s.row, &s.finding()));
+        }
+        m.skipped_rows.extend(late);
+        (invoice_mapping_shown || !m.skipped_rows.is_empty()).then_some(m)
+    };
     if bad_invoices > 0 {
         return Err(format!(
             "{}: {bad_invoices} invoice record(s) have errors; fix them first (nothing was reconciled)",
@@ -536,6 +578,12 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         if let (Some(m), Some(o)) = (&mapping, v.as_object_mut()) {
             o.insert(
                 "statementMapping".into(),
+                serde_json::to_value(m).map_err(|e| e.to_string())?,
+            );
+        }
+        if let (Some(m), Some(o)) = (&invoice_mapping, v.as_object_mut()) {
+            o.insert(
+                "invoiceMapping".into(),
                 serde_json::to_value(m).map_err(|e| e.to_string())?,
             );
         }

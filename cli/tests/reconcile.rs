@@ -345,3 +345,146 @@ fn a_json_statement_with_a_repeated_key_is_refused_naming_it() {
         "{err}"
     );
 }
+
+/// Issue 19's "done when": the school system's XLSX export against the bank's XLSX
+/// statement, both with a preamble and totals rows (examples/reconcile/hoc_phi.xlsx and
+/// sao_ke_vcb.xlsx, written by tests/example_workbooks.rs). Every row's status and reason,
+/// every skipped row with its number, and the mappings on stderr and in the summary.
+#[test]
+fn the_school_export_against_the_vietcombank_export_both_xlsx() {
+    let dir = std::env::temp_dir().join(format!("vietref-hoc-phi-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let summary = dir.join("summary.json");
+    let (inv, st) = (examples("hoc_phi.xlsx"), examples("sao_ke_vcb.xlsx"));
+    let o = run(
+        &[
+            "--invoices",
+            &inv,
+            "--statement",
+            &st,
+            "--scheme",
+            "HP:8",
+            "--summary",
+            summary.to_str().unwrap(),
+        ],
+        "",
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    /// (line, status, invoice, suggestion, reason).
+    type Row = (u64, String, Option<String>, Option<String>, String);
+    let got: Vec<Row> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let s = |k: &str| v[k].as_str().map(String::from);
+            (
+                v["line"].as_u64().unwrap(),
+                s("status").unwrap(),
+                s("invoice"),
+                s("suggestion"),
+                s("reason").unwrap(),
+            )
+        })
+        .collect();
+    let want = |line: u64, status: &str, inv: Option<&str>, sug: Option<&str>, reason: &str| {
+        (
+            line,
+            status.to_string(),
+            inv.map(String::from),
+            sug.map(String::from),
+            reason.to_string(),
+        )
+    };
+    assert_eq!(
+        got,
+        vec![
+            want(9, "paid", Some("HP2409010192"), None, "code HP2409010192 found; 1,250,000 VND paid in full"),
+            want(10, "partial", Some("HP2409010289"), None, "code HP2409010289 found; 500,000 VND paid of 1,250,000 VND, 750,000 VND still due"),
+            want(11, "overpaid", Some("HP2409010386"), None, "code HP2409010386 found; 1,300,000 VND paid for 1,250,000 VND due: 50,000 VND too much"),
+            want(12, "paid", Some("HP2409010483"), None, "code HP2409010483 found; 980,000 VND paid in full"),
+            want(13, "paid", Some("HP2409010580"), None, "code HP2409010580 found; 1,250,000 VND paid in full"),
+            // Row 14 is the bank's SMS fee: outgoing, skipped (a warning on stderr).
+            want(15, "unmatched", None, Some("HP2409010677"), "no invoice code found in the content; the beneficiary's name DO MINH QUAN and the exact amount 750,000 VND fit one open invoice, HP2409010677: a suggestion for a person to confirm, not applied"),
+            want(16, "duplicate", Some("HP2409010192"), None, "invoice HP2409010192 was already settled by line 9; this 1,250,000 VND is an extra payment"),
+            want(17, "unmatched", None, None, "no invoice code found in the content"),
+        ]
+    );
+    // Both mappings on stderr, every skipped row with its number.
+    for needle in [
+        "hoc_phi.xlsx: read as xlsx, sheet \"Hoc phi HK1\", header row 4: code=\"Mã hóa đơn\" (column 5), amount=\"Số tiền\" (column 7), payer=\"Họ tên phụ huynh\" (column 6), beneficiary=\"Họ tên học sinh\" (column 3), due=\"Hạn nộp\" (column 8)",
+        "hoc_phi.xlsx:1: warning: row skipped, not a transaction: before the header row (TRƯỜNG THCS HÒA BÌNH) [reconcile.row_skipped]",
+        "hoc_phi.xlsx:2: warning: row skipped",
+        "hoc_phi.xlsx:12: warning: row skipped, not a transaction: a totals row (Tổng cộng | 7980000) [reconcile.row_skipped]",
+        "sao_ke_vcb.xlsx: read as xlsx, sheet \"Sao ke\", header row 8: date=\"Ngày GD\" (column 2), content=\"Nội dung chi tiết\" (column 6), credit=\"Số tiền ghi có\" (column 4), debit=\"Số tiền ghi nợ\" (column 3)",
+        "sao_ke_vcb.xlsx:3: warning: row skipped, not a transaction: before the header row (Số tài khoản / Account number: | 0011001000111) [reconcile.row_skipped]",
+        "sao_ke_vcb.xlsx:6: warning: row skipped, not a transaction: before the header row (Số dư đầu kỳ / Opening balance: | 12500000) [reconcile.row_skipped]",
+        "sao_ke_vcb.xlsx:14: column Số tiền ghi nợ: warning: an outgoing transfer was skipped",
+        "sao_ke_vcb.xlsx:18: warning: row skipped, not a transaction: a totals row (Tổng số phát sinh / Total | 11000 | 7480000) [reconcile.row_skipped]",
+        "sao_ke_vcb.xlsx:19: warning: row skipped, not a transaction: a totals row (Số dư cuối kỳ / Closing balance | 19969000) [reconcile.row_skipped]",
+        "input lines: 19 = 8 fed + 11 skipped",
+        "invoices: 7 loaded; 2 settled, 2 overpaid, 1 partly paid, 2 unpaid; 2.750.000 VND still due",
+    ] {
+        assert!(err.contains(needle), "stderr lacks {needle:?}:\n{err}");
+    }
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    let skipped = |m: &serde_json::Value| -> Vec<(u64, String)> {
+        m["skippedRows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["row"].as_u64().unwrap(),
+                    s["reason"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let pre = |r: u64| (r, "preamble".to_string());
+    let tot = |r: u64| (r, "total".to_string());
+    assert_eq!(v["invoiceMapping"]["headerRow"], 4);
+    assert_eq!(skipped(&v["invoiceMapping"]), vec![pre(1), pre(2), tot(12)]);
+    assert_eq!(v["statementMapping"]["headerRow"], 8);
+    assert_eq!(
+        skipped(&v["statementMapping"]),
+        vec![
+            pre(1),
+            pre(2),
+            pre(3),
+            pre(4),
+            pre(5),
+            pre(6),
+            tot(18),
+            tot(19)
+        ]
+    );
+    let cols: Vec<(String, u64)> = v["invoiceMapping"]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["field"].as_str().unwrap().to_string(),
+                c["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let c = |f: &str, n: u64| (f.to_string(), n);
+    assert_eq!(
+        cols,
+        vec![
+            c("code", 5),
+            c("amount", 7),
+            c("payer", 6),
+            c("beneficiary", 3),
+            c("due", 8)
+        ]
+    );
+    assert_eq!(
+        (v["invoices"].as_u64(), v["outstanding"].as_u64()),
+        (Some(7), Some(2_750_000))
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1025,6 +1025,30 @@ unsafe fn reconcile(text: &[u8], other: &[u8], cap: u8) {
         walk_report(rep, cap);
         vietref_report_free(rep);
         assert!(added <= other.len() as u64);
+        // The same bytes as an invoice list of a format picked by `cap` (0 and 2, 3 are
+        // refused; 1, 4, 5 read).
+        let mut rep: *mut vietref_report = ptr::null_mut();
+        let st = vietref_reconciler_add_invoices(
+            r,
+            other.as_ptr().cast(),
+            other.len(),
+            u32::from(cap % 6),
+            ptr::null(),
+            0,
+            &mut added,
+            &mut rep,
+        );
+        if ok(st) {
+            walk_report(rep, cap);
+            vietref_report_free(rep);
+            assert!(added <= other.len() as u64);
+        } else {
+            assert!(
+                matches!(cap % 6, 0 | 2 | 3),
+                "status {st:?} for format {}",
+                cap % 6
+            );
+        }
         let (format, results_format) = (u32::from(cap % 4), u32::from((cap >> 2) % 3));
         let mut res: *mut vietref_string = ptr::null_mut();
         let mut rep: *mut vietref_report = ptr::null_mut();

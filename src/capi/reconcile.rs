@@ -334,49 +334,137 @@ pub unsafe extern "C" fn vietref_reconciler_add_invoices_csv(
         let columns = unsafe { text_arg(columns, columns_len) }?;
         let added_out = unsafe { out_arg(added_out) }?;
         let out = unsafe { out_arg(report_out) }?;
-        let mut findings = Vec::new();
-        let mut added = 0u64;
-        let mut failed = false;
-        match columns_arg(columns) {
-            Err(f) => {
-                findings.push(f);
+        let (added, report) = add_invoices(r, columns, |cols| {
+            crate::reconcile::InvoiceReader::new(Box::new(data) as Box<dyn std::io::Read>, cols)
+                .map(|reader| (reader, Vec::new(), None))
+        });
+        added_out.write(added);
+        out.write_report(report);
+        Ok(())
+    })
+}
+
+/// Reads an invoice list as a school's or hospital's system exports it (`format`
+/// `VIETREF_STATEMENT_CSV`, `VIETREF_STATEMENT_XLSX` or `VIETREF_STATEMENT_XLS`; the
+/// first sheet of a workbook) and adds every invoice as `vietref_reconciler_add_invoice`
+/// would. The header row is the first of the first 30 rows naming an invoice code and an
+/// amount column (`Mã hóa đơn`, `Mã HS`, `Số tiền`, and optionally `Họ tên phụ huynh`
+/// (payer), `Họ tên học sinh` (beneficiary), `Hạn nộp` (due), Vietnamese with or
+/// without diacritics, or English), or the headers given by `columns` as for
+/// `vietref_reconciler_add_invoices_csv`. Rows before it (a title, the school's name)
+/// and totals rows after it are not invoices: each is a `reconcile.row_skipped` warning
+/// in the report, its field the row number. Otherwise as
+/// `vietref_reconciler_add_invoices_csv`: `*added_out` the number added, the report every
+/// finding (field `"ROW:COLUMN"` or `"ROW"`, rows numbered as the spreadsheet numbers
+/// them), valid when every record was added.
+///
+/// The status is `VIETREF_OK` whenever the report was made; a `format` other than those
+/// three is `VIETREF_INVALID_ARGUMENT`.
+///
+/// # Safety
+/// `reconciler` is a live reconciler used by no other thread during the call; `data` and
+/// `columns` are readable for their lengths (or NULL when the length is 0); `added_out`
+/// points to a writable `uint64_t` and `report_out` to a writable `vietref_report *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_add_invoices(
+    reconciler: *mut vietref_reconciler,
+    data: *const c_char,
+    data_len: usize,
+    format: u32,
+    columns: *const c_char,
+    columns_len: usize,
+    added_out: *mut u64,
+    report_out: *mut *mut vietref_report,
+) -> vietref_status {
+    use crate::reconcile::TableFormat;
+    ffi_boundary!({
+        let r = unsafe { handle_mut(reconciler) }?;
+        let data = unsafe { bytes_arg(data.cast(), data_len) }?;
+        let columns = unsafe { text_arg(columns, columns_len) }?;
+        let format = known(match format {
+            1 => Some(TableFormat::Csv),
+            4 => Some(TableFormat::Xlsx),
+            5 => Some(TableFormat::Xls),
+            _ => None,
+        })?;
+        let added_out = unsafe { out_arg(added_out) }?;
+        let out = unsafe { out_arg(report_out) }?;
+        let (added, report) = add_invoices(r, columns, |cols| {
+            let o = crate::reconcile::open_invoices(format, Box::new(data), cols)?;
+            Ok((o.reader, o.mapping.skipped_rows, Some(o.late)))
+        });
+        added_out.write(added);
+        out.write_report(report);
+        Ok(())
+    })
+}
+
+/// An invoice reader, the rows skipped before reading and the totals rows skipped while
+/// reading.
+type OpenedList<'a> = (
+    crate::reconcile::InvoiceReader<Box<dyn std::io::Read + 'a>>,
+    Vec<crate::reconcile::SkippedRow>,
+    Option<std::sync::Arc<std::sync::Mutex<Vec<crate::reconcile::SkippedRow>>>>,
+);
+
+/// Adds every invoice of a list opened by `open` (given the parsed `columns`): the number
+/// added and the report.
+fn add_invoices<'a>(
+    r: &mut vietref_reconciler,
+    columns: &str,
+    open: impl FnOnce(
+        &crate::reconcile::Columns,
+    ) -> Result<OpenedList<'a>, crate::reconcile::RecordError>,
+) -> (u64, Report<Cleaned>) {
+    let mut findings = Vec::new();
+    let mut added = 0u64;
+    let mut failed = false;
+    match columns_arg(columns) {
+        Err(f) => {
+            findings.push(f);
+            failed = true;
+        }
+        Ok(cols) => match open(&cols) {
+            Err(e) => {
+                findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
                 failed = true;
             }
-            Ok(cols) => match crate::reconcile::InvoiceReader::new(data, &cols) {
-                Err(e) => {
-                    findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
-                    failed = true;
+            Ok((mut reader, skipped, late)) => {
+                for s in &skipped {
+                    findings.push(at_line(s.row, s.finding()));
                 }
-                Ok(mut reader) => {
-                    while let Some(item) = reader.next() {
-                        match item {
-                            Err(e) => {
-                                failed = true;
-                                findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
-                            }
-                            Ok((line, inv)) => {
-                                let (list, ok) = match r.reconciler.add_invoice(inv) {
-                                    Ok(a) => (a.warnings, true),
-                                    Err(f) => (f, false),
-                                };
-                                added += u64::from(ok);
-                                failed |= !ok;
-                                for mut f in list {
-                                    f.field = reader.column_name(&f.field).into();
-                                    findings.push(at_line(line, f));
-                                }
+                while let Some(item) = reader.next() {
+                    match item {
+                        Err(e) => {
+                            failed = true;
+                            findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
+                        }
+                        Ok((line, inv)) => {
+                            let (list, ok) = match r.reconciler.add_invoice(inv) {
+                                Ok(a) => (a.warnings, true),
+                                Err(f) => (f, false),
+                            };
+                            added += u64::from(ok);
+                            failed |= !ok;
+                            for mut f in list {
+                                f.field = reader.column_name(&f.field).into();
+                                findings.push(at_line(line, f));
                             }
                         }
                     }
                 }
-            },
-        }
-        crate::finding::cap_per_code(&mut findings, RECORD_FINDINGS_SHOWN);
-        let cleaned = (!failed).then(|| Cleaned::Text(added.to_string()));
-        added_out.write(added);
-        out.write_report(Report { findings, cleaned });
-        Ok(())
-    })
+                if let Some(late) = late {
+                    let late = late.lock().map(|l| l.clone()).unwrap_or_default();
+                    for s in &late {
+                        findings.push(at_line(s.row, s.finding()));
+                    }
+                }
+            }
+        },
+    }
+    crate::finding::cap_per_code(&mut findings, RECORD_FINDINGS_SHOWN);
+    let cleaned = (!failed).then(|| Cleaned::Text(added.to_string()));
+    (added, Report { findings, cleaned })
 }
 
 /// Reads a whole statement export (`format` a `VIETREF_STATEMENT_*` value; `columns` maps

@@ -33,6 +33,9 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
             "NGAYHACHTOAN",
             "NGAYGIOGIAODICH",
             "THOIGIANGIAODICH",
+            // VietinBank's eFAST export (docs/reference/statement-formats.md).
+            "NGAYPHATSINH",
+            "ACCOUNTINGDATE",
         ],
     ),
     (
@@ -60,6 +63,9 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
             "NOIDUNGCHUYENKHOAN",
             "DIENGIAI",
             "MOTA",
+            // VietinBank's eFAST export.
+            "MOTAGIAODICH",
+            "TRANSACTIONDESCRIPTION",
         ],
     ),
     (
@@ -104,6 +110,9 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
             "SOTIENGHICO",
             "CO",
             "PHATSINHCO",
+            // ACB's export (docs/reference/statement-formats.md).
+            "TIENGUIVAO",
+            "GUIVAO",
         ],
     ),
     (
@@ -115,6 +124,9 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
             "SOTIENGHINO",
             "NO",
             "PHATSINHNO",
+            // ACB's export.
+            "TIENRUTRA",
+            "RUTRA",
         ],
     ),
     ("account", &["ACCOUNT", "ACCOUNTNUMBER", "SOTAIKHOAN"]),
@@ -135,9 +147,24 @@ pub fn field_of(cell: &str) -> Option<usize> {
     if k.is_empty() {
         return None;
     }
-    HEADER_NAMES
-        .iter()
-        .position(|(_, names)| names.contains(&k.as_str()))
+    let find = |k: &str| {
+        HEADER_NAMES
+            .iter()
+            .position(|(_, names)| names.contains(&k))
+    };
+    // Bilingual headers (`Số tiền ghi có/ Credit`, `Ngày GD/ TNX Date/ Số CT/ Doc No`, one
+    // name per line): the whole cell first, then each part, the first part that names
+    // a field winning.
+    find(&k).or_else(|| {
+        if !cell.contains(['/', '\n', '(']) {
+            return None;
+        }
+        // `Có` and `Nợ` alone name a field only as a whole cell: `STT/No` is a row number.
+        cell.split(['/', '\n', '(', ')'])
+            .map(header_key)
+            .filter(|k| !k.is_empty() && k != "CO" && k != "NO")
+            .find_map(|k| find(&k))
+    })
 }
 
 const DATE: usize = 0;
@@ -203,11 +230,164 @@ pub fn is_total_row(row: &[String], date_col: Option<usize>) -> bool {
             "SUM",
             "CLOSINGBALANCE",
             "OPENINGBALANCE",
+            "ENDINGBALANCE",
             "PHATSINH",
+            // BIDV's `Dư đầu`, `Dư cuối`, `Cuối ngày` rows.
+            "DUDAU",
+            "DUCUOI",
+            "CUOINGAY",
         ]
         .iter()
         .any(|w| k.starts_with(w))
     })
+}
+
+/// The names a header cell of an invoice list (a school's or a hospital's export) may give
+/// each invoice field, as [`HEADER_NAMES`] for statements, field by field as in
+/// [`super::INVOICE_FIELDS`]. Within a field the earlier name wins when a row holds two
+/// (`Mã hóa đơn` over `Mã HS`: the pupil's code heads the code column only where no
+/// invoice code does). Payer is who pays (the parent, `Họ tên phụ huynh`), beneficiary
+/// whom it is for (the pupil or patient, `Họ tên học sinh`).
+pub const INVOICE_HEADER_NAMES: &[(&str, &[&str])] = &[
+    (
+        "code",
+        &[
+            "CODE",
+            "INVOICE",
+            "INVOICECODE",
+            "INVOICENO",
+            "INVOICENUMBER",
+            "PAYMENTCODE",
+            "MAHOADON",
+            "MAHD",
+            "SOHOADON",
+            "MATHANHTOAN",
+            "MANOPTIEN",
+            "MAKHOANTHU",
+            "MAPHIEUTHU",
+            "MAHOSO",
+            "STUDENTCODE",
+            "STUDENTID",
+            "MAHS",
+            "MAHOCSINH",
+            "MASV",
+            "MASINHVIEN",
+            "MABN",
+            "MABENHNHAN",
+        ],
+    ),
+    (
+        "amount",
+        &[
+            "AMOUNT",
+            "AMOUNTDUE",
+            "TOTALDUE",
+            "SOTIEN",
+            "SOTIENPHAINOP",
+            "SOTIENPHAITHU",
+            "SOTIENCANNOP",
+            "PHAINOP",
+            "PHAITHU",
+            "THANHTIEN",
+            "TONGTIEN",
+            "TONGPHAINOP",
+            "HOCPHI",
+            "MUCTHU",
+        ],
+    ),
+    (
+        "payer",
+        &[
+            "PAYER",
+            "PAYERNAME",
+            "PARENT",
+            "PARENTNAME",
+            "NGUOITRATIEN",
+            "NGUOINOP",
+            "NGUOINOPTIEN",
+            "HOTENNGUOINOP",
+            "HOTENPHUHUYNH",
+            "PHUHUYNH",
+            "TENPHUHUYNH",
+        ],
+    ),
+    (
+        "beneficiary",
+        &[
+            "BENEFICIARY",
+            "BENEFICIARYNAME",
+            "STUDENT",
+            "STUDENTNAME",
+            "PATIENT",
+            "PATIENTNAME",
+            "NGUOITHUHUONG",
+            "HOTENHOCSINH",
+            "HOTENHS",
+            "TENHOCSINH",
+            "HOCSINH",
+            "HOTEN",
+            "HOVATEN",
+            "HOTENSINHVIEN",
+            "HOTENBENHNHAN",
+            "TENBENHNHAN",
+        ],
+    ),
+    (
+        "due",
+        &[
+            "DUE",
+            "DUEDATE",
+            "HANNOP",
+            "HANTHANHTOAN",
+            "HANCHOT",
+            "NGAYHETHAN",
+        ],
+    ),
+];
+
+/// The column (0-based) of every invoice field a header row names
+/// ([`INVOICE_HEADER_NAMES`]); within a field the earlier name wins, then the first column.
+pub fn invoice_columns_of(row: &[String]) -> Vec<Option<usize>> {
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; INVOICE_HEADER_NAMES.len()];
+    for (c, cell) in row.iter().enumerate() {
+        let k = header_key(cell);
+        if k.is_empty() {
+            continue;
+        }
+        for (f, (_, names)) in INVOICE_HEADER_NAMES.iter().enumerate() {
+            if let Some(rank) = names.iter().position(|n| *n == k) {
+                match best[f] {
+                    Some((r, _)) if r <= rank => {}
+                    _ => best[f] = Some((rank, c)),
+                }
+            }
+        }
+    }
+    best.into_iter().map(|b| b.map(|(_, c)| c)).collect()
+}
+
+/// Whether a row names an invoice code and an amount column.
+pub fn is_invoice_header(row: &[String]) -> bool {
+    let cols = invoice_columns_of(row);
+    cols[0].is_some() && cols[1].is_some()
+}
+
+/// Whether a row after an invoice list's header row is a totals row: its code cell is
+/// empty or itself a totals label, and one of its cells starts with a totals word
+/// (`Tổng cộng`, `Cộng`, `Total`, ...).
+pub fn is_invoice_total_row(row: &[String], code_col: Option<usize>) -> bool {
+    let code = code_col
+        .and_then(|c| row.get(c))
+        .map(|c| c.trim())
+        .unwrap_or("");
+    let total_word = |c: &str| {
+        let k = header_key(c);
+        ["TONG", "CONG", "TOTAL", "SUBTOTAL", "SUM"]
+            .iter()
+            .any(|w| k.starts_with(w))
+    };
+    (code.is_empty() || (total_word(code) && !code.bytes().any(|b| b.is_ascii_digit())))
+        && row.iter().any(|c| total_word(c))
 }
 
 /// Why a row was skipped.
@@ -266,28 +446,30 @@ pub struct BankPreset {
     pub source: &'static str,
 }
 
-/// The banks `--bank` knows. No bank publishes its export layout; a preset holds one only
-/// where a public description of it was found (none yet): the others use the generic
-/// header detection, which knows the header names of [`HEADER_NAMES`]. The name is kept
+/// The banks `--bank` knows. No bank publishes its export layout; where a public
+/// description of one was found (Vietcombank, ACB: docs/reference/statement-formats.md)
+/// its header names are among [`HEADER_NAMES`] (bilingual cells read part by part), so
+/// the generic header detection reads it and no fixed mapping is needed; `columns` would
+/// hold one for a layout whose names the generic detection cannot know. The name is kept
 /// in the mapping (and used by the memo envelope reader for the bank's shapes).
 pub const BANK_PRESETS: &[BankPreset] = &[
     BankPreset {
         name: "vietcombank",
         aliases: &["vcb"],
         columns: "",
-        source: "no published layout: generic header detection",
+        source: "observed layout (bilingual headers Ngày GD/TNX Date, Số tiền ghi nợ/Debit, Số tiền ghi có/Credit, Nội dung chi tiết/Transactions in detail): generic header detection reads it",
     },
     BankPreset {
         name: "vietinbank",
         aliases: &["ctg", "icb"],
         columns: "",
-        source: "no published layout: generic header detection",
+        source: "observed layout (eFAST: Ngày hạch toán/Accounting date, Mô tả giao dịch/Transaction description, Nợ/Debit, Có/Credit, Số giao dịch/Transaction number): generic header detection reads it",
     },
     BankPreset {
         name: "bidv",
         aliases: &[],
         columns: "",
-        source: "no published layout: generic header detection",
+        source: "observed layout (Ngày hiệu lực, Ghi nợ, Ghi có, Mô tả; Dư đầu, Dư cuối rows): generic header detection reads it",
     },
     BankPreset {
         name: "agribank",
@@ -299,7 +481,7 @@ pub const BANK_PRESETS: &[BankPreset] = &[
         name: "techcombank",
         aliases: &["tcb"],
         columns: "",
-        source: "no published layout: generic header detection",
+        source: "observed printed layout (Ngày giao dịch/Transaction date, Đối tác/Remitter, Diễn giải/Details, Số bút toán/Transaction No, Nợ/Debit, Có/Credit): generic header detection reads it",
     },
     BankPreset {
         name: "mb",
@@ -311,7 +493,7 @@ pub const BANK_PRESETS: &[BankPreset] = &[
         name: "acb",
         aliases: &[],
         columns: "",
-        source: "no published layout: generic header detection",
+        source: "observed layout (Ngày giao dịch, Tiền rút ra, Tiền gửi vào, Nội dung): generic header detection reads it",
     },
     BankPreset {
         name: "vpbank",
@@ -395,6 +577,28 @@ mod tests {
             assert_eq!(f, Some(field), "{cell}");
         }
         assert_eq!(field_of("Số dư"), None);
+        // Bilingual headers, Vietnamese / English, as Vietcombank's statement prints them.
+        for (cell, field) in [
+            ("Ngày GD/ TNX Date/ Số CT/ Doc No", "date"),
+            ("Số tiền ghi nợ/\nDebit", "debit"),
+            ("Số tiền ghi có/ Credit", "credit"),
+            ("Nội dung chi tiết/ Transactions in detail", "content"),
+            ("Tên đơn vị/người chuyển", "counterName"),
+            // VietinBank eFAST.
+            ("Ngày hạch toán / Accounting date", "date"),
+            ("Mô tả giao dịch / Transaction description", "content"),
+            ("Nợ / Debit", "debit"),
+            ("Có / Credit", "credit"),
+            ("Số giao dịch / Transaction number", "reference"),
+            // ACB.
+            ("Tiền gửi vào", "credit"),
+            ("Tiền rút ra", "debit"),
+        ] {
+            let f = field_of(cell).map(|f| HEADER_NAMES[f].0);
+            assert_eq!(f, Some(field), "{cell}");
+        }
+        assert_eq!(field_of("Số dư/ Balance"), None);
+        assert_eq!(field_of("STT/\nNo"), None);
         assert_eq!(field_of("STT"), None);
     }
 
@@ -407,6 +611,47 @@ mod tests {
         assert!(is_total_row(
             &row(&["Số dư cuối kỳ", "", "5.000.000"]),
             Some(0)
+        ));
+        // BIDV's closing rows.
+        assert!(is_total_row(
+            &row(&["Dư cuối kỳ", "", "5.000.000"]),
+            Some(0)
+        ));
+        assert!(is_total_row(&row(&["", "DƯ ĐẦU", "1.000"]), Some(0)));
+    }
+
+    #[test]
+    fn invoice_headers_of_a_school_export() {
+        let h = row(&[
+            "STT",
+            "Mã HS",
+            "Họ tên học sinh",
+            "Lớp",
+            "Mã hóa đơn",
+            "Họ tên phụ huynh",
+            "Số tiền",
+            "Hạn nộp",
+        ]);
+        assert!(is_invoice_header(&h));
+        // The invoice code wins over the pupil's code; payer is the parent.
+        assert_eq!(
+            invoice_columns_of(&h),
+            vec![Some(4), Some(6), Some(5), Some(2), Some(7)]
+        );
+        let only_pupil = row(&["Mã HS", "Họ tên học sinh", "Số tiền phải nộp"]);
+        assert_eq!(invoice_columns_of(&only_pupil)[0], Some(0));
+        assert!(!is_invoice_header(&row(&[
+            "DANH SÁCH HỌC PHÍ THÁNG 9/2024"
+        ])));
+        assert!(!is_invoice_header(&row(&["Mã hóa đơn", "Ghi chú"])));
+        assert!(is_invoice_total_row(
+            &row(&["", "", "Tổng cộng", "", "", "", "9.000.000"]),
+            Some(4)
+        ));
+        // A payer named Tống is no totals row.
+        assert!(!is_invoice_total_row(
+            &row(&["1", "HS1", "Tống Văn An", "", "HP00000017", "", "1.000.000"]),
+            Some(4)
         ));
     }
 

@@ -82,8 +82,8 @@ pub use read::{
     INVOICE_FIELDS, STATEMENT_FIELDS,
 };
 pub use sheet::{
-    open_statement, open_statement_file, MappedColumn, OpenedStatement, StatementMapping,
-    TableFormat,
+    open_invoices, open_invoices_file, open_statement, open_statement_file, MappedColumn,
+    OpenedInvoices, OpenedStatement, StatementMapping, TableFormat,
 };
 pub use write::{push_json_line, write_json_line, CsvWriter, CSV_COLUMNS};
 

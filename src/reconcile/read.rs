@@ -1461,7 +1461,20 @@ pub struct InvoiceReader<R> {
 impl<R: Read> InvoiceReader<R> {
     /// Reads the header row (errors: missing `code` or `amount` column, bad mapping).
     pub fn new(r: R, columns: &Columns) -> Result<InvoiceReader<R>, RecordError> {
-        let mut csv = CsvReader::detect(r);
+        Self::from_csv(CsvReader::detect(r), columns)
+    }
+
+    /// As [`InvoiceReader::new`], with a known delimiter (blank lines before the header
+    /// row allowed): how a spreadsheet's rows are read ([`super::open_invoices`]).
+    pub fn with_delimiter(
+        r: R,
+        columns: &Columns,
+        delimiter: u8,
+    ) -> Result<InvoiceReader<R>, RecordError> {
+        Self::from_csv(CsvReader::new(r, delimiter), columns)
+    }
+
+    fn from_csv(mut csv: CsvReader<R>, columns: &Columns) -> Result<InvoiceReader<R>, RecordError> {
         let mut rec = CsvRecord::default();
         let headers = read_header(&mut csv, &mut rec)?;
         let resolved = resolve_columns(

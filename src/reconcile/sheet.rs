@@ -19,10 +19,11 @@
 //! - XLS: `calamine` reads the whole sheet into memory (its XLS reader has no streaming).
 
 use super::header::{
-    bank_preset, columns_of, has_names, is_header, is_total_row, SkippedRow, HEADER_NAMES,
-    HEADER_SEARCH_ROWS,
+    bank_preset, columns_of, has_names, invoice_columns_of, is_header, is_invoice_header,
+    is_invoice_total_row, is_total_row, SkippedRow, HEADER_NAMES, HEADER_SEARCH_ROWS,
+    INVOICE_HEADER_NAMES,
 };
-use super::read::{Columns, StatementReader};
+use super::read::{Columns, InvoiceReader, StatementReader};
 use super::RecordError;
 use crate::finding::{Code, Finding};
 use serde::Serialize;
@@ -196,6 +197,73 @@ pub fn open_statement_file(
     open_source(format, Source::File(file), columns, bank)
 }
 
+/// An invoice list opened by [`open_invoices`]: its reader and the mapping used.
+pub struct OpenedInvoices<'a> {
+    /// The invoices, as [`InvoiceReader`] gives them (line numbers are row numbers).
+    pub reader: InvoiceReader<Box<dyn Read + 'a>>,
+    /// The mapping as known when the list was opened (preamble rows skipped).
+    pub mapping: StatementMapping,
+    /// Totals rows skipped while reading (shared with the reader).
+    pub late: Arc<Mutex<Vec<SkippedRow>>>,
+}
+
+impl std::fmt::Debug for OpenedInvoices<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OpenedInvoices")
+            .field("mapping", &self.mapping())
+            .finish()
+    }
+}
+
+impl OpenedInvoices<'_> {
+    /// The mapping used, with the totals rows skipped so far.
+    pub fn mapping(&self) -> StatementMapping {
+        let mut m = self.mapping.clone();
+        if let Ok(late) = self.late.lock() {
+            m.skipped_rows.extend(late.iter().cloned());
+        }
+        m
+    }
+}
+
+/// Opens an invoice list as a school's or hospital's system exports it (CSV, XLSX or
+/// XLS): the header row is the first of the first [`HEADER_SEARCH_ROWS`] rows naming an
+/// invoice code and an amount column ([`super::header::INVOICE_HEADER_NAMES`]: `Mã hóa
+/// đơn`, `Mã HS`, `Số tiền`, `Họ tên phụ huynh`, `Họ tên học sinh`, `Hạn nộp`, ...; with
+/// `columns` mapped by name, the first row holding those names); rows before it
+/// (a title, the school's name) and totals rows after it (`Tổng cộng` with no code) are
+/// skipped and listed in the mapping, never read as invoices.
+pub fn open_invoices<'a>(
+    format: TableFormat,
+    input: Box<dyn Read + 'a>,
+    columns: &Columns,
+) -> Result<OpenedInvoices<'a>, RecordError> {
+    open_invoice_source(format, Source::Stream(input), columns)
+}
+
+/// As [`open_invoices`], from a file (a workbook is read where it lies).
+pub fn open_invoices_file(
+    format: TableFormat,
+    file: std::fs::File,
+    columns: &Columns,
+) -> Result<OpenedInvoices<'static>, RecordError> {
+    open_invoice_source(format, Source::File(file), columns)
+}
+
+fn open_invoice_source<'a>(
+    format: TableFormat,
+    input: Source<'a>,
+    columns: &Columns,
+) -> Result<OpenedInvoices<'a>, RecordError> {
+    let t = open_table(format, input, columns, None, Kind::Invoices)?;
+    let reader = InvoiceReader::with_delimiter(t.text, &t.columns, t.delimiter)?;
+    Ok(OpenedInvoices {
+        reader,
+        mapping: t.mapping,
+        late: t.late,
+    })
+}
+
 enum Source<'a> {
     Stream(Box<dyn Read + 'a>),
     File(std::fs::File),
@@ -216,6 +284,72 @@ fn open_source<'a>(
     columns: &Columns,
     bank: Option<&str>,
 ) -> Result<OpenedStatement<'a>, RecordError> {
+    let t = open_table(format, input, columns, bank, Kind::Statement)?;
+    let reader = StatementReader::csv_with_delimiter(t.text, &t.columns, t.delimiter)?;
+    Ok(OpenedStatement {
+        reader,
+        mapping: t.mapping,
+        late: t.late,
+    })
+}
+
+/// Which table a file holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Statement,
+    Invoices,
+}
+
+impl Kind {
+    fn is_header(self, row: &[String]) -> bool {
+        match self {
+            Kind::Statement => is_header(row),
+            Kind::Invoices => is_invoice_header(row),
+        }
+    }
+
+    fn columns_of(self, row: &[String]) -> Vec<Option<usize>> {
+        match self {
+            Kind::Statement => columns_of(row),
+            Kind::Invoices => invoice_columns_of(row),
+        }
+    }
+
+    fn names(self) -> &'static [(&'static str, &'static [&'static str])] {
+        match self {
+            Kind::Statement => HEADER_NAMES,
+            Kind::Invoices => INVOICE_HEADER_NAMES,
+        }
+    }
+
+    /// The totals-row test and the column it keys on (statements: the date; invoice
+    /// lists: the code).
+    fn total_test(self) -> TotalTest {
+        match self {
+            Kind::Statement => is_total_row,
+            Kind::Invoices => is_invoice_total_row,
+        }
+    }
+}
+
+type TotalTest = fn(&[String], Option<usize>) -> bool;
+
+/// A table opened: its rows as CSV text (row for line), and how it was read.
+struct Table<'a> {
+    text: Box<dyn Read + 'a>,
+    delimiter: u8,
+    columns: Columns,
+    mapping: StatementMapping,
+    late: Arc<Mutex<Vec<SkippedRow>>>,
+}
+
+fn open_table<'a>(
+    format: TableFormat,
+    input: Source<'a>,
+    columns: &Columns,
+    bank: Option<&str>,
+    kind: Kind,
+) -> Result<Table<'a>, RecordError> {
     let preset = match bank {
         None => None,
         Some(b) => Some(bank_preset(b).ok_or_else(|| {
@@ -265,9 +399,12 @@ fn open_source<'a>(
                 }
                 lines += 1;
             }
-            let rows = CsvRows::new(Box::new(io::Cursor::new(raw.clone())));
+            let mut rows = CsvRows::new(Box::new(io::Cursor::new(raw.clone())));
+            if kind == Kind::Invoices {
+                rows.is_header = is_invoice_header;
+            }
             csv_tail = Some((raw, br));
-            Box::new(rows)
+            Box::new(WholeRows(rows))
         }
         TableFormat::Xlsx => {
             let (name, rx) = match input {
@@ -279,7 +416,7 @@ fn open_source<'a>(
                 }
             };
             mapping.sheet = Some(name);
-            Box::new(rx.into_iter())
+            Box::new(rx)
         }
         TableFormat::Xls => {
             let mut bytes = Vec::new();
@@ -289,23 +426,25 @@ fn open_source<'a>(
                 .map_err(sheet_error)?;
             let (name, rows) = xls_rows(bytes)?;
             mapping.sheet = Some(name);
-            Box::new(rows.into_iter().map(Ok))
+            Box::new(WholeRows(rows.into_iter().map(Ok)))
         }
     };
     let mut rows = rows;
     // The first rows, to find the header row in.
     let mut head: Vec<Vec<String>> = Vec::new();
-    for r in rows.by_ref() {
-        head.push(r.map_err(sheet_error)?);
-        if head.len() >= HEADER_SEARCH_ROWS {
-            break;
+    let mut row = Vec::new();
+    while head.len() < HEADER_SEARCH_ROWS {
+        match rows.next_row(&mut row) {
+            None => break,
+            Some(r) => r.map_err(sheet_error)?,
         }
+        head.push(std::mem::take(&mut row));
     }
     let named = columns.header_names();
     let header_at = if !named.is_empty() {
         head.iter().position(|r| has_names(r, &named))
     } else if columns.is_empty() {
-        head.iter().position(|r| is_header(r))
+        head.iter().position(|r| kind.is_header(r))
     } else {
         Some(0)
     };
@@ -325,18 +464,19 @@ fn open_source<'a>(
                 .push(SkippedRow::new(i as u64 + 1, "preamble", r));
         }
     }
-    let found = columns_of(&header_row);
+    let found = kind.columns_of(&header_row);
     if columns.is_empty() {
         for (f, c) in found.iter().enumerate() {
-            if let (Some(c), Some((name, _))) = (c, HEADER_NAMES.get(f)) {
+            if let (Some(c), Some((name, _))) = (c, kind.names().get(f)) {
                 columns = columns.with(name, &(c + 1).to_string());
             }
         }
     }
+    let key_field = kind.names()[0].0;
     let date_col = columns
-        .column_of("date", &header_row)
+        .column_of(key_field, &header_row)
         .or_else(|| found.first().copied().flatten());
-    for (field, _) in HEADER_NAMES {
+    for (field, _) in kind.names() {
         if let Some(c) = columns.column_of(field, &header_row) {
             mapping.columns.push(MappedColumn {
                 field: field.to_string(),
@@ -354,6 +494,7 @@ fn open_source<'a>(
                 line: 0,
                 header: h,
                 date_col,
+                total: kind.total_test(),
                 delimiter,
                 quoted: false,
                 late: Arc::clone(&late),
@@ -367,8 +508,11 @@ fn open_source<'a>(
                 head: head.into_iter(),
                 rest: rows,
                 header: h,
-                row: 0,
+                row_n: 0,
+                row: Vec::new(),
+                line: String::new(),
                 date_col,
+                total: kind.total_test(),
                 late: Arc::clone(&late),
                 buf: Vec::new(),
                 pos: 0,
@@ -377,9 +521,10 @@ fn open_source<'a>(
             (Box::new(text), b',')
         }
     };
-    let reader = StatementReader::csv_with_delimiter(text, &columns, delimiter)?;
-    Ok(OpenedStatement {
-        reader,
+    Ok(Table {
+        text,
+        delimiter,
+        columns,
         mapping,
         late,
     })
@@ -388,17 +533,103 @@ fn open_source<'a>(
 /// The raw first lines of a CSV and the reader of the rest.
 type CsvTail<'a> = (Vec<u8>, BufReader<Box<dyn Read + 'a>>);
 /// Rows from a workbook's thread.
-type RowQueue = mpsc::Receiver<Result<Vec<String>, String>>;
+type RowSource<'a> = Box<dyn NextRow + 'a>;
 
-type RowSource<'a> = Box<dyn Iterator<Item = Result<Vec<String>, String>> + 'a>;
+/// A source of rows that fills a caller's row, reusing its strings (a workbook's rows
+/// are read without an allocation per cell).
+trait NextRow {
+    /// The next row into `out` (its cells cleared and refilled); `None` at the end.
+    fn next_row(&mut self, out: &mut Vec<String>) -> Option<Result<(), String>>;
+}
+
+/// Rows given whole (CSV's first lines, XLS).
+struct WholeRows<I>(I);
+
+impl<I: Iterator<Item = Result<Vec<String>, String>>> NextRow for WholeRows<I> {
+    fn next_row(&mut self, out: &mut Vec<String>) -> Option<Result<(), String>> {
+        Some(self.0.next()?.map(|r| *out = r))
+    }
+}
+
+/// Fills `out` with `cells`, reusing its strings.
+fn fill_row<'c>(out: &mut Vec<String>, cells: impl Iterator<Item = &'c str>) {
+    let mut n = 0;
+    for c in cells {
+        if let Some(s) = out.get_mut(n) {
+            s.clear();
+            s.push_str(c);
+        } else {
+            out.push(c.to_string());
+        }
+        n += 1;
+    }
+    out.truncate(n);
+}
+
+/// Rows of cells in one text buffer: what a workbook's thread hands over at a time.
+#[derive(Default)]
+struct FlatRows {
+    text: String,
+    /// End offset in `text` of every cell.
+    cells: Vec<usize>,
+    /// End index in `cells` of every row.
+    rows: Vec<usize>,
+}
+
+struct RowQueue {
+    rx: mpsc::Receiver<Result<FlatRows, String>>,
+    batch: FlatRows,
+    /// The next row of `batch`.
+    at: usize,
+    failed: bool,
+}
+
+/// Rows handed from a workbook's thread at a time.
+const ROW_BATCH: usize = 512;
+
+impl NextRow for RowQueue {
+    fn next_row(&mut self, out: &mut Vec<String>) -> Option<Result<(), String>> {
+        while self.at >= self.batch.rows.len() {
+            if self.failed {
+                return None;
+            }
+            match self.rx.recv().ok()? {
+                Ok(b) => {
+                    self.batch = b;
+                    self.at = 0;
+                }
+                Err(e) => {
+                    self.failed = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+        let b = &self.batch;
+        let first = if self.at == 0 { 0 } else { b.rows[self.at - 1] };
+        let last = b.rows[self.at];
+        self.at += 1;
+        let cells = (first..last).map(|i| {
+            let start = if i == 0 { 0 } else { b.cells[i - 1] };
+            b.text.get(start..b.cells[i]).unwrap_or("")
+        });
+        fill_row(out, cells);
+        Some(Ok(()))
+    }
+}
 
 /// The rows as CSV text, row for line.
 struct RowsText<'a> {
     head: std::vec::IntoIter<Vec<String>>,
     rest: RowSource<'a>,
     header: usize,
-    row: usize,
+    /// The next row's index (0-based).
+    row_n: usize,
+    /// The row being read (its strings reused from row to row).
+    row: Vec<String>,
+    /// The CSV line being written.
+    line: String,
     date_col: Option<usize>,
+    total: TotalTest,
     late: Arc<Mutex<Vec<SkippedRow>>>,
     buf: Vec<u8>,
     pos: usize,
@@ -412,17 +643,17 @@ impl RowsText<'_> {
         self.pos = 0;
         // Several rows at a time.
         while self.buf.len() < 1 << 15 {
-            let row = match self.head.next() {
-                Some(r) => r,
-                None => match self.rest.next() {
-                    Some(Ok(r)) => r,
+            let mut row = std::mem::take(&mut self.row);
+            match self.head.next() {
+                Some(r) => row = r,
+                None => match self.rest.next_row(&mut row) {
+                    Some(Ok(())) => {}
                     Some(Err(e)) => return Err(io::Error::new(io::ErrorKind::InvalidData, e)),
                     None => break,
                 },
-            };
-            let mut row = row;
-            let n = self.row;
-            self.row += 1;
+            }
+            let n = self.row_n;
+            self.row_n += 1;
             if n == self.header {
                 self.width = row.len();
             } else if n > self.header && row.len() < self.width {
@@ -431,32 +662,32 @@ impl RowsText<'_> {
             }
             if n < self.header {
                 self.buf.push(b'\n');
-                continue;
-            }
-            if n > self.header && is_total_row(&row, self.date_col) {
+            } else if n > self.header && (self.total)(&row, self.date_col) {
                 if let Ok(mut l) = self.late.lock() {
                     l.push(SkippedRow::new(n as u64 + 1, "total", &row));
                 }
                 self.buf.push(b'\n');
-                continue;
-            }
-            let mut line = String::new();
-            for (i, cell) in row.iter().enumerate() {
-                if i > 0 {
-                    line.push(',');
+            } else {
+                let line = &mut self.line;
+                line.clear();
+                for (i, cell) in row.iter().enumerate() {
+                    if i > 0 {
+                        line.push(',');
+                    }
+                    if cell.contains(['\n', '\r']) {
+                        let flat: String = cell
+                            .chars()
+                            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+                            .collect();
+                        super::csv::write_field(line, &flat, ',');
+                    } else {
+                        super::csv::write_field(line, cell, ',');
+                    }
                 }
-                if cell.contains(['\n', '\r']) {
-                    let flat: String = cell
-                        .chars()
-                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-                        .collect();
-                    super::csv::write_field(&mut line, &flat, ',');
-                } else {
-                    super::csv::write_field(&mut line, cell, ',');
-                }
+                self.buf.extend_from_slice(line.as_bytes());
+                self.buf.push(b'\n');
             }
-            self.buf.extend_from_slice(line.as_bytes());
-            self.buf.push(b'\n');
+            self.row = row;
         }
         Ok(!self.buf.is_empty())
     }
@@ -488,6 +719,7 @@ struct TotalsFilter<R> {
     line: usize,
     header: usize,
     date_col: Option<usize>,
+    total: TotalTest,
     delimiter: u8,
     quoted: bool,
     late: Arc<Mutex<Vec<SkippedRow>>>,
@@ -512,6 +744,15 @@ fn has_total_word(line: &[u8]) -> bool {
         "sỐ dƯ".as_bytes(),
         "phát sinh".as_bytes(),
         "phÁt sinh".as_bytes(),
+        b"du dau",
+        b"du cuoi",
+        b"cuoi ngay",
+        "dư đầu".as_bytes(),
+        "dƯ ĐẦu".as_bytes(),
+        "dư cuối".as_bytes(),
+        "dƯ cuỐi".as_bytes(),
+        "cuối ngày".as_bytes(),
+        "cuỐi ngÀy".as_bytes(),
     ];
     let n = line.len().min(96);
     let mut low = [0u8; 96];
@@ -547,7 +788,7 @@ impl<R: Read> Read for TotalsFilter<R> {
             {
                 let text = String::from_utf8_lossy(&self.buf);
                 let cells = split_csv_line(text.trim_end_matches(['\n', '\r']), self.delimiter);
-                if is_total_row(&cells, self.date_col) {
+                if (self.total)(&cells, self.date_col) {
                     if let Ok(mut l) = self.late.lock() {
                         l.push(SkippedRow::new(at as u64 + 1, "total", &cells));
                     }
@@ -726,6 +967,8 @@ struct CsvRows<'a> {
     /// Empty rows still to give for the extra lines of a record that spanned several.
     owed: usize,
     rows: usize,
+    /// The header-row test (statement or invoice list).
+    is_header: fn(&[String]) -> bool,
 }
 
 impl<'a> CsvRows<'a> {
@@ -737,6 +980,7 @@ impl<'a> CsvRows<'a> {
             bom_checked: false,
             owed: 0,
             rows: 0,
+            is_header,
         }
     }
 }
@@ -788,11 +1032,11 @@ impl Iterator for CsvRows<'_> {
             .get_or_insert_with(|| super::csv::detect_delimiter(text.as_bytes()));
         let cells = split_csv_line(&text, delimiter);
         // A preamble row's delimiter guess is kept only once a header-like row is seen.
-        if self.rows <= HEADER_SEARCH_ROWS && !is_header(&cells) {
+        if self.rows <= HEADER_SEARCH_ROWS && !(self.is_header)(&cells) {
             let d = super::csv::detect_delimiter(text.as_bytes());
             if d != delimiter {
                 let other = split_csv_line(&text, d);
-                if is_header(&other) {
+                if (self.is_header)(&other) {
                     self.delimiter = Some(d);
                     return Some(Ok(other));
                 }
@@ -829,37 +1073,51 @@ fn split_csv_line(text: &str, delimiter: u8) -> Vec<String> {
 // Workbooks.
 
 fn cell_text<T: calamine::DataType>(v: &T) -> String {
+    let mut s = String::new();
+    cell_text_into(&mut s, v);
+    s
+}
+
+/// A cell's text, appended to `out`: a date as `YYYY-MM-DD` (and its time when it has
+/// one), a whole number without a decimal part, text as it is.
+fn cell_text_into<T: calamine::DataType>(out: &mut String, v: &T) {
+    use std::fmt::Write;
     if v.is_empty() {
-        return String::new();
+        return;
+    }
+    // Text first: most cells of a statement are.
+    if let Some(s) = v.get_string() {
+        out.push_str(s);
+        return;
     }
     if v.is_datetime() {
         if let Some(dt) = v.as_datetime() {
             use chrono::{Datelike, Timelike};
             let (d, t) = (dt.date(), dt.time());
-            let day = format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
-            return if t == chrono::NaiveTime::MIN {
-                day
-            } else {
-                format!("{day} {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
-            };
+            let _ = write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            if t != chrono::NaiveTime::MIN {
+                let _ = write!(out, " {:02}:{:02}:{:02}", t.hour(), t.minute(), t.second());
+            }
+            return;
         }
     }
     if let Some(s) = v.get_datetime_iso() {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
     if let Some(i) = v.get_int() {
-        return i.to_string();
+        let _ = write!(out, "{i}");
+        return;
     }
     if let Some(f) = v.get_float() {
         if f.fract() == 0.0 && f.abs() < 1e15 {
-            return format!("{}", f as i64);
+            let _ = write!(out, "{}", f as i64);
+        } else {
+            let _ = write!(out, "{f}");
         }
-        return f.to_string();
+        return;
     }
-    if let Some(s) = v.get_string() {
-        return s.to_string();
-    }
-    v.as_string().unwrap_or_default()
+    out.push_str(&v.as_string().unwrap_or_default());
 }
 
 /// Streams the first sheet of an XLSX workbook, row by row, from a thread of its own.
@@ -873,7 +1131,10 @@ fn xlsx_rows<RS: Read + io::Seek + Send + 'static>(
         .first()
         .cloned()
         .ok_or_else(|| sheet_error("the workbook has no sheet"))?;
-    let (tx, rx) = mpsc::sync_channel::<Result<Vec<String>, String>>(256);
+    // Rows go to the reader in batches: one hand-over per row between the threads cost
+    // more than reading the row (issue 19: futex waits and task switches were a third of
+    // the time).
+    let (tx, rx) = mpsc::sync_channel::<Result<FlatRows, String>>(4);
     let sheet = name.clone();
     std::thread::spawn(move || {
         let mut cells = match wb.worksheet_cells_reader(&sheet) {
@@ -883,37 +1144,56 @@ fn xlsx_rows<RS: Read + io::Seek + Send + 'static>(
                 return;
             }
         };
-        let mut row: Vec<String> = Vec::new();
-        let mut at: u32 = 0;
+        let mut batch = FlatRows::default();
+        // The row being filled, and its next column.
+        let (mut at, mut col): (u32, usize) = (0, 0);
         loop {
             match cells.next_cell() {
                 Ok(Some(cell)) => {
                     let (r, c) = cell.get_position();
                     while r > at {
-                        if tx.send(Ok(std::mem::take(&mut row))).is_err() {
+                        batch.rows.push(batch.cells.len());
+                        col = 0;
+                        at += 1;
+                        if batch.rows.len() >= ROW_BATCH
+                            && tx.send(Ok(std::mem::take(&mut batch))).is_err()
+                        {
                             return;
                         }
-                        at += 1;
                     }
                     let c = c as usize;
-                    if c < 16_384 {
-                        if row.len() <= c {
-                            row.resize(c + 1, String::new());
+                    if c < 16_384 && c >= col {
+                        // Empty cells before it.
+                        while col < c {
+                            batch.cells.push(batch.text.len());
+                            col += 1;
                         }
-                        row[c] = cell_text(cell.get_value());
+                        cell_text_into(&mut batch.text, cell.get_value());
+                        batch.cells.push(batch.text.len());
+                        col += 1;
                     }
                 }
                 Ok(None) => {
-                    let _ = tx.send(Ok(row));
+                    batch.rows.push(batch.cells.len());
+                    let _ = tx.send(Ok(batch));
                     return;
                 }
                 Err(e) => {
+                    if !batch.rows.is_empty() && tx.send(Ok(std::mem::take(&mut batch))).is_err() {
+                        return;
+                    }
                     let _ = tx.send(Err(e.to_string()));
                     return;
                 }
             }
         }
     });
+    let rx = RowQueue {
+        rx,
+        batch: FlatRows::default(),
+        at: 0,
+        failed: false,
+    };
     Ok((name, rx))
 }
 

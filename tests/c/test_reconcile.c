@@ -448,6 +448,29 @@ static void test_files(void) {
     CHECK(u == 0);
     vietref_report_free(rep);
 
+    /* An invoice list as a school system exports it: a title above the header row and a
+       totals row below; both are reconcile.row_skipped warnings with their row numbers, C4 is
+       added. JSON is no invoice format. */
+    added = 77;
+    rep = NULL;
+    CHECK_STATUS(vietref_reconciler_add_invoices(r, S("DANH SÁCH HỌC PHÍ\nMã hóa đơn;Số tiền\n" C4 ";980.000\n;Tổng cộng 980.000\n"),
+                                                 VIETREF_STATEMENT_CSV, NULL, 0, &added, &rep),
+                 VIETREF_OK);
+    CHECK(added == 1);
+    CHECK_STATUS(vietref_report_valid(rep, &u), VIETREF_OK);
+    CHECK(u == 1);
+    CHECK_STATUS(vietref_report_count(rep, &n), VIETREF_OK);
+    CHECK(n == 2);
+    check_field(rep, 0, "1");
+    check_field(rep, 1, "4");
+    CHECK_OWNED("reconcile.row_skipped", vietref_report_finding_code_key(rep, 1, outp));
+    vietref_report_free(rep);
+    rep = SENTINEL;
+    added = 77;
+    CHECK_STATUS(vietref_reconciler_add_invoices(r, S(INVOICES_CSV), VIETREF_STATEMENT_JSON, NULL, 0, &added, &rep),
+                 VIETREF_INVALID_ARGUMENT);
+    CHECK(rep == SENTINEL && added == 77);
+
     /* Arguments: nothing is written unless both outputs are made. */
     rep = SENTINEL;
     res = SENTINEL;

@@ -823,6 +823,15 @@ namespace Vietref
             return HandleOrThrow(st, rep, "vietref_reconciler_add_invoices_csv");
         }
 
+        /// <summary>Adds the invoices of a whole CSV, XLSX or XLS export; the report of every record's findings.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        internal ReportHandle ReconcilerAddInvoices(ReconcilerHandle r, byte[] data, uint format, byte[] columns, out ulong added)
+        {
+            ReportHandle rep;
+            var st = NativeMethods.vietref_reconciler_add_invoices(r, data, Len(data), format, columns, Len(columns), out added, out rep);
+            return HandleOrThrow(st, rep, "vietref_reconciler_add_invoices");
+        }
+
         /// <summary>Feeds a whole statement export; the results as text, and the report of what was not fed.</summary>
         [MethodImpl(MethodImplOptions.NoInlining)]
         internal ReportHandle ReconcilerFeedStatement(ReconcilerHandle r, byte[] data, uint format, byte[] columns, uint resultsFormat,

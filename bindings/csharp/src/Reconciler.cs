@@ -70,6 +70,25 @@ namespace Vietref
             return AddInvoicesCsv(Utf8.Encode(data, "data"), columns);
         }
 
+        /// <summary>Reads a whole invoice list as a school's or hospital's system exports it (<paramref name="data"/>:
+        /// the file's bytes) in <paramref name="format"/>: <c>StatementFormat.Csv</c>, <c>Xlsx</c> or <c>Xls</c> (the
+        /// first sheet). The header row is found past a title (the first of the first 30 rows naming a code and an
+        /// amount column: <c>Mã hóa đơn</c>, <c>Mã HS</c>, <c>Số tiền</c>, <c>Họ tên phụ huynh</c>,
+        /// <c>Họ tên học sinh</c>, <c>Hạn nộp</c>, ...), or <paramref name="columns"/> maps them as for
+        /// <see cref="AddInvoicesCsv(byte[], string)"/>. Rows before the header row and totals rows are skipped, each
+        /// a <c>reconcile.row_skipped</c> warning whose field is its row number. The result is as
+        /// <see cref="AddInvoicesCsv(byte[], string)"/>'s, rows numbered as the spreadsheet numbers them; another
+        /// format throws VietrefException (InvalidArgument).</summary>
+        public AddInvoicesResult AddInvoices(byte[] data, StatementFormat format = StatementFormat.Csv, string columns = "")
+        {
+            if (data == null) throw new ArgumentNullException("data");
+            var c = Utf8.Encode(columns, "columns");
+            ulong added;
+            ReportHandle rep;
+            lock (gate) rep = Native.Api.ReconcilerAddInvoices(Live(), data, (uint)format, c, out added);
+            return new AddInvoicesResult(added, new Report(rep));
+        }
+
         /// <summary>Reads a whole statement export (<paramref name="data"/>: the file's bytes) in
         /// <paramref name="format"/> and feeds every incoming line, in order, as <see cref="Feed"/> would.
         /// <paramref name="columns"/> maps CSV headers as <c>vietref reconcile --columns</c> does

@@ -570,6 +570,29 @@ namespace Vietref.Tests
             }
         }
 
+        /// <summary>Issue 19's "done when": the school's XLSX invoices and the bank's XLSX statement.</summary>
+        private static void ReconcileWorkbooks()
+        {
+            using (var r = new Reconciler("HP:8"))
+            {
+                ThrowsStatus(VietrefStatus.InvalidArgument, () => r.AddInvoices(Example("hoc_phi.xlsx"), StatementFormat.Json), "JSON is no invoice format");
+                using (var x = r.AddInvoices(Example("hoc_phi.xlsx"), StatementFormat.Xlsx))
+                {
+                    Eq(7UL, x.Added, "workbook invoices added");
+                    True(x.Report.IsValid, "workbook invoices valid");
+                    Eq("1 reconcile.row_skipped|2 reconcile.row_skipped|12 reconcile.row_skipped",
+                        string.Join("|", x.Report.Warnings.Select(f => f.Field + " " + f.Key).ToArray()), "title and totals rows skipped");
+                }
+                using (var x = r.FeedStatement(Example("sao_ke_vcb.xlsx"), StatementFormat.Xlsx))
+                {
+                    var rows = x.Results.Split('\n').Where(l => l.Length > 0).Select(l => Obj(l))
+                        .Select(o => (long)Num(o, "line") + " " + o["status"] + " " + (o["invoice"] ?? "-")).ToArray();
+                    Eq("9 paid HP2409010192|10 partial HP2409010289|11 overpaid HP2409010386|12 paid HP2409010483|13 paid HP2409010580|"
+                        + "15 unmatched -|16 duplicate HP2409010192|17 unmatched -", string.Join("|", rows), "every row's status");
+                }
+            }
+        }
+
         private static void ReconcileFeedStatementRefusals()
         {
             using (var r = Loaded())

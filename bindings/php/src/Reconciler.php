@@ -114,6 +114,35 @@ final class Reconciler extends Handle
     }
 
     /**
+     * Reads a whole invoice list as a school's or hospital's system exports it ($data: the
+     * file's bytes) in $format: StatementFormat::Csv, Xlsx or Xls (the first sheet). The header
+     * row is found past a title (the first of the first 30 rows naming a code and an amount
+     * column: "Mã hóa đơn", "Mã HS", "Số tiền", "Họ tên phụ huynh", "Họ tên học sinh",
+     * "Hạn nộp", ...), or $columns maps them as for addInvoicesCsv(). Rows before the header
+     * row and totals rows are skipped, each a reconcile.row_skipped warning whose field is its
+     * row number.
+     *
+     * Returns [added, Report] as addInvoicesCsv() does, rows numbered as the spreadsheet
+     * numbers them. Another format is VietrefException (Status::InvalidArgument).
+     *
+     * @return array{0: int, 1: Report}
+     */
+    public function addInvoices(string $data, StatementFormat|int $format = StatementFormat::Csv, string $columns = ''): array
+    {
+        $ffi = Native::ffi();
+        $added = $ffi->new('uint64_t');
+        $out = Native::out('vietref_report');
+        $status = $ffi->vietref_reconciler_add_invoices(
+            $this->live(), $data, strlen($data), Native::value($format), $columns, strlen($columns), FFI::addr($added), FFI::addr($out),
+        );
+        if ($status !== 0 && !FFI::isNull($out)) {
+            $ffi->vietref_report_free($out);
+        }
+        Native::check($status, 'vietref_reconciler_add_invoices');
+        return [$added->cdata, new Report($out)];
+    }
+
+    /**
      * Reads a whole statement export ($data: the file's bytes) in $format and feeds every
      * incoming line, in order, as feed() would. $columns maps CSV headers as
      * `vietref reconcile --columns` does ("content=Diễn giải,amount=Có"; '' for the defaults).

@@ -65,6 +65,28 @@ final class ReconcileFilesTest extends TestCase
         $this->assertSame(array_map(fn ($i) => "$i:code=814", range(2, 14)), array_map(fn ($f) => "$f->field=$f->code", $report->errors()));
     }
 
+    /** Issue 19's "done when": the school's XLSX invoices and the bank's XLSX statement. */
+    public function testTheSchoolAndBankWorkbooks(): void
+    {
+        $r = new Reconciler('HP:8');
+        try {
+            $r->addInvoices(self::example('hoc_phi.xlsx'), StatementFormat::Json);
+            $this->fail('JSON is no invoice format');
+        } catch (VietrefException $e) {
+            $this->assertSame(Status::InvalidArgument, $e->status());
+        }
+        [$added, $report] = $r->addInvoices(self::example('hoc_phi.xlsx'), StatementFormat::Xlsx);
+        $this->assertSame(7, $added);
+        $this->assertTrue($report->isValid());
+        $this->assertSame(['1 reconcile.row_skipped', '2 reconcile.row_skipped', '12 reconcile.row_skipped'], self::fields($report->warnings()));
+        [$results] = $r->feedStatement(self::example('sao_ke_vcb.xlsx'), StatementFormat::Xlsx);
+        $this->assertSame(
+            ['9 paid HP2409010192', '10 partial HP2409010289', '11 overpaid HP2409010386', '12 paid HP2409010483',
+             '13 paid HP2409010580', '15 unmatched ', '16 duplicate HP2409010192', '17 unmatched '],
+            array_map(fn ($x) => "{$x['line']} {$x['status']} {$x['invoice']}", self::rows($results)),
+        );
+    }
+
     public function testAddInvoicesCsvReportsEachRecord(): void
     {
         $r = new Reconciler('HP:6');

@@ -424,3 +424,31 @@ def test_feed_statement_xlsx_with_a_preamble_and_totals():
         assert (m["format"], m["headerRow"]) == ("xlsx", 4)
         assert [s["row"] for s in m["skippedRows"]] == [1, 2, 10]
         assert m["bank"].startswith("vietcombank")
+
+
+def test_the_school_and_bank_workbooks():
+    """Issue 19's "done when": the school's XLSX invoices and the bank's XLSX statement."""
+    with Reconciler("HP:8") as r:
+        with pytest.raises(VietrefError):
+            r.add_invoices(example("hoc_phi.xlsx"), StatementFormat.JSON)
+        added, rep = r.add_invoices(example("hoc_phi.xlsx"), StatementFormat.XLSX)
+        with rep:
+            assert added == 7 and rep.valid
+            assert [(f.key, f.field) for f in rep.warnings] == [
+                ("reconcile.row_skipped", "1"),
+                ("reconcile.row_skipped", "2"),
+                ("reconcile.row_skipped", "12"),
+            ]
+        results, rep = r.feed_statement(example("sao_ke_vcb.xlsx"), StatementFormat.XLSX)
+        rep.close()
+        rows = [json.loads(x) for x in results.splitlines()]
+        assert [(x["line"], x["status"], x["invoice"]) for x in rows] == [
+            (9, "paid", "HP2409010192"),
+            (10, "partial", "HP2409010289"),
+            (11, "overpaid", "HP2409010386"),
+            (12, "paid", "HP2409010483"),
+            (13, "paid", "HP2409010580"),
+            (15, "unmatched", None),
+            (16, "duplicate", "HP2409010192"),
+            (17, "unmatched", None),
+        ]

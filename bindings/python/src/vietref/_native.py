@@ -234,6 +234,10 @@ _SIGNATURES = {
         c_uint32,
         (ReconcilerP,) + _T + _T + (POINTER(c_uint64), POINTER(ReportP)),
     ),
+    "vietref_reconciler_add_invoices": (
+        c_uint32,
+        (ReconcilerP,) + _T + (c_uint32,) + _T + (POINTER(c_uint64), POINTER(ReportP)),
+    ),
     "vietref_reconciler_feed_statement": (
         c_uint32,
         (ReconcilerP,) + _T + (c_uint32,) + _T + (c_uint32, POINTER(StringP), POINTER(ReportP)),

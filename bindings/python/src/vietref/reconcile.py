@@ -175,6 +175,38 @@ class Reconciler(Handle):
         n.check(status, "reconciler.add_invoices_csv")
         return added.value, Report(out)
 
+    def add_invoices(
+        self,
+        data: TextArg,
+        format: Union[StatementFormat, int] = StatementFormat.CSV,
+        columns: Optional[TextArg] = None,
+    ) -> Tuple[int, Report]:
+        """Reads a whole invoice list as a school's or hospital's system exports it
+        (``bytes`` as read from the file) in ``format``: ``StatementFormat.CSV``, ``XLSX``
+        or ``XLS`` (the first sheet). The header row is found past a title (the first of
+        the first 30 rows naming a code and an amount column: ``Mã hóa đơn``, ``Mã HS``,
+        ``Số tiền``, ``Họ tên phụ huynh``, ``Họ tên học sinh``, ``Hạn nộp``, ...), or
+        ``columns`` maps them as for :meth:`add_invoices_csv`. Rows before the header
+        row and totals rows are skipped, each a ``reconcile.row_skipped`` warning whose
+        field is its row number.
+
+        Returns ``(added, report)`` as :meth:`add_invoices_csv` does, rows numbered as
+        the spreadsheet numbers them. Another ``format`` raises VietrefError
+        (INVALID_ARGUMENT)."""
+        d = n.text_arg(data, "data")
+        f = n.u32_arg(format, "format")
+        c = n.optional_text_arg(columns, "columns")
+        added = c_uint64()
+        out = n.ReportP()
+        with self._lock:
+            status = n.lib().vietref_reconciler_add_invoices(
+                self._handle(), d, len(d), f, c, len(c), ctypes.byref(added), ctypes.byref(out)
+            )
+        if status != 0 and out:
+            n.lib().vietref_report_free(out)
+        n.check(status, "reconciler.add_invoices")
+        return added.value, Report(out)
+
     def feed_statement(
         self,
         data: TextArg,

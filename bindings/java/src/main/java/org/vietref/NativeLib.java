@@ -139,6 +139,8 @@ interface NativeLib extends Library {
             PointerByReference result);
     int vietref_reconciler_add_invoices_csv(Pointer reconciler, byte[] data, SizeT dataLen, byte[] columns,
             SizeT columnsLen, LongByReference added, PointerByReference report);
+    int vietref_reconciler_add_invoices(Pointer reconciler, byte[] data, SizeT dataLen, int format, byte[] columns,
+            SizeT columnsLen, LongByReference added, PointerByReference report);
     int vietref_reconciler_feed_statement(Pointer reconciler, byte[] data, SizeT dataLen, int format, byte[] columns,
             SizeT columnsLen, int resultsFormat, PointerByReference results, PointerByReference report);
     int vietref_reconciler_summary_json(Pointer reconciler, PointerByReference out);

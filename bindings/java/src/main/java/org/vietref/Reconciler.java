@@ -119,6 +119,32 @@ public final class Reconciler extends Handle {
         return new AddInvoicesResult(added.getValue(), new Report(out.getValue()));
     }
 
+    /**
+     * Reads a whole invoice list as a school's or hospital's system exports it ({@code data}: the
+     * file's bytes) in {@code format}: {@link StatementFormat#CSV}, {@code XLSX} or {@code XLS} (the
+     * first sheet). The header row is found past a title (the first of the first 30 rows naming a
+     * code and an amount column: "Mã hóa đơn", "Mã HS", "Số tiền", "Họ tên phụ huynh", "Họ tên học
+     * sinh", "Hạn nộp", ...), or {@code columns} maps them as for
+     * {@link #addInvoicesCsv(byte[], String)}. Rows before the header row and totals rows are
+     * skipped, each a {@code reconcile.row_skipped} warning whose field is its row number. The
+     * result is as {@link #addInvoicesCsv(byte[], String)}'s, rows numbered as the spreadsheet
+     * numbers them; another format is a VietrefException (INVALID_ARGUMENT).
+     */
+    public AddInvoicesResult addInvoices(byte[] data, StatementFormat format, String columns) {
+        if (data == null || format == null) {
+            throw new NullPointerException(data == null ? "data is null" : "format is null");
+        }
+        byte[] c = utf8OrEmpty(columns, "columns");
+        LongByReference added = new LongByReference();
+        PointerByReference out = new PointerByReference();
+        int status = lib().vietref_reconciler_add_invoices(live(), data, len(data), format.value(), c, len(c), added, out);
+        if (status != 0 && out.getValue() != null) {
+            lib().vietref_report_free(out.getValue());
+        }
+        NativeAccess.check(status, "vietref_reconciler_add_invoices");
+        return new AddInvoicesResult(added.getValue(), new Report(out.getValue()));
+    }
+
     /** {@link #feedStatement(byte[], StatementFormat, String, ResultsFormat)} of CSV with the default headers, results as JSON lines. */
     public FeedStatementResult feedStatement(byte[] data) {
         return feedStatement(data, StatementFormat.CSV, null, ResultsFormat.JSON_LINES);

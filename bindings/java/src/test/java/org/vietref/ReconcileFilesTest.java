@@ -83,6 +83,31 @@ public class ReconcileFilesTest {
         }
     }
 
+    /** Issue 19's "done when": the school's XLSX invoices and the bank's XLSX statement. */
+    @Test
+    public void theSchoolAndBankWorkbooks() throws IOException {
+        try (Reconciler r = new Reconciler("HP:8")) {
+            try (AddInvoicesResult x = r.addInvoices(example("hoc_phi.xlsx"), StatementFormat.JSON, null)) {
+                fail("JSON is no invoice format");
+            } catch (VietrefException e) {
+                assertEquals(Status.INVALID_ARGUMENT, e.statusConstant());
+            }
+            try (AddInvoicesResult x = r.addInvoices(example("hoc_phi.xlsx"), StatementFormat.XLSX, null)) {
+                assertEquals(7, x.added());
+                assertTrue(x.report().isValid());
+                assertEquals("1 reconcile.row_skipped|2 reconcile.row_skipped|12 reconcile.row_skipped",
+                        fields(x.report().warnings()));
+            }
+            try (FeedStatementResult x = r.feedStatement(example("sao_ke_vcb.xlsx"), StatementFormat.XLSX, null,
+                    ResultsFormat.JSON_LINES)) {
+                assertEquals("9 paid HP2409010192|10 partial HP2409010289|11 overpaid HP2409010386|12 paid HP2409010483|"
+                        + "13 paid HP2409010580|15 unmatched null|16 duplicate HP2409010192|17 unmatched null",
+                        rows(x.results()).stream().map(o -> num(o, "line") + " " + o.get("status") + " " + o.get("invoice"))
+                                .collect(Collectors.joining("|")));
+            }
+        }
+    }
+
     @Test
     public void addInvoicesCsvReportsEachRecord() {
         try (Reconciler r = new Reconciler("HP:6")) {
