@@ -33,8 +33,13 @@ use unicode_normalization::char::decompose_compatible;
 /// assert_eq!(vietref::text::fold("  học phí, HK1/2024 "), "HOC PHI HK1 2024");
 /// ```
 pub fn fold(text: &str) -> String {
-    let mut buf = Vec::with_capacity(text.len() + PAD);
-    fold_bytes(text.as_bytes(), &mut buf);
+    // Sized once and zeroed by the allocator: a large buffer comes as fresh pages the
+    // kernel has zeroed, so the token pass is the first to touch them (a `resize` here
+    // would write every page once more before the fold writes it).
+    let mut buf = vec![0u8; text.len() + PAD];
+    let end = tokens(text.as_bytes(), &mut buf, 0);
+    let end = squeeze(&mut buf, end);
+    buf.truncate(end);
     ascii_string(buf)
 }
 
