@@ -8,6 +8,8 @@
 #   make test-c                           # C tests under valgrind and AddressSanitizer
 #   make dist                             # release artifacts in dist/ (scripts/dist.sh)
 #   make test-dist                        # installs each dist/ artifact as a user would
+#   make bench                            # scripts/bench-peers.sh: vietref beside its peers
+#   make bench-quick                      # the same, each part tiny (checks the script)
 #
 # PROFILE=debug installs the debug build (used by tests/c/run.sh).
 
@@ -77,7 +79,13 @@ dist:
 test-dist:
 	bash scripts/test-dist.sh
 
+bench:
+	bash scripts/bench-peers.sh
+
+bench-quick:
+	bash scripts/bench-peers.sh --quick
+
 clean:
 	rm -f vietref.pc
 
-.PHONY: all build install uninstall header test-c dist test-dist clean vietref.pc
+.PHONY: all build install uninstall header test-c dist test-dist bench bench-quick clean vietref.pc

@@ -102,6 +102,33 @@ pub fn parse_amount(input: &str, field: &str) -> Result<Amount, Finding> {
 
 /// Parses an amount that may carry a sign; returns whether it was negative and its size.
 pub fn parse_signed_amount(input: &str, field: &str) -> Result<(bool, Amount), Finding> {
+    // The common case, digits only, without the general path's scans (same result).
+    if let Some(a) = plain_digits(input) {
+        return Ok((false, a));
+    }
+    parse_signed_general(input, field)
+}
+
+/// The amount of a non-empty run of ASCII digits with a significant digit and at most
+/// [`AMOUNT_MAX_DIGITS`] of them; `None` for anything else (left to the general path).
+fn plain_digits(input: &str) -> Option<Amount> {
+    let b = input.as_bytes();
+    if b.is_empty() || b.len() > 24 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let start = b.iter().position(|d| *d != b'0')?;
+    let significant = b.get(start..)?;
+    if significant.len() > AMOUNT_MAX_DIGITS {
+        return None;
+    }
+    let v = significant
+        .iter()
+        .fold(0u64, |v, d| v * 10 + u64::from(d - b'0'));
+    Amount::new(v)
+}
+
+/// [`parse_signed_amount`] for every form.
+fn parse_signed_general(input: &str, field: &str) -> Result<(bool, Amount), Finding> {
     let invalid = || Finding::new(Code::ReconcileAmountInvalid, field).detail(quote(input));
     let t = input.trim_matches(is_space);
     let (negative, body) = match t.as_bytes().first() {
@@ -241,6 +268,21 @@ pub(crate) fn quote(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The digits-only shortcut gives what the general path gives, whenever it answers
+        /// (leading zeros, 13 and 14 significant digits, zero, overflow of `u64`).
+        #[test]
+        fn plain_digits_agree_with_the_general_path(s in "[0-9]{0,26}|0{0,12}[1-9][0-9]{10,14}") {
+            let general = parse_signed_general(&s, "amount");
+            match plain_digits(&s) {
+                Some(a) => prop_assert_eq!(general, Ok((false, a))),
+                None => prop_assert!(general.is_err() || s.len() > 24, "{}", s),
+            }
+            prop_assert_eq!(parse_signed_amount(&s, "amount"), parse_signed_general(&s, "amount"));
+        }
+    }
 
     fn ok(s: &str) -> u64 {
         parse_amount(s, "amount")

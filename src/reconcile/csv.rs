@@ -382,7 +382,6 @@ impl<R: Read> CsvReader<R> {
             rec.text.clear();
             rec.ends.clear();
             self.raw.clear();
-            let mut raw_ends: Vec<usize> = Vec::new();
             let mut state = State::FieldStart;
             let mut error: Option<Finding> = None;
             let mut too_long = false;
@@ -414,7 +413,7 @@ impl<R: Read> CsvReader<R> {
                 match state {
                     State::FieldStart if b == b'"' => state = State::Quoted,
                     State::FieldStart | State::Unquoted if b == delim => {
-                        raw_ends.push(self.raw.len());
+                        rec.ends.push(self.raw.len());
                         state = State::FieldStart;
                     }
                     State::FieldStart | State::Unquoted => {
@@ -463,7 +462,7 @@ impl<R: Read> CsvReader<R> {
                     }
                     State::AfterQuote => {
                         if b == delim {
-                            raw_ends.push(self.raw.len());
+                            rec.ends.push(self.raw.len());
                             state = State::FieldStart;
                         } else {
                             if after_quote_text.len() < 20 {
@@ -480,8 +479,8 @@ impl<R: Read> CsvReader<R> {
             if ended_by_eof && !any {
                 return Ok(false);
             }
-            raw_ends.push(self.raw.len());
-            let column = raw_ends.len();
+            rec.ends.push(self.raw.len());
+            let column = rec.ends.len();
             if let Some(why) = stray {
                 let (en, vi) = if why == "lines" {
                     (
@@ -494,6 +493,7 @@ impl<R: Read> CsvReader<R> {
                         "dòng tiếp theo tự nó là một bản ghi đầy đủ".to_string(),
                     )
                 };
+                rec.ends.clear();
                 return Err(RecordError::one(
                     start_line,
                     Finding::new(Code::ReconcileCsvStrayQuote, format!("{column}"))
@@ -501,12 +501,14 @@ impl<R: Read> CsvReader<R> {
                 ));
             }
             if ended_by_eof && state == State::Quoted {
+                rec.ends.clear();
                 return Err(RecordError::one(
                     start_line,
                     Finding::new(Code::ReconcileCsvUnterminated, format!("{column}")),
                 ));
             }
             if too_long {
+                rec.ends.clear();
                 return Err(RecordError::one(
                     start_line,
                     Finding::new(Code::ReconcileRecordTooLong, "").limit(RECORD_MAX),
@@ -518,10 +520,11 @@ impl<R: Read> CsvReader<R> {
                     "\u{201C}{}\u{201D}",
                     String::from_utf8_lossy(&after_quote_text)
                 ));
+                rec.ends.clear();
                 return Err(RecordError::one(start_line, e));
             }
             // A line of spaces only (no delimiter, no quote) is blank.
-            if raw_ends.len() == 1
+            if rec.ends.len() == 1
                 && self.raw.iter().all(|b| *b == b' ' || *b == b'\t')
                 && state != State::AfterQuote
             {
@@ -535,12 +538,13 @@ impl<R: Read> CsvReader<R> {
                 Ok(s) => rec.text.push_str(s),
                 Err(e) => {
                     let at = e.valid_up_to();
-                    let i = raw_ends.iter().position(|end| *end > at).unwrap_or(0);
+                    let i = rec.ends.iter().position(|end| *end > at).unwrap_or(0);
                     let field_start = if i == 0 {
                         0
                     } else {
-                        raw_ends.get(i - 1).copied().unwrap_or(0)
+                        rec.ends.get(i - 1).copied().unwrap_or(0)
                     };
+                    rec.ends.clear();
                     return Err(RecordError::one(
                         start_line,
                         Finding::new(Code::ReconcileNotUtf8, (i + 1).to_string())
@@ -548,7 +552,6 @@ impl<R: Read> CsvReader<R> {
                     ));
                 }
             }
-            rec.ends.extend_from_slice(&raw_ends);
             if self.expected.is_none() {
                 self.expected = Some(rec.ends.len());
             }

@@ -306,6 +306,11 @@ pub struct Reconciler {
     unknown: Vec<String>,
     view: Vec<u8>,
     pos: Vec<u32>,
+    /// Scratch of [`Reconciler::add_invoice`]: the code's key, its alternative key and a
+    /// name being folded, kept so that loading allocates nothing per invoice.
+    key_buf: String,
+    alt_buf: String,
+    fold_buf: Vec<u8>,
     // Totals.
     per_status: [(u64, u64); 7],
     skipped: (u64, u64),
@@ -320,10 +325,19 @@ fn key_hash(key: &[u8]) -> u64 {
 
 /// ASCII letters and digits of `s`, upper-cased.
 fn compact_key(s: &str) -> String {
-    s.bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| char::from(b.to_ascii_uppercase()))
-        .collect()
+    let mut out = String::new();
+    compact_key_into(s, &mut out);
+    out
+}
+
+/// [`compact_key`] into `out` (cleared first), reusing its allocation.
+fn compact_key_into(s: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        s.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_uppercase())),
+    );
 }
 
 impl Reconciler {
@@ -350,6 +364,9 @@ impl Reconciler {
             unknown: Vec::new(),
             view: Vec::new(),
             pos: Vec::new(),
+            key_buf: String::new(),
+            alt_buf: String::new(),
+            fold_buf: Vec::new(),
             per_status: [(0, 0); 7],
             skipped: (0, 0),
             rejected: 0,
@@ -372,6 +389,15 @@ impl Reconciler {
         self.slots.reserve(n);
         self.codes.reserve(n);
         self.pending.reserve(n.saturating_mul(4));
+    }
+
+    /// Reserves room for `bytes` more bytes of invoice text (codes, their compacted keys
+    /// and folded names), so that the text arena is not copied as it grows. The size of
+    /// the invoice file is a close bound: a record's text held is no longer than its line
+    /// (an e-invoice code's second key aside). Capped at the text capacity.
+    pub fn reserve_text(&mut self, bytes: usize) {
+        let room = self.capacity.saturating_sub(self.arena.len());
+        self.arena.reserve(bytes.min(room));
     }
 
     fn text_of(&self, s: Span) -> &str {
@@ -406,7 +432,16 @@ impl Reconciler {
     fn store_name(&mut self, text: Option<&str>, usable: &mut bool) -> Option<Span> {
         let start = u32::try_from(self.arena.len()).ok()?;
         let at = self.arena.len();
-        crate::text::fold_into(text.unwrap_or(""), &mut self.arena);
+        // As `text::fold_into` appends, with the fold written in a buffer kept for the next
+        // name rather than one allocated per name.
+        let mut buf = std::mem::take(&mut self.fold_buf);
+        buf.clear();
+        crate::text::fold_append(text.unwrap_or("").as_bytes(), &mut buf);
+        match std::str::from_utf8(&buf) {
+            Ok(s) => self.arena.push_str(s),
+            Err(_) => self.arena.push_str(&String::from_utf8_lossy(&buf)),
+        }
+        self.fold_buf = buf;
         let folded = self.arena.get(at..).unwrap_or("");
         *usable = folded.split(' ').any(|t| is_word(t.as_bytes()));
         if !*usable {
@@ -475,12 +510,36 @@ impl Reconciler {
         };
         let kind = iref.ref_kind();
         let code = iref.as_str().to_string();
-        let key = compact_key(&code);
+        // The keys are built in buffers the reconciler keeps (no allocation per invoice).
+        let mut key = std::mem::take(&mut self.key_buf);
+        compact_key_into(&code, &mut key);
+        let mut alt = std::mem::take(&mut self.alt_buf);
         let alt_key = match &iref {
-            InvoiceRef::EInvoice(e) => Some(compact_key(&e.format())).filter(|k| *k != key),
+            InvoiceRef::EInvoice(e) => {
+                compact_key_into(&e.format(), &mut alt);
+                Some(&alt).filter(|k| **k != key)
+            }
             _ => None,
         };
-        for k in std::iter::once(&key).chain(alt_key.as_ref()) {
+        let result = self.add_keyed(inv, code, kind, &key, alt_key, findings, due);
+        self.key_buf = key;
+        self.alt_buf = alt;
+        result
+    }
+
+    /// [`Reconciler::add_invoice`] once the code is classified and its keys are built.
+    #[allow(clippy::too_many_arguments)]
+    fn add_keyed(
+        &mut self,
+        inv: Invoice,
+        code: String,
+        kind: RefKind,
+        key: &String,
+        alt_key: Option<&String>,
+        mut findings: Vec<Finding>,
+        due: u32,
+    ) -> Result<Added, Vec<Finding>> {
+        for k in std::iter::once(key).chain(alt_key) {
             if let Some(j) = self.find_key(k.as_bytes()) {
                 let other = self
                     .slots
@@ -514,8 +573,8 @@ impl Reconciler {
         let spans = (
             idx,
             self.store(&code),
-            self.store(&key),
-            self.store(alt_key.as_deref().unwrap_or("")),
+            self.store(key),
+            self.store(alt_key.map_or("", String::as_str)),
             self.store_name(inv.payer.as_deref(), &mut payer_usable),
             self.store_name(inv.beneficiary.as_deref(), &mut ben_usable),
         );
@@ -553,11 +612,11 @@ impl Reconciler {
         if !key.is_empty() {
             self.insert_key(key.as_bytes(), idx);
         }
-        if let Some(a) = &alt_key {
+        if let Some(a) = alt_key {
             self.insert_key(a.as_bytes(), idx);
         }
         if kind != RefKind::PaymentCode {
-            for k in std::iter::once(&key).chain(alt_key.as_ref()) {
+            for k in std::iter::once(key).chain(alt_key) {
                 if k.len() >= CODE_SEARCH_MIN && !self.window_lens.contains(&k.len()) {
                     self.window_lens.push(k.len());
                     self.window_lens.sort_unstable();

@@ -94,6 +94,18 @@ impl Table {
     /// Room for `additional` more values without growing.
     pub(crate) fn reserve(&mut self, additional: usize) {
         let want = self.len.saturating_add(additional);
+        if self.len == 0 {
+            // Nothing to move: allocate the final size at once.
+            let mut bits = self.bits;
+            while want * 10 > (1usize << bits) * Self::LOAD && bits < 32 {
+                bits += 1;
+            }
+            if bits != self.bits {
+                self.bits = bits;
+                self.cells = vec![0; 1 << bits];
+            }
+            return;
+        }
         while want * 10 > self.cells.len() * Self::LOAD && self.bits < 32 {
             self.grow();
         }

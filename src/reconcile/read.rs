@@ -1456,6 +1456,9 @@ pub struct InvoiceReader<R> {
     rec: CsvRecord,
     resolved: Resolved,
     headers: Vec<String>,
+    /// [`InvoiceReader::column_name`] of `amount`, named in every amount finding (kept, not
+    /// rebuilt per record).
+    amount_name: String,
 }
 
 impl<R: Read> InvoiceReader<R> {
@@ -1485,12 +1488,15 @@ impl<R: Read> InvoiceReader<R> {
             &[I_CODE, I_AMOUNT],
             INVOICE_MONEY,
         )?;
-        Ok(InvoiceReader {
+        let mut r = InvoiceReader {
             csv,
             rec,
             resolved,
             headers,
-        })
+            amount_name: String::new(),
+        };
+        r.amount_name = r.column_name("amount");
+        Ok(r)
     }
 
     /// The header text of a field (`code`, `amount`, `payer`, `beneficiary`, `due`), or the
@@ -1543,10 +1549,7 @@ impl<R: Read> Iterator for InvoiceReader<R> {
                 self.column_name("code"),
             ));
         }
-        let amount = match parse_amount(
-            self.get(I_AMOUNT).unwrap_or(""),
-            &self.column_name("amount"),
-        ) {
+        let amount = match parse_amount(self.get(I_AMOUNT).unwrap_or(""), &self.amount_name) {
             Ok(a) => Some(a),
             Err(f) => {
                 findings.push(f);

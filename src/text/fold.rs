@@ -33,8 +33,13 @@ use unicode_normalization::char::decompose_compatible;
 /// assert_eq!(vietref::text::fold("  học phí, HK1/2024 "), "HOC PHI HK1 2024");
 /// ```
 pub fn fold(text: &str) -> String {
-    let mut buf = Vec::with_capacity(text.len() + PAD);
-    fold_bytes(text.as_bytes(), &mut buf);
+    // Sized once and zeroed by the allocator: a large buffer comes as fresh pages the
+    // kernel has zeroed, so the token pass is the first to touch them (a `resize` here
+    // would write every page once more before the fold writes it).
+    let mut buf = vec![0u8; text.len() + PAD];
+    let end = tokens(text.as_bytes(), &mut buf, 0);
+    let end = squeeze(&mut buf, end);
+    buf.truncate(end);
     ascii_string(buf)
 }
 
@@ -223,12 +228,44 @@ fn tokens(b: &[u8], buf: &mut Vec<u8>, start: usize) -> usize {
     general(b, i, b.len(), buf, j).1
 }
 
+/// The high bit of each byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// [`ascii_token`] of each byte of `x`, eight ASCII bytes (high bits clear) at once.
+fn ascii_tokens(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // For a byte below 0x80, adding 0x80 - lo sets its high bit exactly when it is at
+    // least `lo`, and the sum stays below 0x100 (no carry into the next byte) for the
+    // bounds used here (all 0x30 or more).
+    let at_least = |lo: u8| x.wrapping_add(ONES.wrapping_mul(u64::from(0x80 - lo)));
+    let within = |lo: u8, hi: u8| at_least(lo) & !at_least(hi + 1) & HIGH;
+    let lower = within(b'a', b'z');
+    let keep = lower | within(b'A', b'Z') | within(b'0', b'9');
+    // Lower-case letters lose their 0x20 bit; letters and digits are kept; anything else
+    // becomes a space (0x20: the high bit moved down two places).
+    let kept = (keep >> 7).wrapping_mul(0xFF);
+    ((x ^ (lower >> 2)) & kept) | ((!keep & HIGH) >> 2)
+}
+
 /// Pass 1 eight bytes per step from `i`, while eight bytes and the one after them remain
 /// and none of them is rare. Returns where it stopped in `b` and in `out`, and whether it
 /// stopped at a step holding a rare byte (the tokens written for that step are garbage).
 fn steps(b: &[u8], mut i: usize, out: &mut [u8], mut j: usize) -> (usize, usize, bool) {
     let table = pair_table();
     while let (Some(chunk), Some(dst)) = (b.get(i..i + 9), out.get_mut(j..j + 8)) {
+        // Eight ASCII bytes (the token of an ASCII byte does not depend on the next one):
+        // their tokens at once, all written.
+        if let Some(w) = chunk
+            .get(..8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok())
+            .map(u64::from_le_bytes)
+            .filter(|w| w & HIGH == 0)
+        {
+            dst.copy_from_slice(&ascii_tokens(w).to_le_bytes());
+            i += 8;
+            j += 8;
+            continue;
+        }
         // Byte k read with byte k + 1 as a little-endian `u16`.
         let pair = |k: usize| match chunk.get(k..k + 2).map(<[u8; 2]>::try_from) {
             Some(Ok(two)) => table
@@ -374,14 +411,23 @@ fn squeeze(buf: &mut [u8], end: usize) -> usize {
             w += 8;
             before = solid >> 56;
         } else {
-            let mut prev_space = before == 0;
-            for c in word.to_le_bytes() {
-                let space = c == b' ';
-                buf[w] = c;
-                w += usize::from(!(space && prev_space));
-                prev_space = space;
+            // Bit 6 of each space that follows a space (or starts the text): those bytes
+            // go. Each is cut out of the word, the highest first (so that the lower ones
+            // keep their places), and the word is written whole.
+            let drop = !(solid | solid << 8 | before) & BIT6;
+            let mut kept = word;
+            let mut d = drop;
+            while d != 0 {
+                let bit = 63 - d.leading_zeros();
+                let low = (1u64 << (bit & !7)) - 1;
+                kept = (kept & low) | ((kept >> 8) & !low);
+                d &= !(1u64 << bit);
             }
-            before = if prev_space { 0 } else { 0x40 };
+            if let Some(dst) = buf.get_mut(w..w + 8) {
+                dst.copy_from_slice(&kept.to_le_bytes());
+            }
+            w += 8 - drop.count_ones() as usize;
+            before = solid >> 56;
         }
         r += 8;
     }
@@ -623,6 +669,21 @@ mod tests {
             "Đặng Văn ".repeat(30)
         );
         assert_eq!(fold(&s), reference::fold(&s));
+    }
+
+    /// The eight-byte ASCII step gives each byte's own token, for every ASCII byte in
+    /// every lane.
+    #[test]
+    fn ascii_tokens_match_each_byte() {
+        for x in 0u8..0x80 {
+            for lane in 0..8 {
+                let mut bytes = *b"aZ09 ,.~";
+                bytes[lane] = x;
+                let got = ascii_tokens(u64::from_le_bytes(bytes)).to_le_bytes();
+                let want = bytes.map(ascii_token);
+                assert_eq!(got, want, "{x:#x} in lane {lane}");
+            }
+        }
     }
 
     #[test]
