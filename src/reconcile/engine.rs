@@ -5,7 +5,8 @@ use super::amount::quote;
 use super::date::Date;
 use super::index::{combine, hash_bytes, HashKeyed, MultiMap, Table, NIL};
 use super::names::{
-    full_match, is_word, tok_eq, tok_hash, truncated_match, TextTokens, Toks, MAX_TOKENS,
+    cut_match, full_match, is_word, tok_eq, tok_hash, truncated_match, whole_match, TextTokens,
+    Toks, MAX_TOKENS,
 };
 use super::{
     CodeEvidence, Evidence, Invoice, InvoiceState, InvoiceStatus, LineResult, NameEvidence,
@@ -822,7 +823,7 @@ impl Reconciler {
         let content = &line.content;
         let one_pass = content.is_ascii()
             && crate::memo::extract_short_with_view(content, &self.schemes, &mut cands, |v, p| {
-                text.fill_from_view(v, p)
+                text.fill_from_view(content, v, p)
             });
         if !one_pass {
             extract_into(content, &self.schemes, &mut cands);
@@ -854,8 +855,9 @@ impl Reconciler {
     fn make_name_lookups(&self, line: &StatementLine, p: &mut Prepared) {
         let amount = line.amount.vnd();
         let [content, counter] = &mut p.lookups;
-        self.name_lookups(amount, &p.text, content);
-        self.name_lookups(amount, &p.counter, counter);
+        self.name_lookups(amount, &p.text, true, content);
+        // The counter-account name is a name field given whole: it is not cut.
+        self.name_lookups(amount, &p.counter, false, counter);
         p.looked_up = true;
     }
 
@@ -1241,7 +1243,11 @@ impl Reconciler {
     /// every token that is a known family name, (amount, family, given name) for each later
     /// token of its run that is a known given name, then (amount, family, second name,
     /// initial of the third) when the run has three tokens or more.
-    fn name_lookups(&self, amount: u64, toks: &TextTokens, out: &mut Vec<Lookup>) {
+    ///
+    /// Only runs that are a whole name ([`TextTokens::is_whole_run`]) are looked up; a run
+    /// cut short (`cut`: the content, where banks cut memos) only when the text ends with
+    /// it or a stop word follows it.
+    fn name_lookups(&self, amount: u64, toks: &TextTokens, cut: bool, out: &mut Vec<Lookup>) {
         out.clear();
         for i in 0..toks.len() {
             let ti = toks.get(i);
@@ -1255,7 +1261,7 @@ impl Reconciler {
             let end = toks.run_end(i);
             for j in i + 1..end.min(i + MAX_TOKENS) {
                 let hj = tok_hash(toks.get(j));
-                if !self.givens.contains_key(&hj) {
+                if !self.givens.contains_key(&hj) || !toks.is_whole_run(i, j + 1) {
                     continue;
                 }
                 let Some(run) = toks.run(i, j + 1) else {
@@ -1270,7 +1276,8 @@ impl Reconciler {
                     truncated: false,
                 });
             }
-            if end >= i + 3 {
+            let at_cut = end == toks.len() || toks.is_stop_at(end);
+            if cut && at_cut && end >= i + 3 && toks.is_whole_run(i, end) {
                 if let Some(run) = toks.run(i, end) {
                     let run = run.as_slice();
                     out.push(Lookup {
@@ -1472,9 +1479,9 @@ impl Reconciler {
         ] {
             let name = Toks::new(self.text_of(span));
             let ok = if truncated {
-                truncated_match(name.as_slice(), run)
+                cut_match(name.as_slice(), run)
             } else {
-                full_match(name.as_slice(), run)
+                whole_match(name.as_slice(), run)
             };
             if ok && !hits.iter().any(|h| h.idx == idx && h.role == role) {
                 hits.push(Hit {
@@ -1797,14 +1804,21 @@ mod tests {
         let x = r.feed(StatementLine::new(
             1,
             Amount::new(1000).unwrap(),
-            "cho chau NGUYEN THI AN",
+            "cho chau NGUYEN THI MINH AN",
         ));
         assert_eq!(x.suggestion.as_deref(), Some("HP24010172"));
         let x = r.feed(StatementLine::new(
             2,
             Amount::new(1000).unwrap(),
+            "cho chau NGUYEN VAN AN",
+        ));
+        assert_eq!(x.suggestion.as_deref(), Some("HP24010269"));
+        // Middle names missing: the whole name is needed for a suggestion.
+        let x = r.feed(StatementLine::new(
+            3,
+            Amount::new(1000).unwrap(),
             "cho chau NGUYEN AN",
         ));
-        assert_eq!((x.suggestion, x.evidence.name_candidates), (None, Some(2)));
+        assert_eq!((x.suggestion, x.evidence.name_candidates), (None, Some(0)));
     }
 }
