@@ -152,7 +152,7 @@ fn result() -> impl Strategy<Value = LineResult> {
         (opt_text(), opt_text()),
         any::<u64>(),
         (opt_text(), opt_text(), text()),
-        (opt_text(), opt_text(), opt_text()),
+        (opt_text(), opt_text(), opt_text(), opt_text()),
         evidence(),
     )
         .prop_map(
@@ -162,7 +162,7 @@ fn result() -> impl Strategy<Value = LineResult> {
                 (invoice, suggestion),
                 amount,
                 (reference, date, content),
-                (counter_name, account, gateway),
+                (counter_name, account, gateway, counter_account),
                 evidence,
             )| {
                 LineResult {
@@ -177,6 +177,7 @@ fn result() -> impl Strategy<Value = LineResult> {
                     counter_name,
                     account,
                     gateway,
+                    counter_account,
                     evidence,
                 }
             },
@@ -222,6 +223,7 @@ fn every_escape_is_written_as_serde_json_writes_it() {
         counter_name: None,
         account: None,
         gateway: Some(String::new()),
+        counter_account: Some(all.clone()),
         evidence: Evidence {
             codes: vec![CodeEvidence {
                 code: all.clone(),

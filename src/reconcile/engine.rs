@@ -987,6 +987,7 @@ impl Reconciler {
             counter_name: line.counter_name,
             account: line.account,
             gateway: line.gateway,
+            counter_account: line.counter_account,
             evidence: ev,
         }
     }

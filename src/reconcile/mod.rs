@@ -141,6 +141,9 @@ pub struct StatementLine {
     pub account: Option<String>,
     /// The bank or gateway, when given.
     pub gateway: Option<String>,
+    /// The number of the account the money came from (`Tài khoản đối ứng`), when the bank
+    /// gives it.
+    pub counter_account: Option<String>,
 }
 
 impl StatementLine {
@@ -155,6 +158,7 @@ impl StatementLine {
             counter_name: None,
             account: None,
             gateway: None,
+            counter_account: None,
         }
     }
 }
@@ -390,6 +394,8 @@ pub struct LineResult {
     pub account: Option<String>,
     /// The bank or gateway.
     pub gateway: Option<String>,
+    /// The counter-party account number, when the statement gives it.
+    pub counter_account: Option<String>,
     /// The evidence.
     pub evidence: Evidence,
 }
@@ -397,7 +403,7 @@ pub struct LineResult {
 impl Serialize for LineResult {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut m = s.serialize_struct("LineResult", 14)?;
+        let mut m = s.serialize_struct("LineResult", 15)?;
         m.serialize_field("line", &self.line)?;
         m.serialize_field("status", &self.status)?;
         m.serialize_field("invoice", &self.invoice)?;
@@ -427,6 +433,7 @@ impl Serialize for LineResult {
         optional(&mut m, "counterName", &self.counter_name)?;
         optional(&mut m, "account", &self.account)?;
         optional(&mut m, "gateway", &self.gateway)?;
+        optional(&mut m, "counterAccount", &self.counter_account)?;
         m.serialize_field("evidence", &self.evidence)?;
         m.end()
     }

@@ -51,6 +51,7 @@ pub fn push_json_line(out: &mut String, r: &LineResult) {
     field(out, ",\"counterName\":", r.counter_name.as_deref());
     field(out, ",\"account\":", r.account.as_deref());
     field(out, ",\"gateway\":", r.gateway.as_deref());
+    field(out, ",\"counterAccount\":", r.counter_account.as_deref());
     out.push_str(",\"evidence\":{");
     // Members of the evidence, each after a comma but the first.
     let mut first = true;
