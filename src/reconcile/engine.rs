@@ -11,6 +11,7 @@ use super::names::{
 use super::{
     CodeEvidence, Evidence, Invoice, InvoiceState, InvoiceStatus, LineResult, NameEvidence,
     NameRole, NameSource, RecordError, Skipped, StatementLine, Status, StatusTotal, Summary,
+    TypoEvidence,
 };
 use crate::finding::{has_error, Code, Finding};
 use crate::memo::{extract_into, Candidate};
@@ -955,10 +956,12 @@ impl Reconciler {
         }
         let mut invoice = None;
         let mut suggestion = None;
+        let mut possible_typo = None;
         let status = match (known.as_slice(), unknown.as_slice()) {
             ([], []) if !ev.hidden.is_empty() => Status::Unmatched,
             ([], []) => {
                 suggestion = self.unmatched(&line, p, &mut ev);
+                possible_typo = self.possible_typo(&p.text, &mut ev);
                 Status::Unmatched
             }
             ([idx], []) => {
@@ -980,6 +983,7 @@ impl Reconciler {
             status,
             invoice,
             suggestion,
+            possible_typo,
             amount,
             reference: line.reference,
             date: line.date,
@@ -1237,6 +1241,107 @@ impl Reconciler {
         match (count, hits.first()) {
             (1, Some(h)) => Some(self.code_of(h.idx).to_string()),
             _ => None,
+        }
+    }
+
+    /// A possible typo (see [`TypoEvidence`]): in the tokens `toks` of an unmatched line's
+    /// content, a code of one of the schemes (its prefix starting a token, then digits over
+    /// whole tokens, exactly the code's length) whose check digits fail, and the open
+    /// invoices whose code is one digit changed or two adjacent digits swapped away from it.
+    /// Exactly one such invoice is returned; the evidence names the typed code and says
+    /// how many there are (stopping at 2).
+    fn possible_typo(&self, toks: &TextTokens, ev: &mut Evidence) -> Option<String> {
+        if self.schemes.is_empty() || self.slots.is_empty() {
+            return None;
+        }
+        let mut found: Vec<u32> = Vec::new();
+        let mut typed_first: Option<String> = None;
+        let mut cand: Vec<u8> = Vec::with_capacity(32);
+        for i in 0..toks.len() {
+            let t = toks.get(i);
+            for s in &self.schemes {
+                let prefix = s.prefix_bytes();
+                if !t.starts_with(prefix) {
+                    continue;
+                }
+                // The prefix, then digits over whole tokens up to the code's length.
+                cand.clear();
+                cand.extend_from_slice(t);
+                let mut j = i + 1;
+                while cand.len() < s.code_len() && j < toks.len() {
+                    cand.extend_from_slice(toks.get(j));
+                    j += 1;
+                }
+                let digits = cand.get(prefix.len()..).unwrap_or(&[]);
+                if cand.len() != s.code_len()
+                    || digits.is_empty()
+                    || !digits.iter().all(u8::is_ascii_digit)
+                {
+                    continue;
+                }
+                let Ok(typed) = std::str::from_utf8(&cand) else {
+                    continue;
+                };
+                if s.validate(typed).is_ok() {
+                    continue;
+                }
+                let before = found.len();
+                self.one_edit_away(&cand, prefix.len(), &mut found);
+                if found.len() > before && typed_first.is_none() {
+                    typed_first = Some(typed.to_string());
+                }
+            }
+        }
+        let typed = typed_first?;
+        found.sort_unstable();
+        found.dedup();
+        let candidates = found.len().min(2) as u32;
+        let invoice = match found.as_slice() {
+            [one] => Some(self.code_of(*one).to_string()),
+            _ => None,
+        };
+        ev.typo = Some(TypoEvidence {
+            typed,
+            invoice: invoice.clone(),
+            candidates,
+        });
+        invoice
+    }
+
+    /// The open invoices (outstanding amount above 0) whose code key is `code` with one
+    /// digit after `from` changed or two adjacent digits swapped, pushed to `out`.
+    fn one_edit_away(&self, code: &[u8], from: usize, out: &mut Vec<u32>) {
+        let mut v = code.to_vec();
+        let look = |v: &[u8], out: &mut Vec<u32>| {
+            if let Some(idx) = self.find_key(v) {
+                let open = self
+                    .slots
+                    .get(idx as usize)
+                    .is_some_and(|s| s.outstanding() > 0);
+                if open && !out.contains(&idx) {
+                    out.push(idx);
+                }
+            }
+        };
+        for p in from..code.len() {
+            let Some(&orig) = code.get(p) else { continue };
+            for d in b'0'..=b'9' {
+                if d == orig {
+                    continue;
+                }
+                if let Some(x) = v.get_mut(p) {
+                    *x = d;
+                }
+                look(&v, out);
+            }
+            if let Some(x) = v.get_mut(p) {
+                *x = orig;
+            }
+            if p + 1 < code.len() && code.get(p) != code.get(p + 1) {
+                v.swap(p, p + 1);
+                look(&v, out);
+                v.swap(p, p + 1);
+            }
         }
     }
 
