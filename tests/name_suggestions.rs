@@ -327,3 +327,68 @@ fn whole_names_suggest_own_invoices_and_few_others() {
     assert!(own >= 95.0, "own lines: {own:.2} %");
     assert!(others <= 0.5, "other people's lines: {others:.3} %");
 }
+
+fn folded_name() -> impl proptest::strategy::Strategy<Value = Vec<String>> {
+    use proptest::prelude::*;
+    let fam: Vec<String> = FAMILY_FREQ
+        .iter()
+        .map(|(f, _)| fold(f))
+        .chain(FAMILY_RARE.iter().map(|f| fold(f)))
+        .collect();
+    let mid: Vec<String> = REAL_MIDDLE.iter().map(|m| fold(m)).collect();
+    let giv: Vec<String> = REAL_GIVEN.iter().map(|g| fold(g)).collect();
+    (
+        proptest::sample::select(fam),
+        proptest::collection::vec(proptest::sample::select(mid), 0..3),
+        proptest::sample::select(giv),
+    )
+        .prop_map(|(f, m, g)| {
+            let mut n = vec![f];
+            n.extend(m);
+            n.push(g);
+            n
+        })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// The whole name, alone before a reason, suggests the invoice; the same name with one
+    /// more name syllable before or after it (a longer name: someone else) suggests nothing;
+    /// the name without its middle names suggests nothing; nothing is ever applied.
+    #[test]
+    fn only_whole_names_suggest(
+        name in folded_name(),
+        // Châu is left out: `CHO CHAU` is "for the grandchild", a memo phrase.
+        extra in proptest::sample::select(
+            REAL_GIVEN.iter().map(|g| fold(g)).filter(|g| g != "CHAU").collect::<Vec<_>>()
+        ),
+        after in proptest::prelude::any::<bool>(),
+    ) {
+        let mut r = Reconciler::new(&[]);
+        r.add_invoice(Invoice {
+            code: "INV000001".into(),
+            amount: vnd(1_500_000),
+            payer: None,
+            beneficiary: Some(name.join(" ")),
+            due: None,
+        })
+        .unwrap();
+        let whole = name.join(" ");
+        let x = r.feed(StatementLine::new(1, vnd(1_500_000), format!("{whole} NOP HOC PHI")));
+        proptest::prop_assert_eq!(x.suggestion.as_deref(), Some("INV000001"));
+        let longer = if after {
+            format!("{whole} {extra} NOP HOC PHI")
+        } else {
+            format!("HOC PHI CHO {extra} {whole}")
+        };
+        let x = r.feed(StatementLine::new(2, vnd(1_500_000), longer.clone()));
+        proptest::prop_assert_eq!(x.suggestion, None, "{}", longer);
+        if name.len() > 2 {
+            let short = format!("{} {} NOP HOC PHI", name[0], name[name.len() - 1]);
+            let x = r.feed(StatementLine::new(3, vnd(1_500_000), short.clone()));
+            proptest::prop_assert_eq!(x.suggestion, None, "{}", short);
+        }
+        proptest::prop_assert!(r.invoices().all(|i| i.paid == 0));
+    }
+}
