@@ -824,7 +824,7 @@ impl Reconciler {
         let content = &line.content;
         let one_pass = content.is_ascii()
             && crate::memo::extract_short_with_view(content, &self.schemes, &mut cands, |v, p| {
-                text.fill_from_view(content, v, p)
+                text.fill_from_view(v, p)
             });
         if !one_pass {
             extract_into(content, &self.schemes, &mut cands);
@@ -855,6 +855,10 @@ impl Reconciler {
     /// The name-index lookups of `p`'s content and counter-account name.
     fn make_name_lookups(&self, line: &StatementLine, p: &mut Prepared) {
         let amount = line.amount.vnd();
+        // Letter cases and slashes tell where a name ends (names::TextTokens::is_whole_run).
+        p.text.ensure_flags(&line.content);
+        p.counter
+            .ensure_flags(line.counter_name.as_deref().unwrap_or(""));
         let [content, counter] = &mut p.lookups;
         self.name_lookups(amount, &p.text, true, content);
         // The counter-account name is a name field given whole: it is not cut.

@@ -300,12 +300,15 @@ fn head(text: &str, max: usize) -> &str {
 /// [`crate::text::fold`] and the tokens are its space-separated words.
 ///
 /// `flags` holds, per token, the letter cases it was written in and whether a `/` touches
-/// it in the original text (empty when they could not be told: every case then fits).
+/// it in the original text, once [`TextTokens::ensure_flags`] read them (only lines whose
+/// names are looked up need them); empty when they could not be told: every case then fits
+/// and no `/` is seen.
 #[derive(Default)]
 pub(crate) struct TextTokens {
     folded: String,
     ranges: Vec<(u32, u32)>,
     flags: Vec<u8>,
+    flags_read: bool,
 }
 
 impl TextTokens {
@@ -332,11 +335,20 @@ impl TextTokens {
         if self.folded.len() > start {
             self.ranges.push((start as u32, self.folded.len() as u32));
         }
-        self.flags_of_words(text);
+        self.flags.clear();
+        self.flags_read = false;
     }
 
-    /// The flags of the words of a (non-ASCII) text: letters, digits and combining marks
-    /// make a word. When the words are not the folded tokens one for one, no flags are kept.
+    /// Reads the tokens' flags from `text`, the text the tokens were made from (once per
+    /// fill).
+    pub(crate) fn ensure_flags(&mut self, text: &str) {
+        if !self.flags_read {
+            self.flags_of_words(head(text, NAME_TEXT_MAX));
+            self.flags_read = true;
+        }
+    }
+
+    /// The flags of the words of a text: letters, digits and combining marks make a word. When the words are not the folded tokens one for one, no flags are kept.
     fn flags_of_words(&mut self, text: &str) {
         self.flags.clear();
         let mut word = false;
@@ -369,38 +381,11 @@ impl TextTokens {
         }
     }
 
-    /// The flags of the tokens in `ranges` (positions in `pos`) from the ASCII `text`.
-    fn flags_from_positions(&mut self, text: &[u8], pos: &[u8]) {
-        self.flags.clear();
-        for &(a, b) in &self.ranges {
-            let (Some(&first), Some(&last)) = (pos.get(a as usize), pos.get(b as usize - 1)) else {
-                self.flags.push(ANY_CASE);
-                continue;
-            };
-            // Positions are `u8` (a text of at most 256 bytes).
-            let (first, last) = (usize::from(first), usize::from(last));
-            let word = text.get(first..=last).unwrap_or(&[]);
-            let lower = word.iter().any(u8::is_ascii_lowercase);
-            let upper = word.iter().any(u8::is_ascii_uppercase);
-            let letters = word.iter().filter(|b| b.is_ascii_alphabetic()).count();
-            let title = word.first().is_some_and(u8::is_ascii_uppercase)
-                && !word.iter().skip(1).any(u8::is_ascii_uppercase);
-            let slash = first
-                .checked_sub(1)
-                .and_then(|i| text.get(i))
-                .is_some_and(|b| *b == b'/')
-                || text.get(last + 1).is_some_and(|b| *b == b'/');
-            self.flags
-                .push(case_flags(lower, upper, letters, title) | if slash { SLASH } else { 0 });
-        }
-    }
-
     /// The tokens of an ASCII text from the view the code extractor scanned (see
     /// [`crate::memo::extract_short_with_view`]): `view` holds the text's letters and
     /// digits upper-cased and `pos` the byte offset of each; a token is a run of
     /// consecutive offsets. The same tokens as [`TextTokens::fill`] on the text.
-    /// `text` is the text the view was made from (for the tokens' flags).
-    pub(crate) fn fill_from_view(&mut self, text: &str, view: &[u8], pos: &[u8]) {
+    pub(crate) fn fill_from_view(&mut self, view: &[u8], pos: &[u8]) {
         self.ranges.clear();
         self.folded.clear();
         self.folded
@@ -416,7 +401,8 @@ impl TextTokens {
         if !pos.is_empty() {
             self.ranges.push((start, pos.len() as u32));
         }
-        self.flags_from_positions(text.as_bytes(), pos);
+        self.flags.clear();
+        self.flags_read = false;
     }
 
     /// The tokens of an ASCII text (what `fold` does to ASCII: letters and digits
@@ -424,8 +410,7 @@ impl TextTokens {
     fn fill_ascii(&mut self, text: &str) {
         self.ranges.clear();
         self.flags.clear();
-        let (mut lower, mut upper, mut letters, mut title, mut slash) = (false, false, 0, true, 0);
-        let mut prev = b' ';
+        self.flags_read = false;
         let mut view = std::mem::take(&mut self.folded).into_bytes();
         view.clear();
         view.resize(text.len(), 0);
@@ -440,31 +425,15 @@ impl TextTokens {
             if is_token != in_token {
                 if is_token {
                     start = n;
-                    (lower, upper, letters, title) = (false, false, 0, true);
-                    slash = if prev == b'/' { SLASH } else { 0 };
                 } else {
                     self.ranges.push((start as u32, n as u32));
-                    let after = if b == b'/' { SLASH } else { 0 };
-                    self.flags
-                        .push(case_flags(lower, upper, letters, title) | slash | after);
                 }
                 in_token = is_token;
             }
-            if is_token {
-                lower |= b.is_ascii_lowercase();
-                if b.is_ascii_uppercase() {
-                    title &= letters == 0;
-                    upper = true;
-                }
-                letters += usize::from(b.is_ascii_alphabetic());
-            }
-            prev = b;
             n += usize::from(is_token);
         }
         if in_token {
             self.ranges.push((start as u32, n as u32));
-            self.flags
-                .push(case_flags(lower, upper, letters, title) | slash);
         }
         view.truncate(n);
         // Only ASCII letters and digits were kept.
@@ -731,7 +700,7 @@ mod tests {
                 text,
                 &schemes,
                 &mut cands,
-                |v, p| a.fill_from_view(text, v, p)
+                |v, p| a.fill_from_view(v, p)
             ));
             assert_eq!(cands, crate::memo::extract(text, &schemes), "{text:?}");
             b.fill(text);
@@ -753,6 +722,7 @@ mod tests {
     fn whole(text: &str, name: &str) -> bool {
         let mut t = TextTokens::default();
         t.fill(text);
+        t.ensure_flags(text);
         let n = toks(name);
         let at = (0..t.len()).find(|&i| t.get(i) == n[0]).unwrap();
         assert_eq!(t.text(at, at + n.len()), name, "{text}");
@@ -790,23 +760,28 @@ mod tests {
     fn mac_is_a_family_name_except_in_a_bank_suffix() {
         let mut t = TextTokens::default();
         t.fill("MAC VAN KHOA nop hoc phi");
+        t.ensure_flags("MAC VAN KHOA nop hoc phi");
         assert!(!t.is_stop_at(0));
         assert_eq!(t.text(0, t.run_end(0)), "MAC VAN KHOA NOP HOC PHI");
         assert!(t.is_whole_run(0, 3));
         t.fill("SACOMBANK-GD 1234-/CTR/IBFT 5678/MAC/NGUYEN VAN AN");
+        t.ensure_flags("SACOMBANK-GD 1234-/CTR/IBFT 5678/MAC/NGUYEN VAN AN");
         let at = (0..t.len()).find(|&i| t.get(i) == b"MAC").unwrap();
         assert!(t.is_stop_at(at));
         // The same through the non-ASCII path and the code extractor's view.
         t.fill("Mạc Văn Khoa nộp học phí");
+        t.ensure_flags("Mạc Văn Khoa nộp học phí");
         assert!(!t.is_stop_at(0));
         t.fill("Nộp /MAC/ Mạc Văn Khoa");
+        t.ensure_flags("Nộp /MAC/ Mạc Văn Khoa");
         assert!(t.is_stop_at(1) && !t.is_stop_at(2));
         let text = "HP24010172 /MAC/ MAC VAN KHOA";
         let mut cands = Vec::new();
         let schemes: Vec<crate::reference::Scheme> = vec!["HP:6".parse().unwrap()];
         crate::memo::extract_short_with_view(text, &schemes, &mut cands, |v, p| {
-            t.fill_from_view(text, v, p)
+            t.fill_from_view(v, p)
         });
+        t.ensure_flags(text);
         assert!(t.is_stop_at(1) && !t.is_stop_at(2));
     }
 
