@@ -351,6 +351,15 @@ impl TextTokens {
     /// The flags of the words of a text: letters, digits and combining marks make a word. When the words are not the folded tokens one for one, no flags are kept.
     fn flags_of_words(&mut self, text: &str) {
         self.flags.clear();
+        if text.is_ascii() {
+            self.flags_of_ascii_words(text.as_bytes());
+        } else {
+            self.flags_of_char_words(text);
+        }
+    }
+
+    /// [`TextTokens::flags_of_words`] character by character.
+    fn flags_of_char_words(&mut self, text: &str) {
         let mut word = false;
         let (mut lower, mut upper, mut letters, mut title, mut slash) = (false, false, 0, true, 0);
         let mut prev = ' ';
@@ -375,6 +384,38 @@ impl TextTokens {
             }
             word = in_word;
             prev = c;
+        }
+        if self.flags.len() != self.ranges.len() {
+            self.flags.clear();
+        }
+    }
+
+    /// [`TextTokens::flags_of_words`] for an ASCII text, byte by byte.
+    fn flags_of_ascii_words(&mut self, text: &[u8]) {
+        let (mut word, mut lower, mut upper, mut letters, mut title, mut slash) =
+            (false, false, false, 0usize, true, 0u8);
+        let mut prev = b' ';
+        for &b in text.iter().chain(std::iter::once(&b' ')) {
+            let in_word = b.is_ascii_alphanumeric();
+            if in_word {
+                if !word {
+                    (lower, upper, letters, title) = (false, false, 0, true);
+                    slash = if prev == b'/' { SLASH } else { 0 };
+                }
+                if b.is_ascii_lowercase() {
+                    lower = true;
+                } else if b.is_ascii_uppercase() {
+                    title &= letters == 0;
+                    upper = true;
+                }
+                letters += usize::from(b.is_ascii_alphabetic());
+            } else if word {
+                let after = if b == b'/' { SLASH } else { 0 };
+                self.flags
+                    .push(case_flags(lower, upper, letters, title) | slash | after);
+            }
+            word = in_word;
+            prev = b;
         }
         if self.flags.len() != self.ranges.len() {
             self.flags.clear();
@@ -783,6 +824,22 @@ mod tests {
         });
         t.ensure_flags(text);
         assert!(t.is_stop_at(1) && !t.is_stop_at(2));
+    }
+
+    /// The byte-by-byte flags of an ASCII text equal those read character by character.
+    #[test]
+    fn ascii_flags_equal_char_flags() {
+        let mut a = TextTokens::default();
+        let mut texts: Vec<String> = short_texts();
+        texts.push("SACOMBANK-GD 1234-/CTR/IBFT 5678/MAC/Nguyen VAN an.x".into());
+        for text in texts {
+            a.fill(&text);
+            a.flags_of_words(&text);
+            let fast = a.flags.clone();
+            a.flags.clear();
+            a.flags_of_char_words(&text);
+            assert_eq!(fast, a.flags, "{text:?}");
+        }
     }
 
     #[test]
