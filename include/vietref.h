@@ -2080,6 +2080,30 @@ vietref_status vietref_line_result_suggestion_buf(const vietref_line_result *res
                                                   size_t *len_out);
 
 /**
+ * For an `UNMATCHED` line: the code of the one open invoice whose code is one digit
+ * changed (or two adjacent digits swapped) away from a code in the content whose check
+ * digits fail, as a new string owned by the caller (a possible typo, for a person to
+ * confirm; the line was not applied). `VIETREF_NO_VALUE` when there is none (the JSON's
+ * `evidence.typo` says how many invoices were one edit away).
+ *
+ * # Safety
+ * `result` is a live line result; `out` points to a writable `vietref_string *`.
+ */
+vietref_status vietref_line_result_possible_typo(const vietref_line_result *result,
+                                                 vietref_string **out);
+
+/**
+ * `vietref_line_result_possible_typo` into the caller's buffer.
+ *
+ * # Safety
+ * As `vietref_line_result_invoice_buf`.
+ */
+vietref_status vietref_line_result_possible_typo_buf(const vietref_line_result *result,
+                                                     char *buf,
+                                                     size_t cap,
+                                                     size_t *len_out);
+
+/**
  * Why the line got its status, in `lang` (`VIETREF_LANG_EN` or `VIETREF_LANG_VI`), as a
  * new string owned by the caller. An unknown `lang` is `VIETREF_INVALID_ARGUMENT`.
  *

@@ -1035,6 +1035,10 @@ fn feed_unapplied(r: *mut vietref_reconciler, args: [&[u8]; 4], what: &str) {
             |o| vietref_line_result_suggestion(x, o),
             |b, c, l| vietref_line_result_suggestion_buf(x, b, c, l),
         );
+        let _ = both(
+            |o| vietref_line_result_possible_typo(x, o),
+            |b, c, l| vietref_line_result_possible_typo_buf(x, b, c, l),
+        );
         for lang in [1u32, 2, 3] {
             let (st, _) = both(
                 |o| vietref_line_result_reason(x, lang, o),

@@ -222,6 +222,9 @@ proptest! {
                         let mut s: *mut vietref_string = ptr::null_mut();
                         let st = vietref_line_result_suggestion(x, &mut s);
                         prop_assert_eq!((st == VIETREF_OK).then(|| take(s)), want.suggestion.clone());
+                        let mut s: *mut vietref_string = ptr::null_mut();
+                        let st = vietref_line_result_possible_typo(x, &mut s);
+                        prop_assert_eq!((st == VIETREF_OK).then(|| take(s)), want.possible_typo.clone());
                         for (lang, w) in [(1u32, want.reason()), (2, want.reason_vi())] {
                             let mut s: *mut vietref_string = ptr::null_mut();
                             prop_assert_eq!(vietref_line_result_reason(x, lang, &mut s), VIETREF_OK);
@@ -257,6 +260,87 @@ proptest! {
             .collect();
         prop_assert_eq!(st == VIETREF_OK, parsed.is_some());
         unsafe { vietref_reconciler_free(c) };
+    }
+}
+
+/// A possible typo through the C ABI: the owned and the buffer accessor give the invoice's
+/// code; a line without one gives `VIETREF_NO_VALUE`.
+#[test]
+fn a_possible_typo_through_c() {
+    let good = code::create("HP", "240101").unwrap().as_str().to_string();
+    let mut typed = good.clone().into_bytes();
+    let last = typed.len() - 1;
+    typed[last] = if typed[last] == b'9' {
+        b'0'
+    } else {
+        typed[last] + 1
+    };
+    let typed = String::from_utf8(typed).unwrap();
+    assert!(!code::is_valid(&typed));
+    unsafe {
+        let scheme = "HP:6";
+        let mut r: *mut vietref_reconciler = ptr::null_mut();
+        assert_eq!(
+            vietref_reconciler_new(scheme.as_ptr().cast(), scheme.len(), &mut r),
+            VIETREF_OK
+        );
+        let mut rep: *mut vietref_report = ptr::null_mut();
+        let st = vietref_reconciler_add_invoice(
+            r,
+            good.as_ptr().cast(),
+            good.len(),
+            500_000,
+            ptr::null(),
+            0,
+            ptr::null(),
+            0,
+            ptr::null(),
+            0,
+            &mut rep,
+        );
+        assert_eq!(st, VIETREF_OK);
+        vietref_report_free(rep);
+        for (content, want) in [
+            (format!("hoc phi {typed}"), Some(good.clone())),
+            ("hoc phi".to_string(), None),
+        ] {
+            let mut x: *mut vietref_line_result = ptr::null_mut();
+            let st = vietref_reconciler_feed(
+                r,
+                2,
+                500_000,
+                content.as_ptr().cast(),
+                content.len(),
+                ptr::null(),
+                0,
+                ptr::null(),
+                0,
+                ptr::null(),
+                0,
+                &mut x,
+            );
+            assert_eq!(st, VIETREF_OK);
+            let mut s: *mut vietref_string = ptr::null_mut();
+            let st = vietref_line_result_possible_typo(x, &mut s);
+            assert_eq!((st == VIETREF_OK).then(|| take(s)), want);
+            let mut buf = [0u8; 64];
+            let mut len = 0usize;
+            let st = vietref_line_result_possible_typo_buf(
+                x,
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+                &mut len,
+            );
+            match &want {
+                Some(w) => {
+                    assert_eq!(st, VIETREF_OK);
+                    assert_eq!(&buf[..len], w.as_bytes());
+                }
+                None => assert_eq!(st, VIETREF_NO_VALUE),
+            }
+            vietref_line_result_free(x);
+        }
+        vietref_reconciler_free(r);
     }
 }
 

@@ -78,3 +78,34 @@ fn statements_with_a_repeated_key_are_refused_record_by_record() {
         e.findings[0].message_en()
     );
 }
+
+/// The counter-party account of a JSON statement record (`counterAccount`,
+/// `counterAccountNumber`, `counter_account_number`) is kept on the line.
+#[test]
+fn the_counter_account_of_a_json_record_is_read() {
+    let jsonl = concat!(
+        r#"{"transferAmount":1,"content":"a","counterAccount":"0071000123456"}"#,
+        "\n",
+        r#"{"transferAmount":1,"content":"b","counterAccountNumber":" 0071000999 "}"#,
+        "\n",
+        r#"{"transferAmount":1,"content":"c","counter_account_number":1234567}"#,
+        "\n",
+        r#"{"transferAmount":1,"content":"d"}"#,
+        "\n",
+    );
+    let got: Vec<Option<String>> = StatementReader::json_lines(jsonl.as_bytes())
+        .map(|r| match r {
+            Ok(StatementRecord::Line(l)) => l.counter_account,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            Some("0071000123456".to_string()),
+            Some("0071000999".to_string()),
+            Some("1234567".to_string()),
+            None
+        ]
+    );
+}

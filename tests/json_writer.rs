@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use vietref::reconcile::{
     push_json_line, write_json_line, CodeEvidence, Date, Evidence, HiddenChar, LineResult,
-    NameEvidence, NameRole, NameSource, Status,
+    NameEvidence, NameRole, NameSource, Status, TypoEvidence,
 };
 use vietref::reference::RefKind;
 
@@ -113,7 +113,10 @@ fn evidence() -> impl Strategy<Value = Evidence> {
         proptest::option::of(any::<bool>()),
         proptest::collection::vec(name(), 0..3),
         proptest::collection::vec(hidden(), 0..2),
-        proptest::option::of(0u32..3),
+        (
+            proptest::option::of(0u32..3),
+            proptest::option::of((text(), opt_text(), 1u32..3)),
+        ),
     )
         .prop_map(
             |(
@@ -124,7 +127,7 @@ fn evidence() -> impl Strategy<Value = Evidence> {
                 late,
                 names,
                 hidden,
-                nc,
+                (nc, typo),
             )| {
                 Evidence {
                     codes,
@@ -140,6 +143,11 @@ fn evidence() -> impl Strategy<Value = Evidence> {
                     names,
                     hidden,
                     name_candidates: nc,
+                    typo: typo.map(|(typed, invoice, candidates)| TypoEvidence {
+                        typed,
+                        invoice,
+                        candidates,
+                    }),
                 }
             },
         )
@@ -149,20 +157,20 @@ fn result() -> impl Strategy<Value = LineResult> {
     (
         any::<u64>(),
         proptest::sample::select(Status::ALL.to_vec()),
-        (opt_text(), opt_text()),
+        (opt_text(), opt_text(), opt_text()),
         any::<u64>(),
         (opt_text(), opt_text(), text()),
-        (opt_text(), opt_text(), opt_text()),
+        (opt_text(), opt_text(), opt_text(), opt_text()),
         evidence(),
     )
         .prop_map(
             |(
                 line,
                 status,
-                (invoice, suggestion),
+                (invoice, suggestion, possible_typo),
                 amount,
                 (reference, date, content),
-                (counter_name, account, gateway),
+                (counter_name, account, gateway, counter_account),
                 evidence,
             )| {
                 LineResult {
@@ -170,6 +178,7 @@ fn result() -> impl Strategy<Value = LineResult> {
                     status,
                     invoice,
                     suggestion,
+                    possible_typo,
                     amount,
                     reference,
                     date,
@@ -177,6 +186,7 @@ fn result() -> impl Strategy<Value = LineResult> {
                     counter_name,
                     account,
                     gateway,
+                    counter_account,
                     evidence,
                 }
             },
@@ -215,6 +225,7 @@ fn every_escape_is_written_as_serde_json_writes_it() {
         status: Status::Ambiguous,
         invoice: Some(all.clone()),
         suggestion: None,
+        possible_typo: Some(all.clone()),
         amount: 0,
         reference: Some(all.clone()),
         date: None,
@@ -222,6 +233,7 @@ fn every_escape_is_written_as_serde_json_writes_it() {
         counter_name: None,
         account: None,
         gateway: Some(String::new()),
+        counter_account: Some(all.clone()),
         evidence: Evidence {
             codes: vec![CodeEvidence {
                 code: all.clone(),

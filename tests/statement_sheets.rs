@@ -128,6 +128,62 @@ fn the_issue_csv_header_is_read() {
     assert_eq!(o.mapping().encoding.as_deref(), Some("UTF-8"));
 }
 
+/// The counter-party account column, under the names banks give it, is read into
+/// `counterAccount` and written in the line's JSON after `gateway`; without it the JSON has
+/// no such key.
+#[test]
+fn the_counter_account_column_is_read_and_written() {
+    for header in [
+        "Tài khoản đối ứng",
+        "TK đối ứng",
+        "Số tài khoản đối ứng",
+        "SO TK DOI UNG",
+        "Counter account",
+        "Beneficiary/Remitter account",
+    ] {
+        let csv = format!(
+            "Ngày GD;Số tiền ghi có;Nội dung;Tên người chuyển;{header}\n\
+             10/09/2024;1.500.000;HP24010172 hoc phi;NGUYEN VAN AN;0071000123456\n"
+        );
+        let mut o = open_statement(
+            TableFormat::Csv,
+            Box::new(std::io::Cursor::new(csv.into_bytes())),
+            &Columns::new(),
+            None,
+        )
+        .expect("opened");
+        let Some(Ok(StatementRecord::Line(l))) = o.reader.next() else {
+            panic!("{header}: no line");
+        };
+        assert_eq!(
+            l.counter_account.as_deref(),
+            Some("0071000123456"),
+            "{header}"
+        );
+        assert_eq!(l.counter_name.as_deref(), Some("NGUYEN VAN AN"), "{header}");
+        assert!(o
+            .mapping()
+            .columns
+            .iter()
+            .any(|c| c.field == "counterAccount" && c.column == 5));
+        let mut r = vietref::reconcile::Reconciler::new(&["HP:6".parse().unwrap()]);
+        let mut json = Vec::new();
+        vietref::reconcile::write_json_line(&mut json, &r.feed(l.clone())).unwrap();
+        let json = String::from_utf8(json).unwrap();
+        assert!(
+            json.contains(
+                r#""counterName":"NGUYEN VAN AN","counterAccount":"0071000123456","evidence""#
+            ),
+            "{json}"
+        );
+        let mut l = l;
+        l.counter_account = None;
+        let mut json = Vec::new();
+        vietref::reconcile::write_json_line(&mut json, &r.feed(l)).unwrap();
+        assert!(!String::from_utf8(json).unwrap().contains("counterAccount"));
+    }
+}
+
 fn utf16(s: &str, le: bool) -> Vec<u8> {
     let mut b = if le {
         vec![0xFF, 0xFE]

@@ -53,7 +53,7 @@ pub struct ReconcileArgs {
     out: Option<String>,
     /// Statement CSV column mapping: field=Header pairs, e.g. `content=Noi dung,amount=So tien`
     /// (fields: date, amount, content, reference, counterName, direction, credit, debit,
-    /// account, gateway; a header of digits is a 1-based column number).
+    /// account, gateway, counterAccount; a header of digits is a 1-based column number).
     #[arg(long, value_name = "MAPPING")]
     columns: Option<String>,
     /// Invoice CSV column mapping (fields: code, amount, payer, beneficiary, due).

@@ -984,6 +984,12 @@ unsafe fn reconcile(text: &[u8], other: &[u8], cap: u8) {
             );
             assert!(!ok(st) || status == 6, "a suggestion for a matched line");
             let (st, _) = owned_and_buf(
+                |o| vietref_line_result_possible_typo(x, o),
+                |b, c, l| vietref_line_result_possible_typo_buf(x, b, c, l),
+                cap,
+            );
+            assert!(!ok(st) || status == 6, "a possible typo for a matched line");
+            let (st, _) = owned_and_buf(
                 |o| vietref_line_result_json(x, o),
                 |b, c, l| vietref_line_result_json_buf(x, b, c, l),
                 cap,

@@ -796,6 +796,7 @@ pub unsafe extern "C" fn vietref_line_result_status(
 enum Part {
     Invoice,
     Suggestion,
+    PossibleTypo,
     Reason(Lang),
     Json,
 }
@@ -805,6 +806,10 @@ fn part_text(res: &vietref_line_result, part: Part) -> Result<String, vietref_st
     match part {
         Part::Invoice => r.invoice.clone().ok_or(vietref_status::VIETREF_NO_VALUE),
         Part::Suggestion => r.suggestion.clone().ok_or(vietref_status::VIETREF_NO_VALUE),
+        Part::PossibleTypo => r
+            .possible_typo
+            .clone()
+            .ok_or(vietref_status::VIETREF_NO_VALUE),
         Part::Reason(Lang::En) => Ok(r.reason()),
         Part::Reason(Lang::Vi) => Ok(r.reason_vi()),
         Part::Json => json(r),
@@ -873,6 +878,38 @@ pub unsafe extern "C" fn vietref_line_result_suggestion_buf(
 ) -> vietref_status {
     ffi_boundary!({
         unsafe { result_text(result, Part::Suggestion, Dest::Buf(buf, cap, len_out)) }
+    })
+}
+
+/// For an `UNMATCHED` line: the code of the one open invoice whose code is one digit
+/// changed (or two adjacent digits swapped) away from a code in the content whose check
+/// digits fail, as a new string owned by the caller (a possible typo, for a person to
+/// confirm; the line was not applied). `VIETREF_NO_VALUE` when there is none (the JSON's
+/// `evidence.typo` says how many invoices were one edit away).
+///
+/// # Safety
+/// `result` is a live line result; `out` points to a writable `vietref_string *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_possible_typo(
+    result: *const vietref_line_result,
+    out: *mut *mut vietref_string,
+) -> vietref_status {
+    ffi_boundary!({ unsafe { result_text(result, Part::PossibleTypo, Dest::Owned(out)) } })
+}
+
+/// `vietref_line_result_possible_typo` into the caller's buffer.
+///
+/// # Safety
+/// As `vietref_line_result_invoice_buf`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_line_result_possible_typo_buf(
+    result: *const vietref_line_result,
+    buf: *mut c_char,
+    cap: usize,
+    len_out: *mut usize,
+) -> vietref_status {
+    ffi_boundary!({
+        unsafe { result_text(result, Part::PossibleTypo, Dest::Buf(buf, cap, len_out)) }
     })
 }
 

@@ -5,11 +5,13 @@ use super::amount::quote;
 use super::date::Date;
 use super::index::{combine, hash_bytes, HashKeyed, MultiMap, Table, NIL};
 use super::names::{
-    full_match, is_word, tok_eq, tok_hash, truncated_match, TextTokens, Toks, MAX_TOKENS,
+    cut_match, full_match, is_word, tok_eq, tok_hash, truncated_match, whole_match, TextTokens,
+    Toks, MAX_TOKENS,
 };
 use super::{
     CodeEvidence, Evidence, Invoice, InvoiceState, InvoiceStatus, LineResult, NameEvidence,
     NameRole, NameSource, RecordError, Skipped, StatementLine, Status, StatusTotal, Summary,
+    TypoEvidence,
 };
 use crate::finding::{has_error, Code, Finding};
 use crate::memo::{extract_into, Candidate};
@@ -912,9 +914,14 @@ impl Reconciler {
     /// The name-index lookups of `p`'s content and counter-account name.
     fn make_name_lookups(&self, line: &StatementLine, p: &mut Prepared) {
         let amount = line.amount.vnd();
+        // Letter cases and slashes tell where a name ends (names::TextTokens::is_whole_run).
+        p.text.ensure_flags(&line.content);
+        p.counter
+            .ensure_flags(line.counter_name.as_deref().unwrap_or(""));
         let [content, counter] = &mut p.lookups;
-        self.name_lookups(amount, &p.text, content);
-        self.name_lookups(amount, &p.counter, counter);
+        self.name_lookups(amount, &p.text, true, content);
+        // The counter-account name is a name field given whole: it is not cut.
+        self.name_lookups(amount, &p.counter, false, counter);
         p.looked_up = true;
     }
 
@@ -1012,10 +1019,12 @@ impl Reconciler {
         }
         let mut invoice = None;
         let mut suggestion = None;
+        let mut possible_typo = None;
         let status = match (known.as_slice(), unknown.as_slice()) {
             ([], []) if !ev.hidden.is_empty() => Status::Unmatched,
             ([], []) => {
                 suggestion = self.unmatched(&line, p, &mut ev);
+                possible_typo = self.possible_typo(&p.text, &mut ev);
                 Status::Unmatched
             }
             ([idx], []) => {
@@ -1037,6 +1046,7 @@ impl Reconciler {
             status,
             invoice,
             suggestion,
+            possible_typo,
             amount,
             reference: line.reference,
             date: line.date,
@@ -1044,6 +1054,7 @@ impl Reconciler {
             counter_name: line.counter_name,
             account: line.account,
             gateway: line.gateway,
+            counter_account: line.counter_account,
             evidence: ev,
         }
     }
@@ -1296,11 +1307,116 @@ impl Reconciler {
         }
     }
 
+    /// A possible typo (see [`TypoEvidence`]): in the tokens `toks` of an unmatched line's
+    /// content, a code of one of the schemes (its prefix starting a token, then digits over
+    /// whole tokens, exactly the code's length) whose check digits fail, and the open
+    /// invoices whose code is one digit changed or two adjacent digits swapped away from it.
+    /// Exactly one such invoice is returned; the evidence names the typed code and says
+    /// how many there are (stopping at 2).
+    fn possible_typo(&self, toks: &TextTokens, ev: &mut Evidence) -> Option<String> {
+        if self.schemes.is_empty() || self.slots.is_empty() {
+            return None;
+        }
+        let mut found: Vec<u32> = Vec::new();
+        let mut typed_first: Option<String> = None;
+        let mut cand: Vec<u8> = Vec::with_capacity(32);
+        for i in 0..toks.len() {
+            let t = toks.get(i);
+            for s in &self.schemes {
+                let prefix = s.prefix_bytes();
+                if !t.starts_with(prefix) {
+                    continue;
+                }
+                // The prefix, then digits over whole tokens up to the code's length.
+                cand.clear();
+                cand.extend_from_slice(t);
+                let mut j = i + 1;
+                while cand.len() < s.code_len() && j < toks.len() {
+                    cand.extend_from_slice(toks.get(j));
+                    j += 1;
+                }
+                let digits = cand.get(prefix.len()..).unwrap_or(&[]);
+                if cand.len() != s.code_len()
+                    || digits.is_empty()
+                    || !digits.iter().all(u8::is_ascii_digit)
+                {
+                    continue;
+                }
+                let Ok(typed) = std::str::from_utf8(&cand) else {
+                    continue;
+                };
+                if s.validate(typed).is_ok() {
+                    continue;
+                }
+                let before = found.len();
+                self.one_edit_away(&cand, prefix.len(), &mut found);
+                if found.len() > before && typed_first.is_none() {
+                    typed_first = Some(typed.to_string());
+                }
+            }
+        }
+        let typed = typed_first?;
+        found.sort_unstable();
+        found.dedup();
+        let candidates = found.len().min(2) as u32;
+        let invoice = match found.as_slice() {
+            [one] => Some(self.code_of(*one).to_string()),
+            _ => None,
+        };
+        ev.typo = Some(TypoEvidence {
+            typed,
+            invoice: invoice.clone(),
+            candidates,
+        });
+        invoice
+    }
+
+    /// The open invoices (outstanding amount above 0) whose code key is `code` with one
+    /// digit after `from` changed or two adjacent digits swapped, pushed to `out`.
+    fn one_edit_away(&self, code: &[u8], from: usize, out: &mut Vec<u32>) {
+        let mut v = code.to_vec();
+        let look = |v: &[u8], out: &mut Vec<u32>| {
+            if let Some(idx) = self.find_key(v) {
+                let open = self
+                    .slots
+                    .get(idx as usize)
+                    .is_some_and(|s| s.outstanding() > 0);
+                if open && !out.contains(&idx) {
+                    out.push(idx);
+                }
+            }
+        };
+        for p in from..code.len() {
+            let Some(&orig) = code.get(p) else { continue };
+            for d in b'0'..=b'9' {
+                if d == orig {
+                    continue;
+                }
+                if let Some(x) = v.get_mut(p) {
+                    *x = d;
+                }
+                look(&v, out);
+            }
+            if let Some(x) = v.get_mut(p) {
+                *x = orig;
+            }
+            if p + 1 < code.len() && code.get(p) != code.get(p + 1) {
+                v.swap(p, p + 1);
+                look(&v, out);
+                v.swap(p, p + 1);
+            }
+        }
+    }
+
     /// The name-index lookups a line's tokens ask for, in the order they are made: for
     /// every token that is a known family name, (amount, family, given name) for each later
     /// token of its run that is a known given name, then (amount, family, second name,
     /// initial of the third) when the run has three tokens or more.
-    fn name_lookups(&self, amount: u64, toks: &TextTokens, out: &mut Vec<Lookup>) {
+    ///
+    /// Only runs that are a whole name ([`TextTokens::is_whole_run`]) are looked up; a run
+    /// cut short (`cut`: the content, where banks cut memos) only when the text ends with
+    /// it or a stop word follows it.
+    fn name_lookups(&self, amount: u64, toks: &TextTokens, cut: bool, out: &mut Vec<Lookup>) {
         out.clear();
         for i in 0..toks.len() {
             let ti = toks.get(i);
@@ -1314,7 +1430,7 @@ impl Reconciler {
             let end = toks.run_end(i);
             for j in i + 1..end.min(i + MAX_TOKENS) {
                 let hj = tok_hash(toks.get(j));
-                if !self.givens.contains_key(&hj) {
+                if !self.givens.contains_key(&hj) || !toks.is_whole_run(i, j + 1) {
                     continue;
                 }
                 let Some(run) = toks.run(i, j + 1) else {
@@ -1329,7 +1445,8 @@ impl Reconciler {
                     truncated: false,
                 });
             }
-            if end >= i + 3 {
+            let at_cut = end == toks.len() || toks.is_stop_at(end);
+            if cut && at_cut && end >= i + 3 && toks.is_whole_run(i, end) {
                 if let Some(run) = toks.run(i, end) {
                     let run = run.as_slice();
                     out.push(Lookup {
@@ -1531,9 +1648,9 @@ impl Reconciler {
         ] {
             let name = Toks::new(self.text_of(span));
             let ok = if truncated {
-                truncated_match(name.as_slice(), run)
+                cut_match(name.as_slice(), run)
             } else {
-                full_match(name.as_slice(), run)
+                whole_match(name.as_slice(), run)
             };
             if ok && !hits.iter().any(|h| h.idx == idx && h.role == role) {
                 hits.push(Hit {
@@ -1856,14 +1973,21 @@ mod tests {
         let x = r.feed(StatementLine::new(
             1,
             Amount::new(1000).unwrap(),
-            "cho chau NGUYEN THI AN",
+            "cho chau NGUYEN THI MINH AN",
         ));
         assert_eq!(x.suggestion.as_deref(), Some("HP24010172"));
         let x = r.feed(StatementLine::new(
             2,
             Amount::new(1000).unwrap(),
+            "cho chau NGUYEN VAN AN",
+        ));
+        assert_eq!(x.suggestion.as_deref(), Some("HP24010269"));
+        // Middle names missing: the whole name is needed for a suggestion.
+        let x = r.feed(StatementLine::new(
+            3,
+            Amount::new(1000).unwrap(),
             "cho chau NGUYEN AN",
         ));
-        assert_eq!((x.suggestion, x.evidence.name_candidates), (None, Some(2)));
+        assert_eq!((x.suggestion, x.evidence.name_candidates), (None, Some(0)));
     }
 }

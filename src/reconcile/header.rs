@@ -131,6 +131,27 @@ pub const HEADER_NAMES: &[(&str, &[&str])] = &[
     ),
     ("account", &["ACCOUNT", "ACCOUNTNUMBER", "SOTAIKHOAN"]),
     ("gateway", &["GATEWAY", "BANK", "NGANHANG"]),
+    (
+        "counterAccount",
+        &[
+            "COUNTERACCOUNT",
+            "COUNTERACCOUNTNUMBER",
+            "COUNTERACCOUNTNO",
+            "COUNTERPARTYACCOUNT",
+            "CORRESPONSIVEACCOUNT",
+            "BENEFICIARYREMITTERACCOUNT",
+            "REMITTERACCOUNT",
+            "REMITTERACCOUNTNUMBER",
+            "BENEFICIARYACCOUNT",
+            "TAIKHOANDOIUNG",
+            "SOTAIKHOANDOIUNG",
+            "TKDOIUNG",
+            "SOTKDOIUNG",
+            "TAIKHOANNGUOICHUYEN",
+            "SOTAIKHOANNGUOICHUYEN",
+            "TKNGUOICHUYEN",
+        ],
+    ),
 ];
 
 /// A header cell in comparable form: folded, upper case, only ASCII letters and digits.
@@ -572,6 +593,13 @@ mod tests {
             ("Số bút toán", "reference"),
             ("Mã giao dịch", "reference"),
             ("Tên đơn vị/người chuyển", "counterName"),
+            ("Tài khoản đối ứng", "counterAccount"),
+            ("TK đối ứng", "counterAccount"),
+            ("Số tài khoản đối ứng", "counterAccount"),
+            ("Counter account", "counterAccount"),
+            ("Beneficiary/Remitter account", "counterAccount"),
+            ("Tên tài khoản đối ứng", "counterName"),
+            ("Số tài khoản", "account"),
         ] {
             let f = field_of(cell).map(|f| HEADER_NAMES[f].0);
             assert_eq!(f, Some(field), "{cell}");

@@ -141,6 +141,9 @@ pub struct StatementLine {
     pub account: Option<String>,
     /// The bank or gateway, when given.
     pub gateway: Option<String>,
+    /// The number of the account the money came from (`Tài khoản đối ứng`), when the bank
+    /// gives it.
+    pub counter_account: Option<String>,
 }
 
 impl StatementLine {
@@ -155,6 +158,7 @@ impl StatementLine {
             counter_name: None,
             account: None,
             gateway: None,
+            counter_account: None,
         }
     }
 }
@@ -356,6 +360,24 @@ pub struct Evidence {
     /// 0, 1, or 2 for two or more (the search stops there).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name_candidates: Option<u32>,
+    /// For an unmatched line: a code of a known scheme whose check digits fail and which is
+    /// one digit changed or two adjacent digits swapped away from open invoices' codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub typo: Option<TypoEvidence>,
+}
+
+/// A code typed with a mistake: its check digits fail, and changing one digit or swapping
+/// two adjacent digits gives the code of `candidates` open invoices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypoEvidence {
+    /// The code as typed (electronic form: prefix and digits).
+    pub typed: String,
+    /// The invoice it is one edit away from, when there is exactly one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice: Option<String>,
+    /// How many open invoices' codes are one edit away (the search stops at 2).
+    pub candidates: u32,
 }
 
 /// The result for one statement line.
@@ -376,6 +398,10 @@ pub struct LineResult {
     /// For an unmatched line: the one open invoice that a name and the exact amount point
     /// to. To confirm by a person; not applied.
     pub suggestion: Option<String>,
+    /// For an unmatched line: the one open invoice whose code is one digit changed or two
+    /// adjacent digits swapped away from a code in the content whose check digits fail
+    /// (`evidence.typo`). To confirm by a person; not applied.
+    pub possible_typo: Option<String>,
     /// The amount received.
     pub amount: u64,
     /// The bank's reference.
@@ -390,6 +416,8 @@ pub struct LineResult {
     pub account: Option<String>,
     /// The bank or gateway.
     pub gateway: Option<String>,
+    /// The counter-party account number, when the statement gives it.
+    pub counter_account: Option<String>,
     /// The evidence.
     pub evidence: Evidence,
 }
@@ -397,11 +425,15 @@ pub struct LineResult {
 impl Serialize for LineResult {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut m = s.serialize_struct("LineResult", 14)?;
+        let mut m = s.serialize_struct("LineResult", 16)?;
         m.serialize_field("line", &self.line)?;
         m.serialize_field("status", &self.status)?;
         m.serialize_field("invoice", &self.invoice)?;
         m.serialize_field("suggestion", &self.suggestion)?;
+        match &self.possible_typo {
+            Some(v) => m.serialize_field("possibleTypo", v)?,
+            None => m.skip_field("possibleTypo")?,
+        }
         m.serialize_field("amount", &self.amount)?;
         m.serialize_field(
             "reason",
@@ -427,6 +459,7 @@ impl Serialize for LineResult {
         optional(&mut m, "counterName", &self.counter_name)?;
         optional(&mut m, "account", &self.account)?;
         optional(&mut m, "gateway", &self.gateway)?;
+        optional(&mut m, "counterAccount", &self.counter_account)?;
         m.serialize_field("evidence", &self.evidence)?;
         m.end()
     }

@@ -12,6 +12,20 @@
 //!   Bình`), and the run ends where the memo was cut (the end of the text, a bank's suffix
 //!   word or a name marker). Middle names cannot be missing in a truncated run.
 //!
+//! # Suggestions
+//!
+//! A suggestion (a line without a code) needs the **whole name** ([`whole_match`]: every
+//! token, in order) or, in the content, the whole name cut inside its last written syllable
+//! ([`cut_match`]), and the observed run must not be a piece of a longer name
+//! ([`TextTokens::is_whole_run`]): the token before it and the token after it must not be
+//! able to continue a name. A neighbour ends a name when it is not a word (digits), has no
+//! vowel, is longer than 7 letters, is a stop word ([`STOP`]; [`BANK_STOP`] only next to a
+//! `/`), is in [`NOT_NAME`], starts (after the name) or ends (before it) one of the
+//! [`PHRASES`] written in one case, is one of [`NUMBERED`] before a number, or is written in
+//! a case the name's tokens are not in (`Nguyen Van An dong hoc`). `NGUYEN THI THU HA NOP
+//! HOC PHI` holds `NGUYEN THI THU HA`, never `Nguyễn Thị Thu`; `NGUYEN VAN AN HOC PHI`
+//! holds `NGUYEN VAN AN`.
+//!
 //! A name never proves identity (docs/domain.md, "Names"): these matches are evidence next to a code, or
 //! a suggestion when a name and the exact amount point to exactly one open invoice.
 
@@ -25,9 +39,111 @@ pub(crate) const MAX_TOKENS: usize = 8;
 /// Words that end a run of name tokens: the memo's name markers and the words banks put
 /// before their suffixes (docs/domain.md, "What banks do to a memo").
 const STOP: &[&[u8]] = &[
-    b"HS", b"BN", b"PH", b"NTT", b"GD", b"TRACE", b"MAC", b"NAPAS", b"CT", b"FT", b"ND", b"IBFT",
-    b"CTR",
+    b"HS", b"BN", b"PH", b"NTT", b"GD", b"TRACE", b"NAPAS", b"CT", b"FT", b"ND", b"IBFT", b"CTR",
 ];
+
+/// Words that are stop words only in a bank's suffix, where a `/` touches them
+/// (Sacombank's `/CTR/.../MAC/...`), and family names elsewhere (`MAC VAN KHOA`: Mạc).
+const BANK_STOP: &[&[u8]] = &[b"MAC"];
+
+/// Folded memo words that are never a name syllable (they end a name run wherever they are):
+/// the verbs, nouns and particles of payment memos (`nộp`, `học`, `chuyển khoản`, `cho`,
+/// `con`, `lớp`, `tháng`...). Words that are also names (`Tiến`, `Phí`, `Thanh`, `Đông`,
+/// `Châu`, `Nam`, `An`, `Tài`) are not here: see [`PHRASES`].
+const NOT_NAME: &[&[u8]] = &[
+    b"NOP",
+    b"HOC",
+    b"CK",
+    b"CHUYEN",
+    b"KHOAN",
+    b"CHO",
+    b"CON",
+    b"ME",
+    b"BO",
+    b"LOP",
+    b"VA",
+    b"CUA",
+    b"DEN",
+    b"TOI",
+    b"GUI",
+    b"HK",
+    b"DOT",
+    b"NGAY",
+    b"SO",
+    b"PHIEU",
+    b"HOADON",
+    b"HD",
+    b"BHYT",
+    b"BHXH",
+    b"SDT",
+    b"STK",
+    b"TK",
+    b"ID",
+    b"NOI",
+    b"HOCPHI",
+    b"VIENPHI",
+    b"TIENHOCPHI",
+];
+
+/// Words that are names too but not before a number (`THANG 9`: the month, not Thắng;
+/// `KY 1`, `NAM 2024`, `KHOI 6`).
+const NUMBERED: &[&[u8]] = &[b"THANG", b"KY", b"NAM", b"KHOI"];
+
+/// Two-word memo phrases (folded) whose words can also be names (`học phí`, `thanh toán`,
+/// `tiền ăn`): a name run ends before the first word and starts after the second.
+const PHRASES: &[(&[u8], &[u8])] = &[
+    (b"HOC", b"PHI"),
+    (b"VIEN", b"PHI"),
+    (b"LE", b"PHI"),
+    (b"THANH", b"TOAN"),
+    (b"CHUYEN", b"TIEN"),
+    (b"NOP", b"TIEN"),
+    (b"DONG", b"TIEN"),
+    (b"DONG", b"HOC"),
+    (b"TIEN", b"AN"),
+    (b"TIEN", b"HOC"),
+    (b"TIEN", b"XE"),
+    (b"BAN", b"TRU"),
+    (b"HOC", b"KY"),
+    (b"BAO", b"HIEM"),
+    (b"UNG", b"HO"),
+    (b"PHU", b"HUYNH"),
+    (b"HOC", b"SINH"),
+    (b"BENH", b"NHAN"),
+    (b"TAM", b"UNG"),
+    (b"NHAP", b"HOC"),
+    (b"DONG", b"PHUC"),
+    (b"HO", b"TEN"),
+    (b"NOI", b"DUNG"),
+    (b"CHO", b"CHAU"),
+    (b"CHAU", b"BE"),
+    (b"TRUONG", b"MN"),
+    (b"TRUONG", b"TH"),
+    (b"TRUONG", b"THCS"),
+    (b"TRUONG", b"THPT"),
+];
+
+/// Token flags (see [`TextTokens`]): the letter cases a token is written in (a word with
+/// no letter, or in mixed case, has all three), and whether a `/` touches it.
+const LOWER: u8 = 1;
+const TITLE: u8 = 2;
+const UPPER: u8 = 4;
+const ANY_CASE: u8 = LOWER | TITLE | UPPER;
+const SLASH: u8 = 8;
+
+/// The case flags of a word from whether it has lower-case and upper-case letters, how many
+/// letters it has, and whether only its first letter is upper case.
+#[inline]
+fn case_flags(lower: bool, upper: bool, letters: usize, title: bool) -> u8 {
+    match (lower, upper) {
+        (false, false) => ANY_CASE,
+        (true, false) => LOWER,
+        (false, true) if letters == 1 => TITLE | UPPER,
+        (false, true) => UPPER,
+        (true, true) if title => TITLE,
+        (true, true) => ANY_CASE,
+    }
+}
 
 #[inline]
 fn canon(b: u8) -> u8 {
@@ -68,8 +184,14 @@ fn has_vowel(t: &[u8]) -> bool {
     t.iter().any(|b| b"AEIOUY".contains(b))
 }
 
-fn is_stop(t: &[u8]) -> bool {
-    STOP.contains(&t)
+fn is_phrase(a: &[u8], b: &[u8]) -> bool {
+    PHRASES.iter().any(|(x, y)| *x == a && *y == b)
+}
+
+/// Whether all tokens of `o` equal those of `name`, in order (with `Y` = `I`): the whole
+/// name, as a suggestion needs it.
+pub(crate) fn whole_match(name: &[&[u8]], o: &[&[u8]]) -> bool {
+    o.len() >= 2 && o.len() == name.len() && o.iter().zip(name).all(|(a, b)| tok_eq(a, b))
 }
 
 /// The tokens of a folded name (at most [`MAX_TOKENS`]).
@@ -146,6 +268,16 @@ pub(crate) fn truncated_match(name: &[&[u8]], o: &[&[u8]]) -> bool {
     whole && tok_prefix(ol, nl) && !(m == name.len() && tok_eq(ol, nl))
 }
 
+/// Cut match of the observed run `o` against `name`, as a suggestion needs it: a
+/// [`truncated_match`] whose last token is cut inside the word (`NGUYEN THI B` for `Nguyễn
+/// Thị Bình`). A run that stops after a whole syllable (`CAO HUYEN ANH`) may be the whole
+/// name of someone else (`Cao Huyền Anh` is not `Cao Huyền Anh Thư`).
+pub(crate) fn cut_match(name: &[&[u8]], o: &[&[u8]]) -> bool {
+    let m = o.len();
+    truncated_match(name, o)
+        && matches!((o.last(), name.get(m.wrapping_sub(1))), (Some(a), Some(b)) if a.len() < b.len())
+}
+
 /// How much of a text is searched for names: 1 MiB, far beyond any bank memo, and small
 /// enough that every position in its fold fits a `u32`.
 pub(crate) const NAME_TEXT_MAX: usize = 1 << 20;
@@ -166,10 +298,17 @@ fn head(text: &str, max: usize) -> &str {
 /// and digits, upper-cased: the same bytes the code extractor reads, see
 /// [`TextTokens::fill_from_view`]); for other text, `folded` is the output of
 /// [`crate::text::fold`] and the tokens are its space-separated words.
+///
+/// `flags` holds, per token, the letter cases it was written in and whether a `/` touches
+/// it in the original text, once [`TextTokens::ensure_flags`] read them (only lines whose
+/// names are looked up need them); empty when they could not be told: every case then fits
+/// and no `/` is seen.
 #[derive(Default)]
 pub(crate) struct TextTokens {
     folded: String,
     ranges: Vec<(u32, u32)>,
+    flags: Vec<u8>,
+    flags_read: bool,
 }
 
 impl TextTokens {
@@ -196,6 +335,91 @@ impl TextTokens {
         if self.folded.len() > start {
             self.ranges.push((start as u32, self.folded.len() as u32));
         }
+        self.flags.clear();
+        self.flags_read = false;
+    }
+
+    /// Reads the tokens' flags from `text`, the text the tokens were made from (once per
+    /// fill).
+    pub(crate) fn ensure_flags(&mut self, text: &str) {
+        if !self.flags_read {
+            self.flags_of_words(head(text, NAME_TEXT_MAX));
+            self.flags_read = true;
+        }
+    }
+
+    /// The flags of the words of a text: letters, digits and combining marks make a word. When the words are not the folded tokens one for one, no flags are kept.
+    fn flags_of_words(&mut self, text: &str) {
+        self.flags.clear();
+        if text.is_ascii() {
+            self.flags_of_ascii_words(text.as_bytes());
+        } else {
+            self.flags_of_char_words(text);
+        }
+    }
+
+    /// [`TextTokens::flags_of_words`] character by character.
+    fn flags_of_char_words(&mut self, text: &str) {
+        let mut word = false;
+        let (mut lower, mut upper, mut letters, mut title, mut slash) = (false, false, 0, true, 0);
+        let mut prev = ' ';
+        for c in text.chars().chain(std::iter::once(' ')) {
+            let in_word = c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c);
+            if in_word && !word {
+                (lower, upper, letters, title) = (false, false, 0, true);
+                slash = if prev == '/' { SLASH } else { 0 };
+            }
+            if in_word {
+                if c.is_lowercase() {
+                    lower = true;
+                } else if c.is_uppercase() {
+                    title &= letters == 0;
+                    upper = true;
+                }
+                letters += usize::from(c.is_alphabetic());
+            } else if word {
+                let after = if c == '/' { SLASH } else { 0 };
+                self.flags
+                    .push(case_flags(lower, upper, letters, title) | slash | after);
+            }
+            word = in_word;
+            prev = c;
+        }
+        if self.flags.len() != self.ranges.len() {
+            self.flags.clear();
+        }
+    }
+
+    /// [`TextTokens::flags_of_words`] for an ASCII text, byte by byte.
+    fn flags_of_ascii_words(&mut self, text: &[u8]) {
+        let (mut word, mut lower, mut upper, mut letters, mut title, mut slash) =
+            (false, false, false, 0usize, true, 0u8);
+        let mut prev = b' ';
+        for &b in text.iter().chain(std::iter::once(&b' ')) {
+            let in_word = b.is_ascii_alphanumeric();
+            if in_word {
+                if !word {
+                    (lower, upper, letters, title) = (false, false, 0, true);
+                    slash = if prev == b'/' { SLASH } else { 0 };
+                }
+                if b.is_ascii_lowercase() {
+                    lower = true;
+                } else if b.is_ascii_uppercase() {
+                    title &= letters == 0;
+                    upper = true;
+                }
+                letters += usize::from(b.is_ascii_alphabetic());
+            } else if word {
+                let after = if b == b'/' { SLASH } else { 0 };
+                self.flags
+                    .push(case_flags(lower, upper, letters, title) | slash | after);
+            }
+            word = in_word;
+            prev = b;
+        }
+        if self.flags.len() != self.ranges.len() {
+            self.flags.clear();
+        }
     }
 
     /// The tokens of an ASCII text from the view the code extractor scanned (see
@@ -218,12 +442,16 @@ impl TextTokens {
         if !pos.is_empty() {
             self.ranges.push((start, pos.len() as u32));
         }
+        self.flags.clear();
+        self.flags_read = false;
     }
 
     /// The tokens of an ASCII text (what `fold` does to ASCII: letters and digits
     /// upper-cased, every other character a separator), in one pass over a byte table.
     fn fill_ascii(&mut self, text: &str) {
         self.ranges.clear();
+        self.flags.clear();
+        self.flags_read = false;
         let mut view = std::mem::take(&mut self.folded).into_bytes();
         view.clear();
         view.resize(text.len(), 0);
@@ -300,13 +528,63 @@ impl TextTokens {
         out
     }
 
+    /// The flags of token `k` (every case when unknown).
+    fn flag(&self, k: usize) -> u8 {
+        self.flags.get(k).copied().unwrap_or(ANY_CASE)
+    }
+
+    /// Whether token `k` is a stop word: one of [`STOP`], or one of [`BANK_STOP`] next to
+    /// a `/`.
+    pub(crate) fn is_stop_at(&self, k: usize) -> bool {
+        let t = self.get(k);
+        STOP.contains(&t) || (BANK_STOP.contains(&t) && self.flag(k) & SLASH != 0)
+    }
+
+    /// Whether token `k` could be one more syllable of a name whose tokens are written in
+    /// the cases `case`, on the side `after` (the token after the name) or before it.
+    fn continues_name(&self, k: usize, case: u8, after: bool) -> bool {
+        let t = self.get(k);
+        if !is_word(t) || !has_vowel(t) || t.len() > 7 || self.is_stop_at(k) {
+            return false;
+        }
+        if NOT_NAME.contains(&t) || self.flag(k) & case == 0 {
+            return false;
+        }
+        // A phrase is two words written alike (`TIEN hoc` is a name and a word).
+        let alike = |a: usize, b: usize| self.flag(a) & self.flag(b) & ANY_CASE != 0;
+        if after {
+            let next = self.get(k + 1);
+            let numbered = NUMBERED.contains(&t) && next.first().is_some_and(u8::is_ascii_digit);
+            let phrase = is_phrase(t, next) && alike(k, k + 1);
+            !(numbered || phrase)
+        } else {
+            !(k > 0 && is_phrase(self.get(k - 1), t) && alike(k - 1, k))
+        }
+    }
+
+    /// Whether tokens `i..j` are a whole name run, not a piece of a longer one: the tokens
+    /// next to them (if any) are not name syllables written like them (see the module
+    /// documentation, "Suggestions").
+    pub(crate) fn is_whole_run(&self, i: usize, j: usize) -> bool {
+        let mut case = ANY_CASE;
+        for k in i..j {
+            case &= self.flag(k);
+        }
+        if case == 0 {
+            case = ANY_CASE;
+        }
+        let longer_before = i > 0 && self.continues_name(i - 1, case, false);
+        let longer_after = j < self.len() && self.continues_name(j, case, true);
+        !(longer_before || longer_after)
+    }
+
     /// The end (exclusive) of the name run that starts at `i`: letters-only tokens that are
     /// not stop words; a token without a vowel (a word cut short) ends the run, included.
     pub(crate) fn run_end(&self, i: usize) -> usize {
         let mut j = i;
         while j < self.len() && j - i < MAX_TOKENS {
             let t = self.get(j);
-            if !is_word(t) || is_stop(t) {
+            if !is_word(t) || self.is_stop_at(j) {
                 break;
             }
             j += 1;
@@ -479,6 +757,102 @@ mod tests {
             &mut cands,
             |_, _| {}
         ));
+    }
+
+    /// The whole run of `name` in `text` (its tokens found in order).
+    fn whole(text: &str, name: &str) -> bool {
+        let mut t = TextTokens::default();
+        t.fill(text);
+        t.ensure_flags(text);
+        let n = toks(name);
+        let at = (0..t.len()).find(|&i| t.get(i) == n[0]).unwrap();
+        assert_eq!(t.text(at, at + n.len()), name, "{text}");
+        t.is_whole_run(at, at + n.len())
+    }
+
+    #[test]
+    fn whole_runs() {
+        // A piece of a longer name is not the name.
+        assert!(!whole("NGUYEN THI THU HA NOP HOC PHI", "NGUYEN THI THU"));
+        assert!(!whole("hoc phi PHAM NGUYEN VAN AN", "NGUYEN VAN AN"));
+        assert!(whole("NGUYEN THI THU HA NOP HOC PHI", "NGUYEN THI THU HA"));
+        // Memo words and phrases end a run, whatever the case.
+        assert!(whole("NGUYEN VAN AN HOC PHI", "NGUYEN VAN AN"));
+        assert!(whole("HOC PHI NGUYEN VAN AN THANH TOAN", "NGUYEN VAN AN"));
+        assert!(whole("nguyen van an tien an thang 9", "NGUYEN VAN AN"));
+        assert!(whole("NGUYEN VAN AN THANG 9", "NGUYEN VAN AN"));
+        assert!(!whole("NGUYEN VAN AN THANG", "NGUYEN VAN AN"));
+        assert!(whole("CHO CHAU NGUYEN VAN AN", "NGUYEN VAN AN"));
+        // Letter case: a lower-case word next to a capitalized name is not a syllable of it.
+        assert!(whole("Nguyen Van An dong hoc", "NGUYEN VAN AN"));
+        assert!(whole("cháu Nguyễn Văn An", "NGUYEN VAN AN"));
+        assert!(whole("NGUYEN VAN AN tien hoc", "NGUYEN VAN AN"));
+        assert!(!whole("NGUYEN VAN AN TIEN hoc", "NGUYEN VAN AN"));
+        assert!(!whole("Nguyễn Văn An Khoa", "NGUYEN VAN AN"));
+        // Digits, punctuation-free envelope words and the text's ends.
+        assert!(whole(
+            "481203.100924.NGUYEN VAN AN.CT tu 0071",
+            "NGUYEN VAN AN"
+        ));
+        assert!(whole("NGUYEN VAN AN", "NGUYEN VAN AN"));
+    }
+
+    #[test]
+    fn mac_is_a_family_name_except_in_a_bank_suffix() {
+        let mut t = TextTokens::default();
+        t.fill("MAC VAN KHOA nop hoc phi");
+        t.ensure_flags("MAC VAN KHOA nop hoc phi");
+        assert!(!t.is_stop_at(0));
+        assert_eq!(t.text(0, t.run_end(0)), "MAC VAN KHOA NOP HOC PHI");
+        assert!(t.is_whole_run(0, 3));
+        t.fill("SACOMBANK-GD 1234-/CTR/IBFT 5678/MAC/NGUYEN VAN AN");
+        t.ensure_flags("SACOMBANK-GD 1234-/CTR/IBFT 5678/MAC/NGUYEN VAN AN");
+        let at = (0..t.len()).find(|&i| t.get(i) == b"MAC").unwrap();
+        assert!(t.is_stop_at(at));
+        // The same through the non-ASCII path and the code extractor's view.
+        t.fill("Mạc Văn Khoa nộp học phí");
+        t.ensure_flags("Mạc Văn Khoa nộp học phí");
+        assert!(!t.is_stop_at(0));
+        t.fill("Nộp /MAC/ Mạc Văn Khoa");
+        t.ensure_flags("Nộp /MAC/ Mạc Văn Khoa");
+        assert!(t.is_stop_at(1) && !t.is_stop_at(2));
+        let text = "HP24010172 /MAC/ MAC VAN KHOA";
+        let mut cands = Vec::new();
+        let schemes: Vec<crate::reference::Scheme> = vec!["HP:6".parse().unwrap()];
+        crate::memo::extract_short_with_view(text, &schemes, &mut cands, |v, p| {
+            t.fill_from_view(v, p)
+        });
+        t.ensure_flags(text);
+        assert!(t.is_stop_at(1) && !t.is_stop_at(2));
+    }
+
+    /// The byte-by-byte flags of an ASCII text equal those read character by character.
+    #[test]
+    fn ascii_flags_equal_char_flags() {
+        let mut a = TextTokens::default();
+        let mut texts: Vec<String> = short_texts();
+        texts.push("SACOMBANK-GD 1234-/CTR/IBFT 5678/MAC/Nguyen VAN an.x".into());
+        for text in texts {
+            a.fill(&text);
+            a.flags_of_words(&text);
+            let fast = a.flags.clone();
+            a.flags.clear();
+            a.flags_of_char_words(&text);
+            assert_eq!(fast, a.flags, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn cut_names() {
+        let n = toks("NGUYEN THI BINH");
+        assert!(cut_match(&n, &toks("NGUYEN THI BI")));
+        assert!(
+            !cut_match(&n, &toks("NGUYEN THI")),
+            "a whole syllable is not a cut"
+        );
+        let n = toks("CAO HUYEN ANH THU");
+        assert!(!cut_match(&n, &toks("CAO HUYEN ANH")));
+        assert!(cut_match(&n, &toks("CAO HUYEN ANH TH")));
     }
 
     #[test]

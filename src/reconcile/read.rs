@@ -7,7 +7,7 @@
 //! amount=So tien`; a value of digits is a 1-based column number).
 //!
 //! Statements ([`STATEMENT_FIELDS`]): `date`, `amount`, `content`, `reference`, and
-//! optionally `counterName`, `direction` (`in`/`out`, `credit`/`debit`, `C`/`D`, `+`/`-`),
+//! optionally `counterName`, `counterAccount`, `direction` (`in`/`out`, `credit`/`debit`, `C`/`D`, `+`/`-`),
 //! `account`, `gateway`, or `credit` and `debit` columns instead of `amount` (as bank
 //! exports split them). `amount` (or `credit`) and `content` are required. A negative
 //! amount, a `debit` amount or direction `out` marks an outgoing line: it is returned as
@@ -67,6 +67,7 @@ pub const STATEMENT_FIELDS: &[&str] = &[
     "debit",
     "account",
     "gateway",
+    "counterAccount",
 ];
 
 /// Invoice fields, as written in a [`Columns`] mapping.
@@ -90,6 +91,7 @@ const STATEMENT_ALIASES: &[&[&str]] = &[
     &["DEBIT", "GHINO", "SOTIENGHINO"],
     &["ACCOUNT", "ACCOUNTNUMBER", "SOTAIKHOAN"],
     &["GATEWAY", "BANK", "NGANHANG"],
+    &["COUNTERACCOUNT", "COUNTERACCOUNTNUMBER", "TAIKHOANDOIUNG"],
 ];
 const INVOICE_ALIASES: &[&[&str]] = &[
     &["CODE", "INVOICE", "MAHOADON"],
@@ -110,6 +112,7 @@ const S_CREDIT: usize = 6;
 const S_DEBIT: usize = 7;
 const S_ACCOUNT: usize = 8;
 const S_GATEWAY: usize = 9;
+const S_COUNTER_ACCOUNT: usize = 10;
 // Indexes into INVOICE_FIELDS.
 const I_CODE: usize = 0;
 const I_AMOUNT: usize = 1;
@@ -192,6 +195,7 @@ fn field_vi(name: &str) -> &'static str {
         "debit" => "ghi nợ",
         "account" => "số tài khoản",
         "gateway" => "ngân hàng",
+        "counterAccount" => "tài khoản đối ứng",
         "code" => "mã hóa đơn",
         "payer" => "người trả tiền",
         "beneficiary" => "người thụ hưởng",
@@ -568,6 +572,7 @@ fn statement_record(
     counter_name: Option<String>,
     account: Option<String>,
     gateway: Option<String>,
+    counter_account: Option<String>,
     findings: &mut Vec<Finding>,
 ) -> Result<StatementRecord, RecordError> {
     // A date that is not one (2024-13-45) is refused: the line's lateness would be
@@ -623,6 +628,7 @@ fn statement_record(
         counter_name,
         account,
         gateway,
+        counter_account,
     }))
 }
 
@@ -786,6 +792,7 @@ impl<R: Read> CsvStatement<R> {
             non_empty(self.get(S_COUNTER)),
             non_empty(self.get(S_ACCOUNT)),
             non_empty(self.get(S_GATEWAY)),
+            non_empty(self.get(S_COUNTER_ACCOUNT)),
             &mut findings,
         ))
     }
@@ -933,6 +940,12 @@ struct JsonTxn {
     corresponsive_name: Option<Scalar>,
     #[serde(rename = "counterName")]
     counter_name: Option<Scalar>,
+    #[serde(rename = "counterAccount")]
+    counter_account: Option<Scalar>,
+    #[serde(rename = "counterAccountNumber")]
+    counter_account_number: Option<Scalar>,
+    #[serde(rename = "counter_account_number")]
+    counter_account_number_snake: Option<Scalar>,
 }
 
 /// The first present, non-null, non-empty value.
@@ -1059,6 +1072,11 @@ fn json_record(t: JsonTxn, line: u64) -> Result<StatementRecord, RecordError> {
         (t.account_number_snake, "account_number"),
     ]);
     let gateway = text(vec![(t.gateway, "gateway")]);
+    let counter_account = text(vec![
+        (t.counter_account, "counterAccount"),
+        (t.counter_account_number, "counterAccountNumber"),
+        (t.counter_account_number_snake, "counter_account_number"),
+    ]);
     statement_record(
         line,
         amount,
@@ -1070,6 +1088,7 @@ fn json_record(t: JsonTxn, line: u64) -> Result<StatementRecord, RecordError> {
         counter,
         account,
         gateway,
+        counter_account,
         &mut findings,
     )
 }

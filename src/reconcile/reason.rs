@@ -304,6 +304,35 @@ impl Reason<'_> {
                     }
                     _ => {}
                 }
+                if let Some(t) = &ev.typo {
+                    let typed = t.typed.as_str();
+                    match (&t.invoice, vi) {
+                        (Some(code), true) => put!(
+                            "; mã ",
+                            typed,
+                            " sai số kiểm tra và chỉ khác mã hóa đơn đang mở ",
+                            code.as_str(),
+                            " một chữ số (hoặc hai chữ số liền nhau đổi chỗ): có thể gõ nhầm, cần người xác nhận, chưa ghi nhận"
+                        ),
+                        (Some(code), false) => put!(
+                            "; the code ",
+                            typed,
+                            " fails its check digits and is one digit (or one swap of adjacent digits) away from the open invoice ",
+                            code.as_str(),
+                            ": a possible typo for a person to confirm, not applied"
+                        ),
+                        (None, true) => put!(
+                            "; mã ",
+                            typed,
+                            " sai số kiểm tra và chỉ khác mã của nhiều hóa đơn đang mở một chữ số nên không có gợi ý"
+                        ),
+                        (None, false) => put!(
+                            "; the code ",
+                            typed,
+                            " fails its check digits and is one edit away from the codes of several open invoices, so nothing is suggested"
+                        ),
+                    }
+                }
                 return;
             }
         }

@@ -30,6 +30,10 @@ pub fn push_json_line(out: &mut String, r: &LineResult) {
     opt_str(out, r.invoice.as_deref());
     out.push_str(",\"suggestion\":");
     opt_str(out, r.suggestion.as_deref());
+    if let Some(t) = &r.possible_typo {
+        out.push_str(",\"possibleTypo\":");
+        str_value(out, t);
+    }
     out.push_str(",\"amount\":");
     push_u64(out, r.amount);
     for (key, vi) in [(",\"reason\":\"", false), (",\"reasonVi\":\"", true)] {
@@ -51,6 +55,7 @@ pub fn push_json_line(out: &mut String, r: &LineResult) {
     field(out, ",\"counterName\":", r.counter_name.as_deref());
     field(out, ",\"account\":", r.account.as_deref());
     field(out, ",\"gateway\":", r.gateway.as_deref());
+    field(out, ",\"counterAccount\":", r.counter_account.as_deref());
     out.push_str(",\"evidence\":{");
     // Members of the evidence, each after a comma but the first.
     let mut first = true;
@@ -163,6 +168,18 @@ pub fn push_json_line(out: &mut String, r: &LineResult) {
     if let Some(n) = ev.name_candidates {
         key(out, "nameCandidates");
         push_u64(out, u64::from(n));
+    }
+    if let Some(t) = &ev.typo {
+        key(out, "typo");
+        out.push_str("{\"typed\":");
+        str_value(out, &t.typed);
+        if let Some(inv) = &t.invoice {
+            out.push_str(",\"invoice\":");
+            str_value(out, inv);
+        }
+        out.push_str(",\"candidates\":");
+        push_u64(out, u64::from(t.candidates));
+        out.push('}');
     }
     out.push_str("}}\n");
 }

@@ -25,7 +25,7 @@ namespace Vietref
 
     internal enum RefOp { Create, Validate, Format, Compact }
 
-    internal enum LineText { Invoice, Suggestion, Reason, Json }
+    internal enum LineText { Invoice, Suggestion, PossibleTypo, Reason, Json }
 
     internal sealed class Native
     {
@@ -928,6 +928,8 @@ namespace Vietref
                     return TakeOptional(NativeMethods.vietref_line_result_invoice(x, out s), s, "vietref_line_result_invoice");
                 case LineText.Suggestion:
                     return TakeOptional(NativeMethods.vietref_line_result_suggestion(x, out s), s, "vietref_line_result_suggestion");
+                case LineText.PossibleTypo:
+                    return TakeOptional(NativeMethods.vietref_line_result_possible_typo(x, out s), s, "vietref_line_result_possible_typo");
                 case LineText.Reason:
                     return TakeOrThrow(NativeMethods.vietref_line_result_reason(x, (uint)lang, out s), s, "vietref_line_result_reason");
                 default:

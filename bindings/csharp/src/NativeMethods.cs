@@ -140,6 +140,7 @@ namespace Vietref
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_line_result_status(LineResultHandle result, out uint status);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_line_result_invoice(LineResultHandle result, out StringHandle output);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_line_result_suggestion(LineResultHandle result, out StringHandle output);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_line_result_possible_typo(LineResultHandle result, out StringHandle output);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_line_result_reason(LineResultHandle result, uint lang, out StringHandle output);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_line_result_json(LineResultHandle result, out StringHandle output);
     }

@@ -195,6 +195,7 @@ namespace Vietref
             Status = (LineStatus)api.LineResultStatus(x);
             Invoice = api.LineResultText(x, LineText.Invoice, Lang.English);
             Suggestion = api.LineResultText(x, LineText.Suggestion, Lang.English);
+            PossibleTypo = api.LineResultText(x, LineText.PossibleTypo, Lang.English);
             Reason = api.LineResultText(x, LineText.Reason, Lang.English);
             ReasonVi = api.LineResultText(x, LineText.Reason, Lang.Vietnamese);
             Json = api.LineResultText(x, LineText.Json, Lang.English);
@@ -209,6 +210,11 @@ namespace Vietref
         /// <summary>For an Unmatched line, the one open invoice a name and the exact amount point to, for a
         /// person to confirm (not applied); null otherwise.</summary>
         public string Suggestion { get; private set; }
+
+        /// <summary>For an Unmatched line, the one open invoice whose code is one digit changed (or two
+        /// adjacent digits swapped) away from a code in the content whose check digits fail: a possible typo,
+        /// for a person to confirm (not applied); null otherwise.</summary>
+        public string PossibleTypo { get; private set; }
 
         /// <summary>Why, in English: "code HP24010172 found; 1,250,000 VND paid in full".</summary>
         public string Reason { get; private set; }

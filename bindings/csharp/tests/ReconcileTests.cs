@@ -47,6 +47,21 @@ namespace Vietref.Tests
             True(x.Reason != x.ReasonVi && x.ReasonVi.Length > 0, what + ": two languages");
         }
 
+        private static void ReconcilePossibleTypo()
+        {
+            using (var r = School())
+            {
+                // HP24010173 fails its check digits and is one digit away from C1 only: never applied.
+                var x = r.Feed(2, 1000, "HP24010173 hoc phi");
+                CheckLine(x, LineStatus.Unmatched, null, "possible typo");
+                Eq(null, x.Suggestion, "no suggestion");
+                Eq(C1, x.PossibleTypo, "possible typo");
+                Eq(C1, (string)Obj(x.Json)["possibleTypo"], "JSON possibleTypo");
+                True(x.Reason.Contains("possible typo"), "reason");
+                Eq(null, r.Feed(3, 1000, "hoc phi").PossibleTypo, "no possible typo");
+            }
+        }
+
         private static void ReconcileStatuses()
         {
             using (var r = School())

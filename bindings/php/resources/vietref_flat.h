@@ -590,6 +590,14 @@ vietref_status vietref_line_result_suggestion_buf(const vietref_line_result *res
                                                   size_t cap,
                                                   size_t *len_out);
 
+vietref_status vietref_line_result_possible_typo(const vietref_line_result *result,
+                                                 vietref_string **out);
+
+vietref_status vietref_line_result_possible_typo_buf(const vietref_line_result *result,
+                                                     char *buf,
+                                                     size_t cap,
+                                                     size_t *len_out);
+
 vietref_status vietref_line_result_reason(const vietref_line_result *result,
                                           uint32_t lang,
                                           vietref_string **out);

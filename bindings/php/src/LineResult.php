@@ -19,6 +19,8 @@ final class LineResult
         public readonly string $reasonVi,
         /** The whole result as the library's JSON (the line `vietref reconcile` writes): status, amounts, evidence... */
         public readonly string $json,
+        /** For an Unmatched line: the one open invoice whose code is one digit changed (or two adjacent digits swapped) away from a code in the content whose check digits fail (a possible typo, for a person to confirm; not applied). */
+        public readonly ?string $possibleTypo = null,
     ) {
     }
 

@@ -79,6 +79,7 @@ final class Reconciler extends Handle
                 Native::string('vietref_line_result_reason', $out, Lang::En->value),
                 Native::string('vietref_line_result_reason', $out, Lang::Vi->value),
                 Native::string('vietref_line_result_json', $out),
+                Native::optionalString('vietref_line_result_possible_typo', $out),
             );
         } finally {
             $ffi->vietref_line_result_free($out);

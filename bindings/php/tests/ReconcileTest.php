@@ -46,6 +46,18 @@ final class ReconcileTest extends TestCase
         self::fail('no VietrefException');
     }
 
+    public function testPossibleTypo(): void
+    {
+        $r = self::school();
+        // HP24010173 fails its check digits and is one digit away from C1 only.
+        $x = $r->feed(2, 1_000, 'HP24010173 hoc phi');
+        $this->assertSame([LineStatus::Unmatched, null, null, self::C1], [$x->status, $x->invoice, $x->suggestion, $x->possibleTypo]);
+        $this->assertSame(['typed' => 'HP24010173', 'invoice' => self::C1, 'candidates' => 1], $x->toArray()['evidence']['typo']);
+        $this->assertStringContainsString('possible typo', $x->reason);
+        $x = $r->feed(3, 1_000, 'hoc phi');
+        $this->assertNull($x->possibleTypo);
+    }
+
     public function testOneLinePerStatus(): void
     {
         $r = self::school();

@@ -29,6 +29,20 @@ def school():
     return r
 
 
+def test_possible_typo():
+    with school() as r:
+        # HP24010173 fails its check digits and is one digit away from C1 only: a possible
+        # typo, never applied
+        x = r.feed(2, 1_000, "HP24010173 hoc phi")
+        assert (x.status, x.invoice, x.suggestion, x.possible_typo) == (LineStatus.UNMATCHED, None, None, C1)
+        assert x.to_dict()["possibleTypo"] == C1
+        assert x.to_dict()["evidence"]["typo"] == {"typed": "HP24010173", "invoice": C1, "candidates": 1}
+        assert "possible typo" in x.reason
+        assert r.invoice(C1)["paid"] == 0
+        x = r.feed(3, 1_000, "hoc phi")
+        assert x.possible_typo is None
+
+
 def test_one_line_per_status():
     with school() as r:
         # paid in full; the bank's prefix and suffix do not matter

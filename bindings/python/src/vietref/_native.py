@@ -248,6 +248,7 @@ _SIGNATURES = {
     "vietref_line_result_status": (c_uint32, (LineResultP, POINTER(c_uint32))),
     "vietref_line_result_invoice": (c_uint32, (LineResultP, POINTER(StringP))),
     "vietref_line_result_suggestion": (c_uint32, (LineResultP, POINTER(StringP))),
+    "vietref_line_result_possible_typo": (c_uint32, (LineResultP, POINTER(StringP))),
     "vietref_line_result_reason": (c_uint32, (LineResultP, c_uint32, POINTER(StringP))),
     "vietref_line_result_json": (c_uint32, (LineResultP, POINTER(StringP))),
     # payment gateways

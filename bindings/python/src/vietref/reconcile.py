@@ -37,6 +37,7 @@ class LineResult:
     status: LineStatus
     invoice: Optional[str]  #: the invoice the line was applied to (PAID, PARTIAL, OVERPAID, DUPLICATE)
     suggestion: Optional[str]  #: UNMATCHED: the one open invoice a name and the exact amount point to (not applied)
+    possible_typo: Optional[str]  #: UNMATCHED: the one open invoice whose code is one edit away from a mistyped code (not applied)
     reason: str  #: why, in English
     reason_vi: str  #: why, in Vietnamese
     json: str  #: the line ``vietref reconcile`` writes: status, amounts, evidence
@@ -54,6 +55,9 @@ def _take_line_result(ptr: n.LineResultP) -> LineResult:
             status=n.enum_or_int(LineStatus, u.value),
             invoice=n.call_optional_string(lib.vietref_line_result_invoice, "line_result.invoice", ptr),
             suggestion=n.call_optional_string(lib.vietref_line_result_suggestion, "line_result.suggestion", ptr),
+            possible_typo=n.call_optional_string(
+                lib.vietref_line_result_possible_typo, "line_result.possible_typo", ptr
+            ),
             reason=n.call_string(lib.vietref_line_result_reason, "line_result.reason", ptr, Lang.EN),
             reason_vi=n.call_string(lib.vietref_line_result_reason, "line_result.reason", ptr, Lang.VI),
             json=n.call_string(lib.vietref_line_result_json, "line_result.json", ptr),

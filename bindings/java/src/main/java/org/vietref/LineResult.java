@@ -15,15 +15,17 @@ public final class LineResult {
     private final LineStatus status;
     private final Optional<String> invoice;
     private final Optional<String> suggestion;
+    private final Optional<String> possibleTypo;
     private final String reason;
     private final String reasonVi;
     private final String json;
 
-    private LineResult(LineStatus status, Optional<String> invoice, Optional<String> suggestion, String reason,
-            String reasonVi, String json) {
+    private LineResult(LineStatus status, Optional<String> invoice, Optional<String> suggestion,
+            Optional<String> possibleTypo, String reason, String reasonVi, String json) {
         this.status = status;
         this.invoice = invoice;
         this.suggestion = suggestion;
+        this.possibleTypo = possibleTypo;
         this.reason = reason;
         this.reasonVi = reasonVi;
         this.json = json;
@@ -44,6 +46,15 @@ public final class LineResult {
      */
     public Optional<String> suggestion() {
         return suggestion;
+    }
+
+    /**
+     * For an UNMATCHED line, the one open invoice whose code is one digit changed (or two adjacent
+     * digits swapped) away from a code in the content whose check digits fail: a possible typo,
+     * for a person to confirm; the line was not applied to it.
+     */
+    public Optional<String> possibleTypo() {
+        return possibleTypo;
     }
 
     /** Why the line got its status, in English. */
@@ -77,13 +88,15 @@ public final class LineResult {
                     "vietref_line_result_invoice");
             String suggestion = NativeAccess.optionalString(lib.vietref_line_result_suggestion(x, out), out,
                     "vietref_line_result_suggestion");
+            String typo = NativeAccess.optionalString(lib.vietref_line_result_possible_typo(x, out), out,
+                    "vietref_line_result_possible_typo");
             String en = NativeAccess.string(lib.vietref_line_result_reason(x, Lang.EN.value(), out), out,
                     "vietref_line_result_reason");
             String vi = NativeAccess.string(lib.vietref_line_result_reason(x, Lang.VI.value(), out), out,
                     "vietref_line_result_reason");
             String json = NativeAccess.string(lib.vietref_line_result_json(x, out), out, "vietref_line_result_json");
             return new LineResult(LineStatus.of(u.getValue()), Optional.ofNullable(invoice), Optional.ofNullable(suggestion),
-                    en, vi, json);
+                    Optional.ofNullable(typo), en, vi, json);
         } finally {
             lib.vietref_line_result_free(x);
         }

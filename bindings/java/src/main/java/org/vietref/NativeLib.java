@@ -158,6 +158,8 @@ interface NativeLib extends Library {
     int vietref_line_result_status(Pointer result, IntByReference status);
     int vietref_line_result_invoice(Pointer result, PointerByReference out);
     int vietref_line_result_suggestion(Pointer result, PointerByReference out);
+
+    int vietref_line_result_possible_typo(Pointer result, PointerByReference out);
     int vietref_line_result_reason(Pointer result, int lang, PointerByReference out);
     int vietref_line_result_json(Pointer result, PointerByReference out);
 }

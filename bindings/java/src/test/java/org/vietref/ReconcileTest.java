@@ -54,6 +54,20 @@ public class ReconcileTest {
     }
 
     @Test
+    public void possibleTypo() {
+        try (Reconciler r = school()) {
+            // HP24010173 fails its check digits and is one digit away from C1 only: never applied.
+            LineResult x = r.feed(2, 1_000, "HP24010173 hoc phi");
+            assertEquals(LineStatus.UNMATCHED, x.status());
+            assertEquals(Optional.empty(), x.suggestion());
+            assertEquals(Optional.of(C1), x.possibleTypo());
+            assertTrue(x.json(), x.json().contains("\"typo\":{\"typed\":\"HP24010173\",\"invoice\":\"HP24010172\",\"candidates\":1}"));
+            assertTrue(x.reason(), x.reason().contains("possible typo"));
+            assertEquals(Optional.empty(), r.feed(3, 1_000, "hoc phi").possibleTypo());
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     public void everyLineStatus() {
         EnumSet<LineStatus> seen = EnumSet.noneOf(LineStatus.class);
