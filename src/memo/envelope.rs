@@ -209,6 +209,8 @@ pub enum El {
     Lit(&'static str),
     /// One of several literals.
     AnyLit(&'static [&'static str]),
+    /// Exactly one of these characters.
+    OneOf(&'static [u8]),
     /// One or more separators.
     Sep,
     /// Zero or more separators.
@@ -221,6 +223,8 @@ pub enum El {
     Prefixed(&'static str, u8, u8, NumberKind),
     /// An account: 6–19 digits (spaces inside allowed), possibly ending in `x`/`*` masking.
     Account(Cap),
+    /// An account whose last digits are masked (`x`/`*`): 4–19 digits then the mask.
+    Masked(Cap),
     /// A date `d/m/yyyy` (any separator).
     DateDmy,
     /// A time `h:m:s` (any separator).
@@ -271,7 +275,8 @@ pub struct BankTable {
 
 const SRC_STATEMENTS: &str =
     "published statements of four large banks, Sept 2024 (about 2M credit lines)";
-const SRC_ISSUE: &str = "shapes reported from published statements (issue 19)";
+const SRC_ISSUE: &str = "shapes reported from published statements (docs/domain.md, \
+    \"What banks do to a memo\")";
 
 use Cap::*;
 use El::*;
@@ -588,7 +593,7 @@ pub const BIDV: BankTable = BankTable {
                 &[
                     Lit("TKTHE"),
                     OptSep,
-                    Account(SenderAccount),
+                    Masked(SenderAccount),
                     Sep,
                     Lit("TAI"),
                     Sep,
@@ -616,11 +621,11 @@ pub const BIDV: BankTable = BankTable {
             expect: ("LE THI TRANG", "1820000001xxx", "hoc phi con"),
             els: cat!(
                 &[
-                    Account(Skip),
+                    Masked(Skip),
                     Sep,
                     Lit("TKTHE"),
                     OptSep,
-                    Account(SenderAccount),
+                    Masked(SenderAccount),
                     Sep,
                     Lit("TAI"),
                     Sep,
@@ -645,7 +650,7 @@ pub const BIDV: BankTable = BankTable {
             sample: "2150000xxx 1261000111 hoc phi HK1; thoi gian GD:09/09/2024 23:23:56",
             expect: ("", "2150000xxx", "hoc phi HK1"),
             els: &[
-                Account(SenderAccount),
+                Masked(SenderAccount),
                 Sep,
                 Account(ReceiverAccount),
                 Sep,
@@ -711,7 +716,7 @@ pub const SACOMBANK: BankTable = BankTable {
         description:
             "Sacombank interbank transfer: `SACOMBANK-GD <number>-/CTR/IBFT <free>/MAC/<trace>`",
         source: SRC_ISSUE,
-        sample: "SACOMBANK-GD 123456789-/CTR/IBFT hoc phi HP24010172/MAC/0A1B2C3D",
+        sample: "SACOMBANK-GD 459096-2024-09-10T11:41:21-970403-/CTR/IBFT hoc phi HP24010172/MAC/1526BCF94B9A4C13",
         expect: ("", "", "hoc phi HP24010172"),
         els: &[
             Lit("SACOMBANK"),
@@ -719,6 +724,18 @@ pub const SACOMBANK: BankTable = BankTable {
             Lit("GD"),
             OptSep,
             Digits(4, 12, Num(K::Reference)),
+            Opt(9),
+            Sep,
+            Digits(4, 4, Num(K::Date)),
+            Sep,
+            Digits(1, 2, Num(K::Date)),
+            Sep,
+            Digits(1, 2, Num(K::Date)),
+            Lit("T"),
+            TimeHms,
+            Sep,
+            Opt(2),
+            Digits(6, 6, Num(K::Other)),
             Sep,
             Lit("CTR"),
             Sep,
@@ -734,8 +751,49 @@ pub const SACOMBANK: BankTable = BankTable {
     }],
 };
 
+/// E-wallets and other channels seen on any receiving bank's statement.
+pub const CHANNELS: BankTable = BankTable {
+    bank: "channels",
+    shapes: &[
+        Shape {
+            id: "momo",
+            description:
+                "MoMo wallet transfer: `MoMoT<phone>T<id>T<BIN>T` and the free text, glued",
+            source: SRC_ISSUE,
+            sample: "MoMoT0904067605T28994691053T970416Thp7184097674hocphi",
+            expect: ("", "", "hp7184097674hocphi"),
+            els: &[
+                Lit("MOMOT"),
+                Digits(9, 11, Num(K::Phone)),
+                Lit("T"),
+                Digits(6, 20, Num(K::Reference)),
+                Lit("T"),
+                Digits(6, 6, Num(K::Other)),
+                Lit("T"),
+                Free,
+            ],
+            name_first: false,
+        },
+        Shape {
+            id: "ct_den",
+            description: "Transfer in: `CT DEN:<number>` then the free text",
+            source: SRC_ISSUE,
+            sample: "CT DEN:523320101151 HP7184097674 HOC PHI",
+            expect: ("", "", "HP7184097674 HOC PHI"),
+            els: &[
+                Lit("CT DEN"),
+                Sep,
+                Digits(6, 16, Num(K::Reference)),
+                Sep,
+                Free,
+            ],
+            name_first: true,
+        },
+    ],
+};
+
 /// The receiving banks' tables, tried in this order.
-pub const TABLES: &[BankTable] = &[VIETCOMBANK, VIETINBANK, BIDV, AGRIBANK, SACOMBANK];
+pub const TABLES: &[BankTable] = &[VIETCOMBANK, VIETINBANK, BIDV, AGRIBANK, SACOMBANK, CHANNELS];
 
 /// What the paying bank puts at the start of the free text (read inside it).
 pub const INNER: BankTable = BankTable {
@@ -743,15 +801,17 @@ pub const INNER: BankTable = BankTable {
     shapes: &[
         Shape {
             id: "bank_account",
-            description: "NAPAS 247: the receiving bank's name and account before the free text",
+            description:
+                "NAPAS 247 and ACB: the receiving bank's name and account before the free \
+                text, `<Bank>:<account>:` or `<Bank>;<account>;`",
             source: SRC_STATEMENTS,
             sample: "Vietcombank:0011001000111:LE VAN NAM nop hoc phi",
             expect: ("LE VAN NAM", "", "nop hoc phi"),
             els: &[
                 Word(Skip),
-                Lit(":"),
+                OneOf(b":;"),
                 Account(ReceiverAccount),
-                Lit(":"),
+                OneOf(b":;"),
                 OptSep,
                 Free,
             ],
@@ -998,17 +1058,17 @@ fn match_token(t: &[u8], els: &[El], i: usize, caps: &mut Caps) -> Option<usize>
     None
 }
 
-/// A NAPAS-like trace run at `i`: 16 or more letters and digits without a separator, of
-/// which 12 or more digits, with letters and digits mixed.
+/// A NAPAS-like trace run at `i`: 24 or more letters and digits without a separator that
+/// start with 17 digits (`0200970`, a bank, a date and a time). A payment code (at most 5
+/// letters and 16 digits) is shorter, and starts with letters.
 fn napas_run(t: &[u8], i: usize) -> Option<usize> {
-    let run = t
-        .get(i..)?
+    let rest = t.get(i..)?;
+    let run = rest
         .iter()
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
-    let tok = t.get(i..i + run)?;
-    let digits = tok.iter().filter(|c| c.is_ascii_digit()).count();
-    (run >= 16 && digits >= 12 && digits < run).then_some(i + run)
+    let lead = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    (run >= 24 && lead >= 17).then_some(i + run)
 }
 
 fn push_free(t: &[u8], a: usize, b: usize, env: &mut Envelope) {
@@ -1187,6 +1247,54 @@ fn is_name_word(t: &[u8], a: usize, b: usize) -> bool {
         .is_ok_and(|w| !w.is_empty() && w.chars().all(is_name_letter))
 }
 
+/// Up to `max` digits at `i` (at least one) and their value: `(end, value)`.
+fn number_at(t: &[u8], i: usize, max: usize) -> Option<(usize, u32)> {
+    let d = t
+        .get(i..)?
+        .iter()
+        .take(max + 1)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if d == 0 || d > max {
+        return None;
+    }
+    let v = t
+        .get(i..i + d)?
+        .iter()
+        .fold(0u32, |v, c| v * 10 + u32::from(c - b'0'));
+    Some((i + d, v))
+}
+
+/// A date `d/m/yyyy` at `i` (`/`, `.` or `-` between; a real day and month; 19xx or 20xx):
+/// its end.
+fn date_dmy(t: &[u8], i: usize) -> Option<usize> {
+    let (j, d) = number_at(t, i, 2)?;
+    let sep = *t.get(j)?;
+    if !matches!(sep, b'/' | b'.' | b'-') {
+        return None;
+    }
+    let (j, m) = number_at(t, j + 1, 2)?;
+    if t.get(j) != Some(&sep) {
+        return None;
+    }
+    let (e, y) = number_at(t, j + 1, 4)?;
+    ((1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2099).contains(&y)).then_some(e)
+}
+
+/// A time `h:m:s` at `i` (a real hour, minute and second): its end.
+fn time_hms(t: &[u8], i: usize) -> Option<usize> {
+    let (j, h) = number_at(t, i, 2)?;
+    if t.get(j) != Some(&b':') {
+        return None;
+    }
+    let (j, m) = number_at(t, j + 1, 2)?;
+    if t.get(j) != Some(&b':') {
+        return None;
+    }
+    let (e, s) = number_at(t, j + 1, 2)?;
+    (h < 24 && m < 60 && s < 60).then_some(e)
+}
+
 /// Whether `els[k..]` match `t` from `i` to its end (or to a cut, after a [`Cut`]).
 fn matches(t: &[u8], els: &[El], k: usize, i: usize, cut: bool, caps: &mut Caps) -> bool {
     let mut end = None;
@@ -1247,6 +1355,7 @@ fn run(
         AnyLit(ls) => ls
             .iter()
             .any(|l| lit_at(t, l, i).is_some_and(|j| next(j, caps, end))),
+        OneOf(cs) => t.get(i).is_some_and(|c| cs.contains(c)) && next(i + 1, caps, end),
         Sep => {
             let j = skip_seps(t, i, n);
             j > i && next(j, caps, end)
@@ -1291,7 +1400,7 @@ fn run(
                 false
             })
         }),
-        Account(cap) => {
+        Account(cap) | Masked(cap) => {
             let mut j = i;
             let mut digits = 0;
             while let Some(&c) = t.get(j) {
@@ -1303,71 +1412,25 @@ fn run(
                 }
                 j += 1;
             }
+            let digits_end = j;
             while t.get(j).is_some_and(|&c| matches!(c, b'x' | b'X' | b'*')) {
                 j += 1;
             }
-            (6..=19).contains(&digits) && {
+            let masked = j > digits_end;
+            let min = if matches!(el, Masked(_)) { 4 } else { 6 };
+            (min..=19).contains(&digits) && (masked || matches!(el, Account(_))) && {
                 caps.push((cap, (i, j)));
                 next(j, caps, end)
             }
         }
-        DateDmy => {
-            let mut j = i;
-            let mut ok = true;
-            for (part, (lo, hi)) in [(1u8, 2u8), (1, 2), (4, 4)].iter().enumerate() {
-                if part > 0 {
-                    let s = skip_seps(t, j, n);
-                    if s == j || s > j + 1 {
-                        ok = false;
-                        break;
-                    }
-                    j = s;
-                }
-                let d = t
-                    .get(j..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .take_while(|c| c.is_ascii_digit())
-                    .count();
-                if d < usize::from(*lo) || d > usize::from(*hi) {
-                    ok = false;
-                    break;
-                }
-                j += d;
-            }
-            ok && {
-                caps.push((Num(K::Date), (i, j)));
-                next(j, caps, end)
-            }
-        }
-        TimeHms => {
-            let mut j = i;
-            let mut ok = true;
-            for part in 0..3 {
-                if part > 0 {
-                    if t.get(j) != Some(&b':') {
-                        ok = false;
-                        break;
-                    }
-                    j += 1;
-                }
-                let d = t
-                    .get(j..)
-                    .unwrap_or(&[])
-                    .iter()
-                    .take_while(|c| c.is_ascii_digit())
-                    .count();
-                if d == 0 || d > 2 {
-                    ok = false;
-                    break;
-                }
-                j += d;
-            }
-            ok && {
-                caps.push((Num(K::Time), (i, j)));
-                next(j, caps, end)
-            }
-        }
+        DateDmy => date_dmy(t, i).is_some_and(|j| {
+            caps.push((Num(K::Date), (i, j)));
+            next(j, caps, end)
+        }),
+        TimeHms => time_hms(t, i).is_some_and(|j| {
+            caps.push((Num(K::Time), (i, j)));
+            next(j, caps, end)
+        }),
         Word(cap) => {
             let j = word_end(t, i);
             j > i && t.get(j).is_none_or(|&c| is_sep(c)) && {

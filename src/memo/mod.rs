@@ -38,11 +38,13 @@ mod render;
 
 pub use envelope::{
     read_envelope, read_envelope_into, BankTable, Envelope, EnvelopeParts, Number, NumberKind,
-    NumberPart, Part, Shape, ShapeRef, Span, AGRIBANK, BIDV, INNER, SACOMBANK, TABLES, TOKENS,
-    VIETCOMBANK, VIETINBANK,
+    NumberPart, Part, Shape, ShapeRef, Span, AGRIBANK, BIDV, CHANNELS, INNER, SACOMBANK, TABLES,
+    TOKENS, VIETCOMBANK, VIETINBANK,
 };
+#[allow(unused_imports)]
 pub(crate) use extract::extract_short_with_view;
 pub use extract::{extract, extract_into, Candidate};
+pub(crate) use extract::{extract_in, extract_short_in};
 pub use iso20022::{remittance, Remittance};
 pub use profile::{Charset, Profile};
 pub use read::{parse_memo, parse_memo_with, ParsedMemo};
