@@ -24,6 +24,7 @@
 //! matched against each shape's first element, which fails at once for most shapes.
 
 use crate::text::chars::{is_name_letter, vietnamese_letter_parts};
+use crate::text::ALNUM_UPPER;
 use serde::Serialize;
 
 /// A byte range `(start, end)` into the text that was read.
@@ -842,11 +843,6 @@ pub const TOKENS: &[&[El]] = &[
     &[Prefixed("FT", 14, 14, K::Reference)],
     // BIDV's interbank reference and its counter.
     CTLNHIDI_TAIL,
-    // MoMo's transaction ids.
-    &[
-        Prefixed("MOMOT", 6, 20, K::Reference),
-        Alnum(0, 24, Num(K::Reference)),
-    ],
     // `GD 856933-090922 18:14:59`.
     &[
         Lit("GD"),
@@ -894,8 +890,23 @@ pub fn read_envelope_into(text: &str, env: &mut Envelope) {
     let t = text.as_bytes();
     let mut caps = Caps::default();
     let mut name_first = false;
+    let c0 = t.first().copied().unwrap_or(0);
+    let mut which = first_byte_shapes()
+        .get(usize::from(c0))
+        .copied()
+        .unwrap_or(0);
+    let mut index = 0u32;
     'tables: for table in TABLES {
         for shape in table.shapes {
+            let this = index;
+            index += 1;
+            if which & 1u64.checked_shl(this).unwrap_or(0) == 0 {
+                continue;
+            }
+            which &= !1u64.checked_shl(this).unwrap_or(0);
+            if !head_fits(shape.els, t, 0) {
+                continue;
+            }
             caps.clear();
             if matches(t, shape.els, 0, 0, false, &mut caps) {
                 env.shape = Some(ShapeRef {
@@ -926,11 +937,15 @@ pub fn read_envelope_into(text: &str, env: &mut Envelope) {
     }
     if let Some(first) = free.get_mut(..n_free).and_then(|f| f.first_mut()) {
         let sub = t.get(..first.1).unwrap_or(&[]);
+        let c1 = t.get(first.0).copied().unwrap_or(0);
         for shape in INNER.shapes {
-            let mut inner = Caps::default();
-            if matches(sub, shape.els, 0, first.0, false, &mut inner) {
+            if !may_start(shape.els, c1) || !head_fits(shape.els, t, first.0) {
+                continue;
+            }
+            caps.clear();
+            if matches(sub, shape.els, 0, first.0, false, &mut caps) {
                 let mut rest = None;
-                for &(cap, span) in inner.iter() {
+                for &(cap, span) in caps.iter() {
                     if cap == FreeText {
                         rest = Some(span);
                     } else if cap != SenderAccount || env.sender_account.is_none() {
@@ -951,7 +966,7 @@ pub fn read_envelope_into(text: &str, env: &mut Envelope) {
     }
     // Trace-like tokens out of the free text.
     for &span in free.get(..n_free).unwrap_or(&[]) {
-        carve(t, span, env);
+        carve(t, span, env, &mut caps);
     }
     env.numbers.sort_by_key(|n| n.span);
 }
@@ -1010,43 +1025,79 @@ fn store(env: &mut Envelope, cap: Cap, span: Span) {
 
 /// Splits the free span `(a, b)` around the trace-like tokens of [`TOKENS`] and pushes the
 /// pieces (trimmed of separators) to `env.free`.
-fn carve(t: &[u8], (a, b): Span, env: &mut Envelope) {
+fn carve(t: &[u8], (a, b): Span, env: &mut Envelope, caps: &mut Caps) {
     let sub = t.get(..b).unwrap_or(&[]);
     let mut piece = a;
     let mut i = a;
-    let mut caps = Caps::default();
+    let alnum = |c: u8| ALNUM_UPPER[usize::from(c)] != 0;
     while i < b {
-        let at_start = i == a || t.get(i - 1).is_some_and(|&c| !c.is_ascii_alphanumeric());
-        let c = t.get(i).copied().unwrap_or(0);
-        if at_start && c.is_ascii_alphanumeric() {
-            let mut hit = None;
-            for els in TOKENS {
-                caps.clear();
-                if let Some(end) = match_token(sub, els, i, &mut caps) {
-                    hit = Some(end);
-                    break;
-                }
-            }
-            if hit.is_none() {
-                if let Some(end) = napas_run(sub, i) {
-                    caps.clear();
-                    caps.push((Num(K::Trace), (i, end)));
-                    hit = Some(end);
-                }
-            }
-            if let Some(end) = hit {
-                push_free(t, piece, i, env);
-                for &(cap, span) in caps.iter() {
-                    store(env, cap, span);
-                }
-                piece = end;
-                i = end;
-                continue;
-            }
+        // To the next word (ASCII letters and digits), then its length.
+        let Some(&c) = sub.get(i) else { break };
+        if !alnum(c) {
+            i += 1;
+            continue;
         }
-        i += 1;
+        let mut e = i + 1;
+        while sub.get(e).is_some_and(|&c| alnum(c)) {
+            e += 1;
+        }
+        let len = e - i;
+        if let Some(end) = token_at(sub, i, len, caps) {
+            push_free(t, piece, i, env);
+            for &(cap, span) in caps.iter() {
+                store(env, cap, span);
+            }
+            piece = end;
+            i = end;
+            continue;
+        }
+        i += len;
     }
     push_free(t, piece, b, env);
+}
+
+/// A trace-like token of [`TOKENS`] (or a NAPAS run) starting at the word `i..i + len`:
+/// its end, its parts in `caps`. Each token is tried only when the word's first bytes
+/// allow it, so most words are passed over after a test or two.
+#[inline]
+fn token_at(t: &[u8], i: usize, len: usize, caps: &mut Caps) -> Option<usize> {
+    let at = |k: usize| t.get(i + k).copied().unwrap_or(0);
+    let c = at(0).to_ascii_uppercase();
+    let tokens: &[&[El]] = match c {
+        b'F' if at(1).eq_ignore_ascii_case(&b'T') && at(2).is_ascii_digit() => {
+            TOKENS.get(..1).unwrap_or(&[])
+        }
+        b'C' if len >= 8 && at(1).eq_ignore_ascii_case(&b'T') => TOKENS.get(1..2).unwrap_or(&[]),
+        b'G' if len == 2 && at(1).eq_ignore_ascii_case(&b'D') => TOKENS.get(2..3).unwrap_or(&[]),
+        b'T' if matches!(at(1).to_ascii_uppercase(), b'R' | b'H') => {
+            TOKENS.get(3..5).unwrap_or(&[])
+        }
+        b'0'..=b'9' => {
+            if len >= 24 {
+                if let Some(end) = napas_run(t, i) {
+                    caps.clear();
+                    caps.push((Num(K::Trace), (i, end)));
+                    return Some(end);
+                }
+            }
+            if len <= 2 && matches!(at(len), b'/' | b'.' | b'-' | b':') {
+                TOKENS.get(5..).unwrap_or(&[])
+            } else {
+                &[]
+            }
+        }
+        _ => &[],
+    };
+    for els in tokens {
+        if !head_fits(els, t, i) {
+            continue;
+        }
+        caps.clear();
+        if let Some(end) = match_token(t, els, i, caps) {
+            return Some(end);
+        }
+    }
+    None
 }
 
 /// A token matched at `i` that ends at a word boundary: its end.
@@ -1132,10 +1183,19 @@ fn folded_at(t: &[u8], i: usize) -> Option<(u8, usize)> {
 }
 
 /// The end of literal `lit` matched at `i`.
+#[inline]
 fn lit_at(t: &[u8], lit: &str, mut i: usize) -> Option<usize> {
     for &l in lit.as_bytes() {
         if is_sep(l) {
             i = skip_seps(t, i, t.len());
+            continue;
+        }
+        let b = *t.get(i)?;
+        if b.is_ascii() {
+            if b.to_ascii_uppercase() != l {
+                return None;
+            }
+            i += 1;
             continue;
         }
         let (c, len) = folded_at(t, i)?;
@@ -1293,6 +1353,83 @@ fn time_hms(t: &[u8], i: usize) -> Option<usize> {
     }
     let (e, s) = number_at(t, j + 1, 2)?;
     (h < 24 && m < 60 && s < 60).then_some(e)
+}
+
+/// Per first byte of a line, the shapes of [`TABLES`] (numbered in order, at most 64)
+/// that may start with it: one lookup rules most shapes out.
+fn first_byte_shapes() -> &'static [u64; 256] {
+    static TABLE: std::sync::OnceLock<[u64; 256]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut out = [0u64; 256];
+        for (c, slot) in out.iter_mut().enumerate() {
+            let mut index = 0u32;
+            for table in TABLES {
+                for shape in table.shapes {
+                    if may_start(shape.els, c as u8) {
+                        *slot |= 1u64.checked_shl(index).unwrap_or(0);
+                    }
+                    index += 1;
+                }
+            }
+        }
+        out
+    })
+}
+
+/// Whether the letters and digits a shape starts with (its first literal, up to a
+/// separator) are those at `i` in `t`: a cheap test before the matcher runs. Non-ASCII
+/// text (accents) is left to the matcher.
+#[inline]
+fn head_fits(els: &[El], t: &[u8], i: usize) -> bool {
+    // Up to three leading letters or digits of the literal: enough to tell shapes apart.
+    let fits = |l: &str| {
+        for (k, &b) in l.as_bytes().iter().take(3).enumerate() {
+            if !b.is_ascii_alphanumeric() {
+                return true;
+            }
+            match t.get(i + k) {
+                Some(&c) if c.is_ascii() && c.to_ascii_uppercase() != b => return false,
+                Some(&c) if !c.is_ascii() => return true,
+                None => return false,
+                _ => {}
+            }
+        }
+        true
+    };
+    match els {
+        [Lit(l) | Prefixed(l, ..), ..] => fits(l),
+        [AnyLit(ls), ..] => ls.iter().any(|l| fits(l)),
+        // A word then one of a few characters: the ASCII letters, then that character.
+        [Word(_), OneOf(cs), ..] => {
+            let mut e = i;
+            while t.get(e).is_some_and(u8::is_ascii_alphabetic) {
+                e += 1;
+            }
+            e > i && t.get(e).is_some_and(|c| !c.is_ascii() || cs.contains(c))
+        }
+        _ => true,
+    }
+}
+
+/// Whether an element list may start with byte `c` (upper-cased ASCII; any non-ASCII byte
+/// may start anything): one test that rules most shapes out for a line.
+#[inline]
+fn may_start(els: &[El], c: u8) -> bool {
+    if !c.is_ascii() {
+        return true;
+    }
+    let c = c.to_ascii_uppercase();
+    let first_of = |l: &str| l.as_bytes().first().copied();
+    match els.first() {
+        Some(Lit(l)) => first_of(l).is_none_or(|f| f == c),
+        Some(AnyLit(ls)) => ls.iter().any(|l| first_of(l).is_none_or(|f| f == c)),
+        Some(Prefixed(p, ..)) => first_of(p).is_none_or(|f| f == c),
+        Some(Digits(..) | Account(_) | Masked(_) | DateDmy | TimeHms) => c.is_ascii_digit(),
+        Some(Alnum(..)) => c.is_ascii_alphanumeric(),
+        Some(Word(_) | Name(_) | LeadName(..)) => c.is_ascii_alphabetic(),
+        Some(OneOf(cs)) => cs.contains(&c),
+        _ => true,
+    }
 }
 
 /// Whether `els[k..]` match `t` from `i` to its end (or to a cut, after a [`Cut`]).
@@ -1465,10 +1602,41 @@ fn run(
             next(e, caps, end)
         }),
         Free => {
-            // As little as the rest allows.
+            // As little as the rest allows. Free text last: all of it. Otherwise only the
+            // places where the rest can start are tried.
+            let rest = els.get(k + 1..).unwrap_or(&[]);
+            let need_sep = matches!(rest, [Cut, Sep, ..] | [Sep, ..]);
+            // The first letter of the literal that follows the separators, when one does.
+            let anchor = match rest {
+                [Cut, Sep, Lit(l) | Prefixed(l, ..), ..] | [Sep, Lit(l) | Prefixed(l, ..), ..] => {
+                    l.as_bytes().first().copied()
+                }
+                _ => None,
+            };
             let mut ok = false;
-            let mut j = i;
+            let mut j = if rest.is_empty() { n } else { i };
             while j <= n {
+                if need_sep && j < n {
+                    // To the next separator.
+                    j += t
+                        .get(j..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .position(|&c| is_sep(c))
+                        .unwrap_or(n - j);
+                    if j < n {
+                        let q = skip_seps(t, j, n);
+                        let fits = anchor.is_none_or(|a| {
+                            q >= n
+                                || t.get(q)
+                                    .is_some_and(|c| !c.is_ascii() || c.to_ascii_uppercase() == a)
+                        });
+                        if !fits {
+                            j = q;
+                            continue;
+                        }
+                    }
+                }
                 caps.push((FreeText, (i, j)));
                 if next(j, caps, end) {
                     ok = true;
