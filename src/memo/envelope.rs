@@ -377,8 +377,7 @@ pub const VIETCOMBANK: BankTable = BankTable {
             sample: "020097041509102116392024X4CA043681.33332.211640.Vietcombank:0011001000111:LE VAN NAM nop hoc phi HP24010269",
             expect: ("LE VAN NAM", "", "nop hoc phi HP24010269"),
             els: &[
-                Lit("0200970"),
-                Digits(17, 17, Num(K::Trace)),
+                Prefixed("0200970", 17, 17, K::Trace),
                 Alnum(8, 12, Num(K::Trace)),
                 Sep,
                 Digits(4, 5, Num(K::Trace)),
