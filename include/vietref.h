@@ -1649,6 +1649,34 @@ vietref_status vietref_memo_parse_buf(const char *text,
                                       size_t *len_out);
 
 /**
+ * Reads the envelope banks and NAPAS put around the payer's words in a statement line and
+ * writes it as JSON, a new string owned by the caller (what `vietref memo envelope`
+ * prints): `{"bank","shape"` (the table and shape recognised, or null),
+ * `"senderName","senderAccount","senderBank","receiverAccount","receiverName"` (each null or
+ * `{"text","span":[start,end]}`), `"numbers":[{"kind","text","span"}]` (kind `trace`,
+ * `reference`, `date`, `time`, `phone` or `other`), `"free":[{"text","span"}]` (the payer's
+ * words; payment codes are looked for there only)`}`. Spans are byte offsets into `text`.
+ *
+ * # Safety
+ * `text` is readable for `text_len` bytes (or NULL when the length is 0); `out` points to a
+ * writable `vietref_string *`.
+ */
+vietref_status vietref_memo_envelope(const char *text, size_t text_len, vietref_string **out);
+
+/**
+ * `vietref_memo_envelope` into the caller's buffer.
+ *
+ * # Safety
+ * `text` is readable for `text_len` bytes (or NULL when the length is 0); `buf` is writable
+ * for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable `size_t`.
+ */
+vietref_status vietref_memo_envelope_buf(const char *text,
+                                         size_t text_len,
+                                         char *buf,
+                                         size_t cap,
+                                         size_t *len_out);
+
+/**
  * Makes an empty draft (no field set) and writes it to `*message_out`. Free it with
  * `vietref_message_free`.
  *

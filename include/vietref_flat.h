@@ -455,6 +455,14 @@ vietref_status vietref_memo_parse_buf(const char *text,
                                       size_t cap,
                                       size_t *len_out);
 
+vietref_status vietref_memo_envelope(const char *text, size_t text_len, vietref_string **out);
+
+vietref_status vietref_memo_envelope_buf(const char *text,
+                                         size_t text_len,
+                                         char *buf,
+                                         size_t cap,
+                                         size_t *len_out);
+
 vietref_status vietref_message_new(vietref_message **message_out);
 
 vietref_status vietref_message_from_json(const char *json,

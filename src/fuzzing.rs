@@ -140,6 +140,54 @@ pub fn memo(data: &[u8]) {
     let _ = crate::memo::parse_memo_with(&s, &schemes);
 }
 
+/// The memo envelope reader: every span inside the text, on char boundaries, non-empty and
+/// not overlapping another; every code `extract` reports inside a free-text span.
+pub fn memo_envelope(data: &[u8]) {
+    let s = as_text(data);
+    let e = crate::memo::read_envelope(&s);
+    let mut spans: Vec<(usize, usize)> = e.free.clone();
+    spans.extend(e.numbers.iter().map(|n| n.span));
+    spans.extend(
+        [
+            e.sender_name,
+            e.sender_account,
+            e.sender_bank,
+            e.receiver_account,
+            e.receiver_name,
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    for &(a, b) in &spans {
+        assert!(a < b && b <= s.len(), "span {a}..{b} outside the text");
+        assert!(
+            s.is_char_boundary(a) && s.is_char_boundary(b),
+            "span {a}..{b} not on char boundaries"
+        );
+    }
+    spans.sort_unstable();
+    for w in spans.windows(2) {
+        if let [x, y] = w {
+            assert!(x.1 <= y.0, "spans {x:?} and {y:?} overlap");
+        }
+    }
+    for w in e.free.windows(2) {
+        if let [x, y] = w {
+            assert!(x.1 <= y.0, "free text out of order");
+        }
+    }
+    let schemes: Vec<crate::reference::Scheme> = ["HP:8", "VP:10"]
+        .iter()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    for c in crate::memo::extract(&s, &schemes) {
+        assert!(e.in_free(c.span), "code {} outside the free text", c.code);
+    }
+    let described = e.describe(&s);
+    assert_eq!(described.free.len(), e.free.len());
+    let _ = crate::memo::parse_memo(&s);
+}
+
 /// The C ABI driven through its `extern "C"` signatures (see `capi::fuzz`).
 pub fn capi(data: &[u8]) {
     crate::capi::fuzz::drive(data);

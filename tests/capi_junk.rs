@@ -604,6 +604,15 @@ fn capi_memos_find_no_code_in_junk() {
                     assert!(v["invoice"].is_null(), "a code parsed from {}", show(&s));
                 }
             }
+            let (st, json) = both(
+                |o| vietref_memo_envelope(p(j), j.len(), o),
+                |b, cap, l| vietref_memo_envelope_buf(p(j), j.len(), b, cap, l),
+            );
+            assert_eq!(ok(st), utf8);
+            if let Some(json) = json {
+                let v: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+                assert!(v["free"].is_array(), "envelope of {}", show(&s));
+            }
             // Junk as the schemes.
             let text = b"HP24010172 HOC PHI";
             let mut c: *mut vietref_candidates = ptr::null_mut();

@@ -645,3 +645,34 @@ fn every_new_status_has_both_messages() {
         assert!(!s.message_en().is_empty() && !s.message_vi().is_empty());
     }
 }
+
+#[test]
+fn memo_envelope_json() {
+    let line = "020097041509102116392024xEHP811545.78219 .115520.NGUYEN VAN AN chuyen tien";
+    let mut s: *mut vietref::capi::string::vietref_string = std::ptr::null_mut();
+    let st = unsafe { vietref_memo_envelope(line.as_ptr().cast(), line.len(), &mut s) };
+    assert_eq!(st, VIETREF_OK);
+    let json = unsafe { take(s) };
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["shape"], "napas247");
+    assert_eq!(v["senderName"]["text"], "NGUYEN VAN AN");
+    assert_eq!(v["free"][0]["text"], "chuyen tien");
+    // Into a buffer: the same JSON; too small a buffer gives the length needed.
+    let mut buf = vec![0u8; json.len() + 1];
+    let mut len = 0usize;
+    let st = unsafe {
+        vietref_memo_envelope_buf(
+            line.as_ptr().cast(),
+            line.len(),
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+            &mut len,
+        )
+    };
+    assert_eq!(st, VIETREF_OK);
+    assert_eq!(&buf[..len], json.as_bytes());
+    // Not UTF-8: refused.
+    let bad = b"\xff\xfe";
+    let st = unsafe { vietref_memo_envelope(bad.as_ptr().cast(), bad.len(), &mut s) };
+    assert_ne!(st, VIETREF_OK);
+}

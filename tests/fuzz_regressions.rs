@@ -48,6 +48,13 @@ fn memo_regressions() {
 }
 
 #[test]
+fn memo_envelope_regressions() {
+    assert!(replay("memo_envelope", vietref::fuzzing::memo_envelope) > 0);
+    // The memo target's inputs through the envelope reader too.
+    assert!(replay("memo", vietref::fuzzing::memo_envelope) > 0);
+}
+
+#[test]
 fn capi_regressions() {
     assert!(replay("capi", vietref::fuzzing::capi) > 0);
 }

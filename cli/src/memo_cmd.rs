@@ -6,7 +6,9 @@ use clap::{Subcommand, ValueEnum};
 use serde_json::{json, Value};
 use std::io::BufRead;
 use std::process::ExitCode;
-use vietref::memo::{extract, parse_memo_with, remittance, render, Candidate, Charset, Profile};
+use vietref::memo::{
+    extract, parse_memo_with, read_envelope, remittance, render, Candidate, Charset, Profile,
+};
 use vietref::MessageDraft;
 
 /// Arguments of `vietref memo`.
@@ -49,8 +51,19 @@ enum MemoCmd {
         /// The memo text; without it, lines are read from stdin.
         text: Option<String>,
     },
-    /// Recovers the fields of a vietref memo (invoice, reason, beneficiary, payer): one
-    /// JSON line per input line.
+    /// Reads the envelope banks and NAPAS put around the payer's words: the shape (bank and
+    /// id), sender name, account and bank, receiver account and name, trace and reference
+    /// numbers, and the free text, each with its text and byte span: one JSON line per
+    /// input line (TEXT, or stdin lines).
+    Envelope {
+        #[command(flatten)]
+        json: JsonAlways,
+        /// The memo text; without it, lines are read from stdin.
+        text: Option<String>,
+    },
+    /// Recovers the fields of a vietref memo (invoice, reason, beneficiary, payer, looked
+    /// for in the free text; without a payer marker, the envelope's sender name) and the
+    /// envelope: one JSON line per input line.
     Parse {
         #[command(flatten)]
         schemes: Schemes,
@@ -187,8 +200,15 @@ pub fn run(a: MemoArgs) -> CliResult {
                         "beneficiary": p.beneficiary,
                         "payer": p.payer,
                         "sector": p.sector.map(|s| s.as_str()),
+                        "envelope": p.envelope,
                     })
                 );
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        MemoCmd::Envelope { text, .. } => {
+            each_line(text, |line| {
+                outln!("{}", json!(read_envelope(line).describe(line)));
             })?;
             Ok(ExitCode::SUCCESS)
         }

@@ -696,6 +696,16 @@ unsafe fn memo_read(text: &[u8], other: &[u8], cap: u8) {
             st == VIETREF_OK,
             "parse and extract disagree on the arguments"
         );
+        let (s, _) = owned_and_buf(
+            |o| vietref_memo_envelope(tp, tn, o),
+            |b, c, l| vietref_memo_envelope_buf(tp, tn, b, c, l),
+            cap,
+        );
+        assert_eq!(
+            ok(s),
+            std::str::from_utf8(text).is_ok(),
+            "envelope refused valid text or took invalid text"
+        );
     }
 }
 

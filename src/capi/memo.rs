@@ -577,3 +577,53 @@ pub unsafe extern "C" fn vietref_memo_parse_buf(
         buf.put(&parse_json(text, &schemes)?)
     })
 }
+
+fn envelope_json(text: &str) -> Result<String, vietref_status> {
+    let e = memo::read_envelope(text);
+    serde_json::to_string(&e.describe(text)).map_err(|_| vietref_status::VIETREF_INTERNAL_ERROR)
+}
+
+/// Reads the envelope banks and NAPAS put around the payer's words in a statement line and
+/// writes it as JSON, a new string owned by the caller (what `vietref memo envelope`
+/// prints): `{"bank","shape"` (the table and shape recognised, or null),
+/// `"senderName","senderAccount","senderBank","receiverAccount","receiverName"` (each null or
+/// `{"text","span":[start,end]}`), `"numbers":[{"kind","text","span"}]` (kind `trace`,
+/// `reference`, `date`, `time`, `phone` or `other`), `"free":[{"text","span"}]` (the payer's
+/// words; payment codes are looked for there only)`}`. Spans are byte offsets into `text`.
+///
+/// # Safety
+/// `text` is readable for `text_len` bytes (or NULL when the length is 0); `out` points to a
+/// writable `vietref_string *`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_memo_envelope(
+    text: *const c_char,
+    text_len: usize,
+    out: *mut *mut vietref_string,
+) -> vietref_status {
+    ffi_boundary!({
+        let text = unsafe { text_arg(text, text_len) }?;
+        let out = unsafe { out_arg(out) }?;
+        out.write_string(envelope_json(text)?);
+        Ok(())
+    })
+}
+
+/// `vietref_memo_envelope` into the caller's buffer.
+///
+/// # Safety
+/// `text` is readable for `text_len` bytes (or NULL when the length is 0); `buf` is writable
+/// for `cap` bytes (or NULL when `cap` is 0); `len_out` points to a writable `size_t`.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_memo_envelope_buf(
+    text: *const c_char,
+    text_len: usize,
+    buf: *mut c_char,
+    cap: usize,
+    len_out: *mut usize,
+) -> vietref_status {
+    ffi_boundary!({
+        let text = unsafe { text_arg(text, text_len) }?;
+        let buf = unsafe { buf_arg(buf, cap, len_out) }?;
+        buf.put(&envelope_json(text)?)
+    })
+}

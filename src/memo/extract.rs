@@ -32,6 +32,7 @@
 //! no regular expressions, no allocation per window (only per candidate found).
 
 use super::super::reference::{iso7064, RefKind, Scheme};
+use super::envelope::{read_envelope, Span};
 use crate::text::ALNUM_UPPER;
 use serde::Serialize;
 
@@ -49,7 +50,8 @@ pub struct Candidate {
 
 const STACK: usize = 256;
 
-/// Finds the payment codes of `schemes` and the RF references in `text`.
+/// Finds the payment codes of `schemes` and the RF references in the free text of `text`:
+/// never inside the envelope's trace, account or reference numbers ([`read_envelope`]).
 pub fn extract(text: &str, schemes: &[Scheme]) -> Vec<Candidate> {
     let mut out = Vec::new();
     extract_into(text, schemes, &mut out);
@@ -58,7 +60,14 @@ pub fn extract(text: &str, schemes: &[Scheme]) -> Vec<Candidate> {
 
 /// [`extract`] appending to `out` (lets a caller reuse one vector over many memos).
 pub fn extract_into(text: &str, schemes: &[Scheme], out: &mut Vec<Candidate>) {
-    if extract_short_with_view(text, schemes, out, |_, _| {}) {
+    let env = read_envelope(text);
+    extract_in(text, &env.free, schemes, out);
+}
+
+/// [`extract_into`] looking only inside `free` (byte spans of `text`, as an envelope's free
+/// text).
+pub(crate) fn extract_in(text: &str, free: &[Span], schemes: &[Scheme], out: &mut Vec<Candidate>) {
+    if extract_short_in(text, free, schemes, out, |_, _| {}) {
         return;
     }
     let bytes = text.as_bytes();
@@ -69,6 +78,7 @@ pub fn extract_into(text: &str, schemes: &[Scheme], out: &mut Vec<Candidate>) {
         view.get(..n).unwrap_or(&[]),
         pos.get(..n).unwrap_or(&[]),
         schemes,
+        free,
         out,
     );
 }
@@ -77,8 +87,21 @@ pub fn extract_into(text: &str, schemes: &[Scheme], out: &mut Vec<Candidate>) {
 /// `view_to`: the text's ASCII letters and digits upper-cased, one after the other, and
 /// the byte offset of each (the reconciler splits an ASCII statement line into name tokens
 /// from it). Returns false, and does nothing, for a longer text.
+#[allow(dead_code)] // used by the name tokenizer's tests
 pub(crate) fn extract_short_with_view(
     text: &str,
+    schemes: &[Scheme],
+    out: &mut Vec<Candidate>,
+    view_to: impl FnOnce(&[u8], &[u8]),
+) -> bool {
+    extract_short_in(text, &[(0, text.len())], schemes, out, view_to)
+}
+
+/// [`extract_short_with_view`] looking for codes only inside `free` (byte spans of
+/// `text`); the view handed to `view_to` is the whole text's.
+pub(crate) fn extract_short_in(
+    text: &str,
+    free: &[Span],
     schemes: &[Scheme],
     out: &mut Vec<Candidate>,
     view_to: impl FnOnce(&[u8], &[u8]),
@@ -92,7 +115,7 @@ pub(crate) fn extract_short_with_view(
     let mut pos = [0u8; STACK];
     let n = compact_short(bytes, &mut view, &mut pos);
     let (view, pos) = (view.get(..n).unwrap_or(&[]), pos.get(..n).unwrap_or(&[]));
-    scan(view, pos, schemes, out);
+    scan(view, pos, schemes, free, out);
     view_to(view, pos);
     true
 }
@@ -168,7 +191,13 @@ fn first_letters(schemes: &[Scheme]) -> u32 {
     m
 }
 
-fn scan<P: Offset>(view: &[u8], pos: &[P], schemes: &[Scheme], out: &mut Vec<Candidate>) {
+fn scan<P: Offset>(
+    view: &[u8],
+    pos: &[P],
+    schemes: &[Scheme],
+    free: &[Span],
+    out: &mut Vec<Candidate>,
+) {
     let first = first_letters(schemes);
     for (k, &b) in view.iter().enumerate() {
         if !b.is_ascii_uppercase() || (first >> (b - b'A')) & 1 == 0 {
@@ -176,11 +205,11 @@ fn scan<P: Offset>(view: &[u8], pos: &[P], schemes: &[Scheme], out: &mut Vec<Can
         }
         for s in schemes {
             if let Some(len) = match_code(view, k, s) {
-                push(view, pos, k, len, RefKind::PaymentCode, out);
+                push(view, pos, k, len, RefKind::PaymentCode, free, out);
             }
         }
         if b == b'R' {
-            match_rf(view, pos, k, out);
+            match_rf(view, pos, k, free, out);
         }
     }
 }
@@ -215,7 +244,7 @@ fn match_code(view: &[u8], k: usize, s: &Scheme) -> Option<usize> {
 /// are pushed only if what they add holds a digit (a chunk of a split reference, not a
 /// word).
 #[inline]
-fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate>) {
+fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, free: &[Span], out: &mut Vec<Candidate>) {
     let Some(&[_, f, d1, d2]) = view.get(k..k + 4) else {
         return;
     };
@@ -247,7 +276,7 @@ fn match_rf<P: Offset>(view: &[u8], pos: &[P], k: usize, out: &mut Vec<Candidate
                 .fold(rem, |r, v| iso7064::step(r, *v));
             let verifies = r == 1 && (2..=98).contains(&(c1 * 10 + c2));
             if verifies && (!token_verified || digit_added) {
-                push(view, pos, k, 4 + body_len, RefKind::Rf, out);
+                push(view, pos, k, 4 + body_len, RefKind::Rf, free, out);
             }
             token_verified |= verifies && first_end;
             first_end = false;
@@ -261,21 +290,27 @@ fn push<P: Offset>(
     k: usize,
     len: usize,
     kind: RefKind,
+    free: &[Span],
     out: &mut Vec<Candidate>,
 ) {
     let Some(code) = view.get(k..k + len) else {
         return;
     };
-    if out.iter().any(|c| c.code.as_bytes() == code) {
-        return;
-    }
     let (Some(&start), Some(&last)) = (pos.get(k), pos.get(k + len - 1)) else {
         return;
     };
+    let span = (start.get(), last.get() + 1);
+    // Inside the free text only: never in a trace, account or reference number.
+    if !free.iter().any(|f| f.0 <= span.0 && span.1 <= f.1) {
+        return;
+    }
+    if out.iter().any(|c| c.code.as_bytes() == code) {
+        return;
+    }
     out.push(Candidate {
         // The view holds ASCII letters and digits only.
         code: String::from_utf8(code.to_vec()).unwrap_or_default(),
         kind,
-        span: (start.get(), last.get() + 1),
+        span,
     });
 }

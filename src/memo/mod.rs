@@ -6,6 +6,8 @@
 //!   cut; every omission and cut reported.
 //! - [`remittance`]: ISO 20022 `RmtInf` (`Ustrd`, and `Strd/CdtrRefInf` for RF references).
 //! - [`extract`]: payment codes and RF references found again in mangled statement text.
+//! - [`read_envelope`]: the envelope banks and NAPAS put around the payer's words (traces,
+//!   accounts, the sender's name) and the free text inside it.
 //! - [`parse_memo`]: the fields of a vietref memo recovered as far as they survive.
 //!
 //! # Example
@@ -27,14 +29,22 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod envelope;
 mod extract;
 mod iso20022;
 mod profile;
 mod read;
 mod render;
 
+pub use envelope::{
+    read_envelope, read_envelope_into, BankTable, Envelope, EnvelopeParts, Number, NumberKind,
+    NumberPart, Part, Shape, ShapeRef, Span, AGRIBANK, BIDV, CHANNELS, INNER, SACOMBANK, TABLES,
+    TOKENS, VIETCOMBANK, VIETINBANK,
+};
+#[allow(unused_imports)]
 pub(crate) use extract::extract_short_with_view;
 pub use extract::{extract, extract_into, Candidate};
+pub(crate) use extract::{extract_in, extract_short_in};
 pub use iso20022::{remittance, Remittance};
 pub use profile::{Charset, Profile};
 pub use read::{parse_memo, parse_memo_with, ParsedMemo};

@@ -1,7 +1,8 @@
 //! Reading a memo that vietref rendered back into its fields, after whatever the banks did
 //! to it, as far as the fields survive.
 
-use super::extract::{extract, Candidate};
+use super::envelope::{read_envelope, EnvelopeParts};
+use super::extract::{extract_in, Candidate};
 use super::render::{MARKER_PARENT, MARKER_PATIENT, MARKER_PAYER, MARKER_PUPIL};
 use crate::message::Sector;
 use crate::reference::{code, einvoice, RefKind, Scheme};
@@ -21,6 +22,10 @@ pub struct ParsedMemo {
     pub payer: Option<String>,
     /// The sector the markers point to.
     pub sector: Option<Sector>,
+    /// The envelope the banks put around the payer's words ([`super::read_envelope`]): the
+    /// fields above are read from its free text only; without a payer marker, the payer
+    /// is the envelope's sender name.
+    pub envelope: EnvelopeParts,
 }
 
 /// Words that start a bank's suffix (docs/domain.md, "What banks do to a memo"): the memo ends before them.
@@ -74,9 +79,14 @@ pub fn parse_memo(text: &str) -> ParsedMemo {
 
 /// [`parse_memo`] that looks for the codes of the given schemes first (as [`extract`] does).
 pub fn parse_memo_with(text: &str, schemes: &[Scheme]) -> ParsedMemo {
-    let toks = tokens(text);
+    let env = read_envelope(text);
+    // The words of the free text only.
+    let toks: Vec<Token> = tokens(text)
+        .into_iter()
+        .filter(|t| env.in_free((t.start, t.end)))
+        .collect();
     let word = |t: &Token| crate::text::fold(text.get(t.start..t.end).unwrap_or(""));
-    let invoice = find_invoice(text, &toks, schemes);
+    let invoice = find_invoice(text, &env.free, &toks, schemes);
     let from = invoice.as_ref().map_or(0, |c| c.span.1);
     let mut words: Vec<String> = Vec::new();
     for t in toks.iter().filter(|t| t.start >= from) {
@@ -145,11 +155,24 @@ pub fn parse_memo_with(text: &str, schemes: &[Scheme]) -> ParsedMemo {
     if end > 0 {
         memo.reason = words.get(..end).map(|w| w.join(" "));
     }
+    if memo.payer.is_none() {
+        memo.payer = env
+            .sender_name
+            .and_then(|(a, b)| text.get(a..b))
+            .map(crate::text::fold);
+    }
+    memo.envelope = env.describe(text);
     memo
 }
 
-fn find_invoice(text: &str, toks: &[Token], schemes: &[Scheme]) -> Option<Candidate> {
-    let found = extract(text, schemes);
+fn find_invoice(
+    text: &str,
+    free: &[super::Span],
+    toks: &[Token],
+    schemes: &[Scheme],
+) -> Option<Candidate> {
+    let mut found = Vec::new();
+    extract_in(text, free, schemes, &mut found);
     if let Some(c) = found
         .iter()
         .find(|c| c.kind == RefKind::PaymentCode)
@@ -161,6 +184,9 @@ fn find_invoice(text: &str, toks: &[Token], schemes: &[Scheme]) -> Option<Candid
         // E-invoice: one to three tokens joined by their original separators.
         for k in 0..3 {
             let Some(last) = toks.get(i + k) else { break };
+            if !inside(free, (t.start, last.end)) {
+                break;
+            }
             let Some(slice) = text.get(t.start..last.end) else {
                 break;
             };
@@ -183,7 +209,11 @@ fn find_invoice(text: &str, toks: &[Token], schemes: &[Scheme]) -> Option<Candid
         let mut joined = first.to_ascii_uppercase();
         for k in 0..4 {
             if k > 0 {
-                match toks.get(i + k).and_then(|n| text.get(n.start..n.end)) {
+                match toks
+                    .get(i + k)
+                    .filter(|n| inside(free, (t.start, n.end)))
+                    .and_then(|n| text.get(n.start..n.end))
+                {
                     Some(n) if n.bytes().all(|b| b.is_ascii_digit()) => joined.push_str(n),
                     _ => break,
                 }
@@ -205,4 +235,9 @@ fn find_invoice(text: &str, toks: &[Token], schemes: &[Scheme]) -> Option<Candid
         }
     }
     None
+}
+
+/// Whether `span` lies inside one of the `free` spans.
+fn inside(free: &[super::Span], span: super::Span) -> bool {
+    free.iter().any(|f| f.0 <= span.0 && span.1 <= f.1)
 }

@@ -14,7 +14,7 @@ use super::{
     TypoEvidence,
 };
 use crate::finding::{has_error, Code, Finding};
-use crate::memo::{extract_into, Candidate};
+use crate::memo::{extract_in, Candidate, Envelope};
 use crate::reference::{InvoiceRef, RefKind, Scheme};
 
 /// Fewest letters and digits an invoice code needs to be looked for by its compacted
@@ -154,6 +154,8 @@ struct Prepared {
     lookups: [Vec<Lookup>; 2],
     /// Whether `lookups` were made (a line without codes, names indexed).
     looked_up: bool,
+    /// The content's envelope: codes are looked for in its free text only.
+    env: Envelope,
 }
 
 /// A name key gathered while invoices load.
@@ -879,14 +881,15 @@ impl Reconciler {
         p.looked_up = false;
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
-        let text = &mut p.text;
         let content = &line.content;
+        crate::memo::read_envelope_into(content, &mut p.env);
+        let (text, free) = (&mut p.text, &p.env.free);
         let one_pass = content.is_ascii()
-            && crate::memo::extract_short_with_view(content, &self.schemes, &mut cands, |v, p| {
+            && crate::memo::extract_short_in(content, free, &self.schemes, &mut cands, |v, p| {
                 text.fill_from_view(v, p)
             });
         if !one_pass {
-            extract_into(content, &self.schemes, &mut cands);
+            extract_in(content, free, &self.schemes, &mut cands);
             p.text.fill(content);
         }
         for c in cands.drain(..) {
@@ -899,7 +902,10 @@ impl Reconciler {
             });
         }
         self.cands = cands;
-        p.counter.fill(line.counter_name.as_deref().unwrap_or(""));
+        // Without a counter-account name, the sender's name the envelope carries.
+        let sender = p.env.sender_name.and_then(|(a, b)| content.get(a..b));
+        p.counter
+            .fill(line.counter_name.as_deref().or(sender).unwrap_or(""));
     }
 
     /// For a line without codes, when names are indexed: the name-index lookups of its
@@ -982,7 +988,7 @@ impl Reconciler {
     fn classify(&mut self, line: StatementLine, p: &mut Prepared) -> LineResult {
         let found = &mut p.found;
         if !self.window_lens.is_empty() {
-            self.window_search(&line.content, found);
+            self.window_search(&line.content, &p.env.free, found);
         }
         let mut ev = Evidence::default();
         // A code that a person would read differently (a hidden character inside it, or a
@@ -1067,7 +1073,7 @@ impl Reconciler {
     }
 
     /// Looks for the compacted codes of non-payment-code invoices in the compacted content.
-    fn window_search(&mut self, content: &str, found: &mut Vec<Found>) {
+    fn window_search(&mut self, content: &str, free: &[crate::memo::Span], found: &mut Vec<Found>) {
         let mut view = std::mem::take(&mut self.view);
         let mut pos = std::mem::take(&mut self.pos);
         view.clear();
@@ -1112,6 +1118,10 @@ impl Reconciler {
                 let (Some(&a), Some(&b)) = (pos.get(k), pos.get(e - 1)) else {
                     continue;
                 };
+                let span = (a as usize, b as usize + 1);
+                if !free.iter().any(|f| f.0 <= span.0 && span.1 <= f.1) {
+                    continue;
+                }
                 let Some(slot) = self.slots.get(idx as usize) else {
                     continue;
                 };
@@ -1119,7 +1129,7 @@ impl Reconciler {
                     hash: key_hash(w),
                     code: self.text_of(slot.code).to_string(),
                     kind: slot.kind,
-                    span: (a as usize, b as usize + 1),
+                    span,
                     invoice: Some(idx),
                 });
             }

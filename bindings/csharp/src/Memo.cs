@@ -72,6 +72,15 @@ namespace Vietref
         {
             return Native.Api.MemoParse(Utf8.Encode(text, "text"), Utf8.Encode(schemes, "schemes"));
         }
+
+        /// <summary>The envelope banks and NAPAS put around the payer's words in a statement line, as
+        /// the JSON <c>vietref memo envelope</c> prints: <c>{"bank","shape","senderName","senderAccount",
+        /// "senderBank","receiverAccount","receiverName" (each null or {"text","span":[start,end]}),
+        /// "numbers":[{"kind","text","span"}],"free":[{"text","span"}]}</c> (UTF-8 byte offsets).</summary>
+        public static string Envelope(string text)
+        {
+            return Native.Api.MemoEnvelope(Utf8.Encode(text, "text"));
+        }
     }
 
     /// <summary>A code found in a text (a copy: it outlives the search).</summary>

@@ -577,6 +577,14 @@ namespace Vietref
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
+        internal string MemoEnvelope(byte[] text)
+        {
+            StringHandle s;
+            var st = NativeMethods.vietref_memo_envelope(text, Len(text), out s);
+            return TakeOrThrow(st, s, "vietref_memo_envelope");
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
         internal int CandidatesCount(CandidatesHandle c)
         {
             UIntPtr n;

@@ -89,6 +89,7 @@ namespace Vietref
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_memo_field_name(ReportHandle report, uint list, UIntPtr index, out StringHandle output);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_memo_extract(byte[] text, UIntPtr textLen, byte[] schemes, UIntPtr schemesLen, out CandidatesHandle candidates);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_memo_parse(byte[] text, UIntPtr textLen, byte[] schemes, UIntPtr schemesLen, out StringHandle output);
+        [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_memo_envelope(byte[] text, UIntPtr textLen, out StringHandle output);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern void vietref_candidates_free(IntPtr candidates);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_candidates_count(CandidatesHandle candidates, out UIntPtr count);
         [DllImport(Lib, CallingConvention = Cdecl)] internal static extern uint vietref_candidates_code(CandidatesHandle candidates, UIntPtr index, out StringHandle output);

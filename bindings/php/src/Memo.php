@@ -101,6 +101,25 @@ final class Memo
         return json_decode(self::parseJson($text, $schemes), true, 512, JSON_THROW_ON_ERROR);
     }
 
+    /**
+     * The envelope banks and NAPAS put around the payer's words in a statement line: 'bank',
+     * 'shape' (null when no shape matched), 'senderName', 'senderAccount', 'senderBank',
+     * 'receiverAccount', 'receiverName' (each null or ['text' => ..., 'span' => [start, end]]),
+     * 'numbers' (['kind', 'text', 'span']) and 'free' (the payer's words); byte offsets.
+     *
+     * @return array<string, mixed>
+     */
+    public static function envelope(string $text): array
+    {
+        return json_decode(self::envelopeJson($text), true, 512, JSON_THROW_ON_ERROR);
+    }
+
+    /** envelope() as the library's JSON (what `vietref memo envelope` prints). */
+    public static function envelopeJson(string $text): string
+    {
+        return Native::string('vietref_memo_envelope', $text, strlen($text));
+    }
+
     /** parse() as the library's JSON (what `vietref memo parse` prints). */
     public static function parseJson(string $text, string $schemes = ''): string
     {

@@ -210,6 +210,16 @@ final class MemoTest extends TestCase
         $this->assertSame(Status::RefSchemesInvalid, self::refused(fn () => Memo::extract('x', 'HP:99'))->status());
     }
 
+    public function testEnvelope(): void
+    {
+        $line = '020097041509102116392024xEHP811545.78219 .115520.NGUYEN VAN AN chuyen tien';
+        $e = Memo::envelope($line);
+        $this->assertSame('napas247', $e['shape']);
+        $this->assertSame(['text' => 'NGUYEN VAN AN', 'span' => [49, 62]], $e['senderName']);
+        $this->assertSame([['text' => 'chuyen tien', 'span' => [63, 74]]], $e['free']);
+        $this->assertSame([], Memo::extract($line, 'HP:8'));
+    }
+
     public function testParse(): void
     {
         $text = 'HP7184097674 HOC PHI HOC KY 1 HS NGUYEN THI BINH PH NGUYEN VAN AN';

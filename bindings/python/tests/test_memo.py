@@ -280,6 +280,20 @@ def test_parse():
     assert e.value.status is Status.REF_SCHEMES_INVALID
 
 
+def test_envelope():
+    line = "020097041509102116392024xEHP811545.78219 .115520.NGUYEN VAN AN chuyen tien"
+    e = memo.envelope(line)
+    assert (e["bank"], e["shape"]) == ("vietcombank", "napas247")
+    assert e["senderName"] == {"text": "NGUYEN VAN AN", "span": [49, 62]}
+    assert [f["text"] for f in e["free"]] == ["chuyen tien"]
+    assert {x["kind"] for x in e["numbers"]} == {"trace", "time"}
+    # The code that the trace holds by chance is not a code.
+    assert memo.extract(line, "HP:8") == []
+    none = memo.envelope("hoc phi HP7184097674")
+    assert none["shape"] is None and [f["text"] for f in none["free"]] == ["hoc phi HP7184097674"]
+    assert json.loads(memo.envelope_json(line)) == e
+
+
 def test_message_with_schemes():
     m = Message.from_json(
         '{"sector":"health","payerName":"Trần Thị Mai","reason":"Viện phí","invoice":"vp 3728 1743 0911"}'

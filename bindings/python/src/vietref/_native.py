@@ -182,6 +182,7 @@ _SIGNATURES = {
     "vietref_memo_field_name": (c_uint32, (ReportP, c_uint32, c_size_t, POINTER(StringP))),
     "vietref_memo_extract": (c_uint32, _T + _T + (POINTER(CandidatesP),)),
     "vietref_memo_parse": (c_uint32, _T + _T + (POINTER(StringP),)),
+    "vietref_memo_envelope": (c_uint32, _T + (POINTER(StringP),)),
     "vietref_candidates_free": (None, (CandidatesP,)),
     "vietref_candidates_count": (c_uint32, (CandidatesP, POINTER(c_size_t))),
     "vietref_candidates_code": (c_uint32, (CandidatesP, c_size_t, POINTER(StringP))),

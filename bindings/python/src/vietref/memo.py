@@ -138,6 +138,23 @@ def parse(text: TextArg, schemes: SchemesArg = None) -> ParsedMemo:
     return ParsedMemo(invoice, d.get("reason"), d.get("beneficiary"), d.get("payer"), d.get("sector"), raw)
 
 
+def envelope_json(text: TextArg) -> str:
+    """:func:`envelope` as the library's JSON (what ``vietref memo envelope`` prints)."""
+    data = n.text_arg(text, "text")
+    return n.call_string(n.lib().vietref_memo_envelope, "memo.envelope", data, len(data))
+
+
+def envelope(text: TextArg) -> Dict[str, Any]:
+    """The envelope banks and NAPAS put around the payer's words in a statement line:
+    ``bank`` and ``shape`` (None when no shape matched), ``senderName``,
+    ``senderAccount``, ``senderBank``, ``receiverAccount``, ``receiverName`` (each None or
+    ``{"text", "span": [start, end]}``), ``numbers`` (``{"kind", "text", "span"}``, kind
+    ``trace``, ``reference``, ``date``, ``time``, ``phone`` or ``other``) and ``free``
+    (the payer's words: ``{"text", "span"}``). Spans are byte offsets into the UTF-8 text."""
+    d: Dict[str, Any] = _json.loads(envelope_json(text))
+    return d
+
+
 class MemoReport(Report):
     """The report of :func:`render`: the message's findings, then every fold, cut and
     omission (``memo.*``). When valid, :attr:`text` is the memo and :attr:`included`,

@@ -111,4 +111,16 @@ public final class Memo {
         PointerByReference out = new PointerByReference();
         return NativeAccess.string(lib().vietref_memo_parse(t, len(t), s, len(s), out), out, "vietref_memo_parse");
     }
+
+    /**
+     * The envelope banks and NAPAS put around the payer's words in a statement line, as JSON
+     * (what {@code vietref memo envelope} prints): {@code {"bank","shape","senderName","senderAccount",
+     * "senderBank","receiverAccount","receiverName" (each null or {"text","span":[start,end]}),
+     * "numbers":[{"kind","text","span"}],"free":[{"text","span"}]}} (UTF-8 byte offsets).
+     */
+    public static String envelope(String text) {
+        byte[] t = utf8(text, "text");
+        PointerByReference out = new PointerByReference();
+        return NativeAccess.string(lib().vietref_memo_envelope(t, len(t), out), out, "vietref_memo_envelope");
+    }
 }

@@ -95,6 +95,8 @@ interface NativeLib extends Library {
     int vietref_memo_field_name(Pointer report, int list, SizeT index, PointerByReference out);
     int vietref_memo_extract(byte[] text, SizeT textLen, byte[] schemes, SizeT schemesLen, PointerByReference candidates);
     int vietref_memo_parse(byte[] text, SizeT textLen, byte[] schemes, SizeT schemesLen, PointerByReference out);
+
+    int vietref_memo_envelope(byte[] text, SizeT textLen, PointerByReference out);
     void vietref_candidates_free(Pointer candidates);
     int vietref_candidates_count(Pointer candidates, SizeTByReference count);
     int vietref_candidates_code(Pointer candidates, SizeT index, PointerByReference out);

@@ -285,6 +285,16 @@ public class MemoTest {
     }
 
     @Test
+    public void envelope() {
+        String line = "020097041509102116392024xEHP811545.78219 .115520.NGUYEN VAN AN chuyen tien";
+        String json = Memo.envelope(line);
+        assertTrue(json.contains("\"shape\":\"napas247\""), json);
+        assertTrue(json.contains("\"senderName\":{\"text\":\"NGUYEN VAN AN\",\"span\":[49,62]}"), json);
+        assertTrue(json.contains("\"free\":[{\"text\":\"chuyen tien\",\"span\":[63,74]}]"), json);
+        assertEquals("[]", Memo.extractJson(line, "HP:8"));
+    }
+
+    @Test
     public void parse() {
         String full = "{\"invoice\":{\"code\":\"HP7184097674\",\"kind\":\"payment_code\",\"start\":0,\"end\":12},"
                 + "\"reason\":\"HOC PHI HOC KY 1\",\"beneficiary\":\"NGUYEN THI BINH\",\"payer\":\"NGUYEN VAN AN\","
