@@ -397,8 +397,9 @@ impl Reconciler {
 
     /// Reserves room for `bytes` more bytes of invoice text (codes, their compacted keys
     /// and folded names), so that the text arena is not copied as it grows. The size of
-    /// the invoice file is a close bound: a record's text held is no longer than its line
-    /// (an e-invoice code's second key aside). Capped at the text capacity.
+    /// the invoice file is a close estimate: the text held for a record is about as long
+    /// as its line or shorter (folding keeps a byte or none per character, rare
+    /// compatibility forms aside). Capped at the text capacity.
     pub fn reserve_text(&mut self, bytes: usize) {
         let room = self.capacity.saturating_sub(self.arena.len());
         self.arena.reserve(bytes.min(room));
