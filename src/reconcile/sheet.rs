@@ -727,40 +727,54 @@ struct TotalsFilter<R> {
     pos: usize,
 }
 
-/// Whether the start of a line holds a word banks use on totals rows.
+/// Words banks use on totals rows, as they appear after ASCII lower-casing.
+const TOTAL_WORDS: &[&[u8]] = &[
+    b"tong",
+    b"cong",
+    b"total",
+    b"so du",
+    b"balance",
+    b"phat sinh",
+    "tổng".as_bytes(),
+    "tỔng".as_bytes(),
+    "cộng".as_bytes(),
+    "cỘng".as_bytes(),
+    "số dư".as_bytes(),
+    "sỐ dƯ".as_bytes(),
+    "phát sinh".as_bytes(),
+    "phÁt sinh".as_bytes(),
+    b"du dau",
+    b"du cuoi",
+    b"cuoi ngay",
+    "dư đầu".as_bytes(),
+    "dƯ ĐẦu".as_bytes(),
+    "dư cuối".as_bytes(),
+    "dƯ cuỐi".as_bytes(),
+    "cuối ngày".as_bytes(),
+    "cuỐi ngÀy".as_bytes(),
+];
+
+/// Whether a byte starts one of [`TOTAL_WORDS`] (every line of a statement goes through
+/// [`has_total_word`], so most positions are passed over on this one test).
+const fn starts_total_word(b: u8) -> bool {
+    matches!(b, b't' | b'c' | b's' | b'b' | b'p' | b'd')
+}
+
+/// Whether the start of a line (its first 96 bytes) holds a word banks use on totals rows.
 fn has_total_word(line: &[u8]) -> bool {
-    const WORDS: &[&[u8]] = &[
-        b"tong",
-        b"cong",
-        b"total",
-        b"so du",
-        b"balance",
-        b"phat sinh",
-        "tổng".as_bytes(),
-        "tỔng".as_bytes(),
-        "cộng".as_bytes(),
-        "cỘng".as_bytes(),
-        "số dư".as_bytes(),
-        "sỐ dƯ".as_bytes(),
-        "phát sinh".as_bytes(),
-        "phÁt sinh".as_bytes(),
-        b"du dau",
-        b"du cuoi",
-        b"cuoi ngay",
-        "dư đầu".as_bytes(),
-        "dƯ ĐẦu".as_bytes(),
-        "dư cuối".as_bytes(),
-        "dƯ cuỐi".as_bytes(),
-        "cuối ngày".as_bytes(),
-        "cuỐi ngÀy".as_bytes(),
-    ];
     let n = line.len().min(96);
     let mut low = [0u8; 96];
     for (d, s) in low.iter_mut().zip(&line[..n]) {
         *d = s.to_ascii_lowercase();
     }
     let low = &low[..n];
-    WORDS.iter().any(|w| low.windows(w.len()).any(|x| x == *w))
+    (0..n).any(|i| {
+        let b = low[i];
+        starts_total_word(b)
+            && TOTAL_WORDS
+                .iter()
+                .any(|w| w[0] == b && low[i..].starts_with(w))
+    })
 }
 
 impl<R: Read> Read for TotalsFilter<R> {
@@ -1217,4 +1231,53 @@ fn xls_rows(bytes: Vec<u8>) -> Result<(String, Vec<Vec<String>>), RecordError> {
         rows.push(v);
     }
     Ok((name, rows))
+}
+
+#[cfg(test)]
+mod total_word_tests {
+    use super::{has_total_word, starts_total_word, TOTAL_WORDS};
+    use proptest::prelude::*;
+
+    /// The plain reading: any totals word anywhere in the first 96 bytes, lower-cased.
+    fn naive(line: &[u8]) -> bool {
+        let low: Vec<u8> = line.iter().take(96).map(u8::to_ascii_lowercase).collect();
+        TOTAL_WORDS
+            .iter()
+            .any(|w| low.windows(w.len()).any(|x| x == *w))
+    }
+
+    #[test]
+    fn every_word_starts_with_a_dispatched_byte() {
+        assert!(TOTAL_WORDS.iter().all(|w| starts_total_word(w[0])));
+    }
+
+    #[test]
+    fn known_rows() {
+        assert!(has_total_word("Tổng cộng,,1.000.000".as_bytes()));
+        assert!(has_total_word(b",,,SO DU CUOI KY,5000"));
+        assert!(has_total_word("  ,Dư đầu kỳ,0".as_bytes()));
+        assert!(!has_total_word(
+            b"1,10/09/2024,500000,MBVCB.6990001234.HP hoc phi"
+        ));
+        // Past the first 96 bytes a totals word is not looked for.
+        let mut far = vec![b'x'; 96];
+        far.extend_from_slice(b"total");
+        assert!(!has_total_word(&far));
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_plain_reading(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(TOTAL_WORDS.to_vec()).prop_map(<[u8]>::to_vec),
+                    "[a-zA-Z0-9 ,;.ỔộưĐẦ]{0,12}".prop_map(String::into_bytes),
+                ],
+                0..10,
+            )
+        ) {
+            let line = parts.concat();
+            prop_assert_eq!(has_total_word(&line), naive(&line));
+        }
+    }
 }
