@@ -67,7 +67,7 @@ sed -e 's|@PREFIX@|${pcfiledir}/../..|' -e 's|@LIBDIR@|${prefix}/lib|' \
     -e 's|@INCLUDEDIR@|${prefix}/include|' -e "s|@VERSION@|$version|" \
     -e 's|@LIBS_PRIVATE@|-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc|' \
     vietref.pc.in > "$s/lib/pkgconfig/vietref.pc"
-install -m 644 LICENSE-MIT LICENSE-APACHE "$s/"
+install -m 644 LICENSE-MIT LICENSE-APACHE NOTICE.md "$s/"
 sed "s/@VERSION@/$version/g; s/@MAJOR@/$major/g" scripts/dist/INSTALL.in > "$s/INSTALL"
 tar -C "$stage" --owner=0 --group=0 -czf "$dist/$sdk.tar.gz" "$sdk"
 
@@ -75,7 +75,7 @@ step "CLI"
 cli=vietref-cli-$version-linux-x86_64
 mkdir -p "$stage/$cli"
 install -m 755 "$out/vietref" "$stage/$cli/vietref"
-install -m 644 LICENSE-MIT LICENSE-APACHE "$stage/$cli/"
+install -m 644 LICENSE-MIT LICENSE-APACHE NOTICE.md "$stage/$cli/"
 tar -C "$stage" --owner=0 --group=0 -czf "$dist/$cli.tar.gz" "$cli"
 
 step "Python wheel"
@@ -83,7 +83,7 @@ step "Python wheel"
 py=$stage/python
 cp -r bindings/python "$py"
 rm -rf "$py/build" "$py"/src/*.egg-info "$py"/src/vietref/libvietref.* "$py/tests"
-cp LICENSE-MIT LICENSE-APACHE "$py/"
+cp LICENSE-MIT LICENSE-APACHE NOTICE.md "$py/"
 (cd "$py" && VIETREF_LIB=$so VIETREF_WHEEL_PLAT=manylinux_2_17_x86_64 \
   python3 -m pip wheel -q --no-deps --no-build-isolation . -w "$dist")
 whl=$dist/vietref-$version-py3-none-manylinux_2_17_x86_64.whl
@@ -101,7 +101,7 @@ install -m 755 "$so" "$j/classes/linux-x86-64/libvietref.so"
 cp bindings/java/pom.xml "$j/classes/META-INF/maven/org.vietref/vietref/pom.xml"
 printf 'groupId=org.vietref\nartifactId=vietref\nversion=%s\n' "$version" \
   > "$j/classes/META-INF/maven/org.vietref/vietref/pom.properties"
-cp LICENSE-MIT LICENSE-APACHE "$j/classes/META-INF/"
+cp LICENSE-MIT LICENSE-APACHE NOTICE.md "$j/classes/META-INF/"
 printf 'Manifest-Version: 1.0\nImplementation-Title: vietref\nImplementation-Version: %s\nAutomatic-Module-Name: org.vietref\n' \
   "$version" > "$j/MANIFEST.MF"
 jar --create --file "$dist/vietref-$version.jar" --manifest "$j/MANIFEST.MF" -C "$j/classes" .
@@ -118,7 +118,7 @@ mcs -nologo -warnaserror -nowarn:1591 -target:library -optimize+ \
   -out:"$n/lib/netstandard2.0/Vietref.dll" -doc:"$n/lib/netstandard2.0/Vietref.xml" \
   bindings/csharp/src/*.cs
 install -m 755 "$so" "$n/runtimes/linux-x64/native/libvietref.so"
-cp bindings/csharp/README.md LICENSE-MIT LICENSE-APACHE "$n/"
+cp bindings/csharp/README.md LICENSE-MIT LICENSE-APACHE NOTICE.md "$n/"
 sed "s/@VERSION@/$version/g" scripts/dist/Vietref.nuspec.in > "$n/Vietref.nuspec"
 (cd "$n" && nuget pack Vietref.nuspec -OutputDirectory "$dist" -NonInteractive -NoPackageAnalysis >/dev/null)
 [ -f "$dist/Vietref.$version.nupkg" ] || die "nuget left no $dist/Vietref.$version.nupkg"
@@ -127,7 +127,7 @@ step "Composer package"
 p=$stage/php/vietref-php-$version
 mkdir -p "$p/lib/linux-x86_64"
 cp -r bindings/php/src bindings/php/resources bindings/php/README.md "$p/"
-cp LICENSE-MIT LICENSE-APACHE "$p/"
+cp LICENSE-MIT LICENSE-APACHE NOTICE.md "$p/"
 install -m 755 "$so" "$p/lib/linux-x86_64/libvietref.so"
 # A package in an artifact repository names its version in composer.json; the development
 # sections stay behind.

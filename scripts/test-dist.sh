@@ -97,6 +97,13 @@ artifacts() {
     [ "$got" = "$want" ] || { fail "${pair%%:*} lacks the library at ${pair#*:} (or holds another one)"; return 1; }
   done
   echo "  the wheel, jar, nupkg and Composer zip carry the SDK's libvietref.so"
+  # The notices of the data the library is built from travel with every copy of it.
+  [ -f "$a/vietref-$version-linux-x86_64/NOTICE.md" ] && [ -f "$a/vietref-cli-$version-linux-x86_64/NOTICE.md" ] \
+    || { fail "the SDK or CLI tarball lacks NOTICE.md"; return 1; }
+  for z in "$whl" "$jar" "$nupkg" "$phpzip"; do
+    unzip -l "$z" | grep -q 'NOTICE\.md$' || { fail "$z lacks NOTICE.md"; return 1; }
+  done
+  echo "  every release file carries NOTICE.md"
   unzip -p "$nupkg" Vietref.nuspec | grep -q "<version>$version</version>" || { fail "nuspec version"; return 1; }
   unzip -p "$phpzip" "vietref-php-$version/composer.json" | grep -q "\"version\": \"$version\"" \
     || { fail "composer.json version"; return 1; }
