@@ -690,6 +690,24 @@ static void test_memo_parse(void) {
     CHECK_BUF_FAILS(VIETREF_REF_SCHEMES_INVALID, vietref_memo_parse_buf(S("x"), S("HP:"), buf, cap, lenp));
 }
 
+static void test_memo_envelope(void) {
+    static const char want[] =
+        "{\"bank\":null,\"shape\":null,\"senderName\":null,\"senderAccount\":null,\"senderBank\":null,"
+        "\"receiverAccount\":null,\"receiverName\":null,"
+        "\"numbers\":[{\"kind\":\"reference\",\"text\":\"FT24256000123456\",\"span\":[8,24]}],"
+        "\"free\":[{\"text\":\"hoc phi\",\"span\":[0,7]}]}";
+    CHECK_OWNED(want, vietref_memo_envelope(S("hoc phi FT24256000123456"), outp));
+    CHECK_BUF(want, vietref_memo_envelope_buf(S("hoc phi FT24256000123456"), buf, cap, lenp));
+    CHECK_OWNED("{\"bank\":null,\"shape\":null,\"senderName\":null,\"senderAccount\":null,\"senderBank\":null,"
+                "\"receiverAccount\":null,\"receiverName\":null,\"numbers\":[],\"free\":[]}",
+                vietref_memo_envelope(NULL, 0, outp));
+    CHECK_OWNED_FAILS(VIETREF_NULL_ARGUMENT, vietref_memo_envelope(NULL, 1, outp));
+    CHECK_OWNED_FAILS(VIETREF_INVALID_UTF8, vietref_memo_envelope(S(BAD_UTF8), outp));
+    CHECK_STATUS(vietref_memo_envelope(S("x"), NULL), VIETREF_NULL_ARGUMENT);
+    CHECK_BUF_FAILS(VIETREF_NULL_ARGUMENT, vietref_memo_envelope_buf(NULL, 1, buf, cap, lenp));
+    CHECK_BUF_FAILS(VIETREF_INVALID_UTF8, vietref_memo_envelope_buf(S(BAD_UTF8), buf, cap, lenp));
+}
+
 /* ---- VietQR from a message, and codes read back ------------------------------------------- */
 
 static void test_vietqr_payment(void) {
@@ -795,6 +813,7 @@ int main(void) {
     test_memo_render_custom();
     test_memo_extract();
     test_memo_parse();
+    test_memo_envelope();
     test_vietqr_payment();
     return check_summary();
 }
