@@ -163,6 +163,29 @@ static void test_statuses(void) {
     vietref_reconciler_free(r);
 }
 
+/* A code of the scheme whose check digits fail, one digit changed or two adjacent digits swapped
+   away from exactly one open invoice's code: a possible typo, never applied. */
+static void test_possible_typo(void) {
+    vietref_reconciler *r = school();
+    const char *typed[] = {"HP24010464 hoc phi", "HP 2401 0436", "HP24010643"};
+    for (size_t i = 0; i < sizeof typed / sizeof *typed; i++) {
+        vietref_line_result *x = feed(r, 2 + i, 1000, typed[i], NULL);
+        check_line(x, VIETREF_LINE_UNMATCHED, NULL);
+        CHECK_OWNED_FAILS(VIETREF_NO_VALUE, vietref_line_result_suggestion(x, outp));
+        CHECK_OWNED(C4, vietref_line_result_possible_typo(x, outp));
+        CHECK_BUF(C4, vietref_line_result_possible_typo_buf(x, buf, cap, lenp));
+        vietref_line_result_free(x);
+    }
+    vietref_line_result *x = feed(r, 9, 1000, "ung ho quy lop", NULL);
+    CHECK_OWNED_FAILS(VIETREF_NO_VALUE, vietref_line_result_possible_typo(x, outp));
+    CHECK_BUF_FAILS(VIETREF_NO_VALUE, vietref_line_result_possible_typo_buf(x, buf, cap, lenp));
+    vietref_line_result_free(x);
+    CHECK_OWNED("{\"code\":\"HP24010463\",\"kind\":\"payment_code\",\"amountDue\":750000,\"paid\":0,"
+                "\"payments\":0,\"outstanding\":750000,\"status\":\"unpaid\"}",
+                vietref_reconciler_invoice_json(r, S(C4), outp));
+    vietref_reconciler_free(r);
+}
+
 static void test_add_invoice(void) {
     vietref_reconciler *r = NULL;
     vietref_report *rep = NULL;
@@ -523,6 +546,7 @@ static void test_constants(void) {
 int main(void) {
     test_constants();
     test_statuses();
+    test_possible_typo();
     test_add_invoice();
     test_arguments();
     test_files();
