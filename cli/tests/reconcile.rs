@@ -405,11 +405,20 @@ fn the_school_export_against_the_vietcombank_export_both_xlsx() {
             want(12, "paid", Some("HP2409010483"), None, "code HP2409010483 found; 980,000 VND paid in full"),
             want(13, "paid", Some("HP2409010580"), None, "code HP2409010580 found; 1,250,000 VND paid in full"),
             // Row 14 is the bank's SMS fee: outgoing, skipped (a warning on stderr).
-            want(15, "unmatched", None, Some("HP2409010677"), "no invoice code found in the content; the beneficiary's name DO MINH QUAN and the exact amount 750,000 VND fit one open invoice, HP2409010677: a suggestion for a person to confirm, not applied"),
+            want(15, "unmatched", None, Some("HP2409010677"), "no invoice code found in the content; the beneficiary's name DO MINH QUAN and the exact amount 750,000 VND fit one open invoice, HP2409010677: a suggestion for a person to confirm, not applied; the code HP2409010678 fails its check digits and is one digit (or one swap of adjacent digits) away from the open invoice HP2409010677: a possible typo for a person to confirm, not applied"),
             want(16, "duplicate", Some("HP2409010192"), None, "invoice HP2409010192 was already settled by line 9; this 1,250,000 VND is an extra payment"),
             want(17, "unmatched", None, None, "no invoice code found in the content"),
         ]
     );
+    // Row 15's mistyped code is named as a possible typo of the invoice its name points to.
+    let typos: Vec<(u64, String)> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            Some((v["line"].as_u64()?, v["possibleTypo"].as_str()?.to_string()))
+        })
+        .collect();
+    assert_eq!(typos, vec![(15, "HP2409010677".to_string())]);
     // Both mappings on stderr, every skipped row with its number.
     for needle in [
         "hoc_phi.xlsx: read as xlsx, sheet \"Hoc phi HK1\", header row 4: code=\"Mã hóa đơn\" (column 5), amount=\"Số tiền\" (column 7), payer=\"Họ tên phụ huynh\" (column 6), beneficiary=\"Họ tên học sinh\" (column 3), due=\"Hạn nộp\" (column 8)",
