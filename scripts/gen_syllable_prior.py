@@ -155,7 +155,7 @@ def main():
         "//!",
         "//! Sources: Vietnamese administrative documents (not protected by copyright: Law on",
         "//! Intellectual Property 2005, Article 15); given names from vietnamese-namedb",
-        "//! (https://github.com/duyet/vietnamese-namedb, MIT licence, Copyright (c) 2016",
+        "//! (<https://github.com/duyet/vietnamese-namedb>, MIT licence, Copyright (c) 2016",
         "//! Van-Duyet Le); the published shares of the common family names. See",
         "//! docs/syllables.md. Licence of this table: MIT OR Apache-2.0, like vietref.",
         "//!",

@@ -24,6 +24,7 @@ cargo clippy --workspace --all-targets --all-features -- -D warnings
 
 step "cargo doc -D warnings"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace -q
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --all-features -q
 
 step "cargo test (workspace, fuzz entry points included)"
 cargo test --workspace --all-features

@@ -77,7 +77,7 @@ pub fn parse_memo(text: &str) -> ParsedMemo {
     parse_memo_with(text, &[])
 }
 
-/// [`parse_memo`] that looks for the codes of the given schemes first (as [`extract`] does).
+/// [`parse_memo`] that looks for the codes of the given schemes first (as [`extract`](crate::memo::extract) does).
 pub fn parse_memo_with(text: &str, schemes: &[Scheme]) -> ParsedMemo {
     let env = read_envelope(text);
     // The words of the free text only.
