@@ -23,8 +23,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --all-targets --all-features -- -D warnings
 
 step "cargo doc -D warnings"
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace -q
-RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --all-features -q
+# Libraries only: the CLI binary is also named vietref, and its docs would land in the
+# library's folder (cargo then races removing it when the features change).
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --lib -q
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --lib --all-features -q
 
 step "cargo test (workspace, fuzz entry points included)"
 cargo test --workspace --all-features
