@@ -288,9 +288,9 @@ public class MemoTest {
     public void envelope() {
         String line = "020097041509102116392024xEHP811545.78219 .115520.NGUYEN VAN AN chuyen tien";
         String json = Memo.envelope(line);
-        assertTrue(json.contains("\"shape\":\"napas247\""), json);
-        assertTrue(json.contains("\"senderName\":{\"text\":\"NGUYEN VAN AN\",\"span\":[49,62]}"), json);
-        assertTrue(json.contains("\"free\":[{\"text\":\"chuyen tien\",\"span\":[63,74]}]"), json);
+        assertTrue(json, json.contains("\"shape\":\"napas247\""));
+        assertTrue(json, json.contains("\"senderName\":{\"text\":\"NGUYEN VAN AN\",\"span\":[49,62]}"));
+        assertTrue(json, json.contains("\"free\":[{\"text\":\"chuyen tien\",\"span\":[63,74]}]"));
         assertEquals("[]", Memo.extractJson(line, "HP:8"));
     }
 
