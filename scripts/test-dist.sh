@@ -11,6 +11,8 @@
 # Artifact checks (always): SHA256SUMS; every file named with Cargo.toml's version; the
 # library and CLI need no glibc symbol version above GLIBC_2.17 (objdump -T); the SONAME;
 # sizes (library <= 3.5 MiB, CLI <= 6 MB, wheel <= 1.5 MiB); every package carries the same library.
+# Under pipefail no check pipes into `grep -q`: grep would exit at the first match and the
+# writer's SIGPIPE would fail the pipeline (it did, at random, on a loaded machine).
 # Environment: VIETREF_DIST (default dist/). Installs its tools from Debian when missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -81,10 +83,10 @@ artifacts() {
   local so=$lib/libvietref.so.$version exe=$a/vietref-cli-$version-linux-x86_64/vietref
   [ "$(readlink "$lib/libvietref.so.$major")" = "libvietref.so.$version" ] \
     && [ "$(readlink "$lib/libvietref.so")" = "libvietref.so.$major" ] || { fail "SDK symlinks"; return 1; }
-  objdump -p "$so" | grep -qE "SONAME +libvietref\.so\.$major$" || { fail "SONAME is not libvietref.so.$major"; return 1; }
+  objdump -p "$so" | grep -E "SONAME +libvietref\.so\.$major$" >/dev/null || { fail "SONAME is not libvietref.so.$major"; return 1; }
   echo "  SONAME libvietref.so.$major"
   check_glibc libvietref.so "$so" && check_glibc "vietref CLI" "$exe" || return 1
-  if objdump -h "$so" "$exe" | grep -q '\.debug_'; then fail "debug sections in the shipped library or CLI"; return 1; fi
+  if objdump -h "$so" "$exe" | grep '\.debug_' >/dev/null; then fail "debug sections in the shipped library or CLI"; return 1; fi
   check_size "libvietref.so" "$so" $((3584 * 1024)) && check_size "vietref CLI" "$exe" $((6 * 1024 * 1024)) \
     && check_size "wheel" "$whl" $((1536 * 1024)) || return 1
   # Every package carries the SDK's library, byte for byte.
@@ -101,14 +103,14 @@ artifacts() {
   [ -f "$a/vietref-$version-linux-x86_64/NOTICE.md" ] && [ -f "$a/vietref-cli-$version-linux-x86_64/NOTICE.md" ] \
     || { fail "the SDK or CLI tarball lacks NOTICE.md"; return 1; }
   for z in "$whl" "$jar" "$nupkg" "$phpzip"; do
-    unzip -l "$z" | grep -q 'NOTICE\.md$' || { fail "$z lacks NOTICE.md"; return 1; }
+    unzip -l "$z" | grep 'NOTICE\.md$' >/dev/null || { fail "$z lacks NOTICE.md"; return 1; }
   done
   echo "  every release file carries NOTICE.md"
-  unzip -p "$nupkg" Vietref.nuspec | grep -q "<version>$version</version>" || { fail "nuspec version"; return 1; }
-  unzip -p "$phpzip" "vietref-php-$version/composer.json" | grep -q "\"version\": \"$version\"" \
+  unzip -p "$nupkg" Vietref.nuspec | grep "<version>$version</version>" >/dev/null || { fail "nuspec version"; return 1; }
+  unzip -p "$phpzip" "vietref-php-$version/composer.json" | grep "\"version\": \"$version\"" >/dev/null \
     || { fail "composer.json version"; return 1; }
   grep -q "<version>$version</version>" "$pom" || { fail "pom version"; return 1; }
-  unzip -p "$jar" META-INF/maven/org.vietref/vietref/pom.properties | grep -qx "version=$version" \
+  unzip -p "$jar" META-INF/maven/org.vietref/vietref/pom.properties | grep -x "version=$version" >/dev/null \
     || { fail "jar pom.properties version"; return 1; }
 }
 
@@ -189,7 +191,7 @@ run_c() {
   LD_LIBRARY_PATH=$d/prefix/lib ./smoke-plain "$version" || return 1
   gcc -std=c11 -D_GNU_SOURCE smoke.c $(pkg-config --cflags vietref) prefix/lib/libvietref.a \
     $(pkg-config --static --libs-only-l vietref | sed 's/-lvietref //') -o smoke-static || return 1
-  ! ldd smoke-static | grep -q libvietref || { fail "smoke-static links libvietref.so"; return 1; }
+  ! ldd smoke-static | grep libvietref >/dev/null || { fail "smoke-static links libvietref.so"; return 1; }
   ./smoke-static "$version" || return 1
   echo "c: shared (rpath, LD_LIBRARY_PATH) and static builds ok"
 }
