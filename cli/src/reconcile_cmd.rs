@@ -188,6 +188,63 @@ fn feed_batch(
     out.send(false).map_err(crate::io::output_error)
 }
 
+/// What the feeding thread gives back: the reconciler, and the counts of lines not fed.
+struct Fed {
+    rec: Reconciler,
+    rejected: u64,
+    skipped: u64,
+    hidden: u64,
+}
+
+/// Feeds the statement records that come through `rx` (in statement order), hands the
+/// results to `out`, and waits for them to be written. Skipped and unreadable lines are
+/// listed on stderr (the first [`SHOWN`] of each) and counted.
+fn feed_records(
+    mut rec: Reconciler,
+    rx: mpsc::Receiver<Vec<Result<StatementRecord, RecordError>>>,
+    mut out: Writer,
+    path: &str,
+) -> Result<Fed, String> {
+    let (mut rejected, mut skipped, mut hidden) = (0u64, 0u64, 0u64);
+    // Lines are fed in batches (`feed_many` looks their codes up together); results are
+    // written in statement order.
+    let mut batch: Vec<StatementLine> = Vec::with_capacity(FEED_BATCH);
+    for records in rx {
+        for item in records {
+            match item {
+                Ok(StatementRecord::Line(line)) => {
+                    batch.push(line);
+                    if batch.len() == FEED_BATCH {
+                        feed_batch(&mut rec, &mut batch, &mut out, path, &mut hidden)?;
+                    }
+                }
+                Ok(StatementRecord::Skipped(s)) => {
+                    skipped += 1;
+                    if skipped <= SHOWN {
+                        eprintln!("{}", finding_line(path, s.line, &s.finding));
+                    }
+                    rec.skip(&s);
+                }
+                Err(e) => {
+                    rejected += 1;
+                    if rejected <= SHOWN {
+                        print_record_error(path, &e);
+                    }
+                    rec.reject(&e);
+                }
+            }
+        }
+    }
+    feed_batch(&mut rec, &mut batch, &mut out, path, &mut hidden)?;
+    out.finish().map_err(crate::io::output_error)?;
+    Ok(Fed {
+        rec,
+        rejected,
+        skipped,
+        hidden,
+    })
+}
+
 /// JSON lines are written to the output once this many bytes of them are ready.
 const JSON_CHUNK: usize = 1 << 20;
 
@@ -529,51 +586,55 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         None => Box::new(io::stdout()),
     };
     let sink = BufWriter::with_capacity(1 << 16, sink);
-    let mut out = Writer::start(match if a.json { OutFormat::Json } else { a.format } {
+    let out = Writer::start(match if a.json { OutFormat::Json } else { a.format } {
         OutFormat::Json => Output::Json(sink, String::with_capacity(JSON_CHUNK + (1 << 16))),
         OutFormat::Csv => Output::Csv(CsvWriter::new(sink)),
     });
-    let write_err = crate::io::output_error;
-    let (mut rejected, mut skipped, mut n, mut hidden) = (0u64, 0u64, 0u64, 0u64);
-    // Lines are fed in batches (`feed_many` looks their codes up together); results are
-    // written in statement order.
-    let mut batch: Vec<StatementLine> = Vec::with_capacity(FEED_BATCH);
+    // The statement is read and parsed here, while another thread feeds the lines read
+    // before (and a third writes their results): batches of records go to the feeding
+    // thread in statement order through a bounded channel, so reading runs at most a few
+    // batches ahead and every result keeps its line's place.
+    let (tx, rx) = mpsc::sync_channel::<Vec<Result<StatementRecord, RecordError>>>(4);
+    let path = a.statement.clone();
+    let feeder = thread::spawn(move || feed_records(rec, rx, out, &path));
+    let mut n = 0u64;
+    let mut records = Vec::with_capacity(FEED_BATCH);
+    let mut stopped = false;
     for item in statement.by_ref() {
         n += 1;
         if let Some(p) = progress.as_mut() {
-            if n % 4096 == 0 {
+            if n.is_multiple_of(4096) {
                 p.tick(n);
             }
         }
-        match item {
-            Ok(StatementRecord::Line(line)) => {
-                batch.push(line);
-                if batch.len() == FEED_BATCH {
-                    feed_batch(&mut rec, &mut batch, &mut out, &a.statement, &mut hidden)?;
-                }
-            }
-            Ok(StatementRecord::Skipped(s)) => {
-                skipped += 1;
-                if skipped <= SHOWN {
-                    eprintln!("{}", finding_line(&a.statement, s.line, &s.finding));
-                }
-                rec.skip(&s);
-            }
-            Err(e) => {
-                rejected += 1;
-                if rejected <= SHOWN {
-                    print_record_error(&a.statement, &e);
-                }
-                rec.reject(&e);
+        records.push(item);
+        if records.len() == FEED_BATCH {
+            let full = std::mem::replace(&mut records, Vec::with_capacity(FEED_BATCH));
+            if tx.send(full).is_err() {
+                // The feeding thread stopped (its output failed): its result says why.
+                stopped = true;
+                break;
             }
         }
     }
-    feed_batch(&mut rec, &mut batch, &mut out, &a.statement, &mut hidden)?;
+    if !stopped && !records.is_empty() {
+        // An error here is the feeding thread's, told by its result.
+        let _ = tx.send(records);
+    }
+    drop(tx);
+    let Fed {
+        mut rec,
+        rejected,
+        skipped,
+        hidden,
+    } = match feeder.join() {
+        Ok(r) => r?,
+        Err(_) => return Err("the reconciling thread failed".into()),
+    };
     rec.add_input_lines(&statement.input_lines());
     if let Some(p) = &progress {
         p.done();
     }
-    out.finish().map_err(write_err)?;
     if let Some(e) = statement.take_io_error() {
         return Err(format!("cannot read {}: {e}", a.statement));
     }

@@ -242,26 +242,31 @@ pub fn is_total_row(row: &[String], date_col: Option<usize>) -> bool {
     }
     row.iter().any(|c| {
         let k = header_key(c);
-        [
-            "TONG",
-            "CONG",
-            "TOTAL",
-            "SUBTOTAL",
-            "SODU",
-            "SUM",
-            "CLOSINGBALANCE",
-            "OPENINGBALANCE",
-            "ENDINGBALANCE",
-            "PHATSINH",
-            // BIDV's `Dư đầu`, `Dư cuối`, `Cuối ngày` rows.
-            "DUDAU",
-            "DUCUOI",
-            "CUOINGAY",
-        ]
-        .iter()
-        .any(|w| k.starts_with(w))
+        TOTAL_WORDS.iter().any(|w| k.starts_with(w))
     })
 }
+
+/// The words a statement's totals row starts a cell with, as [`header_key`] gives them
+/// (BIDV's `Dư đầu`, `Dư cuối`, `Cuối ngày` rows among them). Invoice lists use the first
+/// [`INVOICE_TOTAL_WORDS`] of them.
+pub(crate) const TOTAL_WORDS: [&str; 13] = [
+    "TONG",
+    "CONG",
+    "TOTAL",
+    "SUBTOTAL",
+    "SUM",
+    "SODU",
+    "CLOSINGBALANCE",
+    "OPENINGBALANCE",
+    "ENDINGBALANCE",
+    "PHATSINH",
+    "DUDAU",
+    "DUCUOI",
+    "CUOINGAY",
+];
+
+/// How many of [`TOTAL_WORDS`] (the first ones) mark an invoice list's totals row.
+const INVOICE_TOTAL_WORDS: usize = 5;
 
 /// The names a header cell of an invoice list (a school's or a hospital's export) may give
 /// each invoice field, as [`HEADER_NAMES`] for statements, field by field as in
@@ -403,7 +408,7 @@ pub fn is_invoice_total_row(row: &[String], code_col: Option<usize>) -> bool {
         .unwrap_or("");
     let total_word = |c: &str| {
         let k = header_key(c);
-        ["TONG", "CONG", "TOTAL", "SUBTOTAL", "SUM"]
+        TOTAL_WORDS[..INVOICE_TOTAL_WORDS]
             .iter()
             .any(|w| k.starts_with(w))
     };
