@@ -268,6 +268,38 @@ fn a_totals_row_in_csv_is_skipped_not_fed_and_a_transaction_named_tong_is_kept()
     );
 }
 
+/// Totals words anywhere in a row (past its first hundred bytes too), `Sum` and `Subtotal`
+/// among them, in quoted cells and without diacritics; lines that merely start cells with
+/// `T`, `C` or `S` are transactions.
+#[test]
+fn totals_rows_are_found_in_any_cell_of_a_csv_statement() {
+    let long = "x".repeat(120);
+    let csv = format!(
+        "Ngày;Có;Nội dung;Ghi chú\n\
+         2024-09-10;1000;chuyen tien HP1;Tong hop\n\
+         ;;{long};Sum\n\
+         ;2000;\"Sub-total\";\n\
+         ;3000;;\"  so du, cuoi ky\"\n\
+         2024-09-11;4000;Cong ty ABC;Total\n"
+    );
+    let mut o = open_statement(
+        TableFormat::Csv,
+        Box::new(std::io::Cursor::new(csv.into_bytes())),
+        &Columns::new(),
+        None,
+    )
+    .expect("opened");
+    assert_eq!(
+        records(&mut o),
+        vec![
+            (2, 1000, "chuyen tien HP1".to_string()),
+            (6, 4000, "Cong ty ABC".to_string())
+        ]
+    );
+    let rows: Vec<u64> = o.mapping().skipped_rows.iter().map(|r| r.row).collect();
+    assert_eq!(rows, vec![3, 4, 5]);
+}
+
 #[test]
 fn an_unknown_bank_is_an_error_listing_the_known_ones() {
     let e = open_statement(
