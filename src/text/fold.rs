@@ -251,6 +251,8 @@ const GAP: u64 = 0x80;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The low bit of each byte of a word.
 const ONES: u64 = 0x0101_0101_0101_0101;
+/// A space in each byte of a word (and bit 5 of each byte).
+const SPACES: u64 = 0x2020_2020_2020_2020;
 
 /// [`ascii_token`] of each byte of `x`, eight ASCII bytes (high bits clear) at once, and
 /// the high bit of each byte whose token is a letter or digit (not a space).
@@ -261,14 +263,14 @@ fn ascii_tokens(x: u64) -> (u64, u64) {
     let at_least = |v: u64, lo: u8| v.wrapping_add(ONES.wrapping_mul(u64::from(0x80 - lo)));
     let within = |v: u64, lo: u8, hi: u8| at_least(v, lo) & !at_least(v, hi + 1);
     // With bit 5 set, exactly the letters of both cases land in `a..=z` (and stay ASCII).
-    let folded = x | ONES * 0x20;
+    let folded = x | SPACES;
     let letter = within(folded, b'a', b'z') & HIGH;
     let keep = letter | (within(x, b'0', b'9') & HIGH);
     // Letters and digits are kept with their 0x20 bit set (digits have it), anything else
     // becomes 0x20, a space; then letters lose the 0x20 bit (the high bit moved down two
     // places).
     let kept = keep - (keep >> 7);
-    let tokens = ((folded & kept) | ONES * 0x20) ^ (letter >> 2);
+    let tokens = ((folded & kept) | SPACES) ^ (letter >> 2);
     (tokens, keep)
 }
 
@@ -281,14 +283,14 @@ fn solid(word: u64) -> u64 {
 /// `word` with the bytes marked in `drop` (bit 7 of each) cut out, the bytes above each
 /// moving down one place, and how many were cut.
 fn cut(word: u64, drop: u64) -> (u64, usize) {
-    let n = ((drop >> 7).wrapping_mul(ONES) >> 56) as usize;
-    let (mut kept, mut d) = (word, drop);
+    let (mut kept, mut d, mut n) = (word, drop, 0);
     // The lowest first; the marks above it move down with the bytes they mark.
     while d != 0 {
         let lowest = d & d.wrapping_neg();
         let below = (lowest >> 7) - 1;
         kept = (kept & below) | ((kept >> 8) & !below);
         d = (d ^ lowest) >> 8;
+        n += 1;
     }
     (kept, n)
 }
@@ -297,11 +299,7 @@ fn cut(word: u64, drop: u64) -> (u64, usize) {
 /// wrote (the bytes of `dst` past them are left as garbage).
 #[inline(always)]
 fn write(dst: &mut [u8], tokens: u64, drop: u64) -> usize {
-    let (kept, n) = if drop == 0 {
-        (tokens, 0)
-    } else {
-        cut(tokens, drop)
-    };
+    let (kept, n) = cut(tokens, drop);
     if let Some(d) = dst.get_mut(..8) {
         d.copy_from_slice(&kept.to_le_bytes());
     }
@@ -312,6 +310,9 @@ fn write(dst: &mut [u8], tokens: u64, drop: u64) -> usize {
 /// of them is rare: their tokens, squeezed (`gap`: see [`GAP`]), written at `out[j..]`.
 /// Returns where it stopped in `b` and in `out`, the squeeze state, and whether it stopped
 /// at a step holding a rare byte (nothing is written for that step).
+///
+/// Runs of ASCII words and runs of words holding other bytes alternate: each kind has its
+/// own loop ([`ascii_run`], [`pair_run`]), which keeps each loop's state in registers.
 fn steps(
     b: &[u8],
     i: usize,
@@ -319,63 +320,77 @@ fn steps(
     mut j: usize,
     mut gap: u64,
 ) -> (usize, usize, u64, bool) {
-    let table = pair_table();
     let mut rest = b.get(i..).unwrap_or_default();
-    // Where the tokens of the pair steps since the last ASCII step start: they are
-    // written unsqueezed, and squeezed together when an ASCII step comes or the steps end.
-    let mut pending = None;
-    let rare = loop {
-        // Eight bytes, and the one after them for the pairs.
-        let (Some(nine), Some(room)) = (
-            rest.first_chunk::<9>(),
-            out.get(j..).map(|o| o.len() >= 8),
-        ) else {
-            break false;
-        };
-        if !room {
-            break false;
+    loop {
+        let before = rest.len();
+        (rest, j, gap) = ascii_run(rest, out, j, gap);
+        let from = j;
+        let stop;
+        (rest, j, stop) = pair_run(rest, out, j);
+        if j > from {
+            (j, gap) = squeeze(out, from, j, gap);
         }
-        let w = nine.first_chunk::<8>().map_or(HIGH, |e| u64::from_le_bytes(*e));
-        if w & HIGH == 0 {
-            if let Some(from) = pending.take() {
-                (j, gap) = squeeze(out, from, j, gap);
-            }
-            let Some(dst) = out.get_mut(j..).and_then(|o| o.first_chunk_mut::<8>()) else {
-                break false;
-            };
-            // Eight ASCII bytes (the token of an ASCII byte does not depend on the next
-            // one): their tokens at once. A space that follows a space (or starts the
-            // text) goes.
-            let (tokens, keep) = ascii_tokens(w);
-            let space = keep ^ HIGH;
-            let drop = space & (space << 8 | gap);
-            gap = space >> 56;
-            j += write(dst, tokens, drop);
-            rest = rest.get(8..).unwrap_or_default();
-            // More ASCII is likely: sixteen bytes per step while it lasts.
-            while let (Some((sixteen, after)), Some(dst)) = (
-                rest.split_first_chunk::<16>(),
-                out.get_mut(j..).and_then(|o| o.first_chunk_mut::<16>()),
-            ) {
-                let x = u128::from_le_bytes(*sixteen);
-                let (w0, w1) = (x as u64, (x >> 64) as u64);
-                if (w0 | w1) & HIGH != 0 {
-                    break;
-                }
-                let (t0, k0) = ascii_tokens(w0);
-                let (t1, k1) = ascii_tokens(w1);
-                let (s0, s1) = (k0 ^ HIGH, k1 ^ HIGH);
-                let d0 = s0 & (s0 << 8 | gap);
-                let d1 = s1 & (s1 << 8 | s0 >> 56);
-                gap = s1 >> 56;
-                let a = write(dst, t0, d0);
-                j += a + write(dst.get_mut(a..).unwrap_or_default(), t1, d1);
-                rest = after;
-            }
-            continue;
+        match stop {
+            // (Neither loop moving would mean no room: stop rather than spin.)
+            Stop::Ascii if rest.len() < before => {}
+            Stop::Rare => return (b.len() - rest.len(), j, gap, true),
+            _ => return (b.len() - rest.len(), j, gap, false),
+        }
+    }
+}
+
+/// Why [`pair_run`] stopped.
+enum Stop {
+    /// At eight ASCII bytes.
+    Ascii,
+    /// At a step holding a rare byte.
+    Rare,
+    /// At the end: fewer than nine bytes left.
+    End,
+}
+
+/// Eight ASCII bytes per step, while eight bytes remain: their
+/// tokens at once (the token of an ASCII byte does not depend on the next byte), with each
+/// space that follows a space (or starts the text: `gap`, see [`GAP`]) cut out. Returns
+/// the bytes left, where the output ends and the squeeze state.
+#[inline(never)]
+fn ascii_run<'a>(
+    rest: &'a [u8],
+    out: &mut [u8],
+    mut j: usize,
+    mut gap: u64,
+) -> (&'a [u8], usize, u64) {
+    let mut i = 0;
+    while i + 8 <= rest.len() && j + 8 <= out.len() {
+        let w = u64::from_le_bytes(rest[i..i + 8].try_into().unwrap_or([0x80; 8]));
+        if w & HIGH != 0 {
+            break;
+        }
+        let (tokens, keep) = ascii_tokens(w);
+        let space = keep ^ HIGH;
+        let drop = space & (space << 8 | gap);
+        gap = space >> 56;
+        j += write(&mut out[j..j + 8], tokens, drop);
+        i += 8;
+    }
+    (rest.get(i..).unwrap_or_default(), j, gap)
+}
+
+/// Eight bytes per step, while nine remain, holding a byte that is not ASCII and none that
+/// is rare: the tokens of the [`PAIR`]s, written at `out[j..]` unsqueezed (the caller
+/// squeezes them). Returns the bytes left, where the output ends and why it stopped.
+#[inline(never)]
+fn pair_run<'a>(mut rest: &'a [u8], out: &mut [u8], mut j: usize) -> (&'a [u8], usize, Stop) {
+    let table = pair_table();
+    while let (Some(chunk), Some(dst)) = (
+        rest.first_chunk::<9>(),
+        out.get_mut(j..).and_then(|o| o.first_chunk_mut::<8>()),
+    ) {
+        if chunk.iter().take(8).fold(0, |a, &x| a | x) & 0x80 == 0 {
+            return (rest, j, Stop::Ascii);
         }
         // Byte k read with byte k + 1 as a little-endian `u16`.
-        let pair = |k: usize| match nine.get(k..k + 2).map(<[u8; 2]>::try_from) {
+        let pair = |k: usize| match chunk.get(k..k + 2).map(<[u8; 2]>::try_from) {
             Some(Ok(two)) => table
                 .get(usize::from(u16::from_le_bytes(two)))
                 .copied()
@@ -393,27 +408,20 @@ fn steps(
             pair(7),
         ];
         // Write every token; advance past those that are not "nothing". A step holding a
-        // rare byte is thrown away and redone by the general path (`j` stays), so the
-        // check can come after the writes.
-        let Some(dst) = out.get_mut(j..).and_then(|o| o.first_chunk_mut::<8>()) else {
-            break false;
-        };
+        // rare byte is thrown away and redone by the general path, so the check can come
+        // after the writes.
         let mut p = 0;
         for &v in &t {
             dst[p & 7] = v;
             p += usize::from(v != NOTHING);
         }
         if t.iter().fold(0, |a, &v| a | v) & RARE != 0 {
-            break true;
+            return (rest, j, Stop::Rare);
         }
-        pending.get_or_insert(j);
         j += p;
         rest = rest.get(8..).unwrap_or_default();
-    };
-    if let Some(from) = pending {
-        (j, gap) = squeeze(out, from, j, gap);
     }
-    (b.len() - rest.len(), j, gap, rare)
+    (rest, j, Stop::End)
 }
 
 /// Squeezes the tokens `buf[from..end]` in place (`gap`, see [`GAP`]: the state before
