@@ -3,7 +3,8 @@
 //!
 //! - `peers fold [--quick]`: `text::fold` against `any_ascii` and `deunicode` on two corpora
 //!   (Vietnamese names and payment reasons; mixed sentences with more ASCII, digits and
-//!   punctuation) at 1 KB, 1 MB and 100 MB (`--quick`: 1 KB and 64 KB, 3 repeats).
+//!   punctuation) at 1 KB, 1 MB and 100 MB (`--quick`: 1 KB and 64 KB, 3 repeats;
+//!   `PEERS_ONLY=mixed,100MB`: only the rows of that corpus and size).
 //! - `peers vietqr [--quick]`: VietQR decode (strict, CRC checked) and build of the payloads
 //!   that `scripts/peers/vietqr.mjs` and `vietqr.py` time in the peers, in ns per operation.
 //!
@@ -128,6 +129,9 @@ fn fold(quick: bool) {
     } else {
         &[("1KB", 1 << 10), ("1MB", 1 << 20), ("100MB", 100 << 20)]
     };
+    // `PEERS_ONLY=names+reasons,100MB` (size labels and corpus names): only the rows
+    // matching every word.
+    let only = std::env::var("PEERS_ONLY").unwrap_or_default();
     let repeats = if quick { 3 } else { 7 };
     println!(
         "{:<14} {:>6} {:>10} {:>10} {:>10} {:>11} {:>11}",
@@ -136,6 +140,9 @@ fn fold(quick: bool) {
     println!("(MB/s: best run-median run; ratios: of the median times)");
     for (name, base) in &corpora {
         for (label, size) in sizes {
+            if !only.is_empty() && !only.split(',').all(|o| o == *label || o == *name) {
+                continue;
+            }
             let text = sized(base, *size);
             // Fewer repeats for the large case: each call takes a second or more.
             let r = if *size >= 100 << 20 { 3 } else { repeats };
