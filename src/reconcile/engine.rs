@@ -231,6 +231,221 @@ fn prefix_key(amount: u64, family_hash: u64, second: &[u8], third: &[u8]) -> u64
     combine(&[KEY_PREFIX, amount, family_hash, tok_hash(second), initial])
 }
 
+/// Invoices handed to a classifying thread at a time by [`Reconciler::add_invoices`]:
+/// enough that a hand-over costs little per invoice, few enough that the batches in
+/// flight stay small.
+const LOAD_BATCH: usize = 2048;
+
+/// An invoice classified: what adding it does not need the other invoices for (its code
+/// classified, its due date read, its keys built and its names folded), so that it can be
+/// made on another thread. Spans point into a text buffer kept beside it.
+struct Classified {
+    /// Findings of the code and the due date.
+    findings: Vec<Finding>,
+    due: u32,
+    /// `None` when the code is not usable.
+    ready: Option<Ready>,
+}
+
+struct Ready {
+    kind: RefKind,
+    /// The code as it is held.
+    code: String,
+    key: Span,
+    /// The e-invoice printed form's key when it differs from `key` (else empty).
+    alt: Span,
+    payer: Span,
+    beneficiary: Span,
+    amount: u64,
+    keys: [(u64, u32); 4],
+    ends: [Option<(u64, u64)>; 2],
+    /// A name given that holds nothing to match: its field and text.
+    unusable: [Option<(&'static str, String)>; 2],
+}
+
+/// A batch of invoices classified on a worker thread, with the text their spans point
+/// into, and the emptied batch it came in (reused).
+struct ClassifiedBatch<E> {
+    items: Vec<Result<(u64, Classified), E>>,
+    text: String,
+    input: Vec<Result<(u64, Invoice), E>>,
+}
+
+impl<E> Default for ClassifiedBatch<E> {
+    fn default() -> Self {
+        ClassifiedBatch {
+            items: Vec::new(),
+            text: String::new(),
+            input: Vec::new(),
+        }
+    }
+}
+
+/// Classifies an invoice with `schemes` ([`InvoiceRef::parse_with`]), reads its due date,
+/// builds its code's keys and folds its names into `text` (`fold_buf`: scratch). This is
+/// the part of [`Reconciler::add_invoice`] that does not read the invoices already added.
+fn classify_invoice(
+    schemes: &[Scheme],
+    inv: &Invoice,
+    text: &mut String,
+    fold_buf: &mut Vec<u8>,
+) -> Classified {
+    let (iref, mut findings) = InvoiceRef::parse_with(&inv.code, "code", schemes);
+    let due = match inv.due.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => 0,
+        Some(d) => match Date::parse(d) {
+            Some(d) => d.number(),
+            None => {
+                findings.push(Finding::new(Code::ReconcileDateInvalid, "due").detail(quote(d)));
+                0
+            }
+        },
+    };
+    let Some(iref) = iref else {
+        return Classified {
+            findings,
+            due,
+            ready: None,
+        };
+    };
+    let code = iref.as_str().to_string();
+    // Keys are compacted straight into the text (no allocation per invoice).
+    let key_start = text.len();
+    compact_key_into_end(&code, text);
+    let key = span_from(text, key_start);
+    let alt = match &iref {
+        InvoiceRef::EInvoice(e) => {
+            let at = text.len();
+            compact_key_into_end(&e.format(), text);
+            if text.get(at..) == text.get(key_start..at) {
+                text.truncate(at);
+            }
+            span_from(text, at)
+        }
+        _ => span_from(text, text.len()),
+    };
+    let mut unusable = [None, None];
+    let mut fold = |field: &'static str,
+                    name: Option<&String>,
+                    slot: &mut Option<(&'static str, String)>,
+                    text: &mut String| {
+        let at = text.len();
+        let usable = fold_name(name.map(String::as_str), fold_buf, text);
+        if let Some(n) = name.filter(|n| !n.trim().is_empty() && !usable) {
+            *slot = Some((field, n.clone()));
+        }
+        span_from(text, at)
+    };
+    let [u_payer, u_ben] = &mut unusable;
+    let payer = fold("payer", inv.payer.as_ref(), u_payer, text);
+    let beneficiary = fold("beneficiary", inv.beneficiary.as_ref(), u_ben, text);
+    let amount = inv.amount.vnd();
+    let get = |s: Span| {
+        text.get(s.start as usize..s.start as usize + s.len as usize)
+            .unwrap_or("")
+    };
+    let (keys, ends) = name_keys_of(get(payer), get(beneficiary), amount);
+    Classified {
+        findings,
+        due,
+        ready: Some(Ready {
+            kind: iref.ref_kind(),
+            code,
+            key,
+            alt,
+            payer,
+            beneficiary,
+            amount,
+            keys,
+            ends,
+            unusable,
+        }),
+    }
+}
+
+/// The span of `text` from `start` to its end.
+fn span_from(text: &str, start: usize) -> Span {
+    Span {
+        start: u32::try_from(start).unwrap_or(u32::MAX),
+        len: u32::try_from(text.len().saturating_sub(start)).unwrap_or(0),
+    }
+}
+
+/// [`compact_key`] appended to `out`.
+fn compact_key_into_end(s: &str, out: &mut String) {
+    out.extend(
+        s.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_uppercase())),
+    );
+}
+
+/// Folds a name ([`crate::text::fold`]) onto the end of `text`, keeping only the tokens
+/// names are matched on (at most [`MAX_TOKENS`]: the first ones and the given name, as
+/// [`Toks`] reads them), so that matching an invoice costs the same whatever the length of
+/// the name it was given. A name without a word (letters only) is not kept (nothing is
+/// appended) and the result is false.
+fn fold_name(name: Option<&str>, buf: &mut Vec<u8>, text: &mut String) -> bool {
+    let at = text.len();
+    buf.clear();
+    crate::text::fold_append(name.unwrap_or("").as_bytes(), buf);
+    match std::str::from_utf8(buf) {
+        Ok(s) => text.push_str(s),
+        Err(_) => text.push_str(&String::from_utf8_lossy(buf)),
+    }
+    let folded = text.get(at..).unwrap_or("");
+    let usable = folded.split(' ').any(|t| is_word(t.as_bytes()));
+    if !usable {
+        text.truncate(at);
+    } else if folded.bytes().filter(|b| *b == b' ').count() >= MAX_TOKENS {
+        let kept: Vec<u8> = Toks::new(folded).as_slice().join(&b' ');
+        text.truncate(at);
+        text.push_str(std::str::from_utf8(&kept).unwrap_or(""));
+    }
+    usable
+}
+
+/// The name-index keys of an invoice whose folded names are `payer` and `beneficiary`, for
+/// the outstanding amount `amount`, with the masks stored in their entries, by position:
+/// payer full, payer prefix, beneficiary full, beneficiary prefix (key 0: none); and for
+/// the payer and the beneficiary the hashes of the first and last tokens of a name of one
+/// token or more (family and given names). See [`Reconciler::name_keys`].
+#[allow(clippy::type_complexity)]
+fn name_keys_of(
+    payer: &str,
+    beneficiary: &str,
+    amount: u64,
+) -> ([(u64, u32); 4], [Option<(u64, u64)>; 2]) {
+    let mut keys = [(0u64, 0u32); 4];
+    let mut ends = [None; 2];
+    let [payer_end, ben_end] = &mut ends;
+    for (pos, name, end) in [(0, payer, payer_end), (2, beneficiary, ben_end)] {
+        let toks = Toks::new(name);
+        let t = toks.as_slice();
+        let (Some(first), Some(last)) = (t.first(), t.last()) else {
+            continue;
+        };
+        let (fh, gh) = (tok_hash(first), tok_hash(last));
+        *end = Some((fh, gh));
+        if t.len() < 2 {
+            continue;
+        }
+        if let Some(k) = keys.get_mut(pos) {
+            let middles = t.get(1..t.len() - 1).unwrap_or(&[]);
+            *k = (combine(&[KEY_FULL, amount, fh, gh]), token_mask(middles));
+        }
+        if let (Some(second), Some(third)) = (t.get(1), t.get(2)) {
+            if let Some(k) = keys.get_mut(pos + 1) {
+                *k = (
+                    prefix_key(amount, fh, second, third),
+                    token_mask(t.get(2..).unwrap_or(&[])),
+                );
+            }
+        }
+    }
+    (keys, ends)
+}
+
 /// The hit recorded when a scan stopped at [`SCAN_MAX`] entries: several invoices.
 const SATURATED: u32 = u32::MAX - 1;
 
@@ -297,6 +512,11 @@ pub struct Reconciler {
     window_lens: Vec<usize>,
     /// Whether a line was fed (the name index is then frozen).
     fed: bool,
+    /// Threads the reconciler may use ([`Reconciler::set_threads`]; default 1).
+    threads: usize,
+    /// Invoices per batch handed to a classifying thread ([`LOAD_BATCH`]; lowered only by
+    /// tests).
+    load_batch: usize,
     // Per-line scratch, reused.
     cands: Vec<Candidate>,
     /// What [`Reconciler::feed`] reads from its line.
@@ -310,10 +530,9 @@ pub struct Reconciler {
     unknown: Vec<String>,
     view: Vec<u8>,
     pos: Vec<u32>,
-    /// Scratch of [`Reconciler::add_invoice`]: the code's key, its alternative key and a
-    /// name being folded, kept so that loading allocates nothing per invoice.
+    /// Scratch of [`Reconciler::add_invoice`]: the text of a classified invoice and a
+    /// name being folded, kept so that loading allocates little per invoice.
     key_buf: String,
-    alt_buf: String,
     fold_buf: Vec<u8>,
     // Totals.
     per_status: [(u64, u64); 7],
@@ -360,6 +579,8 @@ impl Reconciler {
             givens: HashKeyed::default(),
             window_lens: Vec::new(),
             fed: false,
+            threads: 1,
+            load_batch: LOAD_BATCH,
             cands: Vec::new(),
             one: Prepared::default(),
             ahead: Vec::new(),
@@ -369,7 +590,6 @@ impl Reconciler {
             view: Vec::new(),
             pos: Vec::new(),
             key_buf: String::new(),
-            alt_buf: String::new(),
             fold_buf: Vec::new(),
             per_status: [(0, 0); 7],
             skipped: (0, 0),
@@ -421,48 +641,20 @@ impl Reconciler {
         Some(Span { start, len })
     }
 
+    /// Sets the invoices per batch of [`Reconciler::add_invoices`], so that tests reach
+    /// several batches with few invoices.
+    #[doc(hidden)]
+    pub fn with_load_batch(mut self, batch: usize) -> Reconciler {
+        self.load_batch = batch.max(1);
+        self
+    }
+
     /// Lowers the text capacity (bytes of invoice codes and folded names a reconciler
     /// holds; 4 GiB by default) so that tests can reach `reconcile.capacity`.
     #[doc(hidden)]
     pub fn with_text_capacity(mut self, bytes: usize) -> Reconciler {
         self.capacity = bytes.min(u32::MAX as usize);
         self
-    }
-
-    /// Folds a name ([`crate::text::fold`]) straight into the arena, keeping only the
-    /// tokens names are matched on (at most [`MAX_TOKENS`]: the first ones and the given
-    /// name, as [`Toks`] reads them), so that matching an invoice costs the same whatever
-    /// the length of the name it was given. A name without a word (letters only) is not
-    /// kept (an empty span) and `usable` is false. `None` when the arena is full.
-    fn store_name(&mut self, text: Option<&str>, usable: &mut bool) -> Option<Span> {
-        let start = u32::try_from(self.arena.len()).ok()?;
-        let at = self.arena.len();
-        // As `text::fold_into` appends, with the fold written in a buffer kept for the next
-        // name rather than one allocated per name.
-        let mut buf = std::mem::take(&mut self.fold_buf);
-        buf.clear();
-        crate::text::fold_append(text.unwrap_or("").as_bytes(), &mut buf);
-        match std::str::from_utf8(&buf) {
-            Ok(s) => self.arena.push_str(s),
-            Err(_) => self.arena.push_str(&String::from_utf8_lossy(&buf)),
-        }
-        self.fold_buf = buf;
-        let folded = self.arena.get(at..).unwrap_or("");
-        *usable = folded.split(' ').any(|t| is_word(t.as_bytes()));
-        if !*usable {
-            self.arena.truncate(at);
-        } else if folded.bytes().filter(|b| *b == b' ').count() >= MAX_TOKENS {
-            let kept: Vec<u8> = Toks::new(folded).as_slice().join(&b' ');
-            self.arena.truncate(at);
-            self.arena
-                .push_str(std::str::from_utf8(&kept).unwrap_or(""));
-        }
-        if self.arena.len() > self.capacity {
-            self.arena.truncate(at);
-            return None;
-        }
-        let len = u32::try_from(self.arena.len()).ok()?.checked_sub(start)?;
-        Some(Span { start, len })
     }
 
     fn slot_has_key(&self, i: u32, key: &[u8]) -> bool {
@@ -499,51 +691,141 @@ impl Reconciler {
     /// ([`InvoiceRef::parse_with`]); errors (a bad code, a code already listed, a bad due
     /// date) are returned as findings naming the field (`code`, `due`).
     pub fn add_invoice(&mut self, inv: Invoice) -> Result<Added, Vec<Finding>> {
-        let (iref, mut findings) = InvoiceRef::parse_with(&inv.code, "code", &self.schemes);
-        let due = match inv.due.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-            None => 0,
-            Some(d) => match Date::parse(d) {
-                Some(d) => d.number(),
-                None => {
-                    findings.push(Finding::new(Code::ReconcileDateInvalid, "due").detail(quote(d)));
-                    0
-                }
-            },
-        };
-        let Some(iref) = iref else {
-            return Err(findings);
-        };
-        let kind = iref.ref_kind();
-        let code = iref.as_str().to_string();
-        // The keys are built in buffers the reconciler keeps (no allocation per invoice).
-        let mut key = std::mem::take(&mut self.key_buf);
-        compact_key_into(&code, &mut key);
-        let mut alt = std::mem::take(&mut self.alt_buf);
-        let alt_key = match &iref {
-            InvoiceRef::EInvoice(e) => {
-                compact_key_into(&e.format(), &mut alt);
-                Some(&alt).filter(|k| **k != key)
-            }
-            _ => None,
-        };
-        let result = self.add_keyed(inv, code, kind, &key, alt_key, findings, due);
-        self.key_buf = key;
-        self.alt_buf = alt;
+        let mut text = std::mem::take(&mut self.key_buf);
+        text.clear();
+        let mut fold_buf = std::mem::take(&mut self.fold_buf);
+        let c = classify_invoice(&self.schemes, &inv, &mut text, &mut fold_buf);
+        drop(inv);
+        let result = self.insert_classified(c, &text);
+        self.key_buf = text;
+        self.fold_buf = fold_buf;
         result
     }
 
-    /// [`Reconciler::add_invoice`] once the code is classified and its keys are built.
-    #[allow(clippy::too_many_arguments)]
-    fn add_keyed(
+    /// Sets how many threads [`Reconciler::add_invoices`] uses (and, where it is
+    /// parallel, the statement feed): 1 (the default) keeps all the work on the calling
+    /// thread; 0 is taken as 1. Results do not depend on it.
+    pub fn set_threads(&mut self, n: usize) {
+        self.threads = n.max(1);
+    }
+
+    /// The number of threads set with [`Reconciler::set_threads`].
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// Adds every invoice `items` gives (an [`super::InvoiceReader`], say), calling `each`
+    /// in the items' order with the reader's error or the line and what
+    /// [`Reconciler::add_invoice`] made of the invoice. With [`Reconciler::set_threads`]
+    /// above 1, invoices are read on the calling thread in batches while other threads
+    /// classify their codes and fold their names, and each batch is added on the calling
+    /// thread in order: the results, the findings and the reconciler's state are the same
+    /// as with one thread.
+    pub fn add_invoices<I, E>(
         &mut self,
-        inv: Invoice,
-        code: String,
-        kind: RefKind,
-        key: &String,
-        alt_key: Option<&String>,
-        mut findings: Vec<Finding>,
-        due: u32,
-    ) -> Result<Added, Vec<Finding>> {
+        items: I,
+        mut each: impl FnMut(Result<(u64, Result<Added, Vec<Finding>>), E>),
+    ) where
+        I: Iterator<Item = Result<(u64, Invoice), E>>,
+        E: Send,
+    {
+        if self.threads <= 1 {
+            for item in items {
+                each(item.map(|(line, inv)| (line, self.add_invoice(inv))));
+            }
+            return;
+        }
+        let workers = self.threads - 1;
+        let schemes = self.schemes.clone();
+        std::thread::scope(|scope| {
+            let mut lanes = Vec::with_capacity(workers);
+            for _ in 0..workers {
+                let (to_worker, inbox) =
+                    std::sync::mpsc::channel::<Vec<Result<(u64, Invoice), E>>>();
+                let (outbox, from_worker) = std::sync::mpsc::channel::<ClassifiedBatch<E>>();
+                let schemes = &schemes;
+                scope.spawn(move || {
+                    let mut fold_buf = Vec::new();
+                    let mut spare: Vec<ClassifiedBatch<E>> = Vec::new();
+                    for mut batch in inbox {
+                        let mut out = spare.pop().unwrap_or_default();
+                        out.items.clear();
+                        out.text.clear();
+                        for item in batch.drain(..) {
+                            out.items.push(item.map(|(line, inv)| {
+                                (
+                                    line,
+                                    classify_invoice(schemes, &inv, &mut out.text, &mut fold_buf),
+                                )
+                            }));
+                        }
+                        out.input = batch;
+                        if outbox.send(out).is_err() {
+                            break;
+                        }
+                    }
+                });
+                lanes.push((to_worker, from_worker));
+            }
+            let mut items = items.fuse();
+            let (mut sent, mut done) = (0usize, 0usize);
+            let mut empties: Vec<Vec<Result<(u64, Invoice), E>>> = Vec::new();
+            loop {
+                let mut batch = empties.pop().unwrap_or_default();
+                batch.extend(items.by_ref().take(self.load_batch));
+                let last = batch.len() < self.load_batch;
+                if !batch.is_empty() {
+                    let Some((to_worker, _)) = lanes.get(sent % workers) else {
+                        break;
+                    };
+                    if to_worker.send(batch).is_err() {
+                        break;
+                    }
+                    sent += 1;
+                }
+                // Two batches in flight per worker: one being classified, one queued.
+                while sent - done > (if last { 0 } else { 2 * workers - 1 }) {
+                    let Some(batch) = lanes
+                        .get(done % workers)
+                        .and_then(|(_, from_worker)| from_worker.recv().ok())
+                    else {
+                        sent = done;
+                        break;
+                    };
+                    done += 1;
+                    let ClassifiedBatch {
+                        mut items,
+                        text,
+                        input,
+                    } = batch;
+                    for item in items.drain(..) {
+                        each(item.map(|(line, c)| (line, self.insert_classified(c, &text))));
+                    }
+                    empties.push(input);
+                }
+                if last {
+                    break;
+                }
+            }
+            drop(lanes);
+        });
+    }
+
+    /// Adds an invoice classified by [`classify_invoice`]; `text` holds the spans of `c`.
+    fn insert_classified(&mut self, c: Classified, text: &str) -> Result<Added, Vec<Finding>> {
+        let Classified {
+            mut findings,
+            due,
+            ready,
+        } = c;
+        let Some(r) = ready else {
+            return Err(findings);
+        };
+        let span = |s: Span| {
+            text.get(s.start as usize..s.start as usize + s.len as usize)
+                .unwrap_or("")
+        };
+        let (key, alt_key) = (span(r.key), Some(span(r.alt)).filter(|a| !a.is_empty()));
         for k in std::iter::once(key).chain(alt_key) {
             if let Some(j) = self.find_key(k.as_bytes()) {
                 let other = self
@@ -551,20 +833,21 @@ impl Reconciler {
                     .get(j as usize)
                     .map(|s| self.text_of(s.code))
                     .unwrap_or("");
-                let detail = if other == code {
-                    code.clone()
+                let detail = if other == r.code {
+                    r.code.clone()
                 } else {
-                    format!("{code} (= {other})")
+                    format!("{} (= {other})", r.code)
                 };
                 findings.push(Finding::new(Code::ReconcileInvoiceDuplicate, "code").detail(detail));
                 break;
             }
         }
+        let kind = r.kind;
         if kind != RefKind::PaymentCode && key.len() < CODE_SEARCH_MIN {
             findings.push(
                 Finding::new(Code::ReconcileCodeUnsearchable, "code")
                     .limit(CODE_SEARCH_MIN)
-                    .detail(code.clone()),
+                    .detail(r.code.clone()),
             );
         }
         if has_error(&findings) {
@@ -573,25 +856,19 @@ impl Reconciler {
         let idx = u32::try_from(self.slots.len())
             .ok()
             .filter(|i| *i < SATURATED);
-        let (mut payer_usable, mut ben_usable) = (true, true);
         let mark = self.arena.len();
         let spans = (
             idx,
-            self.store(&code),
+            self.store(&r.code),
             self.store(key),
-            self.store(alt_key.map_or("", String::as_str)),
-            self.store_name(inv.payer.as_deref(), &mut payer_usable),
-            self.store_name(inv.beneficiary.as_deref(), &mut ben_usable),
+            self.store(alt_key.unwrap_or("")),
+            self.store(span(r.payer)),
+            self.store(span(r.beneficiary)),
         );
         // A name given (not blank) that holds nothing to match is reported, not silently
         // dropped.
-        for (field, name, usable) in [
-            ("payer", &inv.payer, payer_usable),
-            ("beneficiary", &inv.beneficiary, ben_usable),
-        ] {
-            if let Some(n) = name.as_deref().filter(|n| !n.trim().is_empty() && !usable) {
-                findings.push(Finding::new(Code::ReconcileNameUnusable, field).detail(quote(n)));
-            }
+        for (field, name) in r.unusable.into_iter().flatten() {
+            findings.push(Finding::new(Code::ReconcileNameUnusable, field).detail(quote(&name)));
         }
         let (Some(idx), Some(code_s), Some(key_s), Some(alt_s), Some(payer_s), Some(ben_s)) = spans
         else {
@@ -605,7 +882,7 @@ impl Reconciler {
             alt_key: alt_s,
             payer: payer_s,
             beneficiary: ben_s,
-            amount: inv.amount.vnd(),
+            amount: r.amount,
             paid: 0,
             settled_line: 0,
             last_ref: 0,
@@ -628,16 +905,15 @@ impl Reconciler {
                 }
             }
         }
-        let (keys, ends) = self.name_keys_and_ends(idx, inv.amount.vnd());
-        for (f, g) in ends.into_iter().flatten() {
+        for (f, g) in r.ends.into_iter().flatten() {
             self.families.insert(f, ());
             self.givens.insert(g, ());
         }
-        if inv.amount.vnd() > 0 {
-            self.index_keys(idx, keys);
+        if r.amount > 0 {
+            self.index_keys(idx, r.keys);
         }
         Ok(Added {
-            code,
+            code: r.code,
             kind,
             warnings: findings,
         })
@@ -656,45 +932,17 @@ impl Reconciler {
         self.name_keys_and_ends(idx, amount).0
     }
 
-    /// [`Reconciler::name_keys`], and for the payer and the beneficiary the hashes of the
-    /// first and last tokens of a name of one token or more (family and given names).
+    /// [`name_keys_of`] the names of invoice `idx`.
     #[allow(clippy::type_complexity)]
     fn name_keys_and_ends(
         &self,
         idx: u32,
         amount: u64,
     ) -> ([(u64, u32); 4], [Option<(u64, u64)>; 2]) {
-        let mut keys = [(0u64, 0u32); 4];
-        let mut ends = [None; 2];
         let Some(s) = self.slots.get(idx as usize) else {
-            return (keys, ends);
+            return ([(0u64, 0u32); 4], [None; 2]);
         };
-        let [payer_end, ben_end] = &mut ends;
-        for (pos, span, end) in [(0, s.payer, payer_end), (2, s.beneficiary, ben_end)] {
-            let toks = Toks::new(self.text_of(span));
-            let t = toks.as_slice();
-            let (Some(first), Some(last)) = (t.first(), t.last()) else {
-                continue;
-            };
-            let (fh, gh) = (tok_hash(first), tok_hash(last));
-            *end = Some((fh, gh));
-            if t.len() < 2 {
-                continue;
-            }
-            if let Some(k) = keys.get_mut(pos) {
-                let middles = t.get(1..t.len() - 1).unwrap_or(&[]);
-                *k = (combine(&[KEY_FULL, amount, fh, gh]), token_mask(middles));
-            }
-            if let (Some(second), Some(third)) = (t.get(1), t.get(2)) {
-                if let Some(k) = keys.get_mut(pos + 1) {
-                    *k = (
-                        prefix_key(amount, fh, second, third),
-                        token_mask(t.get(2..).unwrap_or(&[])),
-                    );
-                }
-            }
-        }
-        (keys, ends)
+        name_keys_of(self.text_of(s.payer), self.text_of(s.beneficiary), amount)
     }
 
     fn index_names(&mut self, idx: u32, outstanding: u64) {
