@@ -308,10 +308,10 @@ fn classify_invoice(
             ready: None,
         };
     };
-    let code = iref.as_str().to_string();
+    let kind = iref.ref_kind();
     // Keys are compacted straight into the text (no allocation per invoice).
     let key_start = text.len();
-    compact_key_into_end(&code, text);
+    compact_key_into_end(iref.as_str(), text);
     let key = span_from(text, key_start);
     let alt = match &iref {
         InvoiceRef::EInvoice(e) => {
@@ -324,6 +324,7 @@ fn classify_invoice(
         }
         _ => span_from(text, text.len()),
     };
+    let code = iref.into_string();
     let mut unusable = [None, None];
     let mut fold = |field: &'static str,
                     name: Option<&String>,
@@ -349,7 +350,7 @@ fn classify_invoice(
         findings,
         due,
         ready: Some(Ready {
-            kind: iref.ref_kind(),
+            kind,
             code,
             key,
             alt,
