@@ -145,12 +145,24 @@ fn statement(rows: &[Row]) -> Vec<StatementLine> {
 }
 
 /// Loads `text` with `threads` threads (batches of `batch` invoices), feeds the statement and writes down everything seen.
-fn run(text: &str, threads: usize, batch: usize, lines: &[StatementLine]) -> Vec<String> {
+/// `fields`: through [`Reconciler::add_invoices_from`] (borrowed fields), else through
+/// [`Reconciler::add_invoices`] (owned invoices).
+fn run(
+    text: &str,
+    threads: usize,
+    batch: usize,
+    lines: &[StatementLine],
+    fields: bool,
+) -> Vec<String> {
     let mut rec = Reconciler::new(&[hp8()]).with_load_batch(batch);
     rec.set_threads(threads);
     let mut seen = Vec::new();
-    let reader = InvoiceReader::new(text.as_bytes(), &Columns::new()).unwrap();
-    rec.add_invoices(reader, |item| seen.push(format!("{item:?}")));
+    let mut reader = InvoiceReader::new(text.as_bytes(), &Columns::new()).unwrap();
+    if fields {
+        rec.add_invoices_from(&mut reader, |item| seen.push(format!("{item:?}")));
+    } else {
+        rec.add_invoices(reader, |item| seen.push(format!("{item:?}")));
+    }
     seen.push(format!("count {}", rec.invoice_count()));
     rec.feed_many(lines.iter().cloned(), |r| seen.push(format!("{r:?}")));
     seen.push(format!("{:?}", rec.summary()));
@@ -168,7 +180,7 @@ proptest! {
     ) {
         let text = csv(&rows);
         let lines = statement(&rows);
-        let serial = run(&text, 1, batch, &lines);
+        let serial = run(&text, 1, batch, &lines, false);
         // The one-by-one API gives the same as the serial loader.
         let mut one = Reconciler::new(&[hp8()]);
         let mut by_one = Vec::new();
@@ -176,9 +188,9 @@ proptest! {
             by_one.push(format!("{:?}", item.map(|(line, inv)| (line, one.add_invoice(inv)))));
         }
         prop_assert_eq!(&serial[..by_one.len()], &by_one[..]);
-        for threads in [2, 3] {
-            let parallel = run(&text, threads, batch, &lines);
-            prop_assert_eq!(&parallel, &serial, "threads {}", threads);
+        for (threads, fields) in [(1, true), (2, false), (2, true), (3, false), (3, true)] {
+            let other = run(&text, threads, batch, &lines, fields);
+            prop_assert_eq!(&other, &serial, "threads {}, fields {}", threads, fields);
         }
     }
 }
@@ -199,7 +211,7 @@ fn duplicates_across_batches_and_shared_names() {
         StatementLine::new(1, Amount::new(500_000).unwrap(), "Tran Thi Binh hoc phi"),
         StatementLine::new(2, Amount::new(500_000).unwrap(), code(3)),
     ];
-    let serial = run(&text, 1, 7, &lines);
+    let serial = run(&text, 1, 7, &lines, false);
     assert_eq!(
         serial
             .iter()
@@ -208,7 +220,8 @@ fn duplicates_across_batches_and_shared_names() {
         20,
         "{serial:#?}"
     );
-    for threads in [2, 4] {
-        assert_eq!(run(&text, threads, 7, &lines), serial);
+    for threads in [1, 2, 4] {
+        assert_eq!(run(&text, threads, 7, &lines, true), serial);
+        assert_eq!(run(&text, threads, 7, &lines, false), serial);
     }
 }

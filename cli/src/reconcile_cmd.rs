@@ -440,7 +440,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     let mut bad_invoices = 0u64;
     let mut warnings = 0u64;
     rec.set_threads(threads);
-    rec.add_invoices(invoices.by_ref(), |item| match item {
+    rec.add_invoices_from(&mut invoices, |item| match item {
         Err(e) => {
             bad_invoices += 1;
             print_record_error(&a.invoices, &e);

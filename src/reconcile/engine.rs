@@ -8,6 +8,7 @@ use super::names::{
     cut_match, full_match, is_word, tok_eq, tok_hash, truncated_match, whole_match, TextTokens,
     Toks, MAX_TOKENS,
 };
+use super::read::{InvoiceFields, InvoiceReader};
 use super::{
     CodeEvidence, Evidence, Invoice, InvoiceState, InvoiceStatus, LineResult, NameEvidence,
     NameRole, NameSource, RecordError, Skipped, StatementLine, Status, StatusTotal, Summary,
@@ -16,6 +17,7 @@ use super::{
 use crate::finding::{has_error, Code, Finding};
 use crate::memo::{extract_in, Candidate, Envelope};
 use crate::reference::{InvoiceRef, RefKind, Scheme};
+use std::io::Read;
 
 /// Fewest letters and digits an invoice code needs to be looked for by its compacted
 /// form in the compacted content (RF references, e-invoices and institutions' own codes).
@@ -33,6 +35,10 @@ pub struct Added {
     /// nothing to match.
     pub warnings: Vec<Finding>,
 }
+
+/// What [`Reconciler::add_invoices`] tells of one item: the item's own error (a record
+/// that could not be read), or its line and what [`Reconciler::add_invoice`] made of it.
+pub type Loaded<E> = Result<(u64, Result<Added, Vec<Finding>>), E>;
 
 #[derive(Clone, Copy, Default)]
 struct Span {
@@ -265,18 +271,86 @@ struct Ready {
 
 /// A batch of invoices classified on a worker thread, with the text their spans point
 /// into, and the emptied batch it came in (reused).
-struct ClassifiedBatch<E> {
+struct ClassifiedBatch<B, E> {
     items: Vec<Result<(u64, Classified), E>>,
     text: String,
-    input: Vec<Result<(u64, Invoice), E>>,
+    input: B,
 }
 
-impl<E> Default for ClassifiedBatch<E> {
-    fn default() -> Self {
-        ClassifiedBatch {
-            items: Vec::new(),
-            text: String::new(),
-            input: Vec::new(),
+/// A batch of items that may be empty.
+trait HasRows {
+    fn is_empty(&self) -> bool;
+}
+
+impl<T> HasRows for Vec<T> {
+    fn is_empty(&self) -> bool {
+        Vec::is_empty(self)
+    }
+}
+
+impl HasRows for RawBatch {
+    fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// Invoice records read for [`Reconciler::add_invoices_from`]: their fields copied into
+/// one text (no allocation per record).
+#[derive(Default)]
+struct RawBatch {
+    text: String,
+    rows: Vec<Result<RawRow, RecordError>>,
+}
+
+struct RawRow {
+    line: u64,
+    amount: crate::message::Amount,
+    /// Code, payer, beneficiary and due date in the batch's text (`None`: blank).
+    fields: [Option<Span>; 4],
+}
+
+impl RawBatch {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.rows.clear();
+    }
+
+    /// Copies a record's fields in.
+    fn push(&mut self, line: u64, f: &InvoiceFields<'_>) {
+        let mut span = |s: Option<&str>| {
+            s.map(|s| {
+                let at = self.text.len();
+                self.text.push_str(s);
+                span_from(&self.text, at)
+            })
+        };
+        let fields = [
+            span(Some(f.code)),
+            span(f.payer),
+            span(f.beneficiary),
+            span(f.due),
+        ];
+        self.rows.push(Ok(RawRow {
+            line,
+            amount: f.amount,
+            fields,
+        }));
+    }
+
+    /// The fields of a row.
+    fn fields<'a>(&'a self, r: &RawRow) -> InvoiceFields<'a> {
+        let get = |i: usize| {
+            r.fields.get(i).copied().flatten().and_then(|s| {
+                self.text
+                    .get(s.start as usize..s.start as usize + s.len as usize)
+            })
+        };
+        InvoiceFields {
+            code: get(0).unwrap_or(""),
+            amount: r.amount,
+            payer: get(1),
+            beneficiary: get(2),
+            due: get(3),
         }
     }
 }
@@ -286,12 +360,12 @@ impl<E> Default for ClassifiedBatch<E> {
 /// the part of [`Reconciler::add_invoice`] that does not read the invoices already added.
 fn classify_invoice(
     schemes: &[Scheme],
-    inv: &Invoice,
+    inv: InvoiceFields<'_>,
     text: &mut String,
     fold_buf: &mut Vec<u8>,
 ) -> Classified {
-    let (iref, mut findings) = InvoiceRef::parse_with(&inv.code, "code", schemes);
-    let due = match inv.due.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+    let (iref, mut findings) = InvoiceRef::parse_with(inv.code, "code", schemes);
+    let due = match inv.due.map(str::trim).filter(|d| !d.is_empty()) {
         None => 0,
         Some(d) => match Date::parse(d) {
             Some(d) => d.number(),
@@ -327,19 +401,19 @@ fn classify_invoice(
     let code = iref.into_string();
     let mut unusable = [None, None];
     let mut fold = |field: &'static str,
-                    name: Option<&String>,
+                    name: Option<&str>,
                     slot: &mut Option<(&'static str, String)>,
                     text: &mut String| {
         let at = text.len();
-        let usable = fold_name(name.map(String::as_str), fold_buf, text);
+        let usable = fold_name(name, fold_buf, text);
         if let Some(n) = name.filter(|n| !n.trim().is_empty() && !usable) {
-            *slot = Some((field, n.clone()));
+            *slot = Some((field, n.to_string()));
         }
         span_from(text, at)
     };
     let [u_payer, u_ben] = &mut unusable;
-    let payer = fold("payer", inv.payer.as_ref(), u_payer, text);
-    let beneficiary = fold("beneficiary", inv.beneficiary.as_ref(), u_ben, text);
+    let payer = fold("payer", inv.payer, u_payer, text);
+    let beneficiary = fold("beneficiary", inv.beneficiary, u_ben, text);
     let amount = inv.amount.vnd();
     let get = |s: Span| {
         text.get(s.start as usize..s.start as usize + s.len as usize)
@@ -692,11 +766,15 @@ impl Reconciler {
     /// ([`InvoiceRef::parse_with`]); errors (a bad code, a code already listed, a bad due
     /// date) are returned as findings naming the field (`code`, `due`).
     pub fn add_invoice(&mut self, inv: Invoice) -> Result<Added, Vec<Finding>> {
+        self.add_fields(InvoiceFields::of(&inv))
+    }
+
+    /// [`Reconciler::add_invoice`] of borrowed fields.
+    pub fn add_fields(&mut self, inv: InvoiceFields<'_>) -> Result<Added, Vec<Finding>> {
         let mut text = std::mem::take(&mut self.key_buf);
         text.clear();
         let mut fold_buf = std::mem::take(&mut self.fold_buf);
-        let c = classify_invoice(&self.schemes, &inv, &mut text, &mut fold_buf);
-        drop(inv);
+        let c = classify_invoice(&self.schemes, inv, &mut text, &mut fold_buf);
         let result = self.insert_classified(c, &text);
         self.key_buf = text;
         self.fold_buf = fold_buf;
@@ -715,18 +793,14 @@ impl Reconciler {
         self.threads
     }
 
-    /// Adds every invoice `items` gives (an [`super::InvoiceReader`], say), calling `each`
-    /// in the items' order with the reader's error or the line and what
-    /// [`Reconciler::add_invoice`] made of the invoice. With [`Reconciler::set_threads`]
-    /// above 1, invoices are read on the calling thread in batches while other threads
-    /// classify their codes and fold their names, and each batch is added on the calling
-    /// thread in order: the results, the findings and the reconciler's state are the same
-    /// as with one thread.
-    pub fn add_invoices<I, E>(
-        &mut self,
-        items: I,
-        mut each: impl FnMut(Result<(u64, Result<Added, Vec<Finding>>), E>),
-    ) where
+    /// Adds every invoice `items` gives, calling `each` in the items' order with the
+    /// item's error or the line and what [`Reconciler::add_invoice`] made of the invoice.
+    /// With [`Reconciler::set_threads`] above 1, invoices are taken on the calling thread in
+    /// batches while other threads classify their codes and fold their names, and each
+    /// batch is added on the calling thread in order: the results, the findings and the
+    /// reconciler's state are the same as with one thread.
+    pub fn add_invoices<I, E>(&mut self, items: I, mut each: impl FnMut(Loaded<E>))
+    where
         I: Iterator<Item = Result<(u64, Invoice), E>>,
         E: Send,
     {
@@ -736,30 +810,103 @@ impl Reconciler {
             }
             return;
         }
-        let workers = self.threads - 1;
+        let mut items = items.fuse();
+        let batch = self.load_batch;
+        self.pipeline(
+            |b: &mut Vec<Result<(u64, Invoice), E>>| {
+                b.extend(items.by_ref().take(batch));
+                b.len() == batch
+            },
+            |schemes, b, out, fold_buf| {
+                for item in b.drain(..) {
+                    out.items.push(item.map(|(line, inv)| {
+                        let c = classify_invoice(
+                            schemes,
+                            InvoiceFields::of(&inv),
+                            &mut out.text,
+                            fold_buf,
+                        );
+                        (line, c)
+                    }));
+                }
+            },
+            &mut each,
+        );
+    }
+
+    /// [`Reconciler::add_invoices`] of every record of an invoice list, read without an
+    /// [`Invoice`] allocated per record ([`InvoiceReader::next_fields`]).
+    pub fn add_invoices_from<R: Read>(
+        &mut self,
+        reader: &mut InvoiceReader<R>,
+        mut each: impl FnMut(Loaded<RecordError>),
+    ) {
+        if self.threads <= 1 {
+            while let Some(item) = reader.next_fields() {
+                each(item.map(|(line, f)| (line, self.add_fields(f))));
+            }
+            return;
+        }
+        let batch = self.load_batch;
+        self.pipeline(
+            |b: &mut RawBatch| {
+                b.clear();
+                while b.rows.len() < batch {
+                    match reader.next_fields() {
+                        None => return false,
+                        Some(Ok((line, f))) => b.push(line, &f),
+                        Some(Err(e)) => b.rows.push(Err(e)),
+                    }
+                }
+                true
+            },
+            |schemes, b, out, fold_buf| {
+                let mut rows = std::mem::take(&mut b.rows);
+                for r in rows.drain(..) {
+                    out.items.push(r.map(|r| {
+                        let c = classify_invoice(schemes, b.fields(&r), &mut out.text, fold_buf);
+                        (r.line, c)
+                    }));
+                }
+                b.rows = rows;
+            },
+            &mut each,
+        );
+    }
+
+    /// Runs the loading pipeline: `fill` takes the next batch on the calling thread (false:
+    /// nothing follows it), `classify` classifies a batch on one of `threads - 1` worker
+    /// threads (in turn), and the calling thread adds each classified batch in the order
+    /// the batches were taken, calling `each` per item.
+    fn pipeline<B, E>(
+        &mut self,
+        mut fill: impl FnMut(&mut B) -> bool,
+        classify: impl Fn(&[Scheme], &mut B, &mut ClassifiedBatch<B, E>, &mut Vec<u8>) + Sync,
+        each: &mut dyn FnMut(Loaded<E>),
+    ) where
+        B: Default + Send + HasRows,
+        E: Send,
+    {
+        let workers = self.threads.saturating_sub(1).max(1);
         let schemes = self.schemes.clone();
         std::thread::scope(|scope| {
             let mut lanes = Vec::with_capacity(workers);
             for _ in 0..workers {
                 let (to_worker, inbox) =
-                    std::sync::mpsc::channel::<Vec<Result<(u64, Invoice), E>>>();
-                let (outbox, from_worker) = std::sync::mpsc::channel::<ClassifiedBatch<E>>();
-                let schemes = &schemes;
+                    std::sync::mpsc::channel::<(B, Option<ClassifiedBatch<B, E>>)>();
+                let (outbox, from_worker) = std::sync::mpsc::channel::<ClassifiedBatch<B, E>>();
+                let (schemes, classify) = (&schemes, &classify);
                 scope.spawn(move || {
                     let mut fold_buf = Vec::new();
-                    let mut spare: Vec<ClassifiedBatch<E>> = Vec::new();
-                    for mut batch in inbox {
-                        let mut out = spare.pop().unwrap_or_default();
+                    for (mut batch, spare) in inbox {
+                        let mut out = spare.unwrap_or_else(|| ClassifiedBatch {
+                            items: Vec::new(),
+                            text: String::new(),
+                            input: B::default(),
+                        });
                         out.items.clear();
                         out.text.clear();
-                        for item in batch.drain(..) {
-                            out.items.push(item.map(|(line, inv)| {
-                                (
-                                    line,
-                                    classify_invoice(schemes, &inv, &mut out.text, &mut fold_buf),
-                                )
-                            }));
-                        }
+                        classify(schemes, &mut batch, &mut out, &mut fold_buf);
                         out.input = batch;
                         if outbox.send(out).is_err() {
                             break;
@@ -768,25 +915,26 @@ impl Reconciler {
                 });
                 lanes.push((to_worker, from_worker));
             }
-            let mut items = items.fuse();
             let (mut sent, mut done) = (0usize, 0usize);
-            let mut empties: Vec<Vec<Result<(u64, Invoice), E>>> = Vec::new();
+            let mut spares: Vec<ClassifiedBatch<B, E>> = Vec::new();
             loop {
-                let mut batch = empties.pop().unwrap_or_default();
-                batch.extend(items.by_ref().take(self.load_batch));
-                let last = batch.len() < self.load_batch;
+                let mut batch = spares
+                    .last_mut()
+                    .map(|s| std::mem::take(&mut s.input))
+                    .unwrap_or_default();
+                let more = fill(&mut batch);
                 if !batch.is_empty() {
                     let Some((to_worker, _)) = lanes.get(sent % workers) else {
                         break;
                     };
-                    if to_worker.send(batch).is_err() {
+                    if to_worker.send((batch, spares.pop())).is_err() {
                         break;
                     }
                     sent += 1;
                 }
                 // Two batches in flight per worker: one being classified, one queued.
-                while sent - done > (if last { 0 } else { 2 * workers - 1 }) {
-                    let Some(batch) = lanes
+                while sent - done > (if more { 2 * workers - 1 } else { 0 }) {
+                    let Some(mut batch) = lanes
                         .get(done % workers)
                         .and_then(|(_, from_worker)| from_worker.recv().ok())
                     else {
@@ -794,17 +942,14 @@ impl Reconciler {
                         break;
                     };
                     done += 1;
-                    let ClassifiedBatch {
-                        mut items,
-                        text,
-                        input,
-                    } = batch;
-                    for item in items.drain(..) {
+                    let text = std::mem::take(&mut batch.text);
+                    for item in batch.items.drain(..) {
                         each(item.map(|(line, c)| (line, self.insert_classified(c, &text))));
                     }
-                    empties.push(input);
+                    batch.text = text;
+                    spares.push(batch);
                 }
-                if last {
+                if !more {
                     break;
                 }
             }

@@ -1541,9 +1541,55 @@ impl<R: Read> InvoiceReader<R> {
     }
 }
 
-impl<R: Read> Iterator for InvoiceReader<R> {
-    type Item = Result<(u64, Invoice), RecordError>;
-    fn next(&mut self) -> Option<Self::Item> {
+/// `s` trimmed, if not blank.
+fn trimmed(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The fields of an invoice record, borrowed from its reader ([`InvoiceReader::next_fields`]):
+/// what an [`Invoice`] owns, without copying it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvoiceFields<'a> {
+    /// The code, trimmed (never empty).
+    pub code: &'a str,
+    /// The amount due.
+    pub amount: Amount,
+    /// The payer's name, trimmed, if not blank.
+    pub payer: Option<&'a str>,
+    /// The beneficiary's name, trimmed, if not blank.
+    pub beneficiary: Option<&'a str>,
+    /// The due date as written, trimmed, if not blank.
+    pub due: Option<&'a str>,
+}
+
+impl<'a> InvoiceFields<'a> {
+    /// The fields of an invoice.
+    pub fn of(inv: &'a Invoice) -> InvoiceFields<'a> {
+        InvoiceFields {
+            code: &inv.code,
+            amount: inv.amount,
+            payer: inv.payer.as_deref(),
+            beneficiary: inv.beneficiary.as_deref(),
+            due: inv.due.as_deref(),
+        }
+    }
+
+    /// An owned invoice.
+    pub fn to_invoice(&self) -> Invoice {
+        Invoice {
+            code: self.code.to_string(),
+            amount: self.amount,
+            payer: self.payer.map(str::to_string),
+            beneficiary: self.beneficiary.map(str::to_string),
+            due: self.due.map(str::to_string),
+        }
+    }
+}
+
+impl<R: Read> InvoiceReader<R> {
+    /// The next record as fields borrowed from the reader (nothing allocated per record):
+    /// what [`Iterator::next`] gives, before it is copied into an [`Invoice`].
+    pub fn next_fields(&mut self) -> Option<Result<(u64, InvoiceFields<'_>), RecordError>> {
         match self.csv.read_record(&mut self.rec) {
             Ok(false) => return None,
             Err(e) => return Some(Err(name_columns(e, &self.headers))),
@@ -1578,16 +1624,24 @@ impl<R: Read> Iterator for InvoiceReader<R> {
         match amount {
             Some(amount) if findings.is_empty() => Some(Ok((
                 line,
-                Invoice {
-                    code: code.to_string(),
+                InvoiceFields {
+                    code,
                     amount,
-                    payer: non_empty(self.get(I_PAYER)),
-                    beneficiary: non_empty(self.get(I_BENEFICIARY)),
-                    due: non_empty(self.get(I_DUE)),
+                    payer: trimmed(self.get(I_PAYER)),
+                    beneficiary: trimmed(self.get(I_BENEFICIARY)),
+                    due: trimmed(self.get(I_DUE)),
                 },
             ))),
             _ => Some(Err(RecordError { line, findings })),
         }
+    }
+}
+
+impl<R: Read> Iterator for InvoiceReader<R> {
+    type Item = Result<(u64, Invoice), RecordError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_fields()
+            .map(|r| r.map(|(line, f)| (line, f.to_invoice())))
     }
 }
 
