@@ -256,8 +256,11 @@ struct Classified {
 struct Ready {
     kind: RefKind,
     /// The code as it is held.
-    code: String,
+    code: Span,
     key: Span,
+    /// [`key_hash`] of `key` and of `alt`, computed off the thread that adds.
+    key_hash: u64,
+    alt_hash: u64,
     /// The e-invoice printed form's key when it differs from `key` (else empty).
     alt: Span,
     payer: Span,
@@ -355,6 +358,13 @@ impl RawBatch {
     }
 }
 
+/// Appends `s` to `text`, as a span of it.
+fn push_span(text: &mut String, s: &str) -> Span {
+    let at = text.len();
+    text.push_str(s);
+    span_from(text, at)
+}
+
 /// Classifies an invoice with `schemes` ([`InvoiceRef::parse_with`]), reads its due date,
 /// builds its code's keys and folds its names into `text` (`fold_buf`: scratch). This is
 /// the part of [`Reconciler::add_invoice`] that does not read the invoices already added.
@@ -398,7 +408,12 @@ fn classify_invoice(
         }
         _ => span_from(text, text.len()),
     };
-    let code = iref.into_string();
+    let code = push_span(text, iref.as_str());
+    let get = |text: &str, s: Span| {
+        text.get(s.start as usize..s.start as usize + s.len as usize)
+            .map_or(0, |k| key_hash(k.as_bytes()))
+    };
+    let (key_hash, alt_hash) = (get(text, key), get(text, alt));
     let mut unusable = [None, None];
     let mut fold = |field: &'static str,
                     name: Option<&str>,
@@ -427,6 +442,8 @@ fn classify_invoice(
             kind,
             code,
             key,
+            key_hash,
+            alt_hash,
             alt,
             payer,
             beneficiary,
@@ -758,10 +775,6 @@ impl Reconciler {
         self.codes.get(hash).find(|&i| self.slot_has_key(i, key))
     }
 
-    fn insert_key(&mut self, key: &[u8], i: u32) {
-        self.codes.insert(key_hash(key), i);
-    }
-
     /// Adds an open invoice. Its code is classified with the reconciler's schemes
     /// ([`InvoiceRef::parse_with`]); errors (a bad code, a code already listed, a bad due
     /// date) are returned as findings naming the field (`code`, `due`).
@@ -972,17 +985,21 @@ impl Reconciler {
                 .unwrap_or("")
         };
         let (key, alt_key) = (span(r.key), Some(span(r.alt)).filter(|a| !a.is_empty()));
-        for k in std::iter::once(key).chain(alt_key) {
-            if let Some(j) = self.find_key(k.as_bytes()) {
+        let code = span(r.code);
+        let hashed = [(key, r.key_hash)]
+            .into_iter()
+            .chain(alt_key.map(|a| (a, r.alt_hash)));
+        for (k, hash) in hashed.clone() {
+            if let Some(j) = self.find_key_hashed(hash, k.as_bytes()) {
                 let other = self
                     .slots
                     .get(j as usize)
                     .map(|s| self.text_of(s.code))
                     .unwrap_or("");
-                let detail = if other == r.code {
-                    r.code.clone()
+                let detail = if other == code {
+                    code.to_string()
                 } else {
-                    format!("{} (= {other})", r.code)
+                    format!("{code} (= {other})")
                 };
                 findings.push(Finding::new(Code::ReconcileInvoiceDuplicate, "code").detail(detail));
                 break;
@@ -993,7 +1010,7 @@ impl Reconciler {
             findings.push(
                 Finding::new(Code::ReconcileCodeUnsearchable, "code")
                     .limit(CODE_SEARCH_MIN)
-                    .detail(r.code.clone()),
+                    .detail(code),
             );
         }
         if has_error(&findings) {
@@ -1005,7 +1022,7 @@ impl Reconciler {
         let mark = self.arena.len();
         let spans = (
             idx,
-            self.store(&r.code),
+            self.store(code),
             self.store(key),
             self.store(alt_key.unwrap_or("")),
             self.store(span(r.payer)),
@@ -1037,11 +1054,10 @@ impl Reconciler {
             kind,
             name_entries: [NIL; 4],
         });
-        if !key.is_empty() {
-            self.insert_key(key.as_bytes(), idx);
-        }
-        if let Some(a) = alt_key {
-            self.insert_key(a.as_bytes(), idx);
+        for (k, hash) in hashed {
+            if !k.is_empty() {
+                self.codes.insert(hash, idx);
+            }
         }
         if kind != RefKind::PaymentCode {
             for k in std::iter::once(key).chain(alt_key) {
@@ -1059,7 +1075,7 @@ impl Reconciler {
             self.index_keys(idx, r.keys);
         }
         Ok(Added {
-            code: r.code,
+            code: code.to_string(),
             kind,
             warnings: findings,
         })

@@ -259,13 +259,6 @@ pub struct PaymentCode {
     scheme: Scheme,
 }
 
-impl PaymentCode {
-    /// The code, without copying it.
-    pub(crate) fn into_string(self) -> String {
-        self.code
-    }
-}
-
 /// Removes spaces, hyphens and dots and upper-cases; refuses other characters.
 pub fn compact(input: &str) -> Result<String, RefError> {
     clean(input, SEPARATORS)

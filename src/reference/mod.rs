@@ -118,16 +118,6 @@ impl InvoiceRef {
         }
     }
 
-    /// [`InvoiceRef::as_str`], without copying the code.
-    pub fn into_string(self) -> String {
-        match self {
-            InvoiceRef::PaymentCode(c) => c.into_string(),
-            InvoiceRef::CreditorReference(r) => r.as_str().to_string(),
-            InvoiceRef::EInvoice(e) => e.as_str().to_string(),
-            InvoiceRef::Opaque(s) => s,
-        }
-    }
-
     /// The kind.
     pub fn ref_kind(&self) -> RefKind {
         match self {
