@@ -2,6 +2,7 @@
 //! at a time.
 
 use super::amount::quote;
+use super::csv::CsvRecord;
 use super::date::Date;
 use super::index::{combine, hash_bytes, HashKeyed, MultiMap, Table, NIL};
 use super::names::{
@@ -293,69 +294,17 @@ impl<T> HasRows for Vec<T> {
 
 impl HasRows for RawBatch {
     fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.items.is_empty()
     }
 }
 
-/// Invoice records read for [`Reconciler::add_invoices_from`]: their fields copied into
-/// one text (no allocation per record).
+/// Invoice records read for [`Reconciler::add_invoices_from`], in records kept from batch
+/// to batch (no allocation per record): each item is a record's position in `recs` or
+/// the reader's error.
 #[derive(Default)]
 struct RawBatch {
-    text: String,
-    rows: Vec<Result<RawRow, RecordError>>,
-}
-
-struct RawRow {
-    line: u64,
-    amount: crate::message::Amount,
-    /// Code, payer, beneficiary and due date in the batch's text (`None`: blank).
-    fields: [Option<Span>; 4],
-}
-
-impl RawBatch {
-    fn clear(&mut self) {
-        self.text.clear();
-        self.rows.clear();
-    }
-
-    /// Copies a record's fields in.
-    fn push(&mut self, line: u64, f: &InvoiceFields<'_>) {
-        let mut span = |s: Option<&str>| {
-            s.map(|s| {
-                let at = self.text.len();
-                self.text.push_str(s);
-                span_from(&self.text, at)
-            })
-        };
-        let fields = [
-            span(Some(f.code)),
-            span(f.payer),
-            span(f.beneficiary),
-            span(f.due),
-        ];
-        self.rows.push(Ok(RawRow {
-            line,
-            amount: f.amount,
-            fields,
-        }));
-    }
-
-    /// The fields of a row.
-    fn fields<'a>(&'a self, r: &RawRow) -> InvoiceFields<'a> {
-        let get = |i: usize| {
-            r.fields.get(i).copied().flatten().and_then(|s| {
-                self.text
-                    .get(s.start as usize..s.start as usize + s.len as usize)
-            })
-        };
-        InvoiceFields {
-            code: get(0).unwrap_or(""),
-            amount: r.amount,
-            payer: get(1),
-            beneficiary: get(2),
-            due: get(3),
-        }
-    }
+    recs: Vec<CsvRecord>,
+    items: Vec<Result<usize, RecordError>>,
 }
 
 /// Appends `s` to `text`, as a span of it.
@@ -861,27 +810,42 @@ impl Reconciler {
             return;
         }
         let batch = self.load_batch;
+        let columns = reader.columns().clone();
         self.pipeline(
             |b: &mut RawBatch| {
-                b.clear();
-                while b.rows.len() < batch {
-                    match reader.next_fields() {
+                b.items.clear();
+                let mut used = 0;
+                while b.items.len() < batch {
+                    if b.recs.len() <= used {
+                        b.recs.push(CsvRecord::default());
+                    }
+                    let Some(rec) = b.recs.get_mut(used) else {
+                        return false;
+                    };
+                    match reader.read_into(rec) {
                         None => return false,
-                        Some(Ok((line, f))) => b.push(line, &f),
-                        Some(Err(e)) => b.rows.push(Err(e)),
+                        Some(Ok(())) => {
+                            b.items.push(Ok(used));
+                            used += 1;
+                        }
+                        Some(Err(e)) => b.items.push(Err(e)),
                     }
                 }
                 true
             },
             |schemes, b, out, fold_buf| {
-                let mut rows = std::mem::take(&mut b.rows);
-                for r in rows.drain(..) {
-                    out.items.push(r.map(|r| {
-                        let c = classify_invoice(schemes, b.fields(&r), &mut out.text, fold_buf);
-                        (r.line, c)
+                for item in b.items.drain(..) {
+                    let read = item.and_then(|i| {
+                        let rec = b.recs.get(i).ok_or_else(|| RecordError {
+                            line: 0,
+                            findings: Vec::new(),
+                        })?;
+                        columns.fields(rec).map(|f| (rec.line, f))
+                    });
+                    out.items.push(read.map(|(line, f)| {
+                        (line, classify_invoice(schemes, f, &mut out.text, fold_buf))
                     }));
                 }
-                b.rows = rows;
             },
             &mut each,
         );
