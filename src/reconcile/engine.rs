@@ -169,7 +169,6 @@ struct Prepared {
 struct Pending {
     key: u64,
     idx: u32,
-    pos: u8,
     mask: u32,
 }
 
@@ -543,6 +542,9 @@ pub struct Reconciler {
     codes: Table,
     /// Name keys gathered while invoices load, frozen at the first line.
     pending: Vec<Pending>,
+    /// The key position (see [`Reconciler::name_keys`]) of each pending key, apart so that
+    /// the keys sorted are 16 bytes.
+    pending_pos: Vec<u8>,
     /// The frozen name index: contiguous buckets.
     frozen: Frozen,
     /// Name keys added after the first line (partial payments, late invoices).
@@ -614,6 +616,7 @@ impl Reconciler {
             slots: Vec::new(),
             codes: Table::default(),
             pending: Vec::new(),
+            pending_pos: Vec::new(),
             frozen: Frozen::default(),
             names: MultiMap::default(),
             families: HashKeyed::default(),
@@ -654,6 +657,7 @@ impl Reconciler {
         self.slots.reserve(n);
         self.codes.reserve(n);
         self.pending.reserve(n.saturating_mul(4));
+        self.pending_pos.reserve(n.saturating_mul(4));
     }
 
     /// Reserves room for `bytes` more bytes of invoice text (codes, their compacted keys
@@ -1085,12 +1089,8 @@ impl Reconciler {
         if !self.fed {
             for (pos, (k, mask)) in keys.into_iter().enumerate() {
                 if k != 0 {
-                    self.pending.push(Pending {
-                        key: k,
-                        idx,
-                        pos: pos as u8,
-                        mask,
-                    });
+                    self.pending.push(Pending { key: k, idx, mask });
+                    self.pending_pos.push(pos as u8);
                 }
             }
             return;
@@ -1117,16 +1117,17 @@ impl Reconciler {
     fn freeze(&mut self) {
         self.fed = true;
         let mut pending = std::mem::take(&mut self.pending);
+        let positions = std::mem::take(&mut self.pending_pos);
         if pending.is_empty() {
             return;
         }
         if !self.frozen.slab.is_empty() {
-            for p in pending {
+            for (p, pos) in pending.into_iter().zip(positions) {
                 let e = self.names.insert(p.key, p.idx, p.mask);
                 if let Some(h) = self
                     .slots
                     .get_mut(p.idx as usize)
-                    .and_then(|s| s.name_entries.get_mut(usize::from(p.pos)))
+                    .and_then(|s| s.name_entries.get_mut(usize::from(pos)))
                 {
                     *h = e;
                 }
