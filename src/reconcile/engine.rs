@@ -231,10 +231,15 @@ fn token_mask(toks: &[&[u8]]) -> u32 {
 }
 
 fn prefix_key(amount: u64, family_hash: u64, second: &[u8], third: &[u8]) -> u64 {
+    prefix_key_hashed(amount, family_hash, tok_hash(second), third)
+}
+
+/// [`prefix_key`] with the second token's hash already computed.
+fn prefix_key_hashed(amount: u64, family_hash: u64, second_hash: u64, third: &[u8]) -> u64 {
     let initial = third
         .first()
         .map_or(0, |b| u64::from(if *b == b'Y' { b'I' } else { *b }));
-    combine(&[KEY_PREFIX, amount, family_hash, tok_hash(second), initial])
+    combine(&[KEY_PREFIX, amount, family_hash, second_hash, initial])
 }
 
 /// Invoices handed to a classifying thread at a time by [`Reconciler::add_invoices`]:
@@ -462,23 +467,29 @@ fn name_keys_of(
     for (pos, name, end) in [(0, payer, payer_end), (2, beneficiary, ben_end)] {
         let toks = Toks::new(name);
         let t = toks.as_slice();
-        let (Some(first), Some(last)) = (t.first(), t.last()) else {
+        // Every token hashed once (the keys and the masks read the same hashes).
+        let mut hashes = [0u64; MAX_TOKENS];
+        for (h, tok) in hashes.iter_mut().zip(t) {
+            *h = tok_hash(tok);
+        }
+        let h = hashes.get(..t.len()).unwrap_or(&[]);
+        let mask_of = |hs: &[u64]| hs.iter().fold(0u32, |m, h| m | (1u32 << (h & 31)));
+        let (Some(&fh), Some(&gh)) = (h.first(), h.last()) else {
             continue;
         };
-        let (fh, gh) = (tok_hash(first), tok_hash(last));
         *end = Some((fh, gh));
         if t.len() < 2 {
             continue;
         }
         if let Some(k) = keys.get_mut(pos) {
-            let middles = t.get(1..t.len() - 1).unwrap_or(&[]);
-            *k = (combine(&[KEY_FULL, amount, fh, gh]), token_mask(middles));
+            let middles = h.get(1..h.len() - 1).unwrap_or(&[]);
+            *k = (combine(&[KEY_FULL, amount, fh, gh]), mask_of(middles));
         }
-        if let (Some(second), Some(third)) = (t.get(1), t.get(2)) {
+        if let (Some(&second), Some(third)) = (h.get(1), t.get(2)) {
             if let Some(k) = keys.get_mut(pos + 1) {
                 *k = (
-                    prefix_key(amount, fh, second, third),
-                    token_mask(t.get(2..).unwrap_or(&[])),
+                    prefix_key_hashed(amount, fh, second, third),
+                    mask_of(h.get(2..).unwrap_or(&[])),
                 );
             }
         }
@@ -2347,6 +2358,41 @@ mod tests {
             "cho chau PHAM GIA HUY",
         ));
         assert_eq!(x.suggestion.as_deref(), Some("HP24010366"));
+    }
+
+    /// The keys built from tokens hashed once are those of the definitions: (amount,
+    /// family, given) with the middles' mask, (amount, family, second, third's initial)
+    /// with the mask of the tokens from the third on.
+    #[test]
+    fn name_keys_follow_their_definition() {
+        for name in [
+            "NGUYEN VAN AN",
+            "TRAN THI YEN NHI",
+            "LE AN",
+            "DO",
+            "PHAM GIA BAO NGOC ANH",
+        ] {
+            let (keys, ends) = name_keys_of(name, "", 750_000);
+            let toks = Toks::new(name);
+            let t = toks.as_slice();
+            let (first, last) = (t[0], t[t.len() - 1]);
+            assert_eq!(ends[0], Some((tok_hash(first), tok_hash(last))), "{name}");
+            let full = (t.len() >= 2).then(|| {
+                (
+                    combine(&[KEY_FULL, 750_000, tok_hash(first), tok_hash(last)]),
+                    token_mask(&t[1..t.len() - 1]),
+                )
+            });
+            assert_eq!(keys[0], full.unwrap_or((0, 0)), "{name}");
+            let prefix = (t.len() >= 3).then(|| {
+                (
+                    prefix_key(750_000, tok_hash(first), t[1], t[2]),
+                    token_mask(&t[2..]),
+                )
+            });
+            assert_eq!(keys[1], prefix.unwrap_or((0, 0)), "{name}");
+            assert_eq!((keys[2], keys[3], ends[1]), ((0, 0), (0, 0), None));
+        }
     }
 
     #[test]
