@@ -74,6 +74,9 @@ pub struct ReconcileArgs {
     /// No progress indicator.
     #[arg(long)]
     quiet: bool,
+    /// Threads to use (default, or 0: the number of cores); results do not depend on it.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
 }
 
 enum Output {
@@ -430,6 +433,11 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         None => Kind::from_path(&a.statement),
     };
 
+    let threads = a
+        .threads
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
+
     // Invoices: every problem is listed; any error stops before reconciling.
     let mut rec = Reconciler::new(schemes);
     let invoice_format = match TableFormat::from_path(&a.invoices) {
@@ -475,36 +483,42 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     let invoice_late = std::sync::Arc::clone(&opened.late);
     let invoice_mapping = opened.mapping.clone();
     let mut invoices = opened.reader;
+    // Findings name the file's columns; the names are read before the reader is lent.
+    let column_names: Vec<(&str, String)> = ["code", "amount", "payer", "beneficiary", "due"]
+        .into_iter()
+        .map(|f| (f, invoices.column_name(f)))
+        .collect();
+    let column_name = |field: &str| {
+        column_names
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or_else(|| field.to_string(), |(_, c)| c.clone())
+    };
     let mut bad_invoices = 0u64;
     let mut warnings = 0u64;
-    while let Some(item) = invoices.next() {
-        let (line, inv) = match item {
-            Ok(x) => x,
-            Err(e) => {
-                bad_invoices += 1;
-                print_record_error(&a.invoices, &e);
-                continue;
-            }
-        };
-        match rec.add_invoice(inv) {
-            Ok(added) => {
-                for mut f in added.warnings {
-                    warnings += 1;
-                    if warnings <= SHOWN {
-                        f.field = invoices.column_name(&f.field).into();
-                        eprintln!("{}", finding_line(&a.invoices, line, &f));
-                    }
-                }
-            }
-            Err(findings) => {
-                bad_invoices += 1;
-                for mut f in findings {
-                    f.field = invoices.column_name(&f.field).into();
+    rec.set_threads(threads);
+    rec.add_invoices_from(&mut invoices, |item| match item {
+        Err(e) => {
+            bad_invoices += 1;
+            print_record_error(&a.invoices, &e);
+        }
+        Ok((line, Ok(added))) => {
+            for mut f in added.warnings {
+                warnings += 1;
+                if warnings <= SHOWN {
+                    f.field = column_name(&f.field).into();
                     eprintln!("{}", finding_line(&a.invoices, line, &f));
                 }
             }
         }
-    }
+        Ok((line, Err(findings))) => {
+            bad_invoices += 1;
+            for mut f in findings {
+                f.field = column_name(&f.field).into();
+                eprintln!("{}", finding_line(&a.invoices, line, &f));
+            }
+        }
+    });
     if let Some(e) = invoices.take_io_error() {
         return Err(format!("cannot read {}: {e}", a.invoices));
     }

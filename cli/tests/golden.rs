@@ -217,6 +217,10 @@ fn stored(file: &str) -> PathBuf {
 }
 
 fn run(dir: &Path, format: &str, out: &str, summary: &str) {
+    run_with(dir, format, out, summary, &[]);
+}
+
+fn run_with(dir: &Path, format: &str, out: &str, summary: &str, extra: &[&str]) {
     let o = Command::new(env!("CARGO_BIN_EXE_vietref"))
         .args([
             "reconcile",
@@ -234,6 +238,7 @@ fn run(dir: &Path, format: &str, out: &str, summary: &str) {
         .arg(dir.join(out))
         .arg("--summary")
         .arg(dir.join(summary))
+        .args(extra)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -276,6 +281,17 @@ fn reconcile_output_is_byte_identical_to_the_stored_one() {
     check(&dir, "reconcile.jsonl");
     check(&dir, "reconcile.csv");
     check(&dir, "summary.json");
+    // Invoices loaded on one thread or on three give the same bytes.
+    for threads in ["1", "3"] {
+        let (out, summary) = (format!("t{threads}.jsonl"), format!("t{threads}.json"));
+        run_with(&dir, "json", &out, &summary, &["--threads", threads]);
+        for (a, b) in [(&out, "reconcile.jsonl"), (&summary, "summary.json")] {
+            assert!(
+                std::fs::read(dir.join(a)).unwrap() == std::fs::read(dir.join(b)).unwrap(),
+                "--threads {threads}: {a} differs from {b}"
+            );
+        }
+    }
     // The summary does not depend on the output format.
     assert_eq!(
         std::fs::read(dir.join("summary.json")).unwrap(),

@@ -433,26 +433,37 @@ fn add_invoices<'a>(
                 for s in &skipped {
                     findings.push(at_line(s.row, s.finding()));
                 }
-                while let Some(item) = reader.next() {
-                    match item {
+                // Findings name the list's columns; the names are read before the reader
+                // is lent to the reconciler (which may load on several threads).
+                let names: Vec<(&str, String)> = crate::reconcile::INVOICE_FIELDS
+                    .iter()
+                    .map(|f| (*f, reader.column_name(f)))
+                    .collect();
+                let column_name = |field: &str| {
+                    names
+                        .iter()
+                        .find(|(f, _)| *f == field)
+                        .map_or_else(|| field.to_string(), |(_, c)| c.clone())
+                };
+                r.reconciler
+                    .add_invoices_from(&mut reader, |item| match item {
                         Err(e) => {
                             failed = true;
                             findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
                         }
-                        Ok((line, inv)) => {
-                            let (list, ok) = match r.reconciler.add_invoice(inv) {
+                        Ok((line, result)) => {
+                            let (list, ok) = match result {
                                 Ok(a) => (a.warnings, true),
                                 Err(f) => (f, false),
                             };
                             added += u64::from(ok);
                             failed |= !ok;
                             for mut f in list {
-                                f.field = reader.column_name(&f.field).into();
+                                f.field = column_name(&f.field).into();
                                 findings.push(at_line(line, f));
                             }
                         }
-                    }
-                }
+                    });
                 if let Some(late) = late {
                     let late = late.lock().map(|l| l.clone()).unwrap_or_default();
                     for s in &late {

@@ -2,12 +2,14 @@
 //! at a time.
 
 use super::amount::quote;
+use super::csv::CsvRecord;
 use super::date::Date;
 use super::index::{combine, hash_bytes, HashKeyed, MultiMap, Table, NIL};
 use super::names::{
     cut_match, full_match, is_word, tok_eq, tok_hash, truncated_match, whole_match, TextTokens,
     Toks, MAX_TOKENS,
 };
+use super::read::{InvoiceFields, InvoiceReader};
 use super::{
     CodeEvidence, Evidence, Invoice, InvoiceState, InvoiceStatus, LineResult, NameEvidence,
     NameRole, NameSource, RecordError, Skipped, StatementLine, Status, StatusTotal, Summary,
@@ -16,6 +18,7 @@ use super::{
 use crate::finding::{has_error, Code, Finding};
 use crate::memo::{extract_in, Candidate, Envelope};
 use crate::reference::{InvoiceRef, RefKind, Scheme};
+use std::io::Read;
 
 /// Fewest letters and digits an invoice code needs to be looked for by its compacted
 /// form in the compacted content (RF references, e-invoices and institutions' own codes).
@@ -33,6 +36,10 @@ pub struct Added {
     /// nothing to match.
     pub warnings: Vec<Finding>,
 }
+
+/// What [`Reconciler::add_invoices`] tells of one item: the item's own error (a record
+/// that could not be read), or its line and what [`Reconciler::add_invoice`] made of it.
+pub type Loaded<E> = Result<(u64, Result<Added, Vec<Finding>>), E>;
 
 #[derive(Clone, Copy, Default)]
 struct Span {
@@ -162,7 +169,6 @@ struct Prepared {
 struct Pending {
     key: u64,
     idx: u32,
-    pos: u8,
     mask: u32,
 }
 
@@ -225,10 +231,270 @@ fn token_mask(toks: &[&[u8]]) -> u32 {
 }
 
 fn prefix_key(amount: u64, family_hash: u64, second: &[u8], third: &[u8]) -> u64 {
+    prefix_key_hashed(amount, family_hash, tok_hash(second), third)
+}
+
+/// [`prefix_key`] with the second token's hash already computed.
+fn prefix_key_hashed(amount: u64, family_hash: u64, second_hash: u64, third: &[u8]) -> u64 {
     let initial = third
         .first()
         .map_or(0, |b| u64::from(if *b == b'Y' { b'I' } else { *b }));
-    combine(&[KEY_PREFIX, amount, family_hash, tok_hash(second), initial])
+    combine(&[KEY_PREFIX, amount, family_hash, second_hash, initial])
+}
+
+/// Invoices handed to a classifying thread at a time by [`Reconciler::add_invoices`]:
+/// enough that a hand-over costs little per invoice, few enough that the batches in
+/// flight stay small.
+const LOAD_BATCH: usize = 2048;
+
+/// An invoice classified: what adding it does not need the other invoices for (its code
+/// classified, its due date read, its keys built and its names folded), so that it can be
+/// made on another thread. Spans point into a text buffer kept beside it.
+struct Classified {
+    /// Findings of the code and the due date.
+    findings: Vec<Finding>,
+    due: u32,
+    /// `None` when the code is not usable.
+    ready: Option<Ready>,
+}
+
+struct Ready {
+    kind: RefKind,
+    /// The code as it is held.
+    code: Span,
+    key: Span,
+    /// [`key_hash`] of `key` and of `alt`, computed off the thread that adds.
+    key_hash: u64,
+    alt_hash: u64,
+    /// The e-invoice printed form's key when it differs from `key` (else empty).
+    alt: Span,
+    payer: Span,
+    beneficiary: Span,
+    amount: u64,
+    keys: [(u64, u32); 4],
+    ends: [Option<(u64, u64)>; 2],
+    /// A name given that holds nothing to match: its field and text.
+    unusable: [Option<(&'static str, String)>; 2],
+}
+
+/// A batch of invoices classified on a worker thread, with the text their spans point
+/// into, and the emptied batch it came in (reused).
+struct ClassifiedBatch<B, E> {
+    items: Vec<Result<(u64, Classified), E>>,
+    text: String,
+    input: B,
+}
+
+/// A batch of items that may be empty.
+trait HasRows {
+    fn is_empty(&self) -> bool;
+}
+
+impl<T> HasRows for Vec<T> {
+    fn is_empty(&self) -> bool {
+        Vec::is_empty(self)
+    }
+}
+
+impl HasRows for RawBatch {
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// Invoice records read for [`Reconciler::add_invoices_from`], in records kept from batch
+/// to batch (no allocation per record): each item is a record's position in `recs` or
+/// the reader's error.
+#[derive(Default)]
+struct RawBatch {
+    recs: Vec<CsvRecord>,
+    items: Vec<Result<usize, RecordError>>,
+}
+
+/// Appends `s` to `text`, as a span of it.
+fn push_span(text: &mut String, s: &str) -> Span {
+    let at = text.len();
+    text.push_str(s);
+    span_from(text, at)
+}
+
+/// Classifies an invoice with `schemes` ([`InvoiceRef::parse_with`]), reads its due date,
+/// builds its code's keys and folds its names into `text` (`fold_buf`: scratch). This is
+/// the part of [`Reconciler::add_invoice`] that does not read the invoices already added.
+fn classify_invoice(
+    schemes: &[Scheme],
+    inv: InvoiceFields<'_>,
+    text: &mut String,
+    fold_buf: &mut Vec<u8>,
+) -> Classified {
+    let (iref, mut findings) = InvoiceRef::parse_with(inv.code, "code", schemes);
+    let due = match inv.due.map(str::trim).filter(|d| !d.is_empty()) {
+        None => 0,
+        Some(d) => match Date::parse(d) {
+            Some(d) => d.number(),
+            None => {
+                findings.push(Finding::new(Code::ReconcileDateInvalid, "due").detail(quote(d)));
+                0
+            }
+        },
+    };
+    let Some(iref) = iref else {
+        return Classified {
+            findings,
+            due,
+            ready: None,
+        };
+    };
+    let kind = iref.ref_kind();
+    // Keys are compacted straight into the text (no allocation per invoice).
+    let key_start = text.len();
+    compact_key_into_end(iref.as_str(), text);
+    let key = span_from(text, key_start);
+    let alt = match &iref {
+        InvoiceRef::EInvoice(e) => {
+            let at = text.len();
+            compact_key_into_end(&e.format(), text);
+            if text.get(at..) == text.get(key_start..at) {
+                text.truncate(at);
+            }
+            span_from(text, at)
+        }
+        _ => span_from(text, text.len()),
+    };
+    let code = push_span(text, iref.as_str());
+    let get = |text: &str, s: Span| {
+        text.get(s.start as usize..s.start as usize + s.len as usize)
+            .map_or(0, |k| key_hash(k.as_bytes()))
+    };
+    let (key_hash, alt_hash) = (get(text, key), get(text, alt));
+    let mut unusable = [None, None];
+    let mut fold = |field: &'static str,
+                    name: Option<&str>,
+                    slot: &mut Option<(&'static str, String)>,
+                    text: &mut String| {
+        let at = text.len();
+        let usable = fold_name(name, fold_buf, text);
+        if let Some(n) = name.filter(|n| !n.trim().is_empty() && !usable) {
+            *slot = Some((field, n.to_string()));
+        }
+        span_from(text, at)
+    };
+    let [u_payer, u_ben] = &mut unusable;
+    let payer = fold("payer", inv.payer, u_payer, text);
+    let beneficiary = fold("beneficiary", inv.beneficiary, u_ben, text);
+    let amount = inv.amount.vnd();
+    let get = |s: Span| {
+        text.get(s.start as usize..s.start as usize + s.len as usize)
+            .unwrap_or("")
+    };
+    let (keys, ends) = name_keys_of(get(payer), get(beneficiary), amount);
+    Classified {
+        findings,
+        due,
+        ready: Some(Ready {
+            kind,
+            code,
+            key,
+            key_hash,
+            alt_hash,
+            alt,
+            payer,
+            beneficiary,
+            amount,
+            keys,
+            ends,
+            unusable,
+        }),
+    }
+}
+
+/// The span of `text` from `start` to its end.
+fn span_from(text: &str, start: usize) -> Span {
+    Span {
+        start: u32::try_from(start).unwrap_or(u32::MAX),
+        len: u32::try_from(text.len().saturating_sub(start)).unwrap_or(0),
+    }
+}
+
+/// [`compact_key`] appended to `out`.
+fn compact_key_into_end(s: &str, out: &mut String) {
+    out.extend(
+        s.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_uppercase())),
+    );
+}
+
+/// Folds a name ([`crate::text::fold`]) onto the end of `text`, keeping only the tokens
+/// names are matched on (at most [`MAX_TOKENS`]: the first ones and the given name, as
+/// [`Toks`] reads them), so that matching an invoice costs the same whatever the length of
+/// the name it was given. A name without a word (letters only) is not kept (nothing is
+/// appended) and the result is false.
+fn fold_name(name: Option<&str>, buf: &mut Vec<u8>, text: &mut String) -> bool {
+    let at = text.len();
+    buf.clear();
+    crate::text::fold_append(name.unwrap_or("").as_bytes(), buf);
+    match std::str::from_utf8(buf) {
+        Ok(s) => text.push_str(s),
+        Err(_) => text.push_str(&String::from_utf8_lossy(buf)),
+    }
+    let folded = text.get(at..).unwrap_or("");
+    let usable = folded.split(' ').any(|t| is_word(t.as_bytes()));
+    if !usable {
+        text.truncate(at);
+    } else if folded.bytes().filter(|b| *b == b' ').count() >= MAX_TOKENS {
+        let kept: Vec<u8> = Toks::new(folded).as_slice().join(&b' ');
+        text.truncate(at);
+        text.push_str(std::str::from_utf8(&kept).unwrap_or(""));
+    }
+    usable
+}
+
+/// The name-index keys of an invoice whose folded names are `payer` and `beneficiary`, for
+/// the outstanding amount `amount`, with the masks stored in their entries, by position:
+/// payer full, payer prefix, beneficiary full, beneficiary prefix (key 0: none); and for
+/// the payer and the beneficiary the hashes of the first and last tokens of a name of one
+/// token or more (family and given names). See [`Reconciler::name_keys`].
+#[allow(clippy::type_complexity)]
+fn name_keys_of(
+    payer: &str,
+    beneficiary: &str,
+    amount: u64,
+) -> ([(u64, u32); 4], [Option<(u64, u64)>; 2]) {
+    let mut keys = [(0u64, 0u32); 4];
+    let mut ends = [None; 2];
+    let [payer_end, ben_end] = &mut ends;
+    for (pos, name, end) in [(0, payer, payer_end), (2, beneficiary, ben_end)] {
+        let toks = Toks::new(name);
+        let t = toks.as_slice();
+        // Every token hashed once (the keys and the masks read the same hashes).
+        let mut hashes = [0u64; MAX_TOKENS];
+        for (h, tok) in hashes.iter_mut().zip(t) {
+            *h = tok_hash(tok);
+        }
+        let h = hashes.get(..t.len()).unwrap_or(&[]);
+        let mask_of = |hs: &[u64]| hs.iter().fold(0u32, |m, h| m | (1u32 << (h & 31)));
+        let (Some(&fh), Some(&gh)) = (h.first(), h.last()) else {
+            continue;
+        };
+        *end = Some((fh, gh));
+        if t.len() < 2 {
+            continue;
+        }
+        if let Some(k) = keys.get_mut(pos) {
+            let middles = h.get(1..h.len() - 1).unwrap_or(&[]);
+            *k = (combine(&[KEY_FULL, amount, fh, gh]), mask_of(middles));
+        }
+        if let (Some(&second), Some(third)) = (h.get(1), t.get(2)) {
+            if let Some(k) = keys.get_mut(pos + 1) {
+                *k = (
+                    prefix_key_hashed(amount, fh, second, third),
+                    mask_of(h.get(2..).unwrap_or(&[])),
+                );
+            }
+        }
+    }
+    (keys, ends)
 }
 
 /// The hit recorded when a scan stopped at [`SCAN_MAX`] entries: several invoices.
@@ -287,6 +553,9 @@ pub struct Reconciler {
     codes: Table,
     /// Name keys gathered while invoices load, frozen at the first line.
     pending: Vec<Pending>,
+    /// The key position (see [`Reconciler::name_keys`]) of each pending key, apart so that
+    /// the keys sorted are 16 bytes.
+    pending_pos: Vec<u8>,
     /// The frozen name index: contiguous buckets.
     frozen: Frozen,
     /// Name keys added after the first line (partial payments, late invoices).
@@ -297,6 +566,11 @@ pub struct Reconciler {
     window_lens: Vec<usize>,
     /// Whether a line was fed (the name index is then frozen).
     fed: bool,
+    /// Threads the reconciler may use ([`Reconciler::set_threads`]; default 1).
+    threads: usize,
+    /// Invoices per batch handed to a classifying thread ([`LOAD_BATCH`]; lowered only by
+    /// tests).
+    load_batch: usize,
     // Per-line scratch, reused.
     cands: Vec<Candidate>,
     /// What [`Reconciler::feed`] reads from its line.
@@ -310,10 +584,9 @@ pub struct Reconciler {
     unknown: Vec<String>,
     view: Vec<u8>,
     pos: Vec<u32>,
-    /// Scratch of [`Reconciler::add_invoice`]: the code's key, its alternative key and a
-    /// name being folded, kept so that loading allocates nothing per invoice.
+    /// Scratch of [`Reconciler::add_invoice`]: the text of a classified invoice and a
+    /// name being folded, kept so that loading allocates little per invoice.
     key_buf: String,
-    alt_buf: String,
     fold_buf: Vec<u8>,
     // Totals.
     per_status: [(u64, u64); 7],
@@ -354,12 +627,15 @@ impl Reconciler {
             slots: Vec::new(),
             codes: Table::default(),
             pending: Vec::new(),
+            pending_pos: Vec::new(),
             frozen: Frozen::default(),
             names: MultiMap::default(),
             families: HashKeyed::default(),
             givens: HashKeyed::default(),
             window_lens: Vec::new(),
             fed: false,
+            threads: 1,
+            load_batch: LOAD_BATCH,
             cands: Vec::new(),
             one: Prepared::default(),
             ahead: Vec::new(),
@@ -369,7 +645,6 @@ impl Reconciler {
             view: Vec::new(),
             pos: Vec::new(),
             key_buf: String::new(),
-            alt_buf: String::new(),
             fold_buf: Vec::new(),
             per_status: [(0, 0); 7],
             skipped: (0, 0),
@@ -393,6 +668,7 @@ impl Reconciler {
         self.slots.reserve(n);
         self.codes.reserve(n);
         self.pending.reserve(n.saturating_mul(4));
+        self.pending_pos.reserve(n.saturating_mul(4));
     }
 
     /// Reserves room for `bytes` more bytes of invoice text (codes, their compacted keys
@@ -421,48 +697,20 @@ impl Reconciler {
         Some(Span { start, len })
     }
 
+    /// Sets the invoices per batch of [`Reconciler::add_invoices`], so that tests reach
+    /// several batches with few invoices.
+    #[doc(hidden)]
+    pub fn with_load_batch(mut self, batch: usize) -> Reconciler {
+        self.load_batch = batch.max(1);
+        self
+    }
+
     /// Lowers the text capacity (bytes of invoice codes and folded names a reconciler
     /// holds; 4 GiB by default) so that tests can reach `reconcile.capacity`.
     #[doc(hidden)]
     pub fn with_text_capacity(mut self, bytes: usize) -> Reconciler {
         self.capacity = bytes.min(u32::MAX as usize);
         self
-    }
-
-    /// Folds a name ([`crate::text::fold`]) straight into the arena, keeping only the
-    /// tokens names are matched on (at most [`MAX_TOKENS`]: the first ones and the given
-    /// name, as [`Toks`] reads them), so that matching an invoice costs the same whatever
-    /// the length of the name it was given. A name without a word (letters only) is not
-    /// kept (an empty span) and `usable` is false. `None` when the arena is full.
-    fn store_name(&mut self, text: Option<&str>, usable: &mut bool) -> Option<Span> {
-        let start = u32::try_from(self.arena.len()).ok()?;
-        let at = self.arena.len();
-        // As `text::fold_into` appends, with the fold written in a buffer kept for the next
-        // name rather than one allocated per name.
-        let mut buf = std::mem::take(&mut self.fold_buf);
-        buf.clear();
-        crate::text::fold_append(text.unwrap_or("").as_bytes(), &mut buf);
-        match std::str::from_utf8(&buf) {
-            Ok(s) => self.arena.push_str(s),
-            Err(_) => self.arena.push_str(&String::from_utf8_lossy(&buf)),
-        }
-        self.fold_buf = buf;
-        let folded = self.arena.get(at..).unwrap_or("");
-        *usable = folded.split(' ').any(|t| is_word(t.as_bytes()));
-        if !*usable {
-            self.arena.truncate(at);
-        } else if folded.bytes().filter(|b| *b == b' ').count() >= MAX_TOKENS {
-            let kept: Vec<u8> = Toks::new(folded).as_slice().join(&b' ');
-            self.arena.truncate(at);
-            self.arena
-                .push_str(std::str::from_utf8(&kept).unwrap_or(""));
-        }
-        if self.arena.len() > self.capacity {
-            self.arena.truncate(at);
-            return None;
-        }
-        let len = u32::try_from(self.arena.len()).ok()?.checked_sub(start)?;
-        Some(Span { start, len })
     }
 
     fn slot_has_key(&self, i: u32, key: &[u8]) -> bool {
@@ -491,68 +739,244 @@ impl Reconciler {
         self.codes.get(hash).find(|&i| self.slot_has_key(i, key))
     }
 
-    fn insert_key(&mut self, key: &[u8], i: u32) {
-        self.codes.insert(key_hash(key), i);
-    }
-
     /// Adds an open invoice. Its code is classified with the reconciler's schemes
     /// ([`InvoiceRef::parse_with`]); errors (a bad code, a code already listed, a bad due
     /// date) are returned as findings naming the field (`code`, `due`).
     pub fn add_invoice(&mut self, inv: Invoice) -> Result<Added, Vec<Finding>> {
-        let (iref, mut findings) = InvoiceRef::parse_with(&inv.code, "code", &self.schemes);
-        let due = match inv.due.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-            None => 0,
-            Some(d) => match Date::parse(d) {
-                Some(d) => d.number(),
-                None => {
-                    findings.push(Finding::new(Code::ReconcileDateInvalid, "due").detail(quote(d)));
-                    0
-                }
-            },
-        };
-        let Some(iref) = iref else {
-            return Err(findings);
-        };
-        let kind = iref.ref_kind();
-        let code = iref.as_str().to_string();
-        // The keys are built in buffers the reconciler keeps (no allocation per invoice).
-        let mut key = std::mem::take(&mut self.key_buf);
-        compact_key_into(&code, &mut key);
-        let mut alt = std::mem::take(&mut self.alt_buf);
-        let alt_key = match &iref {
-            InvoiceRef::EInvoice(e) => {
-                compact_key_into(&e.format(), &mut alt);
-                Some(&alt).filter(|k| **k != key)
-            }
-            _ => None,
-        };
-        let result = self.add_keyed(inv, code, kind, &key, alt_key, findings, due);
-        self.key_buf = key;
-        self.alt_buf = alt;
+        self.add_fields(InvoiceFields::of(&inv))
+    }
+
+    /// [`Reconciler::add_invoice`] of borrowed fields.
+    pub fn add_fields(&mut self, inv: InvoiceFields<'_>) -> Result<Added, Vec<Finding>> {
+        let mut text = std::mem::take(&mut self.key_buf);
+        text.clear();
+        let mut fold_buf = std::mem::take(&mut self.fold_buf);
+        let c = classify_invoice(&self.schemes, inv, &mut text, &mut fold_buf);
+        let result = self.insert_classified(c, &text);
+        self.key_buf = text;
+        self.fold_buf = fold_buf;
         result
     }
 
-    /// [`Reconciler::add_invoice`] once the code is classified and its keys are built.
-    #[allow(clippy::too_many_arguments)]
-    fn add_keyed(
+    /// Sets how many threads [`Reconciler::add_invoices`] uses (and, where it is
+    /// parallel, the statement feed): 1 (the default) keeps all the work on the calling
+    /// thread; 0 is taken as 1. Results do not depend on it.
+    pub fn set_threads(&mut self, n: usize) {
+        self.threads = n.max(1);
+    }
+
+    /// The number of threads set with [`Reconciler::set_threads`].
+    pub fn threads(&self) -> usize {
+        self.threads
+    }
+
+    /// Adds every invoice `items` gives, calling `each` in the items' order with the
+    /// item's error or the line and what [`Reconciler::add_invoice`] made of the invoice.
+    /// With [`Reconciler::set_threads`] above 1, invoices are taken on the calling thread in
+    /// batches while other threads classify their codes and fold their names, and each
+    /// batch is added on the calling thread in order: the results, the findings and the
+    /// reconciler's state are the same as with one thread.
+    pub fn add_invoices<I, E>(&mut self, items: I, mut each: impl FnMut(Loaded<E>))
+    where
+        I: Iterator<Item = Result<(u64, Invoice), E>>,
+        E: Send,
+    {
+        if self.threads <= 1 {
+            for item in items {
+                each(item.map(|(line, inv)| (line, self.add_invoice(inv))));
+            }
+            return;
+        }
+        let mut items = items.fuse();
+        let batch = self.load_batch;
+        self.pipeline(
+            |b: &mut Vec<Result<(u64, Invoice), E>>| {
+                b.extend(items.by_ref().take(batch));
+                b.len() == batch
+            },
+            |schemes, b, out, fold_buf| {
+                for item in b.drain(..) {
+                    out.items.push(item.map(|(line, inv)| {
+                        let c = classify_invoice(
+                            schemes,
+                            InvoiceFields::of(&inv),
+                            &mut out.text,
+                            fold_buf,
+                        );
+                        (line, c)
+                    }));
+                }
+            },
+            &mut each,
+        );
+    }
+
+    /// [`Reconciler::add_invoices`] of every record of an invoice list, read without an
+    /// [`Invoice`] allocated per record ([`InvoiceReader::next_fields`]).
+    pub fn add_invoices_from<R: Read>(
         &mut self,
-        inv: Invoice,
-        code: String,
-        kind: RefKind,
-        key: &String,
-        alt_key: Option<&String>,
-        mut findings: Vec<Finding>,
-        due: u32,
-    ) -> Result<Added, Vec<Finding>> {
-        for k in std::iter::once(key).chain(alt_key) {
-            if let Some(j) = self.find_key(k.as_bytes()) {
+        reader: &mut InvoiceReader<R>,
+        mut each: impl FnMut(Loaded<RecordError>),
+    ) {
+        if self.threads <= 1 {
+            while let Some(item) = reader.next_fields() {
+                each(item.map(|(line, f)| (line, self.add_fields(f))));
+            }
+            return;
+        }
+        let batch = self.load_batch;
+        let columns = reader.columns().clone();
+        self.pipeline(
+            |b: &mut RawBatch| {
+                b.items.clear();
+                let mut used = 0;
+                while b.items.len() < batch {
+                    if b.recs.len() <= used {
+                        b.recs.push(CsvRecord::default());
+                    }
+                    let Some(rec) = b.recs.get_mut(used) else {
+                        return false;
+                    };
+                    match reader.read_into(rec) {
+                        None => return false,
+                        Some(Ok(())) => {
+                            b.items.push(Ok(used));
+                            used += 1;
+                        }
+                        Some(Err(e)) => b.items.push(Err(e)),
+                    }
+                }
+                true
+            },
+            |schemes, b, out, fold_buf| {
+                for item in b.items.drain(..) {
+                    let read = item.and_then(|i| {
+                        let rec = b.recs.get(i).ok_or_else(|| RecordError {
+                            line: 0,
+                            findings: Vec::new(),
+                        })?;
+                        columns.fields(rec).map(|f| (rec.line, f))
+                    });
+                    out.items.push(read.map(|(line, f)| {
+                        (line, classify_invoice(schemes, f, &mut out.text, fold_buf))
+                    }));
+                }
+            },
+            &mut each,
+        );
+    }
+
+    /// Runs the loading pipeline: `fill` takes the next batch on the calling thread (false:
+    /// nothing follows it), `classify` classifies a batch on one of `threads - 1` worker
+    /// threads (in turn), and the calling thread adds each classified batch in the order
+    /// the batches were taken, calling `each` per item.
+    fn pipeline<B, E>(
+        &mut self,
+        mut fill: impl FnMut(&mut B) -> bool,
+        classify: impl Fn(&[Scheme], &mut B, &mut ClassifiedBatch<B, E>, &mut Vec<u8>) + Sync,
+        each: &mut dyn FnMut(Loaded<E>),
+    ) where
+        B: Default + Send + HasRows,
+        E: Send,
+    {
+        let workers = self.threads.saturating_sub(1).max(1);
+        let schemes = self.schemes.clone();
+        std::thread::scope(|scope| {
+            let mut lanes = Vec::with_capacity(workers);
+            for _ in 0..workers {
+                let (to_worker, inbox) =
+                    std::sync::mpsc::channel::<(B, Option<ClassifiedBatch<B, E>>)>();
+                let (outbox, from_worker) = std::sync::mpsc::channel::<ClassifiedBatch<B, E>>();
+                let (schemes, classify) = (&schemes, &classify);
+                scope.spawn(move || {
+                    let mut fold_buf = Vec::new();
+                    for (mut batch, spare) in inbox {
+                        let mut out = spare.unwrap_or_else(|| ClassifiedBatch {
+                            items: Vec::new(),
+                            text: String::new(),
+                            input: B::default(),
+                        });
+                        out.items.clear();
+                        out.text.clear();
+                        classify(schemes, &mut batch, &mut out, &mut fold_buf);
+                        out.input = batch;
+                        if outbox.send(out).is_err() {
+                            break;
+                        }
+                    }
+                });
+                lanes.push((to_worker, from_worker));
+            }
+            let (mut sent, mut done) = (0usize, 0usize);
+            let mut spares: Vec<ClassifiedBatch<B, E>> = Vec::new();
+            loop {
+                let mut batch = spares
+                    .last_mut()
+                    .map(|s| std::mem::take(&mut s.input))
+                    .unwrap_or_default();
+                let more = fill(&mut batch);
+                if !batch.is_empty() {
+                    let Some((to_worker, _)) = lanes.get(sent % workers) else {
+                        break;
+                    };
+                    if to_worker.send((batch, spares.pop())).is_err() {
+                        break;
+                    }
+                    sent += 1;
+                }
+                // Two batches in flight per worker: one being classified, one queued.
+                while sent - done > (if more { 2 * workers - 1 } else { 0 }) {
+                    let Some(mut batch) = lanes
+                        .get(done % workers)
+                        .and_then(|(_, from_worker)| from_worker.recv().ok())
+                    else {
+                        sent = done;
+                        break;
+                    };
+                    done += 1;
+                    let text = std::mem::take(&mut batch.text);
+                    for item in batch.items.drain(..) {
+                        each(item.map(|(line, c)| (line, self.insert_classified(c, &text))));
+                    }
+                    batch.text = text;
+                    spares.push(batch);
+                }
+                if !more {
+                    break;
+                }
+            }
+            drop(lanes);
+        });
+    }
+
+    /// Adds an invoice classified by [`classify_invoice`]; `text` holds the spans of `c`.
+    fn insert_classified(&mut self, c: Classified, text: &str) -> Result<Added, Vec<Finding>> {
+        let Classified {
+            mut findings,
+            due,
+            ready,
+        } = c;
+        let Some(r) = ready else {
+            return Err(findings);
+        };
+        let span = |s: Span| {
+            text.get(s.start as usize..s.start as usize + s.len as usize)
+                .unwrap_or("")
+        };
+        let (key, alt_key) = (span(r.key), Some(span(r.alt)).filter(|a| !a.is_empty()));
+        let code = span(r.code);
+        let hashed = [(key, r.key_hash)]
+            .into_iter()
+            .chain(alt_key.map(|a| (a, r.alt_hash)));
+        for (k, hash) in hashed.clone() {
+            if let Some(j) = self.find_key_hashed(hash, k.as_bytes()) {
                 let other = self
                     .slots
                     .get(j as usize)
                     .map(|s| self.text_of(s.code))
                     .unwrap_or("");
                 let detail = if other == code {
-                    code.clone()
+                    code.to_string()
                 } else {
                     format!("{code} (= {other})")
                 };
@@ -560,11 +984,12 @@ impl Reconciler {
                 break;
             }
         }
+        let kind = r.kind;
         if kind != RefKind::PaymentCode && key.len() < CODE_SEARCH_MIN {
             findings.push(
                 Finding::new(Code::ReconcileCodeUnsearchable, "code")
                     .limit(CODE_SEARCH_MIN)
-                    .detail(code.clone()),
+                    .detail(code),
             );
         }
         if has_error(&findings) {
@@ -573,25 +998,19 @@ impl Reconciler {
         let idx = u32::try_from(self.slots.len())
             .ok()
             .filter(|i| *i < SATURATED);
-        let (mut payer_usable, mut ben_usable) = (true, true);
         let mark = self.arena.len();
         let spans = (
             idx,
-            self.store(&code),
+            self.store(code),
             self.store(key),
-            self.store(alt_key.map_or("", String::as_str)),
-            self.store_name(inv.payer.as_deref(), &mut payer_usable),
-            self.store_name(inv.beneficiary.as_deref(), &mut ben_usable),
+            self.store(alt_key.unwrap_or("")),
+            self.store(span(r.payer)),
+            self.store(span(r.beneficiary)),
         );
         // A name given (not blank) that holds nothing to match is reported, not silently
         // dropped.
-        for (field, name, usable) in [
-            ("payer", &inv.payer, payer_usable),
-            ("beneficiary", &inv.beneficiary, ben_usable),
-        ] {
-            if let Some(n) = name.as_deref().filter(|n| !n.trim().is_empty() && !usable) {
-                findings.push(Finding::new(Code::ReconcileNameUnusable, field).detail(quote(n)));
-            }
+        for (field, name) in r.unusable.into_iter().flatten() {
+            findings.push(Finding::new(Code::ReconcileNameUnusable, field).detail(quote(&name)));
         }
         let (Some(idx), Some(code_s), Some(key_s), Some(alt_s), Some(payer_s), Some(ben_s)) = spans
         else {
@@ -605,7 +1024,7 @@ impl Reconciler {
             alt_key: alt_s,
             payer: payer_s,
             beneficiary: ben_s,
-            amount: inv.amount.vnd(),
+            amount: r.amount,
             paid: 0,
             settled_line: 0,
             last_ref: 0,
@@ -614,11 +1033,10 @@ impl Reconciler {
             kind,
             name_entries: [NIL; 4],
         });
-        if !key.is_empty() {
-            self.insert_key(key.as_bytes(), idx);
-        }
-        if let Some(a) = alt_key {
-            self.insert_key(a.as_bytes(), idx);
+        for (k, hash) in hashed {
+            if !k.is_empty() {
+                self.codes.insert(hash, idx);
+            }
         }
         if kind != RefKind::PaymentCode {
             for k in std::iter::once(key).chain(alt_key) {
@@ -628,16 +1046,15 @@ impl Reconciler {
                 }
             }
         }
-        let (keys, ends) = self.name_keys_and_ends(idx, inv.amount.vnd());
-        for (f, g) in ends.into_iter().flatten() {
+        for (f, g) in r.ends.into_iter().flatten() {
             self.families.insert(f, ());
             self.givens.insert(g, ());
         }
-        if inv.amount.vnd() > 0 {
-            self.index_keys(idx, keys);
+        if r.amount > 0 {
+            self.index_keys(idx, r.keys);
         }
         Ok(Added {
-            code,
+            code: code.to_string(),
             kind,
             warnings: findings,
         })
@@ -656,45 +1073,17 @@ impl Reconciler {
         self.name_keys_and_ends(idx, amount).0
     }
 
-    /// [`Reconciler::name_keys`], and for the payer and the beneficiary the hashes of the
-    /// first and last tokens of a name of one token or more (family and given names).
+    /// [`name_keys_of`] the names of invoice `idx`.
     #[allow(clippy::type_complexity)]
     fn name_keys_and_ends(
         &self,
         idx: u32,
         amount: u64,
     ) -> ([(u64, u32); 4], [Option<(u64, u64)>; 2]) {
-        let mut keys = [(0u64, 0u32); 4];
-        let mut ends = [None; 2];
         let Some(s) = self.slots.get(idx as usize) else {
-            return (keys, ends);
+            return ([(0u64, 0u32); 4], [None; 2]);
         };
-        let [payer_end, ben_end] = &mut ends;
-        for (pos, span, end) in [(0, s.payer, payer_end), (2, s.beneficiary, ben_end)] {
-            let toks = Toks::new(self.text_of(span));
-            let t = toks.as_slice();
-            let (Some(first), Some(last)) = (t.first(), t.last()) else {
-                continue;
-            };
-            let (fh, gh) = (tok_hash(first), tok_hash(last));
-            *end = Some((fh, gh));
-            if t.len() < 2 {
-                continue;
-            }
-            if let Some(k) = keys.get_mut(pos) {
-                let middles = t.get(1..t.len() - 1).unwrap_or(&[]);
-                *k = (combine(&[KEY_FULL, amount, fh, gh]), token_mask(middles));
-            }
-            if let (Some(second), Some(third)) = (t.get(1), t.get(2)) {
-                if let Some(k) = keys.get_mut(pos + 1) {
-                    *k = (
-                        prefix_key(amount, fh, second, third),
-                        token_mask(t.get(2..).unwrap_or(&[])),
-                    );
-                }
-            }
-        }
-        (keys, ends)
+        name_keys_of(self.text_of(s.payer), self.text_of(s.beneficiary), amount)
     }
 
     fn index_names(&mut self, idx: u32, outstanding: u64) {
@@ -711,12 +1100,8 @@ impl Reconciler {
         if !self.fed {
             for (pos, (k, mask)) in keys.into_iter().enumerate() {
                 if k != 0 {
-                    self.pending.push(Pending {
-                        key: k,
-                        idx,
-                        pos: pos as u8,
-                        mask,
-                    });
+                    self.pending.push(Pending { key: k, idx, mask });
+                    self.pending_pos.push(pos as u8);
                 }
             }
             return;
@@ -743,16 +1128,17 @@ impl Reconciler {
     fn freeze(&mut self) {
         self.fed = true;
         let mut pending = std::mem::take(&mut self.pending);
+        let positions = std::mem::take(&mut self.pending_pos);
         if pending.is_empty() {
             return;
         }
         if !self.frozen.slab.is_empty() {
-            for p in pending {
+            for (p, pos) in pending.into_iter().zip(positions) {
                 let e = self.names.insert(p.key, p.idx, p.mask);
                 if let Some(h) = self
                     .slots
                     .get_mut(p.idx as usize)
-                    .and_then(|s| s.name_entries.get_mut(usize::from(p.pos)))
+                    .and_then(|s| s.name_entries.get_mut(usize::from(pos)))
                 {
                     *h = e;
                 }
@@ -1972,6 +2358,41 @@ mod tests {
             "cho chau PHAM GIA HUY",
         ));
         assert_eq!(x.suggestion.as_deref(), Some("HP24010366"));
+    }
+
+    /// The keys built from tokens hashed once are those of the definitions: (amount,
+    /// family, given) with the middles' mask, (amount, family, second, third's initial)
+    /// with the mask of the tokens from the third on.
+    #[test]
+    fn name_keys_follow_their_definition() {
+        for name in [
+            "NGUYEN VAN AN",
+            "TRAN THI YEN NHI",
+            "LE AN",
+            "DO",
+            "PHAM GIA BAO NGOC ANH",
+        ] {
+            let (keys, ends) = name_keys_of(name, "", 750_000);
+            let toks = Toks::new(name);
+            let t = toks.as_slice();
+            let (first, last) = (t[0], t[t.len() - 1]);
+            assert_eq!(ends[0], Some((tok_hash(first), tok_hash(last))), "{name}");
+            let full = (t.len() >= 2).then(|| {
+                (
+                    combine(&[KEY_FULL, 750_000, tok_hash(first), tok_hash(last)]),
+                    token_mask(&t[1..t.len() - 1]),
+                )
+            });
+            assert_eq!(keys[0], full.unwrap_or((0, 0)), "{name}");
+            let prefix = (t.len() >= 3).then(|| {
+                (
+                    prefix_key(750_000, tok_hash(first), t[1], t[2]),
+                    token_mask(&t[2..]),
+                )
+            });
+            assert_eq!(keys[1], prefix.unwrap_or((0, 0)), "{name}");
+            assert_eq!((keys[2], keys[3], ends[1]), ((0, 0), (0, 0), None));
+        }
     }
 
     #[test]

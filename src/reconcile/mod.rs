@@ -75,11 +75,11 @@ mod write;
 pub use amount::{format_amount, parse_amount, parse_signed_amount, Grouping};
 pub use csv::{detect_delimiter, CsvReader, CsvRecord, RecordError, RECORD_MAX};
 pub use date::Date;
-pub use engine::{Added, Reconciler, CODE_SEARCH_MIN, FEED_BATCH};
+pub use engine::{Added, Loaded, Reconciler, CODE_SEARCH_MIN, FEED_BATCH};
 pub use header::SkippedRow;
 pub use read::{
-    Columns, InputLines, InvoiceReader, Skipped, StatementFormat, StatementReader, StatementRecord,
-    INVOICE_FIELDS, STATEMENT_FIELDS,
+    Columns, InputLines, InvoiceFields, InvoiceReader, Skipped, StatementFormat, StatementReader,
+    StatementRecord, INVOICE_FIELDS, STATEMENT_FIELDS,
 };
 pub use sheet::{
     open_invoices, open_invoices_file, open_statement, open_statement_file, MappedColumn,

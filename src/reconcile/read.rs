@@ -231,6 +231,7 @@ fn norm(s: &str) -> String {
 /// name a field again (`(field, column)`): for a field in `money`, any other column with one
 /// of its names; for the others, a column whose header repeats the chosen one's text.
 /// Every record is checked against those ([`row_findings`]).
+#[derive(Clone)]
 struct Resolved {
     cols: Vec<Option<usize>>,
     dups: Vec<(usize, usize)>,
@@ -1473,11 +1474,77 @@ impl<R: Read> Iterator for StatementReader<R> {
 pub struct InvoiceReader<R> {
     csv: CsvReader<R>,
     rec: CsvRecord,
+    cols: InvoiceColumns,
+}
+
+/// What reads an invoice record's fields: the header row and the columns of the fields.
+/// Shared with the threads that read records for the reconciler
+/// ([`super::Reconciler::add_invoices_from`]).
+#[derive(Clone)]
+pub(crate) struct InvoiceColumns {
     resolved: Resolved,
     headers: Vec<String>,
-    /// [`InvoiceReader::column_name`] of `amount`, named in every amount finding (kept, not
+    /// [`InvoiceReader::column_name`] of `code` and `amount`, named in findings (kept, not
     /// rebuilt per record).
+    code_name: String,
     amount_name: String,
+}
+
+impl InvoiceColumns {
+    fn column_name(&self, field: &str) -> String {
+        INVOICE_FIELDS
+            .iter()
+            .position(|f| *f == field)
+            .and_then(|f| self.resolved.cols.get(f).copied().flatten())
+            .and_then(|c| self.headers.get(c))
+            .cloned()
+            .unwrap_or_else(|| field.to_string())
+    }
+
+    fn get<'a>(&self, rec: &'a CsvRecord, f: usize) -> Option<&'a str> {
+        let c = self.resolved.cols.get(f).copied().flatten()?;
+        rec.field(c)
+    }
+
+    /// The fields of a record read from the list, or what is wrong with it.
+    pub(crate) fn fields<'a>(&self, rec: &'a CsvRecord) -> Result<InvoiceFields<'a>, RecordError> {
+        let line = rec.line;
+        let mut findings = Vec::new();
+        row_findings(
+            rec,
+            &self.headers,
+            &self.resolved,
+            INVOICE_MONEY,
+            &mut findings,
+        );
+        if !findings.is_empty() {
+            return Err(RecordError { line, findings });
+        }
+        let code = self.get(rec, I_CODE).map(str::trim).unwrap_or("");
+        if code.is_empty() {
+            findings.push(Finding::new(
+                Code::ReconcileValueMissing,
+                self.code_name.clone(),
+            ));
+        }
+        let amount = match parse_amount(self.get(rec, I_AMOUNT).unwrap_or(""), &self.amount_name) {
+            Ok(a) => Some(a),
+            Err(f) => {
+                findings.push(f);
+                None
+            }
+        };
+        match amount {
+            Some(amount) if findings.is_empty() => Ok(InvoiceFields {
+                code,
+                amount,
+                payer: trimmed(self.get(rec, I_PAYER)),
+                beneficiary: trimmed(self.get(rec, I_BENEFICIARY)),
+                due: trimmed(self.get(rec, I_DUE)),
+            }),
+            _ => Err(RecordError { line, findings }),
+        }
+    }
 }
 
 impl<R: Read> InvoiceReader<R> {
@@ -1507,27 +1574,21 @@ impl<R: Read> InvoiceReader<R> {
             &[I_CODE, I_AMOUNT],
             INVOICE_MONEY,
         )?;
-        let mut r = InvoiceReader {
-            csv,
-            rec,
+        let mut cols = InvoiceColumns {
             resolved,
             headers,
+            code_name: String::new(),
             amount_name: String::new(),
         };
-        r.amount_name = r.column_name("amount");
-        Ok(r)
+        cols.code_name = cols.column_name("code");
+        cols.amount_name = cols.column_name("amount");
+        Ok(InvoiceReader { csv, rec, cols })
     }
 
     /// The header text of a field (`code`, `amount`, `payer`, `beneficiary`, `due`), or the
     /// field's name when it has no column.
     pub fn column_name(&self, field: &str) -> String {
-        INVOICE_FIELDS
-            .iter()
-            .position(|f| *f == field)
-            .and_then(|f| self.resolved.cols.get(f).copied().flatten())
-            .and_then(|c| self.headers.get(c))
-            .cloned()
-            .unwrap_or_else(|| field.to_string())
+        self.cols.column_name(field)
     }
 
     /// The I/O error that ended reading early, if any.
@@ -1535,59 +1596,84 @@ impl<R: Read> InvoiceReader<R> {
         self.csv.take_io_error()
     }
 
-    fn get(&self, f: usize) -> Option<&str> {
-        let c = self.resolved.cols.get(f).copied().flatten()?;
-        self.rec.field(c)
+    /// The reader's columns, to read records' fields elsewhere.
+    pub(crate) fn columns(&self) -> &InvoiceColumns {
+        &self.cols
+    }
+
+    /// Reads the next record into `rec` (its fields are read with
+    /// [`InvoiceColumns::fields`]); `None` at the end.
+    pub(crate) fn read_into(&mut self, rec: &mut CsvRecord) -> Option<Result<(), RecordError>> {
+        match self.csv.read_record(rec) {
+            Ok(false) => None,
+            Err(e) => Some(Err(name_columns(e, &self.cols.headers))),
+            Ok(true) => Some(Ok(())),
+        }
+    }
+}
+
+/// `s` trimmed, if not blank.
+fn trimmed(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The fields of an invoice record, borrowed from its reader ([`InvoiceReader::next_fields`]):
+/// what an [`Invoice`] owns, without copying it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvoiceFields<'a> {
+    /// The code, trimmed (never empty).
+    pub code: &'a str,
+    /// The amount due.
+    pub amount: Amount,
+    /// The payer's name, trimmed, if not blank.
+    pub payer: Option<&'a str>,
+    /// The beneficiary's name, trimmed, if not blank.
+    pub beneficiary: Option<&'a str>,
+    /// The due date as written, trimmed, if not blank.
+    pub due: Option<&'a str>,
+}
+
+impl<'a> InvoiceFields<'a> {
+    /// The fields of an invoice.
+    pub fn of(inv: &'a Invoice) -> InvoiceFields<'a> {
+        InvoiceFields {
+            code: &inv.code,
+            amount: inv.amount,
+            payer: inv.payer.as_deref(),
+            beneficiary: inv.beneficiary.as_deref(),
+            due: inv.due.as_deref(),
+        }
+    }
+
+    /// An owned invoice.
+    pub fn to_invoice(&self) -> Invoice {
+        Invoice {
+            code: self.code.to_string(),
+            amount: self.amount,
+            payer: self.payer.map(str::to_string),
+            beneficiary: self.beneficiary.map(str::to_string),
+            due: self.due.map(str::to_string),
+        }
+    }
+}
+
+impl<R: Read> InvoiceReader<R> {
+    /// The next record as fields borrowed from the reader (nothing allocated per record):
+    /// what [`Iterator::next`] gives, before it is copied into an [`Invoice`].
+    pub fn next_fields(&mut self) -> Option<Result<(u64, InvoiceFields<'_>), RecordError>> {
+        match self.csv.read_record(&mut self.rec) {
+            Ok(false) => None,
+            Err(e) => Some(Err(name_columns(e, &self.cols.headers))),
+            Ok(true) => Some(self.cols.fields(&self.rec).map(|f| (self.rec.line, f))),
+        }
     }
 }
 
 impl<R: Read> Iterator for InvoiceReader<R> {
     type Item = Result<(u64, Invoice), RecordError>;
     fn next(&mut self) -> Option<Self::Item> {
-        match self.csv.read_record(&mut self.rec) {
-            Ok(false) => return None,
-            Err(e) => return Some(Err(name_columns(e, &self.headers))),
-            Ok(true) => {}
-        }
-        let line = self.rec.line;
-        let mut findings = Vec::new();
-        row_findings(
-            &self.rec,
-            &self.headers,
-            &self.resolved,
-            INVOICE_MONEY,
-            &mut findings,
-        );
-        if !findings.is_empty() {
-            return Some(Err(RecordError { line, findings }));
-        }
-        let code = self.get(I_CODE).map(str::trim).unwrap_or("");
-        if code.is_empty() {
-            findings.push(Finding::new(
-                Code::ReconcileValueMissing,
-                self.column_name("code"),
-            ));
-        }
-        let amount = match parse_amount(self.get(I_AMOUNT).unwrap_or(""), &self.amount_name) {
-            Ok(a) => Some(a),
-            Err(f) => {
-                findings.push(f);
-                None
-            }
-        };
-        match amount {
-            Some(amount) if findings.is_empty() => Some(Ok((
-                line,
-                Invoice {
-                    code: code.to_string(),
-                    amount,
-                    payer: non_empty(self.get(I_PAYER)),
-                    beneficiary: non_empty(self.get(I_BENEFICIARY)),
-                    due: non_empty(self.get(I_DUE)),
-                },
-            ))),
-            _ => Some(Err(RecordError { line, findings })),
-        }
+        self.next_fields()
+            .map(|r| r.map(|(line, f)| (line, f.to_invoice())))
     }
 }
 
