@@ -1246,6 +1246,10 @@ fn digit_ends(
 
 fn word_end(t: &[u8], i: usize) -> usize {
     let mut j = i;
+    // ASCII letters first (a folded ASCII byte is a letter when it is one), then the rest.
+    while t.get(j).is_some_and(u8::is_ascii_alphabetic) {
+        j += 1;
+    }
     while let Some((c, len)) = folded_at(t, j) {
         if !c.is_ascii_uppercase() {
             break;
@@ -1302,8 +1306,12 @@ fn lead_name(t: &[u8], i: usize, limit: usize, family: bool) -> Option<usize> {
 }
 
 fn is_name_word(t: &[u8], a: usize, b: usize) -> bool {
-    std::str::from_utf8(t.get(a..b).unwrap_or(&[]))
-        .is_ok_and(|w| !w.is_empty() && w.chars().all(is_name_letter))
+    let w = t.get(a..b).unwrap_or(&[]);
+    // ASCII (what banks send): letters only, without decoding.
+    if w.is_ascii() {
+        return !w.is_empty() && w.iter().all(u8::is_ascii_alphabetic);
+    }
+    std::str::from_utf8(w).is_ok_and(|w| w.chars().all(is_name_letter))
 }
 
 /// Up to `max` digits at `i` (at least one) and their value: `(end, value)`.
@@ -1696,6 +1704,38 @@ mod tests {
                 assert_eq!(part(s, e.sender_account), shape.expect.1, "account of {s}");
                 assert_eq!(free(s, &e), shape.expect.2, "free text of {s}: {e:?}");
             }
+        }
+    }
+
+    #[test]
+    fn name_words_and_word_ends_as_decoded() {
+        // The ASCII fast paths give what decoding every character gives.
+        for w in [
+            "",
+            "TRAN",
+            "tran",
+            "Nguyễn",
+            "ĐỖ",
+            "A1",
+            "HP24",
+            "f",
+            "Z",
+            "x-y",
+            "ab.",
+            "Ơn",
+            "\u{0300}a",
+        ] {
+            let t = w.as_bytes();
+            let decoded = !w.is_empty() && w.chars().all(is_name_letter);
+            assert_eq!(is_name_word(t, 0, t.len()), decoded, "{w:?}");
+            let mut j = 0;
+            while let Some((c, len)) = folded_at(t, j) {
+                if !c.is_ascii_uppercase() {
+                    break;
+                }
+                j += len;
+            }
+            assert_eq!(word_end(t, 0), j, "{w:?}");
         }
     }
 
