@@ -189,3 +189,29 @@ fn threads_setting() {
     rec.set_threads(4);
     assert_eq!(rec.threads(), 4);
 }
+
+/// A panic in the caller's `each` on two threads is passed on (the second thread stops; the
+/// call does not hang), and the reconciler's state is not used afterwards.
+#[test]
+fn a_panic_in_each_is_passed_on() {
+    let invs = invoices(50);
+    let lines: Vec<StatementLine> = (0..PIPE_CHUNK * 4)
+        .map(|n| statement_line(n as u64 + 2, (n % 8) as u8, n % 60, 0, 0, false))
+        .collect();
+    let mut rec = Reconciler::new(&["HP:6".parse::<Scheme>().unwrap()]);
+    rec.set_threads(2);
+    for inv in &invs {
+        rec.add_invoice(inv.clone()).unwrap();
+    }
+    let mut seen = 0;
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        rec.feed_many(lines.iter().cloned(), |_| {
+            seen += 1;
+            if seen == PIPE_CHUNK + 3 {
+                panic!("stop");
+            }
+        })
+    }));
+    assert!(r.is_err());
+    assert_eq!(seen, PIPE_CHUNK + 3);
+}
