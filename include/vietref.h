@@ -1818,6 +1818,18 @@ vietref_status vietref_reconciler_new(const char *schemes,
                                       vietref_reconciler **reconciler_out);
 
 /**
+ * Lets the reconciler use up to `n` threads when it feeds a statement (0 counts as 1; a
+ * new reconciler uses 1). With 2 or more, `vietref_reconciler_feed_statement` reads the
+ * statement's lines (envelopes, codes, names) on a second thread while the calling thread
+ * matches the lines read before; the results, their order and the totals are the same.
+ * `vietref_reconciler_feed` (one line) always runs on the calling thread.
+ *
+ * # Safety
+ * `reconciler` is a live reconciler used by no other thread during the call.
+ */
+vietref_status vietref_reconciler_set_threads(vietref_reconciler *reconciler, size_t n);
+
+/**
  * Frees a reconciler. NULL is accepted and does nothing.
  *
  * # Safety

@@ -404,12 +404,24 @@ fn files_through_c(
     format: u32,
     csv_out: bool,
 ) -> (u64, Value, String, Value, Value) {
+    files_through_c_on(invoices, statement, format, csv_out, 1)
+}
+
+/// [`files_through_c`] with the reconciler set to use `threads`.
+fn files_through_c_on(
+    invoices: &[u8],
+    statement: &[u8],
+    format: u32,
+    csv_out: bool,
+    threads: usize,
+) -> (u64, Value, String, Value, Value) {
     unsafe {
         let mut r: *mut vietref_reconciler = ptr::null_mut();
         assert_eq!(
             vietref_reconciler_new(c"HP:6".as_ptr(), 4, &mut r),
             VIETREF_OK
         );
+        assert_eq!(vietref_reconciler_set_threads(r, threads), VIETREF_OK);
         let (mut added, mut rep) = (0u64, ptr::null_mut::<vietref_report>());
         assert_eq!(
             vietref_reconciler_add_invoices_csv(
@@ -664,4 +676,48 @@ fn statements_through_c_lose_nothing_and_apply_nothing_hidden() {
         .unwrap()
         .contains("duplicate key \"transferAmount\""));
     assert_eq!(summary["input"]["rejected"], 1);
+}
+
+/// A statement fed on two threads (`vietref_reconciler_set_threads`) gives the same results,
+/// byte for byte, and the same summary as on one; a NULL reconciler is refused.
+#[test]
+fn feed_statement_on_two_threads() {
+    let mut invoices = String::from("code,amount,payer\n");
+    let codes: Vec<String> = (0..300)
+        .map(|i| {
+            code::create("HP", &format!("{:06}", 100_000 + i))
+                .unwrap()
+                .as_str()
+                .to_string()
+        })
+        .collect();
+    for (i, c) in codes.iter().enumerate() {
+        invoices.push_str(&format!(
+            "{c},{},Nguyen Van Khoa {i}\n",
+            100_000 + i % 5 * 1000
+        ));
+    }
+    let mut statement = String::from("amount,content\n");
+    let n = 3 * vietref::reconcile::PIPE_CHUNK + 7;
+    for k in 0..n {
+        let i = k * 7 % 320;
+        let content = match k % 4 {
+            0 => format!("MBVCB.6990001234.{} hoc phi.CT tu 0071000123456 LE VAN NAM toi 0011001000111 TRUONG THCS", codes.get(i).map_or("HP999999", |c| c.as_str())),
+            1 => format!("{} nop tien", codes.get(i / 2).map_or("x", |c| c.as_str())),
+            2 => "NGUYEN VAN KHOA chuyen tien".to_string(),
+            _ => format!("Chuyen tien den tu NAPAS Noi dung: {} FT24256000123456 (CT1111)", codes.get(i).map_or("", |c| c.as_str())),
+        };
+        statement.push_str(&format!("{},{content}\n", 100_000 + k % 7 * 1000));
+    }
+    for csv_out in [false, true] {
+        let one = files_through_c_on(invoices.as_bytes(), statement.as_bytes(), 1, csv_out, 1);
+        let two = files_through_c_on(invoices.as_bytes(), statement.as_bytes(), 1, csv_out, 2);
+        assert_eq!(one.2.lines().count(), n + usize::from(csv_out));
+        assert!(one.2.contains("\"paid\"") || one.2.contains(",paid,"));
+        assert_eq!(one, two);
+    }
+    assert_eq!(
+        unsafe { vietref_reconciler_set_threads(ptr::null_mut(), 2) },
+        VIETREF_NULL_ARGUMENT
+    );
 }

@@ -74,9 +74,12 @@ pub struct ReconcileArgs {
     /// No progress indicator.
     #[arg(long)]
     quiet: bool,
-    /// Threads to use (default, or 0: the number of cores); results do not depend on it.
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    /// Threads to use (default: the machine's cores): with 2 or more, invoices are checked
+    /// and classified on the others while this one reads them, and the statement's lines
+    /// are read (envelopes, codes, names) on a second thread while the lines read before
+    /// are matched. The results are the same, in the same order, whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 enum Output {
@@ -179,6 +182,7 @@ fn feed_batch(
     path: &str,
     hidden: &mut u64,
 ) -> Result<(), String> {
+    let mut sent = Ok(());
     rec.feed_many(batch.drain(..), |r| {
         if !r.evidence.hidden.is_empty() {
             *hidden += 1;
@@ -187,9 +191,16 @@ fn feed_batch(
             }
         }
         out.pending.push(r);
+        if sent.is_ok() {
+            sent = out.send(false);
+        }
     });
-    out.send(false).map_err(crate::io::output_error)
+    sent.and_then(|()| out.send(false))
+        .map_err(crate::io::output_error)
 }
+
+/// Statement lines given to one `feed_many` call when it may use two threads.
+const FEED_CALL: usize = 64 * vietref::reconcile::PIPE_CHUNK;
 
 /// What the feeding thread gives back: the reconciler, and the counts of lines not fed.
 struct Fed {
@@ -207,17 +218,18 @@ fn feed_records(
     rx: mpsc::Receiver<Vec<Result<StatementRecord, RecordError>>>,
     mut out: Writer,
     path: &str,
+    per_call: usize,
 ) -> Result<Fed, String> {
     let (mut rejected, mut skipped, mut hidden) = (0u64, 0u64, 0u64);
     // Lines are fed in batches (`feed_many` looks their codes up together); results are
     // written in statement order.
-    let mut batch: Vec<StatementLine> = Vec::with_capacity(FEED_BATCH);
+    let mut batch: Vec<StatementLine> = Vec::with_capacity(per_call);
     for records in rx {
         for item in records {
             match item {
                 Ok(StatementRecord::Line(line)) => {
                     batch.push(line);
-                    if batch.len() == FEED_BATCH {
+                    if batch.len() == per_call {
                         feed_batch(&mut rec, &mut batch, &mut out, path, &mut hidden)?;
                     }
                 }
@@ -433,10 +445,10 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         None => Kind::from_path(&a.statement),
     };
 
-    let threads = a
-        .threads
-        .filter(|n| *n > 0)
-        .unwrap_or_else(|| thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get));
+    let threads = a.threads.map_or_else(
+        || thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
+        usize::from,
+    );
 
     // Invoices: every problem is listed; any error stops before reconciling.
     let mut rec = Reconciler::new(schemes);
@@ -604,13 +616,17 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         OutFormat::Json => Output::Json(sink, String::with_capacity(JSON_CHUNK + (1 << 16))),
         OutFormat::Csv => Output::Csv(CsvWriter::new(sink)),
     });
+    // On two threads, `feed_many` reads a call's lines on the second one while the feeding
+    // thread matches: a call is given many lines so that its start and end (one thread
+    // waiting for the other) are a small part of it.
+    let per_call = if threads >= 2 { FEED_CALL } else { FEED_BATCH };
     // The statement is read and parsed here, while another thread feeds the lines read
     // before (and a third writes their results): batches of records go to the feeding
     // thread in statement order through a bounded channel, so reading runs at most a few
     // batches ahead and every result keeps its line's place.
     let (tx, rx) = mpsc::sync_channel::<Vec<Result<StatementRecord, RecordError>>>(4);
     let path = a.statement.clone();
-    let feeder = thread::spawn(move || feed_records(rec, rx, out, &path));
+    let feeder = thread::spawn(move || feed_records(rec, rx, out, &path, per_call));
     let mut n = 0u64;
     let mut records = Vec::with_capacity(FEED_BATCH);
     let mut stopped = false;

@@ -1066,6 +1066,8 @@ unsafe fn reconcile(text: &[u8], other: &[u8], cap: u8) {
             );
         }
         let (format, results_format) = (u32::from(cap % 4), u32::from((cap >> 2) % 3));
+        // One or two threads (or 0, read as 1): the statement is fed the same way.
+        assert!(ok(vietref_reconciler_set_threads(r, usize::from(cap >> 6))));
         let mut res: *mut vietref_string = ptr::null_mut();
         let mut rep: *mut vietref_report = ptr::null_mut();
         let st = vietref_reconciler_feed_statement(

@@ -99,6 +99,26 @@ pub unsafe extern "C" fn vietref_reconciler_new(
     })
 }
 
+/// Lets the reconciler use up to `n` threads when it feeds a statement (0 counts as 1; a
+/// new reconciler uses 1). With 2 or more, `vietref_reconciler_feed_statement` reads the
+/// statement's lines (envelopes, codes, names) on a second thread while the calling thread
+/// matches the lines read before; the results, their order and the totals are the same.
+/// `vietref_reconciler_feed` (one line) always runs on the calling thread.
+///
+/// # Safety
+/// `reconciler` is a live reconciler used by no other thread during the call.
+#[no_mangle]
+pub unsafe extern "C" fn vietref_reconciler_set_threads(
+    reconciler: *mut vietref_reconciler,
+    n: usize,
+) -> vietref_status {
+    ffi_boundary!({
+        let r = unsafe { handle_mut(reconciler) }?;
+        r.reconciler.set_threads(n);
+        Ok(())
+    })
+}
+
 /// Frees a reconciler. NULL is accepted and does nothing.
 ///
 /// # Safety
@@ -580,7 +600,13 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
             Ok(mut reader) => {
                 // Lines go to `feed_many` a batch at a time (their codes are looked up
                 // together); results are written in statement order.
-                let mut batch = Vec::with_capacity(crate::reconcile::FEED_BATCH);
+                // On two threads a call is given many lines (see `Reconciler::feed_many`).
+                let per_call = if r.reconciler.threads() >= 2 {
+                    64 * crate::reconcile::PIPE_CHUNK
+                } else {
+                    crate::reconcile::FEED_BATCH
+                };
+                let mut batch = Vec::with_capacity(per_call);
                 let mut write_failed = false;
                 let mut feed = |batch: &mut Vec<_>, r: &mut vietref_reconciler| {
                     r.reconciler.feed_many(batch.drain(..), |res| {
@@ -597,7 +623,7 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
                         Ok(StatementRecord::Line(line)) => {
                             fed += 1;
                             batch.push(line);
-                            if batch.len() == crate::reconcile::FEED_BATCH {
+                            if batch.len() == per_call {
                                 feed(&mut batch, r);
                             }
                         }

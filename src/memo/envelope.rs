@@ -876,6 +876,35 @@ pub const MEMO_WORDS: &[&str] = &[
     "UNG", "VIEN",
 ];
 
+/// Longest word [`pack`] holds.
+const PACK_MAX: usize = 7;
+
+/// A word of at most [`PACK_MAX`] bytes as one number: its bytes, and its length in the top
+/// byte (so that no two words give the same number).
+const fn pack(w: &[u8]) -> u64 {
+    let mut v = (w.len() as u64) << 56;
+    let mut i = 0;
+    while i < w.len() && i < PACK_MAX {
+        v |= (w[i] as u64) << (8 * i);
+        i += 1;
+    }
+    v
+}
+
+const fn pack_all<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut out = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        assert!(list[i].len() <= PACK_MAX);
+        out[i] = pack(list[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+const FAMILY_PACKED: [u64; FAMILY_NAMES.len()] = pack_all(FAMILY_NAMES);
+const MEMO_PACKED: [u64; MEMO_WORDS.len()] = pack_all(MEMO_WORDS);
+
 /// Reads the envelope of `text`.
 pub fn read_envelope(text: &str) -> Envelope {
     let mut env = Envelope::default();
@@ -1246,6 +1275,10 @@ fn digit_ends(
 
 fn word_end(t: &[u8], i: usize) -> usize {
     let mut j = i;
+    // ASCII letters first (a folded ASCII byte is a letter when it is one), then the rest.
+    while t.get(j).is_some_and(u8::is_ascii_alphabetic) {
+        j += 1;
+    }
     while let Some((c, len)) = folded_at(t, j) {
         if !c.is_ascii_uppercase() {
             break;
@@ -1278,12 +1311,13 @@ fn lead_name(t: &[u8], i: usize, limit: usize, family: bool) -> Option<usize> {
             n += 1;
             k += len;
         }
-        let w = word.get(..n.min(word.len())).unwrap_or(&[]);
-        let known = |list: &[&str]| n <= word.len() && list.iter().any(|f| f.as_bytes() == w);
-        if words == 0 && family && !known(FAMILY_NAMES) {
+        // Compared packed in a `u64` (the lists' words are short; a longer word is in none).
+        let packed = (n <= PACK_MAX).then(|| pack(word.get(..n).unwrap_or(&[])));
+        let known = |list: &[u64]| packed.is_some_and(|p| list.contains(&p));
+        if words == 0 && family && !known(&FAMILY_PACKED) {
             return None;
         }
-        if words > 0 && known(MEMO_WORDS) {
+        if words > 0 && known(&MEMO_PACKED) {
             break;
         }
         // Letters of a name only (no digits, `f`/`j`/`w`/`z` allowed).
@@ -1302,8 +1336,12 @@ fn lead_name(t: &[u8], i: usize, limit: usize, family: bool) -> Option<usize> {
 }
 
 fn is_name_word(t: &[u8], a: usize, b: usize) -> bool {
-    std::str::from_utf8(t.get(a..b).unwrap_or(&[]))
-        .is_ok_and(|w| !w.is_empty() && w.chars().all(is_name_letter))
+    let w = t.get(a..b).unwrap_or(&[]);
+    // ASCII (what banks send): letters only, without decoding.
+    if w.is_ascii() {
+        return !w.is_empty() && w.iter().all(u8::is_ascii_alphabetic);
+    }
+    std::str::from_utf8(w).is_ok_and(|w| w.chars().all(is_name_letter))
 }
 
 /// Up to `max` digits at `i` (at least one) and their value: `(end, value)`.
@@ -1429,6 +1467,36 @@ fn may_start(els: &[El], c: u8) -> bool {
         Some(OneOf(cs)) => cs.contains(&c),
         _ => true,
     }
+}
+
+/// Whether the elements `rest` may match from `e`, by a quick look at the first letter after
+/// the separators at `e`: false only where [`run`] would fail. Rests of the form
+/// `Sep, Lit…` and, when the match must reach the end of the text (`whole`), `Opt(m), Sep,
+/// Lit…` with nothing after the optional part are tested; a text that ends (less
+/// separators) at `e` may always follow (a cut memo, or the end).
+#[inline]
+fn may_follow(rest: &[El], t: &[u8], e: usize, whole: bool) -> bool {
+    let lit = match rest {
+        [Sep, Lit(l) | Prefixed(l, ..), ..] => l,
+        // Without the optional part the memo must end here (`whole`).
+        [Opt(m), Sep, Lit(l) | Prefixed(l, ..), tail @ ..]
+            if whole && usize::from(*m).checked_sub(2) == Some(tail.len()) =>
+        {
+            l
+        }
+        _ => return true,
+    };
+    let Some(&a) = lit.as_bytes().first() else {
+        return true;
+    };
+    if !a.is_ascii_alphanumeric() {
+        return true;
+    }
+    let n = t.len();
+    let q = skip_seps(t, e, n);
+    q >= n
+        || t.get(q)
+            .is_some_and(|c| !c.is_ascii() || c.to_ascii_uppercase() == a)
 }
 
 /// Whether `els[k..]` match `t` from `i` to its end (or to a cut, after a [`Cut`]).
@@ -1575,7 +1643,9 @@ fn run(
             }
         }
         Name(cap) => {
-            // As few words as the rest allows.
+            // As few words as the rest allows; an end after which the rest cannot start
+            // (see `may_follow`) is passed over without trying the rest.
+            let rest = els.get(k + 1..).unwrap_or(&[]);
             let mut j = i;
             let mut ok = false;
             for _ in 0..8 {
@@ -1584,7 +1654,7 @@ fn run(
                     break;
                 }
                 caps.push((cap, (i, e)));
-                if next(e, caps, end) {
+                if may_follow(rest, t, e, whole) && next(e, caps, end) {
                     ok = true;
                     break;
                 }
@@ -1696,6 +1766,62 @@ mod tests {
                 assert_eq!(part(s, e.sender_account), shape.expect.1, "account of {s}");
                 assert_eq!(free(s, &e), shape.expect.2, "free text of {s}: {e:?}");
             }
+        }
+    }
+
+    #[test]
+    fn packed_words_are_the_lists() {
+        for (list, packed) in [
+            (FAMILY_NAMES, &FAMILY_PACKED[..]),
+            (MEMO_WORDS, &MEMO_PACKED[..]),
+        ] {
+            for w in list {
+                assert!(packed.contains(&pack(w.as_bytes())), "{w}");
+                // A word one letter longer or shorter is another word.
+                assert!(
+                    !packed.contains(&pack(format!("{w}A").as_bytes()))
+                        || list.contains(&&*format!("{w}A"))
+                );
+                let short = &w.as_bytes()[..w.len() - 1];
+                assert_eq!(
+                    packed.contains(&pack(short)),
+                    list.iter().any(|x| x.as_bytes() == short),
+                    "{w}"
+                );
+            }
+        }
+        assert_ne!(pack(b"DO"), pack(b"DO\0"));
+    }
+
+    #[test]
+    fn name_words_and_word_ends_as_decoded() {
+        // The ASCII fast paths give what decoding every character gives.
+        for w in [
+            "",
+            "TRAN",
+            "tran",
+            "Nguyễn",
+            "ĐỖ",
+            "A1",
+            "HP24",
+            "f",
+            "Z",
+            "x-y",
+            "ab.",
+            "Ơn",
+            "\u{0300}a",
+        ] {
+            let t = w.as_bytes();
+            let decoded = !w.is_empty() && w.chars().all(is_name_letter);
+            assert_eq!(is_name_word(t, 0, t.len()), decoded, "{w:?}");
+            let mut j = 0;
+            while let Some((c, len)) = folded_at(t, j) {
+                if !c.is_ascii_uppercase() {
+                    break;
+                }
+                j += len;
+            }
+            assert_eq!(word_end(t, 0), j, "{w:?}");
         }
     }
 

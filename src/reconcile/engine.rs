@@ -212,6 +212,14 @@ impl Frozen {
 /// overlap, few enough that what they read stays in the first-level cache.
 pub const FEED_BATCH: usize = 32;
 
+/// Lines handed to the second thread at a time when [`Reconciler::feed_many`] uses two
+/// (see [`Reconciler::set_threads`]): enough that a hand-over (a wake-up of the other
+/// thread, some microseconds) is small next to the work on them.
+pub const PIPE_CHUNK: usize = 512;
+
+/// Chunks of [`PIPE_CHUNK`] lines the second thread may be ahead by.
+const PIPE_DEPTH: usize = 2;
+
 /// Most bytes of token buffers a line of a batch keeps for the next one.
 const KEEP_BYTES: usize = 1 << 16;
 
@@ -596,6 +604,54 @@ pub struct Reconciler {
     input: super::InputLines,
 }
 
+/// Reads `line` into `p`: the tokens of its content and counter-account name, and the
+/// codes in its content (extracted and hashed, not yet looked up). For an ASCII content
+/// (what banks send) one pass over it gives both the name tokens and the view the code
+/// extractor scans. With `names` (names are indexed), a line without codes also gets its
+/// tokens' flags, which its name lookups read. Depends on the line and `schemes` alone
+/// (`cands` is scratch), so it may run on another thread.
+fn prepare_line(
+    schemes: &[Scheme],
+    cands: &mut Vec<Candidate>,
+    names: bool,
+    line: &StatementLine,
+    p: &mut Prepared,
+) {
+    p.found.clear();
+    p.looked_up = false;
+    cands.clear();
+    let content = &line.content;
+    crate::memo::read_envelope_into(content, &mut p.env);
+    let (text, free) = (&mut p.text, &p.env.free);
+    let one_pass = content.is_ascii()
+        && crate::memo::extract_short_in(content, free, schemes, cands, |v, p| {
+            text.fill_from_view(v, p)
+        });
+    if !one_pass {
+        extract_in(content, free, schemes, cands);
+        p.text.fill(content);
+    }
+    for c in cands.drain(..) {
+        p.found.push(Found {
+            hash: key_hash(c.code.as_bytes()),
+            code: c.code,
+            kind: c.kind,
+            span: c.span,
+            invoice: None,
+        });
+    }
+    // Without a counter-account name, the sender's name the envelope carries.
+    let sender = p.env.sender_name.and_then(|(a, b)| content.get(a..b));
+    p.counter
+        .fill(line.counter_name.as_deref().or(sender).unwrap_or(""));
+    if names && p.found.is_empty() {
+        // What `Reconciler::make_name_lookups` reads first.
+        p.text.ensure_flags(content);
+        p.counter
+            .ensure_flags(line.counter_name.as_deref().unwrap_or(""));
+    }
+}
+
 fn key_hash(key: &[u8]) -> u64 {
     hash_bytes(0x434f_4445, key.iter().copied())
 }
@@ -758,9 +814,17 @@ impl Reconciler {
         result
     }
 
-    /// Sets how many threads [`Reconciler::add_invoices`] uses (and, where it is
-    /// parallel, the statement feed): 1 (the default) keeps all the work on the calling
-    /// thread; 0 is taken as 1. Results do not depend on it.
+    /// Lets the reconciler use up to `n` threads (0 counts as 1; the default, 1, keeps all
+    /// the work on the calling thread). Results, their order, the findings and the totals
+    /// do not depend on it.
+    /// - [`Reconciler::add_invoices`] and [`Reconciler::add_invoices_from`]: the calling
+    ///   thread reads the invoices in batches while `n - 1` others check their fields,
+    ///   classify their codes and fold their names; each batch is added in file order.
+    /// - [`Reconciler::feed_many`] (with 2 or more): a second thread reads the statement's
+    ///   lines (their envelopes, codes and name tokens) while the calling thread classifies
+    ///   the lines read before. It is started per call and only when the call is given at
+    ///   least [`PIPE_CHUNK`] lines, so feeding a few lines at a time stays on the calling
+    ///   thread.
     pub fn set_threads(&mut self, n: usize) {
         self.threads = n.max(1);
     }
@@ -1211,7 +1275,8 @@ impl Reconciler {
             self.freeze();
         }
         let mut p = std::mem::take(&mut self.one);
-        self.prepare_line(&line, &mut p);
+        let names = !self.families.is_empty();
+        prepare_line(&self.schemes, &mut self.cands, names, &line, &mut p);
         for f in p.found.iter_mut() {
             f.invoice = self.find_key_hashed(f.hash, f.code.as_bytes());
         }
@@ -1232,6 +1297,12 @@ impl Reconciler {
     /// another; the lines are then classified and applied one by one. The lookups only
     /// read the code table and the invoices' codes and names, which feeding never changes,
     /// so doing them ahead gives the same answers.
+    ///
+    /// With [`Reconciler::set_threads`] at 2 or more and at least [`PIPE_CHUNK`] lines, the
+    /// lines are read (envelope, codes, name tokens: what depends on the line alone) on a
+    /// second thread, [`PIPE_CHUNK`] lines at a time, ahead of the calling thread, which
+    /// pulls the lines from `lines`, looks them up, classifies them and calls `each`, in the
+    /// statement's order.
     pub fn feed_many<I>(&mut self, lines: I, mut each: impl FnMut(LineResult))
     where
         I: IntoIterator<Item = StatementLine>,
@@ -1240,59 +1311,144 @@ impl Reconciler {
             self.freeze();
         }
         let mut lines = lines.into_iter();
+        if self.threads >= 2 {
+            let first: Vec<StatementLine> = lines.by_ref().take(PIPE_CHUNK).collect();
+            if first.len() < PIPE_CHUNK {
+                self.feed_batches(first.into_iter(), &mut each);
+            } else {
+                self.feed_piped(first, &mut lines, &mut each);
+            }
+            return;
+        }
+        self.feed_batches(lines, &mut each);
+    }
+
+    /// [`Reconciler::feed_many`] on the calling thread alone.
+    fn feed_batches(
+        &mut self,
+        mut lines: impl Iterator<Item = StatementLine>,
+        each: &mut impl FnMut(LineResult),
+    ) {
         let mut batch: Vec<StatementLine> = Vec::with_capacity(FEED_BATCH);
         let mut ahead = std::mem::take(&mut self.ahead);
         ahead.resize_with(FEED_BATCH, Prepared::default);
+        let names = !self.families.is_empty();
         loop {
             batch.extend(lines.by_ref().take(FEED_BATCH));
             if batch.is_empty() {
                 break;
             }
-            self.look_up_batch(&batch, &mut ahead);
-            for (line, p) in batch.drain(..).zip(ahead.iter_mut()) {
-                each(self.classify(line, p));
-                // A huge line does not leave its buffers behind in every slot.
-                p.text.trim(KEEP_BYTES);
-                p.counter.trim(KEEP_BYTES);
+            // 1. Read every line: tokens, codes extracted and hashed.
+            for (line, p) in batch.iter().zip(ahead.iter_mut()) {
+                prepare_line(&self.schemes, &mut self.cands, names, line, p);
             }
+            self.look_up_batch(&batch, &mut ahead);
+            self.classify_batch(batch.drain(..), &mut ahead, each);
         }
         self.ahead = ahead;
     }
 
-    /// Reads `line` into `p`: the tokens of its content and counter-account name, and the
-    /// codes in its content (extracted and hashed, not yet looked up). For an ASCII content
-    /// (what banks send) one pass over it gives both the name tokens and the view the code
-    /// extractor scans.
-    fn prepare_line(&mut self, line: &StatementLine, p: &mut Prepared) {
-        p.found.clear();
-        p.looked_up = false;
-        let mut cands = std::mem::take(&mut self.cands);
-        cands.clear();
-        let content = &line.content;
-        crate::memo::read_envelope_into(content, &mut p.env);
-        let (text, free) = (&mut p.text, &p.env.free);
-        let one_pass = content.is_ascii()
-            && crate::memo::extract_short_in(content, free, &self.schemes, &mut cands, |v, p| {
-                text.fill_from_view(v, p)
-            });
-        if !one_pass {
-            extract_in(content, free, &self.schemes, &mut cands);
-            p.text.fill(content);
+    /// Classifies the lines of a batch looked up into `ahead`, in order.
+    fn classify_batch(
+        &mut self,
+        batch: impl Iterator<Item = StatementLine>,
+        ahead: &mut [Prepared],
+        each: &mut impl FnMut(LineResult),
+    ) {
+        for (line, p) in batch.zip(ahead.iter_mut()) {
+            each(self.classify(line, p));
+            // A huge line does not leave its buffers behind in every slot.
+            p.text.trim(KEEP_BYTES);
+            p.counter.trim(KEEP_BYTES);
         }
-        for c in cands.drain(..) {
-            p.found.push(Found {
-                hash: key_hash(c.code.as_bytes()),
-                code: c.code,
-                kind: c.kind,
-                span: c.span,
-                invoice: None,
-            });
-        }
-        self.cands = cands;
-        // Without a counter-account name, the sender's name the envelope carries.
-        let sender = p.env.sender_name.and_then(|(a, b)| content.get(a..b));
-        p.counter
-            .fill(line.counter_name.as_deref().or(sender).unwrap_or(""));
+    }
+
+    /// [`Reconciler::feed_many`] on two threads: a second thread reads chunks of
+    /// [`PIPE_CHUNK`] lines ([`prepare_line`], which depends on the line and the schemes
+    /// alone) while this one looks up and classifies the chunk read before. Chunks come
+    /// back in the order they were sent (one channel each way, one reader), so the lines are
+    /// classified in the statement's order. When the thread cannot be started, the lines
+    /// are fed on this one.
+    fn feed_piped(
+        &mut self,
+        first: Vec<StatementLine>,
+        lines: &mut impl Iterator<Item = StatementLine>,
+        each: &mut impl FnMut(LineResult),
+    ) {
+        use std::sync::mpsc::sync_channel;
+        type Chunk = (Vec<StatementLine>, Vec<Prepared>);
+        let schemes = self.schemes.clone();
+        let names = !self.families.is_empty();
+        std::thread::scope(|scope| {
+            let (to_reader, work) = sync_channel::<Chunk>(PIPE_DEPTH);
+            let (done, from_reader) = sync_channel::<Chunk>(PIPE_DEPTH);
+            let reader = std::thread::Builder::new()
+                .name("vietref-feed".into())
+                .spawn_scoped(scope, move || {
+                    let mut cands = Vec::new();
+                    for (chunk, mut ahead) in work {
+                        ahead.resize_with(chunk.len(), Prepared::default);
+                        for (line, p) in chunk.iter().zip(ahead.iter_mut()) {
+                            prepare_line(&schemes, &mut cands, names, line, p);
+                        }
+                        if done.send((chunk, ahead)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            let Ok(reader) = reader else {
+                self.feed_batches(first.into_iter().chain(lines), each);
+                return;
+            };
+            // Buffers that came back, for the next chunks.
+            let mut spare: Vec<Chunk> = Vec::new();
+            let mut in_flight = 0usize;
+            let mut next = Some(first);
+            loop {
+                // Keep the reader PIPE_DEPTH chunks ahead.
+                while in_flight < PIPE_DEPTH {
+                    let (mut chunk, ahead) = spare.pop().unwrap_or_default();
+                    match next.take() {
+                        Some(first) => chunk = first,
+                        None => chunk.extend(lines.by_ref().take(PIPE_CHUNK)),
+                    }
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    if to_reader.send((chunk, ahead)).is_err() {
+                        // The reader stopped: it panicked (see below).
+                        break;
+                    }
+                    in_flight += 1;
+                }
+                if in_flight == 0 {
+                    break;
+                }
+                let Ok((mut chunk, mut ahead)) = from_reader.recv() else {
+                    break;
+                };
+                in_flight -= 1;
+                let mut at = 0;
+                while at < chunk.len() {
+                    let end = (at + FEED_BATCH).min(chunk.len());
+                    let (Some(batch), Some(prepared)) =
+                        (chunk.get(at..end), ahead.get_mut(at..end))
+                    else {
+                        break;
+                    };
+                    self.look_up_batch(batch, prepared);
+                    at = end;
+                }
+                self.classify_batch(chunk.drain(..), &mut ahead, each);
+                spare.push((chunk, ahead));
+            }
+            drop(to_reader);
+            if let Err(e) = reader.join() {
+                // The reader panicked (a bug): the panic is passed on, as it would be on
+                // one thread.
+                std::panic::resume_unwind(e);
+            }
+        });
     }
 
     /// For a line without codes, when names are indexed: the name-index lookups of its
@@ -1325,10 +1481,7 @@ impl Reconciler {
     /// that they are not optimized away.
     fn look_up_batch(&mut self, lines: &[StatementLine], ahead: &mut [Prepared]) {
         let mut touched = 0u64;
-        // 1. Read every line: tokens, codes extracted and hashed.
-        for (line, p) in lines.iter().zip(ahead.iter_mut()) {
-            self.prepare_line(line, p);
-        }
+        // 1. Every line was read (`prepare_line`): tokens, codes extracted and hashed.
         // 2. Their cells in the code table: a short loop, so that the reads are all in
         // flight together.
         for f in ahead.iter().flat_map(|p| &p.found) {

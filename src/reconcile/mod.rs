@@ -75,7 +75,7 @@ mod write;
 pub use amount::{format_amount, parse_amount, parse_signed_amount, Grouping};
 pub use csv::{detect_delimiter, CsvReader, CsvRecord, RecordError, RECORD_MAX};
 pub use date::Date;
-pub use engine::{Added, Loaded, Reconciler, CODE_SEARCH_MIN, FEED_BATCH};
+pub use engine::{Added, Loaded, Reconciler, CODE_SEARCH_MIN, FEED_BATCH, PIPE_CHUNK};
 pub use header::SkippedRow;
 pub use read::{
     Columns, InputLines, InvoiceFields, InvoiceReader, Skipped, StatementFormat, StatementReader,

@@ -543,6 +543,59 @@ static void test_constants(void) {
     CHECK(strcmp(vietref_status_name(VIETREF_RECONCILE_AMOUNT_INVALID), "VIETREF_RECONCILE_AMOUNT_INVALID") == 0);
 }
 
+/* A copy of `s` (strdup is not C99). */
+static char *copy_of(const char *s) {
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c != NULL) memcpy(c, s, n);
+    return c;
+}
+
+/* A statement of 700 lines (more than the second thread reads at a time, 512) fed on one
+   thread and on two: the same results, byte for byte, and the same summary. */
+static void test_threads(void) {
+    static const char *contents[] = {C1 " hoc phi", C2, "HP 2401 0366 nop tien", "Nguyen Van An chuyen tien",
+                                     "MBVCB.6990001234." C4 " hoc phi.CT tu 0071000123456 DO THI HOA toi 0011001000111 TRUONG",
+                                     "chuyen tien"};
+    static const uint64_t amounts[] = {1250000, 500000, 980000, 750000};
+    char *csv = malloc(700 * 160 + 32);
+    char *out[2] = {NULL, NULL};
+    char *sums[2] = {NULL, NULL};
+    size_t len = 0;
+    int i, t;
+    CHECK(csv != NULL);
+    if (csv == NULL) return;
+    len += (size_t)sprintf(csv + len, "amount,content\n");
+    for (i = 0; i < 700; i++)
+        len += (size_t)sprintf(csv + len, "%llu,\"%s\"\n", (unsigned long long)amounts[i % 4], contents[i % 6]);
+    for (t = 1; t <= 2; t++) {
+        vietref_reconciler *r = school();
+        vietref_report *rep = NULL;
+        vietref_string *res = NULL, *sum = NULL;
+        CHECK_STATUS(vietref_reconciler_set_threads(r, (size_t)t), VIETREF_OK);
+        CHECK_STATUS(vietref_reconciler_feed_statement(r, csv, len, VIETREF_STATEMENT_CSV, NULL, 0,
+                                                       VIETREF_RESULTS_JSON_LINES, &res, &rep),
+                     VIETREF_OK);
+        CHECK_STATUS(vietref_reconciler_summary_json(r, &sum), VIETREF_OK);
+        out[t - 1] = copy_of(vietref_string_ptr(res));
+        sums[t - 1] = copy_of(vietref_string_ptr(sum));
+        vietref_string_free(res);
+        vietref_string_free(sum);
+        vietref_report_free(rep);
+        vietref_reconciler_free(r);
+    }
+    CHECK(out[0] != NULL && out[1] != NULL && strcmp(out[0], out[1]) == 0);
+    CHECK(sums[0] != NULL && sums[1] != NULL && strcmp(sums[0], sums[1]) == 0);
+    CHECK(out[0] != NULL && strstr(out[0], "\"status\":\"paid\"") != NULL);
+    CHECK(out[0] != NULL && strstr(out[0], "\"status\":\"duplicate\"") != NULL);
+    CHECK_STATUS(vietref_reconciler_set_threads(NULL, 2), VIETREF_NULL_ARGUMENT);
+    for (t = 0; t < 2; t++) {
+        free(out[t]);
+        free(sums[t]);
+    }
+    free(csv);
+}
+
 int main(void) {
     test_constants();
     test_statuses();
@@ -550,5 +603,6 @@ int main(void) {
     test_add_invoice();
     test_arguments();
     test_files();
+    test_threads();
     return check_summary();
 }

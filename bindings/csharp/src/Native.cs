@@ -902,6 +902,11 @@ namespace Vietref
                 transaction, atMs, out s), s, "vietref_gateway_simulate_callback");
         }
 
+        internal void ReconcilerSetThreads(ReconcilerHandle r, uint n)
+        {
+            Check(NativeMethods.vietref_reconciler_set_threads(r, new UIntPtr(n)), "vietref_reconciler_set_threads");
+        }
+
         internal string ReconcilerSummaryJson(ReconcilerHandle r)
         {
             StringHandle s;

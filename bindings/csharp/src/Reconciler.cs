@@ -118,6 +118,15 @@ namespace Vietref
             return FeedStatement(Utf8.Encode(data, "data"), format, columns, results);
         }
 
+        /// <summary>Lets <see cref="FeedStatement(byte[], StatementFormat, string, ResultsFormat)"/> use up to
+        /// <paramref name="n"/> threads (0 counts as 1; a new reconciler uses 1). With 2 or more, the statement's
+        /// lines are read (envelopes, codes, names) on a second thread while the lines read before are matched: the
+        /// results, their order and the totals are the same as on one thread.</summary>
+        public void SetThreads(uint n)
+        {
+            lock (gate) Native.Api.ReconcilerSetThreads(Live(), n);
+        }
+
         /// <summary>Counts and totals so far as JSON: <c>{"lines","amount","statuses":[{"status":"paid","lines",
         /// "amount"},...],"skipped","skippedAmount","rejected","input":{"lines","fed","skipped","rejected"},
         /// "invoices","invoicesSettled","invoicesOverpaid","invoicesPartial","invoicesUnpaid","outstanding"}</c>;

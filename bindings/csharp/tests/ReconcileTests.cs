@@ -608,6 +608,35 @@ namespace Vietref.Tests
             }
         }
 
+        /// <summary>The bundled statement's records 40 times over (more lines than the second thread reads at a
+        /// time, 512): the same results and summary on two threads as on one.</summary>
+        private static void ReconcileTwoThreads()
+        {
+            var text = Encoding.UTF8.GetString(Example("statement.csv"));
+            int nl = text.IndexOf('\n');
+            var body = text.Substring(nl + 1);
+            if (!body.EndsWith("\n")) body += "\n";
+            var sb = new StringBuilder(text.Substring(0, nl + 1));
+            for (int i = 0; i < 40; i++) sb.Append(body);
+            var statement = Encoding.UTF8.GetBytes(sb.ToString());
+            var outputs = new List<string>();
+            foreach (uint threads in new uint[] { 1, 2 })
+            {
+                using (var r = Loaded())
+                {
+                    r.SetThreads(threads);
+                    using (var x = r.FeedStatement(statement))
+                    {
+                        True(x.Report.IsValid, "fed on " + threads);
+                        Eq(40 * 16, x.Results.Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries).Length, "results on " + threads);
+                        outputs.Add(x.Results + "\n" + r.SummaryJson);
+                    }
+                }
+            }
+            Eq(outputs[0], outputs[1], "two threads as one");
+            using (var r = Loaded()) r.SetThreads(0);
+        }
+
         private static void ReconcileFeedStatementRefusals()
         {
             using (var r = Loaded())

@@ -505,6 +505,8 @@ vietref_status vietref_reconciler_new(const char *schemes,
                                       size_t schemes_len,
                                       vietref_reconciler **reconciler_out);
 
+vietref_status vietref_reconciler_set_threads(vietref_reconciler *reconciler, size_t n);
+
 void vietref_reconciler_free(vietref_reconciler *reconciler);
 
 vietref_status vietref_reconciler_add_invoice(vietref_reconciler *reconciler,

@@ -185,6 +185,20 @@ final class Reconciler extends Handle
     }
 
     /**
+     * Lets feedStatement() use up to $n threads (0 counts as 1; a new reconciler uses 1). With 2
+     * or more, the statement's lines are read (envelopes, codes, names) on a second thread while
+     * the lines read before are matched: the results, their order and the totals are the same as
+     * on one thread. A negative $n is a ValueError.
+     */
+    public function setThreads(int $n): void
+    {
+        Native::check(
+            Native::ffi()->vietref_reconciler_set_threads($this->live(), Native::unsigned($n, 'n')),
+            'vietref_reconciler_set_threads',
+        );
+    }
+
+    /**
      * The counts and totals so far as JSON: {"lines","amount","statuses":[{"status","lines",
      * "amount"}...],"skipped","skippedAmount","rejected","input":{"lines","fed","skipped",
      * "rejected"},"invoices","invoicesSettled","invoicesOverpaid","invoicesPartial","invoicesUnpaid",

@@ -192,4 +192,28 @@ final class ReconcileFilesTest extends TestCase
             }
         }
     }
+
+    /** The bundled statement's records 40 times over (more lines than the second thread reads at a time, 512): the same results and summary on two threads as on one. */
+    public function testFeedStatementOnTwoThreadsAsOnOne(): void
+    {
+        [$head, $body] = explode("\n", self::example('statement.csv'), 2);
+        if (!str_ends_with($body, "\n")) {
+            $body .= "\n";
+        }
+        $statement = $head . "\n" . str_repeat($body, 40);
+        $outputs = [];
+        foreach ([1, 2] as $threads) {
+            $r = self::loaded();
+            $r->setThreads($threads);
+            [$results, $report] = $r->feedStatement($statement);
+            $this->assertTrue($report->isValid());
+            $this->assertCount(40 * 16, self::rows($results));
+            $outputs[] = [$results, $r->summaryJson()];
+        }
+        $this->assertSame($outputs[0], $outputs[1]);
+        $r = self::loaded();
+        $r->setThreads(0);
+        $this->expectException(\ValueError::class);
+        $r->setThreads(-1);
+    }
 }

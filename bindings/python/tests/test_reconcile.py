@@ -466,3 +466,24 @@ def test_the_school_and_bank_workbooks():
             (16, "duplicate", "HP2409010192"),
             (17, "unmatched", None),
         ]
+
+
+def test_feed_statement_on_two_threads_as_on_one():
+    # the bundled statement's records 40 times over: more lines than the second thread reads
+    # at a time (512), with payments, duplicates and lines without a code
+    head, _, body = example("statement.csv").partition(b"\n")
+    statement = head + b"\n" + (body if body.endswith(b"\n") else body + b"\n") * 40
+    outputs = []
+    for threads in (1, 2):
+        with loaded() as r:
+            r.set_threads(threads)
+            results, rep = r.feed_statement(statement)
+            with rep:
+                assert rep.valid
+            outputs.append((results, r.summary()))
+    assert len(outputs[0][0].splitlines()) == 40 * 16
+    assert outputs[0] == outputs[1]
+    with loaded() as r:
+        r.set_threads(0)  # counts as 1
+        with pytest.raises((ValueError, OverflowError, TypeError)):
+            r.set_threads(-1)

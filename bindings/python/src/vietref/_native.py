@@ -243,6 +243,7 @@ _SIGNATURES = {
         c_uint32,
         (ReconcilerP,) + _T + (c_uint32,) + _T + (c_uint32, POINTER(StringP), POINTER(ReportP)),
     ),
+    "vietref_reconciler_set_threads": (c_uint32, (ReconcilerP, c_size_t)),
     "vietref_reconciler_summary_json": (c_uint32, (ReconcilerP, POINTER(StringP))),
     "vietref_reconciler_invoice_json": (c_uint32, (ReconcilerP,) + _T + (POINTER(StringP),)),
     "vietref_line_result_free": (None, (LineResultP,)),

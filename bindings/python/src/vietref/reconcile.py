@@ -88,6 +88,15 @@ class Reconciler(Handle):
         with self._lock:
             super().close()
 
+    def set_threads(self, threads: int) -> None:
+        """Lets :meth:`feed_statement` use up to ``threads`` threads (0 counts as 1; a new
+        reconciler uses 1). With 2 or more, the statement's lines are read (envelopes, codes,
+        names) on a second thread while the lines read before are matched: the results,
+        their order and the totals are the same as on one thread."""
+        t = n.size_arg(threads, "threads")
+        with self._lock:
+            n.check(n.lib().vietref_reconciler_set_threads(self._handle(), t), "reconciler.set_threads")
+
     def add_invoice(
         self,
         code: TextArg,

@@ -145,6 +145,8 @@ interface NativeLib extends Library {
             SizeT columnsLen, LongByReference added, PointerByReference report);
     int vietref_reconciler_feed_statement(Pointer reconciler, byte[] data, SizeT dataLen, int format, byte[] columns,
             SizeT columnsLen, int resultsFormat, PointerByReference results, PointerByReference report);
+    int vietref_reconciler_set_threads(Pointer reconciler, SizeT n);
+
     int vietref_reconciler_summary_json(Pointer reconciler, PointerByReference out);
     int vietref_reconciler_invoice_json(Pointer reconciler, byte[] code, SizeT codeLen, PointerByReference out);
     int vietref_gateway_merchant_new(byte[] provider, SizeT providerLen, byte[] settings, SizeT settingsLen, byte[] secret,

@@ -201,6 +201,17 @@ public final class Reconciler extends Handle {
     }
 
     /**
+     * Lets {@code feedStatement} use up to {@code n} threads (0 counts as 1; a new reconciler uses 1). With 2 or more,
+     * the statement's lines are read (envelopes, codes, names) on a second thread while the lines read before are
+     * matched: the results, their order and the totals are the same as on one thread. A negative {@code n} is an
+     * {@link IllegalArgumentException}.
+     */
+    public void setThreads(int n) {
+        NativeAccess.check(lib().vietref_reconciler_set_threads(live(), new SizeT(unsigned(n, "n"))),
+                "vietref_reconciler_set_threads");
+    }
+
+    /**
      * The counts and totals so far as JSON: {@code {"lines","amount","statuses":[{"status","lines","amount"},...],
      * "skipped","skippedAmount","rejected","input":{"lines","fed","skipped","rejected"},"invoices",
      * "invoicesSettled","invoicesOverpaid","invoicesPartial","invoicesUnpaid","outstanding"}}; {@code input} counts

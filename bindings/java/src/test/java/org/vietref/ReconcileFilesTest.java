@@ -268,4 +268,38 @@ public class ReconcileFilesTest {
             }
         }
     }
+
+    /** The bundled statement's records 40 times over (more lines than the second thread reads at a time, 512): the same
+     * results and summary on two threads as on one. */
+    @Test
+    public void feedStatementOnTwoThreadsAsOnOne() throws IOException {
+        String text = new String(example("statement.csv"), StandardCharsets.UTF_8);
+        int nl = text.indexOf('\n');
+        String body = text.substring(nl + 1);
+        if (!body.endsWith("\n")) {
+            body += "\n";
+        }
+        byte[] statement = (text.substring(0, nl + 1) + body.repeat(40)).getBytes(StandardCharsets.UTF_8);
+        List<String> outputs = new ArrayList<>();
+        for (int threads : new int[] {1, 2}) {
+            try (Reconciler r = loaded()) {
+                r.setThreads(threads);
+                try (FeedStatementResult x = r.feedStatement(statement)) {
+                    assertTrue(x.report().isValid());
+                    outputs.add(x.results() + "\n" + r.summaryJson());
+                }
+            }
+        }
+        assertEquals(40 * 16, rows(outputs.get(0).substring(0, outputs.get(0).lastIndexOf('\n'))).size());
+        assertEquals(outputs.get(0), outputs.get(1));
+        try (Reconciler r = loaded()) {
+            r.setThreads(0);
+            try {
+                r.setThreads(-1);
+                fail("negative threads accepted");
+            } catch (IllegalArgumentException e) {
+                // expected
+            }
+        }
+    }
 }
