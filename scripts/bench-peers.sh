@@ -63,6 +63,10 @@ stats() { sort -g | awk '{a[NR]=$1} END {printf "%.3f %.3f\n", a[1], (NR%2 ? a[(
 run() { # run BIN N FORMAT OUT: prints "seconds maxrss_kb"
     local tf
     tf=$(mktemp)
+    # The previous run's output is removed and the page cache written back first, so that
+    # a run is not charged with truncating the last one's file or with its writeback.
+    rm -f "$4"
+    sync
     /usr/bin/time -f "%e %M" -o "$tf" "$1" reconcile --scheme HP:8 --quiet --format "$3" \
         --invoices "$DATA/$2/invoices.csv" --statement "$DATA/$2/statement.csv" --out "$4" >/dev/null 2>&1
     cat "$tf"
