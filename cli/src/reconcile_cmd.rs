@@ -129,7 +129,7 @@ const WRITE_BATCH: usize = 2048;
 impl Writer {
     fn start(mut out: Output) -> Writer {
         // A few batches in flight: reading runs ahead of writing by at most that much.
-        let (tx, rx) = mpsc::sync_channel::<Vec<LineResult>>(4);
+        let (tx, rx) = mpsc::sync_channel::<Vec<LineResult>>(8);
         let thread = thread::spawn(move || {
             for batch in rx {
                 out.write_batch(&batch)?;
@@ -624,7 +624,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     // before (and a third writes their results): batches of records go to the feeding
     // thread in statement order through a bounded channel, so reading runs at most a few
     // batches ahead and every result keeps its line's place.
-    let (tx, rx) = mpsc::sync_channel::<Vec<Result<StatementRecord, RecordError>>>(4);
+    let (tx, rx) = mpsc::sync_channel::<Vec<Result<StatementRecord, RecordError>>>(8);
     let path = a.statement.clone();
     let feeder = thread::spawn(move || feed_records(rec, rx, out, &path, per_call));
     let mut n = 0u64;

@@ -218,7 +218,7 @@ pub const FEED_BATCH: usize = 32;
 pub const PIPE_CHUNK: usize = 512;
 
 /// Chunks of [`PIPE_CHUNK`] lines the second thread may be ahead by.
-const PIPE_DEPTH: usize = 2;
+const PIPE_DEPTH: usize = 3;
 
 /// Most bytes of token buffers a line of a batch keeps for the next one.
 const KEEP_BYTES: usize = 1 << 16;
