@@ -229,3 +229,21 @@ fn duplicates_across_batches_and_shared_names() {
         assert_eq!(run(&text, threads, 7, &lines, false), serial);
     }
 }
+
+/// A thread count far beyond any machine (as a C caller may pass) starts a bounded number of
+/// workers and gives what one thread gives.
+#[test]
+fn a_huge_thread_count_is_bounded() {
+    let mut text = String::from("code,amount,payer,beneficiary\n");
+    for i in 0..300u32 {
+        text.push_str(&format!("{},500000,Nguyễn Văn An,Trần Thị Bình\n", code(i)));
+    }
+    let lines = vec![StatementLine::new(
+        1,
+        Amount::new(500_000).unwrap(),
+        code(3),
+    )];
+    let serial = run(&text, 1, 2, &lines, true);
+    assert_eq!(run(&text, usize::MAX, 2, &lines, true), serial);
+    assert_eq!(run(&text, usize::MAX, 2, &lines, false), serial);
+}

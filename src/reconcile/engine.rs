@@ -217,6 +217,10 @@ pub const FEED_BATCH: usize = 32;
 /// thread, some microseconds) is small next to the work on them.
 pub const PIPE_CHUNK: usize = 512;
 
+/// Most worker threads invoice loading starts, whatever [`Reconciler::set_threads`] says
+/// (a count from a caller, say through the C ABI, is not a count of threads to start).
+const MAX_LOAD_WORKERS: usize = 64;
+
 /// Chunks of [`PIPE_CHUNK`] lines the second thread may be ahead by.
 const PIPE_DEPTH: usize = 3;
 
@@ -818,7 +822,7 @@ impl Reconciler {
     /// the work on the calling thread). Results, their order, the findings and the totals
     /// do not depend on it.
     /// - [`Reconciler::add_invoices`] and [`Reconciler::add_invoices_from`]: the calling
-    ///   thread reads the invoices in batches while `n - 1` others check their fields,
+    ///   thread reads the invoices in batches while `n - 1` others (64 at most) check their fields,
     ///   classify their codes and fold their names; each batch is added in file order.
     /// - [`Reconciler::feed_many`] (with 2 or more): a second thread reads the statement's
     ///   lines (their envelopes, codes and name tokens) while the calling thread classifies
@@ -943,7 +947,7 @@ impl Reconciler {
         B: Default + Send + HasRows,
         E: Send,
     {
-        let workers = self.threads.saturating_sub(1).max(1);
+        let workers = self.threads.saturating_sub(1).clamp(1, MAX_LOAD_WORKERS);
         let schemes = self.schemes.clone();
         std::thread::scope(|scope| {
             let mut lanes = Vec::with_capacity(workers);
@@ -952,7 +956,8 @@ impl Reconciler {
                     std::sync::mpsc::channel::<(B, Option<ClassifiedBatch<B, E>>)>();
                 let (outbox, from_worker) = std::sync::mpsc::channel::<ClassifiedBatch<B, E>>();
                 let (schemes, classify) = (&schemes, &classify);
-                scope.spawn(move || {
+                // A thread the system will not start is done without (below, on this one).
+                let started = std::thread::Builder::new().spawn_scoped(scope, move || {
                     let mut fold_buf = Vec::new();
                     for (mut batch, spare) in inbox {
                         let mut out = spare.unwrap_or_else(|| ClassifiedBatch {
@@ -969,7 +974,36 @@ impl Reconciler {
                         }
                     }
                 });
+                if started.is_err() {
+                    break;
+                }
                 lanes.push((to_worker, from_worker));
+            }
+            let workers = lanes.len();
+            if workers == 0 {
+                // No worker thread: every batch is classified and added on this one.
+                let mut fold_buf = Vec::new();
+                let mut out = ClassifiedBatch {
+                    items: Vec::new(),
+                    text: String::new(),
+                    input: B::default(),
+                };
+                loop {
+                    let mut batch = std::mem::take(&mut out.input);
+                    let more = fill(&mut batch);
+                    out.items.clear();
+                    out.text.clear();
+                    classify(&schemes, &mut batch, &mut out, &mut fold_buf);
+                    out.input = batch;
+                    let text = std::mem::take(&mut out.text);
+                    for item in out.items.drain(..) {
+                        each(item.map(|(line, c)| (line, self.insert_classified(c, &text))));
+                    }
+                    out.text = text;
+                    if !more {
+                        return;
+                    }
+                }
             }
             let (mut sent, mut done) = (0usize, 0usize);
             let mut spares: Vec<ClassifiedBatch<B, E>> = Vec::new();
