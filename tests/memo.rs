@@ -264,6 +264,31 @@ fn codes_of(text: &str, schemes: &[Scheme]) -> Vec<String> {
     extract(text, schemes).into_iter().map(|c| c.code).collect()
 }
 
+/// A code split so that its tail reads as a date (`…630.8.4.1977`) is still found, and a
+/// date that stands after a plain word or a trace number is still not read into a code.
+#[test]
+fn split_code_whose_tail_looks_like_a_date() {
+    let s = schemes();
+    assert_eq!(
+        codes_of("IB Vp096630.8.4.1977 quY lOp 5A bn ngUYen NGoC Huu", &s),
+        ["VP096630841977"]
+    );
+    assert_eq!(
+        codes_of("VP096630.8.4.1977 hoc phi", &s),
+        ["VP096630841977"]
+    );
+    // Found as the date it is: no code made of it.
+    for text in [
+        "VP ngay 8.4.1977 hoc phi",
+        "FT24255200000001 8.4.1977 hoc phi",
+        "GD 856933-090922 18:14:59 8.4.1977",
+    ] {
+        let e = vietref::memo::read_envelope(text);
+        let free: String = e.free.iter().map(|&(a, b)| &text[a..b]).collect();
+        assert!(!free.contains("1977"), "{text:?}: free text {free:?}");
+    }
+}
+
 #[test]
 fn extract_from_spec_statements() {
     let s = schemes();

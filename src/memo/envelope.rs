@@ -1071,6 +1071,10 @@ fn carve(t: &[u8], (a, b): Span, env: &mut Envelope, caps: &mut Caps) {
     let mut piece = a;
     let mut i = a;
     let alnum = |c: u8| ALNUM_UPPER[usize::from(c)] != 0;
+    // The end of the last word that has a digit: a date or time one separator after it may
+    // be the tail of a code a bank or payer split (`HP096630.8.4.1977`), and stays free text
+    // where the code search joins it only when the joined code verifies.
+    let mut digit_word_end = usize::MAX;
     while i < b {
         // To the next word (ASCII letters and digits), then its length.
         let Some(&c) = sub.get(i) else { break };
@@ -1083,17 +1087,26 @@ fn carve(t: &[u8], (a, b): Span, env: &mut Envelope, caps: &mut Caps) {
             e += 1;
         }
         let len = e - i;
+        let after_digit_word = digit_word_end.checked_add(1) == Some(i);
+        if sub
+            .get(i..e)
+            .is_some_and(|w| w.iter().any(u8::is_ascii_digit))
+        {
+            digit_word_end = e;
+        }
         if !TOKEN_START[usize::from(c)] {
             i += len;
             continue;
         }
-        if let Some(end) = token_at(sub, i, len, caps) {
+        if let Some(end) = token_at(sub, i, len, after_digit_word, caps) {
             push_free(t, piece, i, env);
             for &(cap, span) in caps.iter() {
                 store(env, cap, span);
             }
             piece = end;
             i = end;
+            // A token is not the head of a code.
+            digit_word_end = usize::MAX;
             continue;
         }
         i += len;
@@ -1103,9 +1116,16 @@ fn carve(t: &[u8], (a, b): Span, env: &mut Envelope, caps: &mut Caps) {
 
 /// A trace-like token of [`TOKENS`] (or a NAPAS run) starting at the word `i..i + len`:
 /// its end, its parts in `caps`. Each token is tried only when the word's first bytes
-/// allow it, so most words are passed over after a test or two.
+/// allow it, so most words are passed over after a test or two. A lone date or time is not
+/// taken right after a word with a digit (`after_digit_word`).
 #[inline(never)]
-fn token_at(t: &[u8], i: usize, len: usize, caps: &mut Caps) -> Option<usize> {
+fn token_at(
+    t: &[u8],
+    i: usize,
+    len: usize,
+    after_digit_word: bool,
+    caps: &mut Caps,
+) -> Option<usize> {
     let at = |k: usize| t.get(i + k).copied().unwrap_or(0);
     let c = at(0).to_ascii_uppercase();
     let tokens: &[&[El]] = match c {
@@ -1125,7 +1145,7 @@ fn token_at(t: &[u8], i: usize, len: usize, caps: &mut Caps) -> Option<usize> {
                     return Some(end);
                 }
             }
-            if len <= 2 && matches!(at(len), b'/' | b'.' | b'-' | b':') {
+            if len <= 2 && !after_digit_word && matches!(at(len), b'/' | b'.' | b'-' | b':') {
                 TOKENS.get(5..).unwrap_or(&[])
             } else {
                 &[]
@@ -1781,7 +1801,7 @@ mod tests {
                 let t = text.as_bytes();
                 let len = t.iter().take_while(|c| c.is_ascii_alphanumeric()).count().max(1);
                 let mut caps = Caps::default();
-                if token_at(t, 0, len, &mut caps).is_some() {
+                if token_at(t, 0, len, false, &mut caps).is_some() {
                     proptest::prop_assert!(TOKEN_START[usize::from(t[0])], "{text:?}");
                 }
             }
