@@ -378,7 +378,12 @@ fn classify_invoice(
     };
     // Keys are compacted straight into the text (no allocation per invoice).
     let key_start = text.len();
-    compact_key_into_end(code_str, text);
+    if written {
+        // Upper-case letters and digits only: its own compacted form.
+        text.push_str(code_str);
+    } else {
+        compact_key_into_end(code_str, text);
+    }
     let key = span_from(text, key_start);
     let alt = match einvoice {
         Some(e) => {
