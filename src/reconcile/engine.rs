@@ -331,13 +331,13 @@ fn push_span(text: &mut String, s: &str) -> Span {
 }
 
 /// Classifies an invoice with `schemes` ([`InvoiceRef::parse_with`]), reads its due date,
-/// builds its code's keys and folds its names into `text` (`fold_buf`: scratch). This is
+/// builds its code's keys and folds its names into `text` (`scratch`: kept between calls). This is
 /// the part of [`Reconciler::add_invoice`] that does not read the invoices already added.
 fn classify_invoice(
     schemes: &[Scheme],
     inv: InvoiceFields<'_>,
     text: &mut String,
-    fold_buf: &mut Vec<u8>,
+    scratch: &mut Scratch,
 ) -> Classified {
     // A code written as a payment code travels (nearly every code of a list) is checked
     // without the general parse and its allocations: it would give the code as written and
@@ -350,8 +350,8 @@ fn classify_invoice(
     };
     let due = match inv.due.map(trim_whitespace).filter(|d| !d.is_empty()) {
         None => 0,
-        Some(d) => match Date::parse(d) {
-            Some(d) => d.number(),
+        Some(d) => match scratch.due(d) {
+            Some(n) => n,
             None => {
                 findings.push(Finding::new(Code::ReconcileDateInvalid, "due").detail(quote(d)));
                 0
@@ -412,7 +412,7 @@ fn classify_invoice(
         .enumerate()
     {
         let at = text.len();
-        let half = fold_name_keyed(name, amount, fold_buf, text);
+        let half = fold_name_keyed(name, amount, &mut scratch.fold, text);
         if let Some(((full, prefix), end)) = half {
             if let (Some(k), Some(e)) = (keys.get_mut(2 * i..2 * i + 2), ends.get_mut(i)) {
                 k.copy_from_slice(&[full, prefix]);
@@ -446,6 +446,35 @@ fn classify_invoice(
             ends,
             unusable,
         }),
+    }
+}
+
+/// What [`classify_invoice`] keeps from one invoice to the next: a buffer to fold names in
+/// and the last due date read (an invoice list gives most invoices the same one).
+#[derive(Default)]
+struct Scratch {
+    fold: Vec<u8>,
+    /// The last due date read, as written, and its [`Date::number`] (`None`: not a date).
+    last_due: Option<(String, Option<u32>)>,
+}
+
+impl Scratch {
+    /// [`Date::parse`] of `d` as a [`Date::number`], remembered for the next invoice.
+    fn due(&mut self, d: &str) -> Option<u32> {
+        match &mut self.last_due {
+            Some((text, n)) if text == d => *n,
+            Some((text, n)) => {
+                text.clear();
+                text.push_str(d);
+                *n = Date::parse(d).map(|d| d.number());
+                *n
+            }
+            None => {
+                let n = Date::parse(d).map(|d| d.number());
+                self.last_due = Some((d.to_string(), n));
+                n
+            }
+        }
     }
 }
 
@@ -692,7 +721,7 @@ pub struct Reconciler {
     /// Scratch of [`Reconciler::add_invoice`]: the text of a classified invoice and a
     /// name being folded, kept so that loading allocates little per invoice.
     key_buf: String,
-    fold_buf: Vec<u8>,
+    scratch: Scratch,
     // Totals.
     per_status: [(u64, u64); 7],
     skipped: (u64, u64),
@@ -798,7 +827,7 @@ impl Reconciler {
             view: Vec::new(),
             pos: Vec::new(),
             key_buf: String::new(),
-            fold_buf: Vec::new(),
+            scratch: Scratch::default(),
             per_status: [(0, 0); 7],
             skipped: (0, 0),
             rejected: 0,
@@ -903,11 +932,11 @@ impl Reconciler {
     pub fn add_fields(&mut self, inv: InvoiceFields<'_>) -> Result<Added, Vec<Finding>> {
         let mut text = std::mem::take(&mut self.key_buf);
         text.clear();
-        let mut fold_buf = std::mem::take(&mut self.fold_buf);
-        let c = classify_invoice(&self.schemes, inv, &mut text, &mut fold_buf);
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let c = classify_invoice(&self.schemes, inv, &mut text, &mut scratch);
         let result = self.insert_classified(c, &text);
         self.key_buf = text;
-        self.fold_buf = fold_buf;
+        self.scratch = scratch;
         result
     }
 
@@ -955,14 +984,14 @@ impl Reconciler {
                 b.extend(items.by_ref().take(batch));
                 b.len() == batch
             },
-            |schemes, b, out, fold_buf| {
+            |schemes, b, out, scratch| {
                 for item in b.drain(..) {
                     out.items.push(item.map(|(line, inv)| {
                         let c = classify_invoice(
                             schemes,
                             InvoiceFields::of(&inv),
                             &mut out.text,
-                            fold_buf,
+                            scratch,
                         );
                         (line, c)
                     }));
@@ -1009,7 +1038,7 @@ impl Reconciler {
                 }
                 true
             },
-            |schemes, b, out, fold_buf| {
+            |schemes, b, out, scratch| {
                 for item in b.items.drain(..) {
                     let read = item.and_then(|i| {
                         let rec = b.recs.get(i).ok_or_else(|| RecordError {
@@ -1019,7 +1048,7 @@ impl Reconciler {
                         columns.fields(rec).map(|f| (rec.line, f))
                     });
                     out.items.push(read.map(|(line, f)| {
-                        (line, classify_invoice(schemes, f, &mut out.text, fold_buf))
+                        (line, classify_invoice(schemes, f, &mut out.text, scratch))
                     }));
                 }
             },
@@ -1034,7 +1063,7 @@ impl Reconciler {
     fn pipeline<B, E>(
         &mut self,
         mut fill: impl FnMut(&mut B) -> bool,
-        classify: impl Fn(&[Scheme], &mut B, &mut ClassifiedBatch<B, E>, &mut Vec<u8>) + Sync,
+        classify: impl Fn(&[Scheme], &mut B, &mut ClassifiedBatch<B, E>, &mut Scratch) + Sync,
         each: &mut dyn FnMut(Loaded<E>),
     ) where
         B: Default + Send + HasRows,
@@ -1051,7 +1080,7 @@ impl Reconciler {
                 let (schemes, classify) = (&schemes, &classify);
                 // A thread the system will not start is done without (below, on this one).
                 let started = std::thread::Builder::new().spawn_scoped(scope, move || {
-                    let mut fold_buf = Vec::new();
+                    let mut scratch = Scratch::default();
                     for (mut batch, spare) in inbox {
                         let mut out = spare.unwrap_or_else(|| ClassifiedBatch {
                             items: Vec::new(),
@@ -1060,7 +1089,7 @@ impl Reconciler {
                         });
                         out.items.clear();
                         out.text.clear();
-                        classify(schemes, &mut batch, &mut out, &mut fold_buf);
+                        classify(schemes, &mut batch, &mut out, &mut scratch);
                         out.input = batch;
                         if outbox.send(out).is_err() {
                             break;
@@ -1075,7 +1104,7 @@ impl Reconciler {
             let workers = lanes.len();
             if workers == 0 {
                 // No worker thread: every batch is classified and added on this one.
-                let mut fold_buf = Vec::new();
+                let mut scratch = Scratch::default();
                 let mut out = ClassifiedBatch {
                     items: Vec::new(),
                     text: String::new(),
@@ -1086,7 +1115,7 @@ impl Reconciler {
                     let more = fill(&mut batch);
                     out.items.clear();
                     out.text.clear();
-                    classify(&schemes, &mut batch, &mut out, &mut fold_buf);
+                    classify(&schemes, &mut batch, &mut out, &mut scratch);
                     out.input = batch;
                     let text = std::mem::take(&mut out.text);
                     for item in out.items.drain(..) {
@@ -2767,6 +2796,20 @@ mod loading_fast_paths {
             }
         }
 
+        /// A due date remembered from the invoice before is the date read anew.
+        #[test]
+        fn a_remembered_due_date_is_the_date_read(
+            dues in proptest::collection::vec(
+                prop::sample::select(vec!["2024-09-15", "15/09/2024", "2024-02-30", "x", "2024-9-1", "2025-01-01"]),
+                1..12,
+            ),
+        ) {
+            let mut scratch = Scratch::default();
+            for d in dues {
+                prop_assert_eq!(scratch.due(d), Date::parse(d).map(|d| d.number()), "{}", d);
+            }
+        }
+
         /// The one-pass tokens are [`Toks`]'s.
         #[test]
         fn one_pass_tokens_are_toks(s in "[A-Z0-9 ]{0,60}") {
@@ -2798,7 +2841,7 @@ mod loading_fast_paths {
                 due: Some("2024-13-40"),
             },
             &mut text,
-            &mut buf,
+            &mut Scratch::default(),
         );
         // The written code is taken by the fast path, yet the bad due date is kept.
         assert_eq!(c.findings.len(), 1);
