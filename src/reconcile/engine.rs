@@ -570,7 +570,7 @@ fn fold_name_keyed(
     text: &mut String,
 ) -> Option<NameKeys> {
     buf.clear();
-    crate::text::fold_append(name.unwrap_or("").as_bytes(), buf);
+    crate::text::fold_append_short(name.unwrap_or(""), buf);
     let toks = NameToks::new(buf);
     if !toks.word {
         return None;
