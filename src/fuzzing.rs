@@ -31,6 +31,13 @@ pub fn text(data: &[u8]) {
         text::fold_reference(&s),
         "fold differs from its reference implementation"
     );
+    let mut short = Vec::new();
+    text::fold_append_short(&s, &mut short);
+    assert_eq!(
+        short,
+        folded.as_bytes(),
+        "the short-text fold differs from fold"
+    );
     let r = text::check_name(&s, "n");
     if let Some(name) = &r.cleaned {
         let again = text::check_name(name, "n");

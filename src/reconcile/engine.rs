@@ -4,7 +4,7 @@
 use super::amount::quote;
 use super::csv::CsvRecord;
 use super::date::Date;
-use super::index::{combine, hash_bytes, HashKeyed, MultiMap, Table, NIL};
+use super::index::{combine, hash_bytes, HashSet64, MultiMap, Table, NIL};
 use super::names::{
     cut_match, full_match, is_word, tok_eq, tok_hash, truncated_match, whole_match, TextTokens,
     Toks, MAX_TOKENS,
@@ -17,7 +17,7 @@ use super::{
 };
 use crate::finding::{has_error, Code, Finding};
 use crate::memo::{extract_in, Candidate, Envelope};
-use crate::reference::{InvoiceRef, RefKind, Scheme};
+use crate::reference::{trim_whitespace, InvoiceRef, RefKind, Scheme};
 use std::io::Read;
 
 /// Fewest letters and digits an invoice code needs to be looked for by its compacted
@@ -331,39 +331,62 @@ fn push_span(text: &mut String, s: &str) -> Span {
 }
 
 /// Classifies an invoice with `schemes` ([`InvoiceRef::parse_with`]), reads its due date,
-/// builds its code's keys and folds its names into `text` (`fold_buf`: scratch). This is
+/// builds its code's keys and folds its names into `text` (`scratch`: kept between calls). This is
 /// the part of [`Reconciler::add_invoice`] that does not read the invoices already added.
 fn classify_invoice(
     schemes: &[Scheme],
     inv: InvoiceFields<'_>,
     text: &mut String,
-    fold_buf: &mut Vec<u8>,
+    scratch: &mut Scratch,
 ) -> Classified {
-    let (iref, mut findings) = InvoiceRef::parse_with(inv.code, "code", schemes);
-    let due = match inv.due.map(str::trim).filter(|d| !d.is_empty()) {
+    // A code written as a payment code travels (nearly every code of a list) is checked
+    // without the general parse and its allocations: it would give the code as written and
+    // no finding.
+    let written = crate::reference::is_written_payment_code(inv.code, schemes);
+    let (iref, mut findings) = if written {
+        (None, Vec::new())
+    } else {
+        InvoiceRef::parse_with(inv.code, "code", schemes)
+    };
+    let due = match inv.due.map(trim_whitespace).filter(|d| !d.is_empty()) {
         None => 0,
-        Some(d) => match Date::parse(d) {
-            Some(d) => d.number(),
+        Some(d) => match scratch.due(d) {
+            Some(n) => n,
             None => {
                 findings.push(Finding::new(Code::ReconcileDateInvalid, "due").detail(quote(d)));
                 0
             }
         },
     };
-    let Some(iref) = iref else {
-        return Classified {
-            findings,
-            due,
-            ready: None,
-        };
+    let (kind, code_str, einvoice) = match &iref {
+        None if written => (RefKind::PaymentCode, inv.code, None),
+        None => {
+            return Classified {
+                findings,
+                due,
+                ready: None,
+            }
+        }
+        Some(r) => (
+            r.ref_kind(),
+            r.as_str(),
+            match r {
+                InvoiceRef::EInvoice(e) => Some(e),
+                _ => None,
+            },
+        ),
     };
-    let kind = iref.ref_kind();
     // Keys are compacted straight into the text (no allocation per invoice).
     let key_start = text.len();
-    compact_key_into_end(iref.as_str(), text);
+    if written {
+        // Upper-case letters and digits only: its own compacted form.
+        text.push_str(code_str);
+    } else {
+        compact_key_into_end(code_str, text);
+    }
     let key = span_from(text, key_start);
-    let alt = match &iref {
-        InvoiceRef::EInvoice(e) => {
+    let alt = match einvoice {
+        Some(e) => {
             let at = text.len();
             compact_key_into_end(&e.format(), text);
             if text.get(at..) == text.get(key_start..at) {
@@ -371,35 +394,41 @@ fn classify_invoice(
             }
             span_from(text, at)
         }
-        _ => span_from(text, text.len()),
+        None => span_from(text, text.len()),
     };
-    let code = push_span(text, iref.as_str());
+    let code = push_span(text, code_str);
     let get = |text: &str, s: Span| {
         text.get(s.start as usize..s.start as usize + s.len as usize)
             .map_or(0, |k| key_hash(k.as_bytes()))
     };
     let (key_hash, alt_hash) = (get(text, key), get(text, alt));
-    let mut unusable = [None, None];
-    let mut fold = |field: &'static str,
-                    name: Option<&str>,
-                    slot: &mut Option<(&'static str, String)>,
-                    text: &mut String| {
-        let at = text.len();
-        let usable = fold_name(name, fold_buf, text);
-        if let Some(n) = name.filter(|n| !n.trim().is_empty() && !usable) {
-            *slot = Some((field, n.to_string()));
-        }
-        span_from(text, at)
-    };
-    let [u_payer, u_ben] = &mut unusable;
-    let payer = fold("payer", inv.payer, u_payer, text);
-    let beneficiary = fold("beneficiary", inv.beneficiary, u_ben, text);
     let amount = inv.amount.vnd();
-    let get = |s: Span| {
-        text.get(s.start as usize..s.start as usize + s.len as usize)
-            .unwrap_or("")
-    };
-    let (keys, ends) = name_keys_of(get(payer), get(beneficiary), amount);
+    let mut unusable = [None, None];
+    let mut keys = [(0u64, 0u32); 4];
+    let mut ends = [None; 2];
+    let mut spans = [Span::default(); 2];
+    for (i, (field, name)) in [("payer", inv.payer), ("beneficiary", inv.beneficiary)]
+        .into_iter()
+        .enumerate()
+    {
+        let at = text.len();
+        let half = fold_name_keyed(name, amount, &mut scratch.fold, text);
+        if let Some(((full, prefix), end)) = half {
+            if let (Some(k), Some(e)) = (keys.get_mut(2 * i..2 * i + 2), ends.get_mut(i)) {
+                k.copy_from_slice(&[full, prefix]);
+                *e = end;
+            }
+        } else if let (Some(n), Some(u)) = (name, unusable.get_mut(i)) {
+            // A name given (not blank) that holds nothing to match.
+            if !trim_whitespace(n).is_empty() {
+                *u = Some((field, n.to_string()));
+            }
+        }
+        if let Some(sp) = spans.get_mut(i) {
+            *sp = span_from(text, at);
+        }
+    }
+    let [payer, beneficiary] = spans;
     Classified {
         findings,
         due,
@@ -420,6 +449,35 @@ fn classify_invoice(
     }
 }
 
+/// What [`classify_invoice`] keeps from one invoice to the next: a buffer to fold names in
+/// and the last due date read (an invoice list gives most invoices the same one).
+#[derive(Default)]
+struct Scratch {
+    fold: Vec<u8>,
+    /// The last due date read, as written, and its [`Date::number`] (`None`: not a date).
+    last_due: Option<(String, Option<u32>)>,
+}
+
+impl Scratch {
+    /// [`Date::parse`] of `d` as a [`Date::number`], remembered for the next invoice.
+    fn due(&mut self, d: &str) -> Option<u32> {
+        match &mut self.last_due {
+            Some((text, n)) if text == d => *n,
+            Some((text, n)) => {
+                text.clear();
+                text.push_str(d);
+                *n = Date::parse(d).map(|d| d.number());
+                *n
+            }
+            None => {
+                let n = Date::parse(d).map(|d| d.number());
+                self.last_due = Some((d.to_string(), n));
+                n
+            }
+        }
+    }
+}
+
 /// The span of `text` from `start` to its end.
 fn span_from(text: &str, start: usize) -> Span {
     Span {
@@ -437,29 +495,124 @@ fn compact_key_into_end(s: &str, out: &mut String) {
     );
 }
 
+/// The tokens of a folded name as [`Toks::new`] keeps them (the first ones and the given
+/// name, at most [`MAX_TOKENS`]), read in one pass with what loading also asks of a name:
+/// whether a token is a word and whether it has more tokens than are kept.
+struct NameToks<'a> {
+    items: [&'a [u8]; MAX_TOKENS],
+    len: usize,
+    /// A token is a word ([`is_word`]).
+    word: bool,
+    /// Spaces in the name.
+    spaces: usize,
+}
+
+impl<'a> NameToks<'a> {
+    fn new(folded: &'a [u8]) -> NameToks<'a> {
+        let mut n = NameToks {
+            items: [&[]; MAX_TOKENS],
+            len: 0,
+            word: false,
+            spaces: 0,
+        };
+        let mut last: &[u8] = &[];
+        let mut rest = folded;
+        loop {
+            // Tokens are short: a plain search beats a vectorized one here.
+            let end = rest.iter().position(|b| *b == b' ').unwrap_or(rest.len());
+            let (t, after) = rest.split_at(end);
+            if !t.is_empty() {
+                n.word = n.word || is_word(t);
+                if n.len < MAX_TOKENS - 1 {
+                    if let Some(slot) = n.items.get_mut(n.len) {
+                        *slot = t;
+                    }
+                    n.len += 1;
+                }
+                last = t;
+            }
+            match after.get(1..) {
+                Some(more) => {
+                    n.spaces += 1;
+                    rest = more;
+                }
+                None => break,
+            }
+        }
+        // Keep the given name when the name is longer than MAX_TOKENS (as `Toks` does).
+        if n.len == MAX_TOKENS - 1 && n.items.get(n.len - 1).is_some_and(|t| *t != last) {
+            if let Some(slot) = n.items.get_mut(n.len) {
+                *slot = last;
+            }
+            n.len += 1;
+        }
+        n
+    }
+
+    fn as_slice(&self) -> &[&'a [u8]] {
+        self.items.get(..self.len).unwrap_or(&[])
+    }
+}
+
+/// One name's half of [`name_keys_of`]: its full and prefix keys and its ends.
+type NameKeys = (((u64, u32), (u64, u32)), Option<(u64, u64)>);
+
 /// Folds a name ([`crate::text::fold`]) onto the end of `text`, keeping only the tokens
 /// names are matched on (at most [`MAX_TOKENS`]: the first ones and the given name, as
 /// [`Toks`] reads them), so that matching an invoice costs the same whatever the length of
-/// the name it was given. A name without a word (letters only) is not kept (nothing is
-/// appended) and the result is false.
-fn fold_name(name: Option<&str>, buf: &mut Vec<u8>, text: &mut String) -> bool {
-    let at = text.len();
+/// the name it was given; gives the name's keys for `amount` (its half of
+/// [`name_keys_of`]) from the tokens read in the same pass. A name without a word (letters
+/// only) is not kept (nothing is appended) and the result is `None`.
+fn fold_name_keyed(
+    name: Option<&str>,
+    amount: u64,
+    buf: &mut Vec<u8>,
+    text: &mut String,
+) -> Option<NameKeys> {
     buf.clear();
-    crate::text::fold_append(name.unwrap_or("").as_bytes(), buf);
-    match std::str::from_utf8(buf) {
-        Ok(s) => text.push_str(s),
-        Err(_) => text.push_str(&String::from_utf8_lossy(buf)),
+    crate::text::fold_append_short(name.unwrap_or(""), buf);
+    let toks = NameToks::new(buf);
+    if !toks.word {
+        return None;
     }
-    let folded = text.get(at..).unwrap_or("");
-    let usable = folded.split(' ').any(|t| is_word(t.as_bytes()));
-    if !usable {
-        text.truncate(at);
-    } else if folded.bytes().filter(|b| *b == b' ').count() >= MAX_TOKENS {
-        let kept: Vec<u8> = Toks::new(folded).as_slice().join(&b' ');
-        text.truncate(at);
+    let keys = half_keys(toks.as_slice(), amount);
+    if toks.spaces >= MAX_TOKENS {
+        let kept: Vec<u8> = toks.as_slice().join(&b' ');
         text.push_str(std::str::from_utf8(&kept).unwrap_or(""));
+    } else {
+        match std::str::from_utf8(buf) {
+            Ok(s) => text.push_str(s),
+            Err(_) => text.push_str(&String::from_utf8_lossy(buf)),
+        }
     }
-    usable
+    Some(keys)
+}
+
+/// The keys of one name, tokens `t`: see [`name_keys_of`].
+fn half_keys(t: &[&[u8]], amount: u64) -> NameKeys {
+    let mut keys = ((0u64, 0u32), (0u64, 0u32));
+    // Every token hashed once (the keys and the masks read the same hashes).
+    let mut hashes = [0u64; MAX_TOKENS];
+    for (h, tok) in hashes.iter_mut().zip(t) {
+        *h = tok_hash(tok);
+    }
+    let h = hashes.get(..t.len()).unwrap_or(&[]);
+    let mask_of = |hs: &[u64]| hs.iter().fold(0u32, |m, h| m | (1u32 << (h & 31)));
+    let (Some(&fh), Some(&gh)) = (h.first(), h.last()) else {
+        return (keys, None);
+    };
+    if t.len() < 2 {
+        return (keys, Some((fh, gh)));
+    }
+    let middles = h.get(1..h.len() - 1).unwrap_or(&[]);
+    keys.0 = (combine(&[KEY_FULL, amount, fh, gh]), mask_of(middles));
+    if let (Some(&second), Some(third)) = (h.get(1), t.get(2)) {
+        keys.1 = (
+            prefix_key_hashed(amount, fh, second, third),
+            mask_of(h.get(2..).unwrap_or(&[])),
+        );
+    }
+    (keys, Some((fh, gh)))
 }
 
 /// The name-index keys of an invoice whose folded names are `payer` and `beneficiary`, for
@@ -473,40 +626,9 @@ fn name_keys_of(
     beneficiary: &str,
     amount: u64,
 ) -> ([(u64, u32); 4], [Option<(u64, u64)>; 2]) {
-    let mut keys = [(0u64, 0u32); 4];
-    let mut ends = [None; 2];
-    let [payer_end, ben_end] = &mut ends;
-    for (pos, name, end) in [(0, payer, payer_end), (2, beneficiary, ben_end)] {
-        let toks = Toks::new(name);
-        let t = toks.as_slice();
-        // Every token hashed once (the keys and the masks read the same hashes).
-        let mut hashes = [0u64; MAX_TOKENS];
-        for (h, tok) in hashes.iter_mut().zip(t) {
-            *h = tok_hash(tok);
-        }
-        let h = hashes.get(..t.len()).unwrap_or(&[]);
-        let mask_of = |hs: &[u64]| hs.iter().fold(0u32, |m, h| m | (1u32 << (h & 31)));
-        let (Some(&fh), Some(&gh)) = (h.first(), h.last()) else {
-            continue;
-        };
-        *end = Some((fh, gh));
-        if t.len() < 2 {
-            continue;
-        }
-        if let Some(k) = keys.get_mut(pos) {
-            let middles = h.get(1..h.len() - 1).unwrap_or(&[]);
-            *k = (combine(&[KEY_FULL, amount, fh, gh]), mask_of(middles));
-        }
-        if let (Some(&second), Some(third)) = (h.get(1), t.get(2)) {
-            if let Some(k) = keys.get_mut(pos + 1) {
-                *k = (
-                    prefix_key_hashed(amount, fh, second, third),
-                    mask_of(h.get(2..).unwrap_or(&[])),
-                );
-            }
-        }
-    }
-    (keys, ends)
+    let ((p_full, p_prefix), p_end) = half_keys(Toks::new(payer).as_slice(), amount);
+    let ((b_full, b_prefix), b_end) = half_keys(Toks::new(beneficiary).as_slice(), amount);
+    ([p_full, p_prefix, b_full, b_prefix], [p_end, b_end])
 }
 
 /// The hit recorded when a scan stopped at [`SCAN_MAX`] entries: several invoices.
@@ -572,9 +694,9 @@ pub struct Reconciler {
     frozen: Frozen,
     /// Name keys added after the first line (partial payments, late invoices).
     names: MultiMap,
-    families: HashKeyed<()>,
+    families: HashSet64,
     /// Hashes of every name's last token (given names): lookups for other tokens are skipped.
-    givens: HashKeyed<()>,
+    givens: HashSet64,
     window_lens: Vec<usize>,
     /// Whether a line was fed (the name index is then frozen).
     fed: bool,
@@ -599,7 +721,7 @@ pub struct Reconciler {
     /// Scratch of [`Reconciler::add_invoice`]: the text of a classified invoice and a
     /// name being folded, kept so that loading allocates little per invoice.
     key_buf: String,
-    fold_buf: Vec<u8>,
+    scratch: Scratch,
     // Totals.
     per_status: [(u64, u64); 7],
     skipped: (u64, u64),
@@ -690,8 +812,8 @@ impl Reconciler {
             pending_pos: Vec::new(),
             frozen: Frozen::default(),
             names: MultiMap::default(),
-            families: HashKeyed::default(),
-            givens: HashKeyed::default(),
+            families: HashSet64::default(),
+            givens: HashSet64::default(),
             window_lens: Vec::new(),
             fed: false,
             threads: 1,
@@ -705,7 +827,7 @@ impl Reconciler {
             view: Vec::new(),
             pos: Vec::new(),
             key_buf: String::new(),
-            fold_buf: Vec::new(),
+            scratch: Scratch::default(),
             per_status: [(0, 0); 7],
             skipped: (0, 0),
             rejected: 0,
@@ -810,11 +932,11 @@ impl Reconciler {
     pub fn add_fields(&mut self, inv: InvoiceFields<'_>) -> Result<Added, Vec<Finding>> {
         let mut text = std::mem::take(&mut self.key_buf);
         text.clear();
-        let mut fold_buf = std::mem::take(&mut self.fold_buf);
-        let c = classify_invoice(&self.schemes, inv, &mut text, &mut fold_buf);
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let c = classify_invoice(&self.schemes, inv, &mut text, &mut scratch);
         let result = self.insert_classified(c, &text);
         self.key_buf = text;
-        self.fold_buf = fold_buf;
+        self.scratch = scratch;
         result
     }
 
@@ -862,14 +984,14 @@ impl Reconciler {
                 b.extend(items.by_ref().take(batch));
                 b.len() == batch
             },
-            |schemes, b, out, fold_buf| {
+            |schemes, b, out, scratch| {
                 for item in b.drain(..) {
                     out.items.push(item.map(|(line, inv)| {
                         let c = classify_invoice(
                             schemes,
                             InvoiceFields::of(&inv),
                             &mut out.text,
-                            fold_buf,
+                            scratch,
                         );
                         (line, c)
                     }));
@@ -916,7 +1038,7 @@ impl Reconciler {
                 }
                 true
             },
-            |schemes, b, out, fold_buf| {
+            |schemes, b, out, scratch| {
                 for item in b.items.drain(..) {
                     let read = item.and_then(|i| {
                         let rec = b.recs.get(i).ok_or_else(|| RecordError {
@@ -926,7 +1048,7 @@ impl Reconciler {
                         columns.fields(rec).map(|f| (rec.line, f))
                     });
                     out.items.push(read.map(|(line, f)| {
-                        (line, classify_invoice(schemes, f, &mut out.text, fold_buf))
+                        (line, classify_invoice(schemes, f, &mut out.text, scratch))
                     }));
                 }
             },
@@ -941,7 +1063,7 @@ impl Reconciler {
     fn pipeline<B, E>(
         &mut self,
         mut fill: impl FnMut(&mut B) -> bool,
-        classify: impl Fn(&[Scheme], &mut B, &mut ClassifiedBatch<B, E>, &mut Vec<u8>) + Sync,
+        classify: impl Fn(&[Scheme], &mut B, &mut ClassifiedBatch<B, E>, &mut Scratch) + Sync,
         each: &mut dyn FnMut(Loaded<E>),
     ) where
         B: Default + Send + HasRows,
@@ -958,7 +1080,7 @@ impl Reconciler {
                 let (schemes, classify) = (&schemes, &classify);
                 // A thread the system will not start is done without (below, on this one).
                 let started = std::thread::Builder::new().spawn_scoped(scope, move || {
-                    let mut fold_buf = Vec::new();
+                    let mut scratch = Scratch::default();
                     for (mut batch, spare) in inbox {
                         let mut out = spare.unwrap_or_else(|| ClassifiedBatch {
                             items: Vec::new(),
@@ -967,7 +1089,7 @@ impl Reconciler {
                         });
                         out.items.clear();
                         out.text.clear();
-                        classify(schemes, &mut batch, &mut out, &mut fold_buf);
+                        classify(schemes, &mut batch, &mut out, &mut scratch);
                         out.input = batch;
                         if outbox.send(out).is_err() {
                             break;
@@ -982,7 +1104,7 @@ impl Reconciler {
             let workers = lanes.len();
             if workers == 0 {
                 // No worker thread: every batch is classified and added on this one.
-                let mut fold_buf = Vec::new();
+                let mut scratch = Scratch::default();
                 let mut out = ClassifiedBatch {
                     items: Vec::new(),
                     text: String::new(),
@@ -993,7 +1115,7 @@ impl Reconciler {
                     let more = fill(&mut batch);
                     out.items.clear();
                     out.text.clear();
-                    classify(&schemes, &mut batch, &mut out, &mut fold_buf);
+                    classify(&schemes, &mut batch, &mut out, &mut scratch);
                     out.input = batch;
                     let text = std::mem::take(&mut out.text);
                     for item in out.items.drain(..) {
@@ -1145,8 +1267,8 @@ impl Reconciler {
             }
         }
         for (f, g) in r.ends.into_iter().flatten() {
-            self.families.insert(f, ());
-            self.givens.insert(g, ());
+            self.families.insert(f);
+            self.givens.insert(g);
         }
         if r.amount > 0 {
             self.index_keys(idx, r.keys);
@@ -2608,5 +2730,123 @@ mod tests {
             "cho chau NGUYEN AN",
         ));
         assert_eq!((x.suggestion, x.evidence.name_candidates), (None, Some(0)));
+    }
+}
+
+#[cfg(test)]
+mod loading_fast_paths {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The name folding of the previous build, kept as the definition the one-pass
+    /// reading is held to: fold, keep the text only if a token is a word, cut a name of
+    /// more than [`MAX_TOKENS`] tokens to the tokens [`Toks`] reads; keys read back from
+    /// the kept text.
+    fn fold_name_reference(name: Option<&str>, text: &mut String) -> bool {
+        let at = text.len();
+        let mut buf = Vec::new();
+        crate::text::fold_append(name.unwrap_or("").as_bytes(), &mut buf);
+        text.push_str(&String::from_utf8_lossy(&buf));
+        let folded = text.get(at..).unwrap_or("");
+        let usable = folded.split(' ').any(|t| is_word(t.as_bytes()));
+        if !usable {
+            text.truncate(at);
+        } else if folded.bytes().filter(|b| *b == b' ').count() >= MAX_TOKENS {
+            let kept: Vec<u8> = Toks::new(folded).as_slice().join(&b' ');
+            text.truncate(at);
+            text.push_str(std::str::from_utf8(&kept).unwrap_or(""));
+        }
+        usable
+    }
+
+    fn names() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[A-Za-zĐđƯưÝýỳYyiIÂâễếọạ0-9 .,'\\-\u{A0}\u{3000}\t]{0,40}",
+            "(([Nn]guyễn|Trần|Lê|Y|THỊ|Văn|An|Thuỷ|Vy|[0-9]{1,3}|K'Bang|-) ){0,12}",
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        /// Folding and keying a name in one pass gives the text and the keys of folding it,
+        /// then reading its tokens back from the text.
+        #[test]
+        fn one_pass_names_are_the_names_read_back(
+            payer in proptest::option::of(names()),
+            ben in proptest::option::of(names()),
+            amount in prop_oneof![Just(0u64), 1u64..5_000_000],
+        ) {
+            let (mut want, mut got) = (String::from("X"), String::from("X"));
+            let mut buf = Vec::new();
+            let mut spans = Vec::new();
+            let mut halves = Vec::new();
+            for name in [payer.as_deref(), ben.as_deref()] {
+                let at = want.len();
+                let usable = fold_name_reference(name, &mut want);
+                spans.push(at..want.len());
+                let half = fold_name_keyed(name, amount, &mut buf, &mut got);
+                prop_assert_eq!(half.is_some(), usable);
+                halves.push(half);
+            }
+            prop_assert_eq!(&got, &want);
+            let (keys, ends) = name_keys_of(&want[spans[0].clone()], &want[spans[1].clone()], amount);
+            for (i, half) in halves.into_iter().enumerate() {
+                let ((full, prefix), end) = half.unwrap_or(((( 0, 0), (0, 0)), None));
+                prop_assert_eq!((full, prefix, end), (keys[2 * i], keys[2 * i + 1], ends[i]));
+            }
+        }
+
+        /// A due date remembered from the invoice before is the date read anew.
+        #[test]
+        fn a_remembered_due_date_is_the_date_read(
+            dues in proptest::collection::vec(
+                prop::sample::select(vec!["2024-09-15", "15/09/2024", "2024-02-30", "x", "2024-9-1", "2025-01-01"]),
+                1..12,
+            ),
+        ) {
+            let mut scratch = Scratch::default();
+            for d in dues {
+                prop_assert_eq!(scratch.due(d), Date::parse(d).map(|d| d.number()), "{}", d);
+            }
+        }
+
+        /// The one-pass tokens are [`Toks`]'s.
+        #[test]
+        fn one_pass_tokens_are_toks(s in "[A-Z0-9 ]{0,60}") {
+            let n = NameToks::new(s.as_bytes());
+            let toks = Toks::new(&s);
+            prop_assert_eq!(n.as_slice(), toks.as_slice());
+            prop_assert_eq!(n.spaces, s.bytes().filter(|b| *b == b' ').count());
+            prop_assert_eq!(n.word, s.split(' ').any(|t| is_word(t.as_bytes())));
+        }
+    }
+
+    #[test]
+    fn a_long_name_keeps_its_given_name_and_a_blank_one_is_not_unusable() {
+        let mut text = String::new();
+        let mut buf = Vec::new();
+        let half = fold_name_keyed(Some("A B C D E F G H I J"), 5, &mut buf, &mut text);
+        assert_eq!(text, "A B C D E F G J");
+        assert!(half.is_some_and(|h| h.1.is_some()));
+        text.clear();
+        assert!(fold_name_keyed(Some("12 34"), 5, &mut buf, &mut text).is_none());
+        assert!(text.is_empty());
+        let c = classify_invoice(
+            &["HP:8".parse().unwrap()],
+            InvoiceFields {
+                code: "HP7184097674",
+                amount: crate::reconcile::Amount::new(5).unwrap(),
+                payer: Some("12 34"),
+                beneficiary: Some(" \u{A0}"),
+                due: Some("2024-13-40"),
+            },
+            &mut text,
+            &mut Scratch::default(),
+        );
+        // The written code is taken by the fast path, yet the bad due date is kept.
+        assert_eq!(c.findings.len(), 1);
+        let r = c.ready.expect("a valid code is ready");
+        assert_eq!(r.kind, RefKind::PaymentCode);
+        assert!(matches!(r.unusable, [Some(("payer", _)), None]));
     }
 }

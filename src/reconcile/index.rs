@@ -26,6 +26,49 @@ impl Hasher for Premixed {
 /// A map keyed by premixed 64-bit hashes.
 pub(crate) type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<Premixed>>;
 
+/// A set of premixed 64-bit hashes that few values fill many times over (the family and
+/// given names of a million invoices): an insert of a hash inserted lately is answered by
+/// a small direct-mapped memory of recent hashes, without probing the set.
+pub(crate) struct HashSet64 {
+    set: HashKeyed<()>,
+    recent: Box<[u64; 256]>,
+}
+
+impl Default for HashSet64 {
+    fn default() -> HashSet64 {
+        HashSet64 {
+            set: HashKeyed::default(),
+            recent: Box::new([0; 256]),
+        }
+    }
+}
+
+impl HashSet64 {
+    /// Adds `h`.
+    #[inline]
+    pub(crate) fn insert(&mut self, h: u64) {
+        // 0 marks an empty place of `recent`: that hash always goes to the set.
+        if let Some(r) = self.recent.get_mut((h & 255) as usize) {
+            if *r == h && h != 0 {
+                return;
+            }
+            *r = h;
+        }
+        self.set.insert(h, ());
+    }
+
+    /// Whether `h` was added.
+    #[inline]
+    pub(crate) fn contains_key(&self, h: &u64) -> bool {
+        self.set.contains_key(h)
+    }
+
+    /// Whether nothing was added.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+}
+
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The splitmix64 finalizer: every output bit depends on every input bit.
@@ -345,6 +388,26 @@ mod tests {
         }
         assert_eq!(t.get(mix(123_456_789)).count(), 0);
         assert!(t.len * 10 <= t.cells.len() * Table::LOAD);
+    }
+
+    #[test]
+    fn a_hash_set_holds_what_was_added() {
+        let mut s = HashSet64::default();
+        assert!(s.is_empty());
+        let hs: Vec<u64> = (0..2000u64)
+            .map(|i| mix(i % 700))
+            .chain([0, 256, 512])
+            .collect();
+        for h in &hs {
+            s.insert(*h);
+        }
+        // Places of the recent memory reused by other hashes: every hash is still held.
+        for h in &hs {
+            assert!(s.contains_key(h), "{h}");
+        }
+        assert!(!s.contains_key(&1) && !s.contains_key(&mix(701)));
+        let distinct: std::collections::HashSet<u64> = hs.iter().copied().collect();
+        assert_eq!(s.set.len(), distinct.len());
     }
 
     #[test]

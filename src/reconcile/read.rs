@@ -1520,7 +1520,10 @@ impl InvoiceColumns {
         if !findings.is_empty() {
             return Err(RecordError { line, findings });
         }
-        let code = self.get(rec, I_CODE).map(str::trim).unwrap_or("");
+        let code = self
+            .get(rec, I_CODE)
+            .map(crate::reference::trim_whitespace)
+            .unwrap_or("");
         if code.is_empty() {
             findings.push(Finding::new(
                 Code::ReconcileValueMissing,
@@ -1614,7 +1617,8 @@ impl<R: Read> InvoiceReader<R> {
 
 /// `s` trimmed, if not blank.
 fn trimmed(s: Option<&str>) -> Option<&str> {
-    s.map(str::trim).filter(|s| !s.is_empty())
+    s.map(crate::reference::trim_whitespace)
+        .filter(|s| !s.is_empty())
 }
 
 /// The fields of an invoice record, borrowed from its reader ([`InvoiceReader::next_fields`]):

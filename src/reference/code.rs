@@ -171,6 +171,19 @@ impl Scheme {
     /// mod 97 is kept). `None` for any other form. Gives what [`Scheme::validate_written`]
     /// gives (a property test holds it).
     fn validate_compact(&self, input: &str) -> Option<Result<PaymentCode, RefError>> {
+        Some(if self.check_compact(input)? {
+            Ok(PaymentCode {
+                code: input.to_string(),
+                scheme: *self,
+            })
+        } else {
+            Err(RefError::InvalidChecksum)
+        })
+    }
+
+    /// Whether `input`, written as a code travels (see [`Scheme::validate_compact`]), has
+    /// valid check digits, without copying it; `None` for any other form.
+    pub(crate) fn check_compact(&self, input: &str) -> Option<bool> {
         let b = input.as_bytes();
         if b.len() != self.code_len() {
             return None;
@@ -179,18 +192,17 @@ impl Scheme {
         if prefix != self.prefix_bytes() || !digits.iter().all(u8::is_ascii_digit) {
             return None;
         }
-        let rem = digits.iter().fold(self.prefix_rem, |r, d| {
-            iso7064::step(r, u32::from(d - b'0'))
+        // Two digits per step: (r * 100 + 10 * d1 + d2) mod 97 is the remainder after both.
+        let mut pairs = digits.chunks_exact(2);
+        let mut rem = pairs.by_ref().fold(self.prefix_rem, |r, p| {
+            let two = p.iter().fold(0, |v, d| v * 10 + u32::from(d - b'0'));
+            (r * 100 + two) % 97
         });
+        for d in pairs.remainder() {
+            rem = iso7064::step(rem, u32::from(d - b'0'));
+        }
         let cc = input.get(input.len() - 2..).unwrap_or("");
-        Some(if rem == 1 && iso7064::is_issuable(cc) {
-            Ok(PaymentCode {
-                code: input.to_string(),
-                scheme: *self,
-            })
-        } else {
-            Err(RefError::InvalidChecksum)
-        })
+        Some(rem == 1 && iso7064::is_issuable(cc))
     }
 
     /// [`Scheme::validate`] of any written form.

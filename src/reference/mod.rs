@@ -246,13 +246,31 @@ impl InvoiceRef {
 /// `s` without whitespace at either end (`str::trim`), without decoding a character when
 /// both ends are ASCII other than whitespace: the last byte of a longer UTF-8 sequence is
 /// never ASCII, so nothing is to be trimmed then.
-fn trim_whitespace(s: &str) -> &str {
+pub(crate) fn trim_whitespace(s: &str) -> &str {
     let keep = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !char::from(*b).is_whitespace());
     if keep(s.as_bytes().first()) && keep(s.as_bytes().last()) {
         s
     } else {
         s.trim()
     }
+}
+
+/// Whether `input` is written exactly as a payment code of one of `schemes` travels (the
+/// scheme's prefix in upper case, then digits, the scheme's length) with valid check
+/// digits: then [`InvoiceRef::parse_with`] gives that payment code, held as written, and
+/// no finding (a property test holds it). Checked without an allocation, for the invoice
+/// lists whose codes are nearly all of this form; `false` says nothing (ask `parse_with`).
+pub(crate) fn is_written_payment_code(input: &str, schemes: &[Scheme]) -> bool {
+    // For such an input, `matching_scheme` is the first scheme whose prefix the input
+    // starts with, followed by a digit.
+    let b = input.as_bytes();
+    let scheme = schemes.iter().find(|s| {
+        let p = s.prefix_bytes();
+        b.starts_with(p) && b.get(p.len()).is_some_and(u8::is_ascii_digit)
+    });
+    scheme.is_some_and(|s| s.check_compact(input) == Some(true))
+        && !looks_like_rf(input)
+        && !einvoice::looks_like(input)
 }
 
 /// `RF` + 2 digits + at least one letter or digit, spaces allowed, nothing else.
@@ -342,7 +360,70 @@ mod tests {
         );
     }
 
+    #[test]
+    fn written_payment_codes_are_told_apart() {
+        let schemes: Vec<Scheme> = vec![
+            "HP:8".parse().unwrap(),
+            "RF:6".parse().unwrap_or_else(|_| "VP:6".parse().unwrap()),
+        ];
+        assert!(is_written_payment_code("HP7184097674", &schemes));
+        // Bad check digits, other written forms, other kinds: not this path.
+        for s in [
+            "HP7184097675",
+            "hp7184097674",
+            "HP 7184097674",
+            "HP718409767",
+            "RF18539007547034",
+            "1C24TAA1234",
+            "",
+        ] {
+            assert!(!is_written_payment_code(s, &schemes), "{s}");
+        }
+    }
+
+    /// Inputs near the payment-code form: valid codes, codes one edit away, other kinds.
+    fn near_codes() -> impl Strategy<Value = String> {
+        let valid = (
+            prop::sample::select(vec!["HP", "RF", "VP", "HPX"]),
+            "[0-9]{6,10}",
+        )
+            .prop_map(|(p, d)| match Scheme::new(p, d.len()) {
+                Ok(s) => s
+                    .create(&d)
+                    .map(|c| c.as_str().to_string())
+                    .unwrap_or_else(|_| format!("{p}{d}")),
+                Err(_) => format!("{p}{d}"),
+            });
+        prop_oneof![
+            valid.clone(),
+            (valid, 0usize..14, "[0-9A-Za-z \\-.]").prop_map(|(v, i, c)| {
+                let mut v: Vec<char> = v.chars().collect();
+                let i = i.min(v.len());
+                if i < v.len() && i % 2 == 0 {
+                    v[i] = c.chars().next().unwrap_or('0');
+                } else {
+                    v.insert(i, c.chars().next().unwrap_or('0'));
+                }
+                v.into_iter().collect()
+            }),
+            "(RF|1C24TAA|HP|VP)[0-9 ]{0,14}",
+            any::<String>(),
+        ]
+    }
+
     proptest! {
+        /// What the allocation-free check accepts, the general parse gives as a payment
+        /// code held as written, without a finding.
+        #[test]
+        fn a_written_payment_code_parses_as_itself(input in near_codes(), body in 6usize..=10) {
+            let schemes: Vec<Scheme> = ["HP", "VP", "HPX"].iter().filter_map(|p| Scheme::new(p, body).ok()).collect();
+            if is_written_payment_code(&input, &schemes) {
+                let (r, findings) = InvoiceRef::parse_with(&input, "code", &schemes);
+                prop_assert!(findings.is_empty(), "{:?}", findings);
+                prop_assert!(matches!(&r, Some(InvoiceRef::PaymentCode(c)) if c.as_str() == input), "{:?}", r);
+            }
+        }
+
         #[test]
         fn trim_whitespace_is_trim(s in prop_oneof![
             any::<String>(),

@@ -83,6 +83,41 @@ pub(crate) fn fold_append(b: &[u8], buf: &mut Vec<u8>) {
     buf.truncate(end);
 }
 
+/// [`fold_append`] for a short text (a name of a few words): one decoded character at a
+/// time, which for a few dozen bytes costs less than the eight-byte steps' set-up and tail.
+/// A character folded by its compatibility decomposition sends the whole text to
+/// [`fold_append`]. Gives what `fold_append` gives (property tests hold it on arbitrary
+/// input).
+pub(crate) fn fold_append_short(text: &str, buf: &mut Vec<u8>) {
+    let start = buf.len();
+    // Whether the last token kept is a space, or none is kept yet (a space is then cut).
+    let mut gap = true;
+    for c in text.chars() {
+        let t = if c.is_ascii() {
+            ascii_token(c as u8)
+        } else {
+            match classify(c as u32, &FOLD_TABLE) {
+                SKIP => continue,
+                SLOW => {
+                    buf.truncate(start);
+                    fold_append(text.as_bytes(), buf);
+                    return;
+                }
+                0 => b' ',
+                f => f,
+            }
+        };
+        let space = t == b' ';
+        if !(space && gap) {
+            buf.push(t);
+        }
+        gap = space;
+    }
+    if buf.len() > start && buf.last() == Some(&b' ') {
+        buf.pop();
+    }
+}
+
 /// `buf` (ASCII) as a `String`. Only ASCII was written, so this cannot fail; fall back to a
 /// lossy conversion rather than panic if it ever did.
 fn ascii_string(buf: Vec<u8>) -> String {
@@ -957,6 +992,14 @@ mod tests {
             let mut buf = prefix.as_bytes().to_vec();
             fold_append(s.as_bytes(), &mut buf);
             prop_assert_eq!(buf, format!("{prefix}{expected}").into_bytes());
+            let mut buf = prefix.as_bytes().to_vec();
+            fold_append_short(s, &mut buf);
+            prop_assert_eq!(
+                buf,
+                format!("{prefix}{expected}").into_bytes(),
+                "short fold of {:?}",
+                s
+            );
         }
         Ok(())
     }

@@ -38,10 +38,10 @@ pub use confusable::{
     check_payee_name, compare_payee_name, looks_like, skeleton, NameComparison, PayeeNameCheck,
     CONFUSABLES_UNICODE_VERSION,
 };
-pub(crate) use fold::fold_append;
 #[cfg(feature = "fuzzing")]
 pub(crate) use fold::reference::fold as fold_reference;
 pub use fold::{fold, fold_into};
+pub(crate) use fold::{fold_append, fold_append_short};
 pub use syllable::{is_syllable, retone, Tone, ToneStyle};
 
 use crate::finding::{describe_char, push_capped, Code, Finding, Report};
