@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 use vietref::reconcile::{
-    open_statement, push_json_line, Columns, CsvWriter, LineResult, Reconciler, RecordError,
+    open_statement, push_json_line_bytes, Columns, CsvWriter, LineResult, Reconciler, RecordError,
     StatementFormat, StatementLine, StatementMapping, StatementReader, StatementRecord,
     TableFormat, FEED_BATCH,
 };
@@ -84,7 +84,7 @@ pub struct ReconcileArgs {
 
 enum Output {
     /// The writer and the lines not yet written to it (written by the megabyte).
-    Json(BufWriter<Box<dyn Write + Send>>, String),
+    Json(BufWriter<Box<dyn Write + Send>>, Vec<u8>),
     Csv(CsvWriter<BufWriter<Box<dyn Write + Send>>>),
 }
 
@@ -94,10 +94,10 @@ impl Output {
         match self {
             Output::Json(w, buf) => {
                 for r in batch {
-                    push_json_line(buf, r);
+                    push_json_line_bytes(buf, r);
                 }
                 if buf.len() >= JSON_CHUNK {
-                    w.write_all(buf.as_bytes())?;
+                    w.write_all(buf)?;
                     buf.clear();
                 }
                 Ok(())
@@ -108,7 +108,7 @@ impl Output {
 
     fn finish(self) -> io::Result<()> {
         match self {
-            Output::Json(mut w, buf) => w.write_all(buf.as_bytes()).and_then(|()| w.flush()),
+            Output::Json(mut w, buf) => w.write_all(&buf).and_then(|()| w.flush()),
             Output::Csv(w) => w.finish().map(|_| ()),
         }
     }
@@ -613,7 +613,7 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     };
     let sink = BufWriter::with_capacity(1 << 16, sink);
     let out = Writer::start(match if a.json { OutFormat::Json } else { a.format } {
-        OutFormat::Json => Output::Json(sink, String::with_capacity(JSON_CHUNK + (1 << 16))),
+        OutFormat::Json => Output::Json(sink, Vec::with_capacity(JSON_CHUNK + (1 << 16))),
         OutFormat::Csv => Output::Csv(CsvWriter::new(sink)),
     });
     // On two threads, `feed_many` reads a call's lines on the second one while the feeding

@@ -1,7 +1,12 @@
 //! Writing results: JSON lines (one object per statement line) and CSV.
+//!
+//! Both writers append bytes to a `Vec<u8>` (ASCII pieces such as numbers and dates go in
+//! without a UTF-8 round trip) and look for the bytes that need escaping or quoting eight
+//! at a time. In a reason, only the pieces taken from the result (codes, names) can need
+//! JSON escaping: the sentences' own words are written as they are (issue 23).
 
-use super::csv::write_field;
-use super::reason::{push_u64, Reason};
+use super::amount::decimal;
+use super::reason::{date_bytes, Reason, ReasonOut};
 use super::{LineResult, NameRole, NameSource};
 use std::io::{self, Write};
 
@@ -10,42 +15,57 @@ use std::io::{self, Write};
 /// The bytes are those of `serde_json::to_writer(w, r)` followed by a newline (see
 /// [`push_json_line`]).
 pub fn write_json_line<W: Write>(w: &mut W, r: &LineResult) -> io::Result<()> {
-    let mut out = String::with_capacity(1024);
-    push_json_line(&mut out, r);
-    w.write_all(out.as_bytes())
+    let mut out = Vec::with_capacity(1024);
+    push_json_line_bytes(&mut out, r);
+    w.write_all(&out)
+}
+
+/// Appends `r` as one line of JSON, newline included, to `out`: the bytes of
+/// [`push_json_line_bytes`] (which writers that gather many lines in one buffer should
+/// prefer: this form checks that the line is UTF-8, which it always is, before adding it).
+pub fn push_json_line(out: &mut String, r: &LineResult) {
+    let mut line = Vec::with_capacity(1024);
+    push_json_line_bytes(&mut line, r);
+    out.push_str(&String::from_utf8_lossy(&line));
 }
 
 /// Appends `r` as one line of JSON, newline included, to `out`: the bytes of
 /// `serde_json::to_writer` on the result (its `Serialize` impl) and a newline, written
 /// without serde or `core::fmt` (which took two thirds of a reconcile run's writing time,
-/// issue 23). Writers that reuse one large `out` for many lines avoid a copy per line.
-/// `tests/json_writer.rs` holds the two forms equal on arbitrary results.
-pub fn push_json_line(out: &mut String, r: &LineResult) {
+/// issue 23). What is appended is UTF-8. Writers that reuse one large `out` for many lines
+/// avoid a copy per line. `tests/json_writer.rs` holds the forms equal on arbitrary results.
+pub fn push_json_line_bytes(out: &mut Vec<u8>, r: &LineResult) {
     let ev = &r.evidence;
-    out.push_str("{\"line\":");
-    push_u64(out, r.line);
-    out.push_str(",\"status\":\"");
-    out.push_str(r.status.as_str());
-    out.push_str("\",\"invoice\":");
+    lit(out, "{\"line\":");
+    num(out, r.line);
+    lit(out, ",\"status\":\"");
+    lit(out, r.status.as_str());
+    lit(out, "\",\"invoice\":");
     opt_str(out, r.invoice.as_deref());
-    out.push_str(",\"suggestion\":");
+    lit(out, ",\"suggestion\":");
     opt_str(out, r.suggestion.as_deref());
     if let Some(t) = &r.possible_typo {
-        out.push_str(",\"possibleTypo\":");
+        lit(out, ",\"possibleTypo\":");
         str_value(out, t);
     }
-    out.push_str(",\"amount\":");
-    push_u64(out, r.amount);
-    for (key, vi) in [(",\"reason\":\"", false), (",\"reasonVi\":\"", true)] {
-        out.push_str(key);
-        let start = out.len();
-        Reason { result: r, vi }.push_to(out);
-        escape_tail(out, start);
-        out.push('"');
+    lit(out, ",\"amount\":");
+    num(out, r.amount);
+    lit(out, ",\"reason\":\"");
+    Reason {
+        result: r,
+        vi: false,
     }
-    let field = |out: &mut String, key: &str, v: Option<&str>| {
+    .push_to(&mut JsonText(out));
+    lit(out, "\",\"reasonVi\":\"");
+    Reason {
+        result: r,
+        vi: true,
+    }
+    .push_to(&mut JsonText(out));
+    out.push(b'"');
+    let field = |out: &mut Vec<u8>, key: &str, v: Option<&str>| {
         if let Some(v) = v {
-            out.push_str(key);
+            lit(out, key);
             str_value(out, v);
         }
     };
@@ -56,40 +76,39 @@ pub fn push_json_line(out: &mut String, r: &LineResult) {
     field(out, ",\"account\":", r.account.as_deref());
     field(out, ",\"gateway\":", r.gateway.as_deref());
     field(out, ",\"counterAccount\":", r.counter_account.as_deref());
-    out.push_str(",\"evidence\":{");
-    // Members of the evidence, each after a comma but the first.
+    lit(out, ",\"evidence\":{");
+    // Members of the evidence, each after a comma but the first: `key` writes `"k":`
+    // (with the comma when one was written before).
     let mut first = true;
-    let mut key = |out: &mut String, k: &str| {
-        if !first {
-            out.push(',');
-        }
+    let mut key = |out: &mut Vec<u8>, k: &str| {
+        lit(out, if first { "\"" } else { ",\"" });
         first = false;
-        out.push('"');
-        out.push_str(k);
-        out.push_str("\":");
+        lit(out, k);
+        lit(out, "\":");
     };
     if !ev.codes.is_empty() {
         key(out, "codes");
-        out.push('[');
         for (i, c) in ev.codes.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"code\":");
+            lit(out, if i > 0 { ",{\"code\":" } else { "[{\"code\":" });
             str_value(out, &c.code);
-            out.push_str(",\"kind\":\"");
-            out.push_str(c.kind.as_str());
-            out.push_str("\",\"span\":[");
-            push_u64(out, c.span.0 as u64);
-            out.push(',');
-            push_u64(out, c.span.1 as u64);
-            out.push_str("],\"text\":");
+            lit(out, ",\"kind\":\"");
+            lit(out, c.kind.as_str());
+            lit(out, "\",\"span\":[");
+            num(out, c.span.0 as u64);
+            out.push(b',');
+            num(out, c.span.1 as u64);
+            lit(out, "],\"text\":");
             str_value(out, &c.text);
-            out.push_str(",\"known\":");
-            out.push_str(bool_str(c.known));
-            out.push('}');
+            lit(
+                out,
+                if c.known {
+                    ",\"known\":true}"
+                } else {
+                    ",\"known\":false}"
+                },
+            );
         }
-        out.push(']');
+        out.push(b']');
     }
     for (k, v) in [
         ("amountDue", ev.amount_due),
@@ -101,87 +120,90 @@ pub fn push_json_line(out: &mut String, r: &LineResult) {
     ] {
         if let Some(v) = v {
             key(out, k);
-            push_u64(out, v);
+            num(out, v);
         }
     }
     if ev.same_reference {
         key(out, "sameReference");
-        out.push_str("true");
+        lit(out, "true");
     }
     if let Some(d) = ev.due {
         key(out, "due");
-        out.push('"');
-        // Writing to a String does not fail.
-        let _ = d.write(out, false);
-        out.push('"');
+        out.push(b'"');
+        out.extend_from_slice(&date_bytes(d, false));
+        out.push(b'"');
     }
     if let Some(late) = ev.late {
         key(out, "late");
-        out.push_str(bool_str(late));
+        lit(out, bool_str(late));
     }
     if !ev.names.is_empty() {
         key(out, "names");
-        out.push('[');
         for (i, n) in ev.names.iter().enumerate() {
-            out.push_str(if i > 0 { ",{" } else { "{" });
+            lit(out, if i > 0 { ",{" } else { "[{" });
             if let Some(inv) = &n.invoice {
-                out.push_str("\"invoice\":");
+                lit(out, "\"invoice\":");
                 str_value(out, inv);
-                out.push(',');
+                out.push(b',');
             }
-            out.push_str("\"role\":\"");
-            out.push_str(match n.role {
-                NameRole::Payer => "payer",
-                NameRole::Beneficiary => "beneficiary",
-            });
-            out.push_str("\",\"name\":");
+            lit(
+                out,
+                match n.role {
+                    NameRole::Payer => "\"role\":\"payer\",\"name\":",
+                    NameRole::Beneficiary => "\"role\":\"beneficiary\",\"name\":",
+                },
+            );
             str_value(out, &n.name);
-            out.push_str(",\"observed\":");
+            lit(out, ",\"observed\":");
             str_value(out, &n.observed);
-            out.push_str(",\"source\":\"");
-            out.push_str(match n.source {
-                NameSource::Content => "content",
-                NameSource::CounterName => "counter_name",
-            });
-            out.push_str("\",\"truncated\":");
-            out.push_str(bool_str(n.truncated));
-            out.push('}');
+            lit(
+                out,
+                match (n.source, n.truncated) {
+                    (NameSource::Content, false) => ",\"source\":\"content\",\"truncated\":false}",
+                    (NameSource::Content, true) => ",\"source\":\"content\",\"truncated\":true}",
+                    (NameSource::CounterName, false) => {
+                        ",\"source\":\"counter_name\",\"truncated\":false}"
+                    }
+                    (NameSource::CounterName, true) => {
+                        ",\"source\":\"counter_name\",\"truncated\":true}"
+                    }
+                },
+            );
         }
-        out.push(']');
+        out.push(b']');
     }
     if !ev.hidden.is_empty() {
         key(out, "hidden");
-        out.push('[');
         for (i, h) in ev.hidden.iter().enumerate() {
-            out.push_str(if i > 0 { ",{\"code\":" } else { "{\"code\":" });
+            lit(out, if i > 0 { ",{\"code\":" } else { "[{\"code\":" });
             str_value(out, &h.code);
-            out.push_str(",\"character\":");
+            lit(out, ",\"character\":");
             str_value(out, &h.character);
-            out.push_str(",\"offset\":");
-            push_u64(out, h.offset as u64);
-            out.push_str(",\"kind\":");
+            lit(out, ",\"offset\":");
+            num(out, h.offset as u64);
+            lit(out, ",\"kind\":");
             str_value(out, h.kind);
-            out.push('}');
+            out.push(b'}');
         }
-        out.push(']');
+        out.push(b']');
     }
     if let Some(n) = ev.name_candidates {
         key(out, "nameCandidates");
-        push_u64(out, u64::from(n));
+        num(out, u64::from(n));
     }
     if let Some(t) = &ev.typo {
         key(out, "typo");
-        out.push_str("{\"typed\":");
+        lit(out, "{\"typed\":");
         str_value(out, &t.typed);
         if let Some(inv) = &t.invoice {
-            out.push_str(",\"invoice\":");
+            lit(out, ",\"invoice\":");
             str_value(out, inv);
         }
-        out.push_str(",\"candidates\":");
-        push_u64(out, u64::from(t.candidates));
-        out.push('}');
+        lit(out, ",\"candidates\":");
+        num(out, u64::from(t.candidates));
+        out.push(b'}');
     }
-    out.push_str("}}\n");
+    lit(out, "}}\n");
 }
 
 fn bool_str(b: bool) -> &'static str {
@@ -192,86 +214,132 @@ fn bool_str(b: bool) -> &'static str {
     }
 }
 
-fn opt_str(out: &mut String, v: Option<&str>) {
+fn lit(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// `n` in decimal.
+fn num(out: &mut Vec<u8>, n: u64) {
+    let (buf, i) = decimal(n);
+    out.extend_from_slice(buf.get(i..).unwrap_or(&[]));
+}
+
+fn opt_str(out: &mut Vec<u8>, v: Option<&str>) {
     match v {
         Some(v) => str_value(out, v),
-        None => out.push_str("null"),
+        None => lit(out, "null"),
     }
 }
 
 /// `v` as a JSON string, quotes included.
-fn str_value(out: &mut String, v: &str) {
-    out.push('"');
-    let start = out.len();
-    out.push_str(v);
-    escape_tail(out, start);
-    out.push('"');
+fn str_value(out: &mut Vec<u8>, v: &str) {
+    out.push(b'"');
+    escaped(out, v.as_bytes());
+    out.push(b'"');
 }
 
-/// The offset of the first byte of `t` that JSON escapes (a control character, `"` or
-/// `\\`). Eight bytes at a time: a word with none of them is skipped with a few
-/// arithmetic operations (the "has a zero byte" / "has a byte below n" tests).
-fn first_to_escape(t: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+/// A reason inside a JSON string: the pieces of the result are escaped, the rest (fixed
+/// text, digits) cannot need it.
+struct JsonText<'a>(&'a mut Vec<u8>);
+
+impl ReasonOut for JsonText<'_> {
+    fn fixed(&mut self, s: &'static str) {
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn text(&mut self, s: &str) {
+        escaped(self.0, s.as_bytes());
+    }
+    fn ascii(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of every byte of `x` equal to `b`, and perhaps of some bytes above such a
+/// byte (a borrow carries upwards): the lowest bit set always marks a byte equal to `b`,
+/// and none is set when no byte is.
+fn bytes_eq(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    y.wrapping_sub(ONES) & !y & HIGH
+}
+
+/// The bytes of `x` that JSON escapes: control characters, `"` and `\\` (as
+/// [`bytes_eq`]: the lowest bit set is exact).
+fn json_special(x: u64) -> u64 {
+    (x.wrapping_sub(ONES * 0x20) & !x & HIGH) | bytes_eq(x, b'"') | bytes_eq(x, b'\\')
+}
+
+/// The bytes of `x` that make a CSV field quoted: the comma, `"`, CR and LF.
+fn csv_special(x: u64) -> u64 {
+    bytes_eq(x, b',') | bytes_eq(x, b'"') | bytes_eq(x, b'\n') | bytes_eq(x, b'\r')
+}
+
+/// The offset of the first byte of `t` that `special` marks, looked for eight bytes at a
+/// time (the last few bytes padded with `A`, which neither writer treats specially).
+fn first_special(t: &[u8], special: impl Fn(u64) -> u64) -> Option<usize> {
+    let found = |at: usize, m: u64| at + (m.trailing_zeros() / 8) as usize;
+    let mut words = t.chunks_exact(8);
     let mut at = 0;
-    for c in t.chunks_exact(8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let x = u64::from_le_bytes(w);
-        let below_space = x.wrapping_sub(ONES * 0x20) & !x;
-        let q = x ^ (ONES * u64::from(b'"'));
-        let quote = q.wrapping_sub(ONES) & !q;
-        let b = x ^ (ONES * u64::from(b'\\'));
-        let backslash = b.wrapping_sub(ONES) & !b;
-        if (below_space | quote | backslash) & HIGH != 0 {
-            break;
+    for w in &mut words {
+        let m = special(<[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes));
+        if m != 0 {
+            return Some(found(at, m));
         }
         at += 8;
     }
-    // The word that may hold one (a false alarm only when it holds none) and the tail.
-    t.get(at..)?
-        .iter()
-        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-        .map(|i| at + i)
+    let rest = words.remainder();
+    if rest.is_empty() {
+        return None;
+    }
+    let mut w = [b'A'; 8];
+    for (d, s) in w.iter_mut().zip(rest) {
+        *d = *s;
+    }
+    let m = special(u64::from_le_bytes(w));
+    (m != 0).then(|| found(at, m))
 }
 
-/// Escapes `out[start..]` in place as serde_json does: `"` and `\\` with a backslash,
-/// the control characters U+0000–U+001F as `\\b`, `\\t`, `\\n`, `\\f`, `\\r` or `\\u00xx`
-/// (lower-case hex); everything else as it is. The common case, nothing to escape, is one
-/// scan of the bytes.
-fn escape_tail(out: &mut String, start: usize) {
-    let needs = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
-    let Some(first) = out.as_bytes().get(start..).and_then(first_to_escape) else {
-        return;
-    };
-    let tail = out.split_off(start + first);
+/// Appends `v` escaped as serde_json escapes a string: `"` and `\\` with a backslash,
+/// the control characters U+0000–U+001F as `\\b`, `\\t`, `\\n`, `\\f`, `\\r` or
+/// `\\u00xx` (lower-case hex); everything else as it is. The common case, nothing to
+/// escape, is one scan and one copy.
+fn escaped(out: &mut Vec<u8>, v: &[u8]) {
+    match first_special(v, json_special) {
+        None => out.extend_from_slice(v),
+        Some(first) => escape_from(out, v, first),
+    }
+}
+
+#[cold]
+fn escape_from(out: &mut Vec<u8>, v: &[u8], first: usize) {
+    out.extend_from_slice(v.get(..first).unwrap_or(&[]));
+    let tail = v.get(first..).unwrap_or(&[]);
     let mut run = 0;
-    let bytes = tail.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if !needs(b) {
+    for (i, &b) in tail.iter().enumerate() {
+        if !(b < 0x20 || b == b'"' || b == b'\\') {
             continue;
         }
-        // Runs end at an ASCII byte, so they are whole characters.
-        out.push_str(tail.get(run..i).unwrap_or(""));
+        out.extend_from_slice(tail.get(run..i).unwrap_or(&[]));
         run = i + 1;
         match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            0x08 => out.push_str("\\b"),
-            0x0c => out.push_str("\\f"),
+            b'"' => lit(out, "\\\""),
+            b'\\' => lit(out, "\\\\"),
+            b'\n' => lit(out, "\\n"),
+            b'\r' => lit(out, "\\r"),
+            b'\t' => lit(out, "\\t"),
+            0x08 => lit(out, "\\b"),
+            0x0c => lit(out, "\\f"),
             _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 15)]));
+                lit(out, "\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 15)]);
             }
         }
     }
-    out.push_str(tail.get(run..).unwrap_or(""));
+    out.extend_from_slice(tail.get(run..).unwrap_or(&[]));
 }
 
 /// CSV columns written by [`CsvWriter`].
@@ -297,15 +365,54 @@ pub const CSV_COLUMNS: &[&str] = &[
 /// written `CODE@start-end` and names `role:OBSERVED`, several joined by `; `.
 pub struct CsvWriter<W: Write> {
     w: W,
-    row: String,
-    /// A field assembled before it is quoted (codes, names, reasons).
-    scratch: String,
+    row: Vec<u8>,
     header_written: bool,
 }
 
-/// A CSV field, quoted when it must be (as [`write_field`] with a comma).
-fn field(row: &mut String, v: &str) {
-    write_field(row, v, ',');
+/// A CSV field, quoted when it must be (as [`super::csv::write_field`] with a comma).
+fn field(row: &mut Vec<u8>, v: &str) {
+    let v = v.as_bytes();
+    if needs_quotes(v) {
+        quoted(row, v);
+    } else {
+        row.extend_from_slice(v);
+    }
+}
+
+/// Whether a CSV field must be quoted: it holds a comma, a quote or a line break, or
+/// starts or ends with a space.
+fn needs_quotes(v: &[u8]) -> bool {
+    v.first() == Some(&b' ') || v.last() == Some(&b' ') || first_special(v, csv_special).is_some()
+}
+
+/// `v` quoted, its quotes doubled.
+fn quoted(row: &mut Vec<u8>, v: &[u8]) {
+    row.push(b'"');
+    for (i, part) in v.split(|&b| b == b'"').enumerate() {
+        if i > 0 {
+            row.extend_from_slice(b"\"\"");
+        }
+        row.extend_from_slice(part);
+    }
+    row.push(b'"');
+}
+
+/// Quotes the field written at `row[start..]` when it must be (see [`field`]): fields
+/// assembled from pieces (codes, names, reasons) are written in place and then looked at.
+fn quote_from(row: &mut Vec<u8>, start: usize) {
+    let Some(v) = row.get(start..) else {
+        return;
+    };
+    if !needs_quotes(v) {
+        return;
+    }
+    if v.contains(&b'"') {
+        let v = row.split_off(start);
+        quoted(row, &v);
+    } else {
+        row.insert(start, b'"');
+        row.push(b'"');
+    }
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -313,8 +420,7 @@ impl<W: Write> CsvWriter<W> {
     pub fn new(w: W) -> CsvWriter<W> {
         CsvWriter {
             w,
-            row: String::with_capacity(1024),
-            scratch: String::with_capacity(256),
+            row: Vec::with_capacity(1024),
             header_written: false,
         }
     }
@@ -329,68 +435,71 @@ impl<W: Write> CsvWriter<W> {
     }
 
     /// Writes one result. Fields are written straight into one reused row (numbers and
-    /// reasons without `core::fmt`); only a field that needs quoting is copied twice.
+    /// reasons without `core::fmt`), looked at eight bytes at a time for what makes them
+    /// quoted; only a field with a quote in it is copied twice.
     pub fn write(&mut self, r: &LineResult) -> io::Result<()> {
         self.header()?;
         let ev = &r.evidence;
         let row = &mut self.row;
-        let scratch = &mut self.scratch;
         row.clear();
-        push_u64(row, r.line);
-        row.push(',');
-        field(row, r.status.as_str());
-        row.push(',');
+        num(row, r.line);
+        row.push(b',');
+        lit(row, r.status.as_str());
+        row.push(b',');
         field(row, r.invoice.as_deref().unwrap_or(""));
-        row.push(',');
+        row.push(b',');
         field(row, r.suggestion.as_deref().unwrap_or(""));
-        row.push(',');
-        push_u64(row, r.amount);
+        row.push(b',');
+        num(row, r.amount);
         for v in [ev.amount_due, ev.paid_after, ev.outstanding] {
-            row.push(',');
+            row.push(b',');
             if let Some(v) = v {
-                push_u64(row, v);
+                num(row, v);
             }
         }
-        row.push(',');
-        scratch.clear();
+        row.push(b',');
+        let start = row.len();
         for (i, c) in ev.codes.iter().enumerate() {
             if i > 0 {
-                scratch.push_str("; ");
+                lit(row, "; ");
             }
-            scratch.push_str(&c.code);
-            scratch.push('@');
-            push_u64(scratch, c.span.0 as u64);
-            scratch.push('-');
-            push_u64(scratch, c.span.1 as u64);
+            lit(row, &c.code);
+            row.push(b'@');
+            num(row, c.span.0 as u64);
+            row.push(b'-');
+            num(row, c.span.1 as u64);
         }
-        field(row, scratch);
-        row.push(',');
-        scratch.clear();
+        quote_from(row, start);
+        row.push(b',');
+        let start = row.len();
         for (i, n) in ev.names.iter().enumerate() {
             if i > 0 {
-                scratch.push_str("; ");
+                lit(row, "; ");
             }
-            scratch.push_str(match n.role {
-                NameRole::Payer => "payer:",
-                NameRole::Beneficiary => "beneficiary:",
-            });
-            scratch.push_str(&n.observed);
+            lit(
+                row,
+                match n.role {
+                    NameRole::Payer => "payer:",
+                    NameRole::Beneficiary => "beneficiary:",
+                },
+            );
+            lit(row, &n.observed);
         }
-        field(row, scratch);
-        row.push(',');
+        quote_from(row, start);
+        row.push(b',');
         field(row, r.reference.as_deref().unwrap_or(""));
-        row.push(',');
+        row.push(b',');
         field(row, r.date.as_deref().unwrap_or(""));
-        row.push(',');
+        row.push(b',');
         field(row, &r.content);
         for vi in [false, true] {
-            row.push(',');
-            scratch.clear();
-            Reason { result: r, vi }.push_to(scratch);
-            field(row, scratch);
+            row.push(b',');
+            let start = row.len();
+            Reason { result: r, vi }.push_to(row);
+            quote_from(row, start);
         }
-        row.push_str("\r\n");
-        self.w.write_all(row.as_bytes())
+        lit(row, "\r\n");
+        self.w.write_all(row)
     }
 
     /// Writes the header if no row was written, flushes, and returns the inner writer.
