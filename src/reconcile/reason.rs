@@ -6,7 +6,6 @@
 //! can therefore never disagree with the evidence, and a caller that only reads statuses
 //! and invoices does not pay for sentences it never reads.
 
-use super::amount::decimal;
 use super::{Date, LineResult, NameRole, Status};
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -22,25 +21,13 @@ pub(crate) struct Money {
 #[cfg(test)]
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (buf, i) = decimal(self.vnd);
-        let digits = buf.get(i..).unwrap_or(&[]);
-        let sep = if self.vi { b'.' } else { b',' };
-        // 20 digits and 6 separators at most.
-        let mut out = [0u8; 32];
-        let mut n = 0;
-        for (k, d) in digits.iter().enumerate() {
-            if k > 0 && (digits.len() - k) % 3 == 0 {
-                if let Some(o) = out.get_mut(n) {
-                    *o = sep;
-                }
-                n += 1;
-            }
-            if let Some(o) = out.get_mut(n) {
-                *o = *d;
-            }
-            n += 1;
-        }
-        f.write_str(std::str::from_utf8(out.get(..n).unwrap_or(&[])).unwrap_or(""))?;
+        use super::{format_amount, Grouping};
+        let g = if self.vi {
+            Grouping::Dot
+        } else {
+            Grouping::Comma
+        };
+        f.write_str(&format_amount(self.vnd, g))?;
         f.write_str(if self.vi { " đ" } else { " VND" })
     }
 }
@@ -64,30 +51,60 @@ pub(crate) fn push_money(out: &mut String, vnd: u64, vi: bool) {
 /// Appends `n` in decimal to `out`, without `core::fmt`.
 #[cfg(test)]
 pub(crate) fn push_u64(out: &mut String, n: u64) {
-    let (buf, i) = decimal(n);
-    out.ascii(buf.get(i..).unwrap_or(&[]));
+    Part::Number(n).push(out, false);
 }
 
-/// `vnd` with its thousands grouped by `sep`, at the start of the returned buffer (20
-/// digits and 6 separators at most) for the returned length.
-fn grouped(vnd: u64, sep: u8) -> ([u8; 26], usize) {
-    let (buf, i) = decimal(vnd);
-    let digits = buf.get(i..).unwrap_or(&[]);
-    let mut out = [0u8; 26];
-    let mut n = 0;
-    for (k, d) in digits.iter().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            if let Some(o) = out.get_mut(n) {
-                *o = sep;
-            }
-            n += 1;
-        }
-        if let Some(o) = out.get_mut(n) {
-            *o = *d;
-        }
-        n += 1;
+/// The three digits of every number below 1 000 (`000` to `999`).
+static TRIPLES: [[u8; 3]; 1000] = {
+    let mut t = [[0u8; 3]; 1000];
+    let mut i = 0;
+    while i < 1000 {
+        t[i] = [
+            b'0' + (i / 100) as u8,
+            b'0' + (i / 10 % 10) as u8,
+            b'0' + (i % 10) as u8,
+        ];
+        i += 1;
     }
-    (out, n)
+    t
+};
+
+/// `n` in decimal at the end of the returned buffer, from the returned index, its groups
+/// of three digits separated by `sep` when there is one (`1,250,000`): three digits per
+/// division, from a table (what `{}` and [`super::format_amount`] write).
+pub(crate) fn digits(n: u64, sep: Option<u8>) -> ([u8; 27], usize) {
+    // 20 digits and 6 separators at most.
+    let mut buf = [0u8; 27];
+    let mut i = buf.len();
+    let mut n = n;
+    while n >= 1000 {
+        let t = TRIPLES
+            .get((n % 1000) as usize)
+            .copied()
+            .unwrap_or_default();
+        n /= 1000;
+        i -= 3;
+        if let Some(d) = buf.get_mut(i..i + 3) {
+            d.copy_from_slice(&t);
+        }
+        if let Some(s) = sep {
+            i -= 1;
+            if let Some(d) = buf.get_mut(i) {
+                *d = s;
+            }
+        }
+    }
+    let t = TRIPLES.get(n as usize).copied().unwrap_or_default();
+    let lead = match n {
+        100.. => 3,
+        10.. => 2,
+        _ => 1,
+    };
+    i -= lead;
+    if let (Some(d), Some(s)) = (buf.get_mut(i..i + lead), t.get(3 - lead..)) {
+        d.copy_from_slice(s);
+    }
+    (buf, i)
 }
 
 /// `d` as `2024-09-15` (`vi`: `15/09/2024`): the bytes of [`Date`]'s `Display` and
@@ -464,12 +481,12 @@ impl Part<'_> {
             Part::Fixed(s) => out.fixed(s),
             Part::Text(s) => out.text(s),
             Part::Money(v) => {
-                let (buf, n) = grouped(v, if vi { b'.' } else { b',' });
-                out.ascii(buf.get(..n).unwrap_or(&[]));
+                let (buf, i) = digits(v, Some(if vi { b'.' } else { b',' }));
+                out.ascii(buf.get(i..).unwrap_or(&[]));
                 out.fixed(if vi { " đ" } else { " VND" });
             }
             Part::Number(v) => {
-                let (buf, i) = decimal(v);
+                let (buf, i) = digits(v, None);
                 out.ascii(buf.get(i..).unwrap_or(&[]));
             }
         }
@@ -517,7 +534,23 @@ mod tests {
 
     #[test]
     fn amounts_are_written_as_format_amount_groups_them() {
-        for v in [0, 7, 999, 1_000, 12_345, 1_250_000, 999_999_999, u64::MAX] {
+        for v in [
+            0,
+            7,
+            9,
+            10,
+            99,
+            100,
+            999,
+            1_000,
+            1_001,
+            12_345,
+            100_000,
+            1_000_000,
+            1_250_000,
+            999_999_999,
+            u64::MAX,
+        ] {
             let en = Money { vnd: v, vi: false }.to_string();
             let vi = Money { vnd: v, vi: true }.to_string();
             assert_eq!(en, format!("{} VND", format_amount(v, Grouping::Comma)));
@@ -527,6 +560,21 @@ mod tests {
             push_money(&mut pv, v, true);
             push_u64(&mut n, v);
             assert_eq!((pe, pv, n), (en, vi, v.to_string()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_are_written_as_std_and_format_amount_write_them(
+            v in proptest::prop_oneof![0u64..2_000_000, proptest::num::u64::ANY],
+        ) {
+            let (mut pe, mut pv, mut n) = (String::new(), String::new(), String::new());
+            push_money(&mut pe, v, false);
+            push_money(&mut pv, v, true);
+            push_u64(&mut n, v);
+            proptest::prop_assert_eq!(pe, format!("{} VND", format_amount(v, Grouping::Comma)));
+            proptest::prop_assert_eq!(pv, format!("{} đ", format_amount(v, Grouping::Dot)));
+            proptest::prop_assert_eq!(n, v.to_string());
         }
     }
 

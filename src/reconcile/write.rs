@@ -5,8 +5,7 @@
 //! at a time. In a reason, only the pieces taken from the result (codes, names) can need
 //! JSON escaping: the sentences' own words are written as they are (issue 23).
 
-use super::amount::decimal;
-use super::reason::{date_bytes, Reason, ReasonOut};
+use super::reason::{date_bytes, digits, Reason, ReasonOut};
 use super::{LineResult, NameRole, NameSource};
 use std::io::{self, Write};
 
@@ -220,7 +219,7 @@ fn lit(out: &mut Vec<u8>, s: &str) {
 
 /// `n` in decimal.
 fn num(out: &mut Vec<u8>, n: u64) {
-    let (buf, i) = decimal(n);
+    let (buf, i) = digits(n, None);
     out.extend_from_slice(buf.get(i..).unwrap_or(&[]));
 }
 
@@ -277,28 +276,50 @@ fn csv_special(x: u64) -> u64 {
 }
 
 /// The offset of the first byte of `t` that `special` marks, looked for eight bytes at a
-/// time (the last few bytes padded with `A`, which neither writer treats specially).
+/// time, sixteen per step: a string shorter than eight bytes is padded with `A` (which
+/// neither writer treats specially); a longer one ends with its last eight bytes, those
+/// already looked at masked off (they hold no marked byte, so no borrow comes from them).
 fn first_special(t: &[u8], special: impl Fn(u64) -> u64) -> Option<usize> {
     let found = |at: usize, m: u64| at + (m.trailing_zeros() / 8) as usize;
-    let mut words = t.chunks_exact(8);
+    let word = |at: usize| {
+        t.get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let n = t.len();
+    if n < 8 {
+        let mut w = [b'A'; 8];
+        for (d, s) in w.iter_mut().zip(t) {
+            *d = *s;
+        }
+        let m = special(u64::from_le_bytes(w));
+        return (m != 0).then(|| found(0, m));
+    }
     let mut at = 0;
-    for w in &mut words {
-        let m = special(<[u8; 8]>::try_from(w).map_or(0, u64::from_le_bytes));
+    while at + 16 <= n {
+        let (a, b) = (special(word(at)), special(word(at + 8)));
+        if a | b != 0 {
+            return Some(if a != 0 {
+                found(at, a)
+            } else {
+                found(at + 8, b)
+            });
+        }
+        at += 16;
+    }
+    if at + 8 <= n {
+        let m = special(word(at));
         if m != 0 {
             return Some(found(at, m));
         }
         at += 8;
     }
-    let rest = words.remainder();
-    if rest.is_empty() {
+    if at == n {
         return None;
     }
-    let mut w = [b'A'; 8];
-    for (d, s) in w.iter_mut().zip(rest) {
-        *d = *s;
-    }
-    let m = special(u64::from_le_bytes(w));
-    (m != 0).then(|| found(at, m))
+    // 1 to 7 bytes left: the last word, without the bytes already looked at.
+    let m = special(word(n - 8)) & (!0u64 << (8 * (8 - (n - at))));
+    (m != 0).then(|| found(n - 8, m))
 }
 
 /// Appends `v` escaped as serde_json escapes a string: `"` and `\\` with a backslash,
@@ -369,24 +390,43 @@ pub struct CsvWriter<W: Write> {
     header_written: bool,
 }
 
-/// A CSV field, quoted when it must be (as [`super::csv::write_field`] with a comma).
-fn field(row: &mut Vec<u8>, v: &str) {
-    let v = v.as_bytes();
-    if needs_quotes(v) {
-        quoted(row, v);
-    } else {
-        row.extend_from_slice(v);
+/// How a CSV field is written.
+enum Quoting {
+    /// As it is.
+    No,
+    /// Between quotes.
+    Quoted,
+    /// Between quotes, its quotes doubled.
+    Doubled,
+}
+
+/// How `v` is written as a CSV field (as [`super::csv::write_field`] with a comma): quoted
+/// when it holds a comma, a quote or a line break, or starts or ends with a space.
+fn quoting(v: &[u8]) -> Quoting {
+    match first_special(v, csv_special) {
+        Some(at) if v.get(at..).is_some_and(|rest| rest.contains(&b'"')) => Quoting::Doubled,
+        Some(_) => Quoting::Quoted,
+        None if v.first() == Some(&b' ') || v.last() == Some(&b' ') => Quoting::Quoted,
+        None => Quoting::No,
     }
 }
 
-/// Whether a CSV field must be quoted: it holds a comma, a quote or a line break, or
-/// starts or ends with a space.
-fn needs_quotes(v: &[u8]) -> bool {
-    v.first() == Some(&b' ') || v.last() == Some(&b' ') || first_special(v, csv_special).is_some()
+/// A CSV field, quoted when it must be.
+fn field(row: &mut Vec<u8>, v: &str) {
+    let v = v.as_bytes();
+    match quoting(v) {
+        Quoting::No => row.extend_from_slice(v),
+        Quoting::Quoted => {
+            row.push(b'"');
+            row.extend_from_slice(v);
+            row.push(b'"');
+        }
+        Quoting::Doubled => doubled(row, v),
+    }
 }
 
 /// `v` quoted, its quotes doubled.
-fn quoted(row: &mut Vec<u8>, v: &[u8]) {
+fn doubled(row: &mut Vec<u8>, v: &[u8]) {
     row.push(b'"');
     for (i, part) in v.split(|&b| b == b'"').enumerate() {
         if i > 0 {
@@ -397,21 +437,19 @@ fn quoted(row: &mut Vec<u8>, v: &[u8]) {
     row.push(b'"');
 }
 
-/// Quotes the field written at `row[start..]` when it must be (see [`field`]): fields
+/// Quotes the field written at `row[start..]` when it must be (see [`quoting`]): fields
 /// assembled from pieces (codes, names, reasons) are written in place and then looked at.
 fn quote_from(row: &mut Vec<u8>, start: usize) {
-    let Some(v) = row.get(start..) else {
-        return;
-    };
-    if !needs_quotes(v) {
-        return;
-    }
-    if v.contains(&b'"') {
-        let v = row.split_off(start);
-        quoted(row, &v);
-    } else {
-        row.insert(start, b'"');
-        row.push(b'"');
+    match quoting(row.get(start..).unwrap_or(&[])) {
+        Quoting::No => {}
+        Quoting::Quoted => {
+            row.insert(start, b'"');
+            row.push(b'"');
+        }
+        Quoting::Doubled => {
+            let v = row.split_off(start);
+            doubled(row, &v);
+        }
     }
 }
 
@@ -507,5 +545,47 @@ impl<W: Write> CsvWriter<W> {
         self.header()?;
         self.w.flush()?;
         Ok(self.w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let byte = prop_oneof![
+            4 => b'a'..=b'z',
+            1 => Just(b'"'),
+            1 => Just(b'\\'),
+            1 => Just(b','),
+            1 => 0u8..0x20,
+            1 => 0x80u8..=0xff,
+            1 => any::<u8>(),
+        ];
+        prop_oneof![
+            proptest::collection::vec(byte, 0..40),
+            proptest::collection::vec(b'a'..=b'z', 0..40)
+                .prop_flat_map(|v| {
+                    let n = v.len();
+                    (Just(v), 0..n.max(1), any::<u8>())
+                })
+                .prop_map(|(mut v, at, b)| {
+                    if let Some(x) = v.get_mut(at) {
+                        *x = b;
+                    }
+                    v
+                }),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_word_scan_finds_the_first_byte_a_byte_scan_finds(v in bytes()) {
+            let json = v.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\');
+            let csv = v.iter().position(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+            proptest::prop_assert_eq!(first_special(&v, json_special), json);
+            proptest::prop_assert_eq!(first_special(&v, csv_special), csv);
+        }
     }
 }
