@@ -476,6 +476,7 @@ impl From<N> for Part<'_> {
 }
 
 impl Part<'_> {
+    #[inline(always)]
     fn push<O: ReasonOut>(self, out: &mut O, vi: bool) {
         match self {
             Part::Fixed(s) => out.fixed(s),

@@ -6,7 +6,8 @@
 //! JSON escaping: the sentences' own words are written as they are (issue 23).
 
 use super::reason::{date_bytes, digits, Reason, ReasonOut};
-use super::{LineResult, NameRole, NameSource};
+use super::{LineResult, NameRole, NameSource, Status};
+use crate::reference::RefKind;
 use std::io::{self, Write};
 
 /// Writes `r` as one line of JSON (camelCase keys; `line`, `status`, `invoice`,
@@ -34,19 +35,35 @@ pub fn push_json_line(out: &mut String, r: &LineResult) {
 /// issue 23). What is appended is UTF-8. Writers that reuse one large `out` for many lines
 /// avoid a copy per line. `tests/json_writer.rs` holds the forms equal on arbitrary results.
 pub fn push_json_line_bytes(out: &mut Vec<u8>, r: &LineResult) {
+    // Every fixed piece is a literal at its call (a copy of known length, not a call to
+    // `memcpy`): the keys are spelled out below rather than passed around.
     let ev = &r.evidence;
     lit(out, "{\"line\":");
     num(out, r.line);
-    lit(out, ",\"status\":\"");
-    lit(out, r.status.as_str());
-    lit(out, "\",\"invoice\":");
+    lit(
+        out,
+        match r.status {
+            Status::Paid => ",\"status\":\"paid\",\"invoice\":",
+            Status::Partial => ",\"status\":\"partial\",\"invoice\":",
+            Status::Overpaid => ",\"status\":\"overpaid\",\"invoice\":",
+            Status::Duplicate => ",\"status\":\"duplicate\",\"invoice\":",
+            Status::UnknownCode => ",\"status\":\"unknown_code\",\"invoice\":",
+            Status::Ambiguous => ",\"status\":\"ambiguous\",\"invoice\":",
+            Status::Unmatched => ",\"status\":\"unmatched\",\"invoice\":",
+        },
+    );
     opt_str(out, r.invoice.as_deref());
     lit(out, ",\"suggestion\":");
     opt_str(out, r.suggestion.as_deref());
-    if let Some(t) = &r.possible_typo {
-        lit(out, ",\"possibleTypo\":");
-        str_value(out, t);
+    macro_rules! optional {
+        ($key:literal, $v:expr) => {
+            if let Some(v) = $v {
+                lit(out, concat!(",\"", $key, "\":"));
+                str_value(out, v);
+            }
+        };
     }
+    optional!("possibleTypo", &r.possible_typo);
     lit(out, ",\"amount\":");
     num(out, r.amount);
     lit(out, ",\"reason\":\"");
@@ -62,117 +79,120 @@ pub fn push_json_line_bytes(out: &mut Vec<u8>, r: &LineResult) {
     }
     .push_to(&mut JsonText(out));
     out.push(b'"');
-    let field = |out: &mut Vec<u8>, key: &str, v: Option<&str>| {
-        if let Some(v) = v {
-            lit(out, key);
-            str_value(out, v);
-        }
-    };
-    field(out, ",\"reference\":", r.reference.as_deref());
-    field(out, ",\"date\":", r.date.as_deref());
-    field(out, ",\"content\":", Some(&r.content));
-    field(out, ",\"counterName\":", r.counter_name.as_deref());
-    field(out, ",\"account\":", r.account.as_deref());
-    field(out, ",\"gateway\":", r.gateway.as_deref());
-    field(out, ",\"counterAccount\":", r.counter_account.as_deref());
+    optional!("reference", &r.reference);
+    optional!("date", &r.date);
+    optional!("content", Some(&r.content));
+    optional!("counterName", &r.counter_name);
+    optional!("account", &r.account);
+    optional!("gateway", &r.gateway);
+    optional!("counterAccount", &r.counter_account);
     lit(out, ",\"evidence\":{");
-    // Members of the evidence, each after a comma but the first: `key` writes `"k":`
-    // (with the comma when one was written before).
+    // Members of the evidence, each after a comma but the first.
     let mut first = true;
-    let mut key = |out: &mut Vec<u8>, k: &str| {
-        lit(out, if first { "\"" } else { ",\"" });
-        first = false;
-        lit(out, k);
-        lit(out, "\":");
-    };
+    macro_rules! key {
+        ($k:literal) => {{
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            lit(out, concat!("\"", $k, "\":"));
+        }};
+    }
     if !ev.codes.is_empty() {
-        key(out, "codes");
+        key!("codes");
         for (i, c) in ev.codes.iter().enumerate() {
             lit(out, if i > 0 { ",{\"code\":" } else { "[{\"code\":" });
             str_value(out, &c.code);
-            lit(out, ",\"kind\":\"");
-            lit(out, c.kind.as_str());
-            lit(out, "\",\"span\":[");
+            match c.kind {
+                RefKind::PaymentCode => lit(out, ",\"kind\":\"payment_code\",\"span\":["),
+                RefKind::Rf => lit(out, ",\"kind\":\"rf\",\"span\":["),
+                RefKind::Einvoice => lit(out, ",\"kind\":\"einvoice\",\"span\":["),
+                RefKind::Opaque => lit(out, ",\"kind\":\"opaque\",\"span\":["),
+            }
             num(out, c.span.0 as u64);
             out.push(b',');
             num(out, c.span.1 as u64);
             lit(out, "],\"text\":");
             str_value(out, &c.text);
-            lit(
-                out,
-                if c.known {
-                    ",\"known\":true}"
-                } else {
-                    ",\"known\":false}"
-                },
-            );
+            if c.known {
+                lit(out, ",\"known\":true}");
+            } else {
+                lit(out, ",\"known\":false}");
+            }
         }
         out.push(b']');
     }
-    for (k, v) in [
-        ("amountDue", ev.amount_due),
-        ("paidBefore", ev.paid_before),
-        ("paidAfter", ev.paid_after),
-        ("outstanding", ev.outstanding),
-        ("excess", ev.excess),
-        ("settledByLine", ev.settled_by_line),
-    ] {
-        if let Some(v) = v {
-            key(out, k);
-            num(out, v);
-        }
+    macro_rules! number {
+        ($k:literal, $v:expr) => {
+            if let Some(v) = $v {
+                key!($k);
+                num(out, v);
+            }
+        };
     }
+    number!("amountDue", ev.amount_due);
+    number!("paidBefore", ev.paid_before);
+    number!("paidAfter", ev.paid_after);
+    number!("outstanding", ev.outstanding);
+    number!("excess", ev.excess);
+    number!("settledByLine", ev.settled_by_line);
     if ev.same_reference {
-        key(out, "sameReference");
+        key!("sameReference");
         lit(out, "true");
     }
     if let Some(d) = ev.due {
-        key(out, "due");
+        key!("due");
         out.push(b'"');
         out.extend_from_slice(&date_bytes(d, false));
         out.push(b'"');
     }
     if let Some(late) = ev.late {
-        key(out, "late");
-        lit(out, bool_str(late));
+        key!("late");
+        if late {
+            lit(out, "true");
+        } else {
+            lit(out, "false");
+        }
     }
     if !ev.names.is_empty() {
-        key(out, "names");
+        key!("names");
         for (i, n) in ev.names.iter().enumerate() {
-            lit(out, if i > 0 { ",{" } else { "[{" });
+            if i > 0 {
+                lit(out, ",{");
+            } else {
+                lit(out, "[{");
+            }
             if let Some(inv) = &n.invoice {
                 lit(out, "\"invoice\":");
                 str_value(out, inv);
                 out.push(b',');
             }
-            lit(
-                out,
-                match n.role {
-                    NameRole::Payer => "\"role\":\"payer\",\"name\":",
-                    NameRole::Beneficiary => "\"role\":\"beneficiary\",\"name\":",
-                },
-            );
+            match n.role {
+                NameRole::Payer => lit(out, "\"role\":\"payer\",\"name\":"),
+                NameRole::Beneficiary => lit(out, "\"role\":\"beneficiary\",\"name\":"),
+            }
             str_value(out, &n.name);
             lit(out, ",\"observed\":");
             str_value(out, &n.observed);
-            lit(
-                out,
-                match (n.source, n.truncated) {
-                    (NameSource::Content, false) => ",\"source\":\"content\",\"truncated\":false}",
-                    (NameSource::Content, true) => ",\"source\":\"content\",\"truncated\":true}",
-                    (NameSource::CounterName, false) => {
-                        ",\"source\":\"counter_name\",\"truncated\":false}"
-                    }
-                    (NameSource::CounterName, true) => {
-                        ",\"source\":\"counter_name\",\"truncated\":true}"
-                    }
-                },
-            );
+            match (n.source, n.truncated) {
+                (NameSource::Content, false) => {
+                    lit(out, ",\"source\":\"content\",\"truncated\":false}");
+                }
+                (NameSource::Content, true) => {
+                    lit(out, ",\"source\":\"content\",\"truncated\":true}");
+                }
+                (NameSource::CounterName, false) => {
+                    lit(out, ",\"source\":\"counter_name\",\"truncated\":false}");
+                }
+                (NameSource::CounterName, true) => {
+                    lit(out, ",\"source\":\"counter_name\",\"truncated\":true}");
+                }
+            }
         }
         out.push(b']');
     }
     if !ev.hidden.is_empty() {
-        key(out, "hidden");
+        key!("hidden");
         for (i, h) in ev.hidden.iter().enumerate() {
             lit(out, if i > 0 { ",{\"code\":" } else { "[{\"code\":" });
             str_value(out, &h.code);
@@ -187,11 +207,11 @@ pub fn push_json_line_bytes(out: &mut Vec<u8>, r: &LineResult) {
         out.push(b']');
     }
     if let Some(n) = ev.name_candidates {
-        key(out, "nameCandidates");
+        key!("nameCandidates");
         num(out, u64::from(n));
     }
     if let Some(t) = &ev.typo {
-        key(out, "typo");
+        key!("typo");
         lit(out, "{\"typed\":");
         str_value(out, &t.typed);
         if let Some(inv) = &t.invoice {
@@ -202,17 +222,11 @@ pub fn push_json_line_bytes(out: &mut Vec<u8>, r: &LineResult) {
         num(out, u64::from(t.candidates));
         out.push(b'}');
     }
+    let _ = first;
     lit(out, "}}\n");
 }
 
-fn bool_str(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
-}
-
+#[inline(always)]
 fn lit(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
@@ -256,23 +270,24 @@ impl ReasonOut for JsonText<'_> {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// The high bit of every byte of `x` equal to `b`, and perhaps of some bytes above such a
-/// byte (a borrow carries upwards): the lowest bit set always marks a byte equal to `b`,
-/// and none is set when no byte is.
-fn bytes_eq(x: u64, b: u8) -> u64 {
+/// With [`HIGH`]: the high bit of every byte of `x` equal to `b`, and perhaps of some bytes
+/// above such a byte (a borrow carries upwards): the lowest bit set always marks a byte
+/// equal to `b`, and none is set when no byte is. (The masks of several bytes are joined
+/// before the one `& HIGH`.)
+fn eq(x: u64, b: u8) -> u64 {
     let y = x ^ (ONES * u64::from(b));
-    y.wrapping_sub(ONES) & !y & HIGH
+    y.wrapping_sub(ONES) & !y
 }
 
-/// The bytes of `x` that JSON escapes: control characters, `"` and `\\` (as
-/// [`bytes_eq`]: the lowest bit set is exact).
+/// The bytes of `x` that JSON escapes: control characters, `"` and `\\` (as [`eq`]: the
+/// lowest bit set is exact).
 fn json_special(x: u64) -> u64 {
-    (x.wrapping_sub(ONES * 0x20) & !x & HIGH) | bytes_eq(x, b'"') | bytes_eq(x, b'\\')
+    ((x.wrapping_sub(ONES * 0x20) & !x) | eq(x, b'"') | eq(x, b'\\')) & HIGH
 }
 
 /// The bytes of `x` that make a CSV field quoted: the comma, `"`, CR and LF.
 fn csv_special(x: u64) -> u64 {
-    bytes_eq(x, b',') | bytes_eq(x, b'"') | bytes_eq(x, b'\n') | bytes_eq(x, b'\r')
+    (eq(x, b',') | eq(x, b'"') | eq(x, b'\n') | eq(x, b'\r')) & HIGH
 }
 
 /// The offset of the first byte of `t` that `special` marks, looked for eight bytes at a
@@ -437,17 +452,33 @@ fn doubled(row: &mut Vec<u8>, v: &[u8]) {
     row.push(b'"');
 }
 
-/// Quotes the field written at `row[start..]` when it must be (see [`quoting`]): fields
-/// assembled from pieces (codes, names, reasons) are written in place and then looked at.
-fn quote_from(row: &mut Vec<u8>, start: usize) {
-    match quoting(row.get(start..).unwrap_or(&[])) {
-        Quoting::No => {}
+/// Writes a field assembled from pieces (codes, names, reasons) in place with `write`, then
+/// quotes it when it must be (see [`quoting`]). When `likely` says it is usually quoted (the
+/// English reason: most amounts have a thousands comma), its opening quote is written first
+/// and taken out when not needed; otherwise it is put in when needed: either way the common
+/// case moves no bytes.
+fn assembled(row: &mut Vec<u8>, likely: bool, write: impl FnOnce(&mut Vec<u8>)) {
+    let start = row.len();
+    if likely {
+        row.push(b'"');
+    }
+    let body = row.len();
+    write(row);
+    match quoting(row.get(body..).unwrap_or(&[])) {
+        Quoting::No => {
+            if likely {
+                row.remove(start);
+            }
+        }
         Quoting::Quoted => {
-            row.insert(start, b'"');
+            if !likely {
+                row.insert(start, b'"');
+            }
             row.push(b'"');
         }
         Quoting::Doubled => {
-            let v = row.split_off(start);
+            let v = row.split_off(body);
+            row.truncate(start);
             doubled(row, &v);
         }
     }
@@ -482,7 +513,7 @@ impl<W: Write> CsvWriter<W> {
         row.clear();
         num(row, r.line);
         row.push(b',');
-        lit(row, r.status.as_str());
+        lit(row, r.status.as_str()); // never quoted
         row.push(b',');
         field(row, r.invoice.as_deref().unwrap_or(""));
         row.push(b',');
@@ -496,46 +527,53 @@ impl<W: Write> CsvWriter<W> {
             }
         }
         row.push(b',');
-        let start = row.len();
-        for (i, c) in ev.codes.iter().enumerate() {
-            if i > 0 {
-                lit(row, "; ");
+        assembled(row, false, |row| {
+            for (i, c) in ev.codes.iter().enumerate() {
+                if i > 0 {
+                    lit(row, "; ");
+                }
+                lit(row, &c.code);
+                row.push(b'@');
+                num(row, c.span.0 as u64);
+                row.push(b'-');
+                num(row, c.span.1 as u64);
             }
-            lit(row, &c.code);
-            row.push(b'@');
-            num(row, c.span.0 as u64);
-            row.push(b'-');
-            num(row, c.span.1 as u64);
-        }
-        quote_from(row, start);
+        });
         row.push(b',');
-        let start = row.len();
-        for (i, n) in ev.names.iter().enumerate() {
-            if i > 0 {
-                lit(row, "; ");
-            }
-            lit(
-                row,
+        assembled(row, false, |row| {
+            for (i, n) in ev.names.iter().enumerate() {
+                if i > 0 {
+                    lit(row, "; ");
+                }
                 match n.role {
-                    NameRole::Payer => "payer:",
-                    NameRole::Beneficiary => "beneficiary:",
-                },
-            );
-            lit(row, &n.observed);
-        }
-        quote_from(row, start);
+                    NameRole::Payer => lit(row, "payer:"),
+                    NameRole::Beneficiary => lit(row, "beneficiary:"),
+                }
+                lit(row, &n.observed);
+            }
+        });
         row.push(b',');
         field(row, r.reference.as_deref().unwrap_or(""));
         row.push(b',');
         field(row, r.date.as_deref().unwrap_or(""));
         row.push(b',');
         field(row, &r.content);
-        for vi in [false, true] {
-            row.push(b',');
-            let start = row.len();
-            Reason { result: r, vi }.push_to(row);
-            quote_from(row, start);
-        }
+        row.push(b',');
+        assembled(row, true, |row| {
+            Reason {
+                result: r,
+                vi: false,
+            }
+            .push_to(row)
+        });
+        row.push(b',');
+        assembled(row, false, |row| {
+            Reason {
+                result: r,
+                vi: true,
+            }
+            .push_to(row)
+        });
         lit(row, "\r\n");
         self.w.write_all(row)
     }
