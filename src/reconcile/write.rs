@@ -484,6 +484,80 @@ fn assembled(row: &mut Vec<u8>, likely: bool, write: impl FnOnce(&mut Vec<u8>)) 
     }
 }
 
+/// Appends `r` as one CSV row of [`CSV_COLUMNS`], CRLF included, to `out`: the bytes
+/// [`CsvWriter::write`] writes (after its header row, `CSV_COLUMNS` joined by commas and a
+/// CRLF). Fields are written straight into `out` (numbers and reasons without
+/// `core::fmt`) and looked at eight bytes at a time for what makes them quoted; only a
+/// field with a quote in it is copied twice. Writers that gather many rows in one buffer
+/// avoid a copy per row. What is appended is UTF-8.
+pub fn push_csv_row(out: &mut Vec<u8>, r: &LineResult) {
+    let ev = &r.evidence;
+    num(out, r.line);
+    out.push(b',');
+    lit(out, r.status.as_str()); // never quoted
+    out.push(b',');
+    field(out, r.invoice.as_deref().unwrap_or(""));
+    out.push(b',');
+    field(out, r.suggestion.as_deref().unwrap_or(""));
+    out.push(b',');
+    num(out, r.amount);
+    for v in [ev.amount_due, ev.paid_after, ev.outstanding] {
+        out.push(b',');
+        if let Some(v) = v {
+            num(out, v);
+        }
+    }
+    out.push(b',');
+    assembled(out, false, |out| {
+        for (i, c) in ev.codes.iter().enumerate() {
+            if i > 0 {
+                lit(out, "; ");
+            }
+            lit(out, &c.code);
+            out.push(b'@');
+            num(out, c.span.0 as u64);
+            out.push(b'-');
+            num(out, c.span.1 as u64);
+        }
+    });
+    out.push(b',');
+    assembled(out, false, |out| {
+        for (i, n) in ev.names.iter().enumerate() {
+            if i > 0 {
+                lit(out, "; ");
+            }
+            match n.role {
+                NameRole::Payer => lit(out, "payer:"),
+                NameRole::Beneficiary => lit(out, "beneficiary:"),
+            }
+            lit(out, &n.observed);
+        }
+    });
+    out.push(b',');
+    field(out, r.reference.as_deref().unwrap_or(""));
+    out.push(b',');
+    field(out, r.date.as_deref().unwrap_or(""));
+    out.push(b',');
+    field(out, &r.content);
+    out.push(b',');
+    assembled(out, true, |out| {
+        Reason {
+            result: r,
+            vi: false,
+        }
+        .push_to(out)
+    });
+    out.push(b',');
+    assembled(out, false, |out| {
+        Reason {
+            result: r,
+            vi: true,
+        }
+        .push_to(out)
+    });
+    lit(out, "\r\n");
+}
+
 impl<W: Write> CsvWriter<W> {
     /// A writer (the header is written with the first row, or by [`CsvWriter::finish`]).
     pub fn new(w: W) -> CsvWriter<W> {
@@ -503,79 +577,12 @@ impl<W: Write> CsvWriter<W> {
         Ok(())
     }
 
-    /// Writes one result. Fields are written straight into one reused row (numbers and
-    /// reasons without `core::fmt`), looked at eight bytes at a time for what makes them
-    /// quoted; only a field with a quote in it is copied twice.
+    /// Writes one result (see [`push_csv_row`]).
     pub fn write(&mut self, r: &LineResult) -> io::Result<()> {
         self.header()?;
-        let ev = &r.evidence;
-        let row = &mut self.row;
-        row.clear();
-        num(row, r.line);
-        row.push(b',');
-        lit(row, r.status.as_str()); // never quoted
-        row.push(b',');
-        field(row, r.invoice.as_deref().unwrap_or(""));
-        row.push(b',');
-        field(row, r.suggestion.as_deref().unwrap_or(""));
-        row.push(b',');
-        num(row, r.amount);
-        for v in [ev.amount_due, ev.paid_after, ev.outstanding] {
-            row.push(b',');
-            if let Some(v) = v {
-                num(row, v);
-            }
-        }
-        row.push(b',');
-        assembled(row, false, |row| {
-            for (i, c) in ev.codes.iter().enumerate() {
-                if i > 0 {
-                    lit(row, "; ");
-                }
-                lit(row, &c.code);
-                row.push(b'@');
-                num(row, c.span.0 as u64);
-                row.push(b'-');
-                num(row, c.span.1 as u64);
-            }
-        });
-        row.push(b',');
-        assembled(row, false, |row| {
-            for (i, n) in ev.names.iter().enumerate() {
-                if i > 0 {
-                    lit(row, "; ");
-                }
-                match n.role {
-                    NameRole::Payer => lit(row, "payer:"),
-                    NameRole::Beneficiary => lit(row, "beneficiary:"),
-                }
-                lit(row, &n.observed);
-            }
-        });
-        row.push(b',');
-        field(row, r.reference.as_deref().unwrap_or(""));
-        row.push(b',');
-        field(row, r.date.as_deref().unwrap_or(""));
-        row.push(b',');
-        field(row, &r.content);
-        row.push(b',');
-        assembled(row, true, |row| {
-            Reason {
-                result: r,
-                vi: false,
-            }
-            .push_to(row)
-        });
-        row.push(b',');
-        assembled(row, false, |row| {
-            Reason {
-                result: r,
-                vi: true,
-            }
-            .push_to(row)
-        });
-        lit(row, "\r\n");
-        self.w.write_all(row)
+        self.row.clear();
+        push_csv_row(&mut self.row, r);
+        self.w.write_all(&self.row)
     }
 
     /// Writes the header if no row was written, flushes, and returns the inner writer.
