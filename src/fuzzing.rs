@@ -342,6 +342,17 @@ pub fn reconcile(data: &[u8]) {
                     }
                     let mut json = Vec::new();
                     assert!(crate::reconcile::write_json_line(&mut json, &res).is_ok());
+                    // The hand-written JSON writer writes what serde_json writes, and a CSV
+                    // row is UTF-8.
+                    let mut want = serde_json::to_vec(&res).unwrap_or_default();
+                    want.push(b'\n');
+                    assert!(json == want, "the JSON line differs from serde_json's");
+                    let mut row = Vec::new();
+                    crate::reconcile::push_csv_row(&mut row, &res);
+                    assert!(
+                        std::str::from_utf8(&row).is_ok(),
+                        "a CSV row that is not UTF-8"
+                    );
                     results.push(res);
                     fed += 1;
                 }

@@ -1,19 +1,27 @@
-//! The hand-written JSON-lines writer (`push_json_line`, `write_json_line`) against the
-//! reference it replaced: `serde_json::to_writer` on the result's `Serialize` impl, then a
-//! newline. Byte for byte, on arbitrary results: every status, every optional member
-//! present or not, and strings with quotes, backslashes, control characters, DEL and
-//! Vietnamese text (the escaping rules), in the reasons too (codes are written into them).
+//! The hand-written writers against straightforward references, byte for byte, on
+//! arbitrary results: every status, every optional member present or not, and strings with
+//! quotes, backslashes, commas, spaces at either end, control characters, DEL and
+//! Vietnamese text (the escaping and quoting rules), in the reasons too (codes and names
+//! are written into them).
+//!
+//! - JSON lines (`push_json_line`, `push_json_line_bytes`, `write_json_line`): the
+//!   reference they replaced, `serde_json::to_writer` on the result's `Serialize` impl, then
+//!   a newline.
+//! - CSV (`CsvWriter`): every field formatted with `format!`/`to_string` (the reasons with
+//!   `LineResult::reason` and `reason_vi`), quoted character by character when it holds a
+//!   comma, a quote or a line break or starts or ends with a space.
 use proptest::prelude::*;
 use vietref::reconcile::{
-    push_json_line, write_json_line, CodeEvidence, Date, Evidence, HiddenChar, LineResult,
-    NameEvidence, NameRole, NameSource, Status, TypoEvidence,
+    push_json_line, push_json_line_bytes, write_json_line, CodeEvidence, CsvWriter, Date, Evidence,
+    HiddenChar, LineResult, NameEvidence, NameRole, NameSource, Status, TypoEvidence, CSV_COLUMNS,
 };
 use vietref::reference::RefKind;
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[A-Z0-9]{0,12}",
-        "[a-zA-Z0-9 \"\\\\/\u{0}-\u{1f}\u{7f}àễĐ—“”€]{0,24}",
+        "[a-zA-Z0-9 ,;\"\\\\/\u{0}-\u{1f}\u{7f}àễĐ—“”€]{0,24}",
+        " ?[A-Z0-9 ,\"\r\n]{0,40} ?",
         any::<String>(),
     ]
 }
@@ -208,10 +216,84 @@ proptest! {
         push_json_line(&mut s, &r);
         prop_assert_eq!(s.as_bytes().get(..5), Some(&b"kept:"[..]));
         prop_assert_eq!(String::from_utf8_lossy(&s.as_bytes()[5..]), String::from_utf8_lossy(&want));
+        let mut b = b"kept:".to_vec();
+        push_json_line_bytes(&mut b, &r);
+        prop_assert_eq!(&b[..5], b"kept:");
+        prop_assert_eq!(String::from_utf8_lossy(&b[5..]), String::from_utf8_lossy(&want));
         let mut w = Vec::new();
         write_json_line(&mut w, &r).unwrap();
         prop_assert_eq!(w, want);
     }
+
+    #[test]
+    fn csv_rows_are_what_the_reference_writes(rs in proptest::collection::vec(result(), 0..4)) {
+        let mut w = CsvWriter::new(Vec::new());
+        let mut want = CSV_COLUMNS.join(",") + "\r\n";
+        for r in &rs {
+            w.write(r).unwrap();
+            want.push_str(&csv_reference(r));
+        }
+        let got = w.finish().unwrap();
+        prop_assert_eq!(String::from_utf8_lossy(&got), want);
+    }
+}
+
+/// A CSV field as the reference writes it.
+fn csv_field(v: &str) -> String {
+    if v.contains([',', '"', '\n', '\r']) || v.starts_with(' ') || v.ends_with(' ') {
+        let mut q = String::from('"');
+        for c in v.chars() {
+            if c == '"' {
+                q.push('"');
+            }
+            q.push(c);
+        }
+        q.push('"');
+        q
+    } else {
+        v.to_string()
+    }
+}
+
+/// A result's CSV row, the straightforward way.
+fn csv_reference(r: &LineResult) -> String {
+    let ev = &r.evidence;
+    let opt = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let codes: Vec<String> = ev
+        .codes
+        .iter()
+        .map(|c| format!("{}@{}-{}", c.code, c.span.0, c.span.1))
+        .collect();
+    let names: Vec<String> = ev
+        .names
+        .iter()
+        .map(|n| {
+            let role = match n.role {
+                NameRole::Payer => "payer",
+                NameRole::Beneficiary => "beneficiary",
+            };
+            format!("{role}:{}", n.observed)
+        })
+        .collect();
+    let fields = [
+        r.line.to_string(),
+        r.status.to_string(),
+        r.invoice.clone().unwrap_or_default(),
+        r.suggestion.clone().unwrap_or_default(),
+        r.amount.to_string(),
+        opt(ev.amount_due),
+        opt(ev.paid_after),
+        opt(ev.outstanding),
+        codes.join("; "),
+        names.join("; "),
+        r.reference.clone().unwrap_or_default(),
+        r.date.clone().unwrap_or_default(),
+        r.content.clone(),
+        r.reason(),
+        r.reason_vi(),
+    ];
+    let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+    row.join(",") + "\r\n"
 }
 
 #[test]

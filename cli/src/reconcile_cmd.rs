@@ -10,9 +10,9 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 use vietref::reconcile::{
-    open_statement, push_json_line, Columns, CsvWriter, LineResult, Reconciler, RecordError,
-    StatementFormat, StatementLine, StatementMapping, StatementReader, StatementRecord,
-    TableFormat, FEED_BATCH,
+    open_statement, push_csv_row, push_json_line_bytes, Columns, LineResult, Reconciler,
+    RecordError, StatementFormat, StatementLine, StatementMapping, StatementReader,
+    StatementRecord, TableFormat, CSV_COLUMNS, FEED_BATCH,
 };
 use vietref::Finding;
 
@@ -82,35 +82,43 @@ pub struct ReconcileArgs {
     threads: Option<u16>,
 }
 
-enum Output {
-    /// The writer and the lines not yet written to it (written by the megabyte).
-    Json(BufWriter<Box<dyn Write + Send>>, String),
-    Csv(CsvWriter<BufWriter<Box<dyn Write + Send>>>),
+/// The per-line results' writer: lines are gathered in `buf` and written by the megabyte
+/// (no copy per line into a buffered writer).
+struct Output {
+    w: BufWriter<Box<dyn Write + Send>>,
+    buf: Vec<u8>,
+    format: OutFormat,
 }
 
 impl Output {
-    /// Writes the results of one batch, in order.
-    fn write_batch(&mut self, batch: &[LineResult]) -> io::Result<()> {
-        match self {
-            Output::Json(w, buf) => {
-                for r in batch {
-                    push_json_line(buf, r);
-                }
-                if buf.len() >= JSON_CHUNK {
-                    w.write_all(buf.as_bytes())?;
-                    buf.clear();
-                }
-                Ok(())
-            }
-            Output::Csv(w) => batch.iter().try_for_each(|r| w.write(r)),
+    fn new(w: BufWriter<Box<dyn Write + Send>>, format: OutFormat) -> Output {
+        let mut buf = Vec::with_capacity(OUT_CHUNK + (1 << 16));
+        if let OutFormat::Csv = format {
+            // What `CsvWriter` writes before its first row (or alone, with no row).
+            buf.extend_from_slice(CSV_COLUMNS.join(",").as_bytes());
+            buf.extend_from_slice(b"\r\n");
         }
+        Output { w, buf, format }
     }
 
-    fn finish(self) -> io::Result<()> {
-        match self {
-            Output::Json(mut w, buf) => w.write_all(buf.as_bytes()).and_then(|()| w.flush()),
-            Output::Csv(w) => w.finish().map(|_| ()),
+    /// Writes the results of one batch, in order.
+    fn write_batch(&mut self, batch: &[LineResult]) -> io::Result<()> {
+        match self.format {
+            OutFormat::Json => batch
+                .iter()
+                .for_each(|r| push_json_line_bytes(&mut self.buf, r)),
+            OutFormat::Csv => batch.iter().for_each(|r| push_csv_row(&mut self.buf, r)),
         }
+        if self.buf.len() >= OUT_CHUNK {
+            self.w.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        self.w.write_all(&self.buf)?;
+        self.w.flush()
     }
 }
 
@@ -260,8 +268,8 @@ fn feed_records(
     })
 }
 
-/// JSON lines are written to the output once this many bytes of them are ready.
-const JSON_CHUNK: usize = 1 << 20;
+/// Results are written to the output once this many bytes of them are ready.
+const OUT_CHUNK: usize = 1 << 20;
 
 /// Most problems printed one by one; the rest are counted.
 const SHOWN: u64 = 50;
@@ -612,10 +620,8 @@ pub fn run(a: ReconcileArgs) -> CliResult {
         None => Box::new(io::stdout()),
     };
     let sink = BufWriter::with_capacity(1 << 16, sink);
-    let out = Writer::start(match if a.json { OutFormat::Json } else { a.format } {
-        OutFormat::Json => Output::Json(sink, String::with_capacity(JSON_CHUNK + (1 << 16))),
-        OutFormat::Csv => Output::Csv(CsvWriter::new(sink)),
-    });
+    let format = if a.json { OutFormat::Json } else { a.format };
+    let out = Writer::start(Output::new(sink, format));
     // On two threads, `feed_many` reads a call's lines on the second one while the feeding
     // thread matches: a call is given many lines so that its start and end (one thread
     // waiting for the other) are a small part of it.

@@ -51,26 +51,6 @@ impl Grouping {
     }
 }
 
-/// The decimal digits of `v`, at the end of the returned buffer from the returned index
-/// (what `{}` writes, without the formatting machinery: reasons and due dates are written
-/// for every matched statement line).
-pub(crate) fn decimal(v: u64) -> ([u8; 20], usize) {
-    let mut digits = [0u8; 20];
-    let mut n = v;
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        if let Some(d) = digits.get_mut(i) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
-    }
-    (digits, i)
-}
-
 /// Writes `vnd` with thousands grouped as `g` (`1.250.000`).
 pub fn format_amount(vnd: u64, g: Grouping) -> String {
     let digits = vnd.to_string();

@@ -85,7 +85,9 @@ pub use sheet::{
     open_invoices, open_invoices_file, open_statement, open_statement_file, MappedColumn,
     OpenedInvoices, OpenedStatement, StatementMapping, TableFormat,
 };
-pub use write::{push_json_line, write_json_line, CsvWriter, CSV_COLUMNS};
+pub use write::{
+    push_csv_row, push_json_line, push_json_line_bytes, write_json_line, CsvWriter, CSV_COLUMNS,
+};
 
 use crate::message::Amount;
 use crate::reference::RefKind;

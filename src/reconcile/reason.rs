@@ -6,10 +6,9 @@
 //! can therefore never disagree with the evidence, and a caller that only reads statuses
 //! and invoices does not pay for sentences it never reads.
 
-use super::amount::decimal;
-use super::{LineResult, NameRole, Status};
+use super::{Date, LineResult, NameRole, Status};
 use serde::{Serialize, Serializer};
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 /// An amount as reasons write it: `1,250,000 VND` (English) or `1.250.000 đ` (Vietnamese).
 /// The reference form of [`push_money`] (the tests compare the two).
@@ -22,25 +21,13 @@ pub(crate) struct Money {
 #[cfg(test)]
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (buf, i) = decimal(self.vnd);
-        let digits = buf.get(i..).unwrap_or(&[]);
-        let sep = if self.vi { b'.' } else { b',' };
-        // 20 digits and 6 separators at most.
-        let mut out = [0u8; 32];
-        let mut n = 0;
-        for (k, d) in digits.iter().enumerate() {
-            if k > 0 && (digits.len() - k) % 3 == 0 {
-                if let Some(o) = out.get_mut(n) {
-                    *o = sep;
-                }
-                n += 1;
-            }
-            if let Some(o) = out.get_mut(n) {
-                *o = *d;
-            }
-            n += 1;
-        }
-        f.write_str(std::str::from_utf8(out.get(..n).unwrap_or(&[])).unwrap_or(""))?;
+        use super::{format_amount, Grouping};
+        let g = if self.vi {
+            Grouping::Dot
+        } else {
+            Grouping::Comma
+        };
+        f.write_str(&format_amount(self.vnd, g))?;
         f.write_str(if self.vi { " đ" } else { " VND" })
     }
 }
@@ -56,35 +43,132 @@ const NONE_EN: &str = "no invoice code found in the content";
 const NONE_VI: &str = "không tìm thấy mã hóa đơn trong nội dung chuyển khoản";
 
 /// Appends `vnd` as reasons write it (see [`Money`]) to `out`, without `core::fmt`.
+#[cfg(test)]
 pub(crate) fn push_money(out: &mut String, vnd: u64, vi: bool) {
-    let (buf, i) = decimal(vnd);
-    let digits = buf.get(i..).unwrap_or(&[]);
-    let sep = if vi { '.' } else { ',' };
-    for (k, d) in digits.iter().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(char::from(*d));
-    }
-    out.push_str(if vi { " đ" } else { " VND" });
+    Part::Money(vnd).push(out, vi);
 }
 
 /// Appends `n` in decimal to `out`, without `core::fmt`.
+#[cfg(test)]
 pub(crate) fn push_u64(out: &mut String, n: u64) {
-    let (buf, i) = decimal(n);
-    for d in buf.get(i..).unwrap_or(&[]) {
-        out.push(char::from(*d));
+    Part::Number(n).push(out, false);
+}
+
+/// The three digits of every number below 1 000 (`000` to `999`).
+static TRIPLES: [[u8; 3]; 1000] = {
+    let mut t = [[0u8; 3]; 1000];
+    let mut i = 0;
+    while i < 1000 {
+        t[i] = [
+            b'0' + (i / 100) as u8,
+            b'0' + (i / 10 % 10) as u8,
+            b'0' + (i % 10) as u8,
+        ];
+        i += 1;
+    }
+    t
+};
+
+/// `n` in decimal at the end of the returned buffer, from the returned index, its groups
+/// of three digits separated by `sep` when there is one (`1,250,000`): three digits per
+/// division, from a table (what `{}` and [`super::format_amount`] write).
+pub(crate) fn digits(n: u64, sep: Option<u8>) -> ([u8; 27], usize) {
+    // 20 digits and 6 separators at most.
+    let mut buf = [0u8; 27];
+    let mut i = buf.len();
+    let mut n = n;
+    while n >= 1000 {
+        let t = TRIPLES
+            .get((n % 1000) as usize)
+            .copied()
+            .unwrap_or_default();
+        n /= 1000;
+        i -= 3;
+        if let Some(d) = buf.get_mut(i..i + 3) {
+            d.copy_from_slice(&t);
+        }
+        if let Some(s) = sep {
+            i -= 1;
+            if let Some(d) = buf.get_mut(i) {
+                *d = s;
+            }
+        }
+    }
+    let t = TRIPLES.get(n as usize).copied().unwrap_or_default();
+    let lead = match n {
+        100.. => 3,
+        10.. => 2,
+        _ => 1,
+    };
+    i -= lead;
+    if let (Some(d), Some(s)) = (buf.get_mut(i..i + lead), t.get(3 - lead..)) {
+        d.copy_from_slice(s);
+    }
+    (buf, i)
+}
+
+/// `d` as `2024-09-15` (`vi`: `15/09/2024`): the bytes of [`Date`]'s `Display` and
+/// `write_vi`, written without `core::fmt`.
+pub(crate) fn date_bytes(d: Date, vi: bool) -> [u8; 10] {
+    let v = d.number();
+    let digit = |v: u32| b'0' + (v % 10) as u8;
+    let (y, m, d) = (v / 10_000, v / 100 % 100, v % 100);
+    let [y1, y2, y3, y4] = [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)];
+    let [m1, m2, d1, d2] = [digit(m / 10), digit(m), digit(d / 10), digit(d)];
+    if vi {
+        [d1, d2, b'/', m1, m2, b'/', y1, y2, y3, y4]
+    } else {
+        [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2]
+    }
+}
+
+/// Where a reason is written. The pieces come apart so that a writer treats them by what
+/// they can hold: the sentences' own words are fixed text (no quote, backslash or control
+/// character: the JSON writer copies them as they are), the pieces taken from the result
+/// (codes, names, characters) can hold anything (the JSON writer escapes them), and numbers
+/// are ASCII digits and separators.
+pub(crate) trait ReasonOut {
+    /// The reason's own words.
+    fn fixed(&mut self, s: &'static str);
+    /// A piece of the result: a code, a name, a character.
+    fn text(&mut self, s: &str);
+    /// ASCII digits and separators.
+    fn ascii(&mut self, b: &[u8]);
+}
+
+impl ReasonOut for String {
+    fn fixed(&mut self, s: &'static str) {
+        self.push_str(s);
+    }
+    fn text(&mut self, s: &str) {
+        self.push_str(s);
+    }
+    fn ascii(&mut self, b: &[u8]) {
+        self.extend(b.iter().map(|&b| char::from(b)));
+    }
+}
+
+/// Raw bytes (the CSV writer quotes the whole field afterwards).
+impl ReasonOut for Vec<u8> {
+    fn fixed(&mut self, s: &'static str) {
+        self.extend_from_slice(s.as_bytes());
+    }
+    fn text(&mut self, s: &str) {
+        self.extend_from_slice(s.as_bytes());
+    }
+    fn ascii(&mut self, b: &[u8]) {
+        self.extend_from_slice(b);
     }
 }
 
 impl Reason<'_> {
-    /// Appends the reason to `out`. Plain string pushes: the writers call this for every
-    /// line, and `core::fmt` cost a third of the JSON writer's time (issue 23).
-    pub(crate) fn push_to(&self, out: &mut String) {
+    /// Appends the reason to `out`. Plain pushes: the writers call this for every line, and
+    /// `core::fmt` cost a third of the JSON writer's time (issue 23).
+    pub(crate) fn push_to<O: ReasonOut>(&self, out: &mut O) {
         let r = self.result;
         let ev = &r.evidence;
         let vi = self.vi;
-        let code = r.invoice.as_deref().unwrap_or("");
+        let code = T(r.invoice.as_deref().unwrap_or(""));
         let due = ev.amount_due.unwrap_or(0);
         let after = ev.paid_after.unwrap_or(0);
         macro_rules! put {
@@ -207,7 +291,7 @@ impl Reason<'_> {
                 }
             }
             Status::UnknownCode => {
-                let code = ev.codes.first().map_or("", |c| c.code.as_str());
+                let code = T(ev.codes.first().map_or("", |c| c.code.as_str()));
                 if vi {
                     put!("mã ", code, " hợp lệ nhưng không khớp hóa đơn nào đang mở (đã thanh toán trước, đã hủy, hay chưa có trong danh sách?)");
                 } else {
@@ -225,7 +309,7 @@ impl Reason<'_> {
                     if i > 0 {
                         put!(", ");
                     }
-                    put!(c.code.as_str());
+                    put!(T(c.code.as_str()));
                 }
                 put!(if vi {
                     "): cần người kiểm tra xem khoản tiền trả cho hóa đơn nào"
@@ -246,7 +330,7 @@ impl Reason<'_> {
                     ("text.control_char", true) => "ký tự điều khiển",
                     (_, true) => "ký tự không hiển thị được",
                 };
-                let (code, ch, at) = (h.code.as_str(), h.character.as_str(), N(h.offset as u64));
+                let (code, ch, at) = (T(&h.code), T(&h.character), N(h.offset as u64));
                 if vi {
                     put!("mã ", code, " đi kèm ", what, " ", ch, " (byte ", at, " của nội dung): người đọc sẽ thấy nội dung khác với máy, nên khoản tiền không được ghi nhận; cần người kiểm tra giao dịch");
                 } else {
@@ -262,13 +346,14 @@ impl Reason<'_> {
                     ev.names.first(),
                 ) {
                     (Some(1), Some(code), Some(n)) => {
+                        let code = T(code);
                         let role = match (n.role, vi) {
                             (NameRole::Payer, false) => "payer",
                             (NameRole::Beneficiary, false) => "beneficiary",
                             (NameRole::Payer, true) => "người trả tiền",
                             (NameRole::Beneficiary, true) => "người thụ hưởng",
                         };
-                        let (observed, amount) = (n.observed.as_str(), M(r.amount));
+                        let (observed, amount) = (T(&n.observed), M(r.amount));
                         if vi {
                             put!(
                                 "; tên ",
@@ -305,20 +390,20 @@ impl Reason<'_> {
                     _ => {}
                 }
                 if let Some(t) = &ev.typo {
-                    let typed = t.typed.as_str();
+                    let typed = T(&t.typed);
                     match (&t.invoice, vi) {
                         (Some(code), true) => put!(
                             "; mã ",
                             typed,
                             " sai số kiểm tra và chỉ khác mã hóa đơn đang mở ",
-                            code.as_str(),
+                            T(code),
                             " một chữ số (hoặc hai chữ số liền nhau đổi chỗ): có thể gõ nhầm, cần người xác nhận, chưa ghi nhận"
                         ),
                         (Some(code), false) => put!(
                             "; the code ",
                             typed,
                             " fails its check digits and is one digit (or one swap of adjacent digits) away from the open invoice ",
-                            code.as_str(),
+                            T(code),
                             ": a possible typo for a person to confirm, not applied"
                         ),
                         (None, true) => put!(
@@ -336,14 +421,14 @@ impl Reason<'_> {
                 return;
             }
         }
-        // A payment applied after the invoice's due date (rare; written with core::fmt).
+        // A payment applied after the invoice's due date.
         if let (Some(true), Some(d)) = (ev.late, ev.due) {
-            if vi {
-                out.push_str("; trả sau hạn ");
-                let _ = d.write_vi(out);
+            out.fixed(if vi {
+                "; trả sau hạn "
             } else {
-                let _ = write!(out, "; paid after the due date {d}");
-            }
+                "; paid after the due date "
+            });
+            out.ascii(&date_bytes(d, vi));
         }
     }
 }
@@ -355,16 +440,28 @@ struct M(u64);
 #[derive(Clone, Copy)]
 struct N(u64);
 
+/// A piece of the result written into a reason (a code, a name): see [`ReasonOut::text`].
+#[derive(Clone, Copy)]
+struct T<'a>(&'a str);
+
 /// One piece of a reason.
 enum Part<'a> {
+    /// The reason's own words (only `'static` text converts to it: a piece of the result
+    /// must be wrapped in [`T`]).
+    Fixed(&'static str),
     Text(&'a str),
     Money(u64),
     Number(u64),
 }
 
-impl<'a> From<&'a str> for Part<'a> {
-    fn from(s: &'a str) -> Part<'a> {
-        Part::Text(s)
+impl From<&'static str> for Part<'_> {
+    fn from(s: &'static str) -> Self {
+        Part::Fixed(s)
+    }
+}
+impl<'a> From<T<'a>> for Part<'a> {
+    fn from(t: T<'a>) -> Self {
+        Part::Text(t.0)
     }
 }
 impl From<M> for Part<'_> {
@@ -379,11 +476,20 @@ impl From<N> for Part<'_> {
 }
 
 impl Part<'_> {
-    fn push(self, out: &mut String, vi: bool) {
+    #[inline(always)]
+    fn push<O: ReasonOut>(self, out: &mut O, vi: bool) {
         match self {
-            Part::Text(s) => out.push_str(s),
-            Part::Money(v) => push_money(out, v, vi),
-            Part::Number(v) => push_u64(out, v),
+            Part::Fixed(s) => out.fixed(s),
+            Part::Text(s) => out.text(s),
+            Part::Money(v) => {
+                let (buf, i) = digits(v, Some(if vi { b'.' } else { b',' }));
+                out.ascii(buf.get(i..).unwrap_or(&[]));
+                out.fixed(if vi { " đ" } else { " VND" });
+            }
+            Part::Number(v) => {
+                let (buf, i) = digits(v, None);
+                out.ascii(buf.get(i..).unwrap_or(&[]));
+            }
         }
     }
 }
@@ -429,7 +535,23 @@ mod tests {
 
     #[test]
     fn amounts_are_written_as_format_amount_groups_them() {
-        for v in [0, 7, 999, 1_000, 12_345, 1_250_000, 999_999_999, u64::MAX] {
+        for v in [
+            0,
+            7,
+            9,
+            10,
+            99,
+            100,
+            999,
+            1_000,
+            1_001,
+            12_345,
+            100_000,
+            1_000_000,
+            1_250_000,
+            999_999_999,
+            u64::MAX,
+        ] {
             let en = Money { vnd: v, vi: false }.to_string();
             let vi = Money { vnd: v, vi: true }.to_string();
             assert_eq!(en, format!("{} VND", format_amount(v, Grouping::Comma)));
@@ -439,6 +561,32 @@ mod tests {
             push_money(&mut pv, v, true);
             push_u64(&mut n, v);
             assert_eq!((pe, pv, n), (en, vi, v.to_string()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_are_written_as_std_and_format_amount_write_them(
+            v in proptest::prop_oneof![0u64..2_000_000, proptest::num::u64::ANY],
+        ) {
+            let (mut pe, mut pv, mut n) = (String::new(), String::new(), String::new());
+            push_money(&mut pe, v, false);
+            push_money(&mut pv, v, true);
+            push_u64(&mut n, v);
+            proptest::prop_assert_eq!(pe, format!("{} VND", format_amount(v, Grouping::Comma)));
+            proptest::prop_assert_eq!(pv, format!("{} đ", format_amount(v, Grouping::Dot)));
+            proptest::prop_assert_eq!(n, v.to_string());
+        }
+    }
+
+    #[test]
+    fn due_dates_are_written_as_date_writes_them() {
+        for (y, m, d) in [(2024, 9, 15), (1999, 12, 31), (2000, 1, 1), (2999, 2, 28)] {
+            let date = Date::from_ymd(y, m, d).unwrap();
+            let mut vi = String::new();
+            date.write_vi(&mut vi).unwrap();
+            assert_eq!(date_bytes(date, false), date.to_string().as_bytes());
+            assert_eq!(date_bytes(date, true), vi.as_bytes());
         }
     }
 }

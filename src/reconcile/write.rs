@@ -1,8 +1,13 @@
 //! Writing results: JSON lines (one object per statement line) and CSV.
+//!
+//! Both writers append bytes to a `Vec<u8>` (ASCII pieces such as numbers and dates go in
+//! without a UTF-8 round trip) and look for the bytes that need escaping or quoting eight
+//! at a time. In a reason, only the pieces taken from the result (codes, names) can need
+//! JSON escaping: the sentences' own words are written as they are (issue 23).
 
-use super::csv::write_field;
-use super::reason::{push_u64, Reason};
-use super::{LineResult, NameRole, NameSource};
+use super::reason::{date_bytes, digits, Reason, ReasonOut};
+use super::{LineResult, NameRole, NameSource, Status};
+use crate::reference::RefKind;
 use std::io::{self, Write};
 
 /// Writes `r` as one line of JSON (camelCase keys; `line`, `status`, `invoice`,
@@ -10,268 +15,367 @@ use std::io::{self, Write};
 /// The bytes are those of `serde_json::to_writer(w, r)` followed by a newline (see
 /// [`push_json_line`]).
 pub fn write_json_line<W: Write>(w: &mut W, r: &LineResult) -> io::Result<()> {
-    let mut out = String::with_capacity(1024);
-    push_json_line(&mut out, r);
-    w.write_all(out.as_bytes())
+    let mut out = Vec::with_capacity(1024);
+    push_json_line_bytes(&mut out, r);
+    w.write_all(&out)
+}
+
+/// Appends `r` as one line of JSON, newline included, to `out`: the bytes of
+/// [`push_json_line_bytes`] (which writers that gather many lines in one buffer should
+/// prefer: this form checks that the line is UTF-8, which it always is, before adding it).
+pub fn push_json_line(out: &mut String, r: &LineResult) {
+    let mut line = Vec::with_capacity(1024);
+    push_json_line_bytes(&mut line, r);
+    out.push_str(&String::from_utf8_lossy(&line));
 }
 
 /// Appends `r` as one line of JSON, newline included, to `out`: the bytes of
 /// `serde_json::to_writer` on the result (its `Serialize` impl) and a newline, written
 /// without serde or `core::fmt` (which took two thirds of a reconcile run's writing time,
-/// issue 23). Writers that reuse one large `out` for many lines avoid a copy per line.
-/// `tests/json_writer.rs` holds the two forms equal on arbitrary results.
-pub fn push_json_line(out: &mut String, r: &LineResult) {
+/// issue 23). What is appended is UTF-8. Writers that reuse one large `out` for many lines
+/// avoid a copy per line. `tests/json_writer.rs` holds the forms equal on arbitrary results.
+pub fn push_json_line_bytes(out: &mut Vec<u8>, r: &LineResult) {
+    // Every fixed piece is a literal at its call (a copy of known length, not a call to
+    // `memcpy`): the keys are spelled out below rather than passed around.
     let ev = &r.evidence;
-    out.push_str("{\"line\":");
-    push_u64(out, r.line);
-    out.push_str(",\"status\":\"");
-    out.push_str(r.status.as_str());
-    out.push_str("\",\"invoice\":");
+    lit(out, "{\"line\":");
+    num(out, r.line);
+    lit(
+        out,
+        match r.status {
+            Status::Paid => ",\"status\":\"paid\",\"invoice\":",
+            Status::Partial => ",\"status\":\"partial\",\"invoice\":",
+            Status::Overpaid => ",\"status\":\"overpaid\",\"invoice\":",
+            Status::Duplicate => ",\"status\":\"duplicate\",\"invoice\":",
+            Status::UnknownCode => ",\"status\":\"unknown_code\",\"invoice\":",
+            Status::Ambiguous => ",\"status\":\"ambiguous\",\"invoice\":",
+            Status::Unmatched => ",\"status\":\"unmatched\",\"invoice\":",
+        },
+    );
     opt_str(out, r.invoice.as_deref());
-    out.push_str(",\"suggestion\":");
+    lit(out, ",\"suggestion\":");
     opt_str(out, r.suggestion.as_deref());
-    if let Some(t) = &r.possible_typo {
-        out.push_str(",\"possibleTypo\":");
-        str_value(out, t);
+    macro_rules! optional {
+        ($key:literal, $v:expr) => {
+            if let Some(v) = $v {
+                lit(out, concat!(",\"", $key, "\":"));
+                str_value(out, v);
+            }
+        };
     }
-    out.push_str(",\"amount\":");
-    push_u64(out, r.amount);
-    for (key, vi) in [(",\"reason\":\"", false), (",\"reasonVi\":\"", true)] {
-        out.push_str(key);
-        let start = out.len();
-        Reason { result: r, vi }.push_to(out);
-        escape_tail(out, start);
-        out.push('"');
+    optional!("possibleTypo", &r.possible_typo);
+    lit(out, ",\"amount\":");
+    num(out, r.amount);
+    lit(out, ",\"reason\":\"");
+    Reason {
+        result: r,
+        vi: false,
     }
-    let field = |out: &mut String, key: &str, v: Option<&str>| {
-        if let Some(v) = v {
-            out.push_str(key);
-            str_value(out, v);
-        }
-    };
-    field(out, ",\"reference\":", r.reference.as_deref());
-    field(out, ",\"date\":", r.date.as_deref());
-    field(out, ",\"content\":", Some(&r.content));
-    field(out, ",\"counterName\":", r.counter_name.as_deref());
-    field(out, ",\"account\":", r.account.as_deref());
-    field(out, ",\"gateway\":", r.gateway.as_deref());
-    field(out, ",\"counterAccount\":", r.counter_account.as_deref());
-    out.push_str(",\"evidence\":{");
+    .push_to(&mut JsonText(out));
+    lit(out, "\",\"reasonVi\":\"");
+    Reason {
+        result: r,
+        vi: true,
+    }
+    .push_to(&mut JsonText(out));
+    out.push(b'"');
+    optional!("reference", &r.reference);
+    optional!("date", &r.date);
+    optional!("content", Some(&r.content));
+    optional!("counterName", &r.counter_name);
+    optional!("account", &r.account);
+    optional!("gateway", &r.gateway);
+    optional!("counterAccount", &r.counter_account);
+    lit(out, ",\"evidence\":{");
     // Members of the evidence, each after a comma but the first.
     let mut first = true;
-    let mut key = |out: &mut String, k: &str| {
-        if !first {
-            out.push(',');
-        }
-        first = false;
-        out.push('"');
-        out.push_str(k);
-        out.push_str("\":");
-    };
-    if !ev.codes.is_empty() {
-        key(out, "codes");
-        out.push('[');
-        for (i, c) in ev.codes.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
+    macro_rules! key {
+        ($k:literal) => {{
+            if !first {
+                out.push(b',');
             }
-            out.push_str("{\"code\":");
+            first = false;
+            lit(out, concat!("\"", $k, "\":"));
+        }};
+    }
+    if !ev.codes.is_empty() {
+        key!("codes");
+        for (i, c) in ev.codes.iter().enumerate() {
+            lit(out, if i > 0 { ",{\"code\":" } else { "[{\"code\":" });
             str_value(out, &c.code);
-            out.push_str(",\"kind\":\"");
-            out.push_str(c.kind.as_str());
-            out.push_str("\",\"span\":[");
-            push_u64(out, c.span.0 as u64);
-            out.push(',');
-            push_u64(out, c.span.1 as u64);
-            out.push_str("],\"text\":");
+            match c.kind {
+                RefKind::PaymentCode => lit(out, ",\"kind\":\"payment_code\",\"span\":["),
+                RefKind::Rf => lit(out, ",\"kind\":\"rf\",\"span\":["),
+                RefKind::Einvoice => lit(out, ",\"kind\":\"einvoice\",\"span\":["),
+                RefKind::Opaque => lit(out, ",\"kind\":\"opaque\",\"span\":["),
+            }
+            num(out, c.span.0 as u64);
+            out.push(b',');
+            num(out, c.span.1 as u64);
+            lit(out, "],\"text\":");
             str_value(out, &c.text);
-            out.push_str(",\"known\":");
-            out.push_str(bool_str(c.known));
-            out.push('}');
+            if c.known {
+                lit(out, ",\"known\":true}");
+            } else {
+                lit(out, ",\"known\":false}");
+            }
         }
-        out.push(']');
+        out.push(b']');
     }
-    for (k, v) in [
-        ("amountDue", ev.amount_due),
-        ("paidBefore", ev.paid_before),
-        ("paidAfter", ev.paid_after),
-        ("outstanding", ev.outstanding),
-        ("excess", ev.excess),
-        ("settledByLine", ev.settled_by_line),
-    ] {
-        if let Some(v) = v {
-            key(out, k);
-            push_u64(out, v);
-        }
+    macro_rules! number {
+        ($k:literal, $v:expr) => {
+            if let Some(v) = $v {
+                key!($k);
+                num(out, v);
+            }
+        };
     }
+    number!("amountDue", ev.amount_due);
+    number!("paidBefore", ev.paid_before);
+    number!("paidAfter", ev.paid_after);
+    number!("outstanding", ev.outstanding);
+    number!("excess", ev.excess);
+    number!("settledByLine", ev.settled_by_line);
     if ev.same_reference {
-        key(out, "sameReference");
-        out.push_str("true");
+        key!("sameReference");
+        lit(out, "true");
     }
     if let Some(d) = ev.due {
-        key(out, "due");
-        out.push('"');
-        // Writing to a String does not fail.
-        let _ = d.write(out, false);
-        out.push('"');
+        key!("due");
+        out.push(b'"');
+        out.extend_from_slice(&date_bytes(d, false));
+        out.push(b'"');
     }
     if let Some(late) = ev.late {
-        key(out, "late");
-        out.push_str(bool_str(late));
+        key!("late");
+        if late {
+            lit(out, "true");
+        } else {
+            lit(out, "false");
+        }
     }
     if !ev.names.is_empty() {
-        key(out, "names");
-        out.push('[');
+        key!("names");
         for (i, n) in ev.names.iter().enumerate() {
-            out.push_str(if i > 0 { ",{" } else { "{" });
-            if let Some(inv) = &n.invoice {
-                out.push_str("\"invoice\":");
-                str_value(out, inv);
-                out.push(',');
+            if i > 0 {
+                lit(out, ",{");
+            } else {
+                lit(out, "[{");
             }
-            out.push_str("\"role\":\"");
-            out.push_str(match n.role {
-                NameRole::Payer => "payer",
-                NameRole::Beneficiary => "beneficiary",
-            });
-            out.push_str("\",\"name\":");
+            if let Some(inv) = &n.invoice {
+                lit(out, "\"invoice\":");
+                str_value(out, inv);
+                out.push(b',');
+            }
+            match n.role {
+                NameRole::Payer => lit(out, "\"role\":\"payer\",\"name\":"),
+                NameRole::Beneficiary => lit(out, "\"role\":\"beneficiary\",\"name\":"),
+            }
             str_value(out, &n.name);
-            out.push_str(",\"observed\":");
+            lit(out, ",\"observed\":");
             str_value(out, &n.observed);
-            out.push_str(",\"source\":\"");
-            out.push_str(match n.source {
-                NameSource::Content => "content",
-                NameSource::CounterName => "counter_name",
-            });
-            out.push_str("\",\"truncated\":");
-            out.push_str(bool_str(n.truncated));
-            out.push('}');
+            match (n.source, n.truncated) {
+                (NameSource::Content, false) => {
+                    lit(out, ",\"source\":\"content\",\"truncated\":false}");
+                }
+                (NameSource::Content, true) => {
+                    lit(out, ",\"source\":\"content\",\"truncated\":true}");
+                }
+                (NameSource::CounterName, false) => {
+                    lit(out, ",\"source\":\"counter_name\",\"truncated\":false}");
+                }
+                (NameSource::CounterName, true) => {
+                    lit(out, ",\"source\":\"counter_name\",\"truncated\":true}");
+                }
+            }
         }
-        out.push(']');
+        out.push(b']');
     }
     if !ev.hidden.is_empty() {
-        key(out, "hidden");
-        out.push('[');
+        key!("hidden");
         for (i, h) in ev.hidden.iter().enumerate() {
-            out.push_str(if i > 0 { ",{\"code\":" } else { "{\"code\":" });
+            lit(out, if i > 0 { ",{\"code\":" } else { "[{\"code\":" });
             str_value(out, &h.code);
-            out.push_str(",\"character\":");
+            lit(out, ",\"character\":");
             str_value(out, &h.character);
-            out.push_str(",\"offset\":");
-            push_u64(out, h.offset as u64);
-            out.push_str(",\"kind\":");
+            lit(out, ",\"offset\":");
+            num(out, h.offset as u64);
+            lit(out, ",\"kind\":");
             str_value(out, h.kind);
-            out.push('}');
+            out.push(b'}');
         }
-        out.push(']');
+        out.push(b']');
     }
     if let Some(n) = ev.name_candidates {
-        key(out, "nameCandidates");
-        push_u64(out, u64::from(n));
+        key!("nameCandidates");
+        num(out, u64::from(n));
     }
     if let Some(t) = &ev.typo {
-        key(out, "typo");
-        out.push_str("{\"typed\":");
+        key!("typo");
+        lit(out, "{\"typed\":");
         str_value(out, &t.typed);
         if let Some(inv) = &t.invoice {
-            out.push_str(",\"invoice\":");
+            lit(out, ",\"invoice\":");
             str_value(out, inv);
         }
-        out.push_str(",\"candidates\":");
-        push_u64(out, u64::from(t.candidates));
-        out.push('}');
+        lit(out, ",\"candidates\":");
+        num(out, u64::from(t.candidates));
+        out.push(b'}');
     }
-    out.push_str("}}\n");
+    let _ = first;
+    lit(out, "}}\n");
 }
 
-fn bool_str(b: bool) -> &'static str {
-    if b {
-        "true"
-    } else {
-        "false"
-    }
+#[inline(always)]
+fn lit(out: &mut Vec<u8>, s: &str) {
+    out.extend_from_slice(s.as_bytes());
 }
 
-fn opt_str(out: &mut String, v: Option<&str>) {
+/// `n` in decimal.
+fn num(out: &mut Vec<u8>, n: u64) {
+    let (buf, i) = digits(n, None);
+    out.extend_from_slice(buf.get(i..).unwrap_or(&[]));
+}
+
+fn opt_str(out: &mut Vec<u8>, v: Option<&str>) {
     match v {
         Some(v) => str_value(out, v),
-        None => out.push_str("null"),
+        None => lit(out, "null"),
     }
 }
 
 /// `v` as a JSON string, quotes included.
-fn str_value(out: &mut String, v: &str) {
-    out.push('"');
-    let start = out.len();
-    out.push_str(v);
-    escape_tail(out, start);
-    out.push('"');
+fn str_value(out: &mut Vec<u8>, v: &str) {
+    out.push(b'"');
+    escaped(out, v.as_bytes());
+    out.push(b'"');
 }
 
-/// The offset of the first byte of `t` that JSON escapes (a control character, `"` or
-/// `\\`). Eight bytes at a time: a word with none of them is skipped with a few
-/// arithmetic operations (the "has a zero byte" / "has a byte below n" tests).
-fn first_to_escape(t: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+/// A reason inside a JSON string: the pieces of the result are escaped, the rest (fixed
+/// text, digits) cannot need it.
+struct JsonText<'a>(&'a mut Vec<u8>);
+
+impl ReasonOut for JsonText<'_> {
+    fn fixed(&mut self, s: &'static str) {
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn text(&mut self, s: &str) {
+        escaped(self.0, s.as_bytes());
+    }
+    fn ascii(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// With [`HIGH`]: the high bit of every byte of `x` equal to `b`, and perhaps of some bytes
+/// above such a byte (a borrow carries upwards): the lowest bit set always marks a byte
+/// equal to `b`, and none is set when no byte is. (The masks of several bytes are joined
+/// before the one `& HIGH`.)
+fn eq(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    y.wrapping_sub(ONES) & !y
+}
+
+/// The bytes of `x` that JSON escapes: control characters, `"` and `\\` (as [`eq`]: the
+/// lowest bit set is exact).
+fn json_special(x: u64) -> u64 {
+    ((x.wrapping_sub(ONES * 0x20) & !x) | eq(x, b'"') | eq(x, b'\\')) & HIGH
+}
+
+/// The bytes of `x` that make a CSV field quoted: the comma, `"`, CR and LF.
+fn csv_special(x: u64) -> u64 {
+    (eq(x, b',') | eq(x, b'"') | eq(x, b'\n') | eq(x, b'\r')) & HIGH
+}
+
+/// The offset of the first byte of `t` that `special` marks, looked for eight bytes at a
+/// time, sixteen per step: a string shorter than eight bytes is padded with `A` (which
+/// neither writer treats specially); a longer one ends with its last eight bytes, those
+/// already looked at masked off (they hold no marked byte, so no borrow comes from them).
+fn first_special(t: &[u8], special: impl Fn(u64) -> u64) -> Option<usize> {
+    let found = |at: usize, m: u64| at + (m.trailing_zeros() / 8) as usize;
+    let word = |at: usize| {
+        t.get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let n = t.len();
+    if n < 8 {
+        let mut w = [b'A'; 8];
+        for (d, s) in w.iter_mut().zip(t) {
+            *d = *s;
+        }
+        let m = special(u64::from_le_bytes(w));
+        return (m != 0).then(|| found(0, m));
+    }
     let mut at = 0;
-    for c in t.chunks_exact(8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let x = u64::from_le_bytes(w);
-        let below_space = x.wrapping_sub(ONES * 0x20) & !x;
-        let q = x ^ (ONES * u64::from(b'"'));
-        let quote = q.wrapping_sub(ONES) & !q;
-        let b = x ^ (ONES * u64::from(b'\\'));
-        let backslash = b.wrapping_sub(ONES) & !b;
-        if (below_space | quote | backslash) & HIGH != 0 {
-            break;
+    while at + 16 <= n {
+        let (a, b) = (special(word(at)), special(word(at + 8)));
+        if a | b != 0 {
+            return Some(if a != 0 {
+                found(at, a)
+            } else {
+                found(at + 8, b)
+            });
+        }
+        at += 16;
+    }
+    if at + 8 <= n {
+        let m = special(word(at));
+        if m != 0 {
+            return Some(found(at, m));
         }
         at += 8;
     }
-    // The word that may hold one (a false alarm only when it holds none) and the tail.
-    t.get(at..)?
-        .iter()
-        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-        .map(|i| at + i)
+    if at == n {
+        return None;
+    }
+    // 1 to 7 bytes left: the last word, without the bytes already looked at.
+    let m = special(word(n - 8)) & (!0u64 << (8 * (8 - (n - at))));
+    (m != 0).then(|| found(n - 8, m))
 }
 
-/// Escapes `out[start..]` in place as serde_json does: `"` and `\\` with a backslash,
-/// the control characters U+0000–U+001F as `\\b`, `\\t`, `\\n`, `\\f`, `\\r` or `\\u00xx`
-/// (lower-case hex); everything else as it is. The common case, nothing to escape, is one
-/// scan of the bytes.
-fn escape_tail(out: &mut String, start: usize) {
-    let needs = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
-    let Some(first) = out.as_bytes().get(start..).and_then(first_to_escape) else {
-        return;
-    };
-    let tail = out.split_off(start + first);
+/// Appends `v` escaped as serde_json escapes a string: `"` and `\\` with a backslash,
+/// the control characters U+0000–U+001F as `\\b`, `\\t`, `\\n`, `\\f`, `\\r` or
+/// `\\u00xx` (lower-case hex); everything else as it is. The common case, nothing to
+/// escape, is one scan and one copy.
+fn escaped(out: &mut Vec<u8>, v: &[u8]) {
+    match first_special(v, json_special) {
+        None => out.extend_from_slice(v),
+        Some(first) => escape_from(out, v, first),
+    }
+}
+
+#[cold]
+fn escape_from(out: &mut Vec<u8>, v: &[u8], first: usize) {
+    out.extend_from_slice(v.get(..first).unwrap_or(&[]));
+    let tail = v.get(first..).unwrap_or(&[]);
     let mut run = 0;
-    let bytes = tail.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if !needs(b) {
+    for (i, &b) in tail.iter().enumerate() {
+        if !(b < 0x20 || b == b'"' || b == b'\\') {
             continue;
         }
-        // Runs end at an ASCII byte, so they are whole characters.
-        out.push_str(tail.get(run..i).unwrap_or(""));
+        out.extend_from_slice(tail.get(run..i).unwrap_or(&[]));
         run = i + 1;
         match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            0x08 => out.push_str("\\b"),
-            0x0c => out.push_str("\\f"),
+            b'"' => lit(out, "\\\""),
+            b'\\' => lit(out, "\\\\"),
+            b'\n' => lit(out, "\\n"),
+            b'\r' => lit(out, "\\r"),
+            b'\t' => lit(out, "\\t"),
+            0x08 => lit(out, "\\b"),
+            0x0c => lit(out, "\\f"),
             _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 15)]));
+                lit(out, "\\u00");
+                out.push(HEX[usize::from(b >> 4)]);
+                out.push(HEX[usize::from(b & 15)]);
             }
         }
     }
-    out.push_str(tail.get(run..).unwrap_or(""));
+    out.extend_from_slice(tail.get(run..).unwrap_or(&[]));
 }
 
 /// CSV columns written by [`CsvWriter`].
@@ -297,15 +401,161 @@ pub const CSV_COLUMNS: &[&str] = &[
 /// written `CODE@start-end` and names `role:OBSERVED`, several joined by `; `.
 pub struct CsvWriter<W: Write> {
     w: W,
-    row: String,
-    /// A field assembled before it is quoted (codes, names, reasons).
-    scratch: String,
+    row: Vec<u8>,
     header_written: bool,
 }
 
-/// A CSV field, quoted when it must be (as [`write_field`] with a comma).
-fn field(row: &mut String, v: &str) {
-    write_field(row, v, ',');
+/// How a CSV field is written.
+enum Quoting {
+    /// As it is.
+    No,
+    /// Between quotes.
+    Quoted,
+    /// Between quotes, its quotes doubled.
+    Doubled,
+}
+
+/// How `v` is written as a CSV field (as [`super::csv::write_field`] with a comma): quoted
+/// when it holds a comma, a quote or a line break, or starts or ends with a space.
+fn quoting(v: &[u8]) -> Quoting {
+    match first_special(v, csv_special) {
+        Some(at) if v.get(at..).is_some_and(|rest| rest.contains(&b'"')) => Quoting::Doubled,
+        Some(_) => Quoting::Quoted,
+        None if v.first() == Some(&b' ') || v.last() == Some(&b' ') => Quoting::Quoted,
+        None => Quoting::No,
+    }
+}
+
+/// A CSV field, quoted when it must be.
+fn field(row: &mut Vec<u8>, v: &str) {
+    let v = v.as_bytes();
+    match quoting(v) {
+        Quoting::No => row.extend_from_slice(v),
+        Quoting::Quoted => {
+            row.push(b'"');
+            row.extend_from_slice(v);
+            row.push(b'"');
+        }
+        Quoting::Doubled => doubled(row, v),
+    }
+}
+
+/// `v` quoted, its quotes doubled.
+fn doubled(row: &mut Vec<u8>, v: &[u8]) {
+    row.push(b'"');
+    for (i, part) in v.split(|&b| b == b'"').enumerate() {
+        if i > 0 {
+            row.extend_from_slice(b"\"\"");
+        }
+        row.extend_from_slice(part);
+    }
+    row.push(b'"');
+}
+
+/// Writes a field assembled from pieces (codes, names, reasons) in place with `write`, then
+/// quotes it when it must be (see [`quoting`]). When `likely` says it is usually quoted (the
+/// English reason: most amounts have a thousands comma), its opening quote is written first
+/// and taken out when not needed; otherwise it is put in when needed: either way the common
+/// case moves no bytes.
+fn assembled(row: &mut Vec<u8>, likely: bool, write: impl FnOnce(&mut Vec<u8>)) {
+    let start = row.len();
+    if likely {
+        row.push(b'"');
+    }
+    let body = row.len();
+    write(row);
+    match quoting(row.get(body..).unwrap_or(&[])) {
+        Quoting::No => {
+            if likely {
+                row.remove(start);
+            }
+        }
+        Quoting::Quoted => {
+            if !likely {
+                row.insert(start, b'"');
+            }
+            row.push(b'"');
+        }
+        Quoting::Doubled => {
+            let v = row.split_off(body);
+            row.truncate(start);
+            doubled(row, &v);
+        }
+    }
+}
+
+/// Appends `r` as one CSV row of [`CSV_COLUMNS`], CRLF included, to `out`: the bytes
+/// [`CsvWriter::write`] writes (after its header row, `CSV_COLUMNS` joined by commas and a
+/// CRLF). Fields are written straight into `out` (numbers and reasons without
+/// `core::fmt`) and looked at eight bytes at a time for what makes them quoted; only a
+/// field with a quote in it is copied twice. Writers that gather many rows in one buffer
+/// avoid a copy per row. What is appended is UTF-8.
+pub fn push_csv_row(out: &mut Vec<u8>, r: &LineResult) {
+    let ev = &r.evidence;
+    num(out, r.line);
+    out.push(b',');
+    lit(out, r.status.as_str()); // never quoted
+    out.push(b',');
+    field(out, r.invoice.as_deref().unwrap_or(""));
+    out.push(b',');
+    field(out, r.suggestion.as_deref().unwrap_or(""));
+    out.push(b',');
+    num(out, r.amount);
+    for v in [ev.amount_due, ev.paid_after, ev.outstanding] {
+        out.push(b',');
+        if let Some(v) = v {
+            num(out, v);
+        }
+    }
+    out.push(b',');
+    assembled(out, false, |out| {
+        for (i, c) in ev.codes.iter().enumerate() {
+            if i > 0 {
+                lit(out, "; ");
+            }
+            lit(out, &c.code);
+            out.push(b'@');
+            num(out, c.span.0 as u64);
+            out.push(b'-');
+            num(out, c.span.1 as u64);
+        }
+    });
+    out.push(b',');
+    assembled(out, false, |out| {
+        for (i, n) in ev.names.iter().enumerate() {
+            if i > 0 {
+                lit(out, "; ");
+            }
+            match n.role {
+                NameRole::Payer => lit(out, "payer:"),
+                NameRole::Beneficiary => lit(out, "beneficiary:"),
+            }
+            lit(out, &n.observed);
+        }
+    });
+    out.push(b',');
+    field(out, r.reference.as_deref().unwrap_or(""));
+    out.push(b',');
+    field(out, r.date.as_deref().unwrap_or(""));
+    out.push(b',');
+    field(out, &r.content);
+    out.push(b',');
+    assembled(out, true, |out| {
+        Reason {
+            result: r,
+            vi: false,
+        }
+        .push_to(out)
+    });
+    out.push(b',');
+    assembled(out, false, |out| {
+        Reason {
+            result: r,
+            vi: true,
+        }
+        .push_to(out)
+    });
+    lit(out, "\r\n");
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -313,8 +563,7 @@ impl<W: Write> CsvWriter<W> {
     pub fn new(w: W) -> CsvWriter<W> {
         CsvWriter {
             w,
-            row: String::with_capacity(1024),
-            scratch: String::with_capacity(256),
+            row: Vec::with_capacity(1024),
             header_written: false,
         }
     }
@@ -328,69 +577,12 @@ impl<W: Write> CsvWriter<W> {
         Ok(())
     }
 
-    /// Writes one result. Fields are written straight into one reused row (numbers and
-    /// reasons without `core::fmt`); only a field that needs quoting is copied twice.
+    /// Writes one result (see [`push_csv_row`]).
     pub fn write(&mut self, r: &LineResult) -> io::Result<()> {
         self.header()?;
-        let ev = &r.evidence;
-        let row = &mut self.row;
-        let scratch = &mut self.scratch;
-        row.clear();
-        push_u64(row, r.line);
-        row.push(',');
-        field(row, r.status.as_str());
-        row.push(',');
-        field(row, r.invoice.as_deref().unwrap_or(""));
-        row.push(',');
-        field(row, r.suggestion.as_deref().unwrap_or(""));
-        row.push(',');
-        push_u64(row, r.amount);
-        for v in [ev.amount_due, ev.paid_after, ev.outstanding] {
-            row.push(',');
-            if let Some(v) = v {
-                push_u64(row, v);
-            }
-        }
-        row.push(',');
-        scratch.clear();
-        for (i, c) in ev.codes.iter().enumerate() {
-            if i > 0 {
-                scratch.push_str("; ");
-            }
-            scratch.push_str(&c.code);
-            scratch.push('@');
-            push_u64(scratch, c.span.0 as u64);
-            scratch.push('-');
-            push_u64(scratch, c.span.1 as u64);
-        }
-        field(row, scratch);
-        row.push(',');
-        scratch.clear();
-        for (i, n) in ev.names.iter().enumerate() {
-            if i > 0 {
-                scratch.push_str("; ");
-            }
-            scratch.push_str(match n.role {
-                NameRole::Payer => "payer:",
-                NameRole::Beneficiary => "beneficiary:",
-            });
-            scratch.push_str(&n.observed);
-        }
-        field(row, scratch);
-        row.push(',');
-        field(row, r.reference.as_deref().unwrap_or(""));
-        row.push(',');
-        field(row, r.date.as_deref().unwrap_or(""));
-        row.push(',');
-        field(row, &r.content);
-        for vi in [false, true] {
-            row.push(',');
-            scratch.clear();
-            Reason { result: r, vi }.push_to(scratch);
-            field(row, scratch);
-        }
-        row.push_str("\r\n");
-        self.w.write_all(row.as_bytes())
+        self.row.clear();
+        push_csv_row(&mut self.row, r);
+        self.w.write_all(&self.row)
     }
 
     /// Writes the header if no row was written, flushes, and returns the inner writer.
@@ -398,5 +590,47 @@ impl<W: Write> CsvWriter<W> {
         self.header()?;
         self.w.flush()?;
         Ok(self.w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let byte = prop_oneof![
+            4 => b'a'..=b'z',
+            1 => Just(b'"'),
+            1 => Just(b'\\'),
+            1 => Just(b','),
+            1 => 0u8..0x20,
+            1 => 0x80u8..=0xff,
+            1 => any::<u8>(),
+        ];
+        prop_oneof![
+            proptest::collection::vec(byte, 0..40),
+            proptest::collection::vec(b'a'..=b'z', 0..40)
+                .prop_flat_map(|v| {
+                    let n = v.len();
+                    (Just(v), 0..n.max(1), any::<u8>())
+                })
+                .prop_map(|(mut v, at, b)| {
+                    if let Some(x) = v.get_mut(at) {
+                        *x = b;
+                    }
+                    v
+                }),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_word_scan_finds_the_first_byte_a_byte_scan_finds(v in bytes()) {
+            let json = v.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\');
+            let csv = v.iter().position(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+            proptest::prop_assert_eq!(first_special(&v, json_special), json);
+            proptest::prop_assert_eq!(first_special(&v, csv_special), csv);
+        }
     }
 }
