@@ -569,7 +569,7 @@ fn statement_record(
     direction_field: &str,
     content: String,
     reference: Option<String>,
-    date: Option<(String, String)>,
+    date: Option<(&str, String)>,
     counter_name: Option<String>,
     account: Option<String>,
     gateway: Option<String>,
@@ -654,14 +654,17 @@ const STATEMENT_MONEY: &[usize] = &[S_AMOUNT, S_CREDIT, S_DEBIT, S_DIRECTION];
 const INVOICE_MONEY: &[usize] = &[I_CODE, I_AMOUNT];
 
 impl<R: Read> CsvStatement<R> {
-    fn header(&self, f: usize) -> String {
+    /// The header of field `f`'s column (its name when it has none), borrowed: a line's
+    /// findings name it, and most lines have none (issue 23: a copy of it was made for
+    /// every line).
+    fn header(&self, f: usize) -> &str {
         self.cols
             .get(f)
             .copied()
             .flatten()
             .and_then(|c| self.headers.get(c))
-            .cloned()
-            .unwrap_or_else(|| STATEMENT_FIELDS.get(f).copied().unwrap_or("?").to_string())
+            .map(String::as_str)
+            .unwrap_or_else(|| STATEMENT_FIELDS.get(f).copied().unwrap_or("?"))
     }
 
     fn get(&self, f: usize) -> Option<&str> {
@@ -770,7 +773,7 @@ impl<R: Read> CsvStatement<R> {
             };
             let field = self.header(f);
             if negative {
-                direction_field = field.clone();
+                direction_field = field;
             }
             match parse_amount(value, &field) {
                 Ok(a) => Some((negative, a)),
@@ -1060,7 +1063,7 @@ fn json_record(t: JsonTxn, line: u64) -> Result<StatementRecord, RecordError> {
     ])
     .and_then(|(v, field)| {
         v.into_text()
-            .map(|d| (field.to_string(), d.trim().to_string()))
+            .map(|d| (field, d.trim().to_string()))
     });
     let counter = text(vec![
         (t.counter_account_name, "counterAccountName"),
