@@ -39,14 +39,23 @@ pub struct CsvRecord {
     /// 1-based physical line where the record starts.
     pub line: u64,
     text: String,
+    /// Where each field ends in `text`.
     ends: Vec<usize>,
+    /// Where each field starts in `text` when the record was read by slices (`text` is then
+    /// the line as it is, with an unquoted copy after it of each field that held `""`);
+    /// empty when each field starts where the one before it ends.
+    starts: Vec<usize>,
 }
 
 impl CsvRecord {
     /// Field `i` (0-based), or `None` when the record has fewer fields.
     pub fn field(&self, i: usize) -> Option<&str> {
         let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
+        let start = match self.starts.get(i) {
+            Some(s) => *s,
+            None if i == 0 => 0,
+            None => *self.ends.get(i - 1)?,
+        };
         self.text.get(start..end)
     }
 
@@ -479,32 +488,55 @@ impl<R: Read> CsvReader<R> {
         let Ok(line) = simdutf8::basic::from_utf8(bytes) else {
             return Fast::General;
         };
+        // The line is copied whole, and each field is a slice of it (issue 23: a copy per
+        // field was more work than the copying itself).
         rec.text.clear();
+        rec.text.push_str(line);
         rec.ends.clear();
+        rec.starts.clear();
         let mut i = 0;
         let mut last_quoted;
         loop {
             if bytes.get(i) == Some(&b'"') {
-                // A quoted field: to its closing quote, `""` for one quote.
+                // A quoted field: to its closing quote, `""` for one quote (the field is
+                // then unquoted into a copy after the line).
                 let mut j = i + 1;
+                let mut copy: Option<usize> = None;
                 loop {
                     let Some(k) = bytes.get(j..).and_then(|b| memchr::memchr(b'"', b)) else {
                         // Open at the line end: a field over several lines, or a stray quote.
                         return Fast::General;
                     };
-                    let Some(part) = line.get(j..j + k) else {
-                        return Fast::General;
-                    };
-                    rec.text.push_str(part);
+                    let doubled = bytes.get(j + k + 1) == Some(&b'"');
+                    // (Only the first quote found can start the copy: any later one was
+                    // found after a `""`.)
+                    if doubled && copy.is_none() {
+                        copy = Some(rec.text.len());
+                    }
+                    if copy.is_some() {
+                        let Some(part) = line.get(j..j + k) else {
+                            return Fast::General;
+                        };
+                        rec.text.push_str(part);
+                    }
                     j += k + 1;
-                    if bytes.get(j) == Some(&b'"') {
+                    if doubled {
                         rec.text.push('"');
                         j += 1;
                     } else {
                         break;
                     }
                 }
-                rec.ends.push(rec.text.len());
+                match copy {
+                    Some(start) => {
+                        rec.starts.push(start);
+                        rec.ends.push(rec.text.len());
+                    }
+                    None => {
+                        rec.starts.push(i + 1);
+                        rec.ends.push(j - 1);
+                    }
+                }
                 last_quoted = true;
                 match bytes.get(j) {
                     None => break,
@@ -515,11 +547,8 @@ impl<R: Read> CsvReader<R> {
             } else {
                 let tail = bytes.get(i..).unwrap_or(&[]);
                 let end = memchr::memchr(delim, tail).map(|k| i + k);
-                let Some(part) = line.get(i..end.unwrap_or(len)) else {
-                    return Fast::General;
-                };
-                rec.text.push_str(part);
-                rec.ends.push(rec.text.len());
+                rec.starts.push(i);
+                rec.ends.push(end.unwrap_or(len));
                 last_quoted = false;
                 match end {
                     Some(e) => i = e + 1,
@@ -553,6 +582,7 @@ impl<R: Read> CsvReader<R> {
             rec.line = start_line;
             rec.text.clear();
             rec.ends.clear();
+            rec.starts.clear();
             self.raw.clear();
             let mut state = State::FieldStart;
             let mut error: Option<Finding> = None;

@@ -867,23 +867,28 @@ impl<R: Read> TotalsFilter<R> {
 fn may_be_total(line: &[u8], delimiter: u8) -> bool {
     use super::header::TOTAL_WORDS;
     let mut start = 0;
-    for end in memchr::memchr_iter(delimiter, line).chain([line.len()]) {
-        let piece = &line[start..end];
-        start = end + 1;
+    loop {
+        let rest = line.get(start..).unwrap_or(&[]);
+        let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
+        let piece = rest.get(..len).unwrap_or(&[]);
         // Most pieces start with a digit or a letter no totals word starts with: decided
         // here, without a call (issue 23).
-        match piece.first() {
-            None => continue,
-            Some(&b) if b.is_ascii_alphanumeric() && TOTAL_FIRSTS[usize::from(b.to_ascii_uppercase())] == 0 => {
-                continue
+        let may = match piece.first() {
+            None => false,
+            Some(&b) if b.is_ascii_alphanumeric() => {
+                TOTAL_FIRSTS[usize::from(b.to_ascii_uppercase())] != 0
+                    && word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS)
             }
-            Some(_) => {}
-        }
-        if word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS) {
+            Some(_) => word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS),
+        };
+        if may {
             return true;
         }
+        if len == rest.len() {
+            return false;
+        }
+        start += len + 1;
     }
-    false
 }
 
 /// For each upper-case ASCII letter, the words of `words` it starts (bit i: `words[i]`).
