@@ -729,6 +729,11 @@ struct TotalsFilter<R> {
     ready: usize,
     end: usize,
     eof: bool,
+    /// Of the line being scanned (read up to where the input has been read): whether it
+    /// has held an odd number of quotes, and whether a piece of it (see [`may_be_total`])
+    /// may start a totals word by its first bytes ([`piece_cannot_start`]).
+    odd: bool,
+    maybe: bool,
 }
 
 /// Bytes read from the input at a time.
@@ -756,6 +761,8 @@ impl<R: Read> TotalsFilter<R> {
             ready: 0,
             end: 0,
             eof: false,
+            odd: false,
+            maybe: false,
         }
     }
 
@@ -791,14 +798,38 @@ impl<R: Read> TotalsFilter<R> {
     fn filter_lines(&mut self, from: usize) {
         let (mut read, mut write) = (self.ready, self.ready);
         let mut scan = from;
+        let delimiter = self.delimiter;
         loop {
-            let end = match memchr::memchr(b'\n', &self.buf[scan..self.end]) {
-                Some(i) => scan + i + 1,
+            // The line's end, its quotes and the first bytes of its pieces, in one search
+            // for the three bytes (issue 23: the line end, the quotes and the pieces were
+            // three searches over the line).
+            let found = loop {
+                let Some(i) = memchr::memchr3(b'\n', b'"', delimiter, &self.buf[scan..self.end])
+                else {
+                    break None;
+                };
+                let at = scan + i;
+                scan = at + 1;
+                match self.buf[at] {
+                    b'\n' => break Some(scan),
+                    b'"' => self.odd = !self.odd,
+                    _ => {
+                        if !self.maybe
+                            && !piece_cannot_start(&self.buf[scan..self.end], delimiter)
+                        {
+                            self.maybe = true;
+                        }
+                    }
+                }
+            };
+            let end = match found {
+                Some(end) => end,
                 None if self.eof && read < self.end => self.end,
                 None => break,
             };
             scan = end;
             let keep = self.keep_line(read, end);
+            (self.odd, self.maybe) = (false, false);
             if keep {
                 // Lines move only once one before them in the block was emptied.
                 if write != read {
@@ -826,17 +857,19 @@ impl<R: Read> TotalsFilter<R> {
         self.line += 1;
         let text = &self.buf[start..end];
         let starts_outside = !self.quoted;
-        // A plain count (the compiler makes it a vector loop): cheaper on a line than
-        // memchr's counting, which is made for long texts.
-        if text.iter().filter(|&&b| b == b'"').count() % 2 == 1 {
+        if self.odd {
             self.quoted = !self.quoted;
         }
         if at < self.header {
             return !starts_outside;
         }
+        // Every piece that cannot start a totals word by its first bytes: no piece can
+        // (what may_be_total would find, without a second look at the line).
+        let maybe = self.maybe || !piece_cannot_start(text, self.delimiter);
         if at == self.header
             || !starts_outside
             || self.quoted
+            || !maybe
             || !may_be_total(text, self.delimiter)
         {
             return true;
@@ -871,23 +904,33 @@ fn may_be_total(line: &[u8], delimiter: u8) -> bool {
         let rest = line.get(start..).unwrap_or(&[]);
         let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
         let piece = rest.get(..len).unwrap_or(&[]);
-        // Most pieces start with a digit or a letter no totals word starts with: decided
-        // here, without a call (issue 23).
-        let may = match piece.first() {
-            None => false,
-            Some(&b) if b.is_ascii_alphanumeric() => {
-                TOTAL_FIRSTS[usize::from(b.to_ascii_uppercase())] != 0
-                    && word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS)
-            }
-            Some(_) => word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS),
-        };
-        if may {
+        // Most pieces are decided by their first bytes, without a call (issue 23).
+        let cannot = piece.is_empty() || piece_cannot_start(rest, delimiter);
+        if !cannot && word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS) {
             return true;
         }
         if len == rest.len() {
             return false;
         }
         start += len + 1;
+    }
+}
+
+/// Whether the piece at the start of `rest` (up to the next `delimiter`) surely cannot start
+/// a totals word ([`word_may_start`] is false for it), told by its first bytes: it is empty
+/// (a delimiter or a line end follows at once), or its first letter or digit, at its start
+/// or after one quote, starts no totals word. `false` when unsure (`rest` ends too soon).
+#[inline]
+fn piece_cannot_start(rest: &[u8], delimiter: u8) -> bool {
+    let b = match rest {
+        [b'"', b, ..] => *b,
+        [b, ..] => *b,
+        [] => return false,
+    };
+    if b.is_ascii_alphanumeric() {
+        TOTAL_FIRSTS[usize::from(b.to_ascii_uppercase())] == 0
+    } else {
+        b == delimiter || b == b'\n' || b == b'\r'
     }
 }
 
