@@ -916,35 +916,68 @@ fn may_be_total(line: &[u8], delimiter: u8) -> bool {
     }
 }
 
-/// Whether the piece at the start of `rest` (up to the next `delimiter`) surely cannot start
-/// a totals word ([`word_may_start`] is false for it), told by its first bytes: it is empty
-/// (a delimiter or a line end follows at once), or its first letter or digit, at its start
-/// or after one quote, starts no totals word. `false` when unsure (`rest` ends too soon).
+/// Whether the piece at the start of `rest` (up to the next `delimiter` or `\n`) surely cannot start
+/// a totals word ([`word_may_start`] is false for it), told by its first characters: it is
+/// empty (a delimiter or a line end follows at once, after one quote at most), or its first
+/// one or two characters, letters or digits at its start or after one quote, start no
+/// totals word (`Trần`, `CHUYEN`, `Đặng`). `false` when unsure: another character comes
+/// first (a space, punctuation), or `rest` ends too soon.
 #[inline]
 fn piece_cannot_start(rest: &[u8], delimiter: u8) -> bool {
-    let b = match rest {
-        [b'"', b, ..] => *b,
-        [b, ..] => *b,
-        [] => return false,
-    };
-    if b.is_ascii_alphanumeric() {
-        TOTAL_FIRSTS[usize::from(b.to_ascii_uppercase())] == 0
-    } else {
-        b == delimiter || b == b'\n' || b == b'\r'
+    let mut at = usize::from(rest.first() == Some(&b'"'));
+    let mut alive = u32::MAX;
+    for k in 0..2 {
+        let (len, key) = match rest.get(at) {
+            None => return false,
+            Some(&b) if b.is_ascii_alphanumeric() => (1, b.to_ascii_uppercase()),
+            // Empty: the line ends (a piece holds `\n` only at the line's end), or the
+            // next piece starts.
+            Some(&b)
+                if k == 0
+                    && (b == delimiter
+                        || b == b'\n'
+                        || (b == b'\r' && rest.get(at + 1) == Some(&b'\n'))) =>
+            {
+                return true
+            }
+            Some(&b) if b.is_ascii() => return false,
+            Some(_) => match char_key(rest, at) {
+                Some((len, key)) if key != 0 => (len, key),
+                _ => return false,
+            },
+        };
+        let table = if k == 0 { &TOTAL_FIRSTS } else { &TOTAL_SECONDS };
+        alive &= table[usize::from(key & 0x7F)];
+        if alive == 0 {
+            return true;
+        }
+        at += len;
     }
+    false
 }
 
 /// For each upper-case ASCII letter, the words of `words` it starts (bit i: `words[i]`).
 const fn first_letters(words: &[&str]) -> [u32; 128] {
+    letters_at(words, 0)
+}
+
+/// For each upper-case ASCII letter, the words of `words` that have it at byte `k`.
+const fn letters_at(words: &[&str], k: usize) -> [u32; 128] {
     let mut m = [0u32; 128];
     let mut i = 0;
     while i < words.len() {
-        let first = words[i].as_bytes()[0] as usize;
-        m[first] |= 1 << i;
+        let w = words[i].as_bytes();
+        // A word shorter than three letters would be whole within the two letters that
+        // piece_cannot_start reads.
+        assert!(w.len() >= 3);
+        m[w[k] as usize] |= 1 << i;
         i += 1;
     }
     m
 }
+
+/// The totals words by their second letter (see [`letters_at`]).
+const TOTAL_SECONDS: [u32; 128] = letters_at(&super::header::TOTAL_WORDS, 1);
 
 /// [`first_letters`] of the totals words (one bit each in a `u32`).
 const _: () = assert!(super::header::TOTAL_WORDS.len() <= 32);
@@ -1504,8 +1537,8 @@ fn xls_rows(bytes: Vec<u8>) -> Result<(String, Vec<Vec<String>>), RecordError> {
 mod total_word_tests {
     use super::super::header::{is_invoice_total_row, is_total_row, TOTAL_WORDS};
     use super::{
-        key_may_start, may_be_total, split_csv_line, word_may_start, TotalTest, TotalsFilter,
-        TOTAL_FIRSTS,
+        key_may_start, may_be_total, piece_cannot_start, split_csv_line, word_may_start,
+        TotalTest, TotalsFilter, TOTAL_FIRSTS,
     };
     use proptest::prelude::*;
     use std::io::Read;
@@ -1540,6 +1573,8 @@ mod total_word_tests {
             b','
         ));
         assert!(may_be_total("x,Tổng".as_bytes(), b','));
+        // A lone CR is no line end: the piece after it is read.
+        assert!(may_be_total(b"x,\rTotal,1\n", b','));
     }
 
     /// A cell of a generated line: a totals word in one of its written forms, or other text.
@@ -1643,6 +1678,21 @@ mod total_word_tests {
             assert_eq!(key_may_start(piece.as_bytes(), &TOTAL_WORDS), want, "{piece}");
         }
         // Bytes that are not UTF-8 are read as a lossy conversion reads them.
+        for (rest, cannot) in [
+            ("Trần,", true),
+            ("\"CHUYEN TIEN", true),
+            ("Đặng", true),
+            (",x", true),
+            ("\",", true),
+            ("Phạm", false),
+            ("Dư", false),
+            ("T", false),
+            (" Tong", false),
+            ("\rTotal", false),
+            ("\r\n", true),
+        ] {
+            assert_eq!(piece_cannot_start(rest.as_bytes(), b','), cannot, "{rest}");
+        }
         for piece in [&b"S\xC3"[..], b"\xC3\x90u", b"T\xE1\xBB", b"\xFFTong"] {
             assert_eq!(
                 word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS),
@@ -1665,6 +1715,19 @@ mod total_word_tests {
                 key_may_start(b, &TOTAL_WORDS),
                 "{:?}", piece
             );
+        }
+
+        #[test]
+        fn a_piece_told_by_its_first_letters_is_no_start(
+            text in "\"?([ .,\r\na-zA-Z0-9\u{80}-\u{7FF}\u{1E00}-\u{1EFF}]|Ph|Dư|Đu|Tổ|Co|Su|Ph\u{1EA1}|Đ\u{300}){0,6}",
+            cut in 0usize..3,
+        ) {
+            let b = text.as_bytes();
+            let b = &b[..b.len().saturating_sub(cut)];
+            let piece = b.split(|&c| c == b',' || c == b'\n').next().unwrap_or(&[]);
+            if piece_cannot_start(b, b',') {
+                prop_assert!(!word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS), "{:?}", text);
+            }
         }
 
         #[test]
