@@ -702,7 +702,7 @@ impl<R: Read> CsvStatement<R> {
         };
         let direction = match self
             .get(S_DIRECTION)
-            .map(|d| parse_direction(d, &self.header(S_DIRECTION)))
+            .map(|d| parse_direction(d, self.header(S_DIRECTION)))
         {
             Some(Ok(d)) => d,
             Some(Err(f)) => {
@@ -724,25 +724,25 @@ impl<R: Read> CsvStatement<R> {
             .filter(|s| !s.is_empty() && !is_zero(s));
         if let (Some(c), Some(d)) = (credit, debit) {
             findings.push(conflict(
-                &self.header(S_CREDIT),
+                self.header(S_CREDIT),
                 c,
-                &self.header(S_DEBIT),
+                self.header(S_DEBIT),
                 d,
             ));
         }
         if let (Some(Direction::Out), Some(c)) = (direction, credit) {
             let d = self.get(S_DIRECTION).unwrap_or("");
             findings.push(conflict(
-                &self.header(S_DIRECTION),
+                self.header(S_DIRECTION),
                 d,
-                &self.header(S_CREDIT),
+                self.header(S_CREDIT),
                 c,
             ));
         }
         let amount = if self.cols.get(S_AMOUNT).copied().flatten().is_some() {
             let field = self.header(S_AMOUNT);
             let raw = self.get(S_AMOUNT).unwrap_or("");
-            match parse_signed_amount(raw, &field) {
+            match parse_signed_amount(raw, field) {
                 Ok((negative, a)) => {
                     // An amount column with credit/debit columns too: they must agree
                     // with it; a debit makes the line outgoing.
@@ -752,7 +752,7 @@ impl<R: Read> CsvStatement<R> {
                         let agrees =
                             parse_amount(v, "").is_ok_and(|b| b == a && (!negative || out));
                         if !agrees {
-                            findings.push(conflict(&field, raw, &self.header(f), v));
+                            findings.push(conflict(field, raw, self.header(f), v));
                         } else if out {
                             negative = true;
                             direction_field = self.header(f);
@@ -775,7 +775,7 @@ impl<R: Read> CsvStatement<R> {
             if negative {
                 direction_field = field;
             }
-            match parse_amount(value, &field) {
+            match parse_amount(value, field) {
                 Ok(a) => Some((negative, a)),
                 Err(f) => {
                     findings.push(f);
@@ -789,7 +789,7 @@ impl<R: Read> CsvStatement<R> {
             line,
             amount,
             direction,
-            &direction_field,
+            direction_field,
             content,
             non_empty(self.get(S_REFERENCE)),
             date,
@@ -1061,10 +1061,7 @@ fn json_record(t: JsonTxn, line: u64) -> Result<StatementRecord, RecordError> {
         (t.when, "when"),
         (t.date, "date"),
     ])
-    .and_then(|(v, field)| {
-        v.into_text()
-            .map(|d| (field, d.trim().to_string()))
-    });
+    .and_then(|(v, field)| v.into_text().map(|d| (field, d.trim().to_string())));
     let counter = text(vec![
         (t.counter_account_name, "counterAccountName"),
         (t.counter_account_name_snake, "counter_account_name"),

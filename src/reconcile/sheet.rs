@@ -814,8 +814,7 @@ impl<R: Read> TotalsFilter<R> {
                     b'\n' => break Some(scan),
                     b'"' => self.odd = !self.odd,
                     _ => {
-                        if !self.maybe
-                            && !piece_cannot_start(&self.buf[scan..self.end], delimiter)
+                        if !self.maybe && !piece_cannot_start(&self.buf[scan..self.end], delimiter)
                         {
                             self.maybe = true;
                         }
@@ -946,7 +945,11 @@ fn piece_cannot_start(rest: &[u8], delimiter: u8) -> bool {
                 _ => return false,
             },
         };
-        let table = if k == 0 { &TOTAL_FIRSTS } else { &TOTAL_SECONDS };
+        let table = if k == 0 {
+            &TOTAL_FIRSTS
+        } else {
+            &TOTAL_SECONDS
+        };
         alive &= table[usize::from(key & 0x7F)];
         if alive == 0 {
             return true;
@@ -1048,7 +1051,12 @@ fn word_may_start(piece: &[u8], words: &[&str], firsts: &[u32; 128]) -> bool {
 /// `None` for a character [`char_keys`] does not cover, a longer fold, or bytes that are not
 /// UTF-8.
 fn char_key(piece: &[u8], at: usize) -> Option<(usize, u8)> {
-    let cont = |i: usize| piece.get(at + i).copied().filter(|c| (0x80..0xC0).contains(c));
+    let cont = |i: usize| {
+        piece
+            .get(at + i)
+            .copied()
+            .filter(|c| (0x80..0xC0).contains(c))
+    };
     let lead = *piece.get(at)?;
     let (len, index) = match lead {
         0xC2..=0xDF => {
@@ -1056,9 +1064,7 @@ fn char_key(piece: &[u8], at: usize) -> Option<(usize, u8)> {
             (2, cp - 0x80)
         }
         0xE1 => {
-            let cp = 0x1000
-                | usize::from(cont(1)? & 0x3F) << 6
-                | usize::from(cont(2)? & 0x3F);
+            let cp = 0x1000 | usize::from(cont(1)? & 0x3F) << 6 | usize::from(cont(2)? & 0x3F);
             if !(0x1E00..0x1F00).contains(&cp) {
                 return None;
             }
@@ -1537,8 +1543,8 @@ fn xls_rows(bytes: Vec<u8>) -> Result<(String, Vec<Vec<String>>), RecordError> {
 mod total_word_tests {
     use super::super::header::{is_invoice_total_row, is_total_row, TOTAL_WORDS};
     use super::{
-        key_may_start, may_be_total, piece_cannot_start, split_csv_line, word_may_start,
-        TotalTest, TotalsFilter, TOTAL_FIRSTS,
+        key_may_start, may_be_total, piece_cannot_start, split_csv_line, word_may_start, TotalTest,
+        TotalsFilter, TOTAL_FIRSTS,
     };
     use proptest::prelude::*;
     use std::io::Read;
@@ -1675,7 +1681,11 @@ mod total_word_tests {
                 want,
                 "{piece}"
             );
-            assert_eq!(key_may_start(piece.as_bytes(), &TOTAL_WORDS), want, "{piece}");
+            assert_eq!(
+                key_may_start(piece.as_bytes(), &TOTAL_WORDS),
+                want,
+                "{piece}"
+            );
         }
         // Bytes that are not UTF-8 are read as a lossy conversion reads them.
         for (rest, cannot) in [
