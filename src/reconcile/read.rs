@@ -723,12 +723,7 @@ impl<R: Read> CsvStatement<R> {
             .map(str::trim)
             .filter(|s| !s.is_empty() && !is_zero(s));
         if let (Some(c), Some(d)) = (credit, debit) {
-            findings.push(conflict(
-                self.header(S_CREDIT),
-                c,
-                self.header(S_DEBIT),
-                d,
-            ));
+            findings.push(conflict(self.header(S_CREDIT), c, self.header(S_DEBIT), d));
         }
         if let (Some(Direction::Out), Some(c)) = (direction, credit) {
             let d = self.get(S_DIRECTION).unwrap_or("");
