@@ -494,7 +494,8 @@ pub fn gateway_zalopay(data: &[u8]) {
 /// (UTF-8, UTF-16 with BOM, other encodings refused) and as XLSX and XLS: it opens or
 /// gives a finding, never panics; every record is a line, a skipped line or an error, the
 /// lines read are all accounted for, and every skipped row lies before the header row
-/// (preamble) or after it (totals).
+/// (preamble) or after it (totals). As CSV, the CSV reader reading by slices gives what it
+/// gives byte by byte.
 pub fn statement_sheet(data: &[u8]) {
     use crate::reconcile::{open_statement, Columns, TableFormat};
     let (selector, body) = match data.split_first() {
@@ -507,6 +508,9 @@ pub fn statement_sheet(data: &[u8]) {
         _ => TableFormat::Xls,
     };
     let bank = (selector & 0x80 != 0).then_some("vcb");
+    if format == TableFormat::Csv {
+        crate::reconcile::check_reading_by_slices(body, selector);
+    }
     let Ok(mut o) = open_statement(format, Box::new(body), &Columns::new(), bank) else {
         return;
     };

@@ -39,14 +39,23 @@ pub struct CsvRecord {
     /// 1-based physical line where the record starts.
     pub line: u64,
     text: String,
+    /// Where each field ends in `text`.
     ends: Vec<usize>,
+    /// Where each field starts in `text` when the record was read by slices (`text` is then
+    /// the line as it is, with an unquoted copy after it of each field that held `""`);
+    /// empty when each field starts where the one before it ends.
+    starts: Vec<usize>,
 }
 
 impl CsvRecord {
     /// Field `i` (0-based), or `None` when the record has fewer fields.
     pub fn field(&self, i: usize) -> Option<&str> {
         let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { *self.ends.get(i - 1)? };
+        let start = match self.starts.get(i) {
+            Some(s) => *s,
+            None if i == 0 => 0,
+            None => *self.ends.get(i - 1)?,
+        };
         self.text.get(start..end)
     }
 
@@ -134,6 +143,19 @@ pub struct CsvReader<R> {
     blank: u64,
     /// Fields of the first record (the header), once read.
     expected: Option<usize>,
+    /// Whether [`CsvReader::read_line_fast`] may be used (off in tests that compare it with
+    /// the general reading).
+    fast: bool,
+}
+
+/// What [`CsvReader::read_line_fast`] did.
+enum Fast {
+    /// A record was read.
+    Record,
+    /// A blank line was skipped.
+    Blank,
+    /// The line needs the general reading (nothing was consumed).
+    General,
 }
 
 #[derive(PartialEq, Eq, Clone, Copy)]
@@ -162,6 +184,7 @@ impl<R: Read> CsvReader<R> {
             mid_line: false,
             blank: 0,
             expected: None,
+            fast: true,
         }
     }
 
@@ -375,12 +398,192 @@ impl<R: Read> CsvReader<R> {
     /// Reads the next record into `rec`. `Ok(false)` at the end of input; `Err` for a
     /// record that cannot be used (reading can go on with the next one).
     pub fn read_record(&mut self, rec: &mut CsvRecord) -> Result<bool, RecordError> {
-        self.skip_bom();
+        if !self.started {
+            self.skip_bom();
+        }
+        if self.fast {
+            loop {
+                match self.read_line_fast(rec) {
+                    Fast::Record => return Ok(true),
+                    Fast::Blank => {}
+                    Fast::General => break,
+                }
+            }
+        }
+        self.read_record_general(rec)
+    }
+
+    /// Reads more input after the bytes not yet taken, which move to the start of the
+    /// buffer; `false` when none came (end of input, error, or the buffer is full).
+    fn read_more(&mut self) -> bool {
+        if self.eof {
+            return false;
+        }
+        if self.pos > 0 {
+            self.buf.copy_within(self.pos..self.filled, 0);
+            self.filled -= self.pos;
+            self.pos = 0;
+        }
+        loop {
+            let Some(rest) = self.buf.get_mut(self.filled..) else {
+                return false;
+            };
+            if rest.is_empty() {
+                return false;
+            }
+            match self.inner.read(rest) {
+                Ok(0) => {
+                    self.eof = true;
+                    return false;
+                }
+                Ok(n) => {
+                    self.filled += n;
+                    return true;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.io_error = Some(e);
+                    self.eof = true;
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// Reads the next record when it is one whole line in the buffer, read by slices
+    /// (issue 23): the line is found with one search for its end and checked as UTF-8 once
+    /// (`simdutf8`), its fields are found with searches for the delimiter and quotes, and
+    /// copied as slices of the checked line. Anything else (a quote open at the line end,
+    /// text after a closing quote, bytes that are not UTF-8, the last line without a line
+    /// break, a line longer than the buffer) is left to [`CsvReader::read_record_general`],
+    /// with nothing consumed, so that results and errors are the same as with it alone.
+    fn read_line_fast(&mut self, rec: &mut CsvRecord) -> Fast {
+        let delim = self.delimiter;
+        if !delim.is_ascii() || matches!(delim, b'"' | b'\n' | b'\r') {
+            return Fast::General;
+        }
+        // The line and its line break.
+        let (len, brk) = loop {
+            let rest = self.rest();
+            match memchr::memchr2(b'\n', b'\r', rest) {
+                Some(i) if rest.get(i) == Some(&b'\n') => break (i, 1),
+                Some(i) => match rest.get(i + 1) {
+                    Some(b'\n') => break (i, 2),
+                    Some(_) => break (i, 1),
+                    // A `\r` last in the buffer: whether `\n` follows is not known yet.
+                    None => {
+                        if !self.read_more() {
+                            return Fast::General;
+                        }
+                    }
+                },
+                None => {
+                    if !self.read_more() {
+                        return Fast::General;
+                    }
+                }
+            }
+        };
+        let Some(bytes) = self.buf.get(self.pos..self.pos + len) else {
+            return Fast::General;
+        };
+        let Ok(line) = simdutf8::basic::from_utf8(bytes) else {
+            return Fast::General;
+        };
+        // The line is copied whole, and each field is a slice of it (issue 23: a copy per
+        // field was more work than the copying itself).
+        rec.text.clear();
+        rec.text.push_str(line);
+        rec.ends.clear();
+        rec.starts.clear();
+        let mut i = 0;
+        let mut last_quoted;
+        loop {
+            if bytes.get(i) == Some(&b'"') {
+                // A quoted field: to its closing quote, `""` for one quote (the field is
+                // then unquoted into a copy after the line).
+                let mut j = i + 1;
+                let mut copy: Option<usize> = None;
+                loop {
+                    let Some(k) = bytes.get(j..).and_then(|b| memchr::memchr(b'"', b)) else {
+                        // Open at the line end: a field over several lines, or a stray quote.
+                        return Fast::General;
+                    };
+                    let doubled = bytes.get(j + k + 1) == Some(&b'"');
+                    // (Only the first quote found can start the copy: any later one was
+                    // found after a `""`.)
+                    if doubled && copy.is_none() {
+                        copy = Some(rec.text.len());
+                    }
+                    if copy.is_some() {
+                        let Some(part) = line.get(j..j + k) else {
+                            return Fast::General;
+                        };
+                        rec.text.push_str(part);
+                    }
+                    j += k + 1;
+                    if doubled {
+                        rec.text.push('"');
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                match copy {
+                    Some(start) => {
+                        rec.starts.push(start);
+                        rec.ends.push(rec.text.len());
+                    }
+                    None => {
+                        rec.starts.push(i + 1);
+                        rec.ends.push(j - 1);
+                    }
+                }
+                last_quoted = true;
+                match bytes.get(j) {
+                    None => break,
+                    Some(&b) if b == delim => i = j + 1,
+                    // Text after the closing quote: an error the general reading words.
+                    Some(_) => return Fast::General,
+                }
+            } else {
+                let tail = bytes.get(i..).unwrap_or(&[]);
+                let end = memchr::memchr(delim, tail).map(|k| i + k);
+                rec.starts.push(i);
+                rec.ends.push(end.unwrap_or(len));
+                last_quoted = false;
+                match end {
+                    Some(e) => i = e + 1,
+                    None => break,
+                }
+            }
+        }
+        // A line of spaces only (no delimiter, no quote) is blank.
+        let blank =
+            rec.ends.len() == 1 && !last_quoted && bytes.iter().all(|b| *b == b' ' || *b == b'\t');
+        self.pos += len + brk;
+        let start_line = self.line;
+        self.line += 1;
+        self.mid_line = false;
+        if blank {
+            self.blank += 1;
+            return Fast::Blank;
+        }
+        rec.line = start_line;
+        if self.expected.is_none() {
+            self.expected = Some(rec.ends.len());
+        }
+        Fast::Record
+    }
+
+    /// [`CsvReader::read_record`] byte by byte, for every kind of record.
+    fn read_record_general(&mut self, rec: &mut CsvRecord) -> Result<bool, RecordError> {
         loop {
             let start_line = self.line;
             rec.line = start_line;
             rec.text.clear();
             rec.ends.clear();
+            rec.starts.clear();
             self.raw.clear();
             let mut state = State::FieldStart;
             let mut error: Option<Finding> = None;
@@ -560,6 +763,34 @@ impl<R: Read> CsvReader<R> {
     }
 }
 
+/// For the fuzz targets: reads `data` as CSV with the reading by slices and byte by byte
+/// only, with a buffer of 8 to 64 bytes (from `seed`) so that lines meet its edges, and
+/// panics if the records, errors or line counts differ.
+#[cfg(feature = "fuzzing")]
+pub fn check_reading_by_slices(data: &[u8], seed: u8) {
+    let buf = 8 + usize::from(seed % 57);
+    let delimiter = detect_delimiter(data);
+    let read = |fast: bool| {
+        let mut r = CsvReader::new(data, delimiter);
+        r.buf = vec![0; buf];
+        r.fast = fast;
+        let mut rec = CsvRecord::default();
+        let mut out = Vec::new();
+        for _ in 0..10_000 {
+            match r.read_record(&mut rec) {
+                Ok(true) => out.push(Ok((
+                    rec.line,
+                    rec.fields().map(String::from).collect::<Vec<_>>(),
+                ))),
+                Ok(false) => break,
+                Err(e) => out.push(Err(e)),
+            }
+        }
+        (out, r.lines_read(), r.blank_lines(), r.header_fields())
+    };
+    assert_eq!(read(true), read(false));
+}
+
 #[inline]
 fn push(raw: &mut Vec<u8>, b: u8, too_long: &mut bool) {
     if raw.len() < RECORD_MAX {
@@ -674,6 +905,111 @@ mod tests {
             }
         }
         out
+    }
+
+    /// Everything a reader gives for `input`: its records and errors, then its line counts.
+    /// `fast`: whether the reading by slices is used; `buf`: the buffer's size; `chunk`: the
+    /// most bytes one read of the input gives.
+    fn reading(input: &[u8], delimiter: u8, fast: bool, buf: usize, chunk: usize) -> Vec<String> {
+        struct Small<'a>(&'a [u8], usize);
+        impl Read for Small<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.0.len().min(self.1).min(out.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let mut r = CsvReader::new(Small(input, chunk), delimiter);
+        r.buf = vec![0; buf];
+        r.fast = fast;
+        let mut rec = CsvRecord::default();
+        let mut out = Vec::new();
+        loop {
+            match r.read_record(&mut rec) {
+                Ok(true) => out.push(format!(
+                    "{} {:?}",
+                    rec.line,
+                    rec.fields().collect::<Vec<_>>()
+                )),
+                Ok(false) => break,
+                Err(e) => out.push(format!("{e} {:?}", e.findings)),
+            }
+        }
+        out.push(format!(
+            "lines {} blank {} header {:?}",
+            r.lines_read(),
+            r.blank_lines(),
+            r.header_fields()
+        ));
+        out
+    }
+
+    /// Pieces of generated CSV: text, delimiters, quotes, line breaks, characters of 2, 3
+    /// and 4 bytes, and bytes that are not UTF-8.
+    fn csv_text() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let piece = proptest::sample::select(vec![
+            &b"a"[..],
+            b"HP0012",
+            b"1000",
+            b",",
+            b",",
+            b";",
+            b"\t",
+            b" ",
+            b"\"",
+            b"\"\"",
+            b"\n",
+            b"\n",
+            b"\r\n",
+            b"\r",
+            "Đặng".as_bytes(),
+            "€".as_bytes(),
+            "😀".as_bytes(),
+            b"\xFF",
+            b"\xC3",
+            b"\xEF\xBB\xBF",
+            b"\"x\"\"y\"",
+            b"\"1,5;\"",
+            b"\"\"",
+            "\"Tô Thị\"".as_bytes(),
+            b"\"a\nb\"",
+            b"\"a\r\nb\"",
+        ]);
+        proptest::collection::vec(piece, 0..60).prop_map(|p| p.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reads_by_slices_as_byte_by_byte(
+            text in csv_text(),
+            semicolon in proptest::prelude::any::<bool>(),
+            buf in proptest::sample::select(vec![4usize, 7, 16, 33, 64, 1 << 16]),
+            chunk in 1usize..50,
+        ) {
+            let d = if semicolon { b';' } else { b',' };
+            proptest::prop_assert_eq!(
+                reading(&text, d, true, buf, chunk),
+                reading(&text, d, false, buf, chunk)
+            );
+        }
+    }
+
+    #[test]
+    fn reads_quotes_by_slices() {
+        let input = b"a,\"x\"\"y\",\"\"\r\n\"1,5\"\"x\",2, \"q\"\n\r  \n\"\"\"\"\n";
+        for fast in [true, false] {
+            assert_eq!(
+                reading(input, b',', fast, 1 << 16, 1 << 16),
+                [
+                    "1 [\"a\", \"x\\\"y\", \"\"]",
+                    "2 [\"1,5\\\"x\", \"2\", \" \\\"q\\\"\"]",
+                    "5 [\"\\\"\"]",
+                    "lines 5 blank 2 header Some(3)",
+                ]
+            );
+        }
     }
 
     #[test]

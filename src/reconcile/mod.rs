@@ -73,6 +73,8 @@ mod sheet;
 mod write;
 
 pub use amount::{format_amount, parse_amount, parse_signed_amount, Grouping};
+#[cfg(feature = "fuzzing")]
+pub(crate) use csv::check_reading_by_slices;
 pub use csv::{detect_delimiter, CsvReader, CsvRecord, RecordError, RECORD_MAX};
 pub use date::Date;
 pub use engine::{Added, Loaded, Reconciler, CODE_SEARCH_MIN, FEED_BATCH, PIPE_CHUNK};

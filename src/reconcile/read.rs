@@ -569,7 +569,7 @@ fn statement_record(
     direction_field: &str,
     content: String,
     reference: Option<String>,
-    date: Option<(String, String)>,
+    date: Option<(&str, String)>,
     counter_name: Option<String>,
     account: Option<String>,
     gateway: Option<String>,
@@ -654,14 +654,17 @@ const STATEMENT_MONEY: &[usize] = &[S_AMOUNT, S_CREDIT, S_DEBIT, S_DIRECTION];
 const INVOICE_MONEY: &[usize] = &[I_CODE, I_AMOUNT];
 
 impl<R: Read> CsvStatement<R> {
-    fn header(&self, f: usize) -> String {
+    /// The header of field `f`'s column (its name when it has none), borrowed: a line's
+    /// findings name it, and most lines have none (issue 23: a copy of it was made for
+    /// every line).
+    fn header(&self, f: usize) -> &str {
         self.cols
             .get(f)
             .copied()
             .flatten()
             .and_then(|c| self.headers.get(c))
-            .cloned()
-            .unwrap_or_else(|| STATEMENT_FIELDS.get(f).copied().unwrap_or("?").to_string())
+            .map(String::as_str)
+            .unwrap_or_else(|| STATEMENT_FIELDS.get(f).copied().unwrap_or("?"))
     }
 
     fn get(&self, f: usize) -> Option<&str> {
@@ -699,7 +702,7 @@ impl<R: Read> CsvStatement<R> {
         };
         let direction = match self
             .get(S_DIRECTION)
-            .map(|d| parse_direction(d, &self.header(S_DIRECTION)))
+            .map(|d| parse_direction(d, self.header(S_DIRECTION)))
         {
             Some(Ok(d)) => d,
             Some(Err(f)) => {
@@ -720,26 +723,21 @@ impl<R: Read> CsvStatement<R> {
             .map(str::trim)
             .filter(|s| !s.is_empty() && !is_zero(s));
         if let (Some(c), Some(d)) = (credit, debit) {
-            findings.push(conflict(
-                &self.header(S_CREDIT),
-                c,
-                &self.header(S_DEBIT),
-                d,
-            ));
+            findings.push(conflict(self.header(S_CREDIT), c, self.header(S_DEBIT), d));
         }
         if let (Some(Direction::Out), Some(c)) = (direction, credit) {
             let d = self.get(S_DIRECTION).unwrap_or("");
             findings.push(conflict(
-                &self.header(S_DIRECTION),
+                self.header(S_DIRECTION),
                 d,
-                &self.header(S_CREDIT),
+                self.header(S_CREDIT),
                 c,
             ));
         }
         let amount = if self.cols.get(S_AMOUNT).copied().flatten().is_some() {
             let field = self.header(S_AMOUNT);
             let raw = self.get(S_AMOUNT).unwrap_or("");
-            match parse_signed_amount(raw, &field) {
+            match parse_signed_amount(raw, field) {
                 Ok((negative, a)) => {
                     // An amount column with credit/debit columns too: they must agree
                     // with it; a debit makes the line outgoing.
@@ -749,7 +747,7 @@ impl<R: Read> CsvStatement<R> {
                         let agrees =
                             parse_amount(v, "").is_ok_and(|b| b == a && (!negative || out));
                         if !agrees {
-                            findings.push(conflict(&field, raw, &self.header(f), v));
+                            findings.push(conflict(field, raw, self.header(f), v));
                         } else if out {
                             negative = true;
                             direction_field = self.header(f);
@@ -770,9 +768,9 @@ impl<R: Read> CsvStatement<R> {
             };
             let field = self.header(f);
             if negative {
-                direction_field = field.clone();
+                direction_field = field;
             }
-            match parse_amount(value, &field) {
+            match parse_amount(value, field) {
                 Ok(a) => Some((negative, a)),
                 Err(f) => {
                     findings.push(f);
@@ -786,7 +784,7 @@ impl<R: Read> CsvStatement<R> {
             line,
             amount,
             direction,
-            &direction_field,
+            direction_field,
             content,
             non_empty(self.get(S_REFERENCE)),
             date,
@@ -1058,10 +1056,7 @@ fn json_record(t: JsonTxn, line: u64) -> Result<StatementRecord, RecordError> {
         (t.when, "when"),
         (t.date, "date"),
     ])
-    .and_then(|(v, field)| {
-        v.into_text()
-            .map(|d| (field.to_string(), d.trim().to_string()))
-    });
+    .and_then(|(v, field)| v.into_text().map(|d| (field, d.trim().to_string())));
     let counter = text(vec![
         (t.counter_account_name, "counterAccountName"),
         (t.counter_account_name_snake, "counter_account_name"),

@@ -721,12 +721,19 @@ struct TotalsFilter<R> {
     /// Whether the text read so far ends inside a quoted field.
     quoted: bool,
     late: Arc<Mutex<Vec<SkippedRow>>>,
-    /// `buf[pos..ready]`: filtered lines not yet handed out; `buf[ready..]`: the start of
-    /// a line whose end has not been read yet.
+    /// `buf[pos..ready]`: filtered lines not yet handed out; `buf[ready..end]`: the start
+    /// of a line whose end has not been read yet; `buf[end..]`: room for the next read
+    /// (zeroed once, when the buffer grows, not at every read).
     buf: Vec<u8>,
     pos: usize,
     ready: usize,
+    end: usize,
     eof: bool,
+    /// Of the line being scanned (read up to where the input has been read): whether it
+    /// has held an odd number of quotes, and whether a piece of it (see [`may_be_total`])
+    /// may start a totals word by its first bytes ([`piece_cannot_start`]).
+    odd: bool,
+    maybe: bool,
 }
 
 /// Bytes read from the input at a time.
@@ -752,33 +759,33 @@ impl<R: Read> TotalsFilter<R> {
             buf: Vec::new(),
             pos: 0,
             ready: 0,
+            end: 0,
             eof: false,
+            odd: false,
+            maybe: false,
         }
     }
 
     /// Reads until at least one whole line (or the end of the input) is ready, and
     /// filters the lines read.
     fn fill(&mut self) -> io::Result<()> {
-        self.buf.drain(..self.ready);
+        self.buf.copy_within(self.ready..self.end, 0);
+        self.end -= self.ready;
         self.pos = 0;
         self.ready = 0;
         while self.ready == 0 && !self.eof {
-            let had = self.buf.len();
-            self.buf.resize(had + FILTER_BLOCK, 0);
+            let had = self.end;
+            if self.buf.len() < had + FILTER_BLOCK {
+                self.buf.resize(had + FILTER_BLOCK, 0);
+            }
             let n = loop {
-                match self.inner.read(&mut self.buf[had..]) {
+                match self.inner.read(&mut self.buf[had..had + FILTER_BLOCK]) {
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     r => break r,
                 }
             };
-            let n = match n {
-                Ok(n) => n,
-                Err(e) => {
-                    self.buf.truncate(had);
-                    return Err(e);
-                }
-            };
-            self.buf.truncate(had + n);
+            let n = n?;
+            self.end = had + n;
             self.eof = n == 0;
             self.filter_lines(had);
         }
@@ -791,16 +798,42 @@ impl<R: Read> TotalsFilter<R> {
     fn filter_lines(&mut self, from: usize) {
         let (mut read, mut write) = (self.ready, self.ready);
         let mut scan = from;
+        let delimiter = self.delimiter;
         loop {
-            let end = match memchr::memchr(b'\n', &self.buf[scan..]) {
-                Some(i) => scan + i + 1,
-                None if self.eof && read < self.buf.len() => self.buf.len(),
+            // The line's end, its quotes and the first bytes of its pieces, in one search
+            // for the three bytes (issue 23: the line end, the quotes and the pieces were
+            // three searches over the line).
+            let found = loop {
+                let Some(i) = memchr::memchr3(b'\n', b'"', delimiter, &self.buf[scan..self.end])
+                else {
+                    break None;
+                };
+                let at = scan + i;
+                scan = at + 1;
+                match self.buf[at] {
+                    b'\n' => break Some(scan),
+                    b'"' => self.odd = !self.odd,
+                    _ => {
+                        if !self.maybe && !piece_cannot_start(&self.buf[scan..self.end], delimiter)
+                        {
+                            self.maybe = true;
+                        }
+                    }
+                }
+            };
+            let end = match found {
+                Some(end) => end,
+                None if self.eof && read < self.end => self.end,
                 None => break,
             };
             scan = end;
             let keep = self.keep_line(read, end);
+            (self.odd, self.maybe) = (false, false);
             if keep {
-                self.buf.copy_within(read..end, write);
+                // Lines move only once one before them in the block was emptied.
+                if write != read {
+                    self.buf.copy_within(read..end, write);
+                }
                 write += end - read;
             } else {
                 self.buf[write] = b'\n';
@@ -809,8 +842,10 @@ impl<R: Read> TotalsFilter<R> {
             read = end;
         }
         // The start of the next line follows the lines kept.
-        self.buf.copy_within(read.., write);
-        self.buf.truncate(write + (self.buf.len() - read));
+        if write != read {
+            self.buf.copy_within(read..self.end, write);
+            self.end -= read - write;
+        }
         self.ready = write;
     }
 
@@ -821,15 +856,19 @@ impl<R: Read> TotalsFilter<R> {
         self.line += 1;
         let text = &self.buf[start..end];
         let starts_outside = !self.quoted;
-        if memchr::memchr_iter(b'"', text).count() % 2 == 1 {
+        if self.odd {
             self.quoted = !self.quoted;
         }
         if at < self.header {
             return !starts_outside;
         }
+        // Every piece that cannot start a totals word by its first bytes: no piece can
+        // (what may_be_total would find, without a second look at the line).
+        let maybe = self.maybe || !piece_cannot_start(text, self.delimiter);
         if at == self.header
             || !starts_outside
             || self.quoted
+            || !maybe
             || !may_be_total(text, self.delimiter)
         {
             return true;
@@ -860,26 +899,88 @@ impl<R: Read> TotalsFilter<R> {
 fn may_be_total(line: &[u8], delimiter: u8) -> bool {
     use super::header::TOTAL_WORDS;
     let mut start = 0;
-    for end in memchr::memchr_iter(delimiter, line).chain([line.len()]) {
-        if word_may_start(&line[start..end], &TOTAL_WORDS, &TOTAL_FIRSTS) {
+    loop {
+        let rest = line.get(start..).unwrap_or(&[]);
+        let len = memchr::memchr(delimiter, rest).unwrap_or(rest.len());
+        let piece = rest.get(..len).unwrap_or(&[]);
+        // Most pieces are decided by their first bytes, without a call (issue 23).
+        let cannot = piece.is_empty() || piece_cannot_start(rest, delimiter);
+        if !cannot && word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS) {
             return true;
         }
-        start = end + 1;
+        if len == rest.len() {
+            return false;
+        }
+        start += len + 1;
+    }
+}
+
+/// Whether the piece at the start of `rest` (up to the next `delimiter` or `\n`) surely cannot start
+/// a totals word ([`word_may_start`] is false for it), told by its first characters: it is
+/// empty (a delimiter or a line end follows at once, after one quote at most), or its first
+/// one or two characters, letters or digits at its start or after one quote, start no
+/// totals word (`Trần`, `CHUYEN`, `Đặng`). `false` when unsure: another character comes
+/// first (a space, punctuation), or `rest` ends too soon.
+#[inline]
+fn piece_cannot_start(rest: &[u8], delimiter: u8) -> bool {
+    let mut at = usize::from(rest.first() == Some(&b'"'));
+    let mut alive = u32::MAX;
+    for k in 0..2 {
+        let (len, key) = match rest.get(at) {
+            None => return false,
+            Some(&b) if b.is_ascii_alphanumeric() => (1, b.to_ascii_uppercase()),
+            // Empty: the line ends (a piece holds `\n` only at the line's end), or the
+            // next piece starts.
+            Some(&b)
+                if k == 0
+                    && (b == delimiter
+                        || b == b'\n'
+                        || (b == b'\r' && rest.get(at + 1) == Some(&b'\n'))) =>
+            {
+                return true
+            }
+            Some(&b) if b.is_ascii() => return false,
+            Some(_) => match char_key(rest, at) {
+                Some((len, key)) if key != 0 => (len, key),
+                _ => return false,
+            },
+        };
+        let table = if k == 0 {
+            &TOTAL_FIRSTS
+        } else {
+            &TOTAL_SECONDS
+        };
+        alive &= table[usize::from(key & 0x7F)];
+        if alive == 0 {
+            return true;
+        }
+        at += len;
     }
     false
 }
 
 /// For each upper-case ASCII letter, the words of `words` it starts (bit i: `words[i]`).
 const fn first_letters(words: &[&str]) -> [u32; 128] {
+    letters_at(words, 0)
+}
+
+/// For each upper-case ASCII letter, the words of `words` that have it at byte `k`.
+const fn letters_at(words: &[&str], k: usize) -> [u32; 128] {
     let mut m = [0u32; 128];
     let mut i = 0;
     while i < words.len() {
-        let first = words[i].as_bytes()[0] as usize;
-        m[first] |= 1 << i;
+        let w = words[i].as_bytes();
+        // A word shorter than three letters would be whole within the two letters that
+        // piece_cannot_start reads.
+        assert!(w.len() >= 3);
+        m[w[k] as usize] |= 1 << i;
         i += 1;
     }
     m
 }
+
+/// The totals words by their second letter (see [`letters_at`]).
+const TOTAL_SECONDS: [u32; 128] = letters_at(&super::header::TOTAL_WORDS, 1);
 
 /// [`first_letters`] of the totals words (one bit each in a `u32`).
 const _: () = assert!(super::header::TOTAL_WORDS.len() <= 32);
@@ -887,21 +988,34 @@ const _: () = assert!(super::header::TOTAL_WORDS.len() <= 32);
 const TOTAL_FIRSTS: [u32; 128] = first_letters(&super::header::TOTAL_WORDS);
 
 /// Whether the key of `piece` (see [`may_be_total`]) starts with one of `words`, whose
-/// [`first_letters`] are `firsts`, or is a non-empty start of one. ASCII is read byte by
-/// byte, and most pieces are decided at their first letter; a piece with other characters
-/// where it matters is folded whole.
+/// [`first_letters`] are `firsts`, or is a non-empty start of one. Read a character at a
+/// time, and most pieces are decided at their first letter: ASCII as it is, a letter of
+/// U+0080–U+07FF or U+1E00–U+1EFF (every Vietnamese letter and combining mark) by
+/// [`char_keys`]; a piece with another character where it matters is folded whole.
 fn word_may_start(piece: &[u8], words: &[&str], firsts: &[u32; 128]) -> bool {
     // Bit i: words[i] still agrees with the letters seen.
     let mut alive: u32 = 0;
     let mut k = 0;
-    for &b in piece {
-        if !b.is_ascii() {
-            return key_may_start(piece, words);
-        }
-        if !b.is_ascii_alphanumeric() {
-            continue;
-        }
-        let up = b.to_ascii_uppercase();
+    let mut at = 0;
+    while let Some(&b) = piece.get(at) {
+        let up = if b.is_ascii() {
+            at += 1;
+            if !b.is_ascii_alphanumeric() {
+                continue;
+            }
+            b.to_ascii_uppercase()
+        } else {
+            match char_key(piece, at) {
+                Some((len, key)) => {
+                    at += len;
+                    if key == 0 {
+                        continue;
+                    }
+                    key
+                }
+                None => return key_may_start(piece, words),
+            }
+        };
         if k == 0 {
             // Most cells end here: no word starts with their first letter.
             alive = firsts[usize::from(up)];
@@ -929,6 +1043,63 @@ fn word_may_start(piece: &[u8], words: &[&str], firsts: &[u32; 128]) -> bool {
         }
     }
     alive != 0
+}
+
+/// What the character at `piece[at..]` (not ASCII) adds to a key as
+/// [`header_key`](super::header::header_key) gives it, and its length: `Some((len, 0))` for
+/// nothing (a combining mark, a separator), `Some((len, letter))` for one letter or digit,
+/// `None` for a character [`char_keys`] does not cover, a longer fold, or bytes that are not
+/// UTF-8.
+fn char_key(piece: &[u8], at: usize) -> Option<(usize, u8)> {
+    let cont = |i: usize| {
+        piece
+            .get(at + i)
+            .copied()
+            .filter(|c| (0x80..0xC0).contains(c))
+    };
+    let lead = *piece.get(at)?;
+    let (len, index) = match lead {
+        0xC2..=0xDF => {
+            let cp = usize::from(lead & 0x1F) << 6 | usize::from(cont(1)? & 0x3F);
+            (2, cp - 0x80)
+        }
+        0xE1 => {
+            let cp = 0x1000 | usize::from(cont(1)? & 0x3F) << 6 | usize::from(cont(2)? & 0x3F);
+            if !(0x1E00..0x1F00).contains(&cp) {
+                return None;
+            }
+            (3, 0x780 + cp - 0x1E00)
+        }
+        _ => return None,
+    };
+    match char_keys().get(index)? {
+        0xFF => None,
+        &key => Some((len, key)),
+    }
+}
+
+/// For every character of U+0080–U+07FF (index `c - 0x80`) and U+1E00–U+1EFF (index
+/// `0x780 + c - 0x1E00`), what it adds to a key: 0 for nothing, its one letter or digit, or
+/// 0xFF when its fold is longer. Made once from [`crate::text::fold`] itself (a key is the
+/// fold of each character in turn, letters and digits kept), so that it cannot disagree.
+fn char_keys() -> &'static [u8] {
+    static KEYS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        (0x80u32..0x800)
+            .chain(0x1E00..0x1F00)
+            .map(|cp| {
+                let Some(c) = char::from_u32(cp) else {
+                    return 0xFF;
+                };
+                let key = super::header::header_key(c.encode_utf8(&mut [0; 4]));
+                match key.as_bytes() {
+                    [] => 0,
+                    [b] => *b,
+                    _ => 0xFF,
+                }
+            })
+            .collect()
+    })
 }
 
 /// [`word_may_start`] for a piece with characters outside ASCII: its key as
@@ -1372,7 +1543,8 @@ fn xls_rows(bytes: Vec<u8>) -> Result<(String, Vec<Vec<String>>), RecordError> {
 mod total_word_tests {
     use super::super::header::{is_invoice_total_row, is_total_row, TOTAL_WORDS};
     use super::{
-        may_be_total, split_csv_line, word_may_start, TotalTest, TotalsFilter, TOTAL_FIRSTS,
+        key_may_start, may_be_total, piece_cannot_start, split_csv_line, word_may_start, TotalTest,
+        TotalsFilter, TOTAL_FIRSTS,
     };
     use proptest::prelude::*;
     use std::io::Read;
@@ -1407,6 +1579,8 @@ mod total_word_tests {
             b','
         ));
         assert!(may_be_total("x,Tổng".as_bytes(), b','));
+        // A lone CR is no line end: the piece after it is read.
+        assert!(may_be_total(b"x,\rTotal,1\n", b','));
     }
 
     /// A cell of a generated line: a totals word in one of its written forms, or other text.
@@ -1487,7 +1661,85 @@ mod total_word_tests {
         out
     }
 
+    #[test]
+    fn letters_outside_ascii_by_table() {
+        // Decided a character at a time, as folding the whole piece decides.
+        for (piece, want) in [
+            ("Đặng", false),
+            ("Dư cuối", true),
+            ("Đ", true),
+            ("Phạm", false),
+            ("Phát sinh", true),
+            ("To\u{302}\u{309}ng", true),
+            ("Tô Thị", false),
+            ("Ｔotal", true),
+            ("Æ", false),
+            ("Ⅰ", false),
+        ] {
+            assert_eq!(
+                word_may_start(piece.as_bytes(), &TOTAL_WORDS, &TOTAL_FIRSTS),
+                want,
+                "{piece}"
+            );
+            assert_eq!(
+                key_may_start(piece.as_bytes(), &TOTAL_WORDS),
+                want,
+                "{piece}"
+            );
+        }
+        // Bytes that are not UTF-8 are read as a lossy conversion reads them.
+        for (rest, cannot) in [
+            ("Trần,", true),
+            ("\"CHUYEN TIEN", true),
+            ("Đặng", true),
+            (",x", true),
+            ("\",", true),
+            ("Phạm", false),
+            ("Dư", false),
+            ("T", false),
+            (" Tong", false),
+            ("\rTotal", false),
+            ("\r\n", true),
+        ] {
+            assert_eq!(piece_cannot_start(rest.as_bytes(), b','), cannot, "{rest}");
+        }
+        for piece in [&b"S\xC3"[..], b"\xC3\x90u", b"T\xE1\xBB", b"\xFFTong"] {
+            assert_eq!(
+                word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS),
+                key_may_start(piece, &TOTAL_WORDS),
+                "{piece:?}"
+            );
+        }
+    }
+
     proptest! {
+        #[test]
+        fn reads_a_piece_as_its_whole_key(
+            piece in "[ .a-zA-Z0-9\u{80}-\u{7FF}\u{1E00}-\u{1EFF}\u{2160}\u{FF34}]{0,8}",
+            cut in 0usize..4,
+        ) {
+            let b = piece.as_bytes();
+            let b = &b[..b.len().saturating_sub(cut)];
+            prop_assert_eq!(
+                word_may_start(b, &TOTAL_WORDS, &TOTAL_FIRSTS),
+                key_may_start(b, &TOTAL_WORDS),
+                "{:?}", piece
+            );
+        }
+
+        #[test]
+        fn a_piece_told_by_its_first_letters_is_no_start(
+            text in "\"?([ .,\r\na-zA-Z0-9\u{80}-\u{7FF}\u{1E00}-\u{1EFF}]|Ph|Dư|Đu|Tổ|Co|Su|Ph\u{1EA1}|Đ\u{300}){0,6}",
+            cut in 0usize..3,
+        ) {
+            let b = text.as_bytes();
+            let b = &b[..b.len().saturating_sub(cut)];
+            let piece = b.split(|&c| c == b',' || c == b'\n').next().unwrap_or(&[]);
+            if piece_cannot_start(b, b',') {
+                prop_assert!(!word_may_start(piece, &TOTAL_WORDS, &TOTAL_FIRSTS), "{:?}", text);
+            }
+        }
+
         #[test]
         fn passes_every_totals_row(
             cells in proptest::collection::vec(cell(), 1..8),
