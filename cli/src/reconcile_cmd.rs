@@ -210,6 +210,9 @@ fn feed_batch(
 /// Statement lines given to one `feed_many` call when it may use two threads.
 const FEED_CALL: usize = 64 * vietref::reconcile::PIPE_CHUNK;
 
+/// Most statement records sent to the feeding thread at once.
+const SEND_BATCH: usize = 512;
+
 /// What the feeding thread gives back: the reconciler, and the counts of lines not fed.
 struct Fed {
     rec: Reconciler,
@@ -628,13 +631,17 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     let per_call = if threads >= 2 { FEED_CALL } else { FEED_BATCH };
     // The statement is read and parsed here, while another thread feeds the lines read
     // before (and a third writes their results): batches of records go to the feeding
-    // thread in statement order through a bounded channel, so reading runs at most a few
-    // batches ahead and every result keeps its line's place.
-    let (tx, rx) = mpsc::sync_channel::<Vec<Result<StatementRecord, RecordError>>>(8);
+    // thread in statement order through a bounded channel, so every result keeps its
+    // line's place. The channel holds a whole feed call's lines and a little more: reading
+    // the next call's lines then overlaps feeding this one's. (With room for 256 records,
+    // reading stopped while a call was fed, and each call first waited for its lines.)
+    let send_batch = per_call.clamp(FEED_BATCH, SEND_BATCH);
+    let depth = per_call.div_ceil(send_batch) + 2;
+    let (tx, rx) = mpsc::sync_channel::<Vec<Result<StatementRecord, RecordError>>>(depth);
     let path = a.statement.clone();
     let feeder = thread::spawn(move || feed_records(rec, rx, out, &path, per_call));
     let mut n = 0u64;
-    let mut records = Vec::with_capacity(FEED_BATCH);
+    let mut records = Vec::with_capacity(send_batch);
     let mut stopped = false;
     for item in statement.by_ref() {
         n += 1;
@@ -644,8 +651,8 @@ pub fn run(a: ReconcileArgs) -> CliResult {
             }
         }
         records.push(item);
-        if records.len() == FEED_BATCH {
-            let full = std::mem::replace(&mut records, Vec::with_capacity(FEED_BATCH));
+        if records.len() == send_batch {
+            let full = std::mem::replace(&mut records, Vec::with_capacity(send_batch));
             if tx.send(full).is_err() {
                 // The feeding thread stopped (its output failed): its result says why.
                 stopped = true;
