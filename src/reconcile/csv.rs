@@ -911,16 +911,7 @@ mod tests {
     /// `fast`: whether the reading by slices is used; `buf`: the buffer's size; `chunk`: the
     /// most bytes one read of the input gives.
     fn reading(input: &[u8], delimiter: u8, fast: bool, buf: usize, chunk: usize) -> Vec<String> {
-        struct Small<'a>(&'a [u8], usize);
-        impl Read for Small<'_> {
-            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-                let n = self.0.len().min(self.1).min(out.len());
-                out[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
-        let mut r = CsvReader::new(Small(input, chunk), delimiter);
+        let mut r = CsvReader::new(crate::reconcile::test_io::Trickle(input, chunk), delimiter);
         r.buf = vec![0; buf];
         r.fast = fast;
         let mut rec = CsvRecord::default();

@@ -72,6 +72,9 @@ mod reason;
 mod sheet;
 mod write;
 
+#[cfg(test)]
+mod test_io;
+
 pub use amount::{format_amount, parse_amount, parse_signed_amount, Grouping};
 #[cfg(feature = "fuzzing")]
 pub(crate) use csv::check_reading_by_slices;

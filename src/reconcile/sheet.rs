@@ -1609,16 +1609,13 @@ mod total_word_tests {
         delimiter: u8,
         chunk: usize,
     ) -> Vec<u8> {
-        struct Small<'a>(&'a [u8], usize);
-        impl Read for Small<'_> {
-            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-                let n = self.0.len().min(self.1).min(out.len());
-                out[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
-                Ok(n)
-            }
-        }
-        let mut f = TotalsFilter::new(Small(text, chunk), header, Some(0), total, delimiter);
+        let mut f = TotalsFilter::new(
+            crate::reconcile::test_io::Trickle(text, chunk),
+            header,
+            Some(0),
+            total,
+            delimiter,
+        );
         let mut out = Vec::new();
         let mut piece = [0u8; 7];
         loop {
