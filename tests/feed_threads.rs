@@ -3,9 +3,14 @@
 //! duplicated, mistyped), names, Vietnamese text and bank envelopes, fed both ways.
 
 use proptest::prelude::*;
+use std::cell::Cell;
 use vietref::message::Amount;
-use vietref::reconcile::{Invoice, LineResult, Reconciler, StatementLine, PIPE_CHUNK};
+use vietref::reconcile::{
+    Invoice, LineResult, Reconciler, RecordError, Skipped, StatementLine, StatementRecord,
+    PIPE_CHUNK,
+};
 use vietref::reference::{code, Scheme};
+use vietref::{Code, Finding};
 
 const FAMILIES: [&str; 6] = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ"];
 const MIDDLES: [&str; 4] = ["Văn", "Thị", "Minh", "Thu"];
@@ -140,6 +145,111 @@ proptest! {
         }
         prop_assert_eq!(rec1.summary(), rec2.summary());
         prop_assert!(rec1.invoices().eq(rec2.invoices()));
+    }
+}
+
+/// A statement's records: its lines, with outgoing (skipped) lines and unreadable records
+/// among them where `mix` says so.
+fn records(lines: &[StatementLine], mix: &[u8]) -> Vec<Result<StatementRecord, RecordError>> {
+    let mut out = Vec::new();
+    for (line, m) in lines.iter().zip(mix.iter().cycle()) {
+        match m % 5 {
+            0 => out.push(Ok(StatementRecord::Skipped(Skipped {
+                line: line.line,
+                amount: line.amount,
+                reference: None,
+                finding: Finding::new(Code::ReconcileOutgoingSkipped, "amount"),
+            }))),
+            1 => out.push(Err(RecordError::one(
+                line.line,
+                Finding::new(Code::ReconcileAmountInvalid, "amount"),
+            ))),
+            _ => {}
+        }
+        out.push(Ok(StatementRecord::Line(line.clone())));
+    }
+    out
+}
+
+/// What `feed_records` must do, one record at a time: feed each line, count each skipped
+/// and unreadable record, until `take` records were taken.
+fn by_hand(
+    threads: usize,
+    invs: &[Invoice],
+    recs: &[Result<StatementRecord, RecordError>],
+    take: usize,
+) -> (Vec<LineResult>, Reconciler, usize) {
+    let mut rec = Reconciler::new(&["HP:6".parse::<Scheme>().unwrap()]);
+    rec.set_threads(threads);
+    for inv in invs {
+        rec.add_invoice(inv.clone()).unwrap();
+    }
+    let (mut out, mut others) = (Vec::new(), 0);
+    for r in recs.iter().take(take) {
+        match r {
+            Ok(StatementRecord::Line(l)) => out.push(rec.feed(l.clone())),
+            Ok(StatementRecord::Skipped(s)) => {
+                rec.skip(s);
+                others += 1;
+            }
+            Err(e) => {
+                rec.reject(e);
+                others += 1;
+            }
+        }
+    }
+    (out, rec, others)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10))]
+
+    /// `feed_records` feeds the lines as `feed` one by one would, counts the skipped and
+    /// unreadable records among them as `skip` and `reject` do, hands those to `other`, and
+    /// takes no record once `stop` says so; on one thread and on two.
+    #[test]
+    fn feed_records_as_one_record_at_a_time(
+        n_invoices in 1usize..300,
+        parts in proptest::collection::vec(
+            (any::<u8>(), 0usize..400, any::<u8>(), prop_oneof![Just(0u64), 1u64..40], any::<bool>()),
+            PIPE_CHUNK..PIPE_CHUNK * 4,
+        ),
+        mix in proptest::collection::vec(any::<u8>(), 1..50),
+        stop_at in prop_oneof![Just(usize::MAX), 0usize..PIPE_CHUNK * 5],
+        threads in 1usize..3,
+    ) {
+        let invs = invoices(n_invoices);
+        let lines: Vec<StatementLine> = parts
+            .iter()
+            .enumerate()
+            .map(|(n, &(kind, i, wrap, amount, counter))| {
+                statement_line(n as u64 + 2, kind, i, wrap, amount, counter)
+            })
+            .collect();
+        let recs = records(&lines, &mix);
+        let (want, want_rec, want_others) = by_hand(1, &invs, &recs, stop_at);
+
+        let mut rec = Reconciler::new(&["HP:6".parse::<Scheme>().unwrap()]);
+        rec.set_threads(threads);
+        for inv in &invs {
+            rec.add_invoice(inv.clone()).unwrap();
+        }
+        let taken = Cell::new(0usize);
+        let (mut got, mut others) = (Vec::new(), 0usize);
+        rec.feed_records(
+            recs.iter().cloned().inspect(|_| taken.set(taken.get() + 1)),
+            |r| got.push(r),
+            |_| others += 1,
+            || taken.get() >= stop_at,
+        );
+        prop_assert_eq!(taken.get(), recs.len().min(stop_at));
+        prop_assert_eq!(got.len(), want.len());
+        for (a, b) in got.iter().zip(&want) {
+            prop_assert_eq!(a, b);
+        }
+        prop_assert_eq!(others, want_others);
+        prop_assert_eq!(rec.summary(), want_rec.summary());
+        prop_assert!(rec.invoices().eq(want_rec.invoices()));
     }
 }
 

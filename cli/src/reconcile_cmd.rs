@@ -11,8 +11,8 @@ use std::thread;
 use std::time::{Duration, Instant};
 use vietref::reconcile::{
     open_statement, push_csv_row, push_json_line_bytes, Columns, LineResult, Reconciler,
-    RecordError, StatementFormat, StatementLine, StatementMapping, StatementReader,
-    StatementRecord, TableFormat, CSV_COLUMNS, FEED_BATCH,
+    RecordError, StatementFormat, StatementMapping, StatementReader, StatementRecord, TableFormat,
+    CSV_COLUMNS,
 };
 use vietref::Finding;
 
@@ -180,38 +180,11 @@ impl Writer {
     }
 }
 
-/// Feeds the lines in `batch` (emptying it) and hands their results, in order, to the
-/// writer. A line not applied because a code in it holds a hidden character is also listed
-/// on stderr (the first [`SHOWN`]; `hidden` counts them all).
-fn feed_batch(
-    rec: &mut Reconciler,
-    batch: &mut Vec<StatementLine>,
-    out: &mut Writer,
-    path: &str,
-    hidden: &mut u64,
-) -> Result<(), String> {
-    let mut sent = Ok(());
-    rec.feed_many(batch.drain(..), |r| {
-        if !r.evidence.hidden.is_empty() {
-            *hidden += 1;
-            if *hidden <= SHOWN {
-                eprintln!("{path}:{}: warning: {}", r.line, r.reason());
-            }
-        }
-        out.pending.push(r);
-        if sent.is_ok() {
-            sent = out.send(false);
-        }
-    });
-    sent.and_then(|()| out.send(false))
-        .map_err(crate::io::output_error)
-}
-
-/// Statement lines given to one `feed_many` call when it may use two threads.
-const FEED_CALL: usize = 64 * vietref::reconcile::PIPE_CHUNK;
-
-/// Most statement records sent to the feeding thread at once.
+/// Statement records sent to the feeding thread at a time.
 const SEND_BATCH: usize = 512;
+
+/// Batches of [`SEND_BATCH`] records the reading thread may be ahead by.
+const RECORDS_AHEAD: usize = 16;
 
 /// What the feeding thread gives back: the reconciler, and the counts of lines not fed.
 struct Fed {
@@ -221,48 +194,53 @@ struct Fed {
     hidden: u64,
 }
 
-/// Feeds the statement records that come through `rx` (in statement order), hands the
-/// results to `out`, and waits for them to be written. Skipped and unreadable lines are
-/// listed on stderr (the first [`SHOWN`] of each) and counted.
+/// Feeds the statement records that come through `rx` (in statement order, all in one
+/// `feed_records`), hands the results to `out`, and waits for them to be written. Skipped
+/// and unreadable lines are listed on stderr (the first [`SHOWN`] of each) and counted; so
+/// is a line not applied because a code in it holds a hidden character. Once the output
+/// fails, no more records are taken.
 fn feed_records(
     mut rec: Reconciler,
     rx: mpsc::Receiver<Vec<Result<StatementRecord, RecordError>>>,
     mut out: Writer,
     path: &str,
-    per_call: usize,
 ) -> Result<Fed, String> {
     let (mut rejected, mut skipped, mut hidden) = (0u64, 0u64, 0u64);
-    // Lines are fed in batches (`feed_many` looks their codes up together); results are
-    // written in statement order.
-    let mut batch: Vec<StatementLine> = Vec::with_capacity(per_call);
-    for records in rx {
-        for item in records {
-            match item {
-                Ok(StatementRecord::Line(line)) => {
-                    batch.push(line);
-                    if batch.len() == per_call {
-                        feed_batch(&mut rec, &mut batch, &mut out, path, &mut hidden)?;
-                    }
-                }
-                Ok(StatementRecord::Skipped(s)) => {
-                    skipped += 1;
-                    if skipped <= SHOWN {
-                        eprintln!("{}", finding_line(path, s.line, &s.finding));
-                    }
-                    rec.skip(&s);
-                }
-                Err(e) => {
-                    rejected += 1;
-                    if rejected <= SHOWN {
-                        print_record_error(path, &e);
-                    }
-                    rec.reject(&e);
+    let mut sent = Ok(());
+    let failed = std::cell::Cell::new(false);
+    rec.feed_records(
+        rx.into_iter().flatten(),
+        |r| {
+            if !r.evidence.hidden.is_empty() {
+                hidden += 1;
+                if hidden <= SHOWN {
+                    eprintln!("{path}:{}: warning: {}", r.line, r.reason());
                 }
             }
-        }
-    }
-    feed_batch(&mut rec, &mut batch, &mut out, path, &mut hidden)?;
-    out.finish().map_err(crate::io::output_error)?;
+            out.pending.push(r);
+            if sent.is_ok() {
+                sent = out.send(false);
+                failed.set(sent.is_err());
+            }
+        },
+        |o| match o {
+            Ok(s) => {
+                skipped += 1;
+                if skipped <= SHOWN {
+                    eprintln!("{}", finding_line(path, s.line, &s.finding));
+                }
+            }
+            Err(e) => {
+                rejected += 1;
+                if rejected <= SHOWN {
+                    print_record_error(path, &e);
+                }
+            }
+        },
+        || failed.get(),
+    );
+    sent.and_then(|()| out.finish())
+        .map_err(crate::io::output_error)?;
     Ok(Fed {
         rec,
         rejected,
@@ -625,23 +603,15 @@ pub fn run(a: ReconcileArgs) -> CliResult {
     let sink = BufWriter::with_capacity(1 << 16, sink);
     let format = if a.json { OutFormat::Json } else { a.format };
     let out = Writer::start(Output::new(sink, format));
-    // On two threads, `feed_many` reads a call's lines on the second one while the feeding
-    // thread matches: a call is given many lines so that its start and end (one thread
-    // waiting for the other) are a small part of it.
-    let per_call = if threads >= 2 { FEED_CALL } else { FEED_BATCH };
     // The statement is read and parsed here, while another thread feeds the lines read
     // before (and a third writes their results): batches of records go to the feeding
     // thread in statement order through a bounded channel, so every result keeps its
-    // line's place. The channel holds a whole feed call's lines and a little more: reading
-    // the next call's lines then overlaps feeding this one's. (With room for 256 records,
-    // reading stopped while a call was fed, and each call first waited for its lines.)
-    let send_batch = per_call.clamp(FEED_BATCH, SEND_BATCH);
-    let depth = per_call.div_ceil(send_batch) + 2;
-    let (tx, rx) = mpsc::sync_channel::<Vec<Result<StatementRecord, RecordError>>>(depth);
+    // line's place, and reading runs at most RECORDS_AHEAD batches ahead.
+    let (tx, rx) = mpsc::sync_channel::<Vec<Result<StatementRecord, RecordError>>>(RECORDS_AHEAD);
     let path = a.statement.clone();
-    let feeder = thread::spawn(move || feed_records(rec, rx, out, &path, per_call));
+    let feeder = thread::spawn(move || feed_records(rec, rx, out, &path));
     let mut n = 0u64;
-    let mut records = Vec::with_capacity(send_batch);
+    let mut records = Vec::with_capacity(SEND_BATCH);
     let mut stopped = false;
     for item in statement.by_ref() {
         n += 1;
@@ -651,8 +621,8 @@ pub fn run(a: ReconcileArgs) -> CliResult {
             }
         }
         records.push(item);
-        if records.len() == send_batch {
-            let full = std::mem::replace(&mut records, Vec::with_capacity(send_batch));
+        if records.len() == SEND_BATCH {
+            let full = std::mem::replace(&mut records, Vec::with_capacity(SEND_BATCH));
             if tx.send(full).is_err() {
                 // The feeding thread stopped (its output failed): its result says why.
                 stopped = true;

@@ -538,7 +538,7 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
     results_out: *mut *mut vietref_string,
     report_out: *mut *mut vietref_report,
 ) -> vietref_status {
-    use crate::reconcile::{StatementFormat, StatementReader, StatementRecord};
+    use crate::reconcile::{StatementFormat, StatementReader};
     ffi_boundary!({
         let r = unsafe { handle_mut(reconciler) }?;
         let data = unsafe { bytes_arg(data.cast(), data_len) }?;
@@ -598,47 +598,32 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
                 findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
             }
             Ok(mut reader) => {
-                // Lines go to `feed_many` a batch at a time (their codes are looked up
-                // together); results are written in statement order.
-                // On two threads a call is given many lines (see `Reconciler::feed_many`).
-                let per_call = if r.reconciler.threads() >= 2 {
-                    64 * crate::reconcile::PIPE_CHUNK
-                } else {
-                    crate::reconcile::FEED_BATCH
-                };
-                let mut batch = Vec::with_capacity(per_call);
-                let mut write_failed = false;
-                let mut feed = |batch: &mut Vec<_>, r: &mut vietref_reconciler| {
-                    r.reconciler.feed_many(batch.drain(..), |res| {
+                // Every line goes to one `feed_records` (codes looked up a batch at a time,
+                // on two threads the lines read ahead on the second); results are written
+                // in statement order. Once writing fails, no more records are read.
+                let write_failed = std::cell::Cell::new(false);
+                r.reconciler.feed_records(
+                    reader.by_ref(),
+                    |res| {
+                        fed += 1;
                         let written = if csv_out {
                             csv.write(&res)
                         } else {
                             crate::reconcile::write_json_line(&mut json, &res)
                         };
-                        write_failed |= written.is_err();
-                    });
-                };
-                for item in reader.by_ref() {
-                    match item {
-                        Ok(StatementRecord::Line(line)) => {
-                            fed += 1;
-                            batch.push(line);
-                            if batch.len() == per_call {
-                                feed(&mut batch, r);
-                            }
+                        if written.is_err() {
+                            write_failed.set(true);
                         }
-                        Ok(StatementRecord::Skipped(sk)) => {
-                            r.reconciler.skip(&sk);
-                            findings.push(at_line(sk.line, sk.finding));
-                        }
+                    },
+                    |other| match other {
+                        Ok(sk) => findings.push(at_line(sk.line, sk.finding)),
                         Err(e) => {
                             rejected = true;
-                            r.reconciler.reject(&e);
                             findings.extend(e.findings.into_iter().map(|f| at_line(e.line, f)));
                         }
-                    }
-                }
-                feed(&mut batch, r);
+                    },
+                    || write_failed.get(),
+                );
                 r.reconciler.add_input_lines(&reader.input_lines());
                 if let (Some(late), Some(m)) = (&late, r.mapping.as_mut()) {
                     let late = late.lock().map(|l| l.clone()).unwrap_or_default();
@@ -647,7 +632,7 @@ pub unsafe extern "C" fn vietref_reconciler_feed_statement(
                     }
                     m.skipped_rows.extend(late);
                 }
-                if write_failed {
+                if write_failed.get() {
                     return Err(vietref_status::VIETREF_INTERNAL_ERROR);
                 }
             }

@@ -1496,6 +1496,50 @@ impl Reconciler {
         self.feed_batches(lines, &mut each);
     }
 
+    /// Feeds a statement's records as a reader gives them, in order: each line as
+    /// [`Reconciler::feed_many`] does (its result to `each`), each outgoing line counted as
+    /// [`Reconciler::skip`] and each unreadable record as [`Reconciler::reject`] does, and
+    /// handed to `other`. All the lines go to one `feed_many`, however the skipped and
+    /// unreadable records fall among them, so that on two threads the second one never
+    /// waits for a new call to begin.
+    ///
+    /// `stop` is asked before each record is taken: once it says `true` (say, the output
+    /// failed), no more records are read. The records read until then are all fed or
+    /// counted.
+    pub fn feed_records<I>(
+        &mut self,
+        records: I,
+        each: impl FnMut(LineResult),
+        mut other: impl FnMut(Result<Skipped, RecordError>),
+        stop: impl Fn() -> bool,
+    ) where
+        I: IntoIterator<Item = Result<super::StatementRecord, RecordError>>,
+    {
+        let (mut skipped, mut skipped_amount, mut rejected) = (0u64, 0u64, 0u64);
+        let mut records = records.into_iter();
+        let lines = std::iter::from_fn(|| loop {
+            if stop() {
+                return None;
+            }
+            match records.next()? {
+                Ok(super::StatementRecord::Line(line)) => return Some(line),
+                Ok(super::StatementRecord::Skipped(s)) => {
+                    skipped += 1;
+                    skipped_amount = skipped_amount.saturating_add(s.amount.vnd());
+                    other(Ok(s));
+                }
+                Err(e) => {
+                    rejected += 1;
+                    other(Err(e));
+                }
+            }
+        });
+        self.feed_many(lines, each);
+        self.skipped.0 += skipped;
+        self.skipped.1 = self.skipped.1.saturating_add(skipped_amount);
+        self.rejected += rejected;
+    }
+
     /// [`Reconciler::feed_many`] on the calling thread alone.
     fn feed_batches(
         &mut self,
