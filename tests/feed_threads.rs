@@ -99,16 +99,51 @@ fn statement_line(
     l
 }
 
-fn feed(
-    threads: usize,
-    invs: &[Invoice],
-    lines: &[StatementLine],
-) -> (Vec<LineResult>, Reconciler) {
+/// A reconciler on `threads` threads with `invs` loaded.
+fn loaded(threads: usize, invs: &[Invoice]) -> Reconciler {
     let mut rec = Reconciler::new(&["HP:6".parse::<Scheme>().unwrap()]);
     rec.set_threads(threads);
     for inv in invs {
         rec.add_invoice(inv.clone()).unwrap();
     }
+    rec
+}
+
+/// Random numbers for [`statement_line`]: `chunks` chunks of [`PIPE_CHUNK`] lines at most,
+/// one at least, codes of invoices below `codes`.
+fn line_parts(
+    codes: usize,
+    chunks: usize,
+) -> impl Strategy<Value = Vec<(u8, usize, u8, u64, bool)>> {
+    proptest::collection::vec(
+        (
+            any::<u8>(),
+            0..codes,
+            any::<u8>(),
+            prop_oneof![Just(0u64), 1u64..40],
+            any::<bool>(),
+        ),
+        PIPE_CHUNK..PIPE_CHUNK * chunks,
+    )
+}
+
+/// The statement lines of [`line_parts`].
+fn lines_of(parts: &[(u8, usize, u8, u64, bool)]) -> Vec<StatementLine> {
+    parts
+        .iter()
+        .enumerate()
+        .map(|(n, &(kind, i, wrap, amount, counter))| {
+            statement_line(n as u64 + 2, kind, i, wrap, amount, counter)
+        })
+        .collect()
+}
+
+fn feed(
+    threads: usize,
+    invs: &[Invoice],
+    lines: &[StatementLine],
+) -> (Vec<LineResult>, Reconciler) {
+    let mut rec = loaded(threads, invs);
     let mut out = Vec::new();
     // Two calls: the second after invoices were paid, partly paid and moved.
     let half = lines.len() / 2;
@@ -123,19 +158,10 @@ proptest! {
     #[test]
     fn two_threads_feed_as_one(
         n_invoices in 1usize..400,
-        parts in proptest::collection::vec(
-            (any::<u8>(), 0usize..500, any::<u8>(), prop_oneof![Just(0u64), 1u64..40], any::<bool>()),
-            PIPE_CHUNK..PIPE_CHUNK * 5,
-        ),
+        parts in line_parts(500, 5),
     ) {
         let invs = invoices(n_invoices);
-        let lines: Vec<StatementLine> = parts
-            .iter()
-            .enumerate()
-            .map(|(n, &(kind, i, wrap, amount, counter))| {
-                statement_line(n as u64 + 2, kind, i, wrap, amount, counter)
-            })
-            .collect();
+        let lines = lines_of(&parts);
         let (one, rec1) = feed(1, &invs, &lines);
         let (two, rec2) = feed(2, &invs, &lines);
         prop_assert_eq!(one.len(), lines.len());
@@ -179,11 +205,7 @@ fn by_hand(
     recs: &[Result<StatementRecord, RecordError>],
     take: usize,
 ) -> (Vec<LineResult>, Reconciler, usize) {
-    let mut rec = Reconciler::new(&["HP:6".parse::<Scheme>().unwrap()]);
-    rec.set_threads(threads);
-    for inv in invs {
-        rec.add_invoice(inv.clone()).unwrap();
-    }
+    let mut rec = loaded(threads, invs);
     let (mut out, mut others) = (Vec::new(), 0);
     for r in recs.iter().take(take) {
         match r {
@@ -210,30 +232,17 @@ proptest! {
     #[test]
     fn feed_records_as_one_record_at_a_time(
         n_invoices in 1usize..300,
-        parts in proptest::collection::vec(
-            (any::<u8>(), 0usize..400, any::<u8>(), prop_oneof![Just(0u64), 1u64..40], any::<bool>()),
-            PIPE_CHUNK..PIPE_CHUNK * 4,
-        ),
+        parts in line_parts(400, 4),
         mix in proptest::collection::vec(any::<u8>(), 1..50),
         stop_at in prop_oneof![Just(usize::MAX), 0usize..PIPE_CHUNK * 5],
         threads in 1usize..3,
     ) {
         let invs = invoices(n_invoices);
-        let lines: Vec<StatementLine> = parts
-            .iter()
-            .enumerate()
-            .map(|(n, &(kind, i, wrap, amount, counter))| {
-                statement_line(n as u64 + 2, kind, i, wrap, amount, counter)
-            })
-            .collect();
+        let lines = lines_of(&parts);
         let recs = records(&lines, &mix);
         let (want, want_rec, want_others) = by_hand(1, &invs, &recs, stop_at);
 
-        let mut rec = Reconciler::new(&["HP:6".parse::<Scheme>().unwrap()]);
-        rec.set_threads(threads);
-        for inv in &invs {
-            rec.add_invoice(inv.clone()).unwrap();
-        }
+        let mut rec = loaded(threads, &invs);
         let taken = Cell::new(0usize);
         let (mut got, mut others) = (Vec::new(), 0usize);
         rec.feed_records(
