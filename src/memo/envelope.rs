@@ -1130,11 +1130,23 @@ fn token_at(
     let c = at(0).to_ascii_uppercase();
     let tokens: &[&[El]] = match c {
         b'F' if at(1).eq_ignore_ascii_case(&b'T') && at(2).is_ascii_digit() => {
+            // The common case, `FT` and 14 digits as one word: what the matcher finds for
+            // `TOKENS[0]`, without running it.
+            if len == 16
+                && t.get(i + 2..i + 16)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            {
+                caps.clear();
+                caps.push((Num(K::Reference), (i, i + 16)));
+                return Some(i + 16);
+            }
             TOKENS.get(..1).unwrap_or(&[])
         }
         b'C' if len >= 8 && at(1).eq_ignore_ascii_case(&b'T') => TOKENS.get(1..2).unwrap_or(&[]),
         b'G' if len == 2 && at(1).eq_ignore_ascii_case(&b'D') => TOKENS.get(2..3).unwrap_or(&[]),
-        b'T' if matches!(at(1).to_ascii_uppercase(), b'R' | b'H') => {
+        // `TRACE` or `THOI GIAN GD`: most words starting `TR` or `TH` are names (`TRAN`,
+        // `THI`) and are passed over at once.
+        b'T' if lit_at(t, "TRACE", i).is_some() || lit_at(t, "THOI", i).is_some() => {
             TOKENS.get(3..5).unwrap_or(&[])
         }
         b'0'..=b'9' => {
@@ -1804,6 +1816,72 @@ mod tests {
                 if token_at(t, 0, len, false, &mut caps).is_some() {
                     proptest::prop_assert!(TOKEN_START[usize::from(t[0])], "{text:?}");
                 }
+            }
+        }
+    }
+
+    /// Every token of [`TOKENS`] tried through the general matcher at `i` (a NAPAS run
+    /// first), as [`token_at`] did before its shortcuts: the end and parts of the first that
+    /// matches.
+    fn token_by_matcher(
+        t: &[u8],
+        i: usize,
+        after_digit_word: bool,
+    ) -> Option<(usize, Vec<(Cap, Span)>)> {
+        let len = t
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if t.get(i).is_some_and(u8::is_ascii_digit) && len >= 24 {
+            if let Some(end) = napas_run(t, i) {
+                return Some((end, vec![(Num(K::Trace), (i, end))]));
+            }
+        }
+        for (k, els) in TOKENS.iter().enumerate() {
+            // Dates and times: only short words before a date or time separator, never
+            // right after a word with a digit (as `token_at` documents).
+            if k >= 5
+                && (len > 2
+                    || after_digit_word
+                    || !matches!(t.get(i + len), Some(b'/' | b'.' | b'-' | b':')))
+            {
+                continue;
+            }
+            let mut caps = Caps::default();
+            if let Some(end) = match_token(t, els, i, &mut caps) {
+                return Some((end, caps.iter().copied().collect()));
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        /// `token_at`'s shortcuts (the word's first letters choose the tokens tried; `FT`
+        /// and 14 digits as one word is taken without the matcher) find what trying every
+        /// token finds, for the words `carve` hands it.
+        #[test]
+        fn token_at_finds_what_the_matcher_finds(
+            pick in proptest::sample::select(vec![
+                "FT24255200000001", "FT2425520000000", "FT242552000000012", "ft24255200000001",
+                "FT2425520 0000001", "FT24255200000001x", "TRACE 123456", "trace123456",
+                "THOI GIAN GD 09/09/2024 23:23:56", "THỜI GIAN GD 09/09/2024 23:23:56",
+                "THI", "TRAN", "THOI", "TRACER", "GD 856933-090922 18:14:59", "GD",
+                "CTLNHIDI000009811400001-1/1-CRE-002", "CT", "12/09/2024", "23:23:56", "1/2",
+                "020097041509102116392024X4CA0436", "F", "FT", "FTX",
+            ]),
+            rest in "[ -~]{0,12}",
+            after_digit_word in proptest::bool::ANY,
+        ) {
+            let text = format!("{pick}{rest}");
+            let t = text.as_bytes();
+            let len = t.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            if len > 0 && TOKEN_START[usize::from(t[0])] {
+                let mut caps = Caps::default();
+                let got = token_at(t, 0, len, after_digit_word, &mut caps)
+                    .map(|end| (end, caps.iter().copied().collect::<Vec<_>>()));
+                proptest::prop_assert_eq!(got, token_by_matcher(t, 0, after_digit_word), "{:?}", text);
             }
         }
     }

@@ -16,8 +16,16 @@ impl Date {
     /// Parses a date at the start of `s` followed by the end, a space or `T` and anything
     /// (a time: `2023-03-25 14:02:37`, `2023-03-25T14:02:37+07:00`).
     pub fn parse_lenient(s: &str) -> Option<Date> {
-        let (d, rest) = Self::parse_prefix(s.trim())?;
-        (rest.is_empty() || rest.starts_with([' ', 'T'])).then_some(d)
+        // A date as banks write it starts with a digit and is followed by nothing, a space
+        // or `T`: the whole text is trimmed only when it is not so (`str::trim` was a
+        // noticeable part of reconciling a line).
+        let s = if s.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            s
+        } else {
+            s.trim_start()
+        };
+        let (d, rest) = Self::parse_prefix(s)?;
+        (rest.is_empty() || rest.starts_with([' ', 'T']) || rest.trim_end().is_empty()).then_some(d)
     }
 
     fn parse_prefix(s: &str) -> Option<(Date, &str)> {
@@ -186,5 +194,22 @@ mod tests {
             Some("2024-02-29")
         );
         assert_eq!(d.map(Date::vi).as_deref(), Some("15/09/2024"));
+    }
+
+    proptest::proptest! {
+        /// Reading a date without trimming a text that starts with a digit gives what
+        /// trimming it first gives (Unicode spaces at either end included).
+        #[test]
+        fn lenient_reading_is_reading_the_trimmed_text(
+            lead in proptest::sample::select(vec!["", " ", "\u{a0}", "\t ", "x"]),
+            body in "[0-9]{1,4}[-/.T ]?[0-9]{0,2}[-/.]?[0-9]{0,4}",
+            tail in proptest::sample::select(vec!["", " ", "\u{a0}", "\u{3000}", " 08:00:00", "T08:00", "x", " \u{a0}"]),
+        ) {
+            let s = format!("{lead}{body}{tail}");
+            let t = s.trim();
+            let want = Date::parse_prefix(t)
+                .and_then(|(d, rest)| (rest.is_empty() || rest.starts_with([' ', 'T'])).then_some(d));
+            proptest::prop_assert_eq!(Date::parse_lenient(&s), want, "{:?}", s);
+        }
     }
 }

@@ -1728,6 +1728,10 @@ impl Reconciler {
                     let (Some(batch), Some(prepared)) =
                         (rest.as_slice().get(..n), ahead.get_mut(at..at + n))
                     else {
+                        // Fewer prepared slots than lines (the reading thread sizes them to
+                        // the chunk, so this does not happen): the rest is read and
+                        // classified on this thread rather than dropped.
+                        self.feed_batches(rest.by_ref(), each);
                         break;
                     };
                     self.look_up_batch(batch, prepared);
