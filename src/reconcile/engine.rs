@@ -178,9 +178,9 @@ struct Pending {
 /// sort runs. Sorting by key alone and then each run of equal keys (almost all of one or
 /// two entries) costs less than comparing the three fields throughout. With `threads` of
 /// 2 or more and many keys, the keys are split on their top bit (they are hashes, so the
-/// halves are even) and the halves are sorted at the same time.
-fn sort_pending(v: &mut [Pending], threads: usize) {
-    let by_key = |p: &Pending| p.key;
+/// halves are even) and the halves are sorted at the same time. Returns the number of
+/// distinct keys.
+fn sort_pending(v: &mut [Pending], threads: usize) -> usize {
     if threads >= 2 && v.len() >= PARALLEL_SORT_MIN {
         let low = |p: &Pending| p.key >> 63 == 0;
         // Hoare's partition: the low half first.
@@ -200,24 +200,31 @@ fn sort_pending(v: &mut [Pending], threads: usize) {
             j -= 1;
         }
         let (a, b) = v.split_at_mut(i);
-        let both = std::thread::scope(|scope| {
-            let other = std::thread::Builder::new()
-                .spawn_scoped(scope, move || a.sort_unstable_by_key(by_key));
-            b.sort_unstable_by_key(by_key);
-            other.is_ok()
+        let halves = std::thread::scope(|scope| {
+            let other = std::thread::Builder::new().spawn_scoped(scope, move || sort_keys(a));
+            let keys = sort_keys(b);
+            other.ok().and_then(|t| t.join().ok()).map(|k| k + keys)
         });
-        if !both {
-            // No second thread: this one sorts the whole.
-            v.sort_unstable_by_key(by_key);
+        if let Some(keys) = halves {
+            return keys;
         }
-    } else {
-        v.sort_unstable_by_key(by_key);
+        // No second thread: this one sorts the whole.
     }
+    sort_keys(v)
+}
+
+/// [`sort_pending`] on one thread: by key, then each run of equal keys by invoice and
+/// mask. Returns the number of distinct keys.
+fn sort_keys(v: &mut [Pending]) -> usize {
+    v.sort_unstable_by_key(|p| p.key);
+    let mut keys = 0;
     for run in v.chunk_by_mut(|a, b| a.key == b.key) {
+        keys += 1;
         if run.len() > 1 {
             run.sort_unstable_by_key(|p| (p.idx, p.mask));
         }
     }
+    keys
 }
 
 /// Name keys from which [`sort_pending`] sorts on two threads: below it a thread's start
@@ -1454,9 +1461,9 @@ impl Reconciler {
             }
             return;
         }
-        sort_pending(&mut pending, self.threads);
+        let keys = sort_pending(&mut pending, self.threads);
         let groups = pending.chunk_by(|a, b| a.key == b.key);
-        self.frozen.table.reserve(groups.clone().count());
+        self.frozen.table.reserve(keys);
         self.frozen.slab.reserve(pending.len() + pending.len() / 2);
         for group in groups {
             let (Some(first), Ok(len)) = (group.first(), u32::try_from(group.len())) else {
@@ -3018,9 +3025,12 @@ mod loading_fast_paths {
                 .collect();
             let mut want: Vec<(u64, u32, u32)> = v.iter().map(|p| (p.key, p.idx, p.mask)).collect();
             want.sort_unstable();
-            sort_pending(&mut v, threads);
+            let keys = sort_pending(&mut v, threads);
             let got: Vec<(u64, u32, u32)> = v.iter().map(|p| (p.key, p.idx, p.mask)).collect();
+            let mut distinct_keys: Vec<u64> = want.iter().map(|w| w.0).collect();
+            distinct_keys.dedup();
             prop_assert_eq!(got, want);
+            prop_assert_eq!(keys, distinct_keys.len());
         }
     }
 }
