@@ -510,6 +510,41 @@ fn names_with_nothing_to_match_are_reported_and_ignored() {
     );
 }
 
+/// Lateness is read from each line's own date, when consecutive lines share a date and
+/// when they do not (the reconciler remembers the last date it read), on one thread and
+/// on two.
+#[test]
+fn late_follows_each_lines_date() {
+    let dates = [
+        ("2024-09-10 08:00:00", Some(false)),
+        ("2024-09-20 08:00:00", Some(true)),
+        ("2024-09-20 08:00:00", Some(true)),
+        ("15/09/2024", Some(false)),
+        ("not a date", None),
+        ("2024-09-16", Some(true)),
+        ("2024-09-10 08:00:00", Some(false)),
+    ];
+    for threads in [1, 2] {
+        let mut r = Reconciler::new(&[hp6()]);
+        r.set_threads(threads);
+        for c in [C1, C2, C3, C4] {
+            let mut i = inv(c, 1_000, None, None);
+            i.due = Some("2024-09-15".into());
+            r.add_invoice(i).unwrap();
+        }
+        let codes = [C1, C2, C3, C4, C1, C2, C3];
+        let lines = dates.iter().zip(codes).enumerate().map(|(n, ((d, _), c))| {
+            let mut l = line(n as u64 + 1, 100, c);
+            l.date = Some(d.to_string());
+            l
+        });
+        let mut got = Vec::new();
+        r.feed_many(lines, |x| got.push(x.evidence.late));
+        let want: Vec<_> = dates.iter().map(|(_, late)| *late).collect();
+        assert_eq!(got, want, "threads {threads}");
+    }
+}
+
 #[test]
 fn late_payment() {
     let mut r = Reconciler::new(&[hp6()]);

@@ -785,6 +785,9 @@ pub struct Reconciler {
     /// Scratch of [`Reconciler::add_invoice`]: the text of a classified invoice and a
     /// name being folded, kept so that loading allocates little per invoice.
     key_buf: String,
+    /// The last statement date read and what it reads as: a statement's lines share a few
+    /// dates, so most lines are not parsed again.
+    last_date: (String, Option<Date>),
     scratch: Scratch,
     // Totals.
     per_status: [(u64, u64); 7],
@@ -891,6 +894,7 @@ impl Reconciler {
             view: Vec::new(),
             pos: Vec::new(),
             key_buf: String::new(),
+            last_date: (String::new(), None),
             scratch: Scratch::default(),
             per_status: [(0, 0); 7],
             skipped: (0, 0),
@@ -2037,14 +2041,25 @@ impl Reconciler {
             ev.settled_by_line = Some(settled_by);
             ev.same_reference = same_reference;
         }
-        let late = match (due_date, line.date.as_deref().and_then(Date::parse_lenient)) {
-            (Some(d), Some(paid_on)) => Some(paid_on > d),
+        let late = match (due_date, line.date.as_deref()) {
+            (Some(d), Some(written)) => self.paid_on(written).map(|paid_on| paid_on > d),
             _ => None,
         };
         ev.due = due_date;
         ev.late = late;
         self.line_names(idx, p, ev);
         status
+    }
+
+    /// [`Date::parse_lenient`] of a line's date, remembered for the next line.
+    fn paid_on(&mut self, written: &str) -> Option<Date> {
+        let (last, date) = &mut self.last_date;
+        if last != written {
+            last.clear();
+            last.push_str(written);
+            *date = Date::parse_lenient(written);
+        }
+        *date
     }
 
     /// The names of invoice `idx` that the line carries (evidence next to a code).
