@@ -3017,9 +3017,10 @@ mod loading_fast_paths {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(24))]
-        /// The name keys' sort (a distribution on the top bits, then small sorts) gives
-        /// what one sort by key, invoice and mask gives: few keys (many equal) or many,
-        /// below and above the size where the distribution starts.
+        /// The name keys' sort (by key, then each run of equal keys; on two threads, the
+        /// halves split on the key's top bit) gives what one sort by key, invoice and mask
+        /// gives, and counts the distinct keys: few keys (many equal) or many, below and
+        /// above the size where the second thread starts.
         #[test]
         fn pending_keys_sort_by_key_then_invoice(
             n in prop_oneof![0usize..64, 4_000usize..20_000, Just(PARALLEL_SORT_MIN + 1)],
