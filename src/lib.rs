@@ -41,7 +41,7 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
-// The C ABI is the one place allowed to use `unsafe`.
+// The C ABI, and one prefetch hint (`hint`), are the only places allowed to use `unsafe`.
 #[allow(unsafe_code)]
 #[doc(hidden)]
 pub mod capi;
@@ -51,6 +51,8 @@ pub mod finding;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod gateway;
+#[allow(unsafe_code)]
+pub(crate) mod hint;
 pub mod json;
 pub mod legacy;
 pub mod memo;

@@ -16,6 +16,7 @@ use super::{
     TypoEvidence,
 };
 use crate::finding::{has_error, Code, Finding};
+use crate::hint::prefetch;
 use crate::memo::{extract_in, Candidate, Envelope};
 use crate::reference::{trim_whitespace, InvoiceRef, RefKind, Scheme};
 use std::io::Read;
@@ -1258,15 +1259,16 @@ impl Reconciler {
     /// one another, so the processor overlaps their cache misses, and
     /// [`Reconciler::insert_classified`] then finds its cells in cache (one at a time,
     /// each waited for, it spent about 12 % of the loading thread's time at 1 M invoices).
-    /// The value read is only kept alive.
     fn read_codes_ahead<E>(&self, items: &[Result<(u64, Classified), E>]) {
-        let mut touched = 0u64;
         for (_, c) in items.iter().flatten() {
-            if let Some(r) = &c.ready {
-                touched ^= self.codes.first_cell(r.key_hash);
+            if let Some(cell) = c
+                .ready
+                .as_ref()
+                .and_then(|r| self.codes.first_cell(r.key_hash))
+            {
+                prefetch(cell);
             }
         }
-        std::hint::black_box(touched);
     }
 
     /// Adds an invoice classified by [`classify_invoice`]; `text` holds the spans of `c`.
@@ -1786,21 +1788,22 @@ impl Reconciler {
 
     /// Reads and resolves `lines` into `ahead` (one per line), in stages that each read
     /// memory for every line of the batch before the next stage needs it (see
-    /// [`Reconciler::feed_many`]). The reads of the middle stages only warm the cache:
-    /// their values are folded into a sum that is passed to [`std::hint::black_box`] so
-    /// that they are not optimized away.
+    /// [`Reconciler::feed_many`]). The middle stages only ask for memory
+    /// ([`crate::hint::prefetch`]): each reads what the stage before brought in and asks
+    /// for what the next will read, so a batch's cache misses are in flight together.
     fn look_up_batch(&mut self, lines: &[StatementLine], ahead: &mut [Prepared]) {
-        let mut touched = 0u64;
         // 1. Every line was read (`prepare_line`): tokens, codes extracted and hashed.
-        // 2. Their cells in the code table: a short loop, so that the reads are all in
-        // flight together.
+        // 2. Their cells in the code table, all asked for before any is read.
         for f in ahead.iter().flat_map(|p| &p.found) {
-            touched ^= self.codes.first_cell(f.hash);
+            if let Some(cell) = self.codes.first_cell(f.hash) {
+                prefetch(cell);
+            }
         }
-        // 3. The invoice record each cell points to.
+        // 3. The invoice record each cell points to (104 bytes: its first and last lines).
         for f in ahead.iter().flat_map(|p| &p.found) {
             if let Some(s) = self.first_slot(f.hash) {
-                touched ^= u64::from(s.key.start) ^ s.paid ^ u64::from(s.name_entries[3]);
+                prefetch(&s.code);
+                prefetch(&s.name_entries);
             }
         }
         // 4. Its text: the code, key and names are stored one after the other.
@@ -1809,7 +1812,9 @@ impl Reconciler {
                 let bytes = self.arena.as_bytes();
                 let end = (s.beneficiary.start + s.beneficiary.len).max(s.key.start + s.key.len);
                 for at in [s.code.start, s.key.start, end.saturating_sub(1)] {
-                    touched ^= u64::from(bytes.get(at as usize).copied().unwrap_or(0));
+                    if let Some(b) = bytes.get(at as usize) {
+                        prefetch(b);
+                    }
                 }
             }
         }
@@ -1827,10 +1832,9 @@ impl Reconciler {
                     all.extend(p.lookups.iter().flatten());
                 }
             }
-            touched ^= self.touch_name_lookups(&all);
+            self.touch_name_lookups(&all);
             self.ahead_lookups = all;
         }
-        std::hint::black_box(touched);
     }
 
     /// Classifies one line read into `p` (its extracted codes resolved), applies it and
@@ -2369,16 +2373,21 @@ impl Reconciler {
     /// Reads ahead, for a batch of lines, what [`Reconciler::scan`] will read for the
     /// name-index lookups of `lookups` (with each line's amount): the code-table cell, the
     /// bucket, the invoices whose mask fits, and the names of those that owe the amount.
-    /// Returns the values read, only to keep the reads.
-    fn touch_name_lookups(&self, lookups: &[Lookup]) -> u64 {
-        let mut touched = 0u64;
+    fn touch_name_lookups(&self, lookups: &[Lookup]) {
         for l in lookups {
-            touched ^= self.frozen.table.first_cell(l.key);
+            if let Some(cell) = self.frozen.table.first_cell(l.key) {
+                prefetch(cell);
+            }
         }
         for l in lookups {
-            if let Some(start) = self.frozen.table.get(l.key).next() {
-                let head = self.frozen.slab.get(start as usize);
-                touched ^= u64::from(head.map_or(0, |h| h.idx));
+            if let Some(head) = self
+                .frozen
+                .table
+                .get(l.key)
+                .next()
+                .and_then(|start| self.frozen.slab.get(start as usize))
+            {
+                prefetch(head);
             }
         }
         // The first invoices whose mask fits (more would crowd the cache).
@@ -2392,11 +2401,12 @@ impl Reconciler {
                     .filter(|e| e.mask & l.mask == l.mask)
                     .take(TOUCH_MAX)
                 {
-                    touched ^= self.slots.get(e.idx as usize).map_or(0, |x| x.paid);
+                    if let Some(x) = self.slots.get(e.idx as usize) {
+                        prefetch(&x.paid);
+                    }
                 }
             }
         }
-        touched
     }
 
     /// Verifies the invoices under one name key. Entries whose mask lacks a token of the

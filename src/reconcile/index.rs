@@ -185,13 +185,10 @@ impl Table {
         }
     }
 
-    /// The cell where a lookup of `hash` starts (read ahead of [`Table::get`] so that the
-    /// memory read overlaps other work; the value is only used to keep the read).
-    pub(crate) fn first_cell(&self, hash: u64) -> u64 {
-        self.cells
-            .get(self.home(Self::tag(hash)))
-            .copied()
-            .unwrap_or(0)
+    /// The cell where a lookup of `hash` starts, for reading ahead of [`Table::get`] (see
+    /// [`crate::hint::prefetch`]).
+    pub(crate) fn first_cell(&self, hash: u64) -> Option<&u64> {
+        self.cells.get(self.home(Self::tag(hash)))
     }
 
     /// The values whose tag matches `hash`'s.
