@@ -8,15 +8,34 @@
 /// On processors other than x86-64 it does nothing.
 #[inline(always)]
 pub(crate) fn prefetch<T: ?Sized>(r: &T) {
+    prefetch_address((r as *const T).cast::<u8>());
+}
+
+/// [`prefetch`] of every cache line `r` lies on (a record of a few dozen bytes may straddle
+/// two or three).
+#[inline(always)]
+pub(crate) fn prefetch_all<T>(r: &T) {
+    let start = (r as *const T).cast::<u8>();
+    let size = std::mem::size_of::<T>();
+    let mut at = 0;
+    while at < size {
+        prefetch_address(start.wrapping_add(at));
+        at += 64;
+    }
+    prefetch_address(start.wrapping_add(size.saturating_sub(1)));
+}
+
+/// The prefetch itself. The address is never read through: it comes from a live reference
+/// and stays inside what it refers to.
+#[inline(always)]
+fn prefetch_address(p: *const u8) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: `_mm_prefetch` needs SSE, which every x86-64 processor has (it is part of the
-    // x86-64 baseline). It reads nothing the program can see and never faults, and the
-    // address comes from a live reference.
+    // x86-64 baseline). It reads nothing the program can see and never faults, whatever
+    // the address.
     unsafe {
-        core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(
-            (r as *const T).cast::<i8>(),
-        );
+        core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = r;
+    let _ = p;
 }

@@ -16,7 +16,7 @@ use super::{
     TypoEvidence,
 };
 use crate::finding::{has_error, Code, Finding};
-use crate::hint::prefetch;
+use crate::hint::{prefetch, prefetch_all};
 use crate::memo::{extract_in, Candidate, Envelope};
 use crate::reference::{trim_whitespace, InvoiceRef, RefKind, Scheme};
 use std::io::Read;
@@ -1792,18 +1792,24 @@ impl Reconciler {
     /// ([`crate::hint::prefetch`]): each reads what the stage before brought in and asks
     /// for what the next will read, so a batch's cache misses are in flight together.
     fn look_up_batch(&mut self, lines: &[StatementLine], ahead: &mut [Prepared]) {
-        // 1. Every line was read (`prepare_line`): tokens, codes extracted and hashed.
+        // 1. Every line was read (`prepare_line`) on another thread: tokens, codes extracted
+        // and hashed. What classifying reads of the line and its tokens is asked for first.
+        for (line, p) in lines.iter().zip(ahead.iter()) {
+            if let Some(b) = line.content.as_bytes().first() {
+                prefetch(b);
+            }
+            p.text.prefetch();
+        }
         // 2. Their cells in the code table, all asked for before any is read.
         for f in ahead.iter().flat_map(|p| &p.found) {
             if let Some(cell) = self.codes.first_cell(f.hash) {
                 prefetch(cell);
             }
         }
-        // 3. The invoice record each cell points to (104 bytes: its first and last lines).
+        // 3. The invoice record each cell points to (104 bytes, on two or three lines).
         for f in ahead.iter().flat_map(|p| &p.found) {
             if let Some(s) = self.first_slot(f.hash) {
-                prefetch(&s.code);
-                prefetch(&s.name_entries);
+                prefetch_all(s);
             }
         }
         // 4. Its text: the code, key and names are stored one after the other.

@@ -312,6 +312,15 @@ pub(crate) struct TextTokens {
 }
 
 impl TextTokens {
+    /// Asks for the memory of the tokens and of their text ([`crate::hint::prefetch`]):
+    /// they were written on another thread.
+    pub(crate) fn prefetch(&self) {
+        if let (Some(t), Some(r)) = (self.folded.as_bytes().first(), self.ranges.first()) {
+            crate::hint::prefetch(t);
+            crate::hint::prefetch(r);
+        }
+    }
+
     /// Folds `text` and splits it. Only the first [`NAME_TEXT_MAX`] bytes are read (token
     /// positions are held as `u32`; a bank memo is a few hundred bytes).
     pub(crate) fn fill(&mut self, text: &str) {
