@@ -7,13 +7,17 @@
 //! - JSON lines (`push_json_line`, `push_json_line_bytes`, `write_json_line`): the
 //!   reference they replaced, `serde_json::to_writer` on the result's `Serialize` impl, then
 //!   a newline.
+//! - Batches (`push_json_lines_bytes`, `push_csv_rows`, which read ahead of the result
+//!   they write): the references above, one result after the other, on batches longer than
+//!   the distance they read ahead.
 //! - CSV (`CsvWriter`): every field formatted with `format!`/`to_string` (the reasons with
 //!   `LineResult::reason` and `reason_vi`), quoted character by character when it holds a
 //!   comma, a quote or a line break or starts or ends with a space.
 use proptest::prelude::*;
 use vietref::reconcile::{
-    push_json_line, push_json_line_bytes, write_json_line, CodeEvidence, CsvWriter, Date, Evidence,
-    HiddenChar, LineResult, NameEvidence, NameRole, NameSource, Status, TypoEvidence, CSV_COLUMNS,
+    push_csv_rows, push_json_line, push_json_line_bytes, push_json_lines_bytes, write_json_line,
+    CodeEvidence, CsvWriter, Date, Evidence, HiddenChar, LineResult, NameEvidence, NameRole,
+    NameSource, Status, TypoEvidence, CSV_COLUMNS,
 };
 use vietref::reference::RefKind;
 
@@ -235,6 +239,23 @@ proptest! {
         }
         let got = w.finish().unwrap();
         prop_assert_eq!(String::from_utf8_lossy(&got), want);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn batches_are_their_results_one_after_the_other(
+        rs in proptest::collection::vec(result(), 0..12),
+    ) {
+        let mut json = b"kept:".to_vec();
+        push_json_lines_bytes(&mut json, &rs);
+        let want: Vec<u8> = b"kept:".iter().copied().chain(rs.iter().flat_map(reference)).collect();
+        prop_assert_eq!(String::from_utf8_lossy(&json), String::from_utf8_lossy(&want));
+        let mut csv = b"kept:".to_vec();
+        push_csv_rows(&mut csv, &rs);
+        let want = rs.iter().fold(String::from("kept:"), |s, r| s + &csv_reference(r));
+        prop_assert_eq!(String::from_utf8_lossy(&csv), want);
     }
 }
 

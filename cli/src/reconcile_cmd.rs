@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 use vietref::reconcile::{
-    open_statement, push_csv_row, push_json_line_bytes, Columns, LineResult, Reconciler,
+    open_statement, push_csv_rows, push_json_lines_bytes, Columns, LineResult, Reconciler,
     RecordError, StatementFormat, StatementMapping, StatementReader, StatementRecord, TableFormat,
     CSV_COLUMNS,
 };
@@ -104,10 +104,8 @@ impl Output {
     /// Writes the results of one batch, in order.
     fn write_batch(&mut self, batch: &[LineResult]) -> io::Result<()> {
         match self.format {
-            OutFormat::Json => batch
-                .iter()
-                .for_each(|r| push_json_line_bytes(&mut self.buf, r)),
-            OutFormat::Csv => batch.iter().for_each(|r| push_csv_row(&mut self.buf, r)),
+            OutFormat::Json => push_json_lines_bytes(&mut self.buf, batch),
+            OutFormat::Csv => push_csv_rows(&mut self.buf, batch),
         }
         if self.buf.len() >= OUT_CHUNK {
             self.w.write_all(&self.buf)?;

@@ -91,7 +91,8 @@ pub use sheet::{
     OpenedInvoices, OpenedStatement, StatementMapping, TableFormat,
 };
 pub use write::{
-    push_csv_row, push_json_line, push_json_line_bytes, write_json_line, CsvWriter, CSV_COLUMNS,
+    push_csv_row, push_csv_rows, push_json_line, push_json_line_bytes, push_json_lines_bytes,
+    write_json_line, CsvWriter, CSV_COLUMNS,
 };
 
 use crate::message::Amount;
