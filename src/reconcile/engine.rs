@@ -284,6 +284,9 @@ const MAX_LOAD_WORKERS: usize = 64;
 /// Chunks of [`PIPE_CHUNK`] lines the second thread may be ahead by.
 const PIPE_DEPTH: usize = 3;
 
+/// How many lines ahead the line-preparing thread asks for a line's text.
+const PREPARE_AHEAD: usize = 4;
+
 /// Most bytes of token buffers a line of a batch keeps for the next one.
 const KEEP_BYTES: usize = 1 << 16;
 
@@ -1690,7 +1693,15 @@ impl Reconciler {
                     let mut cands = Vec::new();
                     for (chunk, mut ahead) in work {
                         ahead.resize_with(chunk.len(), Prepared::default);
-                        for (line, p) in chunk.iter().zip(ahead.iter_mut()) {
+                        for (i, (line, p)) in chunk.iter().zip(ahead.iter_mut()).enumerate() {
+                            // The lines were read on another thread: the text of the one a
+                            // few places on is asked for now (see `crate::hint`).
+                            if let Some(b) = chunk
+                                .get(i + PREPARE_AHEAD)
+                                .and_then(|l| l.content.as_bytes().first())
+                            {
+                                prefetch(b);
+                            }
                             prepare_line(&schemes, &mut cands, names, line, p);
                         }
                         if done.send((chunk, ahead)).is_err() {
