@@ -1,5 +1,9 @@
 //! Hints to the processor that change no result, only when memory is read.
 
+/// The size of a cache line on the processors vietref is built for (x86-64 and 64-bit Arm).
+/// A wrong value only makes [`prefetch_all`] ask for a line twice or miss one.
+const CACHE_LINE: usize = 64;
+
 /// Asks the processor to bring the cache line holding the start of `r` into its cache,
 /// without waiting for it. A stage that will read many scattered records (the invoice
 /// records a batch of statement lines points to, for one) calls this for each first, so
@@ -20,7 +24,7 @@ pub(crate) fn prefetch_all<T>(r: &T) {
     let mut at = 0;
     while at < size {
         prefetch_address(start.wrapping_add(at));
-        at += 64;
+        at += CACHE_LINE;
     }
     prefetch_address(start.wrapping_add(size.saturating_sub(1)));
 }
@@ -28,14 +32,15 @@ pub(crate) fn prefetch_all<T>(r: &T) {
 /// The prefetch itself. The address is never read through: it comes from a live reference
 /// and stays inside what it refers to.
 #[inline(always)]
+#[allow(unsafe_code)]
 fn prefetch_address(p: *const u8) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: `_mm_prefetch` needs SSE, which every x86-64 processor has (it is part of the
-    // x86-64 baseline). It reads nothing the program can see and never faults, whatever
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse"))]
+    // SAFETY: `_mm_prefetch` needs SSE, which the `cfg` above requires (every x86-64
+    // processor has it). It reads nothing the program can see and never faults, whatever
     // the address.
     unsafe {
         core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
     }
-    #[cfg(not(target_arch = "x86_64"))]
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse")))]
     let _ = p;
 }

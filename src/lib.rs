@@ -41,7 +41,8 @@
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 
-// The C ABI, and one prefetch hint (`hint`), are the only places allowed to use `unsafe`.
+// The C ABI, and one cache prefetch (`hint::prefetch_address`), are the only places allowed
+// to use `unsafe`.
 #[allow(unsafe_code)]
 #[doc(hidden)]
 pub mod capi;
@@ -51,8 +52,7 @@ pub mod finding;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod gateway;
-#[allow(unsafe_code)]
-pub(crate) mod hint;
+mod hint;
 pub mod json;
 pub mod legacy;
 pub mod memo;

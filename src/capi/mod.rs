@@ -1,7 +1,7 @@
 //! The C ABI: `include/vietref.h` is generated from this module by cbindgen.
 //!
-//! This is the only place in vietref with `unsafe` code (besides the cache prefetch hint in
-//! `src/hint.rs`, which reads no memory). Every binding (C#, Java, Python,
+//! This is the only place in vietref with `unsafe` code, besides one cache prefetch in
+//! `src/hint.rs` (which reads nothing the program sees). Every binding (C#, Java, Python,
 //! PHP) goes through these functions, so they follow one set of conventions (the user's
 //! view is in the header's preamble and in docs/reference/c-abi.md):
 //!

@@ -295,8 +295,8 @@ const KEY_PREFIX: u64 = 2;
 
 /// Most invoices verified per name key for one line.
 pub(crate) const SCAN_MAX: usize = 64;
-/// Most invoices per name key read ahead by [`Reconciler::feed_many`].
-const TOUCH_MAX: usize = 4;
+/// Most invoices per name key asked for ahead by [`Reconciler::feed_many`].
+const PREFETCH_MAX: usize = 4;
 /// Most name-index entries walked per name key for one line.
 pub(crate) const STEP_MAX: usize = 512;
 
@@ -1234,8 +1234,8 @@ impl Reconciler {
     }
 
     /// Adds the invoices of a classified batch in order (emptying it), calling `each` per
-    /// item. The code-table cells of [`CODES_AHEAD`] invoices are read before they are
-    /// inserted.
+    /// item. The code-table cells of [`CODES_AHEAD`] invoices are asked for before they
+    /// are inserted.
     fn add_classified<B, E>(
         &mut self,
         batch: &mut ClassifiedBatch<B, E>,
@@ -1257,9 +1257,9 @@ impl Reconciler {
         batch.text = text;
     }
 
-    /// Reads the code-table cells where the codes of some classified invoices will be
-    /// looked up and inserted, all before the first insertion: the reads do not depend on
-    /// one another, so the processor overlaps their cache misses, and
+    /// Asks for the code-table cells where the codes of some classified invoices will be
+    /// looked up and inserted ([`crate::hint::prefetch`]), all before the first insertion:
+    /// the cache misses overlap, and
     /// [`Reconciler::insert_classified`] then finds its cells in cache (one at a time,
     /// each waited for, it spent about 12 % of the loading thread's time at 1 M invoices).
     fn read_codes_ahead<E>(&self, items: &[Result<(u64, Classified), E>]) {
@@ -1810,6 +1810,7 @@ impl Reconciler {
                 prefetch(b);
             }
             p.text.prefetch();
+            p.counter.prefetch();
         }
         // 2. Their cells in the code table, all asked for before any is read.
         for f in ahead.iter().flat_map(|p| &p.found) {
@@ -1849,7 +1850,7 @@ impl Reconciler {
                     all.extend(p.lookups.iter().flatten());
                 }
             }
-            self.touch_name_lookups(&all);
+            self.prefetch_name_lookups(&all);
             self.ahead_lookups = all;
         }
     }
@@ -2387,10 +2388,10 @@ impl Reconciler {
         }
     }
 
-    /// Reads ahead, for a batch of lines, what [`Reconciler::scan`] will read for the
-    /// name-index lookups of `lookups` (with each line's amount): the code-table cell, the
-    /// bucket, the invoices whose mask fits, and the names of those that owe the amount.
-    fn touch_name_lookups(&self, lookups: &[Lookup]) {
+    /// Asks for, for a batch of lines, what [`Reconciler::scan`] will read first for the
+    /// name-index lookups of `lookups` ([`crate::hint::prefetch`]): the code-table cell,
+    /// the bucket, and the records of the first invoices whose mask fits.
+    fn prefetch_name_lookups(&self, lookups: &[Lookup]) {
         for l in lookups {
             if let Some(cell) = self.frozen.table.first_cell(l.key) {
                 prefetch(cell);
@@ -2416,7 +2417,7 @@ impl Reconciler {
                 for e in bucket
                     .iter()
                     .filter(|e| e.mask & l.mask == l.mask)
-                    .take(TOUCH_MAX)
+                    .take(PREFETCH_MAX)
                 {
                     if let Some(x) = self.slots.get(e.idx as usize) {
                         prefetch(&x.paid);
