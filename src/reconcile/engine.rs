@@ -2390,7 +2390,7 @@ impl Reconciler {
 
     /// Asks for, for a batch of lines, what [`Reconciler::scan`] will read first for the
     /// name-index lookups of `lookups` ([`crate::hint::prefetch`]): the code-table cell,
-    /// the bucket, and the records of the first invoices whose mask fits.
+    /// the bucket, and the records of the first invoices whose mask fits, then their names.
     fn prefetch_name_lookups(&self, lookups: &[Lookup]) {
         for l in lookups {
             if let Some(cell) = self.frozen.table.first_cell(l.key) {
@@ -2408,23 +2408,40 @@ impl Reconciler {
                 prefetch(head);
             }
         }
-        // The first invoices whose mask fits (more would crowd the cache).
-        for l in lookups {
-            if let Some(start) = self.frozen.table.get(l.key).next() {
-                let s = start as usize;
-                let len = self.frozen.slab.get(s).map_or(0, |h| h.idx as usize);
-                let bucket = self.frozen.slab.get(s + 1..=s + len).unwrap_or(&[]);
-                for e in bucket
-                    .iter()
-                    .filter(|e| e.mask & l.mask == l.mask)
-                    .take(PREFETCH_MAX)
-                {
-                    if let Some(x) = self.slots.get(e.idx as usize) {
-                        prefetch(&x.paid);
-                    }
+        for s in lookups.iter().flat_map(|l| self.first_fitting(l)) {
+            prefetch_all(s);
+        }
+        // The names [`Reconciler::verify`] compares (payer and beneficiary, one after the
+        // other in the arena).
+        let bytes = self.arena.as_bytes();
+        for s in lookups.iter().flat_map(|l| self.first_fitting(l)) {
+            for span in [s.payer, s.beneficiary] {
+                if let Some(b) = bytes.get(span.start as usize) {
+                    prefetch(b);
                 }
             }
         }
+    }
+
+    /// The records of the first [`PREFETCH_MAX`] invoices under `l`'s key whose mask fits
+    /// (more would crowd the cache).
+    fn first_fitting<'a>(&'a self, l: &'a Lookup) -> impl Iterator<Item = &'a Slot> + 'a {
+        let bucket = self
+            .frozen
+            .table
+            .get(l.key)
+            .next()
+            .map(|start| {
+                let s = start as usize;
+                let len = self.frozen.slab.get(s).map_or(0, |h| h.idx as usize);
+                self.frozen.slab.get(s + 1..=s + len).unwrap_or(&[])
+            })
+            .unwrap_or(&[]);
+        bucket
+            .iter()
+            .filter(|e| e.mask & l.mask == l.mask)
+            .take(PREFETCH_MAX)
+            .filter_map(|e| self.slots.get(e.idx as usize))
     }
 
     /// Verifies the invoices under one name key. Entries whose mask lacks a token of the
