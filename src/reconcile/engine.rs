@@ -130,6 +130,19 @@ fn hidden_chars(content: &str, found: &[Found], out: &mut Vec<super::HiddenChar>
     }
 }
 
+impl Prepared {
+    /// Asks for the buffers [`prepare_line`] writes ([`crate::hint::prefetch`]): the
+    /// thread that classified the slot's last line read them last.
+    fn prefetch_buffers(&self) {
+        prefetch(self);
+        if let Some(f) = self.found.first() {
+            prefetch(f);
+        }
+        self.text.prefetch();
+        self.counter.prefetch();
+    }
+}
+
 /// A name match found in one line.
 struct Hit {
     idx: u32,
@@ -1693,16 +1706,22 @@ impl Reconciler {
                     let mut cands = Vec::new();
                     for (chunk, mut ahead) in work {
                         ahead.resize_with(chunk.len(), Prepared::default);
-                        for (i, (line, p)) in chunk.iter().zip(ahead.iter_mut()).enumerate() {
-                            // The lines were read on another thread: the text of the one a
-                            // few places on is asked for now (see `crate::hint`).
+                        for (i, line) in chunk.iter().enumerate() {
+                            // The lines were read, and the buffers last read, on other
+                            // threads: the text and buffers of the line a few places on are
+                            // asked for now (see `crate::hint`).
                             if let Some(b) = chunk
                                 .get(i + PREPARE_AHEAD)
                                 .and_then(|l| l.content.as_bytes().first())
                             {
                                 prefetch(b);
                             }
-                            prepare_line(&schemes, &mut cands, names, line, p);
+                            if let Some(next) = ahead.get(i + PREPARE_AHEAD) {
+                                next.prefetch_buffers();
+                            }
+                            if let Some(p) = ahead.get_mut(i) {
+                                prepare_line(&schemes, &mut cands, names, line, p);
+                            }
                         }
                         if done.send((chunk, ahead)).is_err() {
                             break;
