@@ -131,10 +131,11 @@ fn hidden_chars(content: &str, found: &[Found], out: &mut Vec<super::HiddenChar>
 }
 
 impl Prepared {
-    /// Asks for the buffers [`prepare_line`] writes ([`crate::hint::prefetch`]): the
-    /// thread that classified the slot's last line read them last.
+    /// Asks for the slot and the buffers [`prepare_line`] writes
+    /// ([`crate::hint::prefetch`]): the thread that classified the slot's last line read
+    /// them last.
     fn prefetch_buffers(&self) {
-        prefetch(self);
+        prefetch_all(self);
         if let Some(f) = self.found.first() {
             prefetch(f);
         }
