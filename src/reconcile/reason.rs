@@ -69,6 +69,12 @@ static TRIPLES: [[u8; 3]; 1000] = {
     t
 };
 
+/// The three digits of `n` (below 1 000; `0` pads: `007`).
+#[inline]
+pub(crate) fn triple(n: u64) -> [u8; 3] {
+    TRIPLES.get(n as usize).copied().unwrap_or_default()
+}
+
 /// `n` in decimal at the end of the returned buffer, from the returned index, its groups
 /// of three digits separated by `sep` when there is one (`1,250,000`): three digits per
 /// division, from a table (what `{}` and [`super::format_amount`] write).

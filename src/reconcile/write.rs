@@ -5,7 +5,7 @@
 //! at a time. In a reason, only the pieces taken from the result (codes, names) can need
 //! JSON escaping: the sentences' own words are written as they are (issue 23).
 
-use super::reason::{date_bytes, digits, Reason, ReasonOut};
+use super::reason::{date_bytes, triple, Reason, ReasonOut};
 use super::{LineResult, NameRole, NameSource, Status};
 use crate::reference::RefKind;
 use std::io::{self, Write};
@@ -285,10 +285,28 @@ fn lit(out: &mut Vec<u8>, s: &str) {
     out.extend_from_slice(s.as_bytes());
 }
 
-/// `n` in decimal.
+/// `n` in decimal: the digits are made at the start of a 20-byte buffer, which is appended
+/// whole (a copy of fixed length, not a call to `memcpy`) and the rest cut off.
 fn num(out: &mut Vec<u8>, n: u64) {
-    let (buf, i) = digits(n, None);
-    out.extend_from_slice(buf.get(i..).unwrap_or(&[]));
+    let len = n.checked_ilog10().map_or(1, |l| l as usize + 1);
+    let mut buf = [0u8; 20];
+    let (mut i, mut n) = (len, n);
+    while n >= 1000 {
+        i -= 3;
+        if let Some(d) = buf.get_mut(i..i + 3) {
+            d.copy_from_slice(&triple(n % 1000));
+        }
+        n /= 1000;
+    }
+    let [a, b, c] = triple(n);
+    match (i, &mut buf) {
+        (3, [x, y, z, ..]) => (*x, *y, *z) = (a, b, c),
+        (2, [y, z, ..]) => (*y, *z) = (b, c),
+        (_, [z, ..]) => *z = c,
+    }
+    let start = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(start + len);
 }
 
 fn opt_str(out: &mut Vec<u8>, v: Option<&str>) {
@@ -650,6 +668,33 @@ impl<W: Write> CsvWriter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every number of digits, at both ends (`10^k - 1`, `10^k`), and zero and the largest.
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        let mut cases = vec![0u64, 1, u64::MAX, u64::MAX - 1];
+        let mut p = 1u64;
+        while let Some(next) = p.checked_mul(10) {
+            cases.extend([p - 1, p, p + 1, next - 1]);
+            p = next;
+        }
+        cases.push(p);
+        for n in cases {
+            let mut out = b"x".to_vec();
+            num(&mut out, n);
+            assert_eq!(String::from_utf8_lossy(&out), format!("x{n}"), "{n}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_number_is_written_as_display_writes_it(n in proptest::prelude::any::<u64>(), k in 0u32..20) {
+            let n = n / 10u64.pow(k);
+            let mut out = Vec::new();
+            num(&mut out, n);
+            proptest::prop_assert_eq!(String::from_utf8_lossy(&out), n.to_string());
+        }
+    }
 
     fn bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
         use proptest::prelude::*;
