@@ -298,7 +298,7 @@ const MAX_LOAD_WORKERS: usize = 64;
 /// Chunks of [`PIPE_CHUNK`] lines the second thread may be ahead by.
 const PIPE_DEPTH: usize = 3;
 
-/// How many lines ahead the line-preparing thread asks for a line's text.
+/// How many lines ahead the line-preparing thread asks for a line's text and slot.
 const PREPARE_AHEAD: usize = 4;
 
 /// Most bytes of token buffers a line of a batch keeps for the next one.

@@ -84,10 +84,7 @@ pub(crate) fn digits(n: u64, sep: Option<u8>) -> ([u8; 27], usize) {
     let mut i = buf.len();
     let mut n = n;
     while n >= 1000 {
-        let t = TRIPLES
-            .get((n % 1000) as usize)
-            .copied()
-            .unwrap_or_default();
+        let t = triple(n % 1000);
         n /= 1000;
         i -= 3;
         if let Some(d) = buf.get_mut(i..i + 3) {
@@ -100,7 +97,7 @@ pub(crate) fn digits(n: u64, sep: Option<u8>) -> ([u8; 27], usize) {
             }
         }
     }
-    let t = TRIPLES.get(n as usize).copied().unwrap_or_default();
+    let t = triple(n);
     let lead = match n {
         100.. => 3,
         10.. => 2,

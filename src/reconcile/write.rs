@@ -38,23 +38,24 @@ const WRITE_AHEAD: usize = 4;
 /// their texts in that thread's cache; writing one, this asks for the texts of the result
 /// a few places ahead, so that they are not each waited for (issue 23).
 pub fn push_json_lines_bytes(out: &mut Vec<u8>, rs: &[LineResult]) {
-    for (i, r) in rs.iter().enumerate() {
-        if let Some(next) = rs.get(i + WRITE_AHEAD) {
-            prefetch_texts(next);
-        }
-        push_json_line_bytes(out, r);
-    }
+    write_ahead(out, rs, push_json_line_bytes);
 }
 
 /// Appends the results `rs` as CSV rows, in order: the bytes of [`push_csv_row`] on each,
 /// with the texts of the result a few places ahead asked for as [`push_json_lines_bytes`]
 /// does.
 pub fn push_csv_rows(out: &mut Vec<u8>, rs: &[LineResult]) {
+    write_ahead(out, rs, push_csv_row);
+}
+
+/// `write` of each result of `rs` in order, asking for the texts of the result
+/// [`WRITE_AHEAD`] places on first.
+fn write_ahead(out: &mut Vec<u8>, rs: &[LineResult], write: fn(&mut Vec<u8>, &LineResult)) {
     for (i, r) in rs.iter().enumerate() {
         if let Some(next) = rs.get(i + WRITE_AHEAD) {
             prefetch_texts(next);
         }
-        push_csv_row(out, r);
+        write(out, r);
     }
 }
 
